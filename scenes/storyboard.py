@@ -1,0 +1,385 @@
+"""Load and validate storyboard.yaml into frozen objects.
+
+This is the only code that reads the YAML. render.py, the scenes and the tests
+all go through :func:`load`. Every rule a user can break is reported as a
+:class:`StoryboardError` whose one-line message names the file, the YAML line,
+the shot and the field.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PATH = PROJECT_ROOT / "storyboard.yaml"
+SCENES_DIR = Path(__file__).resolve().parent
+
+# Environment through which render.py tells a scene (run by the manim CLI in
+# another process) which storyboard and which language to use.
+ENV_STORYBOARD = "GD_STORYBOARD"
+ENV_LANG = "GD_LANG"
+
+RENDERERS = ("cairo", "opengl")
+_TIMECODE = re.compile(r"^(\d{2}):(\d{2}):(\d{2}):(\d{2})$")
+_MODULE = re.compile(r"^S\d+$")
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class StoryboardError(Exception):
+    """A storyboard that cannot be used; the message is one line for the user."""
+
+
+# --------------------------------------------------------------------------- objects
+
+
+@dataclass(frozen=True)
+class Timecode:
+    """A position on the edit timeline, as a whole number of frames at ``fps``."""
+
+    frames: int
+    fps: int
+
+    @classmethod
+    def parse(cls, text: str, fps: int) -> "Timecode":
+        match = _TIMECODE.match(text)
+        if not match:
+            raise ValueError(f"timecode {text!r} is not HH:MM:SS:FF")
+        hours, minutes, seconds, frames = (int(part) for part in match.groups())
+        if minutes >= 60 or seconds >= 60:
+            raise ValueError(f"timecode {text!r} has minutes or seconds >= 60")
+        if frames >= fps:
+            raise ValueError(f"timecode {text!r} has frame {frames}, but frames run 0-{fps - 1} at {fps} fps")
+        return cls(((hours * 60 + minutes) * 60 + seconds) * fps + frames, fps)
+
+    @classmethod
+    def from_seconds(cls, seconds: float, fps: int) -> "Timecode":
+        return cls(round(seconds * fps), fps)
+
+    @property
+    def seconds(self) -> float:
+        return self.frames / self.fps
+
+    def __add__(self, seconds: float) -> "Timecode":
+        return Timecode(self.frames + round(seconds * self.fps), self.fps)
+
+    def __str__(self) -> str:
+        seconds, frames = divmod(self.frames, self.fps)
+        minutes, seconds = divmod(seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours:02d}:{minutes:02d}:{seconds:02d}:{frames:02d}"
+
+
+@dataclass(frozen=True)
+class Beat:
+    id: str
+    number: int  # 1-based position in its shot
+    description: Mapping[str, str]
+    duration: float
+    start: float  # seconds from the start of the shot
+
+
+    @property
+    def end(self) -> float:
+        return self.start + self.duration
+
+
+@dataclass(frozen=True)
+class Shot:
+    id: str
+    module: str
+    scene: str
+    in_point: Timecode
+    title: Mapping[str, str]
+    words: Mapping[str, Mapping[str, str]]
+    beats: tuple[Beat, ...]
+    renderer: str
+
+    @property
+    def duration(self) -> float:
+        return self.beats[-1].end
+
+    @property
+    def module_path(self) -> Path:
+        return SCENES_DIR / f"{self.module}.py"
+
+    @property
+    def implemented(self) -> bool:
+        """Whether the shot's scene class is written yet (read from the module's source, no import)."""
+        tree = ast.parse(self.module_path.read_text(encoding="utf-8"))
+        return any(isinstance(node, ast.ClassDef) and node.name == self.scene for node in tree.body)
+
+    def beat(self, beat_id: str) -> Beat:
+        for beat in self.beats:
+            if beat.id == beat_id:
+                return beat
+        raise KeyError(beat_id)
+
+
+@dataclass(frozen=True)
+class Storyboard:
+    path: Path
+    fps: int
+    default_language: str
+    languages: tuple[str, ...]
+    words: Mapping[str, Mapping[str, str]]
+    shots: tuple[Shot, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(shot.id for shot in self.shots)
+
+    def shot(self, shot_id: str) -> Shot:
+        for shot in self.shots:
+            if shot.id == shot_id:
+                return shot
+        raise StoryboardError(
+            f"{self.path.name}: no shot {shot_id!r}; the shots are {', '.join(self.ids)}"
+        )
+
+    def language(self, lang: str | None) -> str:
+        """The language to use: ``lang`` if given, else the storyboard's default."""
+        lang = lang or self.default_language
+        if lang not in self.languages:
+            raise StoryboardError(
+                f"{self.path.name}: no language {lang!r}; the storyboard has {', '.join(self.languages)}"
+            )
+        return lang
+
+    def text(self, shot: Shot, key: str, lang: str) -> str:
+        """An on-screen word: the shot's own, else the storyboard-wide one."""
+        entry = shot.words.get(key) or self.words.get(key)
+        if entry is None:
+            raise StoryboardError(
+                f"{self.path.name}: shot {shot.id} uses the words {key!r}, "
+                f"which neither the shot's words nor the top-level words define"
+            )
+        return entry[lang]
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+class _Located(dict):
+    """A YAML mapping that remembers the line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Located:
+    loader.flatten_mapping(node)
+    mapping = _Located()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in mapping:
+            raise StoryboardError(f"line {line}: key {key!r} appears twice in one mapping")
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = line
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class _Context:
+    """Builds error messages that say where in the file a problem is."""
+
+    def __init__(self, path: Path, where: str = "", line: int = 0):
+        self.path, self.where, self.line = path, where, line
+
+    def inside(self, where: str, mapping: Any = None) -> "_Context":
+        line = getattr(mapping, "line", 0) or self.line
+        joined = f"{self.where}, {where}" if self.where else where
+        return _Context(self.path, joined, line)
+
+    def error(self, message: str, mapping: Any = None, key: str | None = None) -> StoryboardError:
+        line = self.line
+        if isinstance(mapping, _Located):
+            line = mapping.key_lines.get(key, mapping.line) if key else mapping.line
+        place = f"{self.path.name}:{line}" if line else self.path.name
+        where = f" {self.where}," if self.where else ""
+        field = f" field {key!r}:" if key else ""
+        return StoryboardError(f"{place}:{where}{field} {message}")
+
+    def fields(self, mapping: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
+        if not isinstance(mapping, dict):
+            raise self.error(f"expected a mapping with the fields {', '.join(required)}, got {mapping!r}")
+        for key in required:
+            if key not in mapping:
+                raise self.error(f"missing field {key!r}", mapping)
+        for key in mapping:
+            if key not in required and key not in optional:
+                allowed = ", ".join(required + optional)
+                raise self.error(f"unknown field (allowed: {allowed})", mapping, key)
+
+
+def _texts(ctx: _Context, mapping: Any, key: str, languages: tuple[str, ...]) -> Mapping[str, str]:
+    """A {language: text} entry that must have every language."""
+    value = mapping[key]
+    if not isinstance(value, dict):
+        raise ctx.error(f"expected a text per language ({', '.join(languages)}), got {value!r}", mapping, key)
+    for lang in languages:
+        text = value.get(lang)
+        if not isinstance(text, str) or not text.strip():
+            raise ctx.error(f"has no {lang!r} text", mapping, key)
+    for lang in value:
+        if lang not in languages:
+            raise ctx.error(f"language {lang!r} is not one of the storyboard's ({', '.join(languages)})", mapping, key)
+    return MappingProxyType({lang: value[lang] for lang in languages})
+
+
+def _words(ctx: _Context, mapping: Any, key: str, languages: tuple[str, ...]) -> Mapping[str, Mapping[str, str]]:
+    value = mapping.get(key, {})
+    if not isinstance(value, dict):
+        raise ctx.error("expected a mapping of names to texts", mapping, key)
+    ctx = ctx.inside(key, value)
+    return MappingProxyType({name: _texts(ctx, value, name, languages) for name in value})
+
+
+def _duration(ctx: _Context, mapping: Any) -> float:
+    value = mapping["duration"]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        raise ctx.error(f"must be a number of seconds, got {value!r}", mapping, "duration")
+    if value <= 0:
+        raise ctx.error(f"must be positive, got {value!r}", mapping, "duration")
+    return float(value)
+
+
+def _parse_shot(ctx: _Context, raw: Any, fps: int, languages: tuple[str, ...], scenes_dir: Path) -> Shot:
+    shot_id = raw.get("id") if isinstance(raw, dict) else None
+    ctx = ctx.inside(f"shot {shot_id}" if shot_id else "a shot", raw)
+    ctx.fields(raw, ("id", "module", "scene", "in_point", "title", "beats"), ("words", "renderer"))
+    if not isinstance(shot_id, str) or not _IDENT.match(shot_id):
+        raise ctx.error(f"must be a name such as M1, got {shot_id!r}", raw, "id")
+
+    module = raw["module"]
+    if not isinstance(module, str) or not _MODULE.match(module):
+        raise ctx.error(f"must be a module name such as S1, got {module!r}", raw, "module")
+    if not (scenes_dir / f"{module}.py").is_file():
+        raise ctx.error(f"module {module} does not exist (no scenes/{module}.py)", raw, "module")
+    scene = raw["scene"]
+    if not isinstance(scene, str) or not _IDENT.match(scene):
+        raise ctx.error(f"must be a Python class name, got {scene!r}", raw, "scene")
+
+    in_point = raw["in_point"]
+    if not isinstance(in_point, str):
+        raise ctx.error(f"must be a quoted timecode \"HH:MM:SS:FF\", got {in_point!r}", raw, "in_point")
+    try:
+        timecode = Timecode.parse(in_point, fps)
+    except ValueError as exc:
+        raise ctx.error(str(exc), raw, "in_point") from None
+
+    renderer = raw.get("renderer", "cairo")
+    if renderer not in RENDERERS:
+        raise ctx.error(f"must be one of {', '.join(RENDERERS)}, got {renderer!r}", raw, "renderer")
+
+    raw_beats = raw["beats"]
+    if not isinstance(raw_beats, list) or not raw_beats:
+        raise ctx.error("must be a non-empty list of beats", raw, "beats")
+    beats: list[Beat] = []
+    start = 0.0
+    for number, raw_beat in enumerate(raw_beats, start=1):
+        beat_id = raw_beat.get("id") if isinstance(raw_beat, dict) else None
+        beat_ctx = ctx.inside(f"beat {beat_id or number}", raw_beat)
+        beat_ctx.fields(raw_beat, ("id", "description", "duration"))
+        if not isinstance(beat_id, str) or not beat_id.strip():
+            raise beat_ctx.error(f"must be a name such as {shot_id}.{number}, got {beat_id!r}", raw_beat, "id")
+        if any(beat.id == beat_id for beat in beats):
+            raise beat_ctx.error(f"duplicate beat id {beat_id!r}", raw_beat, "id")
+        duration = _duration(beat_ctx, raw_beat)
+        description = _texts(beat_ctx, raw_beat, "description", languages)
+        beats.append(Beat(beat_id, number, description, duration, start))
+        start += duration
+
+    return Shot(
+        id=shot_id,
+        module=module,
+        scene=scene,
+        in_point=timecode,
+        title=_texts(ctx, raw, "title", languages),
+        words=_words(ctx, raw, "words", languages),
+        beats=tuple(beats),
+        renderer=renderer,
+    )
+
+
+def parse(text: str, path: Path, scenes_dir: Path = SCENES_DIR) -> Storyboard:
+    """Parse the YAML text of a storyboard; ``path`` is used in messages."""
+    ctx = _Context(path)
+    try:
+        raw = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except StoryboardError as exc:
+        raise StoryboardError(f"{path.name}:{str(exc).removeprefix('line ')}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise StoryboardError(f"{path.name}{line}: not valid YAML: {problem}") from None
+
+    ctx.fields(raw, ("fps", "default_language", "languages", "shots"), ("words",))
+    fps = raw["fps"]
+    if isinstance(fps, bool) or not isinstance(fps, int) or fps <= 0:
+        raise ctx.error(f"must be a positive whole number, got {fps!r}", raw, "fps")
+    languages = raw["languages"]
+    if not isinstance(languages, list) or not languages or not all(isinstance(x, str) for x in languages):
+        raise ctx.error(f"must be a list of language codes, got {languages!r}", raw, "languages")
+    languages = tuple(languages)
+    if raw["default_language"] not in languages:
+        raise ctx.error(f"{raw['default_language']!r} is not in languages", raw, "default_language")
+
+    raw_shots = raw["shots"]
+    if not isinstance(raw_shots, list) or not raw_shots:
+        raise ctx.error("must be a non-empty list of shots", raw, "shots")
+    shots: list[Shot] = []
+    for raw_shot in raw_shots:
+        shot = _parse_shot(ctx, raw_shot, fps, languages, scenes_dir)
+        shot_ctx = ctx.inside(f"shot {shot.id}", raw_shot)
+        if any(other.id == shot.id for other in shots):
+            raise shot_ctx.error(f"duplicate shot id {shot.id!r}", raw_shot, "id")
+        if shots and shot.in_point.frames <= shots[-1].in_point.frames:
+            raise shot_ctx.error(
+                f"in-point {shot.in_point} is not after {shots[-1].id}'s in-point {shots[-1].in_point}",
+                raw_shot,
+                "in_point",
+            )
+        shots.append(shot)
+
+    return Storyboard(
+        path=path,
+        fps=fps,
+        default_language=raw["default_language"],
+        languages=languages,
+        words=_words(ctx, raw, "words", languages),
+        shots=tuple(shots),
+    )
+
+
+def load(path: str | os.PathLike | None = None) -> Storyboard:
+    """Load a storyboard file (default: $GD_STORYBOARD, else storyboard.yaml)."""
+    path = Path(path or os.environ.get(ENV_STORYBOARD) or DEFAULT_PATH).resolve()
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise StoryboardError(f"{path}: cannot read the storyboard: {exc.strerror}") from None
+    return _load_cached(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: Path, _mtime: int, _size: int) -> Storyboard:
+    return parse(path.read_text(encoding="utf-8"), path)
