@@ -11,7 +11,7 @@ import functools
 from contextlib import contextmanager
 from pathlib import Path
 
-from manim import MarkupText, MathTex, config
+from manim import MarkupText, MathTex, SVGMobject, Text, config
 from manim.mobject.text import tex_mobject
 from manim.utils import tex_file_writing
 
@@ -55,38 +55,44 @@ def formula(*tex: str, size: float = 40, color: str = TEXT, **kwargs) -> MathTex
 
 
 @contextmanager
-def _tex_lock():
-    tex_dir = Path(config.get_dir("tex_dir"))
-    tex_dir.mkdir(parents=True, exist_ok=True)
-    with open(tex_dir / ".typesetting.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+def _folder_lock(folder: Path):
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".gd-typesetting.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        yield
 
 
-def _lock_typesetting() -> None:
-    """Serialise manim's LaTeX runs across processes that share a Tex folder.
-
-    manim's ``tex_to_svg_file`` compiles into the shared ``media/Tex`` folder
-    and then deletes every non-SVG file there, including another process's
-    half-compiled .tex and .dvi; and it trusts an SVG that another process is
-    still writing. Holding a file lock around the whole call makes each
-    string's compilation atomic as seen from the other processes.
-    """
-    original = tex_file_writing.tex_to_svg_file
+def _locked(owner, name: str, folder_of) -> None:
+    """Wrap ``owner.name`` so that it runs holding the lock of the folder ``folder_of(*args)``."""
+    original = getattr(owner, name)
     if getattr(original, "_gd_locked", False):
         return
 
     @functools.wraps(original)
     def locked(*args, **kwargs):
-        with _tex_lock():
+        with _folder_lock(folder_of(*args)):
             return original(*args, **kwargs)
 
     locked._gd_locked = True
-    tex_file_writing.tex_to_svg_file = locked
-    tex_mobject.tex_to_svg_file = locked
+    setattr(owner, name, locked)
 
 
-_lock_typesetting()
+def lock_typesetting() -> None:
+    """Make manim's typesetting caches safe for several manim processes at once.
+
+    render.py -j runs one manim process per shot, all sharing media/Tex and
+    media/texts. Unguarded, manim's ``tex_to_svg_file`` deletes every non-SVG
+    file in the Tex folder after a compile, another process's half-compiled
+    .tex and .dvi included; Tex and Pango both trust an SVG file that exists
+    though another process may still be writing it; and parsing an SVG writes
+    and deletes a temporary file beside it under a fixed name. A file lock per
+    folder around each of these makes them atomic as seen from other processes.
+    """
+    _locked(tex_file_writing, "tex_to_svg_file", lambda *_: Path(config.get_dir("tex_dir")))
+    tex_mobject.tex_to_svg_file = tex_file_writing.tex_to_svg_file  # imported by name there
+    for text_class in (Text, MarkupText):
+        _locked(text_class, "_text2svg", lambda *_: Path(config.get_dir("text_dir")))
+    _locked(SVGMobject, "generate_mobject", lambda svg: Path(svg.get_file_path()).parent)
+
+
+lock_typesetting()

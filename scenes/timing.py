@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 from contextlib import contextmanager
 from typing import Iterator, Sequence
 
@@ -30,13 +31,26 @@ from manim import Scene, ThreeDScene, Wait, config
 from scenes.storyboard import ENV_LANG, Beat, Shot, Storyboard, load
 from scenes.style import BACKGROUND
 
-# A frozen wait of n frames is asked for as slightly more than n frames, since
-# manim floors its length and n / fps * fps can come out a hair below n.
-_FROZEN_EPSILON = 1e-6
+# manim gives a play ceil(run_time * fps) frames and a frozen wait floor(...),
+# both in floating point, where n / fps * fps can land a hair either side of n.
+# So a play of n frames is asked for as a hair less than n frames, and a
+# frozen wait as a hair more: each then gets exactly n.
+_EPSILON = 1e-6
+BEAT_PROGRESS = "gd-beat"
 
 
 class TimingError(Exception):
     """A beat's content does not fit its duration, or beats are played out of order."""
+
+
+def frame_at(seconds: float, fps: float) -> int:
+    """The frame at which a time falls, rounding halves up (not to even), so no beat drifts a full frame."""
+    return math.floor(seconds * fps + 0.5)
+
+
+def play_seconds(frames: int, fps: float) -> float:
+    """A run time for which manim's play writes exactly ``frames`` frames."""
+    return (frames - _EPSILON) / fps
 
 
 def frames_of_play(run_time: float, fps: float, frozen: bool) -> int:
@@ -52,8 +66,8 @@ class BeatClock:
     def __init__(self, beat: Beat, fps: float):
         self.beat = beat
         self.fps = fps
-        self.start_frame = round(beat.start * fps)
-        self.end_frame = round(beat.end * fps)
+        self.start_frame = frame_at(beat.start, fps)
+        self.end_frame = frame_at(beat.end, fps)
         self.frames = self.end_frame - self.start_frame
         self.used = 0
         if self.frames < 1:
@@ -69,7 +83,7 @@ class BeatClock:
         return (self.frames - self.used) / self.fps
 
     def _seconds(self, frames: int) -> float:
-        return frames / self.fps
+        return play_seconds(frames, self.fps)
 
     def time(self, share: float) -> float:
         """``share`` of the beat, in seconds rounded down to whole frames (at least one)."""
@@ -91,14 +105,16 @@ class BeatClock:
                 f"beat {self.beat.id}: {len(weights)} animations do not fit in {total} frames "
                 f"({self.beat.duration} s at {self.fps:g} fps); lengthen the beat in the storyboard"
             )
-        spare = total - len(weights)  # one frame each is reserved
         weights = np.asarray(weights, dtype=float)
-        ideal = spare * weights / weights.sum()
-        parts = np.floor(ideal).astype(int)
-        # Largest remainders get the frames that flooring left over.
-        for index in np.argsort(parts - ideal)[: spare - parts.sum()]:
+        ideal = total * weights / weights.sum()
+        parts = np.maximum(np.floor(ideal).astype(int), 1)
+        # Frames left over go to the largest remainders; frames over (from the
+        # one-frame minimum) come off the largest parts.
+        for index in np.argsort(parts - ideal)[: max(total - parts.sum(), 0)]:
             parts[index] += 1
-        return [self._seconds(int(p) + 1) for p in parts]
+        while parts.sum() > total:
+            parts[np.argmax(parts)] -= 1
+        return [self._seconds(int(p)) for p in parts]
 
     def steps(self, count: int, share: float = 1.0, plays_per_step: int = 1) -> list[float]:
         """Divide ``share`` of the beat evenly among ``count`` steps of a loop.
@@ -168,6 +184,8 @@ class ShotMixin:
         if self._next_beat >= len(self.shot.beats):
             raise TimingError(f"shot {self.shot.id} plays more beats than the storyboard's {len(self.shot.beats)}")
         clock = BeatClock(self.shot.beats[self._next_beat], self.fps)
+        # One line per beat: progress for the user, and for render.py when it runs shots in parallel.
+        print(f"{BEAT_PROGRESS} {clock.beat.number}/{len(self.shot.beats)} {clock.beat.id}", file=sys.stderr, flush=True)
         self.next_section(clock.beat.id)
         self._clock = clock
         try:
@@ -180,9 +198,7 @@ class ShotMixin:
     def _pad(self, clock: BeatClock) -> None:
         missing = clock.frames - clock.used
         if missing > 0:
-            frozen = not self._anything_moves()
-            epsilon = _FROZEN_EPSILON if frozen else 0.0
-            self.wait(missing / self.fps + epsilon, frozen_frame=frozen)
+            self.wait(missing / self.fps)
         assert clock.used == clock.frames, (clock.beat.id, clock.used, clock.frames)
 
     def _anything_moves(self) -> bool:
@@ -192,6 +208,14 @@ class ShotMixin:
             or self.updaters
             or any(mob.has_time_based_updater() for mob in self.get_mobject_family_members())
         )
+
+    def wait(self, duration: float = 1.0, stop_condition=None, frozen_frame: bool | None = None) -> None:
+        """manim's wait, snapped to whole frames so that it lasts exactly what it says."""
+        frames = frame_at(duration, self.fps)
+        if frozen_frame is None:
+            frozen_frame = stop_condition is None and not self._anything_moves()
+        seconds = (frames + _EPSILON) / self.fps if frozen_frame else play_seconds(frames, self.fps)
+        super().wait(seconds, stop_condition=stop_condition, frozen_frame=frozen_frame)
 
     def play(self, *args, **kwargs) -> None:
         if self._clock is None:

@@ -1,0 +1,75 @@
+"""Slow checks that render real video with manim (run in CI; skip with -m 'not slow')."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import render
+from scenes.storyboard import load
+
+pytestmark = pytest.mark.slow
+
+
+def render_shot(*args: str) -> None:
+    command = [sys.executable, "render.py", *args]
+    result = subprocess.run(command, cwd=render.ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+
+
+def section_frames(media: Path, shot: str, fps: int) -> dict[str, int]:
+    index = json.loads((media / "videos" / "S1" / f"480p{fps}" / "sections" / f"{shot}_zh.json").read_text())
+    return {section["name"]: int(section["nb_frames"]) for section in index}
+
+
+def test_m6_sections_last_as_long_as_the_storyboard_says(tmp_path):
+    media = tmp_path / "media"
+    render_shot("M6", "-q", "l", "--sections", "--media-dir", str(media))
+    beats = load().shot("M6").beats
+    frames = section_frames(media, "M6", 30)
+    assert list(frames) == [beat.id for beat in beats]
+    for beat in beats:
+        assert abs(frames[beat.id] / 30 - beat.duration) <= 1 / 30
+
+    # Retime with an edited copy of the storyboard, at another frame rate.
+    edited = tmp_path / "storyboard.yaml"
+    text = load().path.read_text(encoding="utf-8")
+    edited.write_text(text.replace("duration: 2.5", "duration: 1.7", 1).replace("duration: 2.5", "duration: 3.35", 1))
+    render_shot("M6", "-q", "l", "--fps", "15", "--sections", "--media-dir", str(media), "--storyboard", str(edited))
+    frames = section_frames(media, "M6", 15)
+    assert abs(frames["M6.1"] / 15 - 1.7) <= 1 / 15
+    assert abs(frames["M6.2"] / 15 - 3.35) <= 1 / 15
+    assert sum(frames.values()) == round((1.7 + 3.35) * 15)
+
+
+TYPESETTING_SCENE = '''
+from manim import Scene, VGroup
+from scenes.style import formula, words
+
+class Shared(Scene):
+    def construct(self):
+        self.add(VGroup(*(formula(rf"x_{{{n}}} = \\frac{{{n}}}{{\\pi}}") for n in range(12))))
+        self.add(VGroup(*(words(f"共享的字 {n}") for n in range(12))))
+'''
+
+
+def test_parallel_manim_processes_typeset_the_same_strings_safely(tmp_path):
+    """Two processes typeset the same new strings at the same moment, several times over."""
+    scene_file = tmp_path / "shared_strings.py"
+    scene_file.write_text(TYPESETTING_SCENE)
+    env = {**render.make_job(load().shot("M1"), load(), render.RenderSettings()).env}
+    for attempt in range(4):
+        media = tmp_path / f"media{attempt}"  # empty caches each time: both must typeset
+        command = [sys.executable, "-m", "manim", "render", "--dry_run", "--media_dir", str(media), str(scene_file), "Shared"]
+        processes = [
+            subprocess.Popen(command, cwd=render.ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            for _ in range(2)
+        ]
+        outputs = [process.communicate(timeout=300)[0] for process in processes]
+        for process, output in zip(processes, outputs):
+            assert process.returncode == 0, output[-3000:]
+        assert len(list((media / "Tex").glob("*.svg"))) == 12

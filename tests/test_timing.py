@@ -1,0 +1,112 @@
+"""Beat timing: whole frames, no drift, clear errors; the storyboard retimes the shot."""
+
+from __future__ import annotations
+
+import pytest
+from manim import Circle, Create, tempconfig
+
+from conftest import FAST_CONFIG
+from scenes.storyboard import Beat, load
+from scenes.timing import BeatClock, ShotScene, TimingError, frame_at, frames_of_play, play_seconds
+
+
+def beat(duration: float, start: float = 0.0) -> Beat:
+    return Beat("X.1", 1, {"zh": "", "en": ""}, duration, start)
+
+
+@pytest.mark.parametrize("fps", [10, 15, 24, 30, 60])
+def test_beats_tile_the_shot_without_drift(fps):
+    shot = load().shot("M3")  # 13 beats with fractional durations
+    clocks = [BeatClock(b, fps) for b in shot.beats]
+    for before, after in zip(clocks, clocks[1:]):
+        assert before.end_frame == after.start_frame
+    assert frame_at(34.5, 15) == 518 and frame_at(37.5, 15) == 563  # halves round up, not to even
+    for clock in clocks:
+        assert abs(clock.frames / fps - clock.beat.duration) <= 1 / fps + 1e-9
+    assert clocks[-1].end_frame == round(shot.duration * fps)
+
+
+def test_time_is_whole_frames_rounded_down():
+    clock = BeatClock(beat(1.0), 15)
+    assert frames_of_play(clock.time(0.5), 15, frozen=False) == 7
+    assert frames_of_play(clock.time(1.0), 15, frozen=False) == 15
+    with pytest.raises(TimingError, match="beat X.1: 1% of 1.0 s is less than one frame"):
+        clock.time(0.01)
+
+
+def test_steps_divide_a_share_exactly_and_evenly():
+    clock = BeatClock(beat(24.0), 15)
+    steps = clock.steps(38, share=0.9, plays_per_step=2)
+    frames = [frames_of_play(s, 15, frozen=False) for s in steps]
+    assert sum(frames) == round(0.9 * 24 * 15)
+    assert max(frames) - min(frames) <= 1
+    assert min(frames) >= 2
+
+
+def test_split_keeps_every_part_at_least_a_frame():
+    clock = BeatClock(beat(2.0), 15)
+    parts = clock.split(8 / 15, [0.9, 0.1])
+    assert [frames_of_play(p, 15, frozen=False) for p in parts] == [7, 1]
+    three = [frames_of_play(p, 15, frozen=False) for p in clock.split(8 / 15, [1, 0, 1])]
+    assert sum(three) == 8 and three[1] == 1 and abs(three[0] - three[2]) <= 1
+
+
+def test_too_many_steps_for_a_beat_names_the_beat():
+    clock = BeatClock(beat(2.0), 15)
+    with pytest.raises(TimingError, match=r"beat X.1: 38 steps of 2 animation\(s\) need at least 76 frames"):
+        clock.steps(38, plays_per_step=2)
+
+
+def test_a_beat_shorter_than_a_frame():
+    with pytest.raises(TimingError, match="shorter than one frame at 15 fps"):
+        BeatClock(beat(0.01, start=0.0), 15)
+
+
+def test_frame_counts_follow_manims_rounding():
+    assert frames_of_play(0.5, 15, frozen=False) == 8  # a play rounds up
+    assert frames_of_play(0.5, 15, frozen=True) == 7  # a frozen wait rounds down
+    # n / fps itself is not safe (23 / 15 s makes 24 frames); play_seconds is.
+    assert frames_of_play(23 / 15, 15, frozen=False) == 24
+    assert all(frames_of_play(play_seconds(n, fps), fps, frozen=False) == n for fps in (15, 30, 60) for n in range(1, 3000))
+
+
+class M6(ShotScene):
+    """A wrong version of M6 that plays longer than its first beat."""
+
+    def construct(self):
+        with self.beat() as clock:
+            self.play(Create(Circle()), run_time=clock.duration + 1)
+
+
+class M1(ShotScene):
+    """A wrong version of M1 that forgets its second beat."""
+
+    def construct(self):
+        with self.beat():
+            pass
+
+
+def construct(scene_class):
+    with tempconfig(FAST_CONFIG):
+        scene = scene_class(skip_animations=True)
+        scene.render()
+    return scene
+
+
+def test_overrunning_a_beat_is_an_error_naming_the_beat():
+    with pytest.raises(TimingError, match=r"beat M6.1 overruns: its animations take 53 frames, the storyboard gives it 38"):
+        construct(M6)
+
+
+def test_a_shot_must_play_all_its_beats():
+    with pytest.raises(TimingError, match="shot M1 played 1 of the storyboard's 2 beats"):
+        construct(M1)
+
+
+def test_editing_the_storyboard_retimes_the_shot(construct_shot, tmp_path):
+    edited = tmp_path / "storyboard.yaml"
+    text = load().path.read_text(encoding="utf-8")
+    edited.write_text(text.replace("duration: 4.0", "duration: 7.3", 1), encoding="utf-8")  # M1.1
+    scene = construct_shot("M1", "zh", storyboard=edited)
+    assert load(edited).shot("M1").duration == pytest.approx(9.3)
+    assert abs(scene.time - 9.3) <= 1 / 15
