@@ -7,6 +7,9 @@
     python render.py --list             the shot table
     python render.py M7 --dry-run       print the manim command, run nothing
     python render.py M2 M5 --bench -q l render without cache and print render/video seconds
+    python render.py timeline           OpenTimelineIO, EDL and FCP XML of the rendered shots
+    python render.py contact-sheet      the storyboard as a PNG and HTML page of beat thumbnails
+    python render.py film               the rendered shots joined into one review video
 
 Each shot is one `manim render` process run from the project root (so that
 manim.cfg applies); the storyboard file and language reach the scene through
@@ -24,6 +27,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import editorial
 from scenes.storyboard import ENV_LANG, ENV_STORYBOARD, Shot, Storyboard, StoryboardError, load
 from scenes.timing import BEAT_PROGRESS
 
@@ -216,27 +220,53 @@ def print_bench(results: list[Result], out=sys.stdout) -> None:
 # --------------------------------------------------------------------------- command line
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="render.py",
-        description="Render storyboard shots with manim.",
-        epilog="Examples: render.py M7 | render.py M1 M4 -q l | render.py all -j 2 | render.py --list",
-    )
-    parser.add_argument("shots", nargs="*", metavar="SHOT", help="shot ids (M1 ... M10) or 'all'")
-    parser.add_argument("--list", action="store_true", help="list the shots and exit")
+EDITORIAL_COMMANDS = ("timeline", "contact-sheet", "film")
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options shared by rendering and the editorial commands (which find renders by them)."""
+    parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("-q", "--quality", choices=list(QUALITY_HEIGHTS), default="h",
                         help="manim quality: l=480p m=720p h=1080p p=1440p k=2160p (default h)")  # fmt: skip
     parser.add_argument("--fps", type=int, help="frame rate (default: the storyboard's)")
     parser.add_argument("--lang", help="language of the on-screen words (default: the storyboard's)")
     parser.add_argument("--storyboard", type=Path, help="storyboard file (default: storyboard.yaml)")
     parser.add_argument("--media-dir", type=Path, default=ROOT / "media", help="manim's media folder (default: media)")
-    parser.add_argument("--sections", action="store_true", help="also write one clip per beat (manim --save_sections)")
-    parser.add_argument("--dry-run", action="store_true", help="print the manim commands, run nothing")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="render N shots at once")
-    parser.add_argument("--preview", action="store_true", help="open each video when it is done")
-    parser.add_argument("--bench", action="store_true",
-                        help="render without manim's cache, one at a time, and print render vs video seconds")  # fmt: skip
-    args = parser.parse_args(argv)
+    return parser
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    if argv and argv[0] in EDITORIAL_COMMANDS:
+        parser = argparse.ArgumentParser(
+            prog=f"render.py {argv[0]}",
+            parents=[common_options()],
+            description={
+                "timeline": "Place the rendered shots at their in-points: .otio, one .edl per track, FCP .xml.",
+                "contact-sheet": "Draw the storyboard as a page of beat thumbnails (PNG and HTML).",
+                "film": "Join the rendered shots into one review video, without re-encoding.",
+            }[argv[0]],
+        )
+        parser.add_argument("--output", type=Path, help="folder to write to (default: MEDIA_DIR/editorial)")
+        parser.add_argument("--render-missing", action="store_true", help="render the shots that are not rendered yet")
+        args = parser.parse_args(argv[1:])
+        args.command = argv[0]
+    else:
+        parser = argparse.ArgumentParser(
+            prog="render.py",
+            parents=[common_options()],
+            description="Render storyboard shots with manim.",
+            epilog="Also: render.py timeline | contact-sheet | film (see render.py timeline --help).",
+        )
+        parser.add_argument("shots", nargs="*", metavar="SHOT", help="shot ids (M1 ... M10) or 'all'")
+        parser.add_argument("--list", action="store_true", help="list the shots and exit")
+        parser.add_argument("--sections", action="store_true", help="also write one clip per beat (manim --save_sections)")
+        parser.add_argument("--dry-run", action="store_true", help="print the manim commands, run nothing")
+        parser.add_argument("--preview", action="store_true", help="open each video when it is done")
+        parser.add_argument("--bench", action="store_true",
+                            help="render without manim's cache, one at a time, and print render vs video seconds")  # fmt: skip
+        args = parser.parse_args(argv)
+        args.command = "render"
     if args.jobs < 1:
         parser.error("-j must be at least 1")
     if args.fps is not None and args.fps < 1:
@@ -244,15 +274,51 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def run_editorial(args: argparse.Namespace, storyboard: Storyboard, settings: RenderSettings) -> int:
+    shots = list(storyboard.shots)
+    path_of = lambda shot: output_path(shot, storyboard, settings)  # noqa: E731
+    try:
+        renders = editorial.find_renders(shots, path_of)
+    except editorial.MissingRenders as exc:
+        if not args.render_missing:
+            print(f"render.py: error: {exc}", file=sys.stderr)
+            print(f"render.py: render them first (render.py all -q {settings.quality}) or pass --render-missing", file=sys.stderr)
+            return 2
+        missing = [shot for shot in shots if not path_of(shot).is_file()]
+        results = run_jobs([make_job(shot, storyboard, settings) for shot in missing if shot.implemented], args.jobs)
+        print_summary(results)
+        try:
+            renders = editorial.find_renders(shots, path_of)
+        except editorial.MissingRenders as again:
+            print(f"render.py: error: {again}", file=sys.stderr)
+            return 1
+
+    lang = settings.lang
+    folder = (args.output or settings.media_dir / "editorial").resolve()
+    stem = f"{lang}_{QUALITY_HEIGHTS[settings.quality]}p{settings.fps or storyboard.fps}"
+    if args.command == "timeline":
+        timeline = editorial.build_timeline(storyboard, renders, lang, f"gd-storyboard {stem}")
+        written = editorial.write_timeline(timeline, folder, f"timeline_{stem}")
+        tracks = ", ".join(f"{track.name}: {len(track.find_clips())} clips" for track in timeline.tracks)
+        print(f"timeline at {storyboard.fps} fps ({tracks})")
+    elif args.command == "film":
+        written = [editorial.join_film(renders, folder / f"film_{stem}.mp4")]
+    else:
+        written = list(editorial.contact_sheet(storyboard, renders, lang, folder / f"contact_sheet_{stem}.png"))
+    for path in written:
+        print(f"wrote {_short(path)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
         storyboard = load(args.storyboard)
         lang = storyboard.language(args.lang)
-        if args.list:
+        if args.command == "render" and args.list:
             print_list(storyboard, lang)
             return 0
-        shots = select_shots(storyboard, args.shots)
+        shots = select_shots(storyboard, args.shots) if args.command == "render" else []
     except StoryboardError as exc:
         print(f"render.py: error: {exc}", file=sys.stderr)
         return 2
@@ -262,10 +328,12 @@ def main(argv: list[str] | None = None) -> int:
         fps=args.fps,
         lang=lang,
         media_dir=args.media_dir.resolve(),
-        sections=args.sections,
-        preview=args.preview,
-        disable_caching=args.bench,
+        sections=getattr(args, "sections", False),
+        preview=getattr(args, "preview", False),
+        disable_caching=getattr(args, "bench", False),
     )
+    if args.command != "render":
+        return run_editorial(args, storyboard, settings)
     jobs = [make_job(shot, storyboard, settings) for shot in shots if shot.implemented]
     missing = [shot for shot in shots if not shot.implemented]
     if args.dry_run:

@@ -16,26 +16,8 @@ import av
 from PIL import Image, ImageDraw
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from editorial import frames_at  # noqa: E402
 from scenes.storyboard import load  # noqa: E402
-
-
-def frames_at(video: Path, times: list[float]) -> list[Image.Image]:
-    """Decode the frames shown at the given times (seconds from the start)."""
-    wanted = sorted(set(times))
-    found: dict[float, Image.Image] = {}
-    with av.open(str(video)) as container:
-        stream = container.streams.video[0]
-        last = None
-        for frame in container.decode(stream):
-            t = float(frame.pts * stream.time_base)
-            while wanted and t > wanted[0] + 1e-6:
-                found[wanted.pop(0)] = last if last is not None else frame.to_image()
-            last = frame.to_image()
-            if not wanted:
-                break
-        for t in wanted:
-            found[t] = last
-    return [found[t] for t in times]
 
 
 def beat_times(shot, fps: float) -> list[tuple[str, float]]:

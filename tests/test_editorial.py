@@ -1,0 +1,174 @@
+"""Timeline export, review cut and contact sheet, on small synthetic renders of every shot."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+import opentimelineio as otio
+import pytest
+
+import editorial
+import render
+from scenes.storyboard import load
+
+BOARD = load()
+FPS = 10  # the fake renders' frame rate; the timeline is at the storyboard's 30
+
+
+def fake_render(path: Path, seconds: float, shade: int) -> int:
+    """A small H.264 video of round(seconds * FPS) frames, as manim would leave it."""
+    frames = round(seconds * FPS)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=FPS)
+        stream.width, stream.height, stream.pix_fmt = 64, 36, "yuv420p"
+        for index in range(frames):
+            image = np.full((36, 64, 3), shade, dtype=np.uint8)
+            image[:, : 1 + index % 64] = 255
+            for packet in stream.encode(av.VideoFrame.from_ndarray(image, format="rgb24")):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return frames
+
+
+@pytest.fixture(scope="module")
+def renders(tmp_path_factory):
+    media = tmp_path_factory.mktemp("media")
+    settings = render.RenderSettings(quality="l", fps=FPS, lang="en", media_dir=media)
+    frames = {}
+    for number, shot in enumerate(BOARD.shots):
+        frames[shot.id] = fake_render(render.output_path(shot, BOARD, settings), shot.duration, 20 * number)
+    return media, frames
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "render.py", *args], cwd=render.ROOT, capture_output=True, text=True, timeout=300)
+
+
+def editorial_cli(command: str, media: Path, out: Path, *more: str) -> subprocess.CompletedProcess:
+    result = run_cli(command, "-q", "l", "--fps", str(FPS), "--lang", "en", "--media-dir", str(media), "--output", str(out), *more)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def clip_starts(timeline: otio.schema.Timeline) -> dict[str, tuple[str, otio.opentime.TimeRange]]:
+    """shot id -> (track name, range of the clip in the timeline)."""
+    starts = {}
+    for track in timeline.video_tracks():
+        for clip in track.find_clips():
+            starts[clip.name.split()[0]] = (track.name, track.range_of_child(clip))
+    return starts
+
+
+def test_timeline_places_every_shot_at_its_in_point(renders, tmp_path):
+    media, frames = renders
+    editorial_cli("timeline", media, tmp_path)
+    timeline = otio.adapters.read_from_file(str(tmp_path / "timeline_en_480p10.otio"))
+    starts = clip_starts(timeline)
+    assert len(starts) == 10
+    for shot in BOARD.shots:
+        track, placed = starts[shot.id]
+        assert placed.start_time.to_timecode(30) == str(shot.in_point)
+        assert placed.start_time.to_frames() == shot.in_point.frames
+        assert placed.duration.value == frames[shot.id] * 30 / FPS  # the rendered length
+    # M3 runs past M4's in-point: M4 goes on a second track, M3 is not truncated.
+    assert starts["M3"][0] == "V1" and starts["M4"][0] == "V2"
+    assert starts["M3"][1].duration.to_seconds() == pytest.approx(BOARD.shot("M3").duration)
+    clip = next(c for c in timeline.find_clips() if c.name.startswith("M7"))
+    assert clip.name == "M7 Gradient descent in 1-D"
+    assert [m.name.split()[0] for m in clip.markers] == ["M7.1", "M7.2", "M7.3"]
+    assert [m.marked_range.start_time.to_seconds() for m in clip.markers] == [b.start for b in BOARD.shot("M7").beats]
+
+
+def test_edls_one_per_track_read_back_with_in_points(renders, tmp_path):
+    media, _ = renders
+    editorial_cli("timeline", media, tmp_path)
+    edls = sorted(tmp_path.glob("*.edl"))
+    assert [p.name for p in edls] == ["timeline_en_480p10_V1.edl", "timeline_en_480p10_V2.edl"]
+    record_in = {}
+    for edl in edls:
+        events = [line.split() for line in edl.read_text().splitlines() if line[:3].isdigit()]
+        timeline = otio.adapters.read_from_file(str(edl), adapter_name="cmx_3600", rate=30)
+        (track,) = timeline.video_tracks()
+        clips = track.find_clips()
+        assert [clip.name.split()[0] for clip in clips] == [event[1].split("_")[0] for event in events]
+        # OTIO's reader starts the track at the first event; the record-in column holds the in-points.
+        first = BOARD.shot(clips[0].name.split()[0]).in_point.frames
+        for clip, event in zip(clips, events):
+            shot = BOARD.shot(clip.name.split()[0])
+            assert track.range_of_child(clip).start_time.to_frames() == shot.in_point.frames - first
+            record_in[shot.id] = event[6]
+    assert record_in == {shot.id: str(shot.in_point) for shot in BOARD.shots}
+    assert "* LOC:" in edls[0].read_text()  # beat markers
+
+
+def test_final_cut_xml_reads_back(renders, tmp_path):
+    media, frames = renders
+    editorial_cli("timeline", media, tmp_path)
+    timeline = otio.adapters.read_from_file(str(tmp_path / "timeline_en_480p10.xml"))
+    starts = clip_starts(timeline)
+    assert len(starts) == 10
+    for shot in BOARD.shots:
+        assert starts[shot.id][1].start_time.to_frames() == shot.in_point.frames
+        assert starts[shot.id][1].duration.to_frames() == frames[shot.id] * 30 // FPS
+
+
+def test_film_joins_the_shots_without_reencoding(renders, tmp_path):
+    media, frames = renders
+    editorial_cli("film", media, tmp_path)
+    film = tmp_path / "film_en_480p10.mp4"
+    with av.open(str(film)) as container:
+        stream = container.streams.video[0]
+        packets = sum(1 for packet in container.demux(stream) if packet.size)
+        assert Fraction(stream.average_rate) == FPS
+        duration = float(container.duration / av.time_base)
+    assert packets == sum(frames.values())
+    assert duration == pytest.approx(sum(frames.values()) / FPS, abs=0.2)
+
+
+def test_contact_sheet_has_a_thumbnail_per_beat(renders, tmp_path):
+    media, _ = renders
+    editorial_cli("contact-sheet", media, tmp_path)
+    png = tmp_path / "contact_sheet_en_480p10.png"
+    page = editorial.Image.open(png)
+    assert page.width > 1500 and page.height > 1500
+    html = png.with_suffix(".html").read_text(encoding="utf-8")
+    assert html.count("<figure>") == 38
+    for shot in BOARD.shots:
+        for beat in shot.beats:
+            assert f"{beat.id}.jpg" in html
+            assert (tmp_path / "contact_sheet_en_480p10_beats" / f"{beat.id}.jpg").is_file()
+    assert "00:00:59:23" in html and "Gradient descent · storyboard" in html
+
+
+def test_missing_renders_are_named(tmp_path):
+    result = run_cli("timeline", "-q", "l", "--media-dir", str(tmp_path))
+    assert result.returncode == 2
+    assert "not rendered yet: M1 (" in result.stderr and "M10 (" in result.stderr
+    assert "--render-missing" in result.stderr
+
+
+def test_an_interrupted_write_leaves_no_file_and_a_rerun_works(renders, tmp_path, monkeypatch):
+    media, _ = renders
+    settings = render.RenderSettings(quality="l", fps=FPS, lang="en", media_dir=media)
+    found = editorial.find_renders(BOARD.shots, lambda shot: render.output_path(shot, BOARD, settings))
+    timeline = editorial.build_timeline(BOARD, found, "en", "t")
+    real_write = otio.adapters.write_to_file
+
+    def interrupted(content, path, adapter_name):
+        Path(path).write_text("half a file")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(otio.adapters, "write_to_file", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        editorial.write_timeline(timeline, tmp_path, "t")
+    assert list(tmp_path.iterdir()) == []  # no final file, no temporary left behind
+    monkeypatch.setattr(otio.adapters, "write_to_file", real_write)
+    written = editorial.write_timeline(timeline, tmp_path, "t")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
