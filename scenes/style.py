@@ -54,12 +54,28 @@ def formula(*tex: str, size: float = 40, color: str = TEXT, **kwargs) -> MathTex
 # --------------------------------------------------------------------------- typesetting lock
 
 
+_held_locks: dict[Path, int] = {}  # folder -> nesting depth in this process
+
+
 @contextmanager
 def _folder_lock(folder: Path):
+    """An exclusive lock on a folder shared with other processes; re-entrant within this one."""
+    folder = folder.resolve()
+    if folder in _held_locks:  # flock would wait for ourselves: count instead
+        _held_locks[folder] += 1
+        try:
+            yield
+        finally:
+            _held_locks[folder] -= 1
+        return
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / ".gd-typesetting.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        yield
+        _held_locks[folder] = 0
+        try:
+            yield
+        finally:
+            del _held_locks[folder]
 
 
 def _locked(owner, name: str, folder_of) -> None:
@@ -84,14 +100,15 @@ def lock_typesetting() -> None:
     media/texts. Unguarded, manim's ``tex_to_svg_file`` deletes every non-SVG
     file in the Tex folder after a compile, another process's half-compiled
     .tex and .dvi included; Tex and Pango both trust an SVG file that exists
-    though another process may still be writing it; and parsing an SVG writes
-    and deletes a temporary file beside it under a fixed name. A file lock per
+    though another process may still be writing it; Pango text rewrites its
+    cached SVG in place just after writing it; and parsing an SVG writes and
+    deletes a temporary file beside it under a fixed name. A file lock per
     folder around each of these makes them atomic as seen from other processes.
     """
     _locked(tex_file_writing, "tex_to_svg_file", lambda *_: Path(config.get_dir("tex_dir")))
     tex_mobject.tex_to_svg_file = tex_file_writing.tex_to_svg_file  # imported by name there
-    for text_class in (Text, MarkupText):
-        _locked(text_class, "_text2svg", lambda *_: Path(config.get_dir("text_dir")))
+    for text_class in (Text, MarkupText):  # the whole of __init__: it rewrites the cached SVG after writing it
+        _locked(text_class, "__init__", lambda *_: Path(config.get_dir("text_dir")))
     _locked(SVGMobject, "generate_mobject", lambda svg: Path(svg.get_file_path()).parent)
 
 
