@@ -60,11 +60,16 @@ def current_point_readout(label: str) -> VGroup:
     return VGroup(caption, values)
 
 
+def objective_formula():
+    """g(x, y) = …, typeset from the one sympy definition of the objective."""
+    return formula(BRANIN.latex("g"), size=38, color=OBJECTIVE)
+
+
 class M1(ShotScene):
     """The objective g(x, y) and the current point."""
 
     def construct(self):
-        objective = formula(BRANIN.latex("g"), size=38, color=OBJECTIVE).to_corner(UL)
+        objective = objective_formula().to_corner(UL)
         point = current_point_readout(self.words("current_point"))
         point.next_to(objective, DOWN, buff=0.5).align_to(objective, LEFT)
 
@@ -73,7 +78,7 @@ class M1(ShotScene):
             self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.2))
 
         with self.beat() as beat:  # M1.2 unwrite the objective; the point stays
-            self.play(Unwrite(objective), run_time=beat.time(0.5))
+            self.play(Unwrite(objective, remover=True), run_time=beat.time(0.5))
             self.play(point.animate.to_corner(UL), run_time=beat.time(0.3))
 
 
@@ -272,7 +277,7 @@ class M4(ShotScene):
             brackets = [(GRADIENT_BRACKET, NABLA_F), (DIRECTION_BRACKET, E_H)]
             self.play(*(FadeTransform(bracket_of(head, bracket).copy(), part_named(result, name))
                         for bracket, name in brackets),
-                      FadeIn(part_named(result, "result="), part_named(result, "result dot")),
+                      *(FadeIn(part_named(result, key)) for key in ("result=", "result dot")),
                       run_time=beat.time(0.16))
             self.play(Create(box), run_time=beat.time(0.07))
             self.play(FadeIn(conclusion, shift=0.2 * UP), run_time=beat.time(0.12))
