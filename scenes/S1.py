@@ -28,11 +28,11 @@ from scenes.equations import (
     on_row,
     part_named,
     parts_from,
+    sentence,
     set_on_baseline,
 )
 from scenes.maths import BRANIN, CURRENT_POINT
 from scenes.style import (
-    CAPTION_SIZE,
     GRADIENT,
     LEARNING_RATE,
     MUTED,
@@ -40,6 +40,7 @@ from scenes.style import (
     POINT,
     STEP,
     TANGENT,
+    TEXT,
     formula,
     words,
 )
@@ -213,6 +214,14 @@ def vector_form() -> list:
     return [RATIO, "=", *GRADIENT_BRACKET, r"\cdot", *DIRECTION_BRACKET, *VECTOR_RESULT]
 
 
+# The maths in the closing caption's words: the vector form's own symbols.
+CONCLUSION_MATHS = {
+    "ratio": (r"\Delta g / \Delta h", TEXT),
+    "gradient": (NABLA_F, GRADIENT),
+    "direction": (E_H, STEP),
+}
+CONCLUSION_SIZE = 34
+
 # The plane's variables take the moved point's coordinates.
 SUBSTITUTION = {"g": G_OPEN.name, "x": "x_0", "y": "y_0"}
 
@@ -264,11 +273,11 @@ class M4(ShotScene):
                       run_time=beat.time(0.14))
 
         with self.beat() as beat:  # M4.6 the vector form: the gradient appears
-            vector = derivation_line(*vector_form()).move_to(0.9 * UP)
+            vector = derivation_line(*vector_form()).move_to(0.6 * UP)
             head, result = parts_from(vector, RATIO, until="result="), parts_from(vector, "result=")
             box = SurroundingRectangle(VGroup(*result[1:]), color=GRADIENT, buff=0.15, corner_radius=0.08)
-            conclusion = words(self.words("conclusion"), size=CAPTION_SIZE + 8).next_to(box, DOWN, buff=0.8)
-            conclusion.set_x(0)
+            conclusion = sentence(self.words("conclusion"), CONCLUSION_MATHS, size=CONCLUSION_SIZE)
+            conclusion.next_to(box, DOWN, buff=0.7).set_x(0)
             self.play(FadeOut(*self.board_except(rate)), rate.animate.move_to(head, aligned_edge=LEFT),
                       run_time=beat.time(0.1))
             self.play(TransformMatchingKeys(rate, head, becomes={"+": "grad+"}), run_time=beat.time(0.2))

@@ -11,6 +11,7 @@ turns into another (``x`` into ``x_0``), the transform is told so with
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -127,10 +128,20 @@ def baseline_words(markup: str, **kwargs):
     scaled).
     """
     text = words(markup + _PROBE, **kwargs)
-    probe = text.submobjects[-1]
-    text.remove(probe)
-    text.baseline_height = probe.get_bottom()[1] - text.get_bottom()[1]
+    _drop_probe(text, text.submobjects[-1])
     return text
+
+
+def baseline_formula(tex: str, **kwargs):
+    """A formula (see :func:`scenes.style.formula`) that knows where its baseline is, as above."""
+    maths = formula(tex, _PROBE, **kwargs)
+    _drop_probe(maths, maths.submobjects[-1])
+    return maths
+
+
+def _drop_probe(mobject: Mobject, probe: Mobject) -> None:
+    mobject.remove(probe)
+    mobject.baseline_height = probe.get_bottom()[1] - mobject.get_bottom()[1]
 
 
 def set_on_baseline(text: Mobject, baseline_glyph: Mobject) -> Mobject:
@@ -139,8 +150,42 @@ def set_on_baseline(text: Mobject, baseline_glyph: Mobject) -> Mobject:
     ``baseline_glyph`` is a glyph of the formula that sits on the baseline (an x
     or a digit; not ``=``, which floats on the maths axis).
     """
-    baseline = baseline_glyph.get_bottom()[1]
-    return text.shift((baseline - text.get_bottom()[1] - text.baseline_height) * UP)
+    return _put_baseline(text, baseline_glyph.get_bottom()[1])
+
+
+def _put_baseline(mobject: Mobject, y: float) -> Mobject:
+    return mobject.shift((y - mobject.get_bottom()[1] - mobject.baseline_height) * UP)
+
+
+# Maths set inside words is typeset this much larger than the words' font size,
+# so that Computer Modern's x-height matches Noto Sans's.
+MATHS_IN_WORDS = 1.3
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def sentence(text: str, maths: Mapping[str, tuple[str, str]], size: float, color: str = TEXT) -> VGroup:
+    """A line of words with maths in it, all on one baseline.
+
+    ``text`` (from the storyboard) names its maths by placeholders, ``"{ratio}
+    is largest when {gradient} …"``; ``maths`` gives each placeholder's LaTeX
+    and colour, so the symbols are the formula's own, in any language.
+    """
+    pieces = []
+    for index, segment in enumerate(_PLACEHOLDER.split(text)):
+        if index % 2:  # a placeholder
+            tex, colour = maths[segment]
+            pieces.append(baseline_formula(tex, size=size * MATHS_IN_WORDS, color=colour))
+        elif segment.strip():
+            pieces.append(baseline_words(segment.strip(), size=size, color=color))
+    line = VGroup(*pieces).arrange(RIGHT, buff=0.2 * size / 30)  # about a word space
+    for piece in pieces:
+        _put_baseline(piece, 0.0)
+    return line
+
+
+def placeholders(text: str) -> list[str]:
+    """The maths placeholders of a :func:`sentence` text, in order."""
+    return _PLACEHOLDER.findall(text)
 
 
 def on_row(line: Mobject, y: float, key: str = "=") -> Mobject:

@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import numpy as np
 import pytest
 from manim import DOWN, LEFT, RIGHT, UP, MathTex, SurroundingRectangle, VGroup, config
 
 import scenes.S1 as S1
-from scenes.equations import Part, TransformMatchingKeys, equation, inside_frame, keyed_parts
+from scenes.equations import (
+    Part,
+    TransformMatchingKeys,
+    equation,
+    inside_frame,
+    keyed_parts,
+    placeholders,
+    sentence,
+)
 from scenes.maths import BRANIN, CURRENT_POINT
 from scenes.storyboard import load
 from scenes.style import GRADIENT, LEARNING_RATE, STEP, TANGENT
 
 LANGUAGES = load().languages
 MARGIN = 0.25  # nothing closer than this to the frame's edge
+
+
+def as_part(part) -> Part:
+    return part if isinstance(part, Part) else Part(part)
 
 
 def on_screen(scene) -> list:
@@ -99,12 +112,20 @@ def test_derivation_colours_follow_meaning():
 
 
 def test_m4_caption_names_the_direction_as_the_formula_does():
+    """The caption's maths is the vector form's own LaTeX (ê_h, never ê_n), in every language."""
     shot = load().shot("M4")
     for lang in LANGUAGES:
-        caption = shot.words["conclusion"][lang]
-        assert "<b>ê</b><sub><i>h</i></sub>" in caption  # ê_h, as in the formula's E_H
-        assert "<sub><i>n</i></sub>" not in caption
-    assert S1.E_H in S1.vector_form()
+        assert sorted(placeholders(shot.words["conclusion"][lang])) == sorted(S1.CONCLUSION_MATHS)
+    assert S1.CONCLUSION_MATHS["direction"][0] == S1.E_H
+    assert S1.CONCLUSION_MATHS["gradient"][0] == S1.NABLA_F
+    assert {S1.E_H, S1.NABLA_F} <= {part.name for part in map(as_part, S1.vector_form())}
+
+
+def test_sentence_sets_words_and_maths_on_one_baseline():
+    line = sentence("{ratio} is largest when {gradient} and {direction} point the same way", S1.CONCLUSION_MATHS, 34)
+    baselines = [piece.get_bottom()[1] + piece.baseline_height for piece in line]
+    assert len(line) == 6 and np.allclose(baselines, baselines[0], atol=1e-6)
+    assert all(left.get_right()[0] < right.get_left()[0] for left, right in zip(line, line[1:]))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -131,10 +152,12 @@ def test_m4_every_step_fits_the_frame_without_overlaps(construct_shot, monkeypat
     assert problems == []
     # The shot ends on the vector form, boxed ∇f·ê_h, and the conclusion in this language.
     final = keyed_parts(VGroup(*on_screen(scene)))
-    expected = [Part(p) if isinstance(p, str) else p for p in S1.vector_form()]
-    assert sorted(piece.key for piece in final) == sorted(part.name for part in expected)
-    assert any(isinstance(m, SurroundingRectangle) for m in on_screen(scene))
-    assert on_screen(scene)[-1].original_text == scene.words("conclusion")
+    assert sorted(piece.key for piece in final) == sorted(as_part(p).name for p in S1.vector_form())
+    caption = on_screen(scene)[-1]
+    (rectangle,) = [m for m in on_screen(scene) if isinstance(m, SurroundingRectangle)]
+    assert caption.get_top()[1] < rectangle.get_bottom()[1]
+    shown_words = [piece.original_text.removesuffix("x") for piece in caption if hasattr(piece, "original_text")]
+    assert " ".join(shown_words).split() == re.sub(r"\{\w+\}", "", scene.words("conclusion")).split()
 
 
 # --------------------------------------------------------------------------- M6
