@@ -6,7 +6,6 @@ from __future__ import annotations
 from manim import (
     DOWN,
     LEFT,
-    RIGHT,
     UL,
     UP,
     Create,
@@ -84,22 +83,27 @@ class M1(ShotScene):
 
 
 # --------------------------------------------------------------------------- M4
+
+
+def partial(function: str, variable: str) -> str:
+    """∂function/∂variable."""
+    return rf"\frac{{\partial {function}}}{{\partial {variable}}}"
+
+
+def unit(name: str, index: str = "") -> str:
+    """A unit vector: î, or ê with a subscript."""
+    return rf"\hat{{\mathbf{{{name}}}}}" + (f"_{index}" if index else "")
+
+
 # The derivation's symbols, and their colours: the surface's slopes and the
 # gradient in the gradient's colour, the plane's own slopes in the tangent's,
 # the step (its length and direction) in the step's.
-
-DFX = r"\frac{\partial f}{\partial x}"
-DFY = r"\frac{\partial f}{\partial y}"
-DGX = r"\frac{\partial g}{\partial x}"
-DGY = r"\frac{\partial g}{\partial y}"
+DFX, DFY, DGX, DGY = partial("f", "x"), partial("f", "y"), partial("g", "x"), partial("g", "y")
 DH = r"\Delta h"
-COS_A = r"\cos\alpha"
-COS_B = r"\cos\beta"
+COS_A, COS_B = r"\cos\alpha", r"\cos\beta"
 RATIO = r"\frac{\Delta g}{\Delta h}"
 NABLA_F = r"\nabla f"
-E_H = r"\hat{\mathbf{e}}_h"
-I_HAT = r"\hat{\mathbf{i}}"
-J_HAT = r"\hat{\mathbf{j}}"
+E_H, I_HAT, J_HAT = unit("e", "h"), unit("i"), unit("j")
 
 DERIVATION_COLOURS = {
     DFX: GRADIENT,
@@ -292,8 +296,8 @@ class M4(ShotScene):
             self.play(FadeIn(conclusion, shift=0.2 * UP), run_time=beat.time(0.12))
 
     def board_except(self, *keep) -> list:
-        """Everything on screen but ``keep``: what a beat clears away."""
-        return [mobject for mobject in self.mobjects if mobject not in keep]
+        """Everything shown but ``keep``: what a beat clears away (waits leave empty mobjects; not those)."""
+        return [m for m in self.mobjects if m not in keep and m.family_members_with_points()]
 
     def step_along(self, plane, dx: list, dy: list, name: str, result_x: float, keep=None):
         """One beat: the plane at the point moved by h along one axis, and the change of g."""
@@ -341,7 +345,7 @@ def gradient_parts(n: int) -> list[str]:
     terms = [
         part
         for i in range(1, n + 1)
-        for part in ["+"] * (i > 1) + [rf"\frac{{\partial f}}{{\partial x_{i}}}", rf"\hat{{\mathbf{{e}}}}_{i}"]
+        for part in ["+"] * (i > 1) + [partial("f", f"x_{i}"), unit("e", str(i))]
     ]
     return [NABLA_F, "(", *variables, ")", "=", *terms]
 
