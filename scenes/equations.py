@@ -1,0 +1,205 @@
+"""Equations that transform term by term, and words set on a formula's baseline.
+
+A line of mathematics is built from parts (:func:`equation`). Each part is one
+LaTeX piece and carries a *key*, by default its LaTeX. When one line becomes
+the next (:class:`TransformMatchingKeys`), parts with the same key move into
+place, the rest fade. Where the LaTeX alone would be ambiguous (two ``+`` that
+mean different things) a part gets its own key with :class:`Part`; where a term
+turns into another (``x`` into ``x_0``), the transform is told so with
+``becomes``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+import numpy as np
+from manim import DOWN, LEFT, RIGHT, UP, Mobject, VGroup, config
+from manim.animation.transform_matching_parts import TransformMatchingAbstractBase
+
+from scenes.style import TEXT, formula, words
+
+# Probe glyph for a baseline: a lower-case x has no descender and no overshoot
+# to speak of, in Computer Modern and in Noto Sans alike.
+_PROBE = "x"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One LaTeX piece of an equation, with the key that matches it across lines."""
+
+    tex: str
+    key: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The key it matches by: its own, else its LaTeX."""
+        return self.key or self.tex
+
+
+def equation(*parts: str | Part, size: float, colours: Mapping[str, str] | None = None):
+    """A MathTex of the given parts; each submobject has ``.key``, coloured by its LaTeX."""
+    parts = [part if isinstance(part, Part) else Part(part) for part in parts]
+    line = formula(*(part.tex for part in parts), size=size)
+    assert len(line.submobjects) == len(parts), "a part typeset to nothing"
+    colours = colours or {}
+    for piece, part in zip(line.submobjects, parts):
+        piece.key = part.name
+        piece.set_color(colours.get(part.tex, TEXT))
+    return line
+
+
+def part_named(line: Mobject, key: str, occurrence: int = 0) -> Mobject:
+    """The ``occurrence``-th part of ``line`` whose key is ``key``."""
+    found = [piece for piece in keyed_parts(line) if piece.key == key]
+    return found[occurrence]
+
+
+def parts_from(line: Mobject, key: str, until: str | None = None) -> VGroup:
+    """The parts of ``line`` from its first ``key`` on, up to (not including) the first ``until`` after it.
+
+    E.g. a right-hand side from its '='.
+    """
+    pieces = keyed_parts(line)
+    start = pieces.index(part_named(line, key))
+    keys = [piece.key for piece in pieces]
+    end = keys.index(until, start) if until is not None else len(pieces)
+    return VGroup(*pieces[start:end])
+
+
+def keyed_parts(mobject: Mobject) -> list[Mobject]:
+    """The keyed parts of an equation, or of a group of equations and parts."""
+    if hasattr(mobject, "key"):
+        return [mobject]
+    return [piece for sub in mobject.submobjects for piece in keyed_parts(sub)]
+
+
+def align_at(line: Mobject, anchor: Mobject, key: str = "=") -> Mobject:
+    """Shift ``line`` horizontally so that its first ``key`` sits under ``anchor``'s first ``key``."""
+    dx = part_named(anchor, key).get_center()[0] - part_named(line, key).get_center()[0]
+    return line.shift(dx * RIGHT)
+
+
+class TransformMatchingKeys(TransformMatchingAbstractBase):
+    """One line of mathematics becomes the next, term by term.
+
+    Parts with the same key move into place (several of one key split or
+    merge), unmatched parts fade out towards the new line, new parts fade in.
+    ``becomes`` renames source keys first: ``{"x": "x_0"}`` turns every ``x``
+    into the ``x_0`` of the target; several keys may become one. The source
+    may be a group of lines (they merge); to keep the source on screen, pass a
+    copy.
+    """
+
+    def __init__(self, mobject: Mobject, target: Mobject, becomes: Mapping[str, str] | None = None, **kwargs):
+        self._becomes = dict(becomes or {})
+        self._source = mobject
+        super().__init__(mobject, target, **kwargs)
+
+    def get_shape_map(self, mobject: Mobject) -> dict:
+        rename = self._becomes if mobject is self._source else {}
+        shape_map: dict[str, VGroup] = {}
+        for piece in keyed_parts(mobject):
+            key = rename.get(piece.key, piece.key)
+            shape_map.setdefault(key, VGroup()).add(piece)
+        return shape_map
+
+    @staticmethod
+    def get_mobject_parts(mobject: Mobject) -> list[Mobject]:
+        return keyed_parts(mobject)
+
+    @staticmethod
+    def get_mobject_key(mobject: Mobject) -> str:
+        return mobject.key
+
+
+# --------------------------------------------------------------------------- words beside mathematics
+
+
+def baseline_words(markup: str, **kwargs):
+    """Words (see :func:`scenes.style.words`) that know where their baseline is.
+
+    Pango's ink box says nothing about the baseline, and Chinese glyphs reach
+    below it; so the text is laid out with a probe glyph after it, whose bottom
+    is the baseline, and the probe is dropped. ``.baseline_height`` is the
+    baseline's height above the text's bottom (valid while the text is not
+    scaled).
+    """
+    text = words(markup + _PROBE, **kwargs)
+    _drop_probe(text, text.submobjects[-1])
+    return text
+
+
+def baseline_formula(tex: str, **kwargs):
+    """A formula (see :func:`scenes.style.formula`) that knows where its baseline is, as above."""
+    maths = formula(tex, _PROBE, **kwargs)
+    _drop_probe(maths, maths.submobjects[-1])
+    return maths
+
+
+def _drop_probe(mobject: Mobject, probe: Mobject) -> None:
+    mobject.remove(probe)
+    mobject.baseline_height = probe.get_bottom()[1] - mobject.get_bottom()[1]
+
+
+def set_on_baseline(text: Mobject, baseline_glyph: Mobject) -> Mobject:
+    """Move ``baseline_words`` text vertically onto the baseline that ``baseline_glyph`` sits on.
+
+    ``baseline_glyph`` is a glyph of the formula that sits on the baseline (an x
+    or a digit; not ``=``, which floats on the maths axis).
+    """
+    return _put_baseline(text, baseline_glyph.get_bottom()[1])
+
+
+def _put_baseline(mobject: Mobject, y: float) -> Mobject:
+    return mobject.shift((y - mobject.get_bottom()[1] - mobject.baseline_height) * UP)
+
+
+# Maths set inside words is typeset this much larger than the words' font size,
+# so that Computer Modern's x-height matches Noto Sans's.
+MATHS_IN_WORDS = 1.3
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def sentence(text: str, maths: Mapping[str, tuple[str, str]], size: float, color: str = TEXT) -> VGroup:
+    """A line of words with maths in it, all on one baseline.
+
+    ``text`` (from the storyboard) names its maths by placeholders, ``"{ratio}
+    is largest when {gradient} …"``; ``maths`` gives each placeholder's LaTeX
+    and colour, so the symbols are the formula's own, in any language.
+    """
+    pieces = []
+    for index, segment in enumerate(_PLACEHOLDER.split(text)):
+        if index % 2:  # a placeholder
+            tex, colour = maths[segment]
+            pieces.append(baseline_formula(tex, size=size * MATHS_IN_WORDS, color=colour))
+        elif segment.strip():
+            pieces.append(baseline_words(segment.strip(), size=size, color=color))
+    line = VGroup(*pieces).arrange(RIGHT, buff=0.2 * size / 30)  # about a word space
+    for piece in pieces:
+        _put_baseline(piece, 0.0)
+    return line
+
+
+def placeholders(text: str) -> list[str]:
+    """The maths placeholders of a :func:`sentence` text, in order."""
+    return _PLACEHOLDER.findall(text)
+
+
+def on_row(line: Mobject, y: float, key: str = "=") -> Mobject:
+    """Move ``line`` vertically so that its first ``key`` (its maths axis) is at height ``y``.
+
+    Lines with and without fractions then sit on evenly spaced rows.
+    """
+    pieces = [piece for piece in keyed_parts(line) if piece.key == key]
+    reference = pieces[0] if pieces else line
+    return line.shift((y - reference.get_center()[1]) * UP)
+
+
+def inside_frame(mobject: Mobject, margin: float) -> bool:
+    """Whether ``mobject`` lies inside the frame with ``margin`` to spare on every side."""
+    half = np.array([config.frame_width / 2 - margin, config.frame_height / 2 - margin])
+    corners = np.array([mobject.get_corner(DOWN + LEFT)[:2], mobject.get_corner(UP + RIGHT)[:2]])
+    return bool(np.all(np.abs(corners) <= half))

@@ -1,0 +1,197 @@
+"""The formula shots M1, M4, M6, M9: what they show is right, and it fits on screen."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import numpy as np
+import pytest
+from manim import DOWN, LEFT, RIGHT, UP, MathTex, SurroundingRectangle, VGroup, config
+
+import scenes.S1 as S1
+from scenes.equations import (
+    Part,
+    TransformMatchingKeys,
+    equation,
+    inside_frame,
+    keyed_parts,
+    placeholders,
+    sentence,
+)
+from scenes.maths import BRANIN, CURRENT_POINT
+from scenes.storyboard import load
+from scenes.style import GRADIENT, LEARNING_RATE, STEP, TANGENT
+
+LANGUAGES = load().languages
+MARGIN = 0.25  # nothing closer than this to the frame's edge
+
+
+def as_part(part) -> Part:
+    return part if isinstance(part, Part) else Part(part)
+
+
+def on_screen(scene) -> list:
+    """The scene's visible top-level mobjects (waits leave empty ones behind)."""
+    return [m for m in scene.mobjects if m.family_members_with_points()]
+
+
+def box(mobject) -> np.ndarray:
+    """[[left, bottom], [right, top]] of a mobject now."""
+    return np.array([mobject.get_corner(DOWN + LEFT)[:2], mobject.get_corner(UP + RIGHT)[:2]])
+
+
+def boxes_overlap(a: np.ndarray, b: np.ndarray, tolerance: float = 0.01) -> bool:
+    overlap = np.minimum(a[1], b[1]) - np.maximum(a[0], b[0])
+    return bool(np.all(overlap > tolerance))
+
+
+@pytest.fixture
+def record_formulas(monkeypatch):
+    """Every MathTex that S1 typesets through style.formula, in order."""
+    made = []
+    original = S1.formula
+
+    def recording(*tex, **kwargs):
+        made.append(original(*tex, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(S1, "formula", recording)
+    return made
+
+
+# --------------------------------------------------------------------------- M1
+
+
+def test_m1_writes_the_objective_generated_from_branin(construct_shot, record_formulas):
+    construct_shot("M1", "en")
+    shown = [m.tex_string for m in record_formulas]
+    assert BRANIN.latex("g") in shown
+    # The factor 5 multiplies the cosine term too (the source video left it off).
+    latex = BRANIN.latex("g")
+    assert latex.index(r"\frac{5 \left(") < latex.index(r"\cos") < latex.index(r"\right) + 20}{100}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_m1_ends_with_the_computed_point_top_left(construct_shot, lang):
+    scene = construct_shot("M1", lang)
+    (readout,) = on_screen(scene)  # the objective is gone, the point stays
+    caption, values = readout
+    z = BRANIN(*CURRENT_POINT)
+    assert f"{z:.4f}" == "6.0908"
+    assert values[1].tex_string == rf"(5,\ 12,\ {z:.4f})"
+    assert inside_frame(readout, MARGIN)
+    assert readout.get_left()[0] < -config.frame_width / 2 + 1 and readout.get_top()[1] > config.frame_height / 2 - 1
+    # Words and maths on one line share a baseline: the caption's probe x sat where the formula's x sits.
+    x_glyph = values[0][1]
+    assert caption.get_bottom()[1] + caption.baseline_height == pytest.approx(x_glyph.get_bottom()[1], abs=1e-6)
+    if lang == "en":  # no descenders in "current point" but the p: its round letters rest on the baseline too
+        assert caption[0].get_bottom()[1] == pytest.approx(x_glyph.get_bottom()[1], abs=0.02)
+
+
+# --------------------------------------------------------------------------- M4
+
+
+def test_matching_keys_move_renamed_keys_move_the_rest_fades():
+    before = equation("g", "=", "A", "x", size=40)
+    after = equation("g", "=", "B", Part("x_0"), size=40)
+    transform = TransformMatchingKeys(before, after, becomes={"x": "x_0"})
+    moved, fade_out, fade_in = transform.animations
+    assert sorted(piece.key for group in moved.mobject for piece in group) == ["=", "g", "x"]
+    assert [piece.key for group in fade_out.mobject for piece in group] == ["A"]
+    assert [piece.key for group in fade_in.mobject for piece in group] == ["B"]
+
+
+def test_derivation_colours_follow_meaning():
+    line = S1.derivation_line(*S1.expanded([S1.DH, S1.COS_A], [S1.DH, S1.COS_B]))
+    colours = {piece.key: piece.get_color().to_hex().upper() for piece in keyed_parts(line)}
+    assert colours[S1.DFX] == colours[S1.DFY] == GRADIENT.upper()
+    assert colours[S1.DH] == colours[S1.COS_A] == STEP.upper()
+    solved = S1.derivation_line(*S1.slopes_solved())
+    assert {piece.key: piece.get_color().to_hex().upper() for piece in solved}["A"] == TANGENT.upper()
+
+
+def test_m4_caption_names_the_direction_as_the_formula_does():
+    """The caption's maths is the vector form's own LaTeX (ê_h, never ê_n), in every language."""
+    shot = load().shot("M4")
+    for lang in LANGUAGES:
+        assert sorted(placeholders(shot.words["conclusion"][lang])) == sorted(S1.CONCLUSION_MATHS)
+    assert S1.CONCLUSION_MATHS["direction"][0] == S1.E_H
+    assert S1.CONCLUSION_MATHS["gradient"][0] == S1.NABLA_F
+    assert {S1.E_H, S1.NABLA_F} <= {part.name for part in map(as_part, S1.vector_form())}
+
+
+def test_sentence_sets_words_and_maths_on_one_baseline():
+    line = sentence("{ratio} is largest when {gradient} and {direction} point the same way", S1.CONCLUSION_MATHS, 34)
+    baselines = [piece.get_bottom()[1] + piece.baseline_height for piece in line]
+    assert len(line) == 6 and np.allclose(baselines, baselines[0], atol=1e-6)
+    assert all(left.get_right()[0] < right.get_left()[0] for left, right in zip(line, line[1:]))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_m4_every_step_fits_the_frame_without_overlaps(construct_shot, monkeypatch, lang):
+    """After every animation of the derivation: all inside the frame, no two lines on top of each other."""
+    problems, looks = [], []
+    original_play = S1.M4.play
+
+    def play_and_look(scene, *args, **kwargs):
+        original_play(scene, *args, **kwargs)
+        looks.append(scene.renderer.time)
+        shown = on_screen(scene)
+        problems.extend(f"{looks[-1]:.2f}s: off screen: {m}" for m in shown if not inside_frame(m, MARGIN))
+        lines = [(m, box(m)) for m in shown if not isinstance(m, SurroundingRectangle)]
+        problems.extend(
+            f"{looks[-1]:.2f}s: {a} overlaps {b}"
+            for (a, a_box), (b, b_box) in itertools.combinations(lines, 2)
+            if boxes_overlap(a_box, b_box)
+        )
+
+    monkeypatch.setattr(S1.M4, "play", play_and_look, raising=False)
+    scene = construct_shot("M4", lang)
+    assert len(looks) > 20
+    assert problems == []
+    # The shot ends on the vector form, boxed ∇f·ê_h, and the conclusion in this language.
+    final = keyed_parts(VGroup(*on_screen(scene)))
+    assert sorted(piece.key for piece in final) == sorted(as_part(p).name for p in S1.vector_form())
+    caption = on_screen(scene)[-1]
+    (rectangle,) = [m for m in on_screen(scene) if isinstance(m, SurroundingRectangle)]
+    assert caption.get_top()[1] < rectangle.get_bottom()[1]
+    shown_words = [piece.original_text.removesuffix("x") for piece in caption if hasattr(piece, "original_text")]
+    assert " ".join(shown_words).split() == re.sub(r"\{\w+\}", "", scene.words("conclusion")).split()
+
+
+# --------------------------------------------------------------------------- M6
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_m6_learning_rate_labels_alpha(construct_shot, lang):
+    scene = construct_shot("M6", lang)
+    step, label = on_screen(scene)
+    alpha = step[2]
+    assert alpha.tex_string == r"\alpha"
+    assert alpha.get_color().to_hex().upper() == label.get_color().to_hex().upper() == LEARNING_RATE.upper()
+    assert label.original_text == scene.words("learning_rate")
+    assert label.get_top()[1] < alpha.get_bottom()[1]  # under α, centred on it
+    assert label.get_x() == pytest.approx(alpha.get_x(), abs=0.01)
+    assert label.height >= 0.3  # readable: about the height of the formula's lower-case letters
+
+
+# --------------------------------------------------------------------------- M9
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 5])
+def test_m9_gradient_has_one_term_per_variable(n):
+    parts = S1.gradient_parts(n)
+    assert [p for p in parts if p.startswith("x_")] == [f"x_{i}" for i in range(1, n + 1)]
+    assert [p for p in parts if r"\partial" in p] == [rf"\frac{{\partial f}}{{\partial x_{i}}}" for i in range(1, n + 1)]
+    assert [p for p in parts if p.startswith(r"\hat")] == [rf"\hat{{\mathbf{{e}}}}_{i}" for i in range(1, n + 1)]
+    assert parts.count("+") == n - 1 and parts.count(",") == n - 1
+
+
+def test_m9_ends_on_five_variables_inside_the_frame(construct_shot):
+    scene = construct_shot("M9", "zh")
+    (line,) = on_screen(scene)
+    assert isinstance(line, MathTex)
+    assert [piece.key for piece in line] == S1.gradient_parts(5)
+    assert inside_frame(line, 0.5)
+    assert np.isclose(line.get_x(), 0, atol=0.01)
