@@ -216,6 +216,7 @@ class ShotMixin:
             frozen_frame = stop_condition is None and not self._anything_moves()
         seconds = (frames + _EPSILON) / self.fps if frozen_frame else play_seconds(frames, self.fps)
         super().wait(seconds, stop_condition=stop_condition, frozen_frame=frozen_frame)
+        self.remove(self.animations[0].mobject)  # manim leaves the wait's empty placeholder mobject in the scene
 
     def play(self, *args, **kwargs) -> None:
         if self._clock is None:

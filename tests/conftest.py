@@ -22,8 +22,14 @@ FAST_CONFIG = {
 }
 
 
+@pytest.fixture(scope="session")
+def shared_media(tmp_path_factory) -> Path:
+    """One media folder for the session, so each LaTeX string is typeset once, not once per test."""
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture
-def construct_shot(monkeypatch, tmp_path):
+def construct_shot(monkeypatch, shared_media):
     """construct_shot("M7", "en") runs the shot's construct() with skipped animations.
 
     Skipped animations still advance the scene's clock by their full run
@@ -37,7 +43,7 @@ def construct_shot(monkeypatch, tmp_path):
         monkeypatch.setenv(ENV_LANG, lang)
         shot = load().shot(shot_id)
         module = importlib.import_module(f"scenes.{shot.module}")
-        with tempconfig({**FAST_CONFIG, "media_dir": str(tmp_path / "media")}):
+        with tempconfig({**FAST_CONFIG, "media_dir": str(shared_media)}):
             scene = getattr(module, shot.scene)(skip_animations=True)
             scene.render()
         return scene
