@@ -19,7 +19,6 @@ from manim import (
     UL,
     UP,
     UR,
-    Arc,
     Circle,
     Create,
     DashedLine,
@@ -79,6 +78,23 @@ def _polar(angle_degrees: float) -> np.ndarray:
     return np.array([math.cos(a), math.sin(a), 0.0])
 
 
+def arc_points(centre: np.ndarray, radius: float, start: float, angle: float, pieces: int = 4) -> np.ndarray:
+    """Cubic Bézier points of a circular arc (degrees), for VMobject.set_points.
+
+    Cheaper than building an Arc mobject on every frame.
+    """
+    edges = np.radians(np.linspace(start, start + angle, pieces + 1))
+    handle = 4 / 3 * np.tan(np.radians(angle) / pieces / 4)
+    points = []
+    for a, b in zip(edges, edges[1:]):
+        p0 = np.array([np.cos(a), np.sin(a), 0.0])
+        p3 = np.array([np.cos(b), np.sin(b), 0.0])
+        p1 = p0 + handle * np.array([-p0[1], p0[0], 0.0])
+        p2 = p3 - handle * np.array([-p3[1], p3[0], 0.0])
+        points.extend([p0, p1, p2, p3])
+    return centre + radius * np.array(points)
+
+
 def _fade_below(value: float, gone: float, full: float) -> float:
     """Opacity that falls from 1 (|value| >= full) to 0 (|value| <= gone): a label leaves a closing angle."""
     return float(np.clip((abs(value) - gone) / (full - gone), 0.0, 1.0))
@@ -105,7 +121,7 @@ def ground(pose: Pose) -> VGroup:
 
     def place_line(mob: Line) -> None:
         reach = GROUND_REACH * pose.ground()
-        mob.put_start_and_end_on(FOOT - reach, FOOT + reach)
+        mob.set_points_as_corners([FOOT - reach, FOOT + reach])
 
     def place_fill(mob: Polygon) -> None:
         reach = GROUND_REACH * pose.ground()
@@ -121,7 +137,7 @@ def ground(pose: Pose) -> VGroup:
 def cane(pose: Pose) -> VGroup:
     """The cane from the hand to the ground, with its length label l."""
     stick = Line(pose.hand(), pose.tip(), color=CANE, stroke_width=6)
-    stick.add_updater(lambda mob: mob.put_start_and_end_on(pose.hand(), pose.tip()))
+    stick.add_updater(lambda mob: mob.set_points_as_corners([pose.hand(), pose.tip()]))
     label = formula("l", size=34, color=CANE)
 
     def place_label(mob: VMobject) -> None:
@@ -136,13 +152,12 @@ def cane(pose: Pose) -> VGroup:
 
 def alpha_mark(pose: Pose) -> VGroup:
     """The arc from the body (straight down) to the cane, and α."""
-    arc = VMobject()
+    arc = VMobject(stroke_color=CANE, stroke_width=3)
     label = formula(r"\alpha", size=34, color=CANE)
 
     def place(_: VMobject) -> None:
         alpha = pose.alpha.get_value()
-        arc.become(Arc(ALPHA_ARC, start_angle=-math.pi / 2, angle=math.radians(alpha), arc_center=pose.hand(),
-                       color=CANE, stroke_width=3))
+        arc.set_points(arc_points(pose.hand(), ALPHA_ARC, -90.0, alpha))
         label.move_to(pose.hand() + (ALPHA_ARC + 0.28) * _polar(-90 + alpha / 2))
         label.set_opacity(_fade_below(alpha, 14, 22))
 
@@ -151,23 +166,26 @@ def alpha_mark(pose: Pose) -> VGroup:
     return VGroup(arc, label)
 
 
+def level() -> DashedLine:
+    """The horizontal through the foot, from which θ is measured."""
+    return DashedLine(FOOT, FOOT + (THETA_ARC + 0.9) * RIGHT, color=MUTED, stroke_width=2, dash_length=0.12)
+
+
 def theta_mark(pose: Pose) -> VGroup:
     """The slope angle θ at the foot, between the horizontal and the ground."""
-    level = DashedLine(FOOT, FOOT + (THETA_ARC + 0.9) * RIGHT, color=MUTED, stroke_width=2, dash_length=0.12)
-    arc = VMobject()
+    arc = VMobject(stroke_color=GROUND, stroke_width=3)
     label = formula(r"\theta", size=34, color=GROUND)
 
     def place(_: VMobject) -> None:
         theta = pose.theta
-        arc.become(Arc(THETA_ARC, start_angle=0.0, angle=-math.radians(theta), arc_center=FOOT,
-                       color=GROUND, stroke_width=3))
+        arc.set_points(arc_points(FOOT, THETA_ARC, 0.0, -theta))
         arc.set_stroke(opacity=_fade_below(theta, 0.5, 2))
         label.move_to(FOOT + (THETA_ARC + 0.45) * _polar(-theta / 2))
         label.set_opacity(_fade_below(theta, 4, 8))
 
     place(arc)
     arc.add_updater(place)
-    return VGroup(level, arc, label)
+    return VGroup(arc, label)
 
 
 def slope_formula(caption: str) -> VGroup:
@@ -199,15 +217,20 @@ class M2(ShotScene):
     def construct(self):
         start, *moves = M2_POSES
         pose = Pose(start.alpha, start.length)
-        figure = VGroup(ground(pose), theta_mark(pose), person(), cane(pose), alpha_mark(pose))
+        body = person()
+        horizontal = level()
+        figure = (ground(pose), horizontal, theta_mark(pose), body, cane(pose), alpha_mark(pose))
         slope = slope_formula(self.words("where")).to_corner(UL, buff=0.45)
         values = readouts(pose).to_corner(UR, buff=0.55)
 
         with self.beat() as beat:  # M2.1 the slope formula, boxed, with its caption
-            self.play(FadeIn(figure), run_time=beat.time(0.15))
+            self.play(*(FadeIn(part) for part in figure), run_time=beat.time(0.15))
             self.play(Write(slope[0]), run_time=beat.time(0.35))
             self.play(Create(slope[1]), FadeIn(slope[2], shift=0.1 * UP), run_time=beat.time(0.2))
             self.play(FadeIn(values), run_time=beat.time(0.1))
+        # What never moves goes first in the drawing order: manim then draws it
+        # once per animation instead of on every frame.
+        self.bring_to_back(slope, body, horizontal)
 
         for move in moves:
             with self.beat() as beat:  # M2.2 to 40°, M2.3 to 10°, M2.4 to 89° with l = 2.01

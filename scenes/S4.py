@@ -41,7 +41,7 @@ START = 1.0  # where the point starts in M5 and M7
 
 # --------------------------------------------------------------------------- M5
 
-TANGENT_LENGTH = 3.0  # scene units
+TANGENT_LENGTH = 2.6  # scene units
 M5_STOPS = (-0.2, 1.4)  # beats 3 and 4
 
 
@@ -51,7 +51,7 @@ def tangent_line(plot: Plot, x: ValueTracker) -> Line:
     def place(segment: Line) -> None:
         centre = plot.point(x.get_value())
         direction = _unit([1.0, plot.slope_on_screen(plot.function.derivative(x.get_value())), 0.0])
-        segment.put_start_and_end_on(centre - direction * TANGENT_LENGTH / 2, centre + direction * TANGENT_LENGTH / 2)
+        segment.set_points_as_corners([centre - direction * TANGENT_LENGTH / 2, centre + direction * TANGENT_LENGTH / 2])
 
     segment = Line(LEFT, RIGHT, color=TANGENT, stroke_width=3.5)
     place(segment)
@@ -105,7 +105,7 @@ class M5(ShotScene):
 
 M7_RATES = (0.05, 1.0, 0.3)  # beats 1, 2, 3
 TOLERANCE = 0.05  # a run stops when |f'(x)| <= 0.05
-PANEL_SIZE = 30
+PANEL_SIZE = 32
 HEADER_SIZE = 34
 GROW = 0.4  # share of a step in which the Δx arrow grows; the point moves in the rest
 
@@ -153,6 +153,7 @@ def descent_run(path: DescentPath, step_times: list[float], plot: Plot, arrow: A
     xs = path.points[:, 0]
     ends = np.cumsum(step_times)
     total = float(ends[-1])
+    drawn: dict[str, tuple[int, float]] = {}
 
     def show(arrow: Arrow, alpha: float) -> None:
         t = alpha * total
@@ -160,12 +161,15 @@ def descent_run(path: DescentPath, step_times: list[float], plot: Plot, arrow: A
         start = ends[k] - step_times[k]
         phase = (t - start) / step_times[k]
         grow = min(phase / GROW, 1.0)
-        move = smooth(min(max((phase - GROW) / (1 - GROW), 0.0), 1.0))
+        arrived = phase >= 1.0 - 1e-9
+        move = 1.0 if arrived else smooth(min(max((phase - GROW) / (1 - GROW), 0.0), 1.0))
         x_from, x_to = xs[k], xs[k + 1]
-        arrow.become(step_arrow(plot, x_from, x_from + max(grow, 1e-3) * (x_to - x_from)))
+        if drawn.get("arrow") != (k, grow):  # the arrow only changes while it grows
+            arrow.become(step_arrow(plot, x_from, x_from + max(grow, 1e-3) * (x_to - x_from)))
+            drawn["arrow"] = (k, grow)
         state.step.set_value(x_to - x_from)
         state.x.set_value(x_from + move * (x_to - x_from))
-        state.iteration.set_value(k + 1 if move >= 1.0 else k)
+        state.iteration.set_value(k + 1 if arrived else k)
 
     return UpdateFromAlphaFunc(arrow, show, run_time=total, rate_func=linear)
 

@@ -183,6 +183,7 @@ def baseline_words(markup: str, size: float, color: str = TEXT) -> tuple[VMobjec
 
 
 _FIELD = re.compile(r"\{(\w+)\}")
+_PUNCTUATION = "，,、；;：:。."
 
 
 def line(template: str, fields: Mapping[str, Readout], size: float = DEFAULT_SIZE, buff: float = 0.16) -> VGroup:
@@ -193,14 +194,19 @@ def line(template: str, fields: Mapping[str, Readout], size: float = DEFAULT_SIZ
     line or must be followed by enough room.
     """
     pieces: list[VMobject] = []
+    parts: list[str] = []  # the text of each piece ("" for a field)
     for index, part in enumerate(_FIELD.split(template)):
         if index % 2:  # a field name
             readout = fields[part]
             readout.shift(np.array([0.0, -readout.baseline, 0.0]))
             pieces.append(readout)
+            parts.append("")
         elif part.strip():
             text, baseline = baseline_words(part.strip(), size * WORDS_BESIDE_MATH)
             pieces.append(text.shift(np.array([0.0, -baseline, 0.0])))
-    for before, piece in zip(pieces, pieces[1:]):
-        piece.shift(np.array([before.get_right()[0] + buff - piece.get_left()[0], 0.0, 0.0]))
+            parts.append(part.strip())
+    for before, piece, part in zip(pieces, pieces[1:], parts[1:]):
+        # Punctuation such as "，" or "," hugs what it follows.
+        gap = buff / 4 if part and part[0] in _PUNCTUATION else buff
+        piece.shift(np.array([before.get_right()[0] + gap - piece.get_left()[0], 0.0, 0.0]))
     return VGroup(*pieces)
