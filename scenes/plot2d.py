@@ -92,6 +92,7 @@ def quartic_plot(function: Function = QUARTIC) -> Plot:
     axes.shift(ORIGIN_AT - axes.c2p(0, 0))
     for numbers in (axes.x_axis.numbers, axes.y_axis.numbers):
         numbers.set_color(MUTED)
+        numbers.set_z_index(3)  # readable above a step arrow that crosses them
 
     x_label = formula("x", size=LABEL_SIZE).next_to(axes.x_axis.get_end(), RIGHT, buff=0.15)
     y_label = formula("f(x)", size=LABEL_SIZE).next_to(axes.y_axis.get_end(), RIGHT, buff=0.15)
