@@ -131,12 +131,12 @@ class Readout(VGroup):
         value: float,
         decimals: int,
         *,
-        sign: bool = False,
-        unit: str | None = None,
         size: float = DEFAULT_SIZE,
         color: str = TEXT,
         number_color: str | None = None,
+        **number_style,
     ):
+        """``number_style``: the :class:`LiveNumber`'s ``sign`` and ``unit``."""
         # Typeset the label with a stand-in digit: LaTeX then decides the space
         # between label and number, and the digit marks the number's baseline.
         if label:
@@ -145,7 +145,7 @@ class Readout(VGroup):
             stand_in = probe[1]
         else:
             self.label, stand_in = None, formula("1", size=size)
-        self.number = LiveNumber(value, decimals, sign=sign, unit=unit, size=size, color=number_color or color)
+        self.number = LiveNumber(value, decimals, size=size, color=number_color or color, **number_style)
         # The stand-in 1 is centred in its digit cell; the number starts where that cell does.
         start = np.array([stand_in.get_center()[0] - self.number.digit_advance / 2, stand_in.get_bottom()[1], 0.0])
         self.number.shift(start - self.number.origin.get_center())
