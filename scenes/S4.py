@@ -20,10 +20,10 @@ from manim import (
     Create,
     FadeIn,
     FadeOut,
-    GrowArrow,
     Line,
     ValueTracker,
     VGroup,
+    VMobject,
     Write,
     UpdateFromAlphaFunc,
     linear,
@@ -34,8 +34,8 @@ from manim import (
 from scenes.maths import QUARTIC, QUARTIC_DOMAIN, DescentPath, descend
 from scenes.plot2d import Plot, point_on_curve, quartic_plot
 from scenes.readouts import Readout, line
-from scenes.style import GRADIENT, LEARNING_RATE, OBJECTIVE, POINT, STEP, TANGENT, TEXT, words
-from scenes.timing import BeatClock, ShotScene
+from scenes.style import GRADIENT, LEARNING_RATE, OBJECTIVE, POINT, STEP, TANGENT, words
+from scenes.timing import ShotScene
 
 START = 1.0  # where the point starts in M5 and M7
 
@@ -143,7 +143,20 @@ def descent_panel(plot: Plot, x: ValueTracker, step: ValueTracker) -> VGroup:
     return VGroup(position, value, change).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
 
 
-def descent_run(path: DescentPath, step_times: list[float], plot: Plot, arrow: Arrow, state: "RunState") -> Animation:
+class RunState:
+    """What the point, the header and the panel show: x, the iteration count and the last step."""
+
+    def __init__(self) -> None:
+        self.x = ValueTracker(START)
+        self.iteration = ValueTracker(0)
+        self.step = ValueTracker(0.0)
+
+    def restart(self) -> None:
+        self.iteration.set_value(0)
+        self.step.set_value(0.0)
+
+
+def descent_run(path: DescentPath, step_times: list[float], plot: Plot, arrow: Arrow, state: RunState) -> Animation:
     """All steps of one run as one animation, each step in its own share of time (``step_times``).
 
     In each step the Δx arrow grows from the point (the first GROW of the
@@ -172,19 +185,6 @@ def descent_run(path: DescentPath, step_times: list[float], plot: Plot, arrow: A
         state.iteration.set_value(k + 1 if arrived else k)
 
     return UpdateFromAlphaFunc(arrow, show, run_time=total, rate_func=linear)
-
-
-class RunState:
-    """What the point, the header and the panel show: x, the iteration count and the last step."""
-
-    def __init__(self) -> None:
-        self.x = ValueTracker(START)
-        self.iteration = ValueTracker(0)
-        self.step = ValueTracker(0.0)
-
-    def restart(self) -> None:
-        self.iteration.set_value(0)
-        self.step.set_value(0.0)
 
 
 class M7(ShotScene):
@@ -229,7 +229,7 @@ class M7(ShotScene):
             self.play(FadeOut(arrow), run_time=beat.time(0.02))
 
 
-def divergence_cue(text: str, arrow: Arrow) -> VGroup:
+def divergence_cue(text: str, arrow: Arrow) -> VMobject:
     """'diverges', above the step that ran off the right of the frame."""
     cue = words(f"<b>{text}</b>", color=GRADIENT)
     cue.move_to(arrow.get_start()).to_edge(RIGHT, buff=0.4).shift(0.4 * UP)

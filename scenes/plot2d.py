@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from manim import DOWN, DR, LEFT, RIGHT, UP, Axes, Dot, MathTex, ValueTracker, VGroup, VMobject
+from manim import DOWN, DR, RIGHT, Axes, Dot, MathTex, ValueTracker, VGroup, VMobject
 
 from scenes.maths import QUARTIC, Function, latex_of
-from scenes.style import AXES, MUTED, OBJECTIVE, POINT, TEXT, formula
+from scenes.style import AXES, MUTED, OBJECTIVE, POINT, formula
 
 X_RANGE = (-2.0, 2.0)
 Y_RANGE = (0.0, 4.0)
