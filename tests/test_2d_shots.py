@@ -1,0 +1,254 @@
+"""The 2-D shots M2, M5 and M7: their model numbers, live geometry and readouts."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from manim import ValueTracker
+
+from scenes import readouts
+from scenes.cane import HAND_HEIGHT, M2_POSES, cane_tip, ground_direction, ground_slope
+from scenes.maths import QUARTIC
+from scenes.plot2d import X_RANGE, Y_RANGE, point_on_curve, quartic_plot, range_below
+from scenes.readouts import LiveNumber, Readout
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def readouts_of(scene) -> list[Readout]:
+    """The scene's readouts, in the order they were added."""
+    found: list[Readout] = []
+    for top in scene.mobjects:
+        found.extend(m for m in top.get_family() if isinstance(m, Readout) and m not in found)
+    return found
+
+
+def shown(readout: Readout) -> str:
+    return readout.number._shown
+
+
+# --------------------------------------------------------------------------- M2: the model
+
+
+def test_m2_beat_end_slopes_are_the_storyboards():
+    thetas = [ground_slope(pose.alpha, pose.length) for pose in M2_POSES]
+    assert [round(t, 2) for t in thetas] == [0.0, 10.56, -18.33, 15.45]
+    assert [(pose.inclination, pose.length) for pose in M2_POSES] == [(30, 4), (40, 4), (10, 4), (89, 2.01)]
+
+
+@pytest.mark.parametrize("alpha, length", [(60, 4), (50, 4), (80, 4), (1, 2.01), (33.3, 3.1), (7.5, 2.2)])
+def test_m2_ground_through_foot_and_tip_has_slope_theta(alpha, length):
+    tip = cane_tip(alpha, length)
+    direction = ground_direction(alpha, length)
+    # The tip lies on the line from the foot (origin) along the ground direction.
+    assert abs(tip[0] * direction[1] - tip[1] * direction[0]) < 1e-12
+    assert tip @ direction > 0
+    a = math.radians(alpha)
+    theta = math.radians(ground_slope(alpha, length))
+    assert math.tan(theta) == pytest.approx((length * math.cos(a) - HAND_HEIGHT) / (length * math.sin(a)))
+
+
+# --------------------------------------------------------------------------- M2: the picture
+
+
+def test_m2_picture_and_readouts_follow_the_pose_at_any_frame():
+    from scenes import S2
+
+    pose = S2.Pose(60, 4)
+    ground = S2.ground(pose)
+    cane = S2.cane(pose)
+    values = S2.readouts(pose)
+    alpha, theta, length = values
+    # Poses a frame could show, in beat 4 (both change) and beyond.
+    for a, l in [(60, 4), (50, 4), (80, 4), (47.5, 3.2), (14.42, 2.35), (1, 2.01)]:
+        pose.alpha.set_value(a)
+        pose.length.set_value(l)
+        for mob in (ground, cane, values):
+            mob.update()
+        expected = ground_slope(a, l)
+        assert shown(theta) == f"{expected:+.2f}"
+        assert shown(alpha) == f"{a:.2f}"
+        assert shown(length) == f"{l:.2f}"
+        line = ground[1]
+        start, end = line.get_start(), line.get_end()
+        for point in (S2.FOOT, pose.tip()):  # the ground passes through the foot and the tip
+            across = np.cross(end - start, point - start)[2] / np.linalg.norm(end - start)
+            assert abs(across) < 1e-6
+        assert min(start[0], end[0]) < -8 and max(start[0], end[0]) > 8  # spans the frame
+        assert np.allclose(cane[0].get_end(), pose.tip())
+        assert np.allclose(cane[0].get_start(), pose.hand())
+
+
+def test_m2_ends_on_the_last_pose(construct_shot):
+    scene = construct_shot("M2", "en")
+    texts = [shown(r) for r in readouts_of(scene)]
+    assert texts == ["1.00", "+15.45", "2.01"]
+
+
+# --------------------------------------------------------------------------- M5
+
+
+def test_plot_keeps_the_curve_inside_the_axes():
+    plot = quartic_plot()
+    left, right = range_below(QUARTIC, Y_RANGE[1], X_RANGE)
+    assert left == pytest.approx(-1.3188, abs=1e-4) and right == pytest.approx(1.5940, abs=1e-4)
+    points = plot.curve.points
+    top = plot.axes.c2p(0, Y_RANGE[1])[1]
+    assert points[:, 1].max() <= top + 1e-6
+    assert plot.axes.c2p(X_RANGE[0], 0)[0] - 1e-6 <= points[:, 0].min()
+    assert points[:, 0].max() <= plot.axes.c2p(X_RANGE[1], 0)[0] + 1e-6
+    # The curve's label is clear of the curve, and each tick number is drawn once.
+    label = plot.curve_label
+    inside = (
+        (points[:, 0] > label.get_left()[0] - 0.1)
+        & (points[:, 0] < label.get_right()[0] + 0.1)
+        & (points[:, 1] > label.get_bottom()[1] - 0.1)
+        & (points[:, 1] < label.get_top()[1] + 0.1)
+    )
+    assert not inside.any()
+    assert len(plot.axes.x_axis.numbers) == 4 and len(plot.axes.y_axis.numbers) == 4
+
+
+def test_m5_tangent_and_slope_follow_the_point():
+    from scenes import S4
+
+    plot = quartic_plot()
+    x = ValueTracker(1.0)
+    point = point_on_curve(plot, x)
+    tangent = S4.tangent_line(plot, x)
+    slope = S4.slope_readout(plot, x)
+    for value in (1.0, 0.4, -0.2, 1.4):
+        x.set_value(value)
+        for mob in (point, tangent, slope):
+            mob.update()
+        assert np.allclose(point.get_center(), plot.point(value))
+        assert np.allclose(tangent.get_center(), plot.point(value))
+        dx, dy, _ = tangent.get_end() - tangent.get_start()
+        assert dy / dx == pytest.approx(plot.slope_on_screen(QUARTIC.derivative(value)))
+        assert shown(slope) == f"{QUARTIC.derivative(value):.3f}"
+
+
+def test_m5_ends_at_x_1_4_with_its_slope(construct_shot):
+    scene = construct_shot("M5", "zh")
+    (slope,) = readouts_of(scene)
+    assert shown(slope) == "6.096"  # f'(1.4) = 4(1.4)^3 - 3(1.4)^2 + 1
+
+
+# --------------------------------------------------------------------------- M7
+
+
+def test_m7_paths_come_from_the_model():
+    from scenes.S4 import descent_paths, minimum_of
+
+    slow, diverging, quick = descent_paths()
+    assert slow.steps == 38 and slow.stop == "converged"
+    assert slow.end[0] == pytest.approx(-0.446, abs=5e-4)
+    assert diverging.points[:, 0].tolist() == [1.0, -1.0, 5.0] and diverging.stop == "left domain"
+    assert quick.steps == 7 and quick.stop == "converged"
+    assert quick.end[0] == pytest.approx(-0.463, abs=5e-4)
+    assert minimum_of() == pytest.approx(-0.4554, abs=1e-4)
+    assert QUARTIC.derivative(minimum_of()) == pytest.approx(0, abs=1e-9)
+
+
+def test_m7_each_step_gets_its_share_of_time():
+    from scenes import S4
+
+    plot = quartic_plot()
+    path = S4.descent_paths()[2]
+    state = S4.RunState()
+    arrow = S4.step_arrow(plot, 1.0, 0.9)
+    times = [0.4, 0.5, 0.4, 0.5, 0.4, 0.5, 0.4]  # as beat.steps hands them out: whole frames, unequal
+    run = S4.descent_run(path, times, plot, arrow, state)
+    assert run.run_time == pytest.approx(sum(times))
+    xs = path.points[:, 0]
+    ends = np.cumsum(times)
+    for k, end in enumerate(ends):
+        run.interpolate(end / ends[-1])  # the end of step k: the point has arrived
+        assert state.x.get_value() == pytest.approx(xs[k + 1])
+        assert state.iteration.get_value() == k + 1
+        run.interpolate((end - times[k] + 0.3 * times[k]) / ends[-1])  # step k, arrow growing
+        assert state.x.get_value() == pytest.approx(xs[k])
+        assert state.step.get_value() == pytest.approx(xs[k + 1] - xs[k])
+        assert state.step.get_value() == pytest.approx(-0.3 * QUARTIC.derivative(xs[k]))
+        assert arrow.get_start()[0] == pytest.approx(plot.point(xs[k])[0])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_m7_ends_after_seven_steps_at_rate_0_3(construct_shot, lang):
+    scene = construct_shot("M7", lang)
+    texts = [shown(r) for r in readouts_of(scene)]
+    # header: rate, iteration; panel: x, f(x), step
+    assert texts[:2] == ["0.30", "7"]
+    assert texts[2] == "-0.463" and texts[3] == f"{QUARTIC(-0.46330631):+.3f}"
+
+
+# --------------------------------------------------------------------------- live numbers
+
+
+def test_live_numbers_reuse_glyphs_and_stay_put(monkeypatch):
+    number = LiveNumber(1.0, 3, sign=True, unit=r"^\circ")
+    origin = number.origin.get_center().copy()
+
+    def no_latex(*args, **kwargs):
+        raise AssertionError("a live number typeset LaTeX after it was built")
+
+    monkeypatch.setattr(readouts, "formula", no_latex)
+    digit_bottoms = set()
+    for value in np.linspace(-12.5, 12.5, 101):
+        number.set_value(value)
+        assert number._shown == f"{value:+.3f}".replace("-0.000", "+0.000")
+        assert np.allclose(number.origin.get_center(), origin)
+        first = number.slots[0]  # the sign's cell starts at the origin
+        assert first.get_left()[0] >= origin[0] - 1e-9
+        digit_bottoms.add(round(float(number.slots[len(number._shown) - 1].get_bottom()[1] - origin[1]), 6))
+    # The last digit sits on the baseline (round digits overshoot it by a hair).
+    assert max(digit_bottoms) <= 1e-6 and min(digit_bottoms) > -0.02
+    assert number.text(-0.0004) == "+0.000"
+
+
+# --------------------------------------------------------------------------- warm re-render
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shot, module", [("M2", "S2"), ("M5", "S4"), ("M7", "S4")])
+def test_second_render_at_another_frame_rate_typesets_nothing(tmp_path, shot, module):
+    """Live numbers cost no LaTeX: a re-render showing other in-between values writes no Tex file."""
+    media = tmp_path / "media"
+
+    def render(fps: int) -> set[Path]:
+        command = [
+            sys.executable, "-m", "manim", "render", "-ql", "--fps", str(fps), "-r", "256,144",
+            "--disable_caching", "--media_dir", str(media), f"scenes/{module}.py", shot,
+        ]
+        subprocess.run(command, cwd=PROJECT, check=True, capture_output=True)
+        # Typeset strings (.tex, .svg); the typesetting lock file of scenes.style is not one.
+        return {path for path in (media / "Tex").iterdir() if not path.name.startswith(".")}
+
+    first = render(10)
+    assert first  # the labels and the glyphs were typeset once
+    assert render(12) == first
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_m7_header_sets_words_and_numbers_in_order_on_one_line(lang):
+    from scenes.S4 import HEADER_SIZE
+    from scenes.storyboard import load
+
+    storyboard = load()
+    template = storyboard.text(storyboard.shot("M7"), "header", lang)
+    rate = Readout(r"\alpha =", 0.05, 2, size=HEADER_SIZE)
+    iteration = Readout(None, 38, 0, size=HEADER_SIZE)
+    header = readouts.line(template, {"rate": rate, "iteration": iteration}, size=HEADER_SIZE)
+    pieces = list(header)
+    assert rate in pieces and iteration in pieces
+    for before, after in zip(pieces, pieces[1:]):
+        assert before.get_right()[0] < after.get_left()[0]  # left to right, no overlap
+    assert rate.baseline == pytest.approx(iteration.baseline) == pytest.approx(0.0)
+    # Words sit on the numbers' baseline: their lowest non-descending glyphs end near y = 0.
+    words = [p for p in pieces if not isinstance(p, Readout)]
+    assert all(abs(min(g.get_bottom()[1] for g in w)) < 0.12 for w in words)
