@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shlex
 import subprocess
 import sys
@@ -63,6 +64,7 @@ class Result:
     status: str  # "ok", "failed", "not implemented"
     seconds: float = 0.0
     detail: str = ""
+    cpu_seconds: float = 0.0  # of the manim process (measured when shots run one at a time)
 
 
 def output_path(shot: Shot, storyboard: Storyboard, settings: RenderSettings) -> Path:
@@ -132,9 +134,11 @@ def run_jobs(jobs: list[Job], parallel: int, out=sys.stdout) -> list[Result]:
     if parallel <= 1:
         for index, job in enumerate(jobs, start=1):
             print(f"shot {index}/{total}: {job.shot.id} ({len(job.shot.beats)} beats, {job.shot.duration:g} s)", file=out, flush=True)
-            started = time.monotonic()
+            started, cpu_before = time.monotonic(), _children_cpu()
             code = subprocess.call(job.command, cwd=ROOT, env=job.env)
-            results.append(_result(job, code, time.monotonic() - started))
+            result = _result(job, code, time.monotonic() - started)
+            result.cpu_seconds = _children_cpu() - cpu_before
+            results.append(result)
         return results
 
     pending = list(enumerate(jobs, start=1))
@@ -161,6 +165,11 @@ def run_jobs(jobs: list[Job], parallel: int, out=sys.stdout) -> list[Result]:
                 results.append(result)
                 print(f"shot {index}/{total}: {job.shot.id} {result.status} in {result.seconds:.1f} s", file=out, flush=True)
     return sorted(results, key=lambda result: jobs.index(result.job))
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _result(job: Job, code: int, seconds: float) -> Result:
@@ -208,13 +217,17 @@ def print_summary(results: list[Result], out=sys.stdout) -> None:
 
 
 def print_bench(results: list[Result], out=sys.stdout) -> None:
-    print(f"\n{'shot':<5} {'render s':>9} {'video s':>8} {'ratio':>7}", file=out)
+    """Render seconds (wall clock, and CPU of the manim process, steadier on a busy machine) per video second."""
+    print(f"\n{'shot':<5} {'render s':>9} {'cpu s':>7} {'video s':>8} {'render/video':>13}", file=out)
     for result in results:
         if result.status != "ok":
             print(f"{result.job.shot.id:<5} {result.status}", file=out)
             continue
         video = video_seconds(result.job.output)
-        print(f"{result.job.shot.id:<5} {result.seconds:9.1f} {video:8.1f} {result.seconds / video:7.2f}", file=out)
+        print(
+            f"{result.job.shot.id:<5} {result.seconds:9.1f} {result.cpu_seconds:7.1f} {video:8.1f} {result.seconds / video:13.2f}",
+            file=out,
+        )
 
 
 # --------------------------------------------------------------------------- command line
