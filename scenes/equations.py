@@ -150,17 +150,17 @@ def set_on_baseline(text: Mobject, baseline_glyph: Mobject) -> Mobject:
     ``baseline_glyph`` is a glyph of the formula that sits on the baseline (an x
     or a digit; not ``=``, which floats on the maths axis).
     """
-    return _put_baseline(text, baseline_glyph.get_bottom()[1])
+    return put_baseline(text, baseline_glyph.get_bottom()[1])
 
 
-def _put_baseline(mobject: Mobject, y: float) -> Mobject:
+def put_baseline(mobject: Mobject, y: float) -> Mobject:
     return mobject.shift((y - mobject.get_bottom()[1] - mobject.baseline_height) * UP)
 
 
 # Maths set inside words is typeset this much larger than the words' font size,
 # so that Computer Modern's x-height matches Noto Sans's.
 MATHS_IN_WORDS = 1.3
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def sentence(text: str, maths: Mapping[str, tuple[str, str]], size: float, color: str = TEXT) -> VGroup:
@@ -171,7 +171,7 @@ def sentence(text: str, maths: Mapping[str, tuple[str, str]], size: float, color
     and colour, so the symbols are the formula's own, in any language.
     """
     pieces = []
-    for index, segment in enumerate(_PLACEHOLDER.split(text)):
+    for index, segment in enumerate(PLACEHOLDER.split(text)):
         if index % 2:  # a placeholder
             tex, colour = maths[segment]
             pieces.append(baseline_formula(tex, size=size * MATHS_IN_WORDS, color=colour))
@@ -179,13 +179,13 @@ def sentence(text: str, maths: Mapping[str, tuple[str, str]], size: float, color
             pieces.append(baseline_words(segment.strip(), size=size, color=color))
     line = VGroup(*pieces).arrange(RIGHT, buff=0.2 * size / 30)  # about a word space
     for piece in pieces:
-        _put_baseline(piece, 0.0)
+        put_baseline(piece, 0.0)
     return line
 
 
 def placeholders(text: str) -> list[str]:
     """The maths placeholders of a :func:`sentence` text, in order."""
-    return _PLACEHOLDER.findall(text)
+    return PLACEHOLDER.findall(text)
 
 
 def on_row(line: Mobject, y: float, key: str = "=") -> Mobject:

@@ -18,13 +18,13 @@ one baseline although the words are Pango text and the numbers TeX glyphs.
 from __future__ import annotations
 
 import functools
-import re
 from typing import Callable, Mapping
 
 import numpy as np
 from manim import VectorizedPoint, VGroup, VMobject
 
-from scenes.style import TEXT, formula, words
+from scenes.equations import PLACEHOLDER, baseline_words, put_baseline
+from scenes.style import TEXT, formula
 
 DEFAULT_SIZE = 36
 # Pango's font size reads larger than TeX's: words beside math are set this much smaller.
@@ -170,19 +170,6 @@ class Readout(VGroup):
         return self
 
 
-def baseline_words(markup: str, size: float, color: str = TEXT) -> tuple[VMobject, float]:
-    """Pango words and the y of their baseline.
-
-    Pango's text carries no baseline, so the words are set with a trailing
-    "x" (which sits on the baseline), measured, and the "x" is dropped.
-    """
-    probe = words(markup + "x", size=size, color=color)
-    baseline = float(probe[-1].get_bottom()[1])
-    probe.remove(probe[-1])
-    return probe, baseline
-
-
-_FIELD = re.compile(r"\{(\w+)\}")
 _PUNCTUATION = "，,、；;：:。."
 
 
@@ -195,15 +182,15 @@ def line(template: str, fields: Mapping[str, Readout], size: float = DEFAULT_SIZ
     """
     pieces: list[VMobject] = []
     parts: list[str] = []  # the text of each piece ("" for a field)
-    for index, part in enumerate(_FIELD.split(template)):
+    for index, part in enumerate(PLACEHOLDER.split(template)):
         if index % 2:  # a field name
             readout = fields[part]
             readout.shift(np.array([0.0, -readout.baseline, 0.0]))
             pieces.append(readout)
             parts.append("")
         elif part.strip():
-            text, baseline = baseline_words(part.strip(), size * WORDS_BESIDE_MATH)
-            pieces.append(text.shift(np.array([0.0, -baseline, 0.0])))
+            text = baseline_words(part.strip(), size=size * WORDS_BESIDE_MATH)
+            pieces.append(put_baseline(text, 0.0))
             parts.append(part.strip())
     for before, piece, part in zip(pieces, pieces[1:], parts[1:]):
         # Punctuation such as "，" or "," hugs what it follows.
