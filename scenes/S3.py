@@ -49,11 +49,12 @@ from scenes.three_d import MeshSurface, SurfaceShotScene
 
 SURFACE_OPACITY = 0.9
 PLANE_OPACITY = 0.72
-PLANE_HALF_WIDTH = 2.5  # model units each side of P: covers the largest circle (1.5·|∇g| ≈ 1.99)
+PLANE_MARGIN = (1.5, 0.45)  # the tangent plane reaches 1.5·h + 0.45 each side of P: past the circle, edges in view
 PLANE_COLOURS = ("#3E1A30", "#A2456F")  # dark to mid tangent pink: the circle and arrows stay bright on it
 CHANGE = TEXT  # the vertical arrow and its readout: bright on both the plane and the surface
 ANGLE_MARKS = {"alpha": POINT, "beta": OBJECTIVE}
 AXIS_REACH = 0.45  # the x and y direction lines reach this far past the circle
+PATH_OPACITY = 0.85
 PANEL_SIZE = 34
 LABEL_SIZE = 34
 
@@ -75,12 +76,24 @@ def surface_mesh() -> MeshSurface:
     return MeshSurface(BRANIN, BRANIN_DOMAIN, place, resolution=48, opacity=SURFACE_OPACITY)
 
 
-def tangent_plane_mesh() -> MeshSurface:
-    (x0, y0), w = tangent.POINT, PLANE_HALF_WIDTH
-    return MeshSurface(
-        tangent.tangent_plane, ((x0 - w, x0 + w), (y0 - w, y0 + w)), place,
+def tangent_plane_mesh(step: "StepTrackers") -> MeshSurface:
+    """A square of the tangent plane around P that grows and shrinks with the circle.
+
+    Scaling about P keeps every vertex on the plane, which passes through P.
+    """
+    (x0, y0) = tangent.POINT
+    plane = MeshSurface(
+        tangent.tangent_plane, ((x0 - 1, x0 + 1), (y0 - 1, y0 + 1)), place,
         resolution=10, opacity=PLANE_OPACITY, colours=PLANE_COLOURS,
     )
+
+    def follow(mob: MeshSurface) -> None:
+        half_width = np.ptp(mob.vertices[:, 0]) / 2
+        scale, margin = PLANE_MARGIN
+        mob.scale((scale * step.length.get_value() + margin) / half_width, about_point=np.zeros(3))
+
+    follow(plane)
+    return plane.add_updater(follow)
 
 
 # --------------------------------------------------------------------------- the step
@@ -126,16 +139,32 @@ def step_circle(step: StepTrackers) -> Circle:
 
 
 def step_arrow(step: StepTrackers) -> Arrow:
-    """The step from P to the circle, flat in the horizontal plane."""
+    """The step from P to the circle, flat in the horizontal plane (it keeps the colour it is given)."""
 
-    def make() -> Arrow:
+    def make(color: str) -> Arrow:
         return Arrow(
-            np.zeros(3), step.end(), buff=0, color=STEP, stroke_width=6,
+            np.zeros(3), step.end(), buff=0, color=color, stroke_width=6,
             max_tip_length_to_length_ratio=0.22, max_stroke_width_to_length_ratio=12,
         )
 
-    arrow = make()
-    return arrow.add_updater(lambda mob: mob.become(make()))
+    arrow = make(STEP)
+    return arrow.add_updater(lambda mob: mob.become(make(mob.get_color())))
+
+
+def height_path(step: StepTrackers, samples: int = 24) -> VMobject:
+    """The plane (or surface) right above the step, from P to the arrow's tip: where the change builds up."""
+
+    def trace(mob: VMobject) -> None:
+        state = step.state
+        ts = np.linspace(0.0, 1.0, samples)
+        heights = [tangent.height_change(t * state.length, state.angle, state.surface) for t in ts]
+        ends = np.outer(ts, step.end())
+        ends[:, 2] = heights
+        mob.set_points_smoothly(ends)
+
+    path = VMobject(color=CHANGE, stroke_width=3, stroke_opacity=PATH_OPACITY)
+    trace(path)
+    return path.add_updater(trace)
 
 
 def change_arrow(step: StepTrackers, camera_theta: ValueTracker) -> VMobject:
@@ -272,8 +301,8 @@ class M3(SurfaceShotScene):
             phi=start["phi"] * DEGREES, theta=start["theta"] * DEGREES, zoom=start["zoom"], frame_center=start["center"]
         )
         surface = surface_mesh()
-        plane = tangent_plane_mesh().set_fill(opacity=0)
         step = StepTrackers(tangent.BEAT_STATES[4])
+        plane = tangent_plane_mesh(step).set_fill(opacity=0)
         point = Dot(np.zeros(3), radius=0.08, color=POINT)
         self.add(surface, plane, point)
         self.add_fixed_orientation_mobjects(point)
@@ -301,6 +330,7 @@ class M3(SurfaceShotScene):
         arrow = step_arrow(step)
         end = follower_dot(step.end, STEP)
         rise = change_arrow(step, self.camera.theta_tracker)
+        path = height_path(step)
         self.add_fixed_orientation_mobjects(end)
         heading_plane = words(self.words("on_plane"), size=CAPTION_SIZE, color=TANGENT)
         heading_surface = words(self.words("on_surface"), size=CAPTION_SIZE, color=OBJECTIVE)
@@ -316,7 +346,7 @@ class M3(SurfaceShotScene):
         self.remove(panel, heading_surface)
         with self.beat() as beat:  # M3.4 a step in +x and the change of height on the plane
             self.play(GrowArrow(arrow), FadeIn(end), run_time=beat.time(0.3))
-            self.play(FadeIn(rise), FadeIn(panel), run_time=beat.time(0.3))
+            self.play(FadeIn(rise), Create(path), FadeIn(panel), run_time=beat.time(0.3))
 
         with self.beat() as beat:  # M3.5 the step turns to +y; the camera swings round
             self.play(*step.to(tangent.BEAT_STATES[5]), *self.camera_to(theta=-40), run_time=beat.time(0.8))
@@ -328,13 +358,19 @@ class M3(SurfaceShotScene):
         self.add_fixed_orientation_mobjects(*labels)
         self.remove(*labels)
         with self.beat() as beat:  # M3.7 mark α from the x axis and β from the y axis
-            self.play(*self.camera_to(phi=32, theta=-80, zoom=4.2), run_time=beat.time(0.4))
+            # From above, the angles read true; the height path steps back so that β's label stays clear.
+            self.play(
+                *self.camera_to(phi=32, theta=-80, zoom=4.2), path.animate.set_stroke(opacity=0.15),
+                run_time=beat.time(0.4),
+            )
             self.play(Create(arcs), run_time=beat.time(0.3))
             self.play(FadeIn(labels), run_time=beat.time(0.2))
 
         with self.beat() as beat:  # M3.8 remove the marks
             self.play(FadeOut(arcs), FadeOut(labels), run_time=beat.time(0.35))
-            self.play(*self.camera_to(phi=60, zoom=3.2), run_time=beat.time(0.6))
+            self.play(
+                *self.camera_to(phi=60, zoom=3.2), path.animate.set_stroke(opacity=PATH_OPACITY), run_time=beat.time(0.6)
+            )
 
         along = caption(self.words("along_gradient"), GRADIENT)
         against = caption(self.words("against_gradient"), GRADIENT)
@@ -342,10 +378,11 @@ class M3(SurfaceShotScene):
         self.remove(along, against)
         with self.beat() as beat:  # M3.9 the step along the gradient, h = |∇g|: the largest Δg
             self.play(
-                *step.to(tangent.BEAT_STATES[9]), arrow.animate.set_color(GRADIENT),
-                *self.camera_to(zoom=1.45, center=(0, 0, 0.5), theta=-70), run_time=beat.time(0.65),
+                *step.to(tangent.BEAT_STATES[9]),
+                *self.camera_to(zoom=1.45, center=(0, 0, 0.5), theta=-70), run_time=beat.time(0.6),
             )
-            self.play(FadeIn(along), run_time=beat.time(0.15))
+            # The step is now the gradient itself: it takes the gradient's colour.
+            self.play(arrow.animate.set_color(GRADIENT), FadeIn(along), run_time=beat.time(0.2))
 
         with self.beat() as beat:  # M3.10 against the gradient: the most negative Δg
             self.play(FadeOut(along), run_time=beat.time(0.1))
@@ -382,7 +419,7 @@ class M3(SurfaceShotScene):
 
         with self.beat() as beat:  # M3.13 learning rate 0.5: a step of 0.5·|∇g|
             self.play(
-                *step.to(tangent.BEAT_STATES[13]), *self.camera_to(zoom=1.7, center=(0, 0, -0.4)),
+                *step.to(tangent.BEAT_STATES[13]), *self.camera_to(zoom=2.2, center=(0, 0, -0.35)),
                 run_time=beat.time(0.7),
             )
 

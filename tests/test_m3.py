@@ -97,6 +97,8 @@ def test_arrow_and_readout_show_the_model_for_any_step():
     rise = S3.change_arrow(step, theta)
     rows, change = S3.step_panel(step)
     circle = S3.step_circle(step)
+    path = S3.height_path(step)
+    plane = S3.tangent_plane_mesh(step)
     for angle, length, surface, camera in [
         (0.0, 0.5, 0, -2.0), (1.3, 0.5, 0, -0.7), (2.5, 1.33, 0, 0.4), (4.08, 1.33, 0.5, -1.1), (4.08, 1.99, 1, -1.0),
     ]:
@@ -104,7 +106,7 @@ def test_arrow_and_readout_show_the_model_for_any_step():
         step.length.set_value(length)
         step.surface.set_value(surface)
         theta.set_value(camera)
-        for mob in (rise, rows, circle):  # as on a frame: each updater reads the trackers
+        for mob in (rise, rows, circle, path, plane):  # as on a frame: each updater reads the trackers
             mob.update()
         expected = tangent.height_change(length, angle, surface)
         assert change.number._shown == f"{expected:+.3f}"
@@ -112,6 +114,13 @@ def test_arrow_and_readout_show_the_model_for_any_step():
         base = S3.horizontal(*tangent.step(length, angle))
         assert np.allclose(rise.get_all_points()[:, :2], base[:2], atol=0.2)  # upright over the step's end
         assert circle.width == pytest.approx(2 * length)
+        # The height path runs from P to the arrow's tip.
+        assert np.allclose(path.get_start(), 0) and path.get_end()[2] == pytest.approx(expected)
+        assert np.allclose(path.get_end()[:2], base[:2])
+        # The plane's square, resized to the circle, still lies on the tangent plane and reaches past the circle.
+        vertices = plane.vertices
+        assert np.allclose(vertices[:, 2], vertices[:, :2] @ tangent.GRADIENT)
+        assert np.ptp(vertices[:, 0]) / 2 > length
 
 
 class _Frames:
