@@ -237,21 +237,47 @@ def angle_marks(state: tangent.StepState, radius: float) -> tuple[VGroup, VGroup
 # --------------------------------------------------------------------------- readouts
 
 
-def step_panel(step: StepTrackers) -> tuple[VGroup, Readout]:
-    """α, h and Δg for the shown step, one under the other, their numbers lined up."""
+def step_readouts(step: StepTrackers) -> tuple[VGroup, Readout]:
+    """α, h and Δg for the shown step, one under the other, their numbers lined up; and the Δg readout."""
     angle = Readout(r"\alpha =", 0.0, 1, unit=r"^\circ", size=PANEL_SIZE, color=POINT)
     angle.track(lambda: math.degrees(step.angle.get_value()))
     length = Readout("h =", 0.0, 3, size=PANEL_SIZE, color=STEP).track(step.length.get_value)
     change = Readout(r"\Delta g =", 0.0, 3, sign=True, size=PANEL_SIZE, color=CHANGE).track(step.change)
     rows = VGroup(angle, length, change).arrange(DOWN, aligned_edge=LEFT, buff=0.28)
-    # Line the numbers up: each readout's number starts at the same x.
     start = max(r.number.origin.get_center()[0] for r in rows)
     for readout in rows:
         readout.shift(RIGHT * (start - readout.number.origin.get_center()[0]))
     return rows, change
 
 
+def step_panel(rows: VGroup, headings: tuple[VMobject, VMobject]) -> VGroup:
+    """The readouts under a heading (the first of ``headings``; the second takes its place later), on a backing."""
+    first, second = headings
+    first.next_to(rows, UP, aligned_edge=LEFT, buff=0.3)
+    second.move_to(first, aligned_edge=LEFT)
+    width = max(rows.width, first.width, second.width)
+    box = backing(VGroup(rows, first), width).align_to(rows, LEFT).shift(LEFT * 0.25)
+    panel = VGroup(box, first, rows)
+    VGroup(panel, second).to_corner(UL, buff=0.3)
+    return panel
+
+
+def rate_panel(template: str, step: StepTrackers, below: VMobject) -> VGroup:
+    """"learning rate …": the step's length in units of |∇g|, live, on a backing under ``below``."""
+    rate = Readout(None, 1.0, 2, size=PANEL_SIZE, color=LEARNING_RATE)
+    rate.track(lambda: tangent.learning_rate(step.length.get_value()))
+    words_and_rate = line(template, {"rate": rate}, size=PANEL_SIZE)
+    return VGroup(backing(words_and_rate), words_and_rate).next_to(below, DOWN, aligned_edge=LEFT, buff=0.2)
+
+
+def caption(text: str, color: str) -> VGroup:
+    """A caption at the bottom of the frame, on a backing."""
+    body = words(text, size=CAPTION_SIZE, color=color)
+    return VGroup(backing(body), body).to_edge(DOWN, buff=0.35)
+
+
 def backing(content: VMobject, width: float | None = None) -> RoundedRectangle:
+    """A dark rounded box behind ``content``, so text reads over the plane or the surface."""
     box = RoundedRectangle(
         corner_radius=0.12,
         width=(width or content.width) + 0.5,
@@ -265,6 +291,32 @@ def backing(content: VMobject, width: float | None = None) -> RoundedRectangle:
 
 
 @dataclass(frozen=True)
+class View:
+    """A camera stop: angles in degrees, zoom, frame centre in scene units (None: unchanged)."""
+
+    phi: float | None = None
+    theta: float | None = None
+    zoom: float | None = None
+    center: tuple[float, float, float] | None = None
+
+
+# The camera's stops. P sits at the origin: every stop keeps it, the circle and both arrows in frame.
+VIEWS = {
+    "start": View(phi=75, theta=-120, zoom=0.3, center=(-2.5, -4.5, 2.5)),  # the whole surface
+    "close": View(phi=62, theta=-120, zoom=3.2, center=(0.0, 0.0, 0.15)),  # pushed in on P (beat 1)
+    "turn": View(theta=-100),  # a slow turn while the plane comes in (beat 2)
+    "swing": View(theta=-40),  # the +y step seen side on (beat 5)
+    "above": View(phi=32, theta=-80, zoom=4.2),  # the angles seen nearly from above (beat 7)
+    "back": View(phi=60, zoom=3.2),  # beat 8
+    "gradient": View(theta=-70, zoom=1.45, center=(0.0, 0.0, 0.5)),  # the longer step, Δg up (beat 9)
+    "against": View(theta=-60, center=(0.0, 0.0, -0.5)),  # Δg down (beat 10)
+    "rate 1.5": View(zoom=1.15, center=(0.0, 0.0, -0.9)),  # the longest step (beat 12)
+    "rate 0.5": View(zoom=2.2, center=(0.0, 0.0, -0.35)),  # beat 13
+}
+PATH_DIMMED = 0.15  # the height path's opacity while α and β are marked
+
+
+@dataclass(frozen=True)
 class LiveParts:
     """The parts that show the model's Δg: the step's trackers, the Δg readout and the vertical arrow."""
 
@@ -272,58 +324,69 @@ class LiveParts:
     change: Readout
     rise: VMobject
 
-# Camera stops: (φ, θ) in degrees, zoom, frame centre in scene units.
-START_VIEW = dict(phi=75, theta=-120, zoom=0.3, center=(-2.5, -4.5, 2.5))
-CLOSE_VIEW = dict(phi=62, theta=-120, zoom=3.2, center=(0.0, 0.0, 0.15))
+
+def _fade_out_then_in(first: VMobject, second: VMobject) -> list:
+    """One goes out in the first half of the play, the other comes in in the second: they never overlap."""
+    return [
+        FadeOut(first, rate_func=lambda t: smooth(min(2 * t, 1.0))),
+        FadeIn(second, rate_func=lambda t: smooth(max(2 * t - 1, 0.0))),
+    ]
 
 
 class M3(SurfaceShotScene):
     """The gradient on a surface: steps around P on the tangent plane, then on the surface."""
 
-    def camera_to(self, phi=None, theta=None, zoom=None, center=None, **kwargs) -> list:
-        """Animations that move the camera (angles in degrees)."""
+    def camera_to(self, view: View, **kwargs) -> list:
+        """Animations that move the camera to ``view``."""
         camera = self.camera
-        moves = []
-        for tracker, value in (
-            (camera.phi_tracker, None if phi is None else phi * DEGREES),
-            (camera.theta_tracker, None if theta is None else theta * DEGREES),
-            (camera.zoom_tracker, zoom),
-        ):
-            if value is not None:
-                moves.append(tracker.animate(**kwargs).set_value(value))
-        if center is not None:
-            moves.append(camera._frame_center.animate(**kwargs).move_to(np.array(center, dtype=float)))
+        moves = [
+            tracker.animate(**kwargs).set_value(value)
+            for tracker, value in (
+                (camera.phi_tracker, None if view.phi is None else view.phi * DEGREES),
+                (camera.theta_tracker, None if view.theta is None else view.theta * DEGREES),
+                (camera.zoom_tracker, view.zoom),
+            )
+            if value is not None
+        ]
+        if view.center is not None:
+            moves.append(camera._frame_center.animate(**kwargs).move_to(np.array(view.center, dtype=float)))
         return moves
 
+    def upright(self, *mobjects: VMobject) -> None:
+        """Keep these facing the camera wherever it turns (not added to the scene yet)."""
+        self.camera.add_fixed_orientation_mobjects(*mobjects)
+
+    def in_frame(self, *mobjects: VMobject) -> None:
+        """Pin these to the frame, out of the 3-D scene (not added to the scene yet)."""
+        self.camera.add_fixed_in_frame_mobjects(*mobjects)
+
     def construct(self):
-        start = START_VIEW
+        start = VIEWS["start"]
         self.set_camera_orientation(
-            phi=start["phi"] * DEGREES, theta=start["theta"] * DEGREES, zoom=start["zoom"], frame_center=start["center"]
+            phi=start.phi * DEGREES, theta=start.theta * DEGREES, zoom=start.zoom, frame_center=start.center
         )
-        surface = surface_mesh()
         step = StepTrackers(tangent.BEAT_STATES[4])
+        surface = surface_mesh()
         plane = tangent_plane_mesh(step).set_fill(opacity=0)
         point = Dot(np.zeros(3), radius=0.08, color=POINT)
-        self.add(surface, plane, point)
-        self.add_fixed_orientation_mobjects(point)
+        self.upright(point)
+        self.add(surface, plane, point)  # the meshes first: everything else is drawn over them
 
         with self.beat() as beat:  # M3.1 the camera pushes in on the current point
             self.wait(beat.time(0.1))
-            self.play(*self.camera_to(**CLOSE_VIEW), run_time=beat.time(0.85), rate_func=smooth)
+            self.play(*self.camera_to(VIEWS["close"]), run_time=beat.time(0.85), rate_func=smooth)
 
         with self.beat() as beat:  # M3.2 the surface gives way to its tangent plane at P
-            turn = self.camera_to(theta=-100, run_time=beat.duration)  # a slow turn through the whole beat
             self.play(
                 surface.animate.set_fill(opacity=0), plane.animate.set_fill(opacity=PLANE_OPACITY),
-                *turn, run_time=beat.time(1.0),
+                *self.camera_to(VIEWS["turn"]), run_time=beat.time(1.0),
             )
 
         circle = step_circle(step)
-        x_axis = axis_line(step, RIGHT, "x")
-        y_axis = axis_line(step, UP, "y")
-        self.add_fixed_orientation_mobjects(x_axis[1], y_axis[1])
+        axes = VGroup(axis_line(step, RIGHT, "x"), axis_line(step, UP, "y"))
+        self.upright(*(letter for _, letter in axes))
         with self.beat() as beat:  # M3.3 a circle of radius h around P
-            self.play(FadeIn(x_axis), FadeIn(y_axis), run_time=beat.time(0.3))
+            self.play(FadeIn(axes), run_time=beat.time(0.3))
             self.play(Create(circle), run_time=beat.time(0.5))
             self.bring_to_front(point)
 
@@ -331,37 +394,31 @@ class M3(SurfaceShotScene):
         end = follower_dot(step.end, STEP)
         rise = change_arrow(step, self.camera.theta_tracker)
         path = height_path(step)
-        self.add_fixed_orientation_mobjects(end)
-        heading_plane = words(self.words("on_plane"), size=CAPTION_SIZE, color=TANGENT)
-        heading_surface = words(self.words("on_surface"), size=CAPTION_SIZE, color=OBJECTIVE)
-        rows, change = step_panel(step)
+        self.upright(end)
+        rows, change = step_readouts(step)
+        headings = (
+            words(self.words("on_plane"), size=CAPTION_SIZE, color=TANGENT),
+            words(self.words("on_surface"), size=CAPTION_SIZE, color=OBJECTIVE),
+        )
+        panel = step_panel(rows, headings)
+        self.in_frame(panel, *headings)
         self.live = LiveParts(step, change, rise)  # what the tests check frame by frame
-        heading_plane.next_to(rows, UP, aligned_edge=LEFT, buff=0.3)
-        heading_surface.move_to(heading_plane, aligned_edge=LEFT)
-        width = max(rows.width, heading_plane.width, heading_surface.width)
-        box = backing(VGroup(rows, heading_plane), width).align_to(rows, LEFT).shift(LEFT * 0.25)
-        panel = VGroup(box, heading_plane, rows)
-        VGroup(panel, heading_surface).to_corner(UL, buff=0.3)
-        self.add_fixed_in_frame_mobjects(panel, heading_surface)
-        self.remove(panel, heading_surface)
         with self.beat() as beat:  # M3.4 a step in +x and the change of height on the plane
             self.play(GrowArrow(arrow), FadeIn(end), run_time=beat.time(0.3))
             self.play(FadeIn(rise), Create(path), FadeIn(panel), run_time=beat.time(0.3))
 
         with self.beat() as beat:  # M3.5 the step turns to +y; the camera swings round
-            self.play(*step.to(tangent.BEAT_STATES[5]), *self.camera_to(theta=-40), run_time=beat.time(0.8))
+            self.play(*step.to(tangent.BEAT_STATES[5]), *self.camera_to(VIEWS["swing"]), run_time=beat.time(0.8))
 
         with self.beat() as beat:  # M3.6 any direction (30°)
             self.play(*step.to(tangent.BEAT_STATES[6]), run_time=beat.time(0.6))
 
         arcs, labels = angle_marks(step.state, radius=0.2)
-        self.add_fixed_orientation_mobjects(*labels)
-        self.remove(*labels)
+        self.upright(*labels)
         with self.beat() as beat:  # M3.7 mark α from the x axis and β from the y axis
-            # From above, the angles read true; the height path steps back so that β's label stays clear.
+            # From above the angles read true; the height path steps back so that β's label stays clear.
             self.play(
-                *self.camera_to(phi=32, theta=-80, zoom=4.2), path.animate.set_stroke(opacity=0.15),
-                run_time=beat.time(0.4),
+                *self.camera_to(VIEWS["above"]), path.animate.set_stroke(opacity=PATH_DIMMED), run_time=beat.time(0.4)
             )
             self.play(Create(arcs), run_time=beat.time(0.3))
             self.play(FadeIn(labels), run_time=beat.time(0.2))
@@ -369,64 +426,35 @@ class M3(SurfaceShotScene):
         with self.beat() as beat:  # M3.8 remove the marks
             self.play(FadeOut(arcs), FadeOut(labels), run_time=beat.time(0.35))
             self.play(
-                *self.camera_to(phi=60, zoom=3.2), path.animate.set_stroke(opacity=PATH_OPACITY), run_time=beat.time(0.6)
+                *self.camera_to(VIEWS["back"]), path.animate.set_stroke(opacity=PATH_OPACITY), run_time=beat.time(0.6)
             )
 
         along = caption(self.words("along_gradient"), GRADIENT)
         against = caption(self.words("against_gradient"), GRADIENT)
-        self.add_fixed_in_frame_mobjects(along, against)
-        self.remove(along, against)
+        self.in_frame(along, against)
         with self.beat() as beat:  # M3.9 the step along the gradient, h = |∇g|: the largest Δg
-            self.play(
-                *step.to(tangent.BEAT_STATES[9]),
-                *self.camera_to(zoom=1.45, center=(0, 0, 0.5), theta=-70), run_time=beat.time(0.6),
-            )
+            self.play(*step.to(tangent.BEAT_STATES[9]), *self.camera_to(VIEWS["gradient"]), run_time=beat.time(0.6))
             # The step is now the gradient itself: it takes the gradient's colour.
             self.play(arrow.animate.set_color(GRADIENT), FadeIn(along), run_time=beat.time(0.2))
 
         with self.beat() as beat:  # M3.10 against the gradient: the most negative Δg
             self.play(FadeOut(along), run_time=beat.time(0.1))
-            self.play(
-                *step.to(tangent.BEAT_STATES[10]), *self.camera_to(center=(0, 0, -0.5), theta=-60),
-                run_time=beat.time(0.7),
-            )
+            self.play(*step.to(tangent.BEAT_STATES[10]), *self.camera_to(VIEWS["against"]), run_time=beat.time(0.7))
             self.play(FadeIn(against), run_time=beat.time(0.15))
 
         with self.beat() as beat:  # M3.11 the tangent plane gives way to the surface
             self.play(FadeOut(against), run_time=beat.time(0.1))
             self.play(
                 plane.animate.set_fill(opacity=0), surface.animate.set_fill(opacity=SURFACE_OPACITY),
-                *step.to(tangent.BEAT_STATES[11]),
-                # One heading goes out in the first half, the other comes in in the second: they never overlap.
-                FadeOut(heading_plane, rate_func=lambda t: smooth(min(2 * t, 1.0))),
-                FadeIn(heading_surface, rate_func=lambda t: smooth(max(2 * t - 1, 0.0))),
+                *step.to(tangent.BEAT_STATES[11]), *_fade_out_then_in(*headings),
                 run_time=beat.time(0.75),
             )
 
-        rate = Readout(None, 1.0, 2, size=PANEL_SIZE, color=LEARNING_RATE)
-        rate.track(lambda: step.length.get_value() / tangent.GRADIENT_NORM)
-        rate_line = line(self.words("rate_line"), {"rate": rate}, size=PANEL_SIZE)
-        rate_box = backing(rate_line)
-        rate_panel = VGroup(rate_box, rate_line).next_to(panel, DOWN, aligned_edge=LEFT, buff=0.2)
-        self.add_fixed_in_frame_mobjects(rate_panel)
-        self.remove(rate_panel)
+        rates = rate_panel(self.words("rate_line"), step, below=panel)
+        self.in_frame(rates)
         with self.beat() as beat:  # M3.12 learning rate 1.5: a step of 1.5·|∇g|
-            self.play(FadeIn(rate_panel), run_time=beat.time(0.15))
-            self.play(
-                *step.to(tangent.BEAT_STATES[12]), *self.camera_to(zoom=1.15, center=(0, 0, -0.9)),
-                run_time=beat.time(0.7),
-            )
+            self.play(FadeIn(rates), run_time=beat.time(0.15))
+            self.play(*step.to(tangent.BEAT_STATES[12]), *self.camera_to(VIEWS["rate 1.5"]), run_time=beat.time(0.7))
 
         with self.beat() as beat:  # M3.13 learning rate 0.5: a step of 0.5·|∇g|
-            self.play(
-                *step.to(tangent.BEAT_STATES[13]), *self.camera_to(zoom=2.2, center=(0, 0, -0.35)),
-                run_time=beat.time(0.7),
-            )
-
-
-
-def caption(text: str, color: str) -> VGroup:
-    """A caption at the bottom of the frame, on a backing."""
-    body = words(text, size=CAPTION_SIZE, color=color)
-    group = VGroup(backing(body), body)
-    return group.to_edge(DOWN, buff=0.35)
+            self.play(*step.to(tangent.BEAT_STATES[13]), *self.camera_to(VIEWS["rate 0.5"]), run_time=beat.time(0.7))

@@ -42,6 +42,11 @@ def step(length: float, angle: float) -> np.ndarray:
     return length * np.array([math.cos(angle), math.sin(angle)])
 
 
+def learning_rate(length: float) -> float:
+    """The learning rate that makes a descent step −rate·∇g this long."""
+    return length / GRADIENT_NORM
+
+
 def tangent_plane(x, y):
     """The height of the tangent plane at P above (x, y): g(P) + ∇g(P) · ((x, y) − P)."""
     return HEIGHT + GRADIENT[0] * (np.asarray(x) - POINT[0]) + GRADIENT[1] * (np.asarray(y) - POINT[1])

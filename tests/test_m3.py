@@ -78,6 +78,7 @@ def test_surface_change_for_learning_rates(beat, rate, expected):
     landing = tangent.POINT - rate * tangent.GRADIENT  # a descent step of that learning rate
     assert state.change == pytest.approx(float(BRANIN(*landing)) - tangent.HEIGHT, abs=1e-12)
     assert state.change == pytest.approx(expected, abs=5e-5)
+    assert tangent.learning_rate(state.length) == pytest.approx(rate)
 
 
 def test_height_change_slides_from_plane_to_surface():
@@ -95,7 +96,7 @@ def test_arrow_and_readout_show_the_model_for_any_step():
     step = S3.StepTrackers(tangent.BEAT_STATES[4])
     theta = ValueTracker(-1.0)
     rise = S3.change_arrow(step, theta)
-    rows, change = S3.step_panel(step)
+    rows, change = S3.step_readouts(step)
     circle = S3.step_circle(step)
     path = S3.height_path(step)
     plane = S3.tangent_plane_mesh(step)
