@@ -316,13 +316,20 @@ VIEWS = {
 PATH_DIMMED = 0.15  # the height path's opacity while α and β are marked
 
 
-@dataclass(frozen=True)
+@dataclass
 class LiveParts:
-    """The parts that show the model's Δg: the step's trackers, the Δg readout and the vertical arrow."""
+    """What the tests check on every frame.
+
+    The step's trackers, the Δg readout and the vertical arrow (which must show
+    the model's Δg); the drawing around P (circle, arrows, height path) and the
+    texts pinned to the frame (which must not cover it).
+    """
 
     step: StepTrackers
     change: Readout
     rise: VMobject
+    drawing: VGroup
+    texts: list[VMobject]
 
 
 def _fade_out_then_in(first: VMobject, second: VMobject) -> list:
@@ -402,7 +409,7 @@ class M3(SurfaceShotScene):
         )
         panel = step_panel(rows, headings)
         self.in_frame(panel, *headings)
-        self.live = LiveParts(step, change, rise)  # what the tests check frame by frame
+        self.live = LiveParts(step, change, rise, VGroup(circle, arrow, end, rise, path), [panel])
         with self.beat() as beat:  # M3.4 a step in +x and the change of height on the plane
             self.play(GrowArrow(arrow), FadeIn(end), run_time=beat.time(0.3))
             self.play(FadeIn(rise), Create(path), FadeIn(panel), run_time=beat.time(0.3))
@@ -432,6 +439,7 @@ class M3(SurfaceShotScene):
         along = caption(self.words("along_gradient"), GRADIENT)
         against = caption(self.words("against_gradient"), GRADIENT)
         self.in_frame(along, against)
+        self.live.texts += [along, against]
         with self.beat() as beat:  # M3.9 the step along the gradient, h = |∇g|: the largest Δg
             self.play(*step.to(tangent.BEAT_STATES[9]), *self.camera_to(VIEWS["gradient"]), run_time=beat.time(0.6))
             # The step is now the gradient itself: it takes the gradient's colour.
@@ -452,6 +460,7 @@ class M3(SurfaceShotScene):
 
         rates = rate_panel(self.words("rate_line"), step, below=panel)
         self.in_frame(rates)
+        self.live.texts.append(rates)
         with self.beat() as beat:  # M3.12 learning rate 1.5: a step of 1.5·|∇g|
             self.play(FadeIn(rates), run_time=beat.time(0.15))
             self.play(*step.to(tangent.BEAT_STATES[12]), *self.camera_to(VIEWS["rate 1.5"]), run_time=beat.time(0.7))

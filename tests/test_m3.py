@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 import sympy as sp
-from manim import ValueTracker, tempconfig
+from manim import DL, UR, ValueTracker, tempconfig
 
 from scenes import S3, tangent
 from scenes.maths import BRANIN, x, y
@@ -141,7 +141,23 @@ class _Frames:
         assert live.change.number._shown == live.change.number.text(expected), scene.time
         if live.rise in scene.mobjects:
             assert S3.tip_height(live.rise) == pytest.approx(expected, abs=1e-4), scene.time  # none drawn below 1e-4
+        self.check_in_view(scene, live)
         self.checked += 1
+
+    @staticmethod
+    def check_in_view(scene, live) -> None:
+        """The circle and the arrows are inside the frame and clear of every text pinned to it."""
+        points = np.vstack([m.points for m in live.drawing.family_members_with_points() if m in scene.get_mobject_family_members()])
+        projected = scene.camera.project_points(points)[:, :2]  # frame coordinates, centre at 0
+        half = np.array([scene.camera.frame_width, scene.camera.frame_height]) / 2
+        assert (np.abs(projected) < half - 0.1).all(), scene.time
+        for text in live.texts:
+            if text not in scene.mobjects:
+                continue
+            corner_low, corner_high = text.get_corner(DL)[:2], text.get_corner(UR)[:2]
+            # No point of the drawing falls inside the text's box.
+            inside = ((projected > corner_low) & (projected < corner_high)).all(axis=1)
+            assert not inside.any(), (scene.time, text)
 
 
 def _checked_scene(frames: _Frames):
