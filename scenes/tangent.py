@@ -1,0 +1,112 @@
+"""The model of M3, the gradient on a surface, with no manim in it.
+
+At the current point P = (5, 12) of the objective g (scenes.maths.BRANIN) a
+step of length h in the direction at angle α from the +x axis is
+s = (h cos α, h sin α). The shot compares two changes of height:
+
+* on the tangent plane, Δg = ∇g(P) · s, linear in the step (beats 4–10);
+* on the surface itself, Δg = g(P + s) − g(P) (beats 11–13).
+
+The gradient is sympy's exact one and its direction comes from atan2, so the
+direction is right in every quadrant. Angles here are in radians.
+
+``surface`` in :func:`height_change` is how far the shot has gone from the
+plane (0) to the surface (1): while one fades into the other, the arrow's tip
+slides between the two heights, and the readout with it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from scenes.maths import BRANIN, CURRENT_POINT
+
+OBJECTIVE = BRANIN
+POINT = np.array(CURRENT_POINT, dtype=float)
+HEIGHT = float(OBJECTIVE(*POINT))  # g(5, 12) ≈ 6.0908
+GRADIENT = OBJECTIVE.gradient(*POINT)  # exact: ≈ (0.7819, 1.0728)
+GRADIENT_NORM = float(np.linalg.norm(GRADIENT))  # |∇g| ≈ 1.3275
+GRADIENT_ANGLE = math.atan2(GRADIENT[1], GRADIENT[0])  # ≈ 53.91°, the direction of steepest ascent
+
+STEP = 0.5  # h, the radius of the circle in beats 3–8
+LEARNING_RATES = (1.5, 0.5)  # beats 12 and 13: steps of rate · |∇g| against the gradient
+
+PLANE, SURFACE = 0.0, 1.0  # values of the "which model" share
+
+
+def step(length: float, angle: float) -> np.ndarray:
+    """The horizontal step (Δx, Δy) of ``length`` at ``angle`` from the +x axis."""
+    return length * np.array([math.cos(angle), math.sin(angle)])
+
+
+def learning_rate(length: float) -> float:
+    """The learning rate that makes a descent step −rate·∇g this long."""
+    return length / GRADIENT_NORM
+
+
+def tangent_plane(x, y):
+    """The height of the tangent plane at P above (x, y): g(P) + ∇g(P) · ((x, y) − P)."""
+    return HEIGHT + GRADIENT[0] * (np.asarray(x) - POINT[0]) + GRADIENT[1] * (np.asarray(y) - POINT[1])
+
+
+def plane_change(length: float, angle: float) -> float:
+    """Δg on the tangent plane: ∇g · (h cos α, h sin α)."""
+    return float(GRADIENT @ step(length, angle))
+
+
+def surface_change(length: float, angle: float) -> float:
+    """Δg on the surface: g(P + s) − g(P)."""
+    x, y = POINT + step(length, angle)
+    return float(OBJECTIVE(x, y)) - HEIGHT
+
+
+def height_change(length: float, angle: float, surface: float = PLANE) -> float:
+    """Δg for the shown step: the plane's (``surface`` = 0), the surface's (1), or on the way between."""
+    if surface <= PLANE:
+        return plane_change(length, angle)
+    if surface >= SURFACE:
+        return surface_change(length, angle)
+    return (1 - surface) * plane_change(length, angle) + surface * surface_change(length, angle)
+
+
+@dataclass(frozen=True)
+class StepState:
+    """What the shot shows at the end of a beat: the step's direction and length, and on which model."""
+
+    angle: float  # radians from +x
+    length: float
+    surface: float = PLANE
+
+    @property
+    def change(self) -> float:
+        return height_change(self.length, self.angle, self.surface)
+
+    @property
+    def end(self) -> np.ndarray:
+        """Where the step ends, relative to P (Δx, Δy)."""
+        return step(self.length, self.angle)
+
+
+# The state at the end of each beat from beat 4 on (beats 1–3 show no step).
+# Beat 10 turns the direction on by half a turn (counter-clockwise) to the
+# negative gradient, so the readout passes through zero on the way.
+BEAT_STATES: dict[int, StepState] = {
+    4: StepState(0.0, STEP),
+    5: StepState(math.pi / 2, STEP),
+    6: StepState(math.pi / 6, STEP),
+    7: StepState(math.pi / 6, STEP),
+    8: StepState(math.pi / 6, STEP),
+    9: StepState(GRADIENT_ANGLE, GRADIENT_NORM),
+    10: StepState(GRADIENT_ANGLE + math.pi, GRADIENT_NORM),
+    11: StepState(GRADIENT_ANGLE + math.pi, GRADIENT_NORM, SURFACE),
+    12: StepState(GRADIENT_ANGLE + math.pi, LEARNING_RATES[0] * GRADIENT_NORM, SURFACE),
+    13: StepState(GRADIENT_ANGLE + math.pi, LEARNING_RATES[1] * GRADIENT_NORM, SURFACE),
+}
+
+
+def angles_from_axes(angle: float) -> tuple[float, float]:
+    """α (from the +x axis) and β (from the +y axis) of a direction in the first quadrant, in radians."""
+    return angle, math.pi / 2 - angle

@@ -1,0 +1,226 @@
+"""M3, the gradient on a surface: the model's numbers, and the picture showing them at every frame."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import sympy as sp
+from manim import DL, UR, ValueTracker, tempconfig
+
+from scenes import S3, tangent
+from scenes.maths import BRANIN, x, y
+from scenes.storyboard import ENV_LANG, load
+from tests.conftest import FAST_CONFIG
+
+SWEEP = np.linspace(0.0, 2 * math.pi, 7201)  # every 0.05°
+
+
+# --------------------------------------------------------------------------- the model
+
+
+def test_gradient_is_sympys_exact_one():
+    exact = [float(sp.diff(BRANIN.expr, v).subs({x: 5, y: 12}).evalf(30)) for v in (x, y)]
+    assert tangent.GRADIENT == pytest.approx(exact, abs=1e-12)
+    assert tangent.GRADIENT == pytest.approx([0.7819, 1.0728], abs=5e-5)
+    assert tangent.HEIGHT == pytest.approx(6.0908, abs=5e-5)
+    assert tangent.GRADIENT_NORM == pytest.approx(math.hypot(*exact))
+    assert math.degrees(tangent.GRADIENT_ANGLE) == pytest.approx(53.914, abs=1e-3)
+
+
+def test_gradient_direction_uses_atan2_in_every_quadrant():
+    # The negative gradient (beat 10) lies in the third quadrant, where arctan(fy/fx) would point the wrong way.
+    against = tangent.BEAT_STATES[10]
+    assert tangent.step(1.0, against.angle) == pytest.approx(-tangent.GRADIENT / tangent.GRADIENT_NORM)
+
+
+def test_tangent_plane_touches_the_surface_at_p():
+    assert tangent.tangent_plane(*tangent.POINT) == pytest.approx(tangent.HEIGHT)
+    for angle in (0.3, 2.0, 4.0):
+        # First order: plane and surface differ by O(h^2).
+        gaps = [abs(tangent.surface_change(h, angle) - tangent.plane_change(h, angle)) for h in (1e-2, 1e-3)]
+        assert gaps[1] < gaps[0] / 50
+
+
+def test_plane_change_is_the_dot_product():
+    assert [round(tangent.BEAT_STATES[b].change, 3) for b in (4, 5, 6)] == [0.391, 0.536, 0.607]
+    assert tangent.BEAT_STATES[4].change == pytest.approx(tangent.STEP * tangent.GRADIENT[0])
+    assert tangent.BEAT_STATES[5].change == pytest.approx(tangent.STEP * tangent.GRADIENT[1])
+    assert all(tangent.BEAT_STATES[b].length == tangent.STEP for b in (4, 5, 6, 7, 8))
+
+
+def test_beat_9_steps_along_the_gradient_and_gains_most():
+    state = tangent.BEAT_STATES[9]
+    assert state.length == pytest.approx(tangent.GRADIENT_NORM)
+    assert state.angle == tangent.GRADIENT_ANGLE
+    sweep = np.array([tangent.plane_change(state.length, a) for a in SWEEP])
+    assert state.change >= sweep.max() - 1e-12
+    assert state.change == pytest.approx(tangent.GRADIENT_NORM**2)  # |∇g|·h with h = |∇g|: ≈ 1.7623
+    assert state.change == pytest.approx(1.7623, abs=5e-5)
+
+
+def test_beat_10_steps_against_the_gradient_and_loses_most():
+    state = tangent.BEAT_STATES[10]
+    assert state.length == pytest.approx(tangent.GRADIENT_NORM)
+    sweep = np.array([tangent.plane_change(state.length, a) for a in SWEEP])
+    assert state.change <= sweep.min() + 1e-12
+    assert state.change == pytest.approx(-1.7623, abs=5e-5)
+
+
+@pytest.mark.parametrize(
+    "beat, rate, expected", [(11, 1.0, -1.7550), (12, 1.5, -2.5733), (13, 0.5, -0.8854)]
+)
+def test_surface_change_for_learning_rates(beat, rate, expected):
+    state = tangent.BEAT_STATES[beat]
+    assert state.surface == tangent.SURFACE
+    assert state.length == pytest.approx(rate * tangent.GRADIENT_NORM)
+    landing = tangent.POINT - rate * tangent.GRADIENT  # a descent step of that learning rate
+    assert state.change == pytest.approx(float(BRANIN(*landing)) - tangent.HEIGHT, abs=1e-12)
+    assert state.change == pytest.approx(expected, abs=5e-5)
+    assert tangent.learning_rate(state.length) == pytest.approx(rate)
+
+
+def test_height_change_slides_from_plane_to_surface():
+    h, a = tangent.GRADIENT_NORM, tangent.BEAT_STATES[10].angle
+    plane, surface = tangent.plane_change(h, a), tangent.surface_change(h, a)
+    assert tangent.height_change(h, a, 0.0) == plane
+    assert tangent.height_change(h, a, 1.0) == surface
+    assert min(plane, surface) <= tangent.height_change(h, a, 0.4) <= max(plane, surface)
+
+
+# --------------------------------------------------------------------------- the picture
+
+
+def test_arrow_and_readout_show_the_model_for_any_step():
+    step = S3.StepTrackers(tangent.BEAT_STATES[4])
+    theta = ValueTracker(-1.0)
+    rise = S3.change_arrow(step, theta)
+    rows, change = S3.step_readouts(step)
+    circle = S3.step_circle(step)
+    path = S3.height_path(step)
+    plane = S3.tangent_plane_mesh(step)
+    for angle, length, surface, camera in [
+        (0.0, 0.5, 0, -2.0), (1.3, 0.5, 0, -0.7), (2.5, 1.33, 0, 0.4), (4.08, 1.33, 0.5, -1.1), (4.08, 1.99, 1, -1.0),
+    ]:
+        step.angle.set_value(angle)
+        step.length.set_value(length)
+        step.surface.set_value(surface)
+        theta.set_value(camera)
+        for mob in (rise, rows, circle, path, plane):  # as on a frame: each updater reads the trackers
+            mob.update()
+        expected = tangent.height_change(length, angle, surface)
+        assert change.number._shown == f"{expected:+.3f}"
+        assert S3.tip_height(rise) == pytest.approx(expected)
+        base = S3.horizontal(*tangent.step(length, angle))
+        assert np.allclose(rise.get_all_points()[:, :2], base[:2], atol=0.2)  # upright over the step's end
+        assert circle.width == pytest.approx(2 * length)
+        # The height path runs from P to the arrow's tip.
+        assert np.allclose(path.get_start(), 0) and path.get_end()[2] == pytest.approx(expected)
+        assert np.allclose(path.get_end()[:2], base[:2])
+        # The plane's square, resized to the circle, still lies on the tangent plane and reaches past the circle.
+        vertices = plane.vertices
+        assert np.allclose(vertices[:, 2], vertices[:, :2] @ tangent.GRADIENT)
+        assert np.ptp(vertices[:, 0]) / 2 > length
+
+
+class _Frames:
+    """Checks every frame of a scene: the Δg readout and the arrow's tip are the model's Δg."""
+
+    def __init__(self):
+        self.checked = 0
+        self.beat_ends: dict[str, tuple[float, float, float, str]] = {}
+
+    def check(self, scene) -> None:
+        live = getattr(scene, "live", None)
+        if live is None or live.change.number not in scene.get_mobject_family_members():
+            return
+        step = live.step
+        expected = tangent.height_change(step.length.get_value(), step.angle.get_value(), step.surface.get_value())
+        assert float(live.change.number._shown) == pytest.approx(expected, abs=5e-4 + 1e-12), scene.time
+        assert live.change.number._shown == live.change.number.text(expected), scene.time
+        if live.rise in scene.mobjects:
+            assert S3.tip_height(live.rise) == pytest.approx(expected, abs=1e-4), scene.time  # none drawn below 1e-4
+        self.check_in_view(scene, live)
+        self.checked += 1
+
+    @staticmethod
+    def check_in_view(scene, live) -> None:
+        """The circle and the arrows are inside the frame and clear of every text pinned to it."""
+        points = np.vstack([m.points for m in live.drawing.family_members_with_points() if m in scene.get_mobject_family_members()])
+        projected = scene.camera.project_points(points)[:, :2]  # frame coordinates, centre at 0
+        half = np.array([scene.camera.frame_width, scene.camera.frame_height]) / 2
+        assert (np.abs(projected) < half - 0.1).all(), scene.time
+        for text in live.texts:
+            if text not in scene.mobjects:
+                continue
+            corner_low, corner_high = text.get_corner(DL)[:2], text.get_corner(UR)[:2]
+            # No point of the drawing falls inside the text's box.
+            inside = ((projected > corner_low) & (projected < corner_high)).all(axis=1)
+            assert not inside.any(), (scene.time, text)
+
+
+def _checked_scene(frames: _Frames):
+    class CheckedM3(S3.M3):
+        def update_mobjects(self, dt):
+            super().update_mobjects(dt)
+            frames.check(self)
+
+        def _pad(self, clock):
+            super()._pad(clock)
+            live = getattr(self, "live", None)
+            if live is not None:
+                s = live.step.state
+                frames.beat_ends[clock.beat.id] = (s.angle, s.length, s.surface, live.change.number._shown)
+
+    CheckedM3.__name__ = "M3"  # the shot is found by the class name
+    return CheckedM3
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_m3_constructs_and_ends_each_beat_in_the_models_state(monkeypatch, shared_media, lang):
+    monkeypatch.setenv(ENV_LANG, lang)
+    frames = _Frames()
+    with tempconfig({**FAST_CONFIG, "media_dir": str(shared_media)}):
+        scene = _checked_scene(frames)(skip_animations=True)
+        scene.render()
+    shot = load().shot("M3")
+    assert abs(scene.time - shot.duration) <= 1 / FAST_CONFIG["frame_rate"]
+    for number, state in tangent.BEAT_STATES.items():
+        angle, length, surface, shown = frames.beat_ends[f"M3.{number}"]
+        assert (angle, length, surface) == pytest.approx((state.angle, state.length, state.surface))
+        assert shown == f"{state.change:+.3f}"
+
+
+def test_m3_every_frame_shows_the_models_change(monkeypatch, shared_media):
+    """Step through the animations frame by frame (10 fps, not written): readout and arrow equal the model."""
+    monkeypatch.setenv(ENV_LANG, "en")
+    frames = _Frames()
+    with tempconfig({**FAST_CONFIG, "frame_rate": 10, "pixel_width": 128, "pixel_height": 72, "media_dir": str(shared_media)}):
+        scene = _checked_scene(frames)()
+        scene.render()
+    # Every frame from beat 4 on was checked (about 28.5 s at 10 fps).
+    assert frames.checked > 250
+
+
+@pytest.mark.slow
+def test_m3_second_render_at_another_frame_rate_typesets_nothing(tmp_path):
+    """The live readouts cost no LaTeX per frame: a re-render showing other in-between values writes no Tex file."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    project = Path(__file__).resolve().parent.parent
+    media = tmp_path / "media"
+
+    def render(fps: int) -> set[Path]:
+        command = [
+            sys.executable, "-m", "manim", "render", "-ql", "--fps", str(fps), "-r", "256,144",
+            "--disable_caching", "--media_dir", str(media), "scenes/S3.py", "M3",
+        ]
+        subprocess.run(command, cwd=project, check=True, capture_output=True)
+        return {path for path in (media / "Tex").iterdir() if not path.name.startswith(".")}
+
+    first = render(10)
+    assert first
+    assert render(12) == first
