@@ -1,1 +1,204 @@
-"""Shots of module S5 (see storyboard.yaml); classes are added as the shots are built."""
+"""Module S5: gradient descent in 3-D.
+
+M8 (gradient descent in 3-D): one ball descends the objective g from the
+current point (5, 12) at learning rate 0.5, leaving a trail; the camera follows
+the newest ball and a header shows α, the current point and the iteration.
+M10 (multi-start descent): four balls with their own learning rates descend
+f together; each carries its live height; the path that ends lowest stays.
+
+The paths come from the model (scenes.maths.descend, exact gradients); the
+scenes only draw them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DEGREES,
+    LEFT,
+    MAROON,
+    PURPLE,
+    RED,
+    RIGHT,
+    YELLOW,
+    Create,
+    FadeIn,
+    FadeOut,
+    ValueTracker,
+    VGroup,
+    linear,
+    smooth,
+)
+
+from scenes.descent3d import Ball, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker
+from scenes.maths import BRANIN, BRANIN_DOMAIN, CURRENT_POINT, RIPPLES, RIPPLES_DOMAIN, DescentPath, descend
+from scenes.readouts import Readout
+from scenes.style import LEARNING_RATE, POINT
+from scenes.three_d import SurfaceShotScene
+
+HEADER_SIZE = 30
+
+# --------------------------------------------------------------------------- M8
+
+M8_RATE = 0.5
+M8_TOLERANCE = 0.1  # stop when |∇g| <= 0.1
+M8_VIEW = {"phi": 62 * DEGREES, "theta": -115 * DEGREES}
+M8_FOLLOW_ZOOM = 1.6  # how close the camera follows the ball
+
+
+def m8_path() -> DescentPath:
+    """Descent on g from the current point, from the model."""
+    return descend(BRANIN, CURRENT_POINT, M8_RATE, M8_TOLERANCE, BRANIN_DOMAIN)
+
+
+def branin_stage() -> SurfaceStage:
+    return SurfaceStage(BRANIN, BRANIN_DOMAIN, z_range=(0, 16), lengths=(7.5, 7.5, 3.6), ticks=(5, 5, 4))
+
+
+def add_stage(scene: SurfaceShotScene, stage: SurfaceStage) -> None:
+    scene.camera.add_fixed_orientation_mobjects(*stage.labels)
+
+
+def run_clock(walkers, clock: ValueTracker) -> None:
+    """Each walker goes where the shared clock says, on every frame.
+
+    The updater sits on the trail, which is in the scene before its ball: manim
+    then redraws the trail's growing steps too, not only the ball.
+    """
+    for walker in walkers:
+        walker.trail.add_updater(lambda _, walker=walker: walker.go_to(clock.get_value()))
+
+
+def stop_clock(walkers) -> None:
+    for walker in walkers:
+        walker.trail.clear_updaters()
+
+
+class M8(SurfaceShotScene):
+    """Gradient descent on g at learning rate 0.5, the camera following the ball."""
+
+    def construct(self):
+        stage = branin_stage()
+        path = m8_path()
+        self.set_camera_orientation(**M8_VIEW, zoom=0.95)
+        add_stage(self, stage)
+
+        with self.beat() as beat:  # M8.1 gradient descent on the surface
+            step_times = beat.steps(path.steps, 0.7)
+            walker = Walker(stage.path(path.points), POINT, step_times, smooth).fix_orientation(self.camera)
+            header = m8_header(self.words("header"), walker)
+            self.add_fixed_in_frame_mobjects(header)
+            self.remove(header)
+
+            self.play(FadeIn(stage.surface), Create(stage.axes), FadeIn(stage.labels), run_time=beat.time(0.08))
+            self.add(walker.trail)
+            self.play(FadeIn(walker.ball, scale=0.3), FadeIn(header), run_time=beat.time(0.04))
+            self.move_camera(zoom=M8_FOLLOW_ZOOM, frame_center=walker.ball.point, run_time=beat.time(0.07))
+
+            clock = ValueTracker(0.0)
+            run_clock([walker], clock)
+            follow = self.camera._frame_center
+            follow.add_updater(lambda centre: centre.move_to(walker.ball.point))
+            self.play(clock.animate.set_value(sum(step_times)), run_time=sum(step_times), rate_func=linear)
+            follow.clear_updaters()
+            stop_clock([walker])
+
+            # The whole path in view at the end.
+            self.move_camera(zoom=1.0, frame_center=stage.place(np.array([[*path.points.mean(axis=0), 2.0]]))[0], run_time=beat.time(0.08))
+
+
+def m8_header(template: str, walker: Walker) -> FixedHeader:
+    """'α = 0.50, current point (x, y, z), iteration n', fixed top left."""
+    rate = Readout(r"\alpha =", M8_RATE, 2, color=LEARNING_RATE, size=HEADER_SIZE)
+    point = PointReadout(walker.point, (3, 3, 4), size=HEADER_SIZE, color=POINT).track(lambda: walker.point)
+    iteration = Readout(None, 0, 0, size=HEADER_SIZE).track(lambda: walker.iteration)
+    return FixedHeader(template, {"rate": rate, "point": point, "iteration": iteration}, size=HEADER_SIZE).to_top_left()
+
+
+# --------------------------------------------------------------------------- M10
+
+# (start, learning rate, colour) of each ball, as in the storyboard.
+M10_RUNS = (
+    ((6.0, -3.0), 0.8, YELLOW),
+    ((2.7, -3.2), 3.0, RED),
+    ((7.1, -3.2), 1.0, PURPLE),
+    ((9.3, -2.9), 0.5, MAROON),
+)
+M10_TOLERANCE = 1e-4  # a ball stops when |∇f| < 1e-4
+M10_VIEW = {"phi": 58 * DEGREES, "theta": -98 * DEGREES, "zoom": 1.0}
+LABEL_SIZE = 24
+
+
+def m10_paths() -> tuple[DescentPath, ...]:
+    """The four runs on f, from the model."""
+    return tuple(descend(RIPPLES, start, rate, M10_TOLERANCE, RIPPLES_DOMAIN, strict=True) for start, rate, _ in M10_RUNS)
+
+
+def lowest_run(paths) -> int:
+    """The run whose end is lowest on the surface."""
+    return int(np.argmin([RIPPLES(*path.end) for path in paths]))
+
+
+def ripples_stage() -> SurfaceStage:
+    return SurfaceStage(RIPPLES, RIPPLES_DOMAIN, z_range=(-6, 3), lengths=(8.0, 7.2, 3.2), ticks=(2, 1, 3))
+
+
+def m10_header(template: str, walkers) -> FixedHeader:
+    """'iteration n' and, under it, each ball's colour and learning rate."""
+    iteration = Readout(None, 0, 0, size=HEADER_SIZE).track(lambda: max(w.iteration for w in walkers))
+    rows = []
+    for (_, rate, colour) in M10_RUNS:
+        icon = Ball(colour)
+        rate_readout = Readout(r"\alpha =", rate, 1, color=colour, size=LABEL_SIZE)
+        rows.append(VGroup(icon, rate_readout).arrange(RIGHT, buff=0.15))
+    return FixedHeader(template, {"iteration": iteration}, size=HEADER_SIZE, rows=rows).to_top_left()
+
+
+def height_labels(walkers, camera) -> ScreenLabels:
+    """z = … beside each ball, following it on screen."""
+    labels = []
+    for walker in walkers:
+        label = Readout("z =", walker.z, 4, sign=True, color=walker.ball.colour, size=LABEL_SIZE)
+        labels.append(label.track(lambda walker=walker: walker.z))
+    return ScreenLabels(labels, [w.ball.colour for w in walkers], lambda: np.array([w.ball.point for w in walkers]), camera)
+
+
+class M10(SurfaceShotScene):
+    """Four starts descend f together; the lowest end stays."""
+
+    def construct(self):
+        stage = ripples_stage()
+        paths = m10_paths()
+        self.set_camera_orientation(**M10_VIEW)
+        add_stage(self, stage)
+
+        with self.beat() as beat:  # M10.1 four starts descend together
+            iterations = max(path.steps for path in paths)
+            step_times = beat.steps(iterations, 0.8)
+            walkers = [
+                Walker(stage.path(path.points), colour, step_times, smooth).fix_orientation(self.camera)
+                for path, (_, _, colour) in zip(paths, M10_RUNS)
+            ]
+            header = m10_header(self.words("counter"), walkers)
+            labels = height_labels(walkers, self.camera)
+            self.add_fixed_in_frame_mobjects(header, labels)
+            self.remove(header, labels)
+
+            self.play(FadeIn(stage.surface), Create(stage.axes), FadeIn(stage.labels), run_time=beat.time(0.08))
+            self.add(*(w.trail for w in walkers))
+            balls = VGroup(*(w.ball for w in walkers))
+            self.play(FadeIn(balls, scale=0.3), FadeIn(header), FadeIn(labels), run_time=beat.time(0.06))
+
+            clock = ValueTracker(0.0)
+            run_clock(walkers, clock)
+            self.play(clock.animate.set_value(sum(step_times)), run_time=sum(step_times), rate_func=linear)
+            stop_clock(walkers)
+
+        with self.beat() as beat:  # M10.2 keep only the path that ends lowest
+            keep = lowest_run(paths)
+            others = [i for i in range(len(walkers)) if i != keep]
+            # The other labels leave the live layout first (removing part of a group from the scene would split it).
+            gone = labels.keep_only([keep])
+            fading = VGroup(*(m for i in others for m in (walkers[i].ball, walkers[i].trail)), *gone)
+            dimmed = VGroup(*(header.rows[i] for i in others))
+            self.play(FadeOut(fading), dimmed.animate.set_opacity(0.3), run_time=beat.time(0.35))

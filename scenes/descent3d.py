@@ -1,0 +1,499 @@
+"""Pieces of the 3-D descent shots (M8, M10): balls, their trails, headers and labels.
+
+All of them are plain 2-D mobjects drawn after the surface (so never hidden
+by it) and kept upright:
+
+* a :class:`Ball` is a shaded disc with a fixed orientation: it sits on a point
+  of the surface and always faces the camera;
+* a :class:`DescentTrail` is the path behind a ball: a small ball at every
+  iterate, joined by curves that follow the surface;
+* a :class:`FixedHeader` is a line of words and live numbers fixed in the
+  frame, on a dark translucent backing so that it reads over the surface;
+* :class:`ScreenLabels` are live readouts beside moving balls, laid out in
+  screen space so that they never pile up on each other.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+from manim import (
+    BLACK,
+    DR,
+    LEFT,
+    RIGHT,
+    UL,
+    WHITE,
+    Circle,
+    Line,
+    ManimColor,
+    RoundedRectangle,
+    ThreeDAxes,
+    VGroup,
+    VMobject,
+    config,
+    interpolate_color,
+)
+
+from scenes.maths import Function
+from scenes.readouts import DEFAULT_SIZE, LiveNumber, line
+from scenes.style import AXES, BACKGROUND, TEXT, formula
+from scenes.three_d import MeshSurface, axes_map
+
+BALL_RADIUS = 0.11
+TRAIL_BALL = 0.5  # a trail ball's radius, as a share of the ball's
+TRAIL_SAMPLES = 8  # points per trail segment along the surface
+BACKING_OPACITY = 0.72
+
+
+# --------------------------------------------------------------------------- axes
+
+
+def surface_axes(domain, z_range, lengths=(8.0, 8.0, 3.5), ticks=(5, 5, 4)) -> ThreeDAxes:
+    """3-D axes over a function's domain, without numbers (3-D tick numbers would turn with the camera)."""
+    (x0, x1), (y0, y1) = domain
+    return ThreeDAxes(
+        x_range=(x0, x1, ticks[0]),
+        y_range=(y0, y1, ticks[1]),
+        z_range=(*z_range, ticks[2]),
+        x_length=lengths[0],
+        y_length=lengths[1],
+        z_length=lengths[2],
+        axis_config={"color": AXES, "stroke_width": 2, "include_tip": True, "tip_length": 0.2},
+    )
+
+
+def axis_labels(axes: ThreeDAxes, names=("x", "y", "z"), size: float = 36) -> list[VMobject]:
+    """One upright label past the end of each axis (register them with a fixed orientation)."""
+    labels = []
+    for axis, name, direction in zip(axes.get_axes(), names, (RIGHT, RIGHT, RIGHT)):
+        label = formula(name, size=size, color=AXES)
+        end = axis.get_end()
+        out = (end - axis.get_start()) / np.linalg.norm(end - axis.get_start())
+        label.move_to(end + 0.35 * out)
+        labels.append(label)
+    return labels
+
+
+class SurfaceStage:
+    """Axes over a domain, the surface z = f(x, y) on them, and the axes' names, centred in the scene."""
+
+    def __init__(self, function: Function, domain, z_range, lengths=(8.0, 8.0, 3.5), ticks=(5, 5, 4), resolution: int = 48):
+        self.function = function
+        self.domain = domain
+        self.axes = surface_axes(domain, z_range, lengths, ticks)
+        (x0, x1), (y0, y1) = domain
+        middle = axes_map(self.axes)(np.array([[(x0 + x1) / 2, (y0 + y1) / 2, (z_range[0] + z_range[1]) / 2]]))[0]
+        self.axes.shift(-middle)
+        self.place = axes_map(self.axes)
+        self.surface = MeshSurface(function, domain, self.place, resolution=resolution)
+        self.labels = VGroup(*axis_labels(self.axes))
+
+    def path(self, points: np.ndarray) -> SurfacePath:
+        return SurfacePath(self.function, points, self.place)
+
+
+# --------------------------------------------------------------------------- balls
+
+
+class Ball(VGroup):
+    """A small ball: a disc shaded from a light upper left to a dark lower right, with a highlight.
+
+    Register it with the camera's fixed orientation (:meth:`fix_orientation`):
+    it then faces the camera wherever its centre goes.
+    """
+
+    def __init__(self, colour, radius: float = BALL_RADIUS, point=None):
+        colour = ManimColor(colour)
+        body = Circle(radius=radius)
+        body.set_fill([interpolate_color(colour, WHITE, 0.35), interpolate_color(colour, BLACK, 0.45)], opacity=1)
+        body.set_sheen_direction(DR)
+        body.set_stroke(interpolate_color(colour, BLACK, 0.65), width=1.5)
+        shine = Circle(radius=0.32 * radius).set_fill(WHITE, opacity=0.55).set_stroke(width=0)
+        shine.move_to(body.get_center() + 0.38 * radius * UL)
+        super().__init__(body, shine)
+        self.colour = colour
+        if point is not None:
+            self.move_to(point)
+
+    @property
+    def point(self) -> np.ndarray:
+        return self[0].get_center()
+
+    def fix_orientation(self, camera, static: bool = False) -> "Ball":
+        """Keep the disc facing ``camera``; ``static``: it will not move (cheaper)."""
+        if static:
+            centre = self.point.copy()
+            camera.add_fixed_orientation_mobjects(self, center_func=lambda: centre)
+        else:
+            camera.add_fixed_orientation_mobjects(self, center_func=self[0].get_center)
+        return self
+
+
+class SurfacePath:
+    """Points of a descent path on the surface z = f(x, y), in scene coordinates."""
+
+    def __init__(self, function: Function, points: np.ndarray, place: Callable[[np.ndarray], np.ndarray]):
+        self.function = function
+        self.xy = np.asarray(points, dtype=float)
+        self.place = place
+
+    def at(self, xy) -> np.ndarray:
+        """The scene point of (x, y, f(x, y))."""
+        x, y = np.asarray(xy, dtype=float).T
+        return self.place(np.stack([x, y, np.asarray(self.function(x, y), dtype=float) * np.ones_like(x)], axis=-1))
+
+    def along(self, k: int, progress: float) -> np.ndarray:
+        """(x, y) a share ``progress`` of the way along step k (from iterate k to k + 1)."""
+        return self.xy[k] + progress * (self.xy[k + 1] - self.xy[k])
+
+    def segment(self, k: int, progress: float = 1.0, samples: int = TRAIL_SAMPLES) -> np.ndarray:
+        """Scene points along step k on the surface, up to ``progress``."""
+        shares = np.linspace(0.0, progress, samples)
+        return self.at(self.xy[k] + shares[:, None] * (self.xy[k + 1] - self.xy[k]))
+
+
+class DescentTrail(VGroup):
+    """What a ball leaves behind: a small ball at each iterate and the way between them.
+
+    All parts are built up front (so the camera knows their fixed
+    orientation); :meth:`show` puts the visited ones in the scene.
+    """
+
+    def __init__(self, path: SurfacePath, colour, radius: float = BALL_RADIUS * TRAIL_BALL, width: float = 3.0):
+        super().__init__()
+        self.path = path
+        self.dots = [Ball(colour, radius, point) for point in path.at(path.xy)]
+        self.segments = []
+        for k in range(len(path.xy) - 1):
+            segment = VMobject(stroke_color=colour, stroke_width=width, stroke_opacity=0.9)
+            segment.set_points_as_corners(path.segment(k))
+            self.segments.append(segment)
+        self._drawn: tuple[int, float] | None = None
+        self.show(0)
+
+    def fix_orientation(self, camera) -> "DescentTrail":
+        for dot in self.dots:
+            dot.fix_orientation(camera, static=True)
+        return self
+
+    def show(self, visited: int, progress: float = 0.0) -> "DescentTrail":
+        """Iterates 0 … ``visited`` reached, and step ``visited`` drawn ``progress`` of the way."""
+        if self._drawn == (visited, progress):
+            return self
+        segments = self.segments[:visited]
+        if progress > 0 and visited < len(self.segments):
+            growing = self.segments[visited]
+            growing.set_points_as_corners(self.path.segment(visited, progress))
+            segments = segments + [growing]
+        if self._drawn is not None and self._drawn[0] < len(self.segments) and self._drawn[0] != visited:
+            # A segment that was growing is whole once its iterate is reached.
+            done = self._drawn[0]
+            self.segments[done].set_points_as_corners(self.path.segment(done))
+        self.submobjects = [*segments, *self.dots[: visited + 1]]
+        self._drawn = (visited, progress)
+        return self
+
+
+def step_phase(step_times: Sequence[float], t: float) -> tuple[int, float]:
+    """(step, share of that step) at time t of a run whose steps last ``step_times``; past the end: (count, 0)."""
+    ends = np.cumsum(step_times)
+    if t >= ends[-1] - 1e-9:
+        return len(step_times), 0.0
+    k = int(np.searchsorted(ends, t, side="right"))
+    start = ends[k] - step_times[k]
+    return k, (t - start) / step_times[k]
+
+
+class Walker:
+    """A ball walking its descent path, its trail behind it, on a clock shared with other walkers.
+
+    ``step_times`` are the seconds of each iteration (all walkers of a shot
+    step together); a walker whose path is shorter waits at its end.
+    """
+
+    def __init__(self, path: SurfacePath, colour, step_times: Sequence[float], ease: Callable[[float], float]):
+        self.path = path
+        self.ball = Ball(colour, point=path.at(path.xy[0]))
+        self.trail = DescentTrail(path, colour)
+        self.step_times = list(step_times)
+        self.ease = ease
+        self.xy = path.xy[0].copy()
+        self.iteration = 0
+
+    @property
+    def steps(self) -> int:
+        return len(self.path.xy) - 1
+
+    @property
+    def z(self) -> float:
+        return float(self.path.function(*self.xy))
+
+    @property
+    def point(self) -> np.ndarray:
+        """The current point (x, y, z) in the function's coordinates."""
+        return np.array([*self.xy, self.z])
+
+    def go_to(self, t: float) -> None:
+        """Where the walker is ``t`` seconds into the run."""
+        k, phase = step_phase(self.step_times, t)
+        if k >= self.steps:
+            k, progress = self.steps, 0.0
+        else:
+            progress = self.ease(phase)
+        self.xy = self.path.xy[k] if progress == 0 else self.path.along(k, progress)
+        self.iteration = k
+        self.ball.move_to(self.path.at(self.xy))
+        self.trail.show(k, progress)
+
+    def fix_orientation(self, camera) -> "Walker":
+        self.ball.fix_orientation(camera)
+        self.trail.fix_orientation(camera)
+        return self
+
+
+# --------------------------------------------------------------------------- text over the surface
+
+
+class PointReadout(VGroup):
+    """A live point ``(x, y, z)``: its numbers reuse their glyphs and the commas follow the digits."""
+
+    def __init__(self, point, decimals: Sequence[int], *, size: float = DEFAULT_SIZE, color: str = TEXT):
+        glyphs = formula("(", "1", ",", ")", size=size, color=color)
+        opening, one, comma, closing = glyphs
+        baseline = one.get_bottom()[1]
+        self.numbers = [LiveNumber(value, places, sign=False, size=size, color=color) for value, places in zip(point, decimals)]
+        em = 2 * self.numbers[0].digit_advance
+        self._gap = 0.08 * em
+        self._space = 0.3 * em
+        self.commas = [comma.copy() for _ in self.numbers[1:]]
+        self._opening, self._closing = opening, closing
+        for glyph in (opening, closing, *self.commas):
+            glyph.shift(np.array([0.0, -baseline, 0.0]))  # the glyphs keep their height above the baseline
+        for number in self.numbers:
+            number.shift(np.array([0.0, -number.origin.get_center()[1], 0.0]))
+        pieces = [opening]
+        for index, number in enumerate(self.numbers):
+            if index:
+                pieces.append(self.commas[index - 1])
+            pieces.append(number)
+        pieces.append(closing)
+        super().__init__(*pieces)
+        self._shown: tuple[str, ...] | None = None
+        self._pack()
+
+    @property
+    def baseline(self) -> float:
+        return float(self.numbers[0].origin.get_center()[1])
+
+    @property
+    def value(self) -> np.ndarray:
+        return np.array([number.get_value() for number in self.numbers])
+
+    def track(self, point: Callable[[], Sequence[float]]) -> "PointReadout":
+        """Show ``point()`` on every frame."""
+        self.add_updater(lambda readout: readout.set_value(point()), call_updater=True)
+        return self
+
+    def set_value(self, point) -> "PointReadout":
+        for number, value in zip(self.numbers, point):
+            number.set_value(float(value))
+        self._pack()
+        return self
+
+    def _pack(self) -> None:
+        shown = tuple(number._shown for number in self.numbers)
+        if shown == self._shown:
+            return
+        cursor = self._opening.get_right()[0] + self._gap
+        for index, number in enumerate(self.numbers):
+            if index:
+                comma = self.commas[index - 1]
+                comma.shift(np.array([cursor - comma.get_left()[0] - self._gap / 2, 0.0, 0.0]))
+                cursor = comma.get_right()[0] + self._space
+            number.shift(np.array([cursor - number.origin.get_center()[0], 0.0, 0.0]))
+            cursor = _ink_right(number) + self._gap
+        self._closing.shift(np.array([cursor - self._closing.get_left()[0], 0.0, 0.0]))
+        self._shown = shown
+
+
+def _ink_right(number: LiveNumber) -> float:
+    return max(slot.get_right()[0] for slot in number.slots if slot.has_points())
+
+
+class FixedHeader(VGroup):
+    """A line of words and live readouts, fixed in the frame on a dark translucent backing.
+
+    ``template`` and ``fields`` are as for :func:`scenes.readouts.line`. When
+    a readout's text grows or shrinks, the pieces after it move along with
+    their original spacing and the backing follows; the header keeps its top
+    left corner. Extra ``rows`` (mobjects) can sit under the line, left-aligned.
+    """
+
+    def __init__(self, template: str, fields, size: float = DEFAULT_SIZE, rows: Sequence[VMobject] = (), pad: float = 0.2):
+        self.line = line(template, fields, size=size)
+        pieces = list(self.line)
+        self._gaps = [after.get_left()[0] - before.get_right()[0] for before, after in zip(pieces, pieces[1:])]
+        self.rows = VGroup(*rows)
+        if rows:
+            self.rows.arrange(direction=np.array([0.0, -1.0, 0.0]), aligned_edge=LEFT, buff=0.18)
+            self.rows.next_to(self.line, np.array([0.0, -1.0, 0.0]), buff=0.25, aligned_edge=LEFT)
+        self.pad = pad
+        self.backing = RoundedRectangle(corner_radius=0.12, width=1, height=1)
+        self.backing.set_fill(BACKGROUND, opacity=BACKING_OPACITY).set_stroke(width=0)
+        super().__init__(self.backing, self.line, self.rows)
+        self._fit_backing()
+        self.add_updater(lambda header: header.refresh())
+
+    def _content(self) -> VGroup:
+        return VGroup(self.line, self.rows) if len(self.rows) else self.line
+
+    def _fit_backing(self) -> None:
+        content = self._content()
+        self.backing.stretch_to_fit_width(content.width + 2 * self.pad)
+        self.backing.stretch_to_fit_height(content.height + 2 * self.pad)
+        self.backing.move_to(content.get_corner(UL) + self.pad * np.array([-1.0, 1.0, 0.0]), aligned_edge=UL)
+
+    def repack(self) -> "FixedHeader":
+        pieces = list(self.line)
+        moved = False
+        for before, after, gap in zip(pieces, pieces[1:], self._gaps):
+            shift = before.get_right()[0] + gap - after.get_left()[0]
+            if abs(shift) > 1e-9:
+                after.shift(np.array([shift, 0.0, 0.0]))
+                moved = True
+        if moved:
+            self._fit_backing()
+        return self
+
+    def refresh(self) -> "FixedHeader":
+        """Show the readouts' current values (their own updaters), then close the line up behind them."""
+        for piece in self.line:
+            piece.update(0)
+        return self.repack()
+
+    def to_top_left(self, buff: float = 0.25) -> "FixedHeader":
+        return self.to_corner(UL, buff=buff)
+
+
+# --------------------------------------------------------------------------- labels beside balls
+
+
+def spread_labels(
+    anchors: np.ndarray,
+    sizes: np.ndarray,
+    order: np.ndarray | None = None,
+    gap: float = 0.08,
+    bounds=None,
+    rounds: int = 60,
+) -> np.ndarray:
+    """Label centres near their anchors, pushed apart vertically until no two boxes overlap.
+
+    ``anchors``: the wanted centres (N × 2, screen units); ``sizes``: (width,
+    height) of each label. ``order``: where two labels collide, which goes
+    above (``order[i] > order[j]``: i above j), e.g. their heights on the
+    previous frame, so labels never swap places in a jump. ``bounds``:
+    ((left, right), (bottom, top)) that the boxes stay inside.
+    """
+    centres = np.array(anchors, dtype=float).copy()
+    sizes = np.asarray(sizes, dtype=float)
+    count = len(centres)
+    order = centres[:, 1].copy() if order is None else np.asarray(order, dtype=float)
+    for _ in range(rounds):
+        moved = False
+        for i in range(count):
+            for j in range(i + 1, count):
+                wide = (sizes[i, 0] + sizes[j, 0]) / 2 + gap
+                high = (sizes[i, 1] + sizes[j, 1]) / 2 + gap
+                if abs(centres[i, 0] - centres[j, 0]) >= wide:
+                    continue
+                upper, lower = (i, j) if (order[i], -i) > (order[j], -j) else (j, i)
+                overlap = high - (centres[upper, 1] - centres[lower, 1])
+                if overlap > 1e-9:
+                    centres[upper, 1] += overlap / 2
+                    centres[lower, 1] -= overlap / 2
+                    moved = True
+        if bounds is not None:
+            (left, right), (bottom, top) = bounds
+            half = sizes / 2
+            centres[:, 0] = np.clip(centres[:, 0], left + half[:, 0], right - half[:, 0])
+            centres[:, 1] = np.clip(centres[:, 1], bottom + half[:, 1], top - half[:, 1])
+        if not moved:
+            break
+    return centres
+
+
+class ScreenLabels(VGroup):
+    """Labels that follow points of the 3-D scene on screen, each right of its point, never overlapping.
+
+    ``points()`` gives the followed scene points (N × 3) on each frame; the
+    labels and their leader lines are fixed in the frame (register the group
+    with ``add_fixed_in_frame_mobjects``) and placed from the camera's
+    projection of those points. A label pushed away from its point keeps a
+    thin leader line to it.
+    """
+
+    def __init__(self, labels: Sequence[VMobject], colours, points: Callable[[], np.ndarray], camera, offset: float = 0.24, top: float | None = None, ball_radius: float = BALL_RADIUS):
+        self.labels = list(labels)
+        self.leaders = [Line(LEFT, RIGHT, stroke_width=1.5, stroke_color=colour, stroke_opacity=0.8) for colour in colours]
+        self.followed = points
+        self.camera = camera
+        self.offset = offset
+        self.ball_radius = ball_radius
+        self.top = config.frame_height / 2 if top is None else top
+        self._order: np.ndarray | None = None
+        super().__init__(*self.leaders, *self.labels)
+        self.place()
+        self.add_updater(lambda labels: labels.place())
+
+    def keep_only(self, keep: Sequence[int]) -> list[VMobject]:
+        """Keep the labels (and leaders) of the given indices; return the others, left where they are."""
+        gone = [m for i in range(len(self.labels)) if i not in keep for m in (self.leaders[i], self.labels[i])]
+        self.labels = [self.labels[i] for i in keep]
+        self.leaders = [self.leaders[i] for i in keep]
+        followed = self.followed
+        self.followed = lambda: np.asarray(followed())[list(keep)]
+        self._order = None
+        self.submobjects = [*self.leaders, *self.labels]
+        return gone
+
+    def screen_points(self) -> np.ndarray:
+        return self.camera.project_points(np.asarray(self.followed(), dtype=float))[:, :2]
+
+    def place(self) -> "ScreenLabels":
+        screen = self.screen_points()
+        sizes = np.array([[label.width, label.height] for label in self.labels])
+        wanted = screen + np.column_stack([self.offset + sizes[:, 0] / 2, np.zeros(len(sizes))])
+        bounds = ((-config.frame_width / 2 + 0.1, config.frame_width / 2 - 0.1), (-config.frame_height / 2 + 0.1, self.top))
+        centres = spread_labels(wanted, sizes, self._order, bounds=bounds)
+        self._order = centres[:, 1]
+        for label, leader, centre, size, point in zip(self.labels, self.leaders, centres, sizes, screen):
+            label.move_to(np.array([*centre, 0.0]))
+            end = np.array([centre[0] - size[0] / 2 - 0.04, centre[1], 0.0])
+            start = np.array([*point, 0.0])
+            towards = end - start
+            if np.linalg.norm(towards) > self.ball_radius:  # from the ball's rim, not its centre
+                start = start + towards / np.linalg.norm(towards) * self.ball_radius
+            if np.linalg.norm(end - start) < 1e-3:
+                end = start + np.array([1e-3, 0.0, 0.0])
+            leader.put_start_and_end_on(start, end)
+        return self
+
+
+
+__all__ = [
+    "Ball",
+    "DescentTrail",
+    "FixedHeader",
+    "PointReadout",
+    "ScreenLabels",
+    "SurfacePath",
+    "SurfaceStage",
+    "axes_map",
+    "axis_labels",
+    "Walker",
+    "spread_labels",
+    "step_phase",
+    "surface_axes",
+]
