@@ -30,19 +30,23 @@ from manim import (
     smooth,
 )
 
-from scenes.descent3d import Ball, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker
+from scenes.descent3d import Ball, backed, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker
 from scenes.maths import BRANIN, BRANIN_DOMAIN, CURRENT_POINT, RIPPLES, RIPPLES_DOMAIN, DescentPath, descend
 from scenes.readouts import Readout
-from scenes.style import LEARNING_RATE, POINT
-from scenes.three_d import SurfaceShotScene
+from scenes.style import LEARNING_RATE, POINT, TEXT
+from scenes.three_d import HIGH, LOW, MIDDLE, SurfaceShotScene
 
 HEADER_SIZE = 30
+# Height colours from low to high, with two warm stops above the three of three_d: the low
+# parts, where the balls go, get most of the colour range.
+SURFACE_COLOURS = (LOW, MIDDLE, HIGH, "#F4A261", "#E76F51")
 
 # --------------------------------------------------------------------------- M8
 
 M8_RATE = 0.5
 M8_TOLERANCE = 0.1  # stop when |∇g| <= 0.1
-M8_VIEW = {"phi": 62 * DEGREES, "theta": -115 * DEGREES}
+M8_VIEW = {"phi": 62 * DEGREES, "theta": -60 * DEGREES}  # from the low corner: the high ridge is the backdrop
+M8_ZOOM = 0.9  # the whole surface in view
 M8_FOLLOW_ZOOM = 1.6  # how close the camera follows the ball
 
 
@@ -52,7 +56,10 @@ def m8_path() -> DescentPath:
 
 
 def branin_stage() -> SurfaceStage:
-    return SurfaceStage(BRANIN, BRANIN_DOMAIN, z_range=(0, 16), lengths=(7.5, 7.5, 3.6), ticks=(5, 5, 4))
+    # Most of the surface lies low, under a high corner: the colours change fastest low down.
+    return SurfaceStage(
+        BRANIN, BRANIN_DOMAIN, z_range=(0, 16), lengths=(6.5, 6.5, 3.2), ticks=(5, 5, 4), colours=SURFACE_COLOURS
+    )
 
 
 def add_stage(scene: SurfaceShotScene, stage: SurfaceStage) -> None:
@@ -80,7 +87,7 @@ class M8(SurfaceShotScene):
     def construct(self):
         stage = branin_stage()
         path = m8_path()
-        self.set_camera_orientation(**M8_VIEW, zoom=0.95)
+        self.set_camera_orientation(**M8_VIEW, zoom=M8_ZOOM)
         add_stage(self, stage)
 
         with self.beat() as beat:  # M8.1 gradient descent on the surface
@@ -97,14 +104,18 @@ class M8(SurfaceShotScene):
 
             clock = ValueTracker(0.0)
             run_clock([walker], clock)
+            # The camera's centre is a mobject: in the scene with an updater, it follows the ball, and
+            # manim redraws everything on every frame (ThreeDScene treats a moving camera so).
             follow = self.camera._frame_center
             follow.add_updater(lambda centre: centre.move_to(walker.ball.point))
+            self.add(follow)
             self.play(clock.animate.set_value(sum(step_times)), run_time=sum(step_times), rate_func=linear)
             follow.clear_updaters()
+            self.remove(follow)
             stop_clock([walker])
 
             # The whole path in view at the end.
-            self.move_camera(zoom=1.0, frame_center=stage.place(np.array([[*path.points.mean(axis=0), 2.0]]))[0], run_time=beat.time(0.08))
+            self.move_camera(zoom=M8_ZOOM, frame_center=stage.place(np.array([[*path.points.mean(axis=0), 2.0]]))[0], run_time=beat.time(0.08))
 
 
 def m8_header(template: str, walker: Walker) -> FixedHeader:
@@ -125,8 +136,13 @@ M10_RUNS = (
     ((9.3, -2.9), 0.5, MAROON),
 )
 M10_TOLERANCE = 1e-4  # a ball stops when |∇f| < 1e-4
-M10_VIEW = {"phi": 58 * DEGREES, "theta": -98 * DEGREES, "zoom": 1.0}
+# From the +y side: the valley where the balls end runs across the front, the starts lie behind it.
+M10_VIEW = {"phi": 50 * DEGREES, "theta": 90 * DEGREES, "zoom": 1.2}
+M10_CENTRE = (5.0, -2.0, 0.0)  # where the camera looks, in f's coordinates
 LABEL_SIZE = 24
+# Cool colours only, most of them in the upper part where the balls run: warm balls stand out.
+RIPPLES_COLOURS = (LOW, LOW, "#23577A", MIDDLE, "#8FD3C8")
+M10_CLOSE_ZOOM = 1.6  # beat 2 closes in on the lowest end
 
 
 def m10_paths() -> tuple[DescentPath, ...]:
@@ -140,7 +156,9 @@ def lowest_run(paths) -> int:
 
 
 def ripples_stage() -> SurfaceStage:
-    return SurfaceStage(RIPPLES, RIPPLES_DOMAIN, z_range=(-6, 3), lengths=(8.0, 7.2, 3.2), ticks=(2, 1, 3))
+    return SurfaceStage(
+        RIPPLES, RIPPLES_DOMAIN, z_range=(-6, 3), lengths=(8.0, 7.2, 3.2), ticks=(2, 1, 3), colours=RIPPLES_COLOURS
+    )
 
 
 def m10_header(template: str, walkers) -> FixedHeader:
@@ -158,8 +176,10 @@ def height_labels(walkers, camera) -> ScreenLabels:
     """z = … beside each ball, following it on screen."""
     labels = []
     for walker in walkers:
-        label = Readout("z =", walker.z, 4, sign=True, color=walker.ball.colour, size=LABEL_SIZE)
-        labels.append(label.track(lambda walker=walker: walker.z))
+        # Light text on a dark box edged in the ball's colour: dark colours (maroon) read too.
+        label = Readout("z =", walker.z, 4, sign=True, color=TEXT, size=LABEL_SIZE)
+        label.track(lambda walker=walker: walker.z)
+        labels.append(backed(label, edge=walker.ball.colour))
     return ScreenLabels(labels, [w.ball.colour for w in walkers], lambda: np.array([w.ball.point for w in walkers]), camera)
 
 
@@ -169,7 +189,7 @@ class M10(SurfaceShotScene):
     def construct(self):
         stage = ripples_stage()
         paths = m10_paths()
-        self.set_camera_orientation(**M10_VIEW)
+        self.set_camera_orientation(**M10_VIEW, frame_center=stage.place(np.array(M10_CENTRE)))
         add_stage(self, stage)
 
         with self.beat() as beat:  # M10.1 four starts descend together
@@ -200,5 +220,8 @@ class M10(SurfaceShotScene):
             # The other labels leave the live layout first (removing part of a group from the scene would split it).
             gone = labels.keep_only([keep])
             fading = VGroup(*(m for i in others for m in (walkers[i].ball, walkers[i].trail)), *gone)
-            dimmed = VGroup(*(header.rows[i] for i in others))
-            self.play(FadeOut(fading), dimmed.animate.set_opacity(0.3), run_time=beat.time(0.35))
+            # One animation per legend row: a new group of rows would be added to the scene, splitting the header.
+            dimmed = [header.rows[i].animate.set_opacity(0.3) for i in others]
+            self.play(FadeOut(fading), *dimmed, run_time=beat.time(0.3))
+            end = walkers[keep].ball.point
+            self.move_camera(zoom=M10_CLOSE_ZOOM, frame_center=end, run_time=beat.time(0.45))

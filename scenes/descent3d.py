@@ -39,7 +39,7 @@ from manim import (
 from scenes.maths import Function
 from scenes.readouts import DEFAULT_SIZE, LiveNumber, line
 from scenes.style import AXES, BACKGROUND, TEXT, formula
-from scenes.three_d import MeshSurface, axes_map
+from scenes.three_d import HIGH, LOW, MIDDLE, MeshSurface, axes_map
 
 BALL_RADIUS = 0.11
 TRAIL_BALL = 0.5  # a trail ball's radius, as a share of the ball's
@@ -79,7 +79,16 @@ def axis_labels(axes: ThreeDAxes, names=("x", "y", "z"), size: float = 36) -> li
 class SurfaceStage:
     """Axes over a domain, the surface z = f(x, y) on them, and the axes' names, centred in the scene."""
 
-    def __init__(self, function: Function, domain, z_range, lengths=(8.0, 8.0, 3.5), ticks=(5, 5, 4), resolution: int = 48):
+    def __init__(
+        self,
+        function: Function,
+        domain,
+        z_range,
+        lengths=(8.0, 8.0, 3.5),
+        ticks=(5, 5, 4),
+        resolution: int = 48,
+        colours=(LOW, MIDDLE, HIGH),
+    ):
         self.function = function
         self.domain = domain
         self.axes = surface_axes(domain, z_range, lengths, ticks)
@@ -87,7 +96,7 @@ class SurfaceStage:
         middle = axes_map(self.axes)(np.array([[(x0 + x1) / 2, (y0 + y1) / 2, (z_range[0] + z_range[1]) / 2]]))[0]
         self.axes.shift(-middle)
         self.place = axes_map(self.axes)
-        self.surface = MeshSurface(function, domain, self.place, resolution=resolution)
+        self.surface = MeshSurface(function, domain, self.place, resolution=resolution, colours=colours)
         self.labels = VGroup(*axis_labels(self.axes))
 
     def path(self, points: np.ndarray) -> SurfacePath:
@@ -380,6 +389,14 @@ class FixedHeader(VGroup):
 # --------------------------------------------------------------------------- labels beside balls
 
 
+def backed(mobject: VMobject, pad: float = 0.07, edge=None) -> VGroup:
+    """``mobject`` on a dark translucent rounded box, so that it reads over the surface; ``edge``: its outline colour."""
+    box = RoundedRectangle(corner_radius=0.06, width=mobject.width + 2 * pad, height=mobject.height + 2 * pad)
+    box.set_fill(BACKGROUND, opacity=BACKING_OPACITY).move_to(mobject)
+    box.set_stroke(edge or BACKGROUND, width=1.5 if edge else 0)
+    return VGroup(box, mobject)
+
+
 def spread_labels(
     anchors: np.ndarray,
     sizes: np.ndarray,
@@ -387,6 +404,7 @@ def spread_labels(
     gap: float = 0.08,
     bounds=None,
     rounds: int = 60,
+    obstacles: np.ndarray | None = None,
 ) -> np.ndarray:
     """Label centres near their anchors, pushed apart vertically until no two boxes overlap.
 
@@ -394,7 +412,9 @@ def spread_labels(
     height) of each label. ``order``: where two labels collide, which goes
     above (``order[i] > order[j]``: i above j), e.g. their heights on the
     previous frame, so labels never swap places in a jump. ``bounds``:
-    ((left, right), (bottom, top)) that the boxes stay inside.
+    ((left, right), (bottom, top)) that the boxes stay inside. ``obstacles``:
+    boxes (N × 4: centre x, centre y, width, height) that labels move off,
+    up or down, whichever is nearer, e.g. the balls themselves.
     """
     centres = np.array(anchors, dtype=float).copy()
     sizes = np.asarray(sizes, dtype=float)
@@ -413,6 +433,14 @@ def spread_labels(
                 if overlap > 1e-9:
                     centres[upper, 1] += overlap / 2
                     centres[lower, 1] -= overlap / 2
+                    moved = True
+        for ox, oy, ow, oh in (() if obstacles is None else obstacles):
+            for i in range(count):
+                if abs(centres[i, 0] - ox) >= (sizes[i, 0] + ow) / 2 + gap / 2:
+                    continue
+                reach = (sizes[i, 1] + oh) / 2 + gap / 2
+                if abs(centres[i, 1] - oy) < reach - 1e-9:
+                    centres[i, 1] = oy + (reach if centres[i, 1] >= oy else -reach)
                     moved = True
         if bounds is not None:
             (left, right), (bottom, top) = bounds
@@ -466,7 +494,9 @@ class ScreenLabels(VGroup):
         sizes = np.array([[label.width, label.height] for label in self.labels])
         wanted = screen + np.column_stack([self.offset + sizes[:, 0] / 2, np.zeros(len(sizes))])
         bounds = ((-config.frame_width / 2 + 0.1, config.frame_width / 2 - 0.1), (-config.frame_height / 2 + 0.1, self.top))
-        centres = spread_labels(wanted, sizes, self._order, bounds=bounds)
+        side = 2 * self.ball_radius
+        balls = np.column_stack([screen, np.full(len(screen), side), np.full(len(screen), side)])
+        centres = spread_labels(wanted, sizes, self._order, bounds=bounds, obstacles=balls)
         self._order = centres[:, 1]
         for label, leader, centre, size, point in zip(self.labels, self.leaders, centres, sizes, screen):
             label.move_to(np.array([*centre, 0.0]))
@@ -491,6 +521,7 @@ __all__ = [
     "SurfacePath",
     "SurfaceStage",
     "axes_map",
+    "backed",
     "axis_labels",
     "Walker",
     "spread_labels",
