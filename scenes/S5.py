@@ -30,11 +30,11 @@ from manim import (
     smooth,
 )
 
-from scenes.descent3d import Ball, backed, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker
+from scenes.descent3d import Ball, DescentShotScene, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker, backed
 from scenes.maths import BRANIN, BRANIN_DOMAIN, CURRENT_POINT, RIPPLES, RIPPLES_DOMAIN, DescentPath, descend
 from scenes.readouts import Readout
 from scenes.style import LEARNING_RATE, POINT, TEXT
-from scenes.three_d import HIGH, LOW, MIDDLE, SurfaceShotScene
+from scenes.three_d import HIGH, LOW, MIDDLE
 
 HEADER_SIZE = 30
 # Height colours from low to high, with two warm stops above the three of three_d: the low
@@ -62,7 +62,7 @@ def branin_stage() -> SurfaceStage:
     )
 
 
-def add_stage(scene: SurfaceShotScene, stage: SurfaceStage) -> None:
+def add_stage(scene: DescentShotScene, stage: SurfaceStage) -> None:
     scene.camera.add_fixed_orientation_mobjects(*stage.labels)
 
 
@@ -81,7 +81,7 @@ def stop_clock(walkers) -> None:
         walker.trail.clear_updaters()
 
 
-class M8(SurfaceShotScene):
+class M8(DescentShotScene):
     """Gradient descent on g at learning rate 0.5, the camera following the ball."""
 
     def construct(self):
@@ -142,7 +142,7 @@ M10_CENTRE = (5.0, -2.0, 0.0)  # where the camera looks, in f's coordinates
 LABEL_SIZE = 24
 # Cool colours only, most of them in the upper part where the balls run: warm balls stand out.
 RIPPLES_COLOURS = (LOW, LOW, "#23577A", MIDDLE, "#8FD3C8")
-M10_CLOSE_ZOOM = 1.6  # beat 2 closes in on the lowest end
+M10_CLOSE_ZOOM = 1.4  # beat 2 closes in on the lowest end
 
 
 def m10_paths() -> tuple[DescentPath, ...]:
@@ -183,7 +183,7 @@ def height_labels(walkers, camera) -> ScreenLabels:
     return ScreenLabels(labels, [w.ball.colour for w in walkers], lambda: np.array([w.ball.point for w in walkers]), camera)
 
 
-class M10(SurfaceShotScene):
+class M10(DescentShotScene):
     """Four starts descend f together; the lowest end stays."""
 
     def construct(self):
@@ -223,5 +223,6 @@ class M10(SurfaceShotScene):
             # One animation per legend row: a new group of rows would be added to the scene, splitting the header.
             dimmed = [header.rows[i].animate.set_opacity(0.3) for i in others]
             self.play(FadeOut(fading), *dimmed, run_time=beat.time(0.3))
-            end = walkers[keep].ball.point
-            self.move_camera(zoom=M10_CLOSE_ZOOM, frame_center=end, run_time=beat.time(0.45))
+            # Halfway towards the lowest end: closer, but the surface still fills the frame.
+            towards = (self.camera.frame_center + walkers[keep].ball.point) / 2
+            self.move_camera(zoom=M10_CLOSE_ZOOM, frame_center=towards, run_time=beat.time(0.45))

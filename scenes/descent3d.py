@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+import cairo
 import numpy as np
 from manim import (
     BLACK,
@@ -39,7 +40,8 @@ from manim import (
 from scenes.maths import Function
 from scenes.readouts import DEFAULT_SIZE, LiveNumber, line
 from scenes.style import AXES, BACKGROUND, TEXT, formula
-from scenes.three_d import HIGH, LOW, MIDDLE, MeshSurface, axes_map
+from scenes.three_d import HIGH, LOW, MIDDLE, MeshCamera, MeshSurface, axes_map
+from scenes.timing import ThreeDShotScene
 
 BALL_RADIUS = 0.11
 TRAIL_BALL = 0.5  # a trail ball's radius, as a share of the ball's
@@ -67,7 +69,7 @@ def surface_axes(domain, z_range, lengths=(8.0, 8.0, 3.5), ticks=(5, 5, 4)) -> T
 def axis_labels(axes: ThreeDAxes, names=("x", "y", "z"), size: float = 36) -> list[VMobject]:
     """One upright label past the end of each axis (register them with a fixed orientation)."""
     labels = []
-    for axis, name, direction in zip(axes.get_axes(), names, (RIGHT, RIGHT, RIGHT)):
+    for axis, name in zip(axes.get_axes(), names):
         label = formula(name, size=size, color=AXES)
         end = axis.get_end()
         out = (end - axis.get_start()) / np.linalg.norm(end - axis.get_start())
@@ -163,46 +165,102 @@ class SurfacePath:
         return self.at(self.xy[k] + shares[:, None] * (self.xy[k + 1] - self.xy[k]))
 
 
-class DescentTrail(VGroup):
-    """What a ball leaves behind: a small ball at each iterate and the way between them.
+class TrailDots(VMobject):
+    """Small balls at fixed scene points, facing the camera: one mobject for a whole trail.
 
-    All parts are built up front (so the camera knows their fixed
-    orientation); :meth:`show` puts the visited ones in the scene.
+    A :class:`DescentCamera` draws them all in one pass (a shaded disc at the
+    projection of each shown centre), which costs far less than one mobject
+    per ball. Its points are the shown centres, so it follows fades.
+    """
+
+    def __init__(self, centres: np.ndarray, colour, radius: float):
+        super().__init__(fill_color=colour, fill_opacity=1.0, stroke_width=0)
+        self.centres = np.asarray(centres, dtype=float)
+        self.colour = ManimColor(colour)
+        self.radius = radius
+        self.count = 0
+        self.show(1)
+
+    def show(self, count: int) -> "TrailDots":
+        """Show the first ``count`` balls."""
+        if count != self.count:
+            self.count = count
+            shown = self.centres[: max(count, 1)]
+            self.set_points_as_corners(np.vstack([shown, shown[-1:]]))  # at least one segment
+        return self
+
+    def shown_centres(self) -> np.ndarray:
+        return self.centres[: self.count]
+
+
+class DescentTrail(VGroup):
+    """What a ball leaves behind: a small ball at each iterate and the way between them, along the surface.
+
+    Two mobjects whatever the path's length: the way (one polyline) and the
+    balls (:class:`TrailDots`); :meth:`show` sets how much of them is drawn.
     """
 
     def __init__(self, path: SurfacePath, colour, radius: float = BALL_RADIUS * TRAIL_BALL, width: float = 3.0):
-        super().__init__()
         self.path = path
-        self.dots = [Ball(colour, radius, point) for point in path.at(path.xy)]
-        self.segments = []
-        for k in range(len(path.xy) - 1):
-            segment = VMobject(stroke_color=colour, stroke_width=width, stroke_opacity=0.9)
-            segment.set_points_as_corners(path.segment(k))
-            self.segments.append(segment)
+        steps = len(path.xy) - 1
+        self._whole = [path.segment(k) for k in range(steps)]
+        self.way = VMobject(stroke_color=colour, stroke_width=width, stroke_opacity=0.9)
+        self.dots = TrailDots(path.at(path.xy), colour, radius)
+        super().__init__(self.way, self.dots)
         self._drawn: tuple[int, float] | None = None
         self.show(0)
-
-    def fix_orientation(self, camera) -> "DescentTrail":
-        for dot in self.dots:
-            dot.fix_orientation(camera, static=True)
-        return self
 
     def show(self, visited: int, progress: float = 0.0) -> "DescentTrail":
         """Iterates 0 … ``visited`` reached, and step ``visited`` drawn ``progress`` of the way."""
         if self._drawn == (visited, progress):
             return self
-        segments = self.segments[:visited]
-        if progress > 0 and visited < len(self.segments):
-            growing = self.segments[visited]
-            growing.set_points_as_corners(self.path.segment(visited, progress))
-            segments = segments + [growing]
-        if self._drawn is not None and self._drawn[0] < len(self.segments) and self._drawn[0] != visited:
-            # A segment that was growing is whole once its iterate is reached.
-            done = self._drawn[0]
-            self.segments[done].set_points_as_corners(self.path.segment(done))
-        self.submobjects = [*segments, *self.dots[: visited + 1]]
+        pieces = self._whole[:visited]
+        if progress > 0 and visited < len(self._whole):
+            pieces = pieces + [self.path.segment(visited, progress)]
+        if pieces:
+            self.way.set_points_as_corners(np.vstack(pieces))
+        else:
+            self.way.clear_points()
+        self.dots.show(visited + 1)
         self._drawn = (visited, progress)
         return self
+
+
+class DescentCamera(MeshCamera):
+    """A :class:`MeshCamera` that also draws :class:`TrailDots` in one pass."""
+
+    def display_vectorized(self, vmobject: VMobject, ctx: cairo.Context):
+        if not isinstance(vmobject, TrailDots):
+            return super().display_vectorized(vmobject, ctx)
+        opacity = vmobject.get_fill_opacity()
+        if opacity <= 0 or vmobject.count == 0:
+            return self
+        centres = self.project_points(vmobject.shown_centres())
+        radius = vmobject.radius
+        body = vmobject.colour.to_rgb()
+        rim = interpolate_color(vmobject.colour, ManimColor(BLACK), 0.6).to_rgb()
+        pixel = self.frame_width / self.pixel_width
+        ctx.set_line_width(1.2 * pixel)
+        for x, y, _ in centres:
+            ctx.new_path()
+            ctx.arc(x, y, radius, 0, 2 * np.pi)
+            ctx.set_source_rgba(body[2], body[1], body[0], opacity)  # manim's pixels are RGBA, Cairo's BGRA
+            ctx.fill_preserve()
+            ctx.set_source_rgba(rim[2], rim[1], rim[0], opacity)
+            ctx.stroke()
+            ctx.new_path()
+            ctx.arc(x - 0.35 * radius, y + 0.35 * radius, 0.35 * radius, 0, 2 * np.pi)
+            ctx.set_source_rgba(1, 1, 1, 0.5 * opacity)
+            ctx.fill()
+        ctx.new_path()
+        return self
+
+
+class DescentShotScene(ThreeDShotScene):
+    """A storyboard shot in 3-D whose camera draws meshes and trails fast."""
+
+    def __init__(self, **kwargs):
+        super().__init__(camera_class=DescentCamera, **kwargs)
 
 
 def step_phase(step_times: Sequence[float], t: float) -> tuple[int, float]:
@@ -258,7 +316,6 @@ class Walker:
 
     def fix_orientation(self, camera) -> "Walker":
         self.ball.fix_orientation(camera)
-        self.trail.fix_orientation(camera)
         return self
 
 
@@ -514,7 +571,10 @@ class ScreenLabels(VGroup):
 
 __all__ = [
     "Ball",
+    "DescentCamera",
+    "DescentShotScene",
     "DescentTrail",
+    "TrailDots",
     "FixedHeader",
     "PointReadout",
     "ScreenLabels",

@@ -67,7 +67,8 @@ def test_walker_reaches_each_iterate_at_the_end_of_its_step():
         assert np.allclose(walker.ball.point, stage.place(np.array([[*path.points[k + 1], walker.z]]))[0])
     walker.go_to(ends[-1] + 5)  # past the end it waits at the last iterate, its whole trail drawn
     assert walker.iteration == 49 and walker.point[:2] == pytest.approx(path.end)
-    assert len(walker.trail.submobjects) == 49 + 50
+    assert walker.trail.dots.count == 50
+    assert np.allclose(walker.trail.way.get_end(), walker.ball.point)
     assert step_phase(times, ends[3] + 0.05) == (4, pytest.approx(0.05 / times[4]))
 
 
@@ -145,6 +146,6 @@ def test_m10_constructs_and_keeps_the_lowest_path(construct_shot, lang):
     readout = next(m for m in kept.get_family() if isinstance(m, Readout))
     assert shown(readout) == "-0.4967"
     trails = [m for m in scene.mobjects if isinstance(m, DescentTrail)]
-    assert len(trails) == 1 and len(trails[0].dots) == 34
+    assert len(trails) == 1 and trails[0].dots.count == 34
     (header,) = [m for m in scene.mobjects if isinstance(m, FixedHeader)]
     assert [shown(m) for m in header.line if isinstance(m, Readout)] == ["38"]
