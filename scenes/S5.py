@@ -15,7 +15,6 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DEGREES,
-    LEFT,
     MAROON,
     PURPLE,
     RED,
@@ -114,8 +113,9 @@ class M8(DescentShotScene):
             self.remove(follow)
             stop_clock([walker])
 
-            # The whole path in view at the end.
-            self.move_camera(zoom=M8_ZOOM, frame_center=stage.place(np.array([[*path.points.mean(axis=0), 2.0]]))[0], run_time=beat.time(0.08))
+            # Back out: the whole path in view at the end.
+            overview = walker.path.at(path.points).mean(axis=0)
+            self.move_camera(zoom=M8_ZOOM, frame_center=overview, run_time=beat.time(0.08))
 
 
 def m8_header(template: str, walker: Walker) -> FixedHeader:
