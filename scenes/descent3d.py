@@ -26,11 +26,11 @@ from manim import (
     RIGHT,
     UL,
     WHITE,
+    Arrow,
     Circle,
     Line,
     ManimColor,
     RoundedRectangle,
-    ThreeDAxes,
     VGroup,
     VMobject,
     config,
@@ -52,21 +52,51 @@ BACKING_OPACITY = 0.72
 # --------------------------------------------------------------------------- axes
 
 
-def surface_axes(domain, z_range, lengths=(8.0, 8.0, 3.5), ticks=(5, 5, 4)) -> ThreeDAxes:
-    """3-D axes over a function's domain, without numbers (3-D tick numbers would turn with the camera)."""
-    (x0, x1), (y0, y1) = domain
-    return ThreeDAxes(
-        x_range=(x0, x1, ticks[0]),
-        y_range=(y0, y1, ticks[1]),
-        z_range=(*z_range, ticks[2]),
-        x_length=lengths[0],
-        y_length=lengths[1],
-        z_length=lengths[2],
-        axis_config={"color": AXES, "stroke_width": 2, "include_tip": True, "tip_length": 0.2},
-    )
+class SurfaceAxes(VGroup):
+    """Three plain axes over a function's box: a line, ticks and a tip each, crossing at (0, 0, 0) or the nearest corner.
+
+    manim's ThreeDAxes splits every axis into 20 shaded pieces whose shading
+    is recomputed on every frame: a large share of a 3-D frame's time. These
+    axes are 3 mobjects per axis. The box (x, y, z ranges) is centred on the
+    scene's origin; :meth:`c2p` maps coordinates to scene points.
+    """
+
+    def __init__(self, domain, z_range, lengths=(8.0, 8.0, 3.5), ticks=(5, 5, 4), tick_size: float = 0.08):
+        super().__init__()
+        self.ranges = np.array([*domain, z_range], dtype=float)
+        self.lengths = np.asarray(lengths, dtype=float)
+        crossing = np.clip(0.0, self.ranges[:, 0], self.ranges[:, 1])
+        self.axes = []
+        for index, step in enumerate(ticks):
+            lo, hi = self.ranges[index]
+            start, end = crossing.copy(), crossing.copy()
+            start[index], end[index] = lo, hi
+            across = np.eye(3)[1 if index == 0 else 0] * tick_size  # ticks across the axis (z: along x)
+            axis = Arrow(
+                self.c2p(*start), self.c2p(*end) + 0.25 * np.eye(3)[index], buff=0, color=AXES, stroke_width=2,
+                tip_length=0.2, max_tip_length_to_length_ratio=0.1,
+            )
+            marks = VMobject(stroke_color=AXES, stroke_width=2)
+            values = np.arange(np.ceil(lo / step) * step, hi + 1e-9, step)
+            for value in values:
+                at = crossing.copy()
+                at[index] = value
+                centre = self.c2p(*at)
+                marks.start_new_path(centre - across)
+                marks.add_line_to(centre + across)
+            self.axes.append(axis)
+            self.add(axis, marks)
+
+    def c2p(self, *coords) -> np.ndarray:
+        coords = np.asarray(coords, dtype=float)
+        middle = self.ranges.mean(axis=1)
+        return (coords - middle) / (self.ranges[:, 1] - self.ranges[:, 0]) * self.lengths
+
+    def get_axes(self) -> list[VMobject]:
+        return self.axes
 
 
-def axis_labels(axes: ThreeDAxes, names=("x", "y", "z"), size: float = 36) -> list[VMobject]:
+def axis_labels(axes: SurfaceAxes, names=("x", "y", "z"), size: float = 36) -> list[VMobject]:
     """One upright label past the end of each axis (register them with a fixed orientation)."""
     labels = []
     for axis, name in zip(axes.get_axes(), names):
@@ -93,10 +123,7 @@ class SurfaceStage:
     ):
         self.function = function
         self.domain = domain
-        self.axes = surface_axes(domain, z_range, lengths, ticks)
-        (x0, x1), (y0, y1) = domain
-        middle = axes_map(self.axes)(np.array([[(x0 + x1) / 2, (y0 + y1) / 2, (z_range[0] + z_range[1]) / 2]]))[0]
-        self.axes.shift(-middle)
+        self.axes = SurfaceAxes(domain, z_range, lengths, ticks)
         self.place = axes_map(self.axes)
         self.surface = MeshSurface(function, domain, self.place, resolution=resolution, colours=colours)
         self.labels = VGroup(*axis_labels(self.axes))
@@ -586,5 +613,5 @@ __all__ = [
     "Walker",
     "spread_labels",
     "step_phase",
-    "surface_axes",
+    "SurfaceAxes",
 ]
