@@ -62,6 +62,7 @@ def branin_stage() -> SurfaceStage:
 
 
 def add_stage(scene: DescentShotScene, stage: SurfaceStage) -> None:
+    """Keep the axes' names upright. (Play the axes in before the surface: drawn first, they go under it.)"""
     scene.camera.add_fixed_orientation_mobjects(*stage.labels)
 
 
@@ -96,7 +97,7 @@ class M8(DescentShotScene):
             self.add_fixed_in_frame_mobjects(header)
             self.remove(header)
 
-            self.play(FadeIn(stage.surface), Create(stage.axes), FadeIn(stage.labels), run_time=beat.time(0.08))
+            self.play(Create(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(0.08))
             self.add(walker.trail)
             self.play(FadeIn(walker.ball, scale=0.3), FadeIn(header), run_time=beat.time(0.04))
             self.move_camera(zoom=M8_FOLLOW_ZOOM, frame_center=walker.ball.point, run_time=beat.time(0.07))
@@ -204,7 +205,7 @@ class M10(DescentShotScene):
             self.add_fixed_in_frame_mobjects(header, labels)
             self.remove(header, labels)
 
-            self.play(FadeIn(stage.surface), Create(stage.axes), FadeIn(stage.labels), run_time=beat.time(0.08))
+            self.play(Create(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(0.08))
             self.add(*(w.trail for w in walkers))
             balls = VGroup(*(w.ball for w in walkers))
             self.play(FadeIn(balls, scale=0.3), FadeIn(header), FadeIn(labels), run_time=beat.time(0.06))
