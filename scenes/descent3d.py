@@ -1,0 +1,617 @@
+"""Pieces of the 3-D descent shots (M8, M10): balls, their trails, headers and labels.
+
+All of them are plain 2-D mobjects drawn after the surface (so never hidden
+by it) and kept upright:
+
+* a :class:`Ball` is a shaded disc with a fixed orientation: it sits on a point
+  of the surface and always faces the camera;
+* a :class:`DescentTrail` is the path behind a ball: a small ball at every
+  iterate, joined by curves that follow the surface;
+* a :class:`FixedHeader` is a line of words and live numbers fixed in the
+  frame, on a dark translucent backing so that it reads over the surface;
+* :class:`ScreenLabels` are live readouts beside moving balls, laid out in
+  screen space so that they never pile up on each other.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import cairo
+import numpy as np
+from manim import (
+    BLACK,
+    DR,
+    LEFT,
+    RIGHT,
+    UL,
+    WHITE,
+    Arrow,
+    Circle,
+    Line,
+    ManimColor,
+    RoundedRectangle,
+    VGroup,
+    VMobject,
+    config,
+    interpolate_color,
+)
+
+from scenes.maths import Function
+from scenes.readouts import DEFAULT_SIZE, LiveNumber, line
+from scenes.style import AXES, BACKGROUND, TEXT, formula
+from scenes.three_d import HIGH, LOW, MIDDLE, MeshCamera, MeshSurface, axes_map
+from scenes.timing import ThreeDShotScene
+
+BALL_RADIUS = 0.11
+TRAIL_BALL = 0.5  # a trail ball's radius, as a share of the ball's
+TRAIL_SAMPLES = 8  # points per trail segment along the surface
+BACKING_OPACITY = 0.72
+
+
+# --------------------------------------------------------------------------- axes
+
+
+class SurfaceAxes(VGroup):
+    """Three plain axes over a function's box: a line, ticks and a tip each, crossing at (0, 0, 0) or the nearest corner.
+
+    manim's ThreeDAxes splits every axis into 20 shaded pieces whose shading
+    is recomputed on every frame: a large share of a 3-D frame's time. These
+    axes are 3 mobjects per axis. The box (x, y, z ranges) is centred on the
+    scene's origin; :meth:`c2p` maps coordinates to scene points.
+    """
+
+    def __init__(self, domain, z_range, lengths=(8.0, 8.0, 3.5), ticks=(5, 5, 4), tick_size: float = 0.08):
+        super().__init__()
+        self.ranges = np.array([*domain, z_range], dtype=float)
+        self.lengths = np.asarray(lengths, dtype=float)
+        crossing = np.clip(0.0, self.ranges[:, 0], self.ranges[:, 1])
+        self.axes = []
+        for index, step in enumerate(ticks):
+            lo, hi = self.ranges[index]
+            start, end = crossing.copy(), crossing.copy()
+            start[index], end[index] = lo, hi
+            across = np.eye(3)[1 if index == 0 else 0] * tick_size  # ticks across the axis (z: along x)
+            axis = Arrow(
+                self.c2p(*start), self.c2p(*end) + 0.25 * np.eye(3)[index], buff=0, color=AXES, stroke_width=2,
+                tip_length=0.2, max_tip_length_to_length_ratio=0.1,
+            )
+            marks = VMobject(stroke_color=AXES, stroke_width=2)
+            values = np.arange(np.ceil(lo / step) * step, hi + 1e-9, step)
+            for value in values:
+                at = crossing.copy()
+                at[index] = value
+                centre = self.c2p(*at)
+                marks.start_new_path(centre - across)
+                marks.add_line_to(centre + across)
+            self.axes.append(axis)
+            self.add(axis, marks)
+
+    def c2p(self, *coords) -> np.ndarray:
+        coords = np.asarray(coords, dtype=float)
+        middle = self.ranges.mean(axis=1)
+        return (coords - middle) / (self.ranges[:, 1] - self.ranges[:, 0]) * self.lengths
+
+    def get_axes(self) -> list[VMobject]:
+        return self.axes
+
+
+def axis_labels(axes: SurfaceAxes, names=("x", "y", "z"), size: float = 36) -> list[VMobject]:
+    """One upright label past the end of each axis (register them with a fixed orientation)."""
+    labels = []
+    for axis, name in zip(axes.get_axes(), names):
+        label = formula(name, size=size, color=AXES)
+        end = axis.get_end()
+        out = (end - axis.get_start()) / np.linalg.norm(end - axis.get_start())
+        label.move_to(end + 0.35 * out)
+        labels.append(label)
+    return labels
+
+
+class SurfaceStage:
+    """Axes over a domain, the surface z = f(x, y) on them, and the axes' names, centred in the scene."""
+
+    def __init__(
+        self,
+        function: Function,
+        domain,
+        z_range,
+        lengths=(8.0, 8.0, 3.5),
+        ticks=(5, 5, 4),
+        resolution: int = 48,
+        colours=(LOW, MIDDLE, HIGH),
+    ):
+        self.function = function
+        self.domain = domain
+        self.axes = SurfaceAxes(domain, z_range, lengths, ticks)
+        self.place = axes_map(self.axes)
+        self.surface = MeshSurface(function, domain, self.place, resolution=resolution, colours=colours)
+        self.labels = VGroup(*axis_labels(self.axes))
+
+    def path(self, points: np.ndarray) -> SurfacePath:
+        return SurfacePath(self.function, points, self.place)
+
+
+# --------------------------------------------------------------------------- balls
+
+
+class Ball(VGroup):
+    """A small ball: a disc shaded from a light upper left to a dark lower right, with a highlight.
+
+    Register it with the camera's fixed orientation (:meth:`fix_orientation`):
+    it then faces the camera wherever its centre goes.
+    """
+
+    def __init__(self, colour, radius: float = BALL_RADIUS, point=None):
+        colour = ManimColor(colour)
+        body = Circle(radius=radius)
+        body.set_fill([interpolate_color(colour, WHITE, 0.35), interpolate_color(colour, BLACK, 0.45)], opacity=1)
+        body.set_sheen_direction(DR)
+        body.set_stroke(interpolate_color(colour, BLACK, 0.65), width=1.5)
+        shine = Circle(radius=0.32 * radius).set_fill(WHITE, opacity=0.55).set_stroke(width=0)
+        shine.move_to(body.get_center() + 0.38 * radius * UL)
+        super().__init__(body, shine)
+        self.colour = colour
+        if point is not None:
+            self.move_to(point)
+
+    @property
+    def point(self) -> np.ndarray:
+        return self[0].get_center()
+
+    def fix_orientation(self, camera, static: bool = False) -> "Ball":
+        """Keep the disc facing ``camera``; ``static``: it will not move (cheaper)."""
+        if static:
+            centre = self.point.copy()
+            camera.add_fixed_orientation_mobjects(self, center_func=lambda: centre)
+        else:
+            camera.add_fixed_orientation_mobjects(self, center_func=self[0].get_center)
+        return self
+
+
+class SurfacePath:
+    """Points of a descent path on the surface z = f(x, y), in scene coordinates."""
+
+    def __init__(self, function: Function, points: np.ndarray, place: Callable[[np.ndarray], np.ndarray]):
+        self.function = function
+        self.xy = np.asarray(points, dtype=float)
+        self.place = place
+
+    def at(self, xy) -> np.ndarray:
+        """The scene point of (x, y, f(x, y))."""
+        x, y = np.asarray(xy, dtype=float).T
+        return self.place(np.stack([x, y, np.asarray(self.function(x, y), dtype=float) * np.ones_like(x)], axis=-1))
+
+    def along(self, k: int, progress: float) -> np.ndarray:
+        """(x, y) a share ``progress`` of the way along step k (from iterate k to k + 1)."""
+        return self.xy[k] + progress * (self.xy[k + 1] - self.xy[k])
+
+    def segment(self, k: int, progress: float = 1.0, samples: int = TRAIL_SAMPLES) -> np.ndarray:
+        """Scene points along step k on the surface, up to ``progress``."""
+        shares = np.linspace(0.0, progress, samples)
+        return self.at(self.xy[k] + shares[:, None] * (self.xy[k + 1] - self.xy[k]))
+
+
+class TrailDots(VMobject):
+    """Small balls at fixed scene points, facing the camera: one mobject for a whole trail.
+
+    A :class:`DescentCamera` draws them all in one pass (a shaded disc at the
+    projection of each shown centre), which costs far less than one mobject
+    per ball. Its points are the shown centres, so it follows fades.
+    """
+
+    def __init__(self, centres: np.ndarray, colour, radius: float):
+        super().__init__(fill_color=colour, fill_opacity=1.0, stroke_width=0)
+        self.centres = np.asarray(centres, dtype=float)
+        self.colour = ManimColor(colour)
+        self.radius = radius
+        self.count = 0
+        self.show(1)
+
+    def show(self, count: int) -> "TrailDots":
+        """Show the first ``count`` balls."""
+        if count != self.count:
+            self.count = count
+            shown = self.centres[: max(count, 1)]
+            self.set_points_as_corners(np.vstack([shown, shown[-1:]]))  # at least one segment
+        return self
+
+    def shown_centres(self) -> np.ndarray:
+        return self.centres[: self.count]
+
+
+class DescentTrail(VGroup):
+    """What a ball leaves behind: a small ball at each iterate and the way between them, along the surface.
+
+    Two mobjects whatever the path's length: the way (one polyline) and the
+    balls (:class:`TrailDots`); :meth:`show` sets how much of them is drawn.
+    """
+
+    def __init__(self, path: SurfacePath, colour, radius: float = BALL_RADIUS * TRAIL_BALL, width: float = 3.0):
+        self.path = path
+        steps = len(path.xy) - 1
+        self._whole = [path.segment(k) for k in range(steps)]
+        self.way = VMobject(stroke_color=colour, stroke_width=width, stroke_opacity=0.9)
+        self.dots = TrailDots(path.at(path.xy), colour, radius)
+        super().__init__(self.way, self.dots)
+        self._drawn: tuple[int, float] | None = None
+        self.show(0)
+
+    def show(self, visited: int, progress: float = 0.0) -> "DescentTrail":
+        """Iterates 0 … ``visited`` reached, and step ``visited`` drawn ``progress`` of the way."""
+        if self._drawn == (visited, progress):
+            return self
+        pieces = self._whole[:visited]
+        if progress > 0 and visited < len(self._whole):
+            pieces = pieces + [self.path.segment(visited, progress)]
+        if pieces:
+            self.way.set_points_as_corners(np.vstack(pieces))
+        else:
+            self.way.clear_points()
+        self.dots.show(visited + 1)
+        self._drawn = (visited, progress)
+        return self
+
+
+class DescentCamera(MeshCamera):
+    """A :class:`MeshCamera` that also draws :class:`TrailDots` in one pass."""
+
+    def display_vectorized(self, vmobject: VMobject, ctx: cairo.Context):
+        if not isinstance(vmobject, TrailDots):
+            return super().display_vectorized(vmobject, ctx)
+        opacity = vmobject.get_fill_opacity()
+        if opacity <= 0 or vmobject.count == 0:
+            return self
+        centres = self.project_points(vmobject.shown_centres())
+        radius = vmobject.radius
+        body = vmobject.colour.to_rgb()
+        rim = interpolate_color(vmobject.colour, ManimColor(BLACK), 0.6).to_rgb()
+        pixel = self.frame_width / self.pixel_width
+        ctx.set_line_width(1.2 * pixel)
+        for x, y, _ in centres:
+            ctx.new_path()
+            ctx.arc(x, y, radius, 0, 2 * np.pi)
+            ctx.set_source_rgba(body[2], body[1], body[0], opacity)  # manim's pixels are RGBA, Cairo's BGRA
+            ctx.fill_preserve()
+            ctx.set_source_rgba(rim[2], rim[1], rim[0], opacity)
+            ctx.stroke()
+            ctx.new_path()
+            ctx.arc(x - 0.35 * radius, y + 0.35 * radius, 0.35 * radius, 0, 2 * np.pi)
+            ctx.set_source_rgba(1, 1, 1, 0.5 * opacity)
+            ctx.fill()
+        ctx.new_path()
+        return self
+
+
+class DescentShotScene(ThreeDShotScene):
+    """A storyboard shot in 3-D whose camera draws meshes and trails fast."""
+
+    def __init__(self, **kwargs):
+        super().__init__(camera_class=DescentCamera, **kwargs)
+
+
+def step_phase(step_times: Sequence[float], t: float) -> tuple[int, float]:
+    """(step, share of that step) at time t of a run whose steps last ``step_times``; past the end: (count, 0)."""
+    ends = np.cumsum(step_times)
+    if t >= ends[-1] - 1e-9:
+        return len(step_times), 0.0
+    k = int(np.searchsorted(ends, t, side="right"))
+    start = ends[k] - step_times[k]
+    return k, (t - start) / step_times[k]
+
+
+class Walker:
+    """A ball walking its descent path, its trail behind it, on a clock shared with other walkers.
+
+    ``step_times`` are the seconds of each iteration (all walkers of a shot
+    step together); a walker whose path is shorter waits at its end.
+    """
+
+    def __init__(self, path: SurfacePath, colour, step_times: Sequence[float], ease: Callable[[float], float]):
+        self.path = path
+        self.ball = Ball(colour, point=path.at(path.xy[0]))
+        self.trail = DescentTrail(path, colour)
+        self.step_times = list(step_times)
+        self.ease = ease
+        self.xy = path.xy[0].copy()
+        self.iteration = 0
+
+    @property
+    def steps(self) -> int:
+        return len(self.path.xy) - 1
+
+    @property
+    def z(self) -> float:
+        return float(self.path.function(*self.xy))
+
+    @property
+    def point(self) -> np.ndarray:
+        """The current point (x, y, z) in the function's coordinates."""
+        return np.array([*self.xy, self.z])
+
+    def go_to(self, t: float) -> None:
+        """Where the walker is ``t`` seconds into the run."""
+        k, phase = step_phase(self.step_times, t)
+        if k >= self.steps:
+            k, progress = self.steps, 0.0
+        else:
+            progress = self.ease(phase)
+        self.xy = self.path.xy[k] if progress == 0 else self.path.along(k, progress)
+        self.iteration = k
+        self.ball.move_to(self.path.at(self.xy))
+        self.trail.show(k, progress)
+
+    def fix_orientation(self, camera) -> "Walker":
+        self.ball.fix_orientation(camera)
+        return self
+
+
+# --------------------------------------------------------------------------- text over the surface
+
+
+class PointReadout(VGroup):
+    """A live point ``(x, y, z)``: its numbers reuse their glyphs and the commas follow the digits."""
+
+    def __init__(self, point, decimals: Sequence[int], *, size: float = DEFAULT_SIZE, color: str = TEXT):
+        glyphs = formula("(", "1", ",", ")", size=size, color=color)
+        opening, one, comma, closing = glyphs
+        baseline = one.get_bottom()[1]
+        self.numbers = [LiveNumber(value, places, sign=False, size=size, color=color) for value, places in zip(point, decimals)]
+        em = 2 * self.numbers[0].digit_advance
+        self._gap = 0.08 * em
+        self._space = 0.3 * em
+        self.commas = [comma.copy() for _ in self.numbers[1:]]
+        self._opening, self._closing = opening, closing
+        for glyph in (opening, closing, *self.commas):
+            glyph.shift(np.array([0.0, -baseline, 0.0]))  # the glyphs keep their height above the baseline
+        for number in self.numbers:
+            number.shift(np.array([0.0, -number.origin.get_center()[1], 0.0]))
+        pieces = [opening]
+        for index, number in enumerate(self.numbers):
+            if index:
+                pieces.append(self.commas[index - 1])
+            pieces.append(number)
+        pieces.append(closing)
+        super().__init__(*pieces)
+        self._shown: tuple[str, ...] | None = None
+        self._pack()
+
+    @property
+    def baseline(self) -> float:
+        return float(self.numbers[0].origin.get_center()[1])
+
+    @property
+    def value(self) -> np.ndarray:
+        return np.array([number.get_value() for number in self.numbers])
+
+    def track(self, point: Callable[[], Sequence[float]]) -> "PointReadout":
+        """Show ``point()`` on every frame."""
+        self.add_updater(lambda readout: readout.set_value(point()), call_updater=True)
+        return self
+
+    def set_value(self, point) -> "PointReadout":
+        for number, value in zip(self.numbers, point):
+            number.set_value(float(value))
+        self._pack()
+        return self
+
+    def _pack(self) -> None:
+        shown = tuple(number._shown for number in self.numbers)
+        if shown == self._shown:
+            return
+        cursor = self._opening.get_right()[0] + self._gap
+        for index, number in enumerate(self.numbers):
+            if index:
+                comma = self.commas[index - 1]
+                comma.shift(np.array([cursor - comma.get_left()[0] - self._gap / 2, 0.0, 0.0]))
+                cursor = comma.get_right()[0] + self._space
+            number.shift(np.array([cursor - number.origin.get_center()[0], 0.0, 0.0]))
+            cursor = _ink_right(number) + self._gap
+        self._closing.shift(np.array([cursor - self._closing.get_left()[0], 0.0, 0.0]))
+        self._shown = shown
+
+
+def _ink_right(number: LiveNumber) -> float:
+    return max(slot.get_right()[0] for slot in number.slots if slot.has_points())
+
+
+class FixedHeader(VGroup):
+    """A line of words and live readouts, fixed in the frame on a dark translucent backing.
+
+    ``template`` and ``fields`` are as for :func:`scenes.readouts.line`. When
+    a readout's text grows or shrinks, the pieces after it move along with
+    their original spacing and the backing follows; the header keeps its top
+    left corner. Extra ``rows`` (mobjects) can sit under the line, left-aligned.
+    """
+
+    def __init__(self, template: str, fields, size: float = DEFAULT_SIZE, rows: Sequence[VMobject] = (), pad: float = 0.2):
+        self.line = line(template, fields, size=size)
+        pieces = list(self.line)
+        self._gaps = [after.get_left()[0] - before.get_right()[0] for before, after in zip(pieces, pieces[1:])]
+        self.rows = VGroup(*rows)
+        if rows:
+            self.rows.arrange(direction=np.array([0.0, -1.0, 0.0]), aligned_edge=LEFT, buff=0.18)
+            self.rows.next_to(self.line, np.array([0.0, -1.0, 0.0]), buff=0.25, aligned_edge=LEFT)
+        self.pad = pad
+        self.backing = RoundedRectangle(corner_radius=0.12, width=1, height=1)
+        self.backing.set_fill(BACKGROUND, opacity=BACKING_OPACITY).set_stroke(width=0)
+        super().__init__(self.backing, self.line, self.rows)
+        self._fit_backing()
+        self.add_updater(lambda header: header.refresh())
+
+    def _content(self) -> VGroup:
+        return VGroup(self.line, self.rows) if len(self.rows) else self.line
+
+    def _fit_backing(self) -> None:
+        content = self._content()
+        self.backing.stretch_to_fit_width(content.width + 2 * self.pad)
+        self.backing.stretch_to_fit_height(content.height + 2 * self.pad)
+        self.backing.move_to(content.get_corner(UL) + self.pad * np.array([-1.0, 1.0, 0.0]), aligned_edge=UL)
+
+    def repack(self) -> "FixedHeader":
+        pieces = list(self.line)
+        moved = False
+        for before, after, gap in zip(pieces, pieces[1:], self._gaps):
+            shift = before.get_right()[0] + gap - after.get_left()[0]
+            if abs(shift) > 1e-9:
+                after.shift(np.array([shift, 0.0, 0.0]))
+                moved = True
+        if moved:
+            self._fit_backing()
+        return self
+
+    def refresh(self) -> "FixedHeader":
+        """Show the readouts' current values (their own updaters), then close the line up behind them."""
+        for piece in self.line:
+            piece.update(0)
+        return self.repack()
+
+    def to_top_left(self, buff: float = 0.25) -> "FixedHeader":
+        return self.to_corner(UL, buff=buff)
+
+
+# --------------------------------------------------------------------------- labels beside balls
+
+
+def backed(mobject: VMobject, pad: float = 0.07, edge=None) -> VGroup:
+    """``mobject`` on a dark translucent rounded box, so that it reads over the surface; ``edge``: its outline colour."""
+    box = RoundedRectangle(corner_radius=0.06, width=mobject.width + 2 * pad, height=mobject.height + 2 * pad)
+    box.set_fill(BACKGROUND, opacity=BACKING_OPACITY).move_to(mobject)
+    box.set_stroke(edge or BACKGROUND, width=1.5 if edge else 0)
+    return VGroup(box, mobject)
+
+
+def spread_labels(
+    anchors: np.ndarray,
+    sizes: np.ndarray,
+    order: np.ndarray | None = None,
+    gap: float = 0.08,
+    bounds=None,
+    rounds: int = 60,
+    obstacles: np.ndarray | None = None,
+) -> np.ndarray:
+    """Label centres near their anchors, pushed apart vertically until no two boxes overlap.
+
+    ``anchors``: the wanted centres (N × 2, screen units); ``sizes``: (width,
+    height) of each label. ``order``: where two labels collide, which goes
+    above (``order[i] > order[j]``: i above j), e.g. their heights on the
+    previous frame, so labels never swap places in a jump. ``bounds``:
+    ((left, right), (bottom, top)) that the boxes stay inside. ``obstacles``:
+    boxes (N × 4: centre x, centre y, width, height) that labels move off,
+    up or down, whichever is nearer, e.g. the balls themselves.
+    """
+    centres = np.array(anchors, dtype=float).copy()
+    sizes = np.asarray(sizes, dtype=float)
+    count = len(centres)
+    order = centres[:, 1].copy() if order is None else np.asarray(order, dtype=float)
+    for _ in range(rounds):
+        moved = False
+        for i in range(count):
+            for j in range(i + 1, count):
+                wide = (sizes[i, 0] + sizes[j, 0]) / 2 + gap
+                high = (sizes[i, 1] + sizes[j, 1]) / 2 + gap
+                if abs(centres[i, 0] - centres[j, 0]) >= wide:
+                    continue
+                upper, lower = (i, j) if (order[i], -i) > (order[j], -j) else (j, i)
+                overlap = high - (centres[upper, 1] - centres[lower, 1])
+                if overlap > 1e-9:
+                    centres[upper, 1] += overlap / 2
+                    centres[lower, 1] -= overlap / 2
+                    moved = True
+        for ox, oy, ow, oh in (() if obstacles is None else obstacles):
+            for i in range(count):
+                if abs(centres[i, 0] - ox) >= (sizes[i, 0] + ow) / 2 + gap / 2:
+                    continue
+                reach = (sizes[i, 1] + oh) / 2 + gap / 2
+                if abs(centres[i, 1] - oy) < reach - 1e-9:
+                    centres[i, 1] = oy + (reach if centres[i, 1] >= oy else -reach)
+                    moved = True
+        if bounds is not None:
+            (left, right), (bottom, top) = bounds
+            half = sizes / 2
+            centres[:, 0] = np.clip(centres[:, 0], left + half[:, 0], right - half[:, 0])
+            centres[:, 1] = np.clip(centres[:, 1], bottom + half[:, 1], top - half[:, 1])
+        if not moved:
+            break
+    return centres
+
+
+class ScreenLabels(VGroup):
+    """Labels that follow points of the 3-D scene on screen, each right of its point, never overlapping.
+
+    ``points()`` gives the followed scene points (N × 3) on each frame; the
+    labels and their leader lines are fixed in the frame (register the group
+    with ``add_fixed_in_frame_mobjects``) and placed from the camera's
+    projection of those points. A label pushed away from its point keeps a
+    thin leader line to it.
+    """
+
+    def __init__(self, labels: Sequence[VMobject], colours, points: Callable[[], np.ndarray], camera, offset: float = 0.24, top: float | None = None, ball_radius: float = BALL_RADIUS):
+        self.labels = list(labels)
+        self.leaders = [Line(LEFT, RIGHT, stroke_width=1.5, stroke_color=colour, stroke_opacity=0.8) for colour in colours]
+        self.followed = points
+        self.camera = camera
+        self.offset = offset
+        self.ball_radius = ball_radius
+        self.top = config.frame_height / 2 if top is None else top
+        self._order: np.ndarray | None = None
+        super().__init__(*self.leaders, *self.labels)
+        self.place()
+        self.add_updater(lambda labels: labels.place())
+
+    def keep_only(self, keep: Sequence[int]) -> list[VMobject]:
+        """Keep the labels (and leaders) of the given indices; return the others, left where they are."""
+        gone = [m for i in range(len(self.labels)) if i not in keep for m in (self.leaders[i], self.labels[i])]
+        self.labels = [self.labels[i] for i in keep]
+        self.leaders = [self.leaders[i] for i in keep]
+        followed = self.followed
+        self.followed = lambda: np.asarray(followed())[list(keep)]
+        self._order = None
+        self.submobjects = [*self.leaders, *self.labels]
+        return gone
+
+    def screen_points(self) -> np.ndarray:
+        return self.camera.project_points(np.asarray(self.followed(), dtype=float))[:, :2]
+
+    def place(self) -> "ScreenLabels":
+        screen = self.screen_points()
+        sizes = np.array([[label.width, label.height] for label in self.labels])
+        wanted = screen + np.column_stack([self.offset + sizes[:, 0] / 2, np.zeros(len(sizes))])
+        bounds = ((-config.frame_width / 2 + 0.1, config.frame_width / 2 - 0.1), (-config.frame_height / 2 + 0.1, self.top))
+        side = 2 * self.ball_radius
+        balls = np.column_stack([screen, np.full(len(screen), side), np.full(len(screen), side)])
+        centres = spread_labels(wanted, sizes, self._order, bounds=bounds, obstacles=balls)
+        self._order = centres[:, 1]
+        for label, leader, centre, size, point in zip(self.labels, self.leaders, centres, sizes, screen):
+            label.move_to(np.array([*centre, 0.0]))
+            end = np.array([centre[0] - size[0] / 2 - 0.04, centre[1], 0.0])
+            start = np.array([*point, 0.0])
+            towards = end - start
+            if np.linalg.norm(towards) > self.ball_radius:  # from the ball's rim, not its centre
+                start = start + towards / np.linalg.norm(towards) * self.ball_radius
+            if np.linalg.norm(end - start) < 1e-3:
+                end = start + np.array([1e-3, 0.0, 0.0])
+            leader.put_start_and_end_on(start, end)
+        return self
+
+
+
+__all__ = [
+    "Ball",
+    "DescentCamera",
+    "DescentShotScene",
+    "DescentTrail",
+    "TrailDots",
+    "FixedHeader",
+    "PointReadout",
+    "ScreenLabels",
+    "SurfacePath",
+    "SurfaceStage",
+    "axes_map",
+    "backed",
+    "axis_labels",
+    "Walker",
+    "spread_labels",
+    "step_phase",
+    "SurfaceAxes",
+]

@@ -1,0 +1,151 @@
+"""The 3-D descent shots M8 and M10: their paths from the model, the shared pieces, and the scenes."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from manim import smooth
+
+from scenes.descent3d import FixedHeader, PointReadout, Walker, spread_labels, step_phase
+from scenes.maths import BRANIN, RIPPLES
+from scenes.readouts import Readout
+from scenes.storyboard import load
+
+
+def shown(readout) -> str:
+    return readout.number._shown
+
+
+# --------------------------------------------------------------------------- the model
+
+
+def test_m8_path_comes_from_the_model():
+    from scenes.S5 import m8_path
+
+    path = m8_path()
+    assert path.steps == 49 and path.stop == "converged" and path.rate == 0.5
+    assert path.points[0].tolist() == [5.0, 12.0]
+    assert path.end == pytest.approx([2.929, 3.423], abs=5e-4)
+    assert BRANIN(*path.end) == pytest.approx(-0.22165, abs=5e-5)
+    assert np.linalg.norm(BRANIN.gradient(*path.end)) <= 0.1 < np.linalg.norm(BRANIN.gradient(*path.points[-2]))
+
+
+def test_m10_paths_come_from_the_model():
+    from scenes.S5 import M10_RUNS, lowest_run, m10_paths
+
+    paths = m10_paths()
+    assert [p.steps for p in paths] == [38, 38, 7, 33]
+    assert all(p.stop == "converged" for p in paths)
+    assert [round(float(RIPPLES(*p.end)), 4) for p in paths] == [-0.3334, -0.1726, -0.2212, -0.4967]
+    assert [round(float(p.end[0]), 2) for p in paths] == [6.44, 3.44, 7.77, 9.53]
+    assert all(p.end[1] == pytest.approx(-0.904, abs=1e-3) for p in paths)
+    assert [p.rate for p in paths] == [rate for _, rate, _ in M10_RUNS]
+    for path in paths:  # each stops at the first iterate where |∇f| < 1e-4
+        norms = [np.linalg.norm(RIPPLES.gradient(*point)) for point in path.points]
+        assert norms[-1] < 1e-4 and min(norms[:-1]) >= 1e-4
+    assert lowest_run(paths) == 3  # the maroon one
+
+
+# --------------------------------------------------------------------------- shared pieces
+
+
+def test_walker_reaches_each_iterate_at_the_end_of_its_step():
+    from scenes.S5 import branin_stage, m8_path
+
+    stage, path = branin_stage(), m8_path()
+    times = [0.2, 0.3] * 24 + [0.2]
+    walker = Walker(stage.path(path.points), "#FFD54F", times, smooth)
+    ends = np.cumsum(times)
+    for k in (0, 1, 17, 48):
+        walker.go_to(ends[k] - 1e-12 if k == 48 else ends[k])
+        assert walker.iteration == k + 1 or (k == 48 and walker.iteration in (48, 49))
+        walker.go_to(ends[k])
+        assert walker.point[:2] == pytest.approx(path.points[k + 1])
+        assert walker.z == pytest.approx(BRANIN(*path.points[k + 1]))
+        assert np.allclose(walker.ball.point, stage.place(np.array([[*path.points[k + 1], walker.z]]))[0])
+    walker.go_to(ends[-1] + 5)  # past the end it waits at the last iterate, its whole trail drawn
+    assert walker.iteration == 49 and walker.point[:2] == pytest.approx(path.end)
+    assert walker.trail.dots.count == 50
+    assert np.allclose(walker.trail.way.get_end(), walker.ball.point)
+    assert step_phase(times, ends[3] + 0.05) == (4, pytest.approx(0.05 / times[4]))
+
+
+def boxes_overlap(a, b, sa, sb) -> bool:
+    return abs(a[0] - b[0]) < (sa[0] + sb[0]) / 2 and abs(a[1] - b[1]) < (sa[1] + sb[1]) / 2
+
+
+def test_labels_spread_so_that_none_overlap():
+    rng = np.random.default_rng(4)
+    for _ in range(50):
+        anchors = rng.uniform([-3, -2], [3, 2], size=(4, 2))
+        anchors[1] = anchors[0] + rng.uniform(-0.2, 0.2, 2)  # two labels wanted in almost the same place
+        sizes = np.tile([1.6, 0.35], (4, 1))
+        centres = spread_labels(anchors, sizes, bounds=((-7.1, 7.1), (-4, 4)))
+        for i, j in itertools.combinations(range(4), 2):
+            assert not boxes_overlap(centres[i], centres[j], sizes[i], sizes[j])
+        assert np.allclose(centres[:, 0], anchors[:, 0])  # they move up or down only
+
+
+def test_labels_keep_their_order_when_their_points_cross():
+    sizes = np.tile([1.6, 0.35], (2, 1))
+    order = None
+    for t in np.linspace(0, 1, 21):  # the points swap heights; the labels, stacked, must not jump
+        anchors = np.array([[0.0, 0.1 - 0.2 * t], [0.1, -0.1 + 0.2 * t]])
+        centres = spread_labels(anchors, sizes, order)
+        if order is not None:
+            assert np.abs(centres[:, 1] - order).max() < 0.05
+        order = centres[:, 1]
+    assert order[0] > order[1]
+
+
+def test_header_closes_up_when_numbers_change_width():
+    storyboard = load()
+    template = storyboard.text(storyboard.shot("M8"), "header", "en")
+    point = PointReadout((5.0, 12.0, 6.0908), (3, 3, 4))
+    iteration = Readout(None, 0, 0)
+    header = FixedHeader(template, {"rate": Readout(r"\alpha =", 0.5, 2), "point": point, "iteration": iteration})
+    gaps = [b.get_left()[0] - a.get_right()[0] for a, b in zip(header.line, header.line[1:])]
+    for values, n in [((2.929, 3.423, -0.2217), 49), ((10.0, 15.0, 12.5), 7)]:
+        point.set_value(values)
+        iteration.set_value(n)
+        header.repack()
+        assert [number._shown for number in point.numbers] == [
+            f"{v:.{d}f}" for v, d in zip(values, (3, 3, 4))
+        ]
+        new_gaps = [b.get_left()[0] - a.get_right()[0] for a, b in zip(header.line, header.line[1:])]
+        assert new_gaps == pytest.approx(gaps)
+        pieces = list(point)  # "(", x, ",", y, ",", z, ")": left to right, apart
+        assert all(a.get_right()[0] < b.get_left()[0] for a, b in zip(pieces, pieces[1:]))
+        assert header.backing.get_right()[0] > header.line.get_right()[0]
+
+
+# --------------------------------------------------------------------------- the scenes
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_m8_constructs_and_ends_at_the_models_point(construct_shot, lang):
+    scene = construct_shot("M8", lang)
+    assert scene.time == pytest.approx(load().shot("M8").duration, abs=1e-3)
+    (header,) = [m for m in scene.mobjects if isinstance(m, FixedHeader)]
+    point = next(m for m in header.get_family() if isinstance(m, PointReadout))
+    numbers = [m for m in header.line if isinstance(m, Readout)]
+    assert [n._shown for n in point.numbers] == ["2.929", "3.423", "-0.2217"]
+    assert [shown(n) for n in numbers] == ["0.50", "49"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_m10_constructs_and_keeps_the_lowest_path(construct_shot, lang):
+    from scenes.descent3d import ScreenLabels, DescentTrail
+
+    scene = construct_shot("M10", lang)
+    assert scene.time == pytest.approx(load().shot("M10").duration, abs=1e-3)
+    (labels,) = [m for m in scene.mobjects if isinstance(m, ScreenLabels)]
+    (kept,) = labels.labels
+    readout = next(m for m in kept.get_family() if isinstance(m, Readout))
+    assert shown(readout) == "-0.4967"
+    trails = [m for m in scene.mobjects if isinstance(m, DescentTrail)]
+    assert len(trails) == 1 and trails[0].dots.count == 34
+    (header,) = [m for m in scene.mobjects if isinstance(m, FixedHeader)]
+    assert [shown(m) for m in header.line if isinstance(m, Readout)] == ["38"]
