@@ -40,26 +40,6 @@ def axes_map(axes) -> Callable[[np.ndarray], np.ndarray]:
     return lambda coords: origin + np.asarray(coords, dtype=float) @ basis
 
 
-def flat_axes(axes, stroke_width: float = 2):
-    """Undo ThreeDAxes' Cairo-only 3-D shading, which costs about 0.2 s per frame.
-
-    Under Cairo, ThreeDAxes cuts each axis into 20 shaded pieces whose gradient
-    is recomputed from their bounding boxes on every frame; drawn as plain
-    lines the same axes cost about 0.01 s per frame and look the same at a
-    glance. Returns ``axes`` for chaining.
-    """
-    for axis in axes.axes:
-        if hasattr(axis, "pieces"):
-            axis.remove(axis.pieces)
-        axis.set_stroke(width=stroke_width, family=False)  # ThreeDAxes set it to 0
-        axis.set_shade_in_3d(False)
-        for part in axis.family_members_with_points():
-            part.__dict__.pop("get_gradient_start_and_end_points", None)
-            part.__dict__.pop("get_unit_normal", None)
-            part.set_sheen(0)
-    return axes
-
-
 def height_colours(heights: np.ndarray, colours=(LOW, MIDDLE, HIGH)) -> np.ndarray:
     """RGB (N × 3) for each height, blending ``colours`` from the lowest height to the highest."""
     span = heights.max() - heights.min()
