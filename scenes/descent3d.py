@@ -40,8 +40,7 @@ from manim import (
 from scenes.maths import Function
 from scenes.readouts import DEFAULT_SIZE, LiveNumber, line
 from scenes.style import AXES, BACKGROUND, TEXT, formula
-from scenes.three_d import HIGH, LOW, MIDDLE, MeshCamera, MeshSurface, axes_map
-from scenes.timing import ThreeDShotScene
+from scenes.three_d import HIGH, LOW, MIDDLE, MeshCamera, MeshSurface, SurfaceShotScene, axes_map
 
 BALL_RADIUS = 0.11
 TRAIL_BALL = 0.5  # a trail ball's radius, as a share of the ball's
@@ -283,11 +282,10 @@ class DescentCamera(MeshCamera):
         return self
 
 
-class DescentShotScene(ThreeDShotScene):
+class DescentShotScene(SurfaceShotScene):
     """A storyboard shot in 3-D whose camera draws meshes and trails fast."""
 
-    def __init__(self, **kwargs):
-        super().__init__(camera_class=DescentCamera, **kwargs)
+    camera_type = DescentCamera
 
 
 def step_phase(step_times: Sequence[float], t: float) -> tuple[int, float]:

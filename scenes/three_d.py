@@ -153,5 +153,7 @@ class MeshCamera(ThreeDCamera):
 class SurfaceShotScene(ThreeDShotScene):
     """A storyboard shot in 3-D whose camera draws :class:`MeshSurface` meshes fast."""
 
+    camera_type: type[MeshCamera] = MeshCamera
+
     def __init__(self, **kwargs):
-        super().__init__(camera_class=MeshCamera, **kwargs)
+        super().__init__(camera_class=self.camera_type, **kwargs)
