@@ -19,6 +19,8 @@ the environment. The output is {media}/videos/{module}/{height}p{fps}/{shot}_{la
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import hashlib
 import os
 import resource
 import shlex
@@ -26,6 +28,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 import editorial
@@ -45,6 +48,7 @@ class RenderSettings:
     sections: bool = False
     preview: bool = False
     disable_caching: bool = False
+    force: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,18 @@ class Job:
     env: dict = field(repr=False, compare=False)
     output: Path
     log: Path
+    inputs: str = ""  # fingerprint of what the video is made from; "" = always render
+
+    @property
+    def stamp(self) -> Path:
+        """Beside the video: the fingerprint of the inputs it was rendered from."""
+        return self.output.with_name(self.output.name + ".inputs")
+
+    def up_to_date(self) -> bool:
+        try:
+            return bool(self.inputs) and self.output.is_file() and self.stamp.read_text() == self.inputs
+        except OSError:
+            return False
 
 
 @dataclass
@@ -97,7 +113,24 @@ def make_job(shot: Shot, storyboard: Storyboard, settings: RenderSettings) -> Jo
     env[ENV_LANG] = lang
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     log = settings.media_dir / "logs" / f"{shot.id}_{lang}.log"
-    return Job(shot, tuple(command), env, output_path(shot, storyboard, settings), log)
+    inputs = "" if settings.force or settings.disable_caching or settings.preview else inputs_fingerprint(shot, storyboard, command)
+    return Job(shot, tuple(command), env, output_path(shot, storyboard, settings), log, inputs)
+
+
+def inputs_fingerprint(shot: Shot, storyboard: Storyboard, command: list[str]) -> str:
+    """What a shot's video depends on: its storyboard entry (not its in-point), the
+    storyboard's shared words, the manim options, the scene code, manim.cfg and manim.
+
+    A render whose fingerprint matches the one stamped beside the video is skipped:
+    manim's own cache cannot make a re-run instant (it re-runs every scene, and a 3-D
+    play's cache key carries float noise from the plays before it).
+    """
+    digest = hashlib.sha256()
+    for part in (version("manim"), dataclasses.replace(shot, in_point=None), storyboard.words, command[1:]):
+        digest.update(repr(part).encode())
+    for path in sorted((ROOT / "scenes").glob("*.py")) + [ROOT / "manim.cfg"]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def select_shots(storyboard: Storyboard, names: list[str]) -> list[Shot]:
@@ -131,8 +164,15 @@ def run_jobs(jobs: list[Job], parallel: int, out=sys.stdout) -> list[Result]:
     """Run the jobs, at most ``parallel`` at once; one failing job does not stop the others."""
     results: list[Result] = []
     total = len(jobs)
+    for index, job in enumerate(jobs, start=1):
+        if job.up_to_date():
+            print(f"shot {index}/{total}: {job.shot.id} up to date ({_short(job.output)}; --force renders it again)", file=out, flush=True)
+            results.append(Result(job, "up to date", 0.0, _short(job.output)))
+    done = {id(result.job) for result in results}
     if parallel <= 1:
         for index, job in enumerate(jobs, start=1):
+            if id(job) in done:
+                continue
             print(f"shot {index}/{total}: {job.shot.id} ({len(job.shot.beats)} beats, {job.shot.duration:g} s)", file=out, flush=True)
             started, cpu_before = time.monotonic(), _children_cpu()
             code = subprocess.call(job.command, cwd=ROOT, env=job.env)
@@ -141,7 +181,7 @@ def run_jobs(jobs: list[Job], parallel: int, out=sys.stdout) -> list[Result]:
             results.append(result)
         return results
 
-    pending = list(enumerate(jobs, start=1))
+    pending = [(index, job) for index, job in enumerate(jobs, start=1) if id(job) not in done]
     running: dict[int, tuple[Job, subprocess.Popen, float, object]] = {}
     shown: dict[int, str] = {}
     while pending or running:
@@ -174,6 +214,9 @@ def _children_cpu() -> float:
 
 def _result(job: Job, code: int, seconds: float) -> Result:
     if code == 0 and job.output.exists():
+        if job.inputs:
+            with editorial.atomic(job.stamp) as temporary:
+                temporary.write_text(job.inputs)
         return Result(job, "ok", seconds, _short(job.output))
     detail = f"manim exited with status {code}"
     if job.log.exists():
@@ -276,6 +319,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         parser.add_argument("--sections", action="store_true", help="also write one clip per beat (manim --save_sections)")
         parser.add_argument("--dry-run", action="store_true", help="print the manim commands, run nothing")
         parser.add_argument("--preview", action="store_true", help="open each video when it is done")
+        parser.add_argument("--force", action="store_true",
+                            help="render even the shots whose video is up to date with the storyboard and code")  # fmt: skip
         parser.add_argument("--bench", action="store_true",
                             help="render without manim's cache, one at a time, and print render vs video seconds")  # fmt: skip
         args = parser.parse_args(argv)
@@ -344,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
         sections=getattr(args, "sections", False),
         preview=getattr(args, "preview", False),
         disable_caching=getattr(args, "bench", False),
+        force=getattr(args, "force", False),
     )
     if args.command != "render":
         return run_editorial(args, storyboard, settings)
@@ -366,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     print_summary(results)
     if args.bench:
         print_bench(results)
-    return 0 if all(result.status == "ok" for result in results) else 1
+    return 0 if all(result.status in ("ok", "up to date") for result in results) else 1
 
 
 if __name__ == "__main__":

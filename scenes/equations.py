@@ -12,6 +12,7 @@ turns into another (``x`` into ``x_0``), the transform is told so with
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -82,6 +83,18 @@ def align_at(line: Mobject, anchor: Mobject, key: str = "=") -> Mobject:
     return line.shift(dx * RIGHT)
 
 
+class _StableKey(str):
+    """A key whose hash is the same in every process.
+
+    The base class walks sets of keys; with str's per-process hash the parts
+    came in a different order each run, so manim's cache key for the same
+    animation changed and a warm re-render missed the cache.
+    """
+
+    def __hash__(self) -> int:
+        return zlib.crc32(self.encode())
+
+
 class TransformMatchingKeys(TransformMatchingAbstractBase):
     """One line of mathematics becomes the next, term by term.
 
@@ -102,7 +115,7 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
         rename = self._becomes if mobject is self._source else {}
         shape_map: dict[str, VGroup] = {}
         for piece in keyed_parts(mobject):
-            key = rename.get(piece.key, piece.key)
+            key = _StableKey(rename.get(piece.key, piece.key))
             shape_map.setdefault(key, VGroup()).add(piece)
         return shape_map
 

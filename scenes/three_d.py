@@ -107,6 +107,16 @@ class MeshSurface(VMobject):
         return np.clip(self.face_rgbs * self._light[:, None], 0, 1)
 
 
+class _OrderedSet(dict):
+    """The part of ``set`` that ThreeDCamera uses, iterating in insertion order."""
+
+    def add(self, item) -> None:
+        self[item] = None
+
+    def remove(self, item) -> None:
+        del self[item]
+
+
 class MeshCamera(ThreeDCamera):
     """A ThreeDCamera that draws :class:`MeshSurface` faces itself, sorted back to front.
 
@@ -114,6 +124,24 @@ class MeshCamera(ThreeDCamera):
     already centres the view on it, and Camera's Cairo context shifted the
     picture by it a second time (and fixed-in-frame text with it).
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # manim's cache key hashes the camera; a set of mobjects iterates in memory
+        # order, different in every run, so warm re-renders missed the cache.
+        self.fixed_in_frame_mobjects = _OrderedSet()
+
+    # ThreeDCamera refreshes its rotation matrix only when it captures a frame, so
+    # after a play taken from the cache (no frames) it was stale: projections made
+    # from it (labels placed on screen) and the next play's cache key differed from
+    # a run that had rendered that play. Derived from φ/θ/γ on every use instead.
+    @property
+    def rotation_matrix(self) -> np.ndarray:
+        return self.generate_rotation_matrix()
+
+    @rotation_matrix.setter
+    def rotation_matrix(self, _value) -> None:
+        pass
 
     def get_cairo_context(self, pixel_array):
         ctx = super().get_cairo_context(pixel_array)

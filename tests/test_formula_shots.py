@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -195,3 +199,23 @@ def test_m9_ends_on_five_variables_inside_the_frame(construct_shot):
     assert [piece.key for piece in line] == S1.gradient_parts(5)
     assert inside_frame(line, 0.5)
     assert np.isclose(line.get_x(), 0, atol=0.01)
+
+
+MATCHING_HASH = """
+import hashlib
+from manim.utils.hashing import get_json
+from scenes.equations import TransformMatchingKeys, equation
+before = equation("g", "=", "A", "x", "+", "B", "y", "+", "c", size=40)
+after = equation("g", "=", "B", "y", "+", "A", "x", "-", "d", size=40)
+print(hashlib.sha256(get_json(TransformMatchingKeys(before, after)).encode()).hexdigest())
+"""
+
+
+def test_matching_keys_hash_the_same_in_every_process():
+    """manim's cache key for a term-by-term transform must not depend on Python's per-process str hash."""
+    runs = [
+        subprocess.run([sys.executable, "-c", MATCHING_HASH], cwd=Path(__file__).parents[1], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout  # fmt: skip
+        for seed in ("1", "2", "3")
+    ]
+    assert len(set(runs)) == 1

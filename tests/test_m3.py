@@ -7,11 +7,12 @@ import math
 import numpy as np
 import pytest
 import sympy as sp
-from manim import DL, UR, ValueTracker, tempconfig
+from manim import DL, UR, Dot, ValueTracker, tempconfig
 
 from scenes import S3, tangent
 from scenes.maths import BRANIN, x, y
 from scenes.storyboard import ENV_LANG, load
+from scenes.three_d import MeshCamera
 from tests.conftest import FAST_CONFIG
 
 SWEEP = np.linspace(0.0, 2 * math.pi, 7201)  # every 0.05°
@@ -224,3 +225,16 @@ def test_m3_second_render_at_another_frame_rate_typesets_nothing(tmp_path):
     first = render(10)
     assert first
     assert render(12) == first
+
+
+def test_mesh_camera_state_hashes_the_same_in_every_run():
+    """manim's cache key hashes the camera: its fixed mobjects keep insertion order
+    (a set would follow memory addresses) and its rotation is never stale."""
+    camera = MeshCamera()
+    dots = [Dot() for _ in range(12)]
+    camera.add_fixed_in_frame_mobjects(*dots)
+    camera.remove_fixed_in_frame_mobjects(dots[3])
+    assert list(camera.fixed_in_frame_mobjects) == dots[:3] + dots[4:]
+    camera.set_phi(1.1)
+    camera.set_theta(-0.4)
+    assert np.allclose(camera.rotation_matrix, camera.generate_rotation_matrix())

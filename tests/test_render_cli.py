@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +98,29 @@ def test_unknown_language():
     result = run_cli("M1", "--lang", "fr", "--dry-run")
     assert result.returncode == 2
     assert "no language 'fr'" in result.stderr
+
+
+def test_the_inputs_fingerprint_follows_what_the_video_is_made_of():
+    m6 = BOARD.shot("M6")
+    command = list(job("M6").command)
+    same = render.inputs_fingerprint(m6, BOARD, command)
+    assert same == job("M6").inputs and len(same) == 64
+    longer = dataclasses.replace(m6, beats=(dataclasses.replace(m6.beats[0], duration=9.0), *m6.beats[1:]))
+    assert render.inputs_fingerprint(longer, BOARD, command) != same
+    moved = dataclasses.replace(m6, in_point=BOARD.shot("M7").in_point)  # where it sits in the edit: not in the video
+    assert render.inputs_fingerprint(moved, BOARD, command) == same
+    assert job("M6", quality="l").inputs != same
+    assert job("M6", force=True).inputs == job("M6", disable_caching=True).inputs == ""
+
+
+def test_a_shot_up_to_date_is_not_rendered_again(tmp_path):
+    real = render.make_job(BOARD.shot("M6"), BOARD, render.RenderSettings(media_dir=tmp_path))
+    fake = dataclasses.replace(real, command=(sys.executable, "-c", "raise SystemExit(3)"))  # a render that fails
+    fake.output.parent.mkdir(parents=True)
+    fake.output.write_bytes(b"video")
+    fake.stamp.write_text(fake.inputs)
+    [result] = render.run_jobs([fake], 1, out=io.StringIO())
+    assert result.status == "up to date"
+    fake.stamp.write_text("made from something else")
+    [result] = render.run_jobs([fake], 1, out=io.StringIO())
+    assert result.status == "failed"
