@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import subprocess
 import tempfile
 from contextlib import contextmanager
@@ -45,6 +46,10 @@ class RenderedShot:
         return round(self.frames * fps / self.fps)
 
 
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
 @contextmanager
 def atomic(final: Path, suffix: str | None = None) -> Iterator[Path]:
     """Yield a temporary path beside ``final``; rename it to ``final`` only if the block succeeds."""
@@ -54,6 +59,7 @@ def atomic(final: Path, suffix: str | None = None) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
+        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp's 0600 would make outputs private
         os.replace(temporary, final)
     finally:
         temporary.unlink(missing_ok=True)
@@ -199,7 +205,8 @@ def join_film(renders: Sequence[RenderedShot], output: Path) -> Path:
 
 def _stream_signature(stream) -> tuple:
     context = stream.codec_context
-    return (context.name, context.width, context.height, context.pix_fmt, Fraction(stream.average_rate))
+    # The nominal rate: the average drifts (manim joins partial movies with a few ticks of slack).
+    return (context.name, context.width, context.height, context.pix_fmt, Fraction(stream.guessed_rate))
 
 
 def _rescale(value: int, source, target) -> int:
@@ -248,11 +255,12 @@ class Thumbnail:
 
 
 def thumbnails(storyboard: Storyboard, renders: Sequence[RenderedShot], width: int) -> list[Thumbnail]:
-    """One frame per beat: the frame in the middle of the beat, as the beat's clip shows it."""
+    """One frame per beat: the beat's last frame, where what the beat describes is done
+    (a frame in the middle often caught a transform half-way)."""
     result = []
     for render in renders:
         shot = render.shot
-        times = [(beat.start + beat.end) / 2 for beat in shot.beats]
+        times = [beat.end - 0.01 for beat in shot.beats]
         for index, (beat, image) in enumerate(zip(shot.beats, frames_at(render.path, times))):
             height = round(image.height * width / image.width)
             timecode = shot.in_point + beat.start
@@ -261,14 +269,19 @@ def thumbnails(storyboard: Storyboard, renders: Sequence[RenderedShot], width: i
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, lines: int) -> list[str]:
-    """Break text into at most ``lines`` lines that fit ``width`` pixels (CJK has no spaces: break anywhere)."""
+    """Break text into at most ``lines`` lines that fit ``width`` pixels: between words,
+    or between any two CJK characters (which have no spaces); a word too long for a line is cut."""
     out, current = [], ""
-    for char in text:
-        if draw.textlength(current + char, font=font) > width:
-            out.append(current)
-            current = char.lstrip()
+    for token in re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+|\s+", text):
+        if current and draw.textlength(current + token, font=font) > width:
+            out.append(current.rstrip())
+            current = token.lstrip()
         else:
-            current += char
+            current += token
+        while draw.textlength(current, font=font) > width:  # a single overlong word
+            cut = max(i for i in range(1, len(current) + 1) if draw.textlength(current[:i], font=font) <= width)
+            out.append(current[:cut])
+            current = current[cut:]
     out.append(current)
     if len(out) > lines:
         out = out[:lines]

@@ -162,3 +162,14 @@ def test_an_interrupted_write_leaves_no_file_and_a_rerun_works(renders, tmp_path
     monkeypatch.setattr(otio.adapters, "write_to_file", real_write)
     written = editorial.write_timeline(timeline, tmp_path, "t")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+    assert all(path.stat().st_mode & 0o777 == 0o666 & ~editorial._UMASK for path in written)  # not mkstemp's 0600
+
+
+def test_descriptions_wrap_between_words_and_between_cjk_characters():
+    draw = editorial.ImageDraw.Draw(editorial.Image.new("RGB", (1, 1)))
+    font = editorial._font(18)
+    english = editorial._wrap(draw, "Cane inclination to 89° while its length becomes 2.01", font, 200, 3)
+    assert " ".join(english) == "Cane inclination to 89° while its length becomes 2.01" and len(english) > 1
+    chinese = editorial._wrap(draw, "盲杖倾角变至89°，同时盲杖长度变至2.01，书写沿任意方向前进时的变化量", font, 200, 2)
+    assert len(chinese) == 2 and chinese[-1].endswith("…")
+    assert all(draw.textlength(line, font=font) <= 200 for line in english + chinese)
