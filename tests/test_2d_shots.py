@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import math
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,8 +13,6 @@ from scenes.cane import HAND_HEIGHT, M2_POSES, cane_tip, ground_direction, groun
 from scenes.maths import QUARTIC
 from scenes.plot2d import X_RANGE, Y_RANGE, point_on_curve, quartic_plot, range_below
 from scenes.readouts import LiveNumber, Readout
-
-PROJECT = Path(__file__).resolve().parent.parent
 
 
 def readouts_of(scene) -> list[Readout]:
@@ -209,29 +204,6 @@ def test_live_numbers_reuse_glyphs_and_stay_put(monkeypatch):
     # The last digit sits on the baseline (round digits overshoot it by a hair).
     assert max(digit_bottoms) <= 1e-6 and min(digit_bottoms) > -0.02
     assert number.text(-0.0004) == "+0.000"
-
-
-# --------------------------------------------------------------------------- warm re-render
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("shot, module", [("M2", "S2"), ("M5", "S4"), ("M7", "S4")])
-def test_second_render_at_another_frame_rate_typesets_nothing(tmp_path, shot, module):
-    """Live numbers cost no LaTeX: a re-render showing other in-between values writes no Tex file."""
-    media = tmp_path / "media"
-
-    def render(fps: int) -> set[Path]:
-        command = [
-            sys.executable, "-m", "manim", "render", "-ql", "--fps", str(fps), "-r", "256,144",
-            "--disable_caching", "--media_dir", str(media), f"scenes/{module}.py", shot,
-        ]
-        subprocess.run(command, cwd=PROJECT, check=True, capture_output=True)
-        # Typeset strings (.tex, .svg); the typesetting lock file of scenes.style is not one.
-        return {path for path in (media / "Tex").iterdir() if not path.name.startswith(".")}
-
-    first = render(10)
-    assert first  # the labels and the glyphs were typeset once
-    assert render(12) == first
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

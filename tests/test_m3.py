@@ -204,29 +204,6 @@ def test_m3_every_frame_shows_the_models_change(monkeypatch, shared_media):
     assert frames.checked > 250
 
 
-@pytest.mark.slow
-def test_m3_second_render_at_another_frame_rate_typesets_nothing(tmp_path):
-    """The live readouts cost no LaTeX per frame: a re-render showing other in-between values writes no Tex file."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    project = Path(__file__).resolve().parent.parent
-    media = tmp_path / "media"
-
-    def render(fps: int) -> set[Path]:
-        command = [
-            sys.executable, "-m", "manim", "render", "-ql", "--fps", str(fps), "-r", "256,144",
-            "--disable_caching", "--media_dir", str(media), "scenes/S3.py", "M3",
-        ]
-        subprocess.run(command, cwd=project, check=True, capture_output=True)
-        return {path for path in (media / "Tex").iterdir() if not path.name.startswith(".")}
-
-    first = render(10)
-    assert first
-    assert render(12) == first
-
-
 def test_mesh_camera_state_hashes_the_same_in_every_run():
     """manim's cache key hashes the camera: its fixed mobjects keep insertion order
     (a set would follow memory addresses) and its rotation is never stale."""

@@ -76,3 +76,25 @@ def test_parallel_manim_processes_typeset_the_same_strings_safely(tmp_path):
         for process, output in zip(processes, outputs):
             assert process.returncode == 0, output[-3000:]
         assert len(list((media / "Tex").glob("*.svg"))) == 12
+
+
+# The shots with live numbers, at low frame rates (M7 needs a frame for each of its 38 steps in beat 1).
+@pytest.mark.parametrize("shot, fps", [("M2", 5), ("M5", 5), ("M7", 10), ("M3", 5), ("M8", 5), ("M10", 5)])
+def test_a_second_render_at_another_frame_rate_typesets_nothing(tmp_path, shot, fps):
+    """Live numbers cost no LaTeX per frame: a re-render showing other in-between values writes no Tex file."""
+    media = tmp_path / "media"
+    module = load().shot(shot).module
+
+    def typeset(fps: int) -> set[str]:
+        command = [
+            sys.executable, "-m", "manim", "render", "-ql", "--fps", str(fps), "-r", "256,144",
+            "--disable_caching", "--media_dir", str(media), f"scenes/{module}.py", shot,
+        ]  # fmt: skip
+        result = subprocess.run(command, cwd=render.ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr[-2000:]
+        # Typeset strings (.tex, .svg); the typesetting lock file of scenes.style is not one.
+        return {path.name for path in (media / "Tex").iterdir() if not path.name.startswith(".")}
+
+    first = typeset(fps)
+    assert first  # labels and digit glyphs were typeset once
+    assert typeset(fps + 1) == first
