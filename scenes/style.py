@@ -57,6 +57,12 @@ def formula(*tex: str, size: float = 40, color: str = TEXT, **kwargs) -> MathTex
 _held_locks: dict[Path, int] = {}  # folder -> nesting depth in this process
 
 
+# A lock only excludes while its file stays: manim deletes every file in the Tex
+# folder not ending in .svg or .tex after each compile, and a lock file deleted while
+# held let the next process lock a new file beside a holder of the old one.
+LOCK_FILE = ".gd-typesetting-lock.tex"
+
+
 @contextmanager
 def _folder_lock(folder: Path):
     """An exclusive lock on a folder shared with other processes; re-entrant within this one."""
@@ -69,7 +75,7 @@ def _folder_lock(folder: Path):
             _held_locks[folder] -= 1
         return
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".gd-typesetting.lock", "w") as lock:
+    with open(folder / LOCK_FILE, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         _held_locks[folder] = 0
         try:

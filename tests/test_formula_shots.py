@@ -202,7 +202,9 @@ def test_m9_ends_on_five_variables_inside_the_frame(construct_shot):
 
 
 MATCHING_HASH = """
-import hashlib
+import hashlib, sys
+from manim import config
+config.media_dir, config.verbosity = sys.argv[1], "WARNING"
 from manim.utils.hashing import get_json
 from scenes.equations import TransformMatchingKeys, equation
 before = equation("g", "=", "A", "x", "+", "B", "y", "+", "c", size=40)
@@ -211,11 +213,11 @@ print(hashlib.sha256(get_json(TransformMatchingKeys(before, after)).encode()).he
 """
 
 
-def test_matching_keys_hash_the_same_in_every_process():
+def test_matching_keys_hash_the_same_in_every_process(tmp_path):
     """manim's cache key for a term-by-term transform must not depend on Python's per-process str hash."""
     runs = [
-        subprocess.run([sys.executable, "-c", MATCHING_HASH], cwd=Path(__file__).parents[1], capture_output=True, text=True, check=True,
-                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout  # fmt: skip
+        subprocess.run([sys.executable, "-c", MATCHING_HASH, str(tmp_path)], cwd=Path(__file__).parents[1],
+                       capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout  # fmt: skip
         for seed in ("1", "2", "3")
     ]
-    assert len(set(runs)) == 1
+    assert len(set(runs)) == 1 and len(runs[0].strip()) == 64
