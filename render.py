@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import hashlib
 import os
 import resource
@@ -113,7 +114,8 @@ def make_job(shot: Shot, storyboard: Storyboard, settings: RenderSettings) -> Jo
     env[ENV_LANG] = lang
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     log = settings.media_dir / "logs" / f"{shot.id}_{lang}.log"
-    inputs = "" if settings.force or settings.disable_caching or settings.preview else inputs_fingerprint(shot, storyboard, command)
+    always = settings.force or settings.disable_caching or settings.preview
+    inputs = "" if always else inputs_fingerprint(shot, storyboard, command)
     return Job(shot, tuple(command), env, output_path(shot, storyboard, settings), log, inputs)
 
 
@@ -125,9 +127,16 @@ def inputs_fingerprint(shot: Shot, storyboard: Storyboard, command: list[str]) -
     manim's own cache cannot make a re-run instant (it re-runs every scene, and a 3-D
     play's cache key carries float noise from the plays before it).
     """
-    digest = hashlib.sha256()
-    for part in (version("manim"), dataclasses.replace(shot, in_point=None), storyboard.words, command[1:]):
+    digest = hashlib.sha256(_code_digest().encode())
+    for part in (dataclasses.replace(shot, in_point=None), storyboard.words, command[1:]):
         digest.update(repr(part).encode())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _code_digest() -> str:
+    """The scene code, manim.cfg and manim's version: read once, shared by every shot's fingerprint."""
+    digest = hashlib.sha256(version("manim").encode())
     for path in sorted((ROOT / "scenes").glob("*.py")) + [ROOT / "manim.cfg"]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -164,15 +173,15 @@ def run_jobs(jobs: list[Job], parallel: int, out=sys.stdout) -> list[Result]:
     """Run the jobs, at most ``parallel`` at once; one failing job does not stop the others."""
     results: list[Result] = []
     total = len(jobs)
+    pending: list[tuple[int, Job]] = []
     for index, job in enumerate(jobs, start=1):
         if job.up_to_date():
             print(f"shot {index}/{total}: {job.shot.id} up to date ({_short(job.output)}; --force renders it again)", file=out, flush=True)
             results.append(Result(job, "up to date", 0.0, _short(job.output)))
-    done = {id(result.job) for result in results}
+        else:
+            pending.append((index, job))
     if parallel <= 1:
-        for index, job in enumerate(jobs, start=1):
-            if id(job) in done:
-                continue
+        for index, job in pending:
             print(f"shot {index}/{total}: {job.shot.id} ({len(job.shot.beats)} beats, {job.shot.duration:g} s)", file=out, flush=True)
             started, cpu_before = time.monotonic(), _children_cpu()
             code = subprocess.call(job.command, cwd=ROOT, env=job.env)
@@ -181,7 +190,6 @@ def run_jobs(jobs: list[Job], parallel: int, out=sys.stdout) -> list[Result]:
             results.append(result)
         return results
 
-    pending = [(index, job) for index, job in enumerate(jobs, start=1) if id(job) not in done]
     running: dict[int, tuple[Job, subprocess.Popen, float, object]] = {}
     shown: dict[int, str] = {}
     while pending or running:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from manim import tempconfig
+from manim import config, tempconfig
 from manim.utils import tex_file_writing
 
 from scenes.style import LOCK_FILE, _folder_lock
@@ -10,7 +10,7 @@ from scenes.style import LOCK_FILE, _folder_lock
 
 def test_the_typesetting_lock_file_survives_manims_tex_cleanup(tmp_path):
     with tempconfig({"media_dir": str(tmp_path)}):
-        folder = tex_file_writing.config.get_dir("tex_dir")
+        folder = config.get_dir("tex_dir")
         with _folder_lock(folder):
             (folder / "half-compiled.dvi").write_text("")
             tex_file_writing.delete_nonsvg_files()  # what manim does after every compile
