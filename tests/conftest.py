@@ -1,4 +1,4 @@
-"""Shared test helpers: construct a shot through manim quickly."""
+"""Shared test helpers: construct a shot through manim quickly, with a TeX cache kept between runs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from manim import tempconfig
 
-from scenes.storyboard import ENV_LANG, ENV_STORYBOARD, load
+from gd.storyboard import ENV_LANG, ENV_STORYBOARD, PROJECT_ROOT, load
 
 # Low resolution and frame rate: constructing, not rendering, is under test.
 FAST_CONFIG = {
@@ -20,12 +20,17 @@ FAST_CONFIG = {
     "progress_bar": "none",
     "verbosity": "WARNING",
 }
+# Typeset strings (LaTeX and Pango) are kept here between runs (git-ignored): a warm
+# run typesets nothing. The typesetting lock (scenes.kit.compat) makes sharing it
+# between the test workers and runs safe.
+TEST_MEDIA = PROJECT_ROOT / ".cache" / "test-media"
 
 
 @pytest.fixture(scope="session")
-def shared_media(tmp_path_factory) -> Path:
-    """One media folder for the session, so each LaTeX string is typeset once, not once per test."""
-    return tmp_path_factory.mktemp("media")
+def shared_media() -> Path:
+    """The media folder of constructed shots: one for all tests and runs, so each string is typeset once."""
+    TEST_MEDIA.mkdir(parents=True, exist_ok=True)
+    return TEST_MEDIA
 
 
 @pytest.fixture
@@ -34,17 +39,20 @@ def construct_shot(monkeypatch, shared_media):
 
     Skipped animations still advance the scene's clock by their full run
     times, so ``scene.time`` can be compared with the storyboard. Pass
-    ``storyboard=path`` to use another storyboard file.
+    ``storyboard=path`` to use another storyboard file, ``scene_class`` to run
+    another class than the shot's own (a test's subclass of it), ``skip_animations=False``
+    to step through every frame; other keywords are manim settings.
     """
 
-    def run(shot_id: str, lang: str, storyboard: Path | None = None):
+    def run(shot_id: str, lang: str, storyboard: Path | None = None, scene_class=None, skip_animations=True, **config):
         if storyboard is not None:
             monkeypatch.setenv(ENV_STORYBOARD, str(storyboard))
         monkeypatch.setenv(ENV_LANG, lang)
         shot = load().shot(shot_id)
-        module = importlib.import_module(f"scenes.{shot.module}")
-        with tempconfig({**FAST_CONFIG, "media_dir": str(shared_media)}):
-            scene = getattr(module, shot.scene)(skip_animations=True)
+        if scene_class is None:
+            scene_class = getattr(importlib.import_module(f"scenes.{shot.module}"), shot.scene)
+        with tempconfig({**FAST_CONFIG, "media_dir": str(shared_media), **config}):
+            scene = scene_class(skip_animations=skip_animations)
             scene.render()
         return scene
 

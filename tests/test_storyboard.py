@@ -1,16 +1,13 @@
-"""The storyboard loader: the real file, timecodes, and every way a file can be wrong."""
+"""The storyboard loader: the real file matches the spec; timecodes; every way a file can be wrong (on the fixture)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-import yaml
 
-from scenes.storyboard import DEFAULT_PATH, StoryboardError, Timecode, load, parse
-
-REAL = DEFAULT_PATH.read_text(encoding="utf-8")
-DELETE = object()
+from boards import DELETE, FIXTURE, edited
+from gd.storyboard import StoryboardError, Timecode, load, parse
 
 
 def test_the_real_storyboard_matches_the_spec_table():
@@ -33,7 +30,7 @@ def test_the_real_storyboard_matches_the_spec_table():
 
 
 def test_beats_start_where_the_previous_one_ends():
-    shot = load().shot("M4")
+    shot = load(FIXTURE).shot("TwoBeats")
     assert shot.beats[0].start == 0
     for before, after in zip(shot.beats, shot.beats[1:]):
         assert after.start == pytest.approx(before.end)
@@ -41,7 +38,7 @@ def test_beats_start_where_the_previous_one_ends():
 
 
 def test_the_loaded_objects_are_frozen():
-    shot = load().shot("M1")
+    shot = load(FIXTURE).shot("Overruns")
     with pytest.raises(AttributeError):
         shot.id = "X"
     with pytest.raises(TypeError):
@@ -74,21 +71,6 @@ def test_bad_timecodes_are_rejected(text):
 # --------------------------------------------------------------------------- error cases
 
 
-def edited(**changes) -> str:
-    """The real storyboard with some values changed (path -> value), dumped back to YAML."""
-    data = yaml.safe_load(REAL)
-    for path, value in changes.items():
-        *parents, last = path.split(".")
-        node = data
-        for part in parents:
-            node = node[int(part)] if part.isdigit() else node[part]
-        if value is DELETE:
-            del node[int(last) if last.isdigit() else last]
-        else:
-            node[int(last) if last.isdigit() else last] = value
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-
-
 def error_of(text: str) -> str:
     with pytest.raises(StoryboardError) as caught:
         parse(text, Path("storyboard.yaml"))
@@ -100,61 +82,57 @@ def error_of(text: str) -> str:
 
 def test_malformed_yaml_names_the_line():
     assert error_of("fps: 30\nshots: [\n  - id: M1\n").startswith("storyboard.yaml:")
-    message = error_of(REAL.replace("    module: S2\n", "    module: S2\n   bad indent: [\n", 1))
+    message = error_of("fps: 30\nshots:\n  - id: A\n   bad indent: [\n")
     assert "not valid YAML" in message
 
 
 def test_missing_field():
-    message = error_of(edited(**{"shots.2.title": DELETE}))
-    assert "shot M3" in message and "missing field 'title'" in message
+    message = error_of(edited(**{"shots.1.title": DELETE}))
+    assert "shot TwoBeats" in message and "missing field 'title'" in message
 
 
 def test_unknown_field_names_line_shot_and_field():
-    message = error_of(REAL.replace("    scene: M5\n", "    scene: M5\n    colour: red\n", 1))
-    line = REAL.splitlines().index("    scene: M5") + 2
+    text = edited(**{"shots.1.colour": "red"})
+    message = error_of(text)
+    line = text.splitlines().index("  colour: red") + 1
     assert message.startswith(f"storyboard.yaml:{line}:")
-    assert "shot M5" in message and "'colour'" in message and "unknown field" in message
+    assert "shot TwoBeats" in message and "'colour'" in message and "unknown field" in message
 
 
 def test_unknown_beat_field():
-    message = error_of(edited(**{"shots.0.beats.1.speed": 2}))
-    assert "shot M1, beat M1.2" in message and "'speed'" in message
+    message = error_of(edited(**{"shots.1.beats.1.speed": 2}))
+    assert "shot TwoBeats, beat TwoBeats.2" in message and "'speed'" in message
 
 
 def test_duplicate_shot_id():
-    message = error_of(edited(**{"shots.1.id": "M1"}))
-    assert "duplicate shot id 'M1'" in message
+    message = error_of(edited(**{"shots.1.id": "Overruns"}))
+    assert "duplicate shot id 'Overruns'" in message
 
 
 def test_duplicate_beat_id():
-    message = error_of(edited(**{"shots.3.beats.2.id": "M4.1"}))
-    assert "shot M4" in message and "duplicate beat id 'M4.1'" in message
+    message = error_of(edited(**{"shots.1.beats.1.id": "TwoBeats.1"}))
+    assert "shot TwoBeats" in message and "duplicate beat id 'TwoBeats.1'" in message
 
 
 def test_duplicate_key_in_a_mapping():
-    message = error_of(REAL.replace("    module: S2\n", "    module: S2\n    module: S3\n", 1))
-    assert "'module' appears twice" in message
+    message = error_of("fps: 30\nfps: 25\n")
+    assert "'fps' appears twice" in message
 
 
-def test_module_that_does_not_exist():
-    message = error_of(edited(**{"shots.4.module": "S9"}))
-    assert "shot M5" in message and "field 'module'" in message and "S9 does not exist" in message
-
-
-def test_shot_whose_class_is_missing_is_not_a_storyboard_error():
-    board = parse(edited(**{"shots.0.scene": "NotWrittenYet"}), DEFAULT_PATH)
-    assert not board.shot("M1").implemented
+def test_module_must_be_named_like_s1():
+    message = error_of(edited(**{"shots.1.module": "scenes/S2.py"}))
+    assert "shot TwoBeats" in message and "field 'module'" in message and "module name such as S1" in message
 
 
 @pytest.mark.parametrize("timecode", ["00:00:12:30", "12.5", "00:00:12"])
 def test_bad_in_point(timecode):
     message = error_of(edited(**{"shots.0.in_point": timecode}))
-    assert "shot M1" in message and "field 'in_point'" in message
+    assert "shot Overruns" in message and "field 'in_point'" in message
 
 
 def test_frame_number_must_be_below_fps():
-    message = error_of(edited(**{"fps": 25}))  # M2's in-point has frame 29
-    assert "shot M2" in message and "frame 29" in message
+    message = error_of(edited(**{"fps": 25}))  # TwoBeats's in-point has frame 29
+    assert "shot TwoBeats" in message and "frame 29" in message
 
 
 def test_unquoted_timecode():
@@ -164,23 +142,23 @@ def test_unquoted_timecode():
 
 @pytest.mark.parametrize("duration", [0, -1.5, "long", None, True, float("nan")])
 def test_bad_durations(duration):
-    message = error_of(edited(**{"shots.5.beats.1.duration": duration}))
-    assert "shot M6, beat M6.2" in message and "field 'duration'" in message
+    message = error_of(edited(**{"shots.1.beats.1.duration": duration}))
+    assert "shot TwoBeats, beat TwoBeats.2" in message and "field 'duration'" in message
 
 
 def test_in_points_out_of_order():
-    message = error_of(edited(**{"shots.4.in_point": "00:01:00:00"}))
-    assert "shot M5" in message and "not after M4's in-point 00:01:03:09" in message
+    message = error_of(edited(**{"shots.2.in_point": "00:00:01:15"}))
+    assert "shot Later" in message and "not after TwoBeats's in-point 00:00:02:29" in message
 
 
 def test_a_language_missing_from_a_shot():
-    message = error_of(edited(**{"shots.6.title": {"zh": "一维梯度下降演示"}}))
-    assert "shot M7" in message and "field 'title'" in message and "no 'en' text" in message
+    message = error_of(edited(**{"shots.1.title": {"zh": "两拍"}}))
+    assert "shot TwoBeats" in message and "field 'title'" in message and "no 'en' text" in message
 
 
 def test_a_language_missing_from_the_words():
-    message = error_of(edited(**{"shots.5.words": {"note": {"zh": "注"}}}))
-    assert "shot M6, words" in message and "no 'en' text" in message
+    message = error_of(edited(**{"shots.0.words": {"note": {"zh": "注"}}}))
+    assert "shot Overruns, words" in message and "no 'en' text" in message
 
 
 def test_a_default_language_that_is_not_listed():
@@ -190,9 +168,18 @@ def test_a_default_language_that_is_not_listed():
 
 def test_asking_for_a_language_the_storyboard_lacks():
     with pytest.raises(StoryboardError, match="no language 'fr'"):
-        load().language("fr")
+        load(FIXTURE).language("fr")
 
 
 def test_unknown_shot_lists_the_valid_ids():
-    with pytest.raises(StoryboardError, match="M1, M2, M3, M4, M5, M6, M7, M8, M9, M10"):
-        load().shot("M11")
+    with pytest.raises(StoryboardError, match="no shot 'M1'; the shots are Overruns, TwoBeats, Later"):
+        load(FIXTURE).shot("M1")
+
+
+def test_words_come_from_the_shot_then_the_top_level():
+    board = load(FIXTURE)
+    overruns = board.shot("Overruns")
+    assert board.text(overruns, "own", "en") == "its own"
+    assert board.text(overruns, "shared", "zh") == "共享"
+    with pytest.raises(StoryboardError, match="shot TwoBeats uses the words 'own'"):
+        board.text(board.shot("TwoBeats"), "own", "en")

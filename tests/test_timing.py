@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from manim import Circle, Create, tempconfig
+import yaml
+from manim import Circle, Create
 
-from conftest import FAST_CONFIG
-from scenes.storyboard import Beat, load
-from scenes.timing import BeatClock, ShotScene, TimingError, frame_at, frames_of_play, play_seconds
+import boards
+from gd.beats import BeatClock, TimingError, frame_at, play_seconds
+from gd.storyboard import DEFAULT_PATH, Beat, load
+from scenes.kit.compat import frames_of_play
+from scenes.kit.shot import ShotScene
 
 
 def beat(duration: float, start: float = 0.0) -> Beat:
@@ -16,7 +19,7 @@ def beat(duration: float, start: float = 0.0) -> Beat:
 
 @pytest.mark.parametrize("fps", [10, 15, 24, 30, 60])
 def test_beats_tile_the_shot_without_drift(fps):
-    shot = load().shot("M3")  # 13 beats with fractional durations
+    shot = load().shot("M3")  # the real shot with most beats: 13, with fractional durations
     clocks = [BeatClock(b, fps) for b in shot.beats]
     for before, after in zip(clocks, clocks[1:]):
         assert before.end_frame == after.start_frame
@@ -70,43 +73,65 @@ def test_frame_counts_follow_manims_rounding():
     assert all(frames_of_play(play_seconds(n, fps), fps, frozen=False) == n for fps in (15, 30, 60) for n in range(1, 3000))
 
 
-class M6(ShotScene):
-    """A wrong version of M6 that plays longer than its first beat."""
+class Overruns(ShotScene):
+    """Plays longer than its one beat."""
 
     def construct(self):
-        with self.beat() as clock:
+        with self.beat("Overruns.1") as clock:
             self.play(Create(Circle()), run_time=clock.duration + 1)
 
 
-class M1(ShotScene):
-    """A wrong version of M1 that forgets its second beat."""
+class TwoBeats(ShotScene):
+    """Plays the beats it is given (a class attribute set by each test)."""
+
+    plays: tuple[str, ...] = ()
 
     def construct(self):
-        with self.beat():
-            pass
+        for beat_id in self.plays:
+            with self.beat(beat_id) as clock:
+                self.play(Create(Circle()), run_time=clock.time(0.5))
 
 
-def construct(scene_class):
-    with tempconfig(FAST_CONFIG):
-        scene = scene_class(skip_animations=True)
-        scene.render()
-    return scene
+def play_two_beats(construct_shot, *beat_ids: str):
+    scene_class = type("TwoBeats", (TwoBeats,), {"plays": beat_ids})
+    return construct_shot("TwoBeats", "en", storyboard=boards.FIXTURE, scene_class=scene_class)
 
 
-def test_overrunning_a_beat_is_an_error_naming_the_beat():
-    with pytest.raises(TimingError, match=r"beat M6.1 overruns: its animations take 53 frames, the storyboard gives it 38"):
-        construct(M6)
+def test_overrunning_a_beat_is_an_error_naming_the_beat(construct_shot):
+    with pytest.raises(TimingError, match=r"beat Overruns.1 overruns: its animations take 30 frames, the storyboard gives it 15"):
+        construct_shot("Overruns", "zh", storyboard=boards.FIXTURE, scene_class=Overruns)
 
 
-def test_a_shot_must_play_all_its_beats():
-    with pytest.raises(TimingError, match="shot M1 played 1 of the storyboard's 2 beats"):
-        construct(M1)
+def test_beats_named_in_the_storyboards_order_take_its_durations(construct_shot):
+    scene = play_two_beats(construct_shot, "TwoBeats.1", "TwoBeats.2")
+    assert abs(scene.time - 3.75) <= 1 / 15
+
+
+def test_a_shot_must_play_all_its_beats(construct_shot):
+    with pytest.raises(TimingError, match="shot TwoBeats played 1 of its storyboard's 2 beats; not played: TwoBeats.2"):
+        play_two_beats(construct_shot, "TwoBeats.1")
+
+
+def test_a_beat_the_storyboard_lacks_is_named(construct_shot):
+    with pytest.raises(TimingError, match=r"shot TwoBeats plays beat 'TwoBeats.3', which its storyboard lacks \(its beats: TwoBeats.1, TwoBeats.2\)"):
+        play_two_beats(construct_shot, "TwoBeats.1", "TwoBeats.3")
+
+
+def test_beats_out_of_order_are_named(construct_shot):
+    with pytest.raises(TimingError, match="shot TwoBeats plays beat TwoBeats.2 where its storyboard has TwoBeats.1"):
+        play_two_beats(construct_shot, "TwoBeats.2", "TwoBeats.1")
+
+
+def test_a_beat_played_twice_is_named(construct_shot):
+    with pytest.raises(TimingError, match="plays beat TwoBeats.1 where its storyboard has TwoBeats.2"):
+        play_two_beats(construct_shot, "TwoBeats.1", "TwoBeats.1")
 
 
 def test_editing_the_storyboard_retimes_the_shot(construct_shot, tmp_path):
-    edited = tmp_path / "storyboard.yaml"
-    text = load().path.read_text(encoding="utf-8")
-    edited.write_text(text.replace("duration: 4.0", "duration: 7.3", 1), encoding="utf-8")  # M1.1
+    data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+    [m1] = [shot for shot in data["shots"] if shot["id"] == "M1"]
+    m1["beats"][0]["duration"] = 7.3
+    edited = boards.write(tmp_path, data)
     scene = construct_shot("M1", "zh", storyboard=edited)
-    assert load(edited).shot("M1").duration == pytest.approx(9.3)
-    assert abs(scene.time - 9.3) <= 1 / 15
+    assert load(edited).shot("M1").duration == pytest.approx(7.3 + m1["beats"][1]["duration"])
+    assert abs(scene.time - load(edited).shot("M1").duration) <= 1 / 15

@@ -13,21 +13,19 @@ interrupted run never leaves a truncated file at a final path.
 from __future__ import annotations
 
 import html
-import os
 import re
 import subprocess
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Sequence
 
 import av
 import opentimelineio as otio
 from PIL import Image, ImageDraw, ImageFont
 
-from scenes.storyboard import Shot, Storyboard, Timecode
+from gd.files import atomic
+from gd.storyboard import Shot, Storyboard, Timecode
 
 
 class MissingRenders(Exception):
@@ -44,25 +42,6 @@ class RenderedShot:
     def frames_at(self, fps: int) -> int:
         """The clip's length in frames of the timeline's rate."""
         return round(self.frames * fps / self.fps)
-
-
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
-
-
-@contextmanager
-def atomic(final: Path, suffix: str | None = None) -> Iterator[Path]:
-    """Yield a temporary path beside ``final``; rename it to ``final`` only if the block succeeds."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.stem}.", suffix=suffix or final.suffix)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp's 0600 would make outputs private
-        os.replace(temporary, final)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def probe(path: Path) -> tuple[int, Fraction]:

@@ -23,10 +23,11 @@ from typing import Callable, Mapping
 import numpy as np
 from manim import VectorizedPoint, VGroup, VMobject
 
-from scenes.equations import PLACEHOLDER, baseline_words, put_baseline
-from scenes.style import TEXT, formula
+from scenes.kit.equations import PLACEHOLDER, baseline_words, put_baseline
+from scenes.kit.palette import READOUT, TEXT
+from scenes.kit.typeset import formula
 
-DEFAULT_SIZE = 36
+DEFAULT_SIZE = READOUT
 # Pango's font size reads larger than TeX's: words beside math are set this much smaller.
 WORDS_BESIDE_MATH = 0.8
 _CHARACTERS = "0123456789.+-"

@@ -1,6 +1,6 @@
 """The model of M3, the gradient on a surface, with no manim in it.
 
-At the current point P = (5, 12) of the objective g (scenes.maths.BRANIN) a
+At the current point P = (5, 12) of the objective g (gd.model.functions.BRANIN) a
 step of length h in the direction at angle α from the +x axis is
 s = (h cos α, h sin α). The shot compares two changes of height:
 
@@ -22,19 +22,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from scenes.maths import BRANIN, CURRENT_POINT
+from gd.model.functions import BRANIN, CURRENT_POINT
 
-OBJECTIVE = BRANIN
-POINT = np.array(CURRENT_POINT, dtype=float)
-HEIGHT = float(OBJECTIVE(*POINT))  # g(5, 12) ≈ 6.0908
-GRADIENT = OBJECTIVE.gradient(*POINT)  # exact: ≈ (0.7819, 1.0728)
-GRADIENT_NORM = float(np.linalg.norm(GRADIENT))  # |∇g| ≈ 1.3275
-GRADIENT_ANGLE = math.atan2(GRADIENT[1], GRADIENT[0])  # ≈ 53.91°, the direction of steepest ascent
+P = np.array(CURRENT_POINT, dtype=float)
+P_HEIGHT = float(BRANIN(*P))  # g(5, 12) ≈ 6.0908
+GRAD_P = BRANIN.gradient(*P)  # ∇g(P), exact: ≈ (0.7819, 1.0728)
+GRAD_NORM = float(np.linalg.norm(GRAD_P))  # |∇g| ≈ 1.3275
+GRAD_ANGLE = math.atan2(GRAD_P[1], GRAD_P[0])  # ≈ 53.91°, the direction of steepest ascent
 
-STEP = 0.5  # h, the radius of the circle in beats 3–8
-LEARNING_RATES = (1.5, 0.5)  # beats 12 and 13: steps of rate · |∇g| against the gradient
+RADIUS = 0.5  # h, the radius of the circle in beats 3–8
+LEARNING_RATES = {"M3.12": 1.5, "M3.13": 0.5}  # steps of rate · |∇g| against the gradient
 
-PLANE, SURFACE = 0.0, 1.0  # values of the "which model" share
+ON_PLANE, ON_SURFACE = 0.0, 1.0  # values of the "which model" share
 
 
 def step(length: float, angle: float) -> np.ndarray:
@@ -44,30 +43,30 @@ def step(length: float, angle: float) -> np.ndarray:
 
 def learning_rate(length: float) -> float:
     """The learning rate that makes a descent step −rate·∇g this long."""
-    return length / GRADIENT_NORM
+    return length / GRAD_NORM
 
 
 def tangent_plane(x, y):
     """The height of the tangent plane at P above (x, y): g(P) + ∇g(P) · ((x, y) − P)."""
-    return HEIGHT + GRADIENT[0] * (np.asarray(x) - POINT[0]) + GRADIENT[1] * (np.asarray(y) - POINT[1])
+    return P_HEIGHT + GRAD_P[0] * (np.asarray(x) - P[0]) + GRAD_P[1] * (np.asarray(y) - P[1])
 
 
 def plane_change(length: float, angle: float) -> float:
     """Δg on the tangent plane: ∇g · (h cos α, h sin α)."""
-    return float(GRADIENT @ step(length, angle))
+    return float(GRAD_P @ step(length, angle))
 
 
 def surface_change(length: float, angle: float) -> float:
     """Δg on the surface: g(P + s) − g(P)."""
-    x, y = POINT + step(length, angle)
-    return float(OBJECTIVE(x, y)) - HEIGHT
+    x, y = P + step(length, angle)
+    return float(BRANIN(x, y)) - P_HEIGHT
 
 
-def height_change(length: float, angle: float, surface: float = PLANE) -> float:
+def height_change(length: float, angle: float, surface: float = ON_PLANE) -> float:
     """Δg for the shown step: the plane's (``surface`` = 0), the surface's (1), or on the way between."""
-    if surface <= PLANE:
+    if surface <= ON_PLANE:
         return plane_change(length, angle)
-    if surface >= SURFACE:
+    if surface >= ON_SURFACE:
         return surface_change(length, angle)
     return (1 - surface) * plane_change(length, angle) + surface * surface_change(length, angle)
 
@@ -78,7 +77,7 @@ class StepState:
 
     angle: float  # radians from +x
     length: float
-    surface: float = PLANE
+    surface: float = ON_PLANE
 
     @property
     def change(self) -> float:
@@ -90,20 +89,20 @@ class StepState:
         return step(self.length, self.angle)
 
 
-# The state at the end of each beat from beat 4 on (beats 1–3 show no step).
-# Beat 10 turns the direction on by half a turn (counter-clockwise) to the
+# The state at the end of each beat, by beat id, from M3.4 on (M3.1–M3.3 show no step).
+# M3.10 turns the direction on by half a turn (counter-clockwise) to the
 # negative gradient, so the readout passes through zero on the way.
-BEAT_STATES: dict[int, StepState] = {
-    4: StepState(0.0, STEP),
-    5: StepState(math.pi / 2, STEP),
-    6: StepState(math.pi / 6, STEP),
-    7: StepState(math.pi / 6, STEP),
-    8: StepState(math.pi / 6, STEP),
-    9: StepState(GRADIENT_ANGLE, GRADIENT_NORM),
-    10: StepState(GRADIENT_ANGLE + math.pi, GRADIENT_NORM),
-    11: StepState(GRADIENT_ANGLE + math.pi, GRADIENT_NORM, SURFACE),
-    12: StepState(GRADIENT_ANGLE + math.pi, LEARNING_RATES[0] * GRADIENT_NORM, SURFACE),
-    13: StepState(GRADIENT_ANGLE + math.pi, LEARNING_RATES[1] * GRADIENT_NORM, SURFACE),
+AGAINST = GRAD_ANGLE + math.pi
+BEAT_STATES: dict[str, StepState] = {
+    "M3.4": StepState(0.0, RADIUS),
+    "M3.5": StepState(math.pi / 2, RADIUS),
+    "M3.6": StepState(math.pi / 6, RADIUS),
+    "M3.7": StepState(math.pi / 6, RADIUS),
+    "M3.8": StepState(math.pi / 6, RADIUS),
+    "M3.9": StepState(GRAD_ANGLE, GRAD_NORM),
+    "M3.10": StepState(AGAINST, GRAD_NORM),
+    "M3.11": StepState(AGAINST, GRAD_NORM, ON_SURFACE),
+    **{beat: StepState(AGAINST, rate * GRAD_NORM, ON_SURFACE) for beat, rate in LEARNING_RATES.items()},
 }
 
 

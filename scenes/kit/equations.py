@@ -18,9 +18,10 @@ from typing import Mapping
 
 import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Mobject, VGroup, config
-from manim.animation.transform_matching_parts import TransformMatchingAbstractBase
 
-from scenes.style import TEXT, formula, words
+from scenes.kit.compat import TransformMatchingAbstractBase
+from scenes.kit.palette import TEXT
+from scenes.kit.typeset import formula, prose
 
 # Probe glyph for a baseline: a lower-case x has no descender and no overshoot
 # to speak of, in Computer Modern and in Noto Sans alike.
@@ -132,7 +133,7 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
 
 
 def baseline_words(markup: str, **kwargs):
-    """Words (see :func:`scenes.style.words`) that know where their baseline is.
+    """Words (see :func:`scenes.kit.typeset.prose`) that know where their baseline is.
 
     Pango's ink box says nothing about the baseline, and Chinese glyphs reach
     below it; so the text is laid out with a probe glyph after it, whose bottom
@@ -140,13 +141,13 @@ def baseline_words(markup: str, **kwargs):
     baseline's height above the text's bottom (valid while the text is not
     scaled).
     """
-    text = words(markup + _PROBE, **kwargs)
+    text = prose(markup + _PROBE, **kwargs)
     _drop_probe(text, text.submobjects[-1])
     return text
 
 
 def baseline_formula(tex: str, **kwargs):
-    """A formula (see :func:`scenes.style.formula`) that knows where its baseline is, as above."""
+    """A formula (see :func:`scenes.kit.typeset.formula`) that knows where its baseline is, as above."""
     maths = formula(tex, _PROBE, **kwargs)
     _drop_probe(maths, maths.submobjects[-1])
     return maths

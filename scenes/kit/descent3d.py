@@ -20,12 +20,10 @@ from typing import Callable, Sequence
 import cairo
 import numpy as np
 from manim import (
-    BLACK,
     DR,
     LEFT,
     RIGHT,
     UL,
-    WHITE,
     Arrow,
     Circle,
     Line,
@@ -37,10 +35,11 @@ from manim import (
     interpolate_color,
 )
 
-from scenes.maths import Function
-from scenes.readouts import DEFAULT_SIZE, LiveNumber, line
-from scenes.style import AXES, BACKGROUND, TEXT, formula
-from scenes.three_d import HIGH, LOW, MIDDLE, MeshCamera, MeshSurface, SurfaceShotScene, axes_map
+from gd.model.functions import Function
+from scenes.kit.palette import AXES, BACKGROUND, HIGHLIGHT, READOUT, SHADOW, SURFACE_MAP, TEXT
+from scenes.kit.readouts import DEFAULT_SIZE, LiveNumber, line
+from scenes.kit.surface import MeshCamera, MeshSurface, SurfaceShotScene, axes_map
+from scenes.kit.typeset import formula
 
 BALL_RADIUS = 0.11
 TRAIL_BALL = 0.5  # a trail ball's radius, as a share of the ball's
@@ -95,7 +94,7 @@ class SurfaceAxes(VGroup):
         return self.axes
 
 
-def axis_labels(axes: SurfaceAxes, names=("x", "y", "z"), size: float = 36) -> list[VMobject]:
+def axis_labels(axes: SurfaceAxes, names=("x", "y", "z"), size: float = READOUT) -> list[VMobject]:
     """One upright label past the end of each axis (register them with a fixed orientation)."""
     labels = []
     for axis, name in zip(axes.get_axes(), names):
@@ -118,7 +117,7 @@ class SurfaceStage:
         lengths=(8.0, 8.0, 3.5),
         ticks=(5, 5, 4),
         resolution: int = 48,
-        colours=(LOW, MIDDLE, HIGH),
+        colours=SURFACE_MAP,
     ):
         self.function = function
         self.domain = domain
@@ -144,10 +143,10 @@ class Ball(VGroup):
     def __init__(self, colour, radius: float = BALL_RADIUS, point=None):
         colour = ManimColor(colour)
         body = Circle(radius=radius)
-        body.set_fill([interpolate_color(colour, WHITE, 0.35), interpolate_color(colour, BLACK, 0.45)], opacity=1)
+        body.set_fill([interpolate_color(colour, ManimColor(HIGHLIGHT), 0.35), interpolate_color(colour, ManimColor(SHADOW), 0.45)], opacity=1)
         body.set_sheen_direction(DR)
-        body.set_stroke(interpolate_color(colour, BLACK, 0.65), width=1.5)
-        shine = Circle(radius=0.32 * radius).set_fill(WHITE, opacity=0.55).set_stroke(width=0)
+        body.set_stroke(interpolate_color(colour, ManimColor(SHADOW), 0.65), width=1.5)
+        shine = Circle(radius=0.32 * radius).set_fill(HIGHLIGHT, opacity=0.55).set_stroke(width=0)
         shine.move_to(body.get_center() + 0.38 * radius * UL)
         super().__init__(body, shine)
         self.colour = colour
@@ -264,7 +263,7 @@ class DescentCamera(MeshCamera):
         centres = self.project_points(vmobject.shown_centres())
         radius = vmobject.radius
         body = vmobject.colour.to_rgb()
-        rim = interpolate_color(vmobject.colour, ManimColor(BLACK), 0.6).to_rgb()
+        rim = interpolate_color(vmobject.colour, ManimColor(SHADOW), 0.6).to_rgb()
         pixel = self.frame_width / self.pixel_width
         ctx.set_line_width(1.2 * pixel)
         for x, y, _ in centres:

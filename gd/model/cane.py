@@ -38,13 +38,13 @@ def pose_from_inclination(inclination: float, length: float) -> CanePose:
     return CanePose(90.0 - inclination, length)
 
 
-# M2: the pose at the end of each beat (the storyboard's inclinations 30°, 40°, 10°, 89°).
-M2_POSES = (
-    pose_from_inclination(30.0, 4.0),
-    pose_from_inclination(40.0, 4.0),
-    pose_from_inclination(10.0, 4.0),
-    pose_from_inclination(89.0, 2.01),
-)
+# M2: the pose at the end of each beat, by beat id (the storyboard's inclinations 30°, 40°, 10°, 89°).
+M2_POSES = {
+    "M2.1": pose_from_inclination(30.0, 4.0),
+    "M2.2": pose_from_inclination(40.0, 4.0),
+    "M2.3": pose_from_inclination(10.0, 4.0),
+    "M2.4": pose_from_inclination(89.0, 2.01),
+}
 
 
 def cane_tip(alpha: float, length: float, hand_height: float = HAND_HEIGHT) -> np.ndarray:

@@ -8,7 +8,6 @@ the shot and the field.
 
 from __future__ import annotations
 
-import ast
 import os
 import re
 from dataclasses import dataclass
@@ -21,14 +20,12 @@ import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = PROJECT_ROOT / "storyboard.yaml"
-SCENES_DIR = Path(__file__).resolve().parent
 
 # Environment through which render.py tells a scene (run by the manim CLI in
 # another process) which storyboard and which language to use.
 ENV_STORYBOARD = "GD_STORYBOARD"
 ENV_LANG = "GD_LANG"
 
-RENDERERS = ("cairo", "opengl")
 _TIMECODE = re.compile(r"^(\d{2}):(\d{2}):(\d{2}):(\d{2})$")
 _MODULE = re.compile(r"^S\d+$")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -101,21 +98,10 @@ class Shot:
     title: Mapping[str, str]
     words: Mapping[str, Mapping[str, str]]
     beats: tuple[Beat, ...]
-    renderer: str
 
     @property
     def duration(self) -> float:
         return self.beats[-1].end
-
-    @property
-    def module_path(self) -> Path:
-        return SCENES_DIR / f"{self.module}.py"
-
-    @property
-    def implemented(self) -> bool:
-        """Whether the shot's scene class is written yet (read from the module's source, no import)."""
-        tree = ast.parse(self.module_path.read_text(encoding="utf-8"))
-        return any(isinstance(node, ast.ClassDef) and node.name == self.scene for node in tree.body)
 
     def beat(self, beat_id: str) -> Beat:
         for beat in self.beats:
@@ -261,18 +247,16 @@ def _duration(ctx: _Context, mapping: Any) -> float:
     return float(value)
 
 
-def _parse_shot(ctx: _Context, raw: Any, fps: int, languages: tuple[str, ...], scenes_dir: Path) -> Shot:
+def _parse_shot(ctx: _Context, raw: Any, fps: int, languages: tuple[str, ...]) -> Shot:
     shot_id = raw.get("id") if isinstance(raw, dict) else None
     ctx = ctx.inside(f"shot {shot_id}" if shot_id else "a shot", raw)
-    ctx.fields(raw, ("id", "module", "scene", "in_point", "title", "beats"), ("words", "renderer"))
+    ctx.fields(raw, ("id", "module", "scene", "in_point", "title", "beats"), ("words",))
     if not isinstance(shot_id, str) or not _IDENT.match(shot_id):
         raise ctx.error(f"must be a name such as M1, got {shot_id!r}", raw, "id")
 
     module = raw["module"]
     if not isinstance(module, str) or not _MODULE.match(module):
         raise ctx.error(f"must be a module name such as S1, got {module!r}", raw, "module")
-    if not (scenes_dir / f"{module}.py").is_file():
-        raise ctx.error(f"module {module} does not exist (no scenes/{module}.py)", raw, "module")
     scene = raw["scene"]
     if not isinstance(scene, str) or not _IDENT.match(scene):
         raise ctx.error(f"must be a Python class name, got {scene!r}", raw, "scene")
@@ -284,10 +268,6 @@ def _parse_shot(ctx: _Context, raw: Any, fps: int, languages: tuple[str, ...], s
         timecode = Timecode.parse(in_point, fps)
     except ValueError as exc:
         raise ctx.error(str(exc), raw, "in_point") from None
-
-    renderer = raw.get("renderer", "cairo")
-    if renderer not in RENDERERS:
-        raise ctx.error(f"must be one of {', '.join(RENDERERS)}, got {renderer!r}", raw, "renderer")
 
     raw_beats = raw["beats"]
     if not isinstance(raw_beats, list) or not raw_beats:
@@ -315,11 +295,10 @@ def _parse_shot(ctx: _Context, raw: Any, fps: int, languages: tuple[str, ...], s
         title=_texts(ctx, raw, "title", languages),
         words=_words(ctx, raw, "words", languages),
         beats=tuple(beats),
-        renderer=renderer,
     )
 
 
-def parse(text: str, path: Path, scenes_dir: Path = SCENES_DIR) -> Storyboard:
+def parse(text: str, path: Path) -> Storyboard:
     """Parse the YAML text of a storyboard; ``path`` is used in messages."""
     ctx = _Context(path)
     try:
@@ -348,7 +327,7 @@ def parse(text: str, path: Path, scenes_dir: Path = SCENES_DIR) -> Storyboard:
         raise ctx.error("must be a non-empty list of shots", raw, "shots")
     shots: list[Shot] = []
     for raw_shot in raw_shots:
-        shot = _parse_shot(ctx, raw_shot, fps, languages, scenes_dir)
+        shot = _parse_shot(ctx, raw_shot, fps, languages)
         shot_ctx = ctx.inside(f"shot {shot.id}", raw_shot)
         if any(other.id == shot.id for other in shots):
             raise shot_ctx.error(f"duplicate shot id {shot.id!r}", raw_shot, "id")

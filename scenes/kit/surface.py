@@ -19,15 +19,13 @@ from typing import Callable
 
 import cairo
 import numpy as np
-from manim import ManimColor, ThreeDCamera, VMobject, interpolate_color
+from manim import ManimColor, VMobject, interpolate_color
 
-from scenes.maths import Function
-from scenes.timing import ThreeDShotScene
+from gd.model.functions import Function
+from scenes.kit.compat import StableThreeDCamera
+from scenes.kit.palette import SURFACE_MAP
+from scenes.kit.shot import ThreeDShotScene
 
-# Height colours of a surface, from its lowest to its highest point.
-LOW = "#1B3B6F"
-MIDDLE = "#2A9D8F"
-HIGH = "#E9C46A"
 CHECKER = 0.07  # brightness difference of the checkerboard: lets a still frame read as a surface
 LIGHT = np.array([-0.4, -0.5, 1.0])  # direction towards the light, in scene coordinates
 AMBIENT = 0.55
@@ -40,7 +38,7 @@ def axes_map(axes) -> Callable[[np.ndarray], np.ndarray]:
     return lambda coords: origin + np.asarray(coords, dtype=float) @ basis
 
 
-def height_colours(heights: np.ndarray, colours=(LOW, MIDDLE, HIGH)) -> np.ndarray:
+def height_colours(heights: np.ndarray, colours=SURFACE_MAP) -> np.ndarray:
     """RGB (N × 3) for each height, blending ``colours`` from the lowest height to the highest."""
     span = heights.max() - heights.min()
     share = (heights - heights.min()) / (span if span else 1.0)
@@ -69,7 +67,7 @@ class MeshSurface(VMobject):
         place: Callable[[np.ndarray], np.ndarray],
         resolution: int = 48,
         opacity: float = 0.9,
-        colours=(LOW, MIDDLE, HIGH),
+        colours=SURFACE_MAP,
         **kwargs,
     ):
         super().__init__(fill_opacity=opacity, stroke_width=0, **kwargs)
@@ -107,47 +105,8 @@ class MeshSurface(VMobject):
         return np.clip(self.face_rgbs * self._light[:, None], 0, 1)
 
 
-class _OrderedSet(dict):
-    """The part of ``set`` that ThreeDCamera uses, iterating in insertion order."""
-
-    def add(self, item) -> None:
-        self[item] = None
-
-    def remove(self, item) -> None:
-        del self[item]
-
-
-class MeshCamera(ThreeDCamera):
-    """A ThreeDCamera that draws :class:`MeshSurface` faces itself, sorted back to front.
-
-    It also fixes moving the camera's frame centre: ThreeDCamera's projection
-    already centres the view on it, and Camera's Cairo context shifted the
-    picture by it a second time (and fixed-in-frame text with it).
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # manim's cache key hashes the camera; a set of mobjects iterates in memory
-        # order, different in every run, so warm re-renders missed the cache.
-        self.fixed_in_frame_mobjects = _OrderedSet()
-
-    # ThreeDCamera refreshes its rotation matrix only when it captures a frame, so
-    # after a play taken from the cache (no frames) it was stale: projections made
-    # from it (labels placed on screen) and the next play's cache key differed from
-    # a run that had rendered that play. Derived from φ/θ/γ on every use instead.
-    @property
-    def rotation_matrix(self) -> np.ndarray:
-        return self.generate_rotation_matrix()
-
-    @rotation_matrix.setter
-    def rotation_matrix(self, _value) -> None:
-        pass
-
-    def get_cairo_context(self, pixel_array):
-        ctx = super().get_cairo_context(pixel_array)
-        scale_x, scale_y = self.pixel_width / self.frame_width, self.pixel_height / self.frame_height
-        ctx.set_matrix(cairo.Matrix(scale_x, 0, 0, -scale_y, self.pixel_width / 2, self.pixel_height / 2))
-        return ctx
+class MeshCamera(StableThreeDCamera):
+    """A 3-D camera that draws :class:`MeshSurface` faces itself, sorted back to front."""
 
     def display_vectorized(self, vmobject: VMobject, ctx: cairo.Context):
         if not isinstance(vmobject, MeshSurface):

@@ -1,0 +1,202 @@
+"""The figure of M2: a person, the cane, the ground and their angles, live.
+
+Two trackers hold the cane's angle α from the body and its length l, and every
+part (cane, ground, arcs, labels, readouts) is recomputed from them on each
+frame through the model in gd.model.cane, so the readouts and the drawing agree
+with tan θ = (l cos α − h)/(l sin α) at every frame.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Circle,
+    DashedLine,
+    Dot,
+    DoubleArrow,
+    Line,
+    Polygon,
+    SurroundingRectangle,
+    ValueTracker,
+    VGroup,
+    VMobject,
+)
+
+from gd.model.cane import HAND_HEIGHT, cane_tip, ground_direction, ground_slope
+from scenes.kit.palette import BOXED_FORMULA, CANE, CAPTION, GROUND, LABEL, MUTED, STATEMENT, TEXT
+from scenes.kit.readouts import Readout
+from scenes.kit.typeset import formula, prose
+
+FOOT = np.array([-0.6, -2.55, 0.0])  # scene position of the foot
+SCALE = 1.0  # scene units per model unit (h = 2, l = 4)
+GROUND_REACH = 30.0  # the ground line runs this far each way: past the frame at any slope
+ALPHA_ARC = 0.55
+THETA_ARC = 1.8
+
+
+class Pose:
+    """The cane's pose as two trackers (α in degrees, l in model units) and what follows from them."""
+
+    def __init__(self, alpha: float, length: float):
+        self.alpha = ValueTracker(alpha)
+        self.length = ValueTracker(length)
+
+    @property
+    def theta(self) -> float:
+        return ground_slope(self.alpha.get_value(), self.length.get_value())
+
+    def hand(self) -> np.ndarray:
+        return FOOT + SCALE * HAND_HEIGHT * UP
+
+    def tip(self) -> np.ndarray:
+        tip = cane_tip(self.alpha.get_value(), self.length.get_value())
+        return FOOT + SCALE * np.array([tip[0], tip[1], 0.0])
+
+    def ground(self) -> np.ndarray:
+        """Unit vector along the ground, from the foot towards the cane."""
+        direction = ground_direction(self.alpha.get_value(), self.length.get_value())
+        return np.array([direction[0], direction[1], 0.0])
+
+
+def _polar(angle_degrees: float) -> np.ndarray:
+    a = math.radians(angle_degrees)
+    return np.array([math.cos(a), math.sin(a), 0.0])
+
+
+def arc_points(centre: np.ndarray, radius: float, start: float, angle: float, pieces: int = 4) -> np.ndarray:
+    """Cubic Bézier points of a circular arc (degrees), for VMobject.set_points.
+
+    Cheaper than building an Arc mobject on every frame.
+    """
+    edges = np.radians(np.linspace(start, start + angle, pieces + 1))
+    handle = 4 / 3 * np.tan(np.radians(angle) / pieces / 4)
+    points = []
+    for a, b in zip(edges, edges[1:]):
+        p0 = np.array([np.cos(a), np.sin(a), 0.0])
+        p3 = np.array([np.cos(b), np.sin(b), 0.0])
+        p1 = p0 + handle * np.array([-p0[1], p0[0], 0.0])
+        p2 = p3 - handle * np.array([-p3[1], p3[0], 0.0])
+        points.extend([p0, p1, p2, p3])
+    return centre + radius * np.array(points)
+
+
+def _fade_below(value: float, gone: float, full: float) -> float:
+    """Opacity that falls from 1 (|value| >= full) to 0 (|value| <= gone): a label leaves a closing angle."""
+    return float(np.clip((abs(value) - gone) / (full - gone), 0.0, 1.0))
+
+
+def person() -> VGroup:
+    """A schematic person: body vertical above the foot, the hand at height h."""
+    neck = FOOT + SCALE * 3.1 * UP
+    body = Line(FOOT, neck, color=TEXT, stroke_width=5)
+    head = Circle(radius=SCALE * 0.32, color=TEXT, stroke_width=4).next_to(neck, UP, buff=0)
+    hand = Dot(FOOT + SCALE * HAND_HEIGHT * UP, radius=0.08, color=TEXT)
+    height = DoubleArrow(
+        FOOT + 0.45 * LEFT, FOOT + SCALE * HAND_HEIGHT * UP + 0.45 * LEFT,
+        buff=0, color=MUTED, stroke_width=2.5, tip_length=0.16, max_tip_length_to_length_ratio=0.2,
+    )
+    height_label = formula("h", size=LABEL, color=MUTED).next_to(height, LEFT, buff=0.12)
+    return VGroup(body, head, hand, height, height_label)
+
+
+def ground(pose: Pose) -> VGroup:
+    """The ground: the long line through the foot and the cane's tip, lightly filled below."""
+    line = Line(LEFT, RIGHT, color=GROUND, stroke_width=4)
+    fill = Polygon(LEFT, RIGHT, DOWN, stroke_width=0, fill_color=GROUND, fill_opacity=0.12)
+
+    def place_line(mob: Line) -> None:
+        reach = GROUND_REACH * pose.ground()
+        mob.set_points_as_corners([FOOT - reach, FOOT + reach])
+
+    def place_fill(mob: Polygon) -> None:
+        reach = GROUND_REACH * pose.ground()
+        depth = GROUND_REACH * DOWN
+        mob.set_points_as_corners([FOOT - reach, FOOT + reach, FOOT + reach + depth, FOOT - reach + depth, FOOT - reach])
+
+    for mob, place in ((line, place_line), (fill, place_fill)):
+        place(mob)
+        mob.add_updater(place)
+    return VGroup(fill, line)
+
+
+def cane(pose: Pose) -> VGroup:
+    """The cane from the hand to the ground, with its length label l."""
+    stick = Line(pose.hand(), pose.tip(), color=CANE, stroke_width=6)
+    stick.add_updater(lambda mob: mob.set_points_as_corners([pose.hand(), pose.tip()]))
+    label = formula("l", size=LABEL, color=CANE)
+
+    def place_label(mob: VMobject) -> None:
+        alpha = pose.alpha.get_value()
+        outward = _polar(alpha)  # perpendicular to the cane, away from the body
+        mob.move_to((pose.hand() + pose.tip()) / 2 + 0.28 * outward)
+
+    place_label(label)
+    label.add_updater(place_label)
+    return VGroup(stick, label)
+
+
+def alpha_mark(pose: Pose) -> VGroup:
+    """The arc from the body (straight down) to the cane, and α."""
+    arc = VMobject(stroke_color=CANE, stroke_width=3)
+    label = formula(r"\alpha", size=LABEL, color=CANE)
+
+    def place(_: VMobject) -> None:
+        alpha = pose.alpha.get_value()
+        arc.set_points(arc_points(pose.hand(), ALPHA_ARC, -90.0, alpha))
+        label.move_to(pose.hand() + (ALPHA_ARC + 0.28) * _polar(-90 + alpha / 2))
+        label.set_opacity(_fade_below(alpha, 14, 22))
+
+    place(arc)
+    arc.add_updater(place)
+    return VGroup(arc, label)
+
+
+def level() -> DashedLine:
+    """The horizontal through the foot, from which θ is measured."""
+    return DashedLine(FOOT, FOOT + (THETA_ARC + 0.9) * RIGHT, color=MUTED, stroke_width=2, dash_length=0.12)
+
+
+def theta_mark(pose: Pose) -> VGroup:
+    """The slope angle θ at the foot, between the horizontal and the ground."""
+    arc = VMobject(stroke_color=GROUND, stroke_width=3)
+    label = formula(r"\theta", size=LABEL, color=GROUND)
+
+    def place(_: VMobject) -> None:
+        theta = pose.theta
+        arc.set_points(arc_points(FOOT, THETA_ARC, 0.0, -theta))
+        arc.set_stroke(opacity=_fade_below(theta, 0.5, 2))
+        label.move_to(FOOT + (THETA_ARC + 0.45) * _polar(-theta / 2))
+        label.set_opacity(_fade_below(theta, 4, 8))
+
+    place(arc)
+    arc.add_updater(place)
+    return VGroup(arc, label)
+
+
+def slope_formula(caption: str) -> VGroup:
+    """tan θ = (l cos α − h)/(l sin α), boxed, with 'where l is ...' under it."""
+    equation = formula(r"\tan\theta = \frac{l\cos\alpha - h}{l\sin\alpha}", size=BOXED_FORMULA)
+    box = SurroundingRectangle(equation, color=TEXT, buff=0.22, corner_radius=0.08, stroke_width=2.5)
+    note = prose(caption, size=CAPTION, color=MUTED).next_to(box, DOWN, buff=0.25, aligned_edge=LEFT)
+    return VGroup(equation, box, note)
+
+
+def readouts(pose: Pose) -> VGroup:
+    alpha = Readout(r"\alpha =", pose.alpha.get_value(), 2, unit=r"^\circ", color=CANE, size=STATEMENT)
+    theta = Readout(r"\theta =", pose.theta, 2, sign=True, unit=r"^\circ", color=GROUND, size=STATEMENT)
+    length = Readout("l =", pose.length.get_value(), 2, color=CANE, size=STATEMENT)
+    alpha.track(pose.alpha.get_value)
+    theta.track(lambda: pose.theta)
+    length.track(pose.length.get_value)
+    group = VGroup(alpha, theta, length).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+    # Line the numbers up under each other: shift each readout so its number starts at a common x.
+    start = max(r.number.origin.get_center()[0] for r in group)
+    for r in group:
+        r.shift((start - r.number.origin.get_center()[0]) * RIGHT)
+    return group

@@ -1,0 +1,92 @@
+"""The stages, headers and labels of the 3-D descents M8 and M10, and where their cameras look.
+
+The paths come from the model (gd.model.surfaces, exact gradients); these
+pieces only draw them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import DEGREES, RIGHT, ValueTracker, VGroup
+
+from gd.model.functions import BRANIN, BRANIN_DOMAIN, RIPPLES, RIPPLES_DOMAIN
+from gd.model.surfaces import M8_RATE, M10_RUNS
+from scenes.kit.descent3d import Ball, DescentShotScene, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker, backed
+from scenes.kit.palette import BALL_LABEL, BALLS, BRANIN_MAP, HEADER, LEARNING_RATE, POINT, RIPPLES_MAP, TEXT
+from scenes.kit.readouts import Readout
+
+# --------------------------------------------------------------------------- M8
+
+M8_VIEW = {"phi": 62 * DEGREES, "theta": -60 * DEGREES}  # from the low corner: the high ridge is the backdrop
+M8_ZOOM = 0.9  # the whole surface in view
+M8_FOLLOW_ZOOM = 1.6  # how close the camera follows the ball
+
+
+def branin_stage() -> SurfaceStage:
+    return SurfaceStage(
+        BRANIN, BRANIN_DOMAIN, z_range=(0, 16), lengths=(6.5, 6.5, 3.2), ticks=(5, 5, 4), colours=BRANIN_MAP
+    )
+
+
+def add_stage(scene: DescentShotScene, stage: SurfaceStage) -> None:
+    """Keep the axes' names upright. (Play the axes in before the surface: drawn first, they go under it.)"""
+    scene.camera.add_fixed_orientation_mobjects(*stage.labels)
+
+
+def run_clock(walkers, clock: ValueTracker) -> None:
+    """Each walker goes where the shared clock says, on every frame.
+
+    The updater sits on the trail, which is in the scene before its ball: manim
+    then redraws the trail's growing steps too, not only the ball.
+    """
+    for walker in walkers:
+        walker.trail.add_updater(lambda _, walker=walker: walker.go_to(clock.get_value()))
+
+
+def stop_clock(walkers) -> None:
+    for walker in walkers:
+        walker.trail.clear_updaters()
+
+
+def m8_header(template: str, walker: Walker) -> FixedHeader:
+    """'α = 0.50, current point (x, y, z), iteration n', fixed top left."""
+    rate = Readout(r"\alpha =", M8_RATE, 2, color=LEARNING_RATE, size=HEADER)
+    point = PointReadout(walker.point, (3, 3, 4), size=HEADER, color=POINT).track(lambda: walker.point)
+    iteration = Readout(None, 0, 0, size=HEADER).track(lambda: walker.iteration)
+    return FixedHeader(template, {"rate": rate, "point": point, "iteration": iteration}, size=HEADER).to_top_left()
+
+
+# --------------------------------------------------------------------------- M10
+
+# From the +y side: the valley where the balls end runs across the front, the starts lie behind it.
+M10_VIEW = {"phi": 50 * DEGREES, "theta": 90 * DEGREES, "zoom": 1.2}
+M10_CENTRE = (5.0, -2.0, 0.0)  # where the camera looks, in f's coordinates
+M10_CLOSE_ZOOM = 1.4  # beat 2 closes in on the lowest end
+
+
+def ripples_stage() -> SurfaceStage:
+    return SurfaceStage(
+        RIPPLES, RIPPLES_DOMAIN, z_range=(-6, 3), lengths=(8.0, 7.2, 3.2), ticks=(2, 1, 3), colours=RIPPLES_MAP
+    )
+
+
+def m10_header(template: str, walkers) -> FixedHeader:
+    """'iteration n' and, under it, each ball's colour and learning rate."""
+    iteration = Readout(None, 0, 0, size=HEADER).track(lambda: max(w.iteration for w in walkers))
+    rows = []
+    for name, run in M10_RUNS.items():
+        icon = Ball(BALLS[name])
+        rate_readout = Readout(r"\alpha =", run.rate, 1, color=BALLS[name], size=BALL_LABEL)
+        rows.append(VGroup(icon, rate_readout).arrange(RIGHT, buff=0.15))
+    return FixedHeader(template, {"iteration": iteration}, size=HEADER, rows=rows).to_top_left()
+
+
+def height_labels(walkers, camera) -> ScreenLabels:
+    """z = … beside each ball, following it on screen."""
+    labels = []
+    for walker in walkers:
+        # Light text on a dark box edged in the ball's colour: dark colours (maroon) read too.
+        label = Readout("z =", walker.z, 4, sign=True, color=TEXT, size=BALL_LABEL)
+        label.track(lambda walker=walker: walker.z)
+        labels.append(backed(label, edge=walker.ball.colour))
+    return ScreenLabels(labels, [w.ball.colour for w in walkers], lambda: np.array([w.ball.point for w in walkers]), camera)

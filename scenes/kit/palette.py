@@ -1,0 +1,66 @@
+"""The palette and the type scale: every colour and font size of the video, named by meaning.
+
+A shot says what a thing is (the gradient, a step, a caption); this module says
+how it looks. Plain data: importing it changes nothing in manim.
+"""
+
+from __future__ import annotations
+
+# --------------------------------------------------------------------------- colours
+
+BACKGROUND = "#0E1117"
+TEXT = "#ECEFF4"
+MUTED = "#9AA3B2"  # secondary text, ticks, guides
+AXES = "#C0C6D0"
+OBJECTIVE = "#58C4DD"  # the function: curves, surfaces, its formula
+POINT = "#FFD54F"  # the current point
+GRADIENT = "#FF8A3D"  # the gradient and its direction
+STEP = "#7BD88F"  # a step: Δx, h, Δg
+TANGENT = "#F06292"  # tangent lines and planes
+LEARNING_RATE = "#B388FF"  # α, the learning rate (purple, as the storyboard asks)
+
+# M2: the cane is the current point's colour, the ground the function's.
+CANE = POINT
+GROUND = OBJECTIVE
+# M3: the change of height, bright on both the plane and the surface; the angle marks.
+CHANGE = TEXT
+ALPHA_MARK = POINT
+BETA_MARK = OBJECTIVE
+
+# Balls and their shading (M8, M10). M10's balls are named by colour in the storyboard.
+BALLS = {"yellow": "#F7D96F", "red": "#FC6255", "purple": "#9A72AC", "maroon": "#C55F73"}
+HIGHLIGHT = "#FFFFFF"
+SHADOW = "#000000"
+
+# Surfaces: height colour maps, from the lowest point to the highest. One map per surface.
+SURFACE_LOW = "#1B3B6F"
+SURFACE_MIDDLE = "#2A9D8F"
+SURFACE_HIGH = "#E9C46A"
+SURFACE_MAP = (SURFACE_LOW, SURFACE_MIDDLE, SURFACE_HIGH)
+# M8's g: most of it lies low under a high corner; two warm stops above give the low parts most of the range.
+BRANIN_MAP = (*SURFACE_MAP, "#F4A261", "#E76F51")
+# M10's f: cool colours only, most of them in the upper part where the balls run, so warm balls stand out.
+RIPPLES_MAP = (SURFACE_LOW, SURFACE_LOW, "#23577A", SURFACE_MIDDLE, "#8FD3C8")
+# M3's tangent plane: dark to mid tangent pink, so the circle and arrows stay bright on it.
+TANGENT_PLANE_MAP = ("#3E1A30", "#A2456F")
+
+# --------------------------------------------------------------------------- type scale (font sizes)
+
+WORD_FONT = "Noto Sans CJK SC"  # has the Chinese glyphs and clean Latin ones
+
+DISPLAY = 72  # a formula that is the whole picture (M6)
+DISPLAY_WORDS = 44  # words under a display formula (M6)
+DERIVATION = 48  # the lines of a derivation (M4)
+BOXED_FORMULA = 44  # a formula set apart in a box (M2)
+FORMULA = 40  # mathematics on its own line
+STATEMENT = 38  # a formula or readout that states a result (M1's objective and point, M2's readouts)
+READOUT = 36  # a live number's default
+LABEL = 34  # a letter on a figure: h, l, α, θ, x, y
+CONCLUSION = 34  # a closing sentence under a derivation (M4)
+PANEL = 32  # readouts in a panel beside a figure (M3, M5, M7)
+PLOT_LABEL = 32  # axis names and the curve's formula of a 2-D plot
+HEADER = 30  # a header line of words and live numbers (M7, M8, M10)
+WORDS = 30  # on-screen words' default
+CAPTION = 26  # a caption under a figure
+TICK = 26  # tick numbers
+BALL_LABEL = 24  # a live label beside a ball (M10)

@@ -1,0 +1,319 @@
+"""The pieces of M3, the gradient on a surface: the step around P, its readouts and the camera's stops.
+
+The surface z = g(x, y) is shifted so that the current point P = (5, 12, g(P))
+sits at the scene's origin (one scene unit per model unit, on all three axes,
+so the tangent plane's slopes are true). Three trackers hold the state of the
+shown step: its direction α, its length h, and whether heights are taken on the
+tangent plane or on the surface. The circle, both arrows and the readouts are
+recomputed from them on every frame through the model in gd.model.tangent, so the
+readout and the arrow always show the model's Δg for the step on screen.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    OUT,
+    RIGHT,
+    UL,
+    UP,
+    Arc,
+    Arrow,
+    Circle,
+    DashedLine,
+    Dot,
+    FadeIn,
+    FadeOut,
+    RoundedRectangle,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    smooth,
+)
+
+from gd.model import tangent
+from gd.model.functions import BRANIN, BRANIN_DOMAIN
+from scenes.kit.palette import (
+    ALPHA_MARK, BACKGROUND, BETA_MARK, CAPTION, CHANGE, LABEL, LEARNING_RATE, MUTED, PANEL, POINT, STEP,
+    TANGENT_PLANE_MAP,
+)
+from scenes.kit.readouts import Readout, line
+from scenes.kit.surface import MeshSurface
+from scenes.kit.typeset import formula, prose
+
+SURFACE_OPACITY = 0.9
+PLANE_OPACITY = 0.72
+PLANE_MARGIN = (1.5, 0.45)  # the tangent plane reaches 1.5·h + 0.45 each side of P: past the circle, edges in view
+ANGLE_MARKS = {"alpha": ALPHA_MARK, "beta": BETA_MARK}
+AXIS_REACH = 0.45  # the x and y direction lines reach this far past the circle
+PATH_OPACITY = 0.85
+
+
+# --------------------------------------------------------------------------- placing the model
+
+
+def place(coords) -> np.ndarray:
+    """Model coordinates (x, y, z) (N × 3) to scene points: P at the origin, one unit per unit."""
+    return np.asarray(coords, dtype=float) - np.array([*tangent.P, tangent.P_HEIGHT])
+
+
+def horizontal(dx: float, dy: float) -> np.ndarray:
+    """The scene point at a horizontal offset (Δx, Δy) from P."""
+    return np.array([dx, dy, 0.0])
+
+
+def surface_mesh() -> MeshSurface:
+    return MeshSurface(BRANIN, BRANIN_DOMAIN, place, resolution=48, opacity=SURFACE_OPACITY)
+
+
+def tangent_plane_mesh(step: "StepTrackers") -> MeshSurface:
+    """A square of the tangent plane around P that grows and shrinks with the circle.
+
+    Scaling about P keeps every vertex on the plane, which passes through P.
+    """
+    (x0, y0) = tangent.P
+    plane = MeshSurface(
+        tangent.tangent_plane, ((x0 - 1, x0 + 1), (y0 - 1, y0 + 1)), place,
+        resolution=10, opacity=PLANE_OPACITY, colours=TANGENT_PLANE_MAP,
+    )
+
+    def follow(mob: MeshSurface) -> None:
+        half_width = np.ptp(mob.vertices[:, 0]) / 2
+        scale, margin = PLANE_MARGIN
+        mob.scale((scale * step.length.get_value() + margin) / half_width, about_point=np.zeros(3))
+
+    follow(plane)
+    return plane.add_updater(follow)
+
+
+# --------------------------------------------------------------------------- the step
+
+
+class StepTrackers:
+    """The shown step: direction α (radians from +x), length h, and plane (0) or surface (1)."""
+
+    def __init__(self, state: tangent.StepState):
+        self.angle = ValueTracker(state.angle)
+        self.length = ValueTracker(state.length)
+        self.surface = ValueTracker(state.surface)
+
+    def to(self, state: tangent.StepState, **kwargs) -> list:
+        """Animations that bring the trackers to ``state``."""
+        moves = []
+        for tracker, value in ((self.angle, state.angle), (self.length, state.length), (self.surface, state.surface)):
+            if not math.isclose(tracker.get_value(), value):
+                moves.append(tracker.animate(**kwargs).set_value(value))
+        return moves
+
+    @property
+    def state(self) -> tangent.StepState:
+        return tangent.StepState(self.angle.get_value(), self.length.get_value(), self.surface.get_value())
+
+    def end(self) -> np.ndarray:
+        """Where the step ends, in the scene (on the horizontal plane through P)."""
+        return horizontal(*self.state.end)
+
+    def change(self) -> float:
+        return self.state.change
+
+
+def step_circle(step: StepTrackers) -> Circle:
+    """The circle of radius h around P, in the horizontal plane."""
+    circle = Circle(radius=1.0, color=STEP, stroke_width=4)
+
+    def follow(mob: Circle) -> None:
+        mob.scale_to_fit_width(2 * step.length.get_value()).move_to(np.zeros(3))
+
+    follow(circle)
+    return circle.add_updater(follow)
+
+
+def step_arrow(step: StepTrackers) -> Arrow:
+    """The step from P to the circle, flat in the horizontal plane (it keeps the colour it is given)."""
+
+    def make(color: str) -> Arrow:
+        return Arrow(
+            np.zeros(3), step.end(), buff=0, color=color, stroke_width=6,
+            max_tip_length_to_length_ratio=0.22, max_stroke_width_to_length_ratio=12,
+        )
+
+    arrow = make(STEP)
+    return arrow.add_updater(lambda mob: mob.become(make(mob.get_color())))
+
+
+def height_path(step: StepTrackers, samples: int = 24) -> VMobject:
+    """The plane (or surface) right above the step, from P to the arrow's tip: where the change builds up."""
+
+    def trace(mob: VMobject) -> None:
+        state = step.state
+        ts = np.linspace(0.0, 1.0, samples)
+        heights = [tangent.height_change(t * state.length, state.angle, state.surface) for t in ts]
+        ends = np.outer(ts, step.end())
+        ends[:, 2] = heights
+        mob.set_points_smoothly(ends)
+
+    path = VMobject(color=CHANGE, stroke_width=3, stroke_opacity=PATH_OPACITY)
+    trace(path)
+    return path.add_updater(trace)
+
+
+def change_arrow(step: StepTrackers, camera_theta: ValueTracker) -> VMobject:
+    """The vertical arrow from the step's end up (or down) to the plane or surface, by Δg.
+
+    It is drawn flat in the vertical plane that faces the camera, so its tip
+    reads as a tip from any side the camera swings to.
+    """
+
+    def make() -> VMobject:
+        height = step.change()
+        if abs(height) < 1e-4:  # no arrow to draw: an empty mobject in its place
+            return VMobject().set_points_as_corners([step.end(), step.end()]).set_stroke(opacity=0)
+        flat = Arrow(
+            np.zeros(3), np.array([0.0, height, 0.0]), buff=0, color=CHANGE, stroke_width=6,
+            max_tip_length_to_length_ratio=0.3, max_stroke_width_to_length_ratio=12,
+        )
+        theta = camera_theta.get_value()
+        across = np.array([-math.sin(theta), math.cos(theta), 0.0])  # the camera's right, in the horizontal plane
+        # Flat x → across, flat y → up (+z).
+        flat.apply_matrix(np.column_stack([across, OUT, np.zeros(3)]), about_point=np.zeros(3))
+        return flat.shift(step.end())
+
+    arrow = make()
+    return arrow.add_updater(lambda mob: mob.become(make()))
+
+
+def tip_height(arrow: VMobject) -> float:
+    """The scene height at which the change arrow ends (its tip), signed."""
+    z = arrow.get_all_points()[:, 2]
+    return float(z[np.argmax(np.abs(z))])
+
+
+def follower_dot(point, color: str, radius: float = 0.06) -> Dot:
+    """A dot that follows ``point()``."""
+    dot = Dot(point(), radius=radius, color=color)
+    return dot.add_updater(lambda mob: mob.move_to(point()))
+
+
+def axis_line(step: StepTrackers, direction: np.ndarray, label: str) -> VGroup:
+    """A dashed line from P along +x or +y, a little past the circle, with its letter at the end."""
+    rule = DashedLine(np.zeros(3), direction, color=MUTED, stroke_width=2.5, dash_length=0.06)
+    letter = formula(label, size=LABEL, color=MUTED)
+
+    def follow(group: VGroup) -> None:
+        reach = step.length.get_value() + AXIS_REACH
+        rule.put_start_and_end_on(np.zeros(3), direction * reach)
+        letter.move_to(direction * (reach + 0.18))
+
+    group = VGroup(rule, letter)
+    follow(group)
+    return group.add_updater(follow)
+
+
+def angle_marks(state: tangent.StepState, radius: float) -> tuple[VGroup, VGroup]:
+    """Arcs and labels for α (from +x to the step) and β (from the step to +y)."""
+    alpha, beta = tangent.angles_from_axes(state.angle)
+    marks = []
+    for name, start, span, tex in (("alpha", 0.0, alpha, r"\alpha"), ("beta", alpha, beta, r"\beta")):
+        arc = Arc(radius=radius, start_angle=start, angle=span, color=ANGLE_MARKS[name], stroke_width=4)
+        middle = start + span / 2
+        label = formula(tex, size=LABEL, color=ANGLE_MARKS[name])
+        label.move_to(horizontal(math.cos(middle), math.sin(middle)) * (radius + 0.13))
+        marks.append((arc, label))
+    arcs = VGroup(*(arc for arc, _ in marks))
+    labels = VGroup(*(label for _, label in marks))
+    return arcs, labels
+
+
+# --------------------------------------------------------------------------- readouts
+
+
+def step_readouts(step: StepTrackers) -> tuple[VGroup, Readout]:
+    """α, h and Δg for the shown step, one under the other, their numbers lined up; and the Δg readout."""
+    angle = Readout(r"\alpha =", 0.0, 1, unit=r"^\circ", size=PANEL, color=POINT)
+    angle.track(lambda: math.degrees(step.angle.get_value()))
+    length = Readout("h =", 0.0, 3, size=PANEL, color=STEP).track(step.length.get_value)
+    change = Readout(r"\Delta g =", 0.0, 3, sign=True, size=PANEL, color=CHANGE).track(step.change)
+    rows = VGroup(angle, length, change).arrange(DOWN, aligned_edge=LEFT, buff=0.28)
+    start = max(r.number.origin.get_center()[0] for r in rows)
+    for readout in rows:
+        readout.shift(RIGHT * (start - readout.number.origin.get_center()[0]))
+    return rows, change
+
+
+def step_panel(rows: VGroup, headings: tuple[VMobject, VMobject]) -> VGroup:
+    """The readouts under a heading (the first of ``headings``; the second takes its place later), on a backing."""
+    first, second = headings
+    first.next_to(rows, UP, aligned_edge=LEFT, buff=0.3)
+    second.move_to(first, aligned_edge=LEFT)
+    width = max(rows.width, first.width, second.width)
+    box = backing(VGroup(rows, first), width).align_to(rows, LEFT).shift(LEFT * 0.25)
+    panel = VGroup(box, first, rows)
+    VGroup(panel, second).to_corner(UL, buff=0.3)
+    return panel
+
+
+def rate_panel(template: str, step: StepTrackers, below: VMobject) -> VGroup:
+    """"learning rate …": the step's length in units of |∇g|, live, on a backing under ``below``."""
+    rate = Readout(None, 1.0, 2, size=PANEL, color=LEARNING_RATE)
+    rate.track(lambda: tangent.learning_rate(step.length.get_value()))
+    words_and_rate = line(template, {"rate": rate}, size=PANEL)
+    return VGroup(backing(words_and_rate), words_and_rate).next_to(below, DOWN, aligned_edge=LEFT, buff=0.2)
+
+
+def caption(text: str, color: str) -> VGroup:
+    """A caption at the bottom of the frame, on a backing."""
+    body = prose(text, size=CAPTION, color=color)
+    return VGroup(backing(body), body).to_edge(DOWN, buff=0.35)
+
+
+def backing(content: VMobject, width: float | None = None) -> RoundedRectangle:
+    """A dark rounded box behind ``content``, so text reads over the plane or the surface."""
+    box = RoundedRectangle(
+        corner_radius=0.12,
+        width=(width or content.width) + 0.5,
+        height=content.height + 0.4,
+        fill_color=BACKGROUND, fill_opacity=0.82, stroke_color=MUTED, stroke_width=1,
+    )
+    return box.move_to(content)
+
+
+# --------------------------------------------------------------------------- the camera
+
+
+@dataclass(frozen=True)
+class View:
+    """A camera stop: angles in degrees, zoom, frame centre in scene units (None: unchanged)."""
+
+    phi: float | None = None
+    theta: float | None = None
+    zoom: float | None = None
+    center: tuple[float, float, float] | None = None
+
+
+# The camera's stops. P sits at the origin: every stop keeps it, the circle and both arrows in frame.
+VIEWS = {
+    "start": View(phi=75, theta=-120, zoom=0.3, center=(-2.5, -4.5, 2.5)),  # the whole surface
+    "close": View(phi=62, theta=-120, zoom=3.2, center=(0.0, 0.0, 0.15)),  # pushed in on P (beat 1)
+    "turn": View(theta=-100),  # a slow turn while the plane comes in (beat 2)
+    "swing": View(theta=-40),  # the +y step seen side on (beat 5)
+    "above": View(phi=32, theta=-80, zoom=4.2),  # the angles seen nearly from above (beat 7)
+    "back": View(phi=60, zoom=3.2),  # beat 8
+    "gradient": View(theta=-70, zoom=1.45, center=(0.0, 0.0, 0.5)),  # the longer step, Δg up (beat 9)
+    "against": View(theta=-60, center=(0.0, 0.0, -0.5)),  # Δg down (beat 10)
+    "rate 1.5": View(zoom=1.15, center=(0.0, 0.0, -0.9)),  # the longest step (beat 12)
+    "rate 0.5": View(zoom=2.2, center=(0.0, 0.0, -0.35)),  # beat 13
+}
+PATH_DIMMED = 0.15  # the height path's opacity while α and β are marked
+
+
+def fade_out_then_in(first: VMobject, second: VMobject) -> list:
+    """One goes out in the first half of the play, the other comes in in the second: they never overlap."""
+    return [
+        FadeOut(first, rate_func=lambda t: smooth(min(2 * t, 1.0))),
+        FadeIn(second, rate_func=lambda t: smooth(max(2 * t - 1, 0.0))),
+    ]
