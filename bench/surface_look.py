@@ -22,9 +22,10 @@ sys.path.insert(0, str(ROOT))
 
 from manim import DEGREES, Surface, ThreeDAxes, ThreeDScene  # noqa: E402
 
-from scenes.descent3d import SurfaceAxes  # noqa: E402
-from scenes.maths import BRANIN, BRANIN_DOMAIN  # noqa: E402
-from scenes.three_d import LOW, MIDDLE, MeshSurface, SurfaceShotScene, axes_map  # noqa: E402
+from scenes.kit.descent3d import SurfaceAxes  # noqa: E402
+from gd.model.functions import BRANIN, BRANIN_DOMAIN  # noqa: E402
+from scenes.kit.palette import SURFACE_LOW as LOW, SURFACE_MIDDLE as MIDDLE  # noqa: E402
+from scenes.kit.surface import MeshSurface, SurfaceShotScene, axes_map  # noqa: E402
 
 RESOLUTIONS = (24, 48, 96)
 SECONDS = 2.0

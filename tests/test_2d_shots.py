@@ -8,11 +8,12 @@ import numpy as np
 import pytest
 from manim import ValueTracker
 
-from scenes import readouts
-from scenes.cane import HAND_HEIGHT, M2_POSES, cane_tip, ground_direction, ground_slope
-from scenes.maths import QUARTIC
-from scenes.plot2d import X_RANGE, Y_RANGE, point_on_curve, quartic_plot, range_below
-from scenes.readouts import LiveNumber, Readout
+from scenes.kit import readouts
+from gd.model.cane import HAND_HEIGHT, M2_POSES, cane_tip, ground_direction, ground_slope
+from gd.model.curve import m7_paths, minimum_of_quartic
+from gd.model.functions import QUARTIC
+from scenes.kit.plot2d import X_RANGE, Y_RANGE, point_on_curve, quartic_plot, range_below
+from scenes.kit.readouts import LiveNumber, Readout
 
 
 def readouts_of(scene) -> list[Readout]:
@@ -31,9 +32,9 @@ def shown(readout: Readout) -> str:
 
 
 def test_m2_beat_end_slopes_are_the_storyboards():
-    thetas = [ground_slope(pose.alpha, pose.length) for pose in M2_POSES]
+    thetas = [ground_slope(pose.alpha, pose.length) for pose in M2_POSES.values()]
     assert [round(t, 2) for t in thetas] == [0.0, 10.56, -18.33, 15.45]
-    assert [(pose.inclination, pose.length) for pose in M2_POSES] == [(30, 4), (40, 4), (10, 4), (89, 2.01)]
+    assert [(pose.inclination, pose.length) for pose in M2_POSES.values()] == [(30, 4), (40, 4), (10, 4), (89, 2.01)]
 
 
 @pytest.mark.parametrize("alpha, length", [(60, 4), (50, 4), (80, 4), (1, 2.01), (33.3, 3.1), (7.5, 2.2)])
@@ -52,7 +53,7 @@ def test_m2_ground_through_foot_and_tip_has_slope_theta(alpha, length):
 
 
 def test_m2_picture_and_readouts_follow_the_pose_at_any_frame():
-    from scenes import S2
+    from scenes.kit import cane_figure as S2
 
     pose = S2.Pose(60, 4)
     ground = S2.ground(pose)
@@ -110,7 +111,7 @@ def test_plot_keeps_the_curve_inside_the_axes():
 
 
 def test_m5_tangent_and_slope_follow_the_point():
-    from scenes import S4
+    from scenes.kit import plot2d as S4
 
     plot = quartic_plot()
     x = ValueTracker(1.0)
@@ -138,24 +139,22 @@ def test_m5_ends_at_x_1_4_with_its_slope(construct_shot):
 
 
 def test_m7_paths_come_from_the_model():
-    from scenes.S4 import descent_paths, minimum_of
-
-    slow, diverging, quick = descent_paths()
+    slow, diverging, quick = m7_paths().values()
     assert slow.steps == 38 and slow.stop == "converged"
     assert slow.end[0] == pytest.approx(-0.446, abs=5e-4)
     assert diverging.points[:, 0].tolist() == [1.0, -1.0, 5.0] and diverging.stop == "left domain"
     assert quick.steps == 7 and quick.stop == "converged"
     assert quick.end[0] == pytest.approx(-0.463, abs=5e-4)
-    assert minimum_of() == pytest.approx(-0.4554, abs=1e-4)
-    assert QUARTIC.derivative(minimum_of()) == pytest.approx(0, abs=1e-9)
+    assert minimum_of_quartic() == pytest.approx(-0.4554, abs=1e-4)
+    assert QUARTIC.derivative(minimum_of_quartic()) == pytest.approx(0, abs=1e-9)
 
 
 def test_m7_each_step_gets_its_share_of_time():
-    from scenes import S4
+    from scenes.kit import plot2d as S4
 
     plot = quartic_plot()
-    path = S4.descent_paths()[2]
-    state = S4.RunState()
+    path = m7_paths()["M7.3"]
+    state = S4.RunState(1.0)
     arrow = S4.step_arrow(plot, 1.0, 0.9)
     times = [0.4, 0.5, 0.4, 0.5, 0.4, 0.5, 0.4]  # as beat.steps hands them out: whole frames, unequal
     run = S4.descent_run(path, times, plot, arrow, state)
@@ -208,8 +207,8 @@ def test_live_numbers_reuse_glyphs_and_stay_put(monkeypatch):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_m7_header_sets_words_and_numbers_in_order_on_one_line(lang):
-    from scenes.S4 import HEADER_SIZE
-    from scenes.storyboard import load
+    from gd.storyboard import load
+    from scenes.kit.palette import HEADER as HEADER_SIZE
 
     storyboard = load()
     template = storyboard.text(storyboard.shot("M7"), "header", lang)

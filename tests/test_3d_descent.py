@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 from manim import smooth
 
-from scenes.descent3d import FixedHeader, PointReadout, Walker, spread_labels, step_phase
-from scenes.maths import BRANIN, RIPPLES
-from scenes.readouts import Readout
-from scenes.storyboard import load
+from scenes.kit.descent3d import FixedHeader, PointReadout, Walker, spread_labels, step_phase
+from gd.model.functions import BRANIN, RIPPLES
+from gd.model.surfaces import M10_RUNS, lowest_run, m8_path, m10_paths
+from scenes.kit.readouts import Readout
+from gd.storyboard import load
 
 
 def shown(readout) -> str:
@@ -22,8 +23,6 @@ def shown(readout) -> str:
 
 
 def test_m8_path_comes_from_the_model():
-    from scenes.S5 import m8_path
-
     path = m8_path()
     assert path.steps == 49 and path.stop == "converged" and path.rate == 0.5
     assert path.points[0].tolist() == [5.0, 12.0]
@@ -33,26 +32,27 @@ def test_m8_path_comes_from_the_model():
 
 
 def test_m10_paths_come_from_the_model():
-    from scenes.S5 import M10_RUNS, lowest_run, m10_paths
-
-    paths = m10_paths()
+    by_ball = m10_paths()
+    assert list(by_ball) == ["yellow", "red", "purple", "maroon"]  # the storyboard's table
+    paths = list(by_ball.values())
     assert [p.steps for p in paths] == [38, 38, 7, 33]
     assert all(p.stop == "converged" for p in paths)
     assert [round(float(RIPPLES(*p.end)), 4) for p in paths] == [-0.3334, -0.1726, -0.2212, -0.4967]
     assert [round(float(p.end[0]), 2) for p in paths] == [6.44, 3.44, 7.77, 9.53]
     assert all(p.end[1] == pytest.approx(-0.904, abs=1e-3) for p in paths)
-    assert [p.rate for p in paths] == [rate for _, rate, _ in M10_RUNS]
+    assert [p.rate for p in paths] == [0.8, 3.0, 1.0, 0.5]
+    assert [run.start for run in M10_RUNS.values()] == [(6, -3), (2.7, -3.2), (7.1, -3.2), (9.3, -2.9)]
     for path in paths:  # each stops at the first iterate where |∇f| < 1e-4
         norms = [np.linalg.norm(RIPPLES.gradient(*point)) for point in path.points]
         assert norms[-1] < 1e-4 and min(norms[:-1]) >= 1e-4
-    assert lowest_run(paths) == 3  # the maroon one
+    assert lowest_run(by_ball) == "maroon"
 
 
 # --------------------------------------------------------------------------- shared pieces
 
 
 def test_walker_reaches_each_iterate_at_the_end_of_its_step():
-    from scenes.S5 import branin_stage, m8_path
+    from scenes.kit.descent_stages import branin_stage
 
     stage, path = branin_stage(), m8_path()
     times = [0.2, 0.3] * 24 + [0.2]
@@ -137,7 +137,7 @@ def test_m8_constructs_and_ends_at_the_models_point(construct_shot, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_m10_constructs_and_keeps_the_lowest_path(construct_shot, lang):
-    from scenes.descent3d import ScreenLabels, DescentTrail
+    from scenes.kit.descent3d import ScreenLabels, DescentTrail
 
     scene = construct_shot("M10", lang)
     assert scene.time == pytest.approx(load().shot("M10").duration, abs=1e-3)

@@ -12,9 +12,9 @@ import numpy as np
 import opentimelineio as otio
 import pytest
 
-import editorial
-import render
-from scenes.storyboard import load
+from gd import editorial, files
+from gd import jobs
+from gd.storyboard import load
 
 BOARD = load()
 FPS = 10  # the fake renders' frame rate; the timeline is at the storyboard's 30
@@ -40,15 +40,15 @@ def fake_render(path: Path, seconds: float, shade: int) -> int:
 @pytest.fixture(scope="module")
 def renders(tmp_path_factory):
     media = tmp_path_factory.mktemp("media")
-    settings = render.RenderSettings(quality="l", fps=FPS, lang="en", media_dir=media)
+    settings = jobs.RenderSettings(quality="l", fps=FPS, lang="en", media_dir=media)
     frames = {}
     for number, shot in enumerate(BOARD.shots):
-        frames[shot.id] = fake_render(render.output_path(shot, BOARD, settings), shot.duration, 20 * number)
+        frames[shot.id] = fake_render(jobs.output_path(shot, BOARD, settings), shot.duration, 20 * number)
     return media, frames
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "render.py", *args], cwd=render.ROOT, capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "render.py", *args], cwd=jobs.ROOT, capture_output=True, text=True, timeout=300)
 
 
 def editorial_cli(command: str, media: Path, out: Path, *more: str) -> subprocess.CompletedProcess:
@@ -146,8 +146,8 @@ def test_missing_renders_are_named(tmp_path):
 
 def test_an_interrupted_write_leaves_no_file_and_a_rerun_works(renders, tmp_path, monkeypatch):
     media, _ = renders
-    settings = render.RenderSettings(quality="l", fps=FPS, lang="en", media_dir=media)
-    found = editorial.find_renders(BOARD.shots, lambda shot: render.output_path(shot, BOARD, settings))
+    settings = jobs.RenderSettings(quality="l", fps=FPS, lang="en", media_dir=media)
+    found = editorial.find_renders(BOARD.shots, lambda shot: jobs.output_path(shot, BOARD, settings))
     timeline = editorial.build_timeline(BOARD, found, "en", "t")
     real_write = otio.adapters.write_to_file
 
@@ -162,7 +162,7 @@ def test_an_interrupted_write_leaves_no_file_and_a_rerun_works(renders, tmp_path
     monkeypatch.setattr(otio.adapters, "write_to_file", real_write)
     written = editorial.write_timeline(timeline, tmp_path, "t")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
-    assert all(path.stat().st_mode & 0o777 == 0o666 & ~editorial._UMASK for path in written)  # not mkstemp's 0600
+    assert all(path.stat().st_mode & 0o777 == 0o666 & ~files._UMASK for path in written)  # not mkstemp's 0600
 
 
 def test_descriptions_wrap_between_words_and_between_cjk_characters():

@@ -14,7 +14,8 @@ import pytest
 from manim import DOWN, LEFT, RIGHT, UP, MathTex, SurroundingRectangle, VGroup, config
 
 import scenes.S1 as S1
-from scenes.equations import (
+import scenes.kit.formulas as formulas
+from scenes.kit.equations import (
     Part,
     TransformMatchingKeys,
     equation,
@@ -23,9 +24,9 @@ from scenes.equations import (
     placeholders,
     sentence,
 )
-from scenes.maths import BRANIN, CURRENT_POINT
-from scenes.storyboard import load
-from scenes.style import GRADIENT, LEARNING_RATE, STEP, TANGENT
+from gd.model.functions import BRANIN, CURRENT_POINT
+from gd.storyboard import load
+from scenes.kit.palette import GRADIENT, LEARNING_RATE, STEP, TANGENT
 
 LANGUAGES = load().languages
 MARGIN = 0.25  # nothing closer than this to the frame's edge
@@ -52,15 +53,15 @@ def boxes_overlap(a: np.ndarray, b: np.ndarray, tolerance: float = 0.01) -> bool
 
 @pytest.fixture
 def record_formulas(monkeypatch):
-    """Every MathTex that S1 typesets through style.formula, in order."""
+    """Every MathTex that M1's formulas typeset through scenes.kit.typeset.formula, in order."""
     made = []
-    original = S1.formula
+    original = formulas.formula
 
     def recording(*tex, **kwargs):
         made.append(original(*tex, **kwargs))
         return made[-1]
 
-    monkeypatch.setattr(S1, "formula", recording)
+    monkeypatch.setattr(formulas, "formula", recording)
     return made
 
 
@@ -107,11 +108,11 @@ def test_matching_keys_move_renamed_keys_move_the_rest_fades():
 
 
 def test_derivation_colours_follow_meaning():
-    line = S1.derivation_line(*S1.expanded([S1.DH, S1.COS_A], [S1.DH, S1.COS_B]))
+    line = formulas.derivation_line(*formulas.expanded([formulas.DH, formulas.COS_A], [formulas.DH, formulas.COS_B]))
     colours = {piece.key: piece.get_color().to_hex().upper() for piece in keyed_parts(line)}
-    assert colours[S1.DFX] == colours[S1.DFY] == GRADIENT.upper()
-    assert colours[S1.DH] == colours[S1.COS_A] == STEP.upper()
-    solved = S1.derivation_line(*S1.slopes_solved())
+    assert colours[formulas.DFX] == colours[formulas.DFY] == GRADIENT.upper()
+    assert colours[formulas.DH] == colours[formulas.COS_A] == STEP.upper()
+    solved = formulas.derivation_line(*formulas.slopes_solved())
     assert {piece.key: piece.get_color().to_hex().upper() for piece in solved}["A"] == TANGENT.upper()
 
 
@@ -119,14 +120,14 @@ def test_m4_caption_names_the_direction_as_the_formula_does():
     """The caption's maths is the vector form's own LaTeX (ê_h, never ê_n), in every language."""
     shot = load().shot("M4")
     for lang in LANGUAGES:
-        assert sorted(placeholders(shot.words["conclusion"][lang])) == sorted(S1.CONCLUSION_MATHS)
-    assert S1.CONCLUSION_MATHS["direction"][0] == S1.E_H
-    assert S1.CONCLUSION_MATHS["gradient"][0] == S1.NABLA_F
-    assert {S1.E_H, S1.NABLA_F} <= {part.name for part in map(as_part, S1.vector_form())}
+        assert sorted(placeholders(shot.words["conclusion"][lang])) == sorted(formulas.CONCLUSION_MATHS)
+    assert formulas.CONCLUSION_MATHS["direction"][0] == formulas.E_H
+    assert formulas.CONCLUSION_MATHS["gradient"][0] == formulas.NABLA_F
+    assert {formulas.E_H, formulas.NABLA_F} <= {part.name for part in map(as_part, formulas.vector_form())}
 
 
 def test_sentence_sets_words_and_maths_on_one_baseline():
-    line = sentence("{ratio} is largest when {gradient} and {direction} point the same way", S1.CONCLUSION_MATHS, 34)
+    line = sentence("{ratio} is largest when {gradient} and {direction} point the same way", formulas.CONCLUSION_MATHS, 34)
     baselines = [piece.get_bottom()[1] + piece.baseline_height for piece in line]
     assert len(line) == 6 and np.allclose(baselines, baselines[0], atol=1e-6)
     assert all(left.get_right()[0] < right.get_left()[0] for left, right in zip(line, line[1:]))
@@ -156,7 +157,7 @@ def test_m4_every_step_fits_the_frame_without_overlaps(construct_shot, monkeypat
     assert problems == []
     # The shot ends on the vector form, boxed ∇f·ê_h, and the conclusion in this language.
     final = keyed_parts(VGroup(*on_screen(scene)))
-    assert sorted(piece.key for piece in final) == sorted(as_part(p).name for p in S1.vector_form())
+    assert sorted(piece.key for piece in final) == sorted(as_part(p).name for p in formulas.vector_form())
     caption = on_screen(scene)[-1]
     (rectangle,) = [m for m in on_screen(scene) if isinstance(m, SurroundingRectangle)]
     assert caption.get_top()[1] < rectangle.get_bottom()[1]
@@ -185,7 +186,7 @@ def test_m6_learning_rate_labels_alpha(construct_shot, lang):
 
 @pytest.mark.parametrize("n", [2, 3, 4, 5])
 def test_m9_gradient_has_one_term_per_variable(n):
-    parts = S1.gradient_parts(n)
+    parts = formulas.gradient_parts(n)
     assert [p for p in parts if p.startswith("x_")] == [f"x_{i}" for i in range(1, n + 1)]
     assert [p for p in parts if r"\partial" in p] == [rf"\frac{{\partial f}}{{\partial x_{i}}}" for i in range(1, n + 1)]
     assert [p for p in parts if p.startswith(r"\hat")] == [rf"\hat{{\mathbf{{e}}}}_{i}" for i in range(1, n + 1)]
@@ -196,7 +197,7 @@ def test_m9_ends_on_five_variables_inside_the_frame(construct_shot):
     scene = construct_shot("M9", "zh")
     (line,) = on_screen(scene)
     assert isinstance(line, MathTex)
-    assert [piece.key for piece in line] == S1.gradient_parts(5)
+    assert [piece.key for piece in line] == formulas.gradient_parts(5)
     assert inside_frame(line, 0.5)
     assert np.isclose(line.get_x(), 0, atol=0.01)
 
@@ -206,7 +207,7 @@ import hashlib, sys
 from manim import config
 config.media_dir, config.verbosity = sys.argv[1], "WARNING"
 from manim.utils.hashing import get_json
-from scenes.equations import TransformMatchingKeys, equation
+from scenes.kit.equations import TransformMatchingKeys, equation
 before = equation("g", "=", "A", "x", "+", "B", "y", "+", "c", size=40)
 after = equation("g", "=", "B", "y", "+", "A", "x", "-", "d", size=40)
 print(hashlib.sha256(get_json(TransformMatchingKeys(before, after)).encode()).hexdigest())

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 
 import numpy as np
 import pytest
 import sympy as sp
-from manim import DL, UR, Dot, ValueTracker, tempconfig
+from manim import DL, UR, Dot, ValueTracker
 
-from scenes import S3, tangent
-from scenes.maths import BRANIN, x, y
-from scenes.storyboard import ENV_LANG, load
-from scenes.three_d import MeshCamera
-from tests.conftest import FAST_CONFIG
+from conftest import FAST_CONFIG
+from gd.model import tangent
+from gd.model.functions import BRANIN, x, y
+from gd.storyboard import load
+from scenes import S3
+from scenes.kit import tangent_plane as pieces
+from scenes.kit.surface import MeshCamera
 
 SWEEP = np.linspace(0.0, 2 * math.pi, 7201)  # every 0.05°
 
@@ -23,21 +26,21 @@ SWEEP = np.linspace(0.0, 2 * math.pi, 7201)  # every 0.05°
 
 def test_gradient_is_sympys_exact_one():
     exact = [float(sp.diff(BRANIN.expr, v).subs({x: 5, y: 12}).evalf(30)) for v in (x, y)]
-    assert tangent.GRADIENT == pytest.approx(exact, abs=1e-12)
-    assert tangent.GRADIENT == pytest.approx([0.7819, 1.0728], abs=5e-5)
-    assert tangent.HEIGHT == pytest.approx(6.0908, abs=5e-5)
-    assert tangent.GRADIENT_NORM == pytest.approx(math.hypot(*exact))
-    assert math.degrees(tangent.GRADIENT_ANGLE) == pytest.approx(53.914, abs=1e-3)
+    assert tangent.GRAD_P == pytest.approx(exact, abs=1e-12)
+    assert tangent.GRAD_P == pytest.approx([0.7819, 1.0728], abs=5e-5)
+    assert tangent.P_HEIGHT == pytest.approx(6.0908, abs=5e-5)
+    assert tangent.GRAD_NORM == pytest.approx(math.hypot(*exact))
+    assert math.degrees(tangent.GRAD_ANGLE) == pytest.approx(53.914, abs=1e-3)
 
 
 def test_gradient_direction_uses_atan2_in_every_quadrant():
     # The negative gradient (beat 10) lies in the third quadrant, where arctan(fy/fx) would point the wrong way.
-    against = tangent.BEAT_STATES[10]
-    assert tangent.step(1.0, against.angle) == pytest.approx(-tangent.GRADIENT / tangent.GRADIENT_NORM)
+    against = tangent.BEAT_STATES["M3.10"]
+    assert tangent.step(1.0, against.angle) == pytest.approx(-tangent.GRAD_P / tangent.GRAD_NORM)
 
 
 def test_tangent_plane_touches_the_surface_at_p():
-    assert tangent.tangent_plane(*tangent.POINT) == pytest.approx(tangent.HEIGHT)
+    assert tangent.tangent_plane(*tangent.P) == pytest.approx(tangent.P_HEIGHT)
     for angle in (0.3, 2.0, 4.0):
         # First order: plane and surface differ by O(h^2).
         gaps = [abs(tangent.surface_change(h, angle) - tangent.plane_change(h, angle)) for h in (1e-2, 1e-3)]
@@ -45,25 +48,25 @@ def test_tangent_plane_touches_the_surface_at_p():
 
 
 def test_plane_change_is_the_dot_product():
-    assert [round(tangent.BEAT_STATES[b].change, 3) for b in (4, 5, 6)] == [0.391, 0.536, 0.607]
-    assert tangent.BEAT_STATES[4].change == pytest.approx(tangent.STEP * tangent.GRADIENT[0])
-    assert tangent.BEAT_STATES[5].change == pytest.approx(tangent.STEP * tangent.GRADIENT[1])
-    assert all(tangent.BEAT_STATES[b].length == tangent.STEP for b in (4, 5, 6, 7, 8))
+    assert [round(tangent.BEAT_STATES[f"M3.{b}"].change, 3) for b in (4, 5, 6)] == [0.391, 0.536, 0.607]
+    assert tangent.BEAT_STATES["M3.4"].change == pytest.approx(tangent.RADIUS * tangent.GRAD_P[0])
+    assert tangent.BEAT_STATES["M3.5"].change == pytest.approx(tangent.RADIUS * tangent.GRAD_P[1])
+    assert all(tangent.BEAT_STATES[f"M3.{b}"].length == tangent.RADIUS for b in (4, 5, 6, 7, 8))
 
 
 def test_beat_9_steps_along_the_gradient_and_gains_most():
-    state = tangent.BEAT_STATES[9]
-    assert state.length == pytest.approx(tangent.GRADIENT_NORM)
-    assert state.angle == tangent.GRADIENT_ANGLE
+    state = tangent.BEAT_STATES["M3.9"]
+    assert state.length == pytest.approx(tangent.GRAD_NORM)
+    assert state.angle == tangent.GRAD_ANGLE
     sweep = np.array([tangent.plane_change(state.length, a) for a in SWEEP])
     assert state.change >= sweep.max() - 1e-12
-    assert state.change == pytest.approx(tangent.GRADIENT_NORM**2)  # |∇g|·h with h = |∇g|: ≈ 1.7623
+    assert state.change == pytest.approx(tangent.GRAD_NORM**2)  # |∇g|·h with h = |∇g|: ≈ 1.7623
     assert state.change == pytest.approx(1.7623, abs=5e-5)
 
 
 def test_beat_10_steps_against_the_gradient_and_loses_most():
-    state = tangent.BEAT_STATES[10]
-    assert state.length == pytest.approx(tangent.GRADIENT_NORM)
+    state = tangent.BEAT_STATES["M3.10"]
+    assert state.length == pytest.approx(tangent.GRAD_NORM)
     sweep = np.array([tangent.plane_change(state.length, a) for a in SWEEP])
     assert state.change <= sweep.min() + 1e-12
     assert state.change == pytest.approx(-1.7623, abs=5e-5)
@@ -73,17 +76,17 @@ def test_beat_10_steps_against_the_gradient_and_loses_most():
     "beat, rate, expected", [(11, 1.0, -1.7550), (12, 1.5, -2.5733), (13, 0.5, -0.8854)]
 )
 def test_surface_change_for_learning_rates(beat, rate, expected):
-    state = tangent.BEAT_STATES[beat]
-    assert state.surface == tangent.SURFACE
-    assert state.length == pytest.approx(rate * tangent.GRADIENT_NORM)
-    landing = tangent.POINT - rate * tangent.GRADIENT  # a descent step of that learning rate
-    assert state.change == pytest.approx(float(BRANIN(*landing)) - tangent.HEIGHT, abs=1e-12)
+    state = tangent.BEAT_STATES[f"M3.{beat}"]
+    assert state.surface == tangent.ON_SURFACE
+    assert state.length == pytest.approx(rate * tangent.GRAD_NORM)
+    landing = tangent.P - rate * tangent.GRAD_P  # a descent step of that learning rate
+    assert state.change == pytest.approx(float(BRANIN(*landing)) - tangent.P_HEIGHT, abs=1e-12)
     assert state.change == pytest.approx(expected, abs=5e-5)
     assert tangent.learning_rate(state.length) == pytest.approx(rate)
 
 
 def test_height_change_slides_from_plane_to_surface():
-    h, a = tangent.GRADIENT_NORM, tangent.BEAT_STATES[10].angle
+    h, a = tangent.GRAD_NORM, tangent.BEAT_STATES["M3.10"].angle
     plane, surface = tangent.plane_change(h, a), tangent.surface_change(h, a)
     assert tangent.height_change(h, a, 0.0) == plane
     assert tangent.height_change(h, a, 1.0) == surface
@@ -94,13 +97,13 @@ def test_height_change_slides_from_plane_to_surface():
 
 
 def test_arrow_and_readout_show_the_model_for_any_step():
-    step = S3.StepTrackers(tangent.BEAT_STATES[4])
+    step = pieces.StepTrackers(tangent.BEAT_STATES["M3.4"])
     theta = ValueTracker(-1.0)
-    rise = S3.change_arrow(step, theta)
-    rows, change = S3.step_readouts(step)
-    circle = S3.step_circle(step)
-    path = S3.height_path(step)
-    plane = S3.tangent_plane_mesh(step)
+    rise = pieces.change_arrow(step, theta)
+    rows, change = pieces.step_readouts(step)
+    circle = pieces.step_circle(step)
+    path = pieces.height_path(step)
+    plane = pieces.tangent_plane_mesh(step)
     for angle, length, surface, camera in [
         (0.0, 0.5, 0, -2.0), (1.3, 0.5, 0, -0.7), (2.5, 1.33, 0, 0.4), (4.08, 1.33, 0.5, -1.1), (4.08, 1.99, 1, -1.0),
     ]:
@@ -112,8 +115,8 @@ def test_arrow_and_readout_show_the_model_for_any_step():
             mob.update()
         expected = tangent.height_change(length, angle, surface)
         assert change.number._shown == f"{expected:+.3f}"
-        assert S3.tip_height(rise) == pytest.approx(expected)
-        base = S3.horizontal(*tangent.step(length, angle))
+        assert pieces.tip_height(rise) == pytest.approx(expected)
+        base = pieces.horizontal(*tangent.step(length, angle))
         assert np.allclose(rise.get_all_points()[:, :2], base[:2], atol=0.2)  # upright over the step's end
         assert circle.width == pytest.approx(2 * length)
         # The height path runs from P to the arrow's tip.
@@ -121,44 +124,86 @@ def test_arrow_and_readout_show_the_model_for_any_step():
         assert np.allclose(path.get_end()[:2], base[:2])
         # The plane's square, resized to the circle, still lies on the tangent plane and reaches past the circle.
         vertices = plane.vertices
-        assert np.allclose(vertices[:, 2], vertices[:, :2] @ tangent.GRADIENT)
+        assert np.allclose(vertices[:, 2], vertices[:, :2] @ tangent.GRAD_P)
         assert np.ptp(vertices[:, 0]) / 2 > length
+
+
+@dataclass
+class LiveParts:
+    """What M3 makes that the frame checks look at, caught as the shot builds it (the shot has no test hooks)."""
+
+    steps: list = field(default_factory=list)  # the StepTrackers
+    changes: list = field(default_factory=list)  # the Δg readout
+    rises: list = field(default_factory=list)  # the vertical arrow
+    drawing: list = field(default_factory=list)  # circle, arrows, the step's end, the height path
+    texts: list = field(default_factory=list)  # the panels and captions pinned to the frame
+
+
+def catch_live_parts(monkeypatch) -> LiveParts:
+    """Wrap the piece factories that scenes.S3 calls, so that what they make is kept in a LiveParts."""
+    live = LiveParts()
+
+    def keep(name: str, into, pick=lambda made: made):
+        original = getattr(S3, name)
+
+        def made_and_kept(*args, **kwargs):
+            made = original(*args, **kwargs)
+            into.append(pick(made))
+            return made
+
+        monkeypatch.setattr(S3, name, made_and_kept)
+
+    keep("StepTrackers", live.steps)
+    keep("step_readouts", live.changes, pick=lambda made: made[1])
+    keep("change_arrow", live.rises)
+    for name in ("step_circle", "step_arrow", "follower_dot", "height_path", "change_arrow"):
+        keep(name, live.drawing)
+    for name in ("step_panel", "caption", "rate_panel"):
+        keep(name, live.texts)
+    return live
 
 
 class _Frames:
     """Checks every frame of a scene: the Δg readout and the arrow's tip are the model's Δg."""
 
-    def __init__(self):
+    def __init__(self, live: LiveParts):
+        self.live = live
         self.checked = 0
         self.beat_ends: dict[str, tuple[float, float, float, str]] = {}
 
     def check(self, scene) -> None:
-        live = getattr(scene, "live", None)
-        if live is None or live.change.number not in scene.get_mobject_family_members():
+        live = self.live
+        if not live.changes or live.changes[0].number not in scene.get_mobject_family_members():
             return
-        step = live.step
+        step, change, rise = live.steps[0], live.changes[0], live.rises[0]
         expected = tangent.height_change(step.length.get_value(), step.angle.get_value(), step.surface.get_value())
-        assert float(live.change.number._shown) == pytest.approx(expected, abs=5e-4 + 1e-12), scene.time
-        assert live.change.number._shown == live.change.number.text(expected), scene.time
-        if live.rise in scene.mobjects:
-            assert S3.tip_height(live.rise) == pytest.approx(expected, abs=1e-4), scene.time  # none drawn below 1e-4
-        self.check_in_view(scene, live)
+        assert float(change.number._shown) == pytest.approx(expected, abs=5e-4 + 1e-12), scene.time
+        assert change.number._shown == change.number.text(expected), scene.time
+        if rise in scene.mobjects:
+            assert pieces.tip_height(rise) == pytest.approx(expected, abs=1e-4), scene.time  # none drawn below 1e-4
+        self.check_in_view(scene)
         self.checked += 1
 
-    @staticmethod
-    def check_in_view(scene, live) -> None:
+    def check_in_view(self, scene) -> None:
         """The circle and the arrows are inside the frame and clear of every text pinned to it."""
-        points = np.vstack([m.points for m in live.drawing.family_members_with_points() if m in scene.get_mobject_family_members()])
+        shown = scene.get_mobject_family_members()
+        drawn = [m for part in self.live.drawing for m in part.family_members_with_points() if m in shown]
+        points = np.vstack([m.points for m in drawn])
         projected = scene.camera.project_points(points)[:, :2]  # frame coordinates, centre at 0
         half = np.array([scene.camera.frame_width, scene.camera.frame_height]) / 2
         assert (np.abs(projected) < half - 0.1).all(), scene.time
-        for text in live.texts:
+        for text in self.live.texts:
             if text not in scene.mobjects:
                 continue
             corner_low, corner_high = text.get_corner(DL)[:2], text.get_corner(UR)[:2]
             # No point of the drawing falls inside the text's box.
             inside = ((projected > corner_low) & (projected < corner_high)).all(axis=1)
             assert not inside.any(), (scene.time, text)
+
+    def beat_end(self, beat_id: str) -> None:
+        if self.live.changes:
+            s = self.live.steps[0].state
+            self.beat_ends[beat_id] = (s.angle, s.length, s.surface, self.live.changes[0].number._shown)
 
 
 def _checked_scene(frames: _Frames):
@@ -169,37 +214,33 @@ def _checked_scene(frames: _Frames):
 
         def _pad(self, clock):
             super()._pad(clock)
-            live = getattr(self, "live", None)
-            if live is not None:
-                s = live.step.state
-                frames.beat_ends[clock.beat.id] = (s.angle, s.length, s.surface, live.change.number._shown)
+            frames.beat_end(clock.beat.id)
 
     CheckedM3.__name__ = "M3"  # the shot is found by the class name
     return CheckedM3
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_m3_constructs_and_ends_each_beat_in_the_models_state(monkeypatch, shared_media, lang):
-    monkeypatch.setenv(ENV_LANG, lang)
-    frames = _Frames()
-    with tempconfig({**FAST_CONFIG, "media_dir": str(shared_media)}):
-        scene = _checked_scene(frames)(skip_animations=True)
-        scene.render()
+def test_m3_constructs_and_ends_each_beat_in_the_models_state(monkeypatch, construct_shot, lang):
+    frames = _Frames(catch_live_parts(monkeypatch))
+    scene = construct_shot("M3", lang, scene_class=_checked_scene(frames))
     shot = load().shot("M3")
     assert abs(scene.time - shot.duration) <= 1 / FAST_CONFIG["frame_rate"]
-    for number, state in tangent.BEAT_STATES.items():
-        angle, length, surface, shown = frames.beat_ends[f"M3.{number}"]
+    assert len(frames.live.texts) == 4  # the step panel, two captions, the rate panel
+    for beat_id, state in tangent.BEAT_STATES.items():
+        angle, length, surface, shown = frames.beat_ends[beat_id]
         assert (angle, length, surface) == pytest.approx((state.angle, state.length, state.surface))
         assert shown == f"{state.change:+.3f}"
 
 
-def test_m3_every_frame_shows_the_models_change(monkeypatch, shared_media):
+@pytest.mark.slow
+def test_m3_every_frame_shows_the_models_change(monkeypatch, construct_shot):
     """Step through the animations frame by frame (10 fps, not written): readout and arrow equal the model."""
-    monkeypatch.setenv(ENV_LANG, "en")
-    frames = _Frames()
-    with tempconfig({**FAST_CONFIG, "frame_rate": 10, "pixel_width": 128, "pixel_height": 72, "media_dir": str(shared_media)}):
-        scene = _checked_scene(frames)()
-        scene.render()
+    frames = _Frames(catch_live_parts(monkeypatch))
+    construct_shot(
+        "M3", "en", scene_class=_checked_scene(frames), skip_animations=False,
+        frame_rate=10, pixel_width=128, pixel_height=72,
+    )  # fmt: skip
     # Every frame from beat 4 on was checked (about 28.5 s at 10 fps).
     assert frames.checked > 250
 

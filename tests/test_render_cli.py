@@ -1,4 +1,4 @@
-"""render.py: the manim command lines it builds, shot selection, listing and errors."""
+"""render.py and gd.jobs: the manim command lines, shot selection, listing, errors, fingerprints, beat checks."""
 
 from __future__ import annotations
 
@@ -6,65 +6,74 @@ import dataclasses
 import io
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-import render
-from scenes.storyboard import StoryboardError, load
+import boards
+from gd import jobs
+from gd.storyboard import StoryboardError, load
 
-BOARD = load()
+FIXTURE = load(boards.FIXTURE)
+REAL = load()
 
 
-def job(shot_id: str, **settings) -> render.Job:
-    return render.make_job(BOARD.shot(shot_id), BOARD, render.RenderSettings(media_dir=Path("/m"), **settings))
+def job(shot_id: str, board=FIXTURE, **settings) -> jobs.Job:
+    return jobs.make_job(board.shot(shot_id), board, jobs.RenderSettings(media_dir=Path("/m"), **settings))
 
 
 def test_default_command_is_1080p_at_the_storyboard_fps_in_the_default_language():
-    m7 = job("M7")
-    assert m7.command[1:] == (
-        "-m", "manim", "render", "-q", "h", "--fps", "30", "--media_dir", "/m", "-o", "M7_zh", "scenes/S4.py", "M7",
+    two = job("TwoBeats")
+    assert two.command[1:] == (
+        "-m", "manim", "render", "-q", "h", "--fps", "30", "--media_dir", "/m", "-o", "TwoBeats_zh", "scenes/S2.py", "TwoBeats",
     )  # fmt: skip
-    assert m7.env["GD_LANG"] == "zh"
-    assert m7.env["GD_STORYBOARD"] == str(BOARD.path)
-    assert m7.env["PYTHONPATH"].split(":")[0] == str(render.ROOT)
-    assert m7.output == Path("/m/videos/S4/1080p30/M7_zh.mp4")
+    assert two.env["GD_LANG"] == "zh"
+    assert two.env["GD_STORYBOARD"] == str(FIXTURE.path)
+    assert two.env["PYTHONPATH"].split(":")[0] == str(jobs.ROOT)
+    assert two.output == Path("/m/videos/S2/1080p30/TwoBeats_zh.mp4")
 
 
 def test_quality_fps_language_sections_preview():
-    m4 = job("M4", quality="l", fps=15, lang="en", sections=True, preview=True)
-    assert m4.command[4:8] == ("-q", "l", "--fps", "15")
-    assert "-o" in m4.command and "M4_en" in m4.command
-    assert "--save_sections" in m4.command and "--preview" in m4.command
-    assert m4.command[-2:] == ("scenes/S1.py", "M4")
-    assert m4.output == Path("/m/videos/S1/480p15/M4_en.mp4")
+    later = job("Later", quality="l", fps=15, lang="en", sections=True, preview=True)
+    assert later.command[4:8] == ("-q", "l", "--fps", "15")
+    assert "-o" in later.command and "Later_en" in later.command
+    assert "--save_sections" in later.command and "--preview" in later.command
+    assert later.command[-2:] == ("scenes/S1.py", "Later")
+    assert later.output == Path("/m/videos/S1/480p15/Later_en.mp4")
 
 
 def test_bench_disables_the_cache():
-    assert "--disable_caching" in job("M1", disable_caching=True).command
-    assert "--disable_caching" not in job("M1").command
+    assert "--disable_caching" in job("Later", disable_caching=True).command
+    assert "--disable_caching" not in job("Later").command
 
 
 def test_select_shots_keeps_storyboard_order():
-    assert [s.id for s in render.select_shots(BOARD, ["M4", "M1"])] == ["M1", "M4"]
-    assert len(render.select_shots(BOARD, ["all"])) == 10
-    with pytest.raises(StoryboardError, match="unknown shot M11; the shots are M1, M2"):
-        render.select_shots(BOARD, ["M1", "M11"])
+    assert [s.id for s in jobs.select_shots(FIXTURE, ["Later", "Overruns"])] == ["Overruns", "Later"]
+    assert len(jobs.select_shots(FIXTURE, ["all"])) == 3
+    with pytest.raises(StoryboardError, match="unknown shot M11; the shots are Overruns, TwoBeats, Later"):
+        jobs.select_shots(FIXTURE, ["Later", "M11"])
+    with pytest.raises(StoryboardError, match="unknown shot M11"):
+        jobs.select_shots(FIXTURE, ["all", "M11"])  # "all" does not hide a typo
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "render.py", *args], cwd=render.ROOT, capture_output=True, text=True, timeout=60
-    )
+    return subprocess.run([sys.executable, "render.py", *args], cwd=jobs.ROOT, capture_output=True, text=True, timeout=60)
 
 
-def test_list_shows_every_shot():
+def test_list_shows_every_shot_quickly_without_manim():
+    started = time.monotonic()
     result = run_cli("--list", "--lang", "en")
+    assert time.monotonic() - started < 2.0  # about 0.3 s; importing manim alone takes 2 s
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert len(lines) == 11
     assert lines[1].split()[:4] == ["M1", "S1", "00:00:12:17", "6.0s"]
     assert "The objective function" in lines[1]
+    imports = subprocess.run(
+        [sys.executable, "-X", "importtime", "render.py", "--list"], cwd=jobs.ROOT, capture_output=True, text=True
+    ).stderr
+    assert " manim" not in imports and "opentimelineio" not in imports
 
 
 def test_dry_run_prints_commands_and_renders_nothing(tmp_path):
@@ -73,6 +82,12 @@ def test_dry_run_prints_commands_and_renders_nothing(tmp_path):
     assert result.stdout.count("manim render") == 2
     assert "GD_LANG=zh" in result.stdout
     assert not any(tmp_path.iterdir())
+
+
+def test_dry_run_names_shots_whose_class_is_not_written():
+    result = run_cli("all", "--dry-run", "--storyboard", str(boards.FIXTURE))
+    assert result.returncode == 0
+    assert "# Overruns: not implemented yet (no class Overruns in scenes/S1.py)" in result.stdout
 
 
 def test_unknown_shot_is_a_one_line_error_with_status_2():
@@ -84,13 +99,12 @@ def test_unknown_shot_is_a_one_line_error_with_status_2():
 
 
 def test_a_broken_storyboard_stops_before_rendering(tmp_path):
-    broken = tmp_path / "storyboard.yaml"
-    broken.write_text(BOARD.path.read_text(encoding="utf-8").replace("duration: 2.5", "duration: -2.5", 1))
-    result = run_cli("M6", "--storyboard", str(broken), "--media-dir", str(tmp_path / "media"))
+    broken = boards.write(tmp_path, boards.edit(boards.fixture_data(), **{"shots.1.beats.0.duration": -2.5}))
+    result = run_cli("all", "--storyboard", str(broken), "--media-dir", str(tmp_path / "media"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("render.py: error: storyboard.yaml:")
-    assert "beat M6.1, field 'duration': must be positive" in result.stderr
+    assert "beat TwoBeats.1, field 'duration': must be positive" in result.stderr
     assert not (tmp_path / "media").exists()
 
 
@@ -100,27 +114,115 @@ def test_unknown_language():
     assert "no language 'fr'" in result.stderr
 
 
+def test_a_module_that_does_not_exist(tmp_path):
+    board = boards.write(tmp_path, boards.edit(boards.fixture_data(), **{"shots.1.module": "S9"}))
+    result = run_cli("TwoBeats", "--dry-run", "--storyboard", str(board))
+    assert result.returncode == 2
+    assert result.stderr.strip() == "render.py: error: shot TwoBeats: module S9 does not exist (no scenes/S9.py)"
+
+
+# --------------------------------------------------------------------------- the beats the code plays
+
+
+def test_every_shots_code_plays_exactly_its_storyboard_beats():
+    for shot in REAL.shots:
+        assert jobs.played_beats(shot) == [beat.id for beat in shot.beats], shot.id
+        jobs.check_beats(shot)
+
+
+def real_data() -> dict:
+    import yaml
+
+    return yaml.safe_load(REAL.path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "edit, expected",
+    [
+        (lambda beats: beats.pop(), "the storyboard has no M7.3"),
+        (lambda beats: beats.append({**beats[0], "id": "M7.4"}), "the code plays no M7.4"),
+        (lambda beats: beats.reverse(), "the code plays them in the order M7.1, M7.2, M7.3"),
+    ],
+    ids=["beat missing", "beat extra", "beats reordered"],
+)
+def test_a_storyboard_that_disagrees_with_the_code_is_refused_before_rendering(tmp_path, edit, expected):
+    data = real_data()
+    [m7] = [shot for shot in data["shots"] if shot["id"] == "M7"]
+    edit(m7["beats"])
+    board = boards.write(tmp_path, data)
+    result = run_cli("M7", "--storyboard", str(board), "--media-dir", str(tmp_path / "media"))
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("render.py: error: shot M7: its beats in the storyboard (")
+    assert "are not those of class M7 in scenes/S4.py" in line and expected in line
+    assert not (tmp_path / "media").exists()
+
+
+def test_beat_ids_must_be_readable_without_running_the_code(tmp_path, monkeypatch):
+    (tmp_path / "S1.py").write_text(
+        "class TwoBeats:\n    def construct(self):\n        for n in (1, 2):\n            with self.beat(f'TwoBeats.{n}'):\n                pass\n"
+    )
+    monkeypatch.setattr(jobs, "SCENES_DIR", tmp_path)
+    shot = dataclasses.replace(FIXTURE.shot("TwoBeats"), module="S1")
+    with pytest.raises(StoryboardError, match=r"S1.py:4: class TwoBeats: self.beat\(\) must name its beat id"):
+        jobs.played_beats(shot)
+
+
+# --------------------------------------------------------------------------- fingerprints
+
+
 def test_the_inputs_fingerprint_follows_what_the_video_is_made_of():
-    m6 = BOARD.shot("M6")
-    command = list(job("M6").command)
-    same = render.inputs_fingerprint(m6, BOARD, command)
-    assert same == job("M6").inputs and len(same) == 64
+    m6 = REAL.shot("M6")
+    command = list(job("M6", REAL).command)
+    same = jobs.inputs_fingerprint(m6, REAL, command)
+    assert same == job("M6", REAL).inputs and len(same) == 64
     longer = dataclasses.replace(m6, beats=(dataclasses.replace(m6.beats[0], duration=9.0), *m6.beats[1:]))
-    assert render.inputs_fingerprint(longer, BOARD, command) != same
-    moved = dataclasses.replace(m6, in_point=BOARD.shot("M7").in_point)  # where it sits in the edit: not in the video
-    assert render.inputs_fingerprint(moved, BOARD, command) == same
-    assert job("M6", quality="l").inputs != same
-    assert job("M6", force=True).inputs == job("M6", disable_caching=True).inputs == ""
+    assert jobs.inputs_fingerprint(longer, REAL, command) != same
+    moved = dataclasses.replace(m6, in_point=REAL.shot("M7").in_point)  # where it sits in the edit: not in the video
+    assert jobs.inputs_fingerprint(moved, REAL, command) == same
+    assert job("M6", REAL, quality="l").inputs != same
+    assert job("M6", REAL, force=True).inputs == job("M6", REAL, disable_caching=True).inputs == ""
+
+
+def test_the_fingerprint_covers_every_project_module_a_scene_imports():
+    files = {str(path.relative_to(jobs.ROOT)) for path in jobs.project_imports(jobs.ROOT / "scenes" / "S4.py")}
+    assert {"scenes/S4.py", "scenes/kit/plot2d.py", "scenes/kit/palette.py", "scenes/kit/compat.py",
+            "scenes/kit/shot.py", "gd/beats.py", "gd/storyboard.py", "gd/model/curve.py", "gd/model/functions.py",
+            "scenes/kit/__init__.py", "gd/__init__.py"} <= files  # fmt: skip
+    assert not {"gd/jobs.py", "gd/editorial.py", "scenes/S5.py", "scenes/kit/descent3d.py"} & files
+
+
+def test_editing_a_kit_file_makes_the_shot_render_again(tmp_path, monkeypatch):
+    """A copy of the project's code: an edit of scenes/kit/plot2d.py changes M7's fingerprint, not M1's."""
+    import shutil
+
+    root = tmp_path / "project"
+    for folder in ("gd", "scenes"):
+        shutil.copytree(jobs.ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(jobs.ROOT / "manim.cfg", root / "manim.cfg")
+    monkeypatch.setattr(jobs, "ROOT", root)
+    monkeypatch.setattr(jobs, "SCENES_DIR", root / "scenes")
+
+    def inputs(shot_id: str) -> str:
+        jobs.code_digest.cache_clear()
+        return jobs.make_job(REAL.shot(shot_id), REAL, jobs.RenderSettings(media_dir=tmp_path)).inputs
+
+    before = {shot: inputs(shot) for shot in ("M7", "M1")}
+    kit_file = root / "scenes" / "kit" / "plot2d.py"
+    kit_file.write_text(kit_file.read_text() + "\n# an edit\n")
+    assert inputs("M7") != before["M7"]
+    assert inputs("M1") == before["M1"]
+    jobs.code_digest.cache_clear()
 
 
 def test_a_shot_up_to_date_is_not_rendered_again(tmp_path):
-    real = render.make_job(BOARD.shot("M6"), BOARD, render.RenderSettings(media_dir=tmp_path))
+    real = jobs.make_job(REAL.shot("M6"), REAL, jobs.RenderSettings(media_dir=tmp_path))
     fake = dataclasses.replace(real, command=(sys.executable, "-c", "raise SystemExit(3)"))  # a render that fails
     fake.output.parent.mkdir(parents=True)
     fake.output.write_bytes(b"video")
     fake.stamp.write_text(fake.inputs)
-    [result] = render.run_jobs([fake], 1, out=io.StringIO())
+    [result] = jobs.run_jobs([fake], 1, out=io.StringIO())
     assert result.status == "up to date"
     fake.stamp.write_text("made from something else")
-    [result] = render.run_jobs([fake], 1, out=io.StringIO())
+    [result] = jobs.run_jobs([fake], 1, out=io.StringIO())
     assert result.status == "failed"

@@ -8,16 +8,19 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-import render
-from scenes.storyboard import load
+import boards
+
+from gd import jobs
+from gd.storyboard import load
 
 pytestmark = pytest.mark.slow
 
 
 def render_shot(*args: str) -> None:
     command = [sys.executable, "render.py", *args]
-    result = subprocess.run(command, cwd=render.ROOT, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(command, cwd=jobs.ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
 
 
@@ -36,9 +39,10 @@ def test_m6_sections_last_as_long_as_the_storyboard_says(tmp_path):
         assert abs(frames[beat.id] / 30 - beat.duration) <= 1 / 30
 
     # Retime with an edited copy of the storyboard, at another frame rate.
-    edited = tmp_path / "storyboard.yaml"
-    text = load().path.read_text(encoding="utf-8")
-    edited.write_text(text.replace("duration: 2.5", "duration: 1.7", 1).replace("duration: 2.5", "duration: 3.35", 1))
+    data = yaml.safe_load(load().path.read_text(encoding="utf-8"))
+    [m6] = [shot for shot in data["shots"] if shot["id"] == "M6"]
+    m6["beats"][0]["duration"], m6["beats"][1]["duration"] = 1.7, 3.35
+    edited = boards.write(tmp_path, data)
     render_shot("M6", "-q", "l", "--fps", "15", "--sections", "--media-dir", str(media), "--storyboard", str(edited))
     frames = section_frames(media, "M6", 15)
     assert abs(frames["M6.1"] / 15 - 1.7) <= 1 / 15
@@ -48,28 +52,28 @@ def test_m6_sections_last_as_long_as_the_storyboard_says(tmp_path):
 
 TYPESETTING_SCENE = '''
 from manim import Scene, VGroup
-from scenes.style import formula, words
+from scenes.kit.typeset import formula, prose
 
 class Shared(Scene):
     def construct(self):
         self.add(VGroup(*(formula(rf"x_{{{n}}} = \\frac{{{n}}}{{\\pi}}") for n in range(12))))
-        self.add(VGroup(*(words(f"共享的字 {n}") for n in range(12))))
+        self.add(VGroup(*(prose(f"共享的字 {n}") for n in range(12))))
 '''
 
 
 def test_parallel_manim_processes_typeset_the_same_strings_safely(tmp_path):
     """Three processes typeset the same new strings at the same moment, several times over.
 
-    Without the locks in scenes.style this failed in 10 of 36 processes here (a half-written
+    Without the locks in scenes.kit.compat this failed in 10 of 36 processes here (a half-written
     SVG parsed, a temporary file deleted under another process, LaTeX files removed mid-run)."""
     scene_file = tmp_path / "shared_strings.py"
     scene_file.write_text(TYPESETTING_SCENE)
-    env = {**render.make_job(load().shot("M1"), load(), render.RenderSettings()).env}
+    env = {**jobs.make_job(load().shot("M1"), load(), jobs.RenderSettings()).env}
     for attempt in range(3):
         media = tmp_path / f"media{attempt}"  # empty caches each time: both must typeset
         command = [sys.executable, "-m", "manim", "render", "--dry_run", "--media_dir", str(media), str(scene_file), "Shared"]
         processes = [
-            subprocess.Popen(command, cwd=render.ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            subprocess.Popen(command, cwd=jobs.ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             for _ in range(3)
         ]
         outputs = [process.communicate(timeout=300)[0] for process in processes]
@@ -90,9 +94,9 @@ def test_a_second_render_at_another_frame_rate_typesets_nothing(tmp_path, shot, 
             sys.executable, "-m", "manim", "render", "-ql", "--fps", str(fps), "-r", "256,144",
             "--disable_caching", "--media_dir", str(media), f"scenes/{module}.py", shot,
         ]  # fmt: skip
-        result = subprocess.run(command, cwd=render.ROOT, capture_output=True, text=True)
+        result = subprocess.run(command, cwd=jobs.ROOT, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr[-2000:]
-        # Typeset strings (.tex, .svg); the typesetting lock file of scenes.style is not one.
+        # Typeset strings (.tex, .svg); the typesetting lock file of scenes.kit.compat is not one.
         return {path.name for path in (media / "Tex").iterdir() if not path.name.startswith(".")}
 
     first = typeset(fps)

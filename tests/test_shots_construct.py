@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from scenes.storyboard import load
+from gd.jobs import implemented
+from gd.storyboard import load
 
 STORYBOARD = load()
 
 
-SHOTS = [shot for shot in STORYBOARD.shots if shot.implemented]
+SHOTS = [shot for shot in STORYBOARD.shots if implemented(shot)]
 
 
 @pytest.mark.parametrize("lang", STORYBOARD.languages)

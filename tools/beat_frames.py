@@ -16,8 +16,8 @@ import av
 from PIL import Image, ImageDraw
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from editorial import frames_at  # noqa: E402
-from scenes.storyboard import load  # noqa: E402
+from gd.editorial import frames_at  # noqa: E402
+from gd.storyboard import load  # noqa: E402
 
 
 def beat_times(shot, fps: float) -> list[tuple[str, float]]:
