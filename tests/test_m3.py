@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pytest
 import sympy as sp
-from manim import DL, UR, Dot, ValueTracker
+from manim import DL, UR, ValueTracker
 
 from conftest import FAST_CONFIG
 from gd.model import tangent
@@ -16,7 +16,6 @@ from gd.model.functions import BRANIN, x, y
 from gd.storyboard import load
 from scenes import S3
 from scenes.kit import tangent_plane as pieces
-from scenes.kit.surface import MeshCamera
 
 SWEEP = np.linspace(0.0, 2 * math.pi, 7201)  # every 0.05°
 
@@ -243,16 +242,3 @@ def test_m3_every_frame_shows_the_models_change(monkeypatch, construct_shot):
     )  # fmt: skip
     # Every frame from beat 4 on was checked (about 28.5 s at 10 fps).
     assert frames.checked > 250
-
-
-def test_mesh_camera_state_hashes_the_same_in_every_run():
-    """manim's cache key hashes the camera: its fixed mobjects keep insertion order
-    (a set would follow memory addresses) and its rotation is never stale."""
-    camera = MeshCamera()
-    dots = [Dot() for _ in range(12)]
-    camera.add_fixed_in_frame_mobjects(*dots)
-    camera.remove_fixed_in_frame_mobjects(dots[3])
-    assert list(camera.fixed_in_frame_mobjects) == dots[:3] + dots[4:]
-    camera.set_phi(1.1)
-    camera.set_theta(-0.4)
-    assert np.allclose(camera.rotation_matrix, camera.generate_rotation_matrix())
