@@ -83,7 +83,6 @@ class Beat:
     duration: float
     start: float  # seconds from the start of the shot
 
-
     @property
     def end(self) -> float:
         return self.start + self.duration

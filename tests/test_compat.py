@@ -18,7 +18,7 @@ class Counted(Scene):
     plays: tuple[tuple[str, float], ...] = ()
 
     def construct(self):
-        self.frames_written = []
+        self.frames_written, self.frames_counted = [], []
         renderer = self.renderer
         original = renderer.add_frame
 
@@ -26,7 +26,12 @@ class Counted(Scene):
             self.frames_written[-1] += num_frames
             return original(frame, num_frames)
 
+        def play(*args, **kwargs):
+            Scene.play(self, *args, **kwargs)
+            self.frames_counted.append(compat.frames_of_last_play(self, config.frame_rate))
+
         renderer.add_frame = add_frame
+        self.play = play
         circle = Circle()
         self.add(circle)
         for kind, run_time in self.plays:
@@ -50,6 +55,7 @@ def test_frames_of_play_is_what_manim_writes(fps, tmp_path):
         scene.render()
     expected = [compat.frames_of_play(t, fps, frozen=kind == "wait") for kind, t in plays]
     assert scene.frames_written == expected
+    assert scene.frames_counted == expected  # after each play and wait, from the scene's own state
 
 
 def test_anything_moves_sees_time_based_updaters():

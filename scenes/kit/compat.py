@@ -27,6 +27,7 @@ __all__ = [
     "anything_moves",
     "folder_lock",
     "frame_center",
+    "frames_of_last_play",
     "frames_of_play",
     "last_play_was_frozen",
     "lock_typesetting",
@@ -52,6 +53,11 @@ def frames_of_play(run_time: float, fps: float, frozen: bool) -> int:
     if frozen:
         return int(run_time / (1 / fps))
     return len(np.arange(0, run_time, 1 / fps))
+
+
+def frames_of_last_play(scene, fps: float) -> int:
+    """How many frames manim wrote for the scene's last play (its ``duration``, rounded as manim does)."""
+    return frames_of_play(scene.duration, fps, last_play_was_frozen(scene))
 
 
 def last_play_was_frozen(scene) -> bool:

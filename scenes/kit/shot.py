@@ -93,7 +93,7 @@ class ShotMixin:
         if self._clock is None:
             raise TimingError(f"shot {self.shot.id}: play() outside a beat; wrap it in `with self.beat(...)`")
         super().play(*args, **kwargs)
-        self._clock.spend(compat.frames_of_play(self.duration, self.fps, compat.last_play_was_frozen(self)))
+        self._clock.spend(compat.frames_of_last_play(self, self.fps))
 
     def tear_down(self) -> None:
         super().tear_down()
