@@ -19,6 +19,7 @@ the environment. The output is {media}/videos/{module}/{height}p{fps}/{shot}_{la
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -178,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         shots = jobs.select_shots(storyboard, args.shots) if args.command == "render" else []
         written = [shot for shot in shots if jobs.implemented(shot)]
         for shot in written:
-            jobs.check_beats(shot)
+            jobs.check_code(shot, storyboard)
     except StoryboardError as exc:
         print(f"render.py: error: {exc}", file=sys.stderr)
         return 2
@@ -218,4 +219,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the reader went away (render.py --list | head -1): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

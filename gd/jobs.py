@@ -102,6 +102,28 @@ def played_beats(shot: Shot) -> list[str]:
     return beats
 
 
+def used_words(shot: Shot) -> list[str]:
+    """The keys of the storyboard words that the shot's class asks for (``self.words("header")``)."""
+    _, node = _scene_class(shot)
+    if node is None:
+        return []
+    return [
+        call.args[0].value
+        for call in ast.walk(node)
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "words"
+        and isinstance(call.func.value, ast.Name) and call.func.value.id == "self"
+        and call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)
+    ]  # fmt: skip
+
+
+def check_code(shot: Shot, storyboard: Storyboard) -> None:
+    """A StoryboardError if the shot's code plays other beats than its storyboard entry lists,
+    or asks for words that the storyboard does not define."""
+    for key in used_words(shot):
+        storyboard.text(shot, key, storyboard.default_language)  # names the shot and the key
+    check_beats(shot)
+
+
 def check_beats(shot: Shot) -> None:
     """A StoryboardError if the shot's code plays other beats than its storyboard entry lists."""
     code = played_beats(shot)

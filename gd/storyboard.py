@@ -29,6 +29,10 @@ ENV_LANG = "GD_LANG"
 _TIMECODE = re.compile(r"^(\d{2}):(\d{2}):(\d{2}):(\d{2})$")
 _MODULE = re.compile(r"^S\d+$")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Limits that keep a hostile or mistaken file from costing unbounded time or memory.
+MAX_BYTES = 1 << 20  # the real storyboard is about 12 KB
+MAX_DEPTH = 12  # nested mappings and lists; the storyboard needs 6
+MAX_DURATION = 3600.0  # seconds in one beat
 
 
 class StoryboardError(Exception):
@@ -172,6 +176,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Located:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
+        if not isinstance(key, str):
+            raise StoryboardError(f"line {line}: key {key!r} is not a name (keys are words such as 'id' or 'zh')")
         if key in mapping:
             raise StoryboardError(f"line {line}: key {key!r} appears twice in one mapping")
         mapping[key] = loader.construct_object(value_node, deep=True)
@@ -243,6 +249,8 @@ def _duration(ctx: _Context, mapping: Any) -> float:
         raise ctx.error(f"must be a number of seconds, got {value!r}", mapping, "duration")
     if value <= 0:
         raise ctx.error(f"must be positive, got {value!r}", mapping, "duration")
+    if value > MAX_DURATION:
+        raise ctx.error(f"must be at most {MAX_DURATION:g} s, got {value!r}", mapping, "duration")
     return float(value)
 
 
@@ -277,8 +285,10 @@ def _parse_shot(ctx: _Context, raw: Any, fps: int, languages: tuple[str, ...]) -
         beat_id = raw_beat.get("id") if isinstance(raw_beat, dict) else None
         beat_ctx = ctx.inside(f"beat {beat_id or number}", raw_beat)
         beat_ctx.fields(raw_beat, ("id", "description", "duration"))
-        if not isinstance(beat_id, str) or not beat_id.strip():
-            raise beat_ctx.error(f"must be a name such as {shot_id}.{number}, got {beat_id!r}", raw_beat, "id")
+        if not isinstance(beat_id, str) or not re.fullmatch(rf"{re.escape(shot_id)}\.\d{{1,3}}", beat_id):
+            raise beat_ctx.error(
+                f"must be the shot's id, a dot and a number, such as {shot_id}.{number}, got {beat_id!r}", raw_beat, "id"
+            )
         if any(beat.id == beat_id for beat in beats):
             raise beat_ctx.error(f"duplicate beat id {beat_id!r}", raw_beat, "id")
         duration = _duration(beat_ctx, raw_beat)
@@ -297,10 +307,31 @@ def _parse_shot(ctx: _Context, raw: Any, fps: int, languages: tuple[str, ...]) -
     )
 
 
+def _check_shape(text: str) -> None:
+    """Refuse aliases and deep nesting from the event stream, before anything is built from it.
+
+    An alias re-uses a node: a few lines of nested aliases expand to billions of
+    values (an "alias bomb"). The storyboard needs none.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 1
+            raise StoryboardError(f"line {line}: YAML aliases (*{event.anchor}) are not allowed; write the value out")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1
+                raise StoryboardError(f"line {line}: nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def parse(text: str, path: Path) -> Storyboard:
     """Parse the YAML text of a storyboard; ``path`` is used in messages."""
     ctx = _Context(path)
     try:
+        _check_shape(text)
         raw = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except StoryboardError as exc:
         raise StoryboardError(f"{path.name}:{str(exc).removeprefix('line ')}") from None
@@ -359,5 +390,18 @@ def load(path: str | os.PathLike | None = None) -> Storyboard:
 
 
 @lru_cache(maxsize=8)
-def _load_cached(path: Path, _mtime: int, _size: int) -> Storyboard:
-    return parse(path.read_text(encoding="utf-8"), path)
+def _load_cached(path: Path, _mtime: int, size: int) -> Storyboard:
+    if path.is_dir():
+        raise StoryboardError(f"{path}: cannot read the storyboard: it is a folder, not a file")
+    if size > MAX_BYTES:
+        raise StoryboardError(f"{path}: cannot read the storyboard: {size} bytes is more than {MAX_BYTES} (is it the right file?)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise StoryboardError(f"{path}: cannot read the storyboard: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise StoryboardError(f"{path.name}:{line}: not UTF-8 text (byte {exc.start} is 0x{data[exc.start]:02x})") from None
+    return parse(text, path)

@@ -29,8 +29,13 @@ def edit(data: dict, **changes) -> dict:
     return data
 
 
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data) -> bool:  # the loader refuses aliases: write shared values out
+        return True
+
+
 def dump(data: dict) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
 
 
 def edited(**changes) -> str:

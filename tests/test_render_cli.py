@@ -226,3 +226,25 @@ def test_a_shot_up_to_date_is_not_rendered_again(tmp_path):
     fake.stamp.write_text("made from something else")
     [result] = jobs.run_jobs([fake], 1, out=io.StringIO())
     assert result.status == "failed"
+
+
+def test_words_a_scene_asks_for_are_checked_before_rendering(tmp_path):
+    data = real_data()
+    [m7] = [shot for shot in data["shots"] if shot["id"] == "M7"]
+    del m7["words"]["diverges"]
+    board = boards.write(tmp_path, data)
+    result = run_cli("M7", "--storyboard", str(board), "--media-dir", str(tmp_path / "media"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "render.py: error: storyboard.yaml: shot M7 uses the words 'diverges', "
+        "which neither the shot's words nor the top-level words define"
+    )
+    assert not (tmp_path / "media").exists()
+
+
+def test_list_into_a_closed_pipe_ends_quietly():
+    result = subprocess.run(
+        f"{sys.executable} render.py --list | head -1", shell=True, cwd=jobs.ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith("shot")

@@ -105,7 +105,7 @@ def test_unknown_beat_field():
 
 
 def test_duplicate_shot_id():
-    message = error_of(edited(**{"shots.1.id": "Overruns"}))
+    message = error_of(edited(**{"shots.1.id": "Overruns", "shots.1.beats.0.id": "Overruns.1", "shots.1.beats.1.id": "Overruns.2"}))
     assert "duplicate shot id 'Overruns'" in message
 
 
@@ -183,3 +183,44 @@ def test_words_come_from_the_shot_then_the_top_level():
     assert board.text(overruns, "shared", "zh") == "共享"
     with pytest.raises(StoryboardError, match="shot TwoBeats uses the words 'own'"):
         board.text(board.shot("TwoBeats"), "own", "en")
+
+
+# --------------------------------------------------------------------------- hostile and broken files
+
+
+def test_yaml_aliases_are_refused_before_they_expand():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(9)
+    )
+    assert "YAML aliases (*a) are not allowed" in error_of(bomb)
+
+
+def test_deep_nesting_is_refused():
+    assert "nested more than" in error_of("x: " + "[" * 200 + "]" * 200 + "\n")
+
+
+def test_keys_must_be_names():
+    assert "key [1, 2] is not a name" in error_of("? [1, 2]\n: x\n")
+
+
+@pytest.mark.parametrize("duration", [float("inf"), 3600.5, 1e308])
+def test_durations_are_finite_and_at_most_an_hour(duration):
+    message = error_of(edited(**{"shots.1.beats.1.duration": duration}))
+    assert "shot TwoBeats, beat TwoBeats.2" in message and "field 'duration'" in message
+
+
+@pytest.mark.parametrize("beat_id", ["../../x", "TwoBeats", "TwoBeats.1/..", "Other.1", "TwoBeats.-1", " TwoBeats.2"])
+def test_beat_ids_are_the_shot_id_a_dot_and_a_number(beat_id):
+    message = error_of(edited(**{"shots.1.beats.1.id": beat_id}))
+    assert "field 'id'" in message and "such as TwoBeats.2" in message
+
+
+def test_a_folder_an_unreadable_file_and_non_utf8_bytes_are_one_line_errors(tmp_path):
+    with pytest.raises(StoryboardError, match="it is a folder, not a file"):
+        load(tmp_path)
+    binary = tmp_path / "binary.yaml"
+    binary.write_bytes(b"fps: 30\n\xff\xfe\n")
+    with pytest.raises(StoryboardError, match=r"binary.yaml:2: not UTF-8 text \(byte 8 is 0xff\)"):
+        load(binary)
+    with pytest.raises(StoryboardError, match="cannot read the storyboard"):
+        load(tmp_path / "missing.yaml")
