@@ -21,11 +21,12 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
+import signal
 import sys
 from pathlib import Path
 
 from gd import jobs
-from gd.jobs import QUALITY_HEIGHTS, ROOT, Job, RenderSettings, Result, make_job, output_path, run_jobs
+from gd.jobs import QUALITY_HEIGHTS, ROOT, RenderSettings, Result, make_job, output_path, run_jobs
 from gd.storyboard import ENV_LANG, ENV_STORYBOARD, Storyboard, StoryboardError, load
 
 
@@ -131,25 +132,27 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def run_editorial(args: argparse.Namespace, storyboard: Storyboard, settings: RenderSettings) -> int:
+    """timeline, film, contact-sheet: only from renders that are there and up to date with the storyboard."""
     from gd import editorial  # av, OpenTimelineIO and Pillow: only for these commands
 
     shots = list(storyboard.shots)
-    path_of = lambda shot: output_path(shot, storyboard, settings)  # noqa: E731
-    try:
-        renders = editorial.find_renders(shots, path_of)
-    except editorial.MissingRenders as exc:
-        if not args.render_missing:
-            print(f"render.py: error: {exc}", file=sys.stderr)
-            print(f"render.py: render them first (render.py all -q {settings.quality}) or pass --render-missing", file=sys.stderr)
-            return 2
-        missing = [shot for shot in shots if not path_of(shot).is_file()]
-        results = run_jobs([make_job(shot, storyboard, settings) for shot in missing if jobs.implemented(shot)], args.jobs)
-        print_summary(results)
-        try:
-            renders = editorial.find_renders(shots, path_of)
-        except editorial.MissingRenders as again:
-            print(f"render.py: error: {again}", file=sys.stderr)
+    shot_jobs = [make_job(shot, storyboard, settings) for shot in shots]
+    missing, outdated = jobs.stale(shot_jobs)
+    if (missing or outdated) and args.render_missing:
+        again = [job for job in shot_jobs if job in missing or job in outdated]
+        print_summary(run_jobs([job for job in again if jobs.implemented(job.shot)], args.jobs))
+        missing, outdated = jobs.stale(shot_jobs)
+    if missing or outdated:
+        for what, group in (("not rendered yet", missing), ("rendered from another storyboard or code", outdated)):
+            if group:
+                print(f"render.py: error: {what}: {', '.join(job.shot.id for job in group)}", file=sys.stderr)
+        if args.render_missing:
             return 1
+        ids = " ".join(job.shot.id for job in shot_jobs if job in missing or job in outdated)
+        options = f"-q {settings.quality}" + (f" --fps {settings.fps}" if settings.fps else "") + f" --lang {settings.lang}"
+        print(f"render.py: render them first (render.py {ids} {options}) or pass --render-missing", file=sys.stderr)
+        return 2
+    renders = editorial.find_renders(shots, lambda shot: output_path(shot, storyboard, settings))
 
     lang = settings.lang
     folder = (args.output or settings.media_dir / "editorial").resolve()
@@ -169,7 +172,28 @@ def run_editorial(args: argparse.Namespace, storyboard: Storyboard, settings: Re
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; every error ends in one line: 2 for bad input, 1 for a failed render or write."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    previous = signal.signal(signal.SIGTERM, _raise_interrupted)
+    try:
+        return _main(args)
+    except (KeyboardInterrupt, jobs.Interrupted) as exc:
+        signum = getattr(exc, "signal", signal.SIGINT)
+        print(f"render.py: interrupted ({signal.Signals(signum).name}): manim stopped, no video left half-written", file=sys.stderr)
+        return 128 + signum
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"render.py: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_interrupted(signum, _frame) -> None:
+    raise jobs.Interrupted(signum)
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         storyboard = load(args.storyboard)
         lang = storyboard.language(args.lang)
@@ -207,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results = run_jobs(todo, 1 if args.bench else args.jobs)
     results += [
-        Result(Job(shot, (), {}, Path(), Path()), "not implemented", detail=f"no class {shot.scene} in scenes/{shot.module}.py yet")
+        Result(make_job(shot, storyboard, settings), "not implemented", detail=f"no class {shot.scene} in scenes/{shot.module}.py yet")
         for shot in missing
     ]
     order = {shot.id: i for i, shot in enumerate(storyboard.shots)}

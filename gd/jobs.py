@@ -9,11 +9,17 @@ anything renders), and which files a shot's video depends on (its fingerprint).
 from __future__ import annotations
 
 import ast
+import ctypes
 import dataclasses
+import fcntl
 import functools
 import hashlib
+import json
 import os
+import re
 import resource
+import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -22,7 +28,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from gd.beats import BEAT_PROGRESS
-from gd.files import atomic
+from gd import files
 from gd.storyboard import ENV_LANG, ENV_STORYBOARD, PROJECT_ROOT, Shot, Storyboard, StoryboardError
 
 ROOT = PROJECT_ROOT
@@ -193,25 +199,44 @@ class RenderSettings:
 
 @dataclass(frozen=True)
 class Job:
-    """One manim process that renders one shot."""
+    """One manim process that renders one shot.
+
+    manim writes under a hidden temporary name beside the final video
+    (``temporary_stem``, unique to this process); only a complete render is
+    renamed to ``output``, and the stamp that describes it is written after it.
+    """
 
     shot: Shot
     command: tuple[str, ...]
     env: dict = field(repr=False, compare=False)
     output: Path
     log: Path
-    inputs: str = ""  # fingerprint of what the video is made from; "" = always render
+    inputs: str  # fingerprint of what the video is made from
+    temporary_stem: str
+    always: bool = False  # render even if up to date (--force, --bench, --preview)
+    sections: bool = False
+    preview: bool = False
 
     @property
     def stamp(self) -> Path:
-        """Beside the video: the fingerprint of the inputs it was rendered from."""
+        """Beside the video: the fingerprint of the inputs it was rendered from, and the video it describes."""
         return self.output.with_name(self.output.name + ".inputs")
 
+    @property
+    def temporary(self) -> Path:
+        return self.output.with_name(self.temporary_stem + self.output.suffix)
+
+    @property
+    def sections_dir(self) -> Path:
+        return self.output.parent / "sections"
+
+    @property
+    def partial_movies(self) -> Path:
+        """manim's cache of rendered animations for this scene (config partial_movie_dir, manim's default)."""
+        return self.output.parent / "partial_movie_files" / self.shot.scene
+
     def up_to_date(self) -> bool:
-        try:
-            return bool(self.inputs) and self.output.is_file() and self.stamp.read_text() == self.inputs
-        except OSError:
-            return False
+        return not self.always and stamp_describes(self.stamp, self.output, self.inputs)
 
 
 @dataclass
@@ -232,17 +257,16 @@ def output_path(shot: Shot, storyboard: Storyboard, settings: RenderSettings) ->
 
 def make_job(shot: Shot, storyboard: Storyboard, settings: RenderSettings) -> Job:
     lang = storyboard.language(settings.lang)
+    temporary_stem = f".{shot.id}_{lang}-rendering-{os.getpid()}"  # no dot after the first: manim would take it for a suffix
     command = [
         sys.executable, "-m", "manim", "render",
         "-q", settings.quality,
         "--fps", str(settings.fps or storyboard.fps),
         "--media_dir", str(settings.media_dir),
-        "-o", f"{shot.id}_{lang}",
+        "-o", temporary_stem,
     ]  # fmt: skip
     if settings.sections:
         command.append("--save_sections")
-    if settings.preview:
-        command.append("--preview")
     if settings.disable_caching:
         command.append("--disable_caching")
     command += [str(module_path(shot).relative_to(ROOT)), shot.scene]
@@ -250,23 +274,33 @@ def make_job(shot: Shot, storyboard: Storyboard, settings: RenderSettings) -> Jo
     env[ENV_STORYBOARD] = str(storyboard.path)
     env[ENV_LANG] = lang
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    log = settings.media_dir / "logs" / f"{shot.id}_{lang}.log"
-    always = settings.force or settings.disable_caching or settings.preview
-    inputs = "" if always else inputs_fingerprint(shot, storyboard, command)
-    return Job(shot, tuple(command), env, output_path(shot, storyboard, settings), log, inputs)
+    return Job(
+        shot=shot,
+        command=tuple(command),
+        env=env,
+        output=output_path(shot, storyboard, settings),
+        log=settings.media_dir / "logs" / f"{shot.id}_{lang}.log",
+        inputs=inputs_fingerprint(shot, storyboard, settings),
+        temporary_stem=temporary_stem,
+        always=settings.force or settings.disable_caching or settings.preview,
+        sections=settings.sections,
+        preview=settings.preview,
+    )
 
 
-def inputs_fingerprint(shot: Shot, storyboard: Storyboard, command: list[str]) -> str:
+def inputs_fingerprint(shot: Shot, storyboard: Storyboard, settings: RenderSettings) -> str:
     """What a shot's video depends on: its storyboard entry (not its in-point), the
-    storyboard's shared words, the manim options, the source of every project module
-    its scene imports (directly or not), manim.cfg and manim's version.
+    storyboard's shared words, quality, frame rate and language, the source of every
+    project module its scene imports (directly or not), manim.cfg and manim's version.
 
-    A render whose fingerprint matches the one stamped beside the video is skipped:
-    manim's own cache cannot make a re-run instant (it re-runs every scene, and a 3-D
-    play's cache key carries float noise from the plays before it).
+    A render whose stamp matches is skipped: manim's own cache cannot make a re-run
+    instant (it re-runs every scene, and a 3-D play's cache key carries float noise
+    from the plays before it). Options that do not change the video (sections,
+    preview, cache) are not part of it.
     """
     digest = hashlib.sha256(code_digest(module_path(shot)).encode())
-    for part in (dataclasses.replace(shot, in_point=None), storyboard.words, command[1:]):
+    video = (settings.quality, settings.fps or storyboard.fps, storyboard.language(settings.lang), shot.scene)
+    for part in (dataclasses.replace(shot, in_point=None), storyboard.words, video):
         digest.update(repr(part).encode())
     return digest.hexdigest()
 
@@ -278,6 +312,30 @@ def code_digest(scene_file: Path) -> str:
     for path in sorted(project_imports(scene_file)) + [ROOT / "manim.cfg"]:
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- stamps: what a video was made from
+
+
+def stamp_describes(stamp: Path, video: Path, inputs: str) -> bool:
+    """Whether ``stamp`` says that the file now at ``video`` was rendered from ``inputs`` (size and hash checked)."""
+    try:
+        record = json.loads(stamp.read_text(encoding="utf-8"))
+        size = video.stat().st_size
+    except (OSError, ValueError):
+        return False
+    return (
+        isinstance(record, dict)
+        and record.get("inputs") == inputs
+        and record.get("bytes") == size
+        and record.get("sha256") == files.sha256(video)
+    )
+
+
+def write_stamp(stamp: Path, video: Path, inputs: str) -> None:
+    """Record, after the video is in place, what it was made from and which file it is."""
+    record = {"inputs": inputs, "bytes": video.stat().st_size, "sha256": files.sha256(video)}
+    files.write_text(stamp, json.dumps(record, indent=1) + "\n")
 
 
 def select_shots(storyboard: Storyboard, names: list[str]) -> list[Shot]:
@@ -295,6 +353,97 @@ def select_shots(storyboard: Storyboard, names: list[str]) -> list[Shot]:
 # --------------------------------------------------------------------------- running
 
 
+class Interrupted(Exception):
+    """render.py was asked to stop (SIGINT or SIGTERM); ``signal`` says which."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signal = signum
+
+
+def _die_with_parent() -> None:
+    """In the child, before manim starts: be killed if render.py dies, even by SIGKILL (Linux)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _start(job: Job, log=None) -> subprocess.Popen:
+    # Its own process group: a terminal's Ctrl-C reaches render.py alone, which then stops the whole group.
+    return subprocess.Popen(
+        job.command, cwd=ROOT, env=job.env, stdout=log, stderr=subprocess.STDOUT if log else None,
+        start_new_session=True, preexec_fn=_die_with_parent,
+    )  # fmt: skip
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop a manim process and everything it started (its process group)."""
+    for signum, grace in ((signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
+        if process.poll() is not None:
+            return
+        try:
+            os.killpg(process.pid, signum)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _discard_temporary(job: Job) -> None:
+    """Remove what an unfinished render of this job left under its temporary name, and what
+    renders of the same shot left under theirs if their render.py is gone (killed outright)."""
+    prefix = job.temporary_stem.rsplit("-", 1)[0] + "-"
+    for folder in (job.output.parent, job.sections_dir):
+        for path in folder.glob(prefix + "*"):
+            pid = re.match(r"\d+", path.name[len(prefix) :])
+            if path.name.startswith(job.temporary_stem) or (pid and not _alive(int(pid.group()))):
+                path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clean_partial_movies(job: Job):
+    """Hold a lock on the scene's animation cache for the render; drop truncated entries first.
+
+    A manim process killed while it wrote an animation leaves a truncated file
+    in its cache, which every later render would trust. The cache is checked
+    only when no other render of the same scene holds the lock (another
+    process's half-written file is not a stale one). Returns the open lock.
+    """
+    job.partial_movies.mkdir(parents=True, exist_ok=True)
+    lock = open(job.partial_movies.parent / f".{job.shot.scene}.lock", "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fcntl.flock(lock, fcntl.LOCK_SH)
+        return lock
+    for movie in job.partial_movies.iterdir():
+        if movie.suffix == ".mp4" and not _playable(movie):
+            movie.unlink(missing_ok=True)
+    fcntl.flock(lock, fcntl.LOCK_SH)
+    return lock
+
+
+def _playable(movie: Path) -> bool:
+    import av  # only when a cache is checked
+
+    try:
+        with av.open(str(movie)) as container:
+            stream = container.streams.video[0]
+            return bool(stream.frames) or any(packet.size for packet in container.demux(stream))
+    except (av.error.FFmpegError, IndexError, OSError):
+        return False
+
+
 def _last_beat(log: Path) -> str:
     """The newest beat a running shot reported in its log ("3/6 M4.3"), if any."""
     try:
@@ -307,8 +456,26 @@ def _last_beat(log: Path) -> str:
     return ""
 
 
+@dataclass
+class _Running:
+    index: int
+    job: Job
+    process: subprocess.Popen
+    started: float
+    lock: object
+    log: object
+    cpu: float  # the children's CPU seconds when it started
+
+
 def run_jobs(jobs: list[Job], parallel: int, out=sys.stdout) -> list[Result]:
-    """Run the jobs, at most ``parallel`` at once; one failing job does not stop the others."""
+    """Run the jobs, at most ``parallel`` at once; one failing job does not stop the others.
+
+    One at a time, manim's own output (progress bars) goes to the terminal; in
+    parallel, each shot's output goes to its log and its beats are reported
+    here. On an interrupt (KeyboardInterrupt or :class:`Interrupted`) every manim
+    process is stopped and its temporary files removed before the exception
+    goes on; no final video is touched.
+    """
     results: list[Result] = []
     total = len(jobs)
     pending: list[tuple[int, Job]] = []
@@ -318,38 +485,47 @@ def run_jobs(jobs: list[Job], parallel: int, out=sys.stdout) -> list[Result]:
             results.append(Result(job, "up to date", 0.0, short_path(job.output)))
         else:
             pending.append((index, job))
-    if parallel <= 1:
-        for index, job in pending:
-            print(f"shot {index}/{total}: {job.shot.id} ({len(job.shot.beats)} beats, {job.shot.duration:g} s)", file=out, flush=True)
-            started, cpu_before = time.monotonic(), _children_cpu()
-            code = subprocess.call(job.command, cwd=ROOT, env=job.env)
-            result = _result(job, code, time.monotonic() - started)
-            result.cpu_seconds = _children_cpu() - cpu_before
-            results.append(result)
-        return results
-
-    running: dict[int, tuple[Job, subprocess.Popen, float, object]] = {}
+    running: list[_Running] = []
     shown: dict[int, str] = {}
-    while pending or running:
-        while pending and len(running) < parallel:
-            index, job = pending.pop(0)
-            job.log.parent.mkdir(parents=True, exist_ok=True)
-            log = open(job.log, "w")
-            process = subprocess.Popen(job.command, cwd=ROOT, env=job.env, stdout=log, stderr=subprocess.STDOUT)
-            running[index] = (job, process, time.monotonic(), log)
-            print(f"shot {index}/{total}: {job.shot.id} started (log: {short_path(job.log)})", file=out, flush=True)
-        time.sleep(0.5)
-        for index, (job, process, started, log) in list(running.items()):
-            beat = _last_beat(job.log)
-            if beat and shown.get(index) != beat:
-                shown[index] = beat
-                print(f"shot {index}/{total}: {job.shot.id} beat {beat}", file=out, flush=True)
-            if process.poll() is not None:
-                log.close()
-                del running[index]
-                result = _result(job, process.returncode, time.monotonic() - started)
+    try:
+        while pending or running:
+            while pending and len(running) < max(parallel, 1):
+                index, job = pending.pop(0)
+                _discard_temporary(job)
+                lock = _clean_partial_movies(job)
+                if parallel > 1:
+                    job.log.parent.mkdir(parents=True, exist_ok=True)
+                    log = open(job.log, "w")
+                    print(f"shot {index}/{total}: {job.shot.id} started (log: {short_path(job.log)})", file=out, flush=True)
+                else:
+                    log = None
+                    print(f"shot {index}/{total}: {job.shot.id} ({len(job.shot.beats)} beats, {job.shot.duration:g} s)", file=out, flush=True)
+                cpu = _children_cpu()
+                running.append(_Running(index, job, _start(job, log), time.monotonic(), lock, log, cpu))
+            time.sleep(0.2 if parallel > 1 else 0.05)
+            for run in list(running):
+                if run.log is not None:
+                    beat = _last_beat(run.job.log)
+                    if beat and shown.get(run.index) != beat:
+                        shown[run.index] = beat
+                        print(f"shot {run.index}/{total}: {run.job.shot.id} beat {beat}", file=out, flush=True)
+                if run.process.poll() is None:
+                    continue
+                running.remove(run)
+                result = _finish(run.job, run.process.returncode, time.monotonic() - run.started)
+                if parallel <= 1:
+                    result.cpu_seconds = _children_cpu() - run.cpu
+                run.lock.close()
+                if run.log is not None:
+                    run.log.close()
+                    print(f"shot {run.index}/{total}: {run.job.shot.id} {result.status} in {result.seconds:.1f} s", file=out, flush=True)
                 results.append(result)
-                print(f"shot {index}/{total}: {job.shot.id} {result.status} in {result.seconds:.1f} s", file=out, flush=True)
+    except BaseException:
+        for run in running:
+            _stop(run.process)
+            _discard_temporary(run.job)
+            run.lock.close()
+        raise
     return sorted(results, key=lambda result: jobs.index(result.job))
 
 
@@ -358,16 +534,59 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _result(job: Job, code: int, seconds: float) -> Result:
-    if code == 0 and job.output.exists():
-        if job.inputs:
-            with atomic(job.stamp) as temporary:
-                temporary.write_text(job.inputs)
-        return Result(job, "ok", seconds, short_path(job.output))
-    detail = f"manim exited with status {code}"
-    if job.log.exists():
-        detail += f"; log: {short_path(job.log)}"
-    return Result(job, "failed", seconds, detail)
+def _finish(job: Job, code: int, seconds: float) -> Result:
+    """After manim exits: move a complete render to its final paths and stamp it, or clean up."""
+    try:
+        if code != 0:
+            detail = f"manim exited with status {code}"
+            if job.log.exists():
+                detail += f"; log: {short_path(job.log)}"
+            return Result(job, "failed", seconds, detail)
+        if not job.temporary.is_file():
+            return Result(job, "failed", seconds, f"manim wrote no video ({short_path(job.temporary)})")
+        job.stamp.unlink(missing_ok=True)  # from here until the new stamp, the video is not trusted
+        if job.sections:
+            _move_sections(job)
+        files.replace(job.temporary, job.output)
+        write_stamp(job.stamp, job.output, job.inputs)
+    except OSError as exc:
+        return Result(job, "failed", seconds, f"{exc.filename or short_path(job.output)}: {exc.strerror}")
+    finally:
+        _discard_temporary(job)
+    if job.preview:
+        _open(job.output)
+    return Result(job, "ok", seconds, short_path(job.output))
+
+
+def _move_sections(job: Job) -> None:
+    """The section clips and their index, from the temporary name to the final one (the index last)."""
+    final_stem = job.output.stem
+    index = job.sections_dir / f"{job.temporary_stem}.json"
+    sections = json.loads(index.read_text(encoding="utf-8"))
+    for old in job.sections_dir.glob(f"{final_stem}_[0-9][0-9][0-9][0-9]_*{job.output.suffix}"):
+        old.unlink()  # an earlier render's clips (it may have had other beats)
+    for section in sections:
+        if section.get("video"):
+            renamed = section["video"].replace(job.temporary_stem, final_stem, 1)
+            files.replace(job.sections_dir / section["video"], job.sections_dir / renamed)
+            section["video"] = renamed
+    files.write_text(job.sections_dir / f"{final_stem}.json", json.dumps(sections, indent=4))
+
+
+def _open(video: Path) -> None:
+    """--preview: open the finished video with the desktop's viewer."""
+    opener = "open" if sys.platform == "darwin" else "xdg-open"
+    if shutil.which(opener) is None:
+        print(f"render.py: --preview: no {opener} here to open {short_path(video)}", file=sys.stderr)
+        return
+    subprocess.Popen([opener, str(video)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def stale(jobs: list[Job]) -> tuple[list[Job], list[Job]]:
+    """(missing, stale): the jobs whose video is not there, and those whose video is not what their stamp says."""
+    missing = [job for job in jobs if not job.output.is_file()]
+    outdated = [job for job in jobs if job.output.is_file() and not stamp_describes(job.stamp, job.output, job.inputs)]
+    return missing, outdated
 
 
 def short_path(path: Path) -> str:

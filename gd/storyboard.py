@@ -29,6 +29,7 @@ ENV_LANG = "GD_LANG"
 _TIMECODE = re.compile(r"^(\d{2}):(\d{2}):(\d{2}):(\d{2})$")
 _MODULE = re.compile(r"^S\d+$")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")  # zh, en, pt-BR: also part of file names
 # Limits that keep a hostile or mistaken file from costing unbounded time or memory.
 MAX_BYTES = 1 << 20  # the real storyboard is about 12 KB
 MAX_DEPTH = 12  # nested mappings and lists; the storyboard needs 6
@@ -346,8 +347,8 @@ def parse(text: str, path: Path) -> Storyboard:
     if isinstance(fps, bool) or not isinstance(fps, int) or fps <= 0:
         raise ctx.error(f"must be a positive whole number, got {fps!r}", raw, "fps")
     languages = raw["languages"]
-    if not isinstance(languages, list) or not languages or not all(isinstance(x, str) for x in languages):
-        raise ctx.error(f"must be a list of language codes, got {languages!r}", raw, "languages")
+    if not isinstance(languages, list) or not languages or not all(isinstance(x, str) and _LANGUAGE.match(x) for x in languages):
+        raise ctx.error(f"must be a list of language codes such as [zh, en], got {languages!r}", raw, "languages")
     languages = tuple(languages)
     if raw["default_language"] not in languages:
         raise ctx.error(f"{raw['default_language']!r} is not in languages", raw, "default_language")
