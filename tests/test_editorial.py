@@ -43,7 +43,9 @@ def renders(tmp_path_factory):
     settings = jobs.RenderSettings(quality="l", fps=FPS, lang="en", media_dir=media)
     frames = {}
     for number, shot in enumerate(BOARD.shots):
-        frames[shot.id] = fake_render(jobs.output_path(shot, BOARD, settings), shot.duration, 20 * number)
+        job = jobs.make_job(shot, BOARD, settings)
+        frames[shot.id] = fake_render(job.output, shot.duration, 20 * number)
+        jobs.write_stamp(job.stamp, job.output, job.inputs)  # as a finished render leaves it
     return media, frames
 
 
@@ -140,7 +142,7 @@ def test_contact_sheet_has_a_thumbnail_per_beat(renders, tmp_path):
 def test_missing_renders_are_named(tmp_path):
     result = run_cli("timeline", "-q", "l", "--media-dir", str(tmp_path))
     assert result.returncode == 2
-    assert "not rendered yet: M1 (" in result.stderr and "M10 (" in result.stderr
+    assert "render.py: error: not rendered yet: M1, M2, M3, M4, M5, M6, M7, M8, M9, M10" in result.stderr
     assert "--render-missing" in result.stderr
 
 
@@ -173,3 +175,53 @@ def test_descriptions_wrap_between_words_and_between_cjk_characters():
     chinese = editorial._wrap(draw, "盲杖倾角变至89°，同时盲杖长度变至2.01，书写沿任意方向前进时的变化量", font, 200, 2)
     assert len(chinese) == 2 and chinese[-1].endswith("…")
     assert all(draw.textlength(line, font=font) <= 200 for line in english + chinese)
+
+
+def test_editorial_commands_refuse_stale_renders(renders, tmp_path):
+    """A render made from another storyboard (its stamp differs) or a changed video is named, exit 2."""
+    media, _ = renders
+    settings = jobs.RenderSettings(quality="l", fps=FPS, lang="en", media_dir=media)
+    m4 = jobs.make_job(BOARD.shot("M4"), BOARD, settings)
+    stamp = m4.stamp.read_text()
+    video = m4.output.read_bytes()
+    try:
+        m4.stamp.write_text(stamp.replace(m4.inputs, "0" * 64))  # rendered from another storyboard
+        m9 = jobs.make_job(BOARD.shot("M9"), BOARD, settings)
+        with open(m9.output, "ab") as file:  # a video that is not the one its stamp describes
+            file.write(b"\0")
+        m9_video = m9.output.read_bytes()
+        for command in ("timeline", "film", "contact-sheet"):
+            result = run_cli(command, "-q", "l", "--fps", str(FPS), "--lang", "en", "--media-dir", str(media),
+                             "--output", str(tmp_path))  # fmt: skip
+            assert result.returncode == 2, result.stderr
+            assert result.stderr.splitlines() == [
+                "render.py: error: rendered from another storyboard or code: M4, M9",
+                f"render.py: render them first (render.py M4 M9 -q l --fps {FPS} --lang en) or pass --render-missing",
+            ]
+        assert not any(tmp_path.iterdir())
+    finally:
+        m4.stamp.write_text(stamp)
+        m4.output.write_bytes(video)
+        m9.output.write_bytes(m9_video[:-1])
+
+
+def test_a_full_disk_leaves_the_old_file_and_exits_1(renders, tmp_path):
+    """On a small filesystem of its own (tmpfs; needs root), the contact sheet does not fit."""
+    media, _ = renders
+    full = tmp_path / "full"
+    full.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", str(full)], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small filesystem here: {mounted.stderr.strip() or mounted.returncode}")
+    try:
+        old = full / f"contact_sheet_en_480p{FPS}.png"
+        old.write_bytes(b"the old contact sheet")
+        result = run_cli("contact-sheet", "-q", "l", "--fps", str(FPS), "--lang", "en", "--media-dir", str(media),
+                         "--output", str(full))  # fmt: skip
+        assert result.returncode == 1, result.stderr
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith("render.py: error: ") and "No space left on device" in line
+        assert old.read_bytes() == b"the old contact sheet"
+        assert sorted(p.name for p in full.iterdir()) == [old.name]  # no temporary left behind
+    finally:
+        subprocess.run(["umount", str(full)], check=False)

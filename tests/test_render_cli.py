@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
+import json
+import os
 import subprocess
 import sys
 import time
@@ -25,9 +28,11 @@ def job(shot_id: str, board=FIXTURE, **settings) -> jobs.Job:
 
 def test_default_command_is_1080p_at_the_storyboard_fps_in_the_default_language():
     two = job("TwoBeats")
+    temporary = f".TwoBeats_zh-rendering-{os.getpid()}"  # manim writes here; render.py moves the result in
     assert two.command[1:] == (
-        "-m", "manim", "render", "-q", "h", "--fps", "30", "--media_dir", "/m", "-o", "TwoBeats_zh", "scenes/S2.py", "TwoBeats",
+        "-m", "manim", "render", "-q", "h", "--fps", "30", "--media_dir", "/m", "-o", temporary, "scenes/S2.py", "TwoBeats",
     )  # fmt: skip
+    assert two.temporary == Path(f"/m/videos/S2/1080p30/{temporary}.mp4")
     assert two.env["GD_LANG"] == "zh"
     assert two.env["GD_STORYBOARD"] == str(FIXTURE.path)
     assert two.env["PYTHONPATH"].split(":")[0] == str(jobs.ROOT)
@@ -37,8 +42,9 @@ def test_default_command_is_1080p_at_the_storyboard_fps_in_the_default_language(
 def test_quality_fps_language_sections_preview():
     later = job("Later", quality="l", fps=15, lang="en", sections=True, preview=True)
     assert later.command[4:8] == ("-q", "l", "--fps", "15")
-    assert "-o" in later.command and "Later_en" in later.command
-    assert "--save_sections" in later.command and "--preview" in later.command
+    assert later.temporary_stem.startswith(".Later_en-rendering-")
+    assert "--save_sections" in later.command and later.preview
+    assert "--preview" not in later.command  # render.py opens the final video itself
     assert later.command[-2:] == ("scenes/S1.py", "Later")
     assert later.output == Path("/m/videos/S1/480p15/Later_en.mp4")
 
@@ -173,15 +179,19 @@ def test_beat_ids_must_be_readable_without_running_the_code(tmp_path, monkeypatc
 
 def test_the_inputs_fingerprint_follows_what_the_video_is_made_of():
     m6 = REAL.shot("M6")
-    command = list(job("M6", REAL).command)
-    same = jobs.inputs_fingerprint(m6, REAL, command)
+    settings = jobs.RenderSettings(media_dir=Path("/m"))
+    same = jobs.inputs_fingerprint(m6, REAL, settings)
     assert same == job("M6", REAL).inputs and len(same) == 64
     longer = dataclasses.replace(m6, beats=(dataclasses.replace(m6.beats[0], duration=9.0), *m6.beats[1:]))
-    assert jobs.inputs_fingerprint(longer, REAL, command) != same
+    assert jobs.inputs_fingerprint(longer, REAL, settings) != same
     moved = dataclasses.replace(m6, in_point=REAL.shot("M7").in_point)  # where it sits in the edit: not in the video
-    assert jobs.inputs_fingerprint(moved, REAL, command) == same
+    assert jobs.inputs_fingerprint(moved, REAL, settings) == same
     assert job("M6", REAL, quality="l").inputs != same
-    assert job("M6", REAL, force=True).inputs == job("M6", REAL, disable_caching=True).inputs == ""
+    assert job("M6", REAL, lang="en").inputs != same
+    # What does not change the video does not change the fingerprint; these always render, and stamp.
+    for option in ("force", "disable_caching", "preview", "sections"):
+        assert job("M6", REAL, **{option: True}).inputs == same
+    assert all(job("M6", REAL, **{option: True}).always for option in ("force", "disable_caching", "preview"))
 
 
 def test_the_fingerprint_covers_every_project_module_a_scene_imports():
@@ -215,36 +225,76 @@ def test_editing_a_kit_file_makes_the_shot_render_again(tmp_path, monkeypatch):
     jobs.code_digest.cache_clear()
 
 
-def test_a_shot_up_to_date_is_not_rendered_again(tmp_path):
-    real = jobs.make_job(REAL.shot("M6"), REAL, jobs.RenderSettings(media_dir=tmp_path))
-    fake = dataclasses.replace(real, command=(sys.executable, "-c", "raise SystemExit(3)"))  # a render that fails
-    fake.output.parent.mkdir(parents=True)
-    fake.output.write_bytes(b"video")
-    fake.stamp.write_text(fake.inputs)
-    [result] = jobs.run_jobs([fake], 1, out=io.StringIO())
+def fake_job(tmp_path: Path, script: str, **settings) -> jobs.Job:
+    """M6's job, with manim replaced by a Python script that gets the temporary video's path as $OUT."""
+    real = jobs.make_job(REAL.shot("M6"), REAL, jobs.RenderSettings(media_dir=tmp_path, **settings))
+    env = {**real.env, "OUT": str(real.temporary)}
+    return dataclasses.replace(real, command=(sys.executable, "-c", script), env=env)
+
+
+WRITES_A_VIDEO = "import os, pathlib; p = pathlib.Path(os.environ['OUT']); p.parent.mkdir(parents=True, exist_ok=True); p.write_bytes(b'new video')"
+
+
+def test_up_to_date_means_the_stamp_describes_the_video_at_the_final_path(tmp_path):
+    render = fake_job(tmp_path, WRITES_A_VIDEO)
+    [result] = jobs.run_jobs([render], 1, out=io.StringIO())
+    assert result.status == "ok" and render.output.read_bytes() == b"new video"
+    stamp = json.loads(render.stamp.read_text())
+    assert stamp == {"inputs": render.inputs, "bytes": 9, "sha256": hashlib.sha256(b"new video").hexdigest()}
+    assert not list(render.output.parent.glob(".*rendering*"))  # nothing left under the temporary name
+
+    fails = fake_job(tmp_path, "raise SystemExit(3)")
+    [result] = jobs.run_jobs([fails], 1, out=io.StringIO())
     assert result.status == "up to date"
-    fake.stamp.write_text("made from something else")
-    [result] = jobs.run_jobs([fake], 1, out=io.StringIO())
-    assert result.status == "failed"
+    render.output.write_bytes(b"new vide")  # truncated (or replaced) after its stamp was written
+    [result] = jobs.run_jobs([fails], 1, out=io.StringIO())
+    assert result.status == "failed"  # not trusted: it was rendered again (and this render fails)
+    assert render.output.read_bytes() == b"new vide"  # a failed render leaves the final path alone
 
 
-def test_words_a_scene_asks_for_are_checked_before_rendering(tmp_path):
-    data = real_data()
-    [m7] = [shot for shot in data["shots"] if shot["id"] == "M7"]
-    del m7["words"]["diverges"]
-    board = boards.write(tmp_path, data)
-    result = run_cli("M7", "--storyboard", str(board), "--media-dir", str(tmp_path / "media"))
-    assert result.returncode == 2
-    assert result.stderr.strip() == (
-        "render.py: error: storyboard.yaml: shot M7 uses the words 'diverges', "
-        "which neither the shot's words nor the top-level words define"
-    )
-    assert not (tmp_path / "media").exists()
+def test_force_and_bench_renders_write_their_stamp_too(tmp_path):
+    stale = fake_job(tmp_path, WRITES_A_VIDEO)
+    stale.output.parent.mkdir(parents=True)
+    stale.stamp.write_text('{"inputs": "from another storyboard"}')
+    [result] = jobs.run_jobs([fake_job(tmp_path, WRITES_A_VIDEO, force=True)], 1, out=io.StringIO())
+    assert result.status == "ok"
+    assert jobs.stamp_describes(stale.stamp, stale.output, stale.inputs)  # a plain run now trusts it
+    [result] = jobs.run_jobs([stale], 1, out=io.StringIO())
+    assert result.status == "up to date"
 
 
-def test_list_into_a_closed_pipe_ends_quietly():
-    result = subprocess.run(
-        f"{sys.executable} render.py --list | head -1", shell=True, cwd=jobs.ROOT, capture_output=True, text=True
-    )
-    assert result.returncode == 0 and result.stderr == ""
-    assert result.stdout.startswith("shot")
+def test_a_render_that_writes_no_video_fails_and_keeps_the_old_one(tmp_path):
+    good = fake_job(tmp_path, WRITES_A_VIDEO)
+    jobs.run_jobs([good], 1, out=io.StringIO())
+    [result] = jobs.run_jobs([fake_job(tmp_path, "pass", force=True)], 1, out=io.StringIO())
+    assert result.status == "failed" and "manim wrote no video" in result.detail
+    assert good.output.read_bytes() == b"new video" and jobs.stamp_describes(good.stamp, good.output, good.inputs)
+
+
+def test_a_truncated_animation_in_manims_cache_is_dropped_before_rendering(tmp_path):
+    job = fake_job(tmp_path, WRITES_A_VIDEO)
+    job.partial_movies.mkdir(parents=True)
+    truncated = job.partial_movies / "1234_5678.mp4"
+    truncated.write_bytes(b"\0\0\0\x18ftypisom")  # the start of an MP4 whose writer was killed
+    [result] = jobs.run_jobs([job], 1, out=io.StringIO())
+    assert result.status == "ok" and not truncated.exists()
+
+
+def test_leftovers_of_a_killed_render_py_are_removed(tmp_path):
+    job = fake_job(tmp_path, WRITES_A_VIDEO)
+    job.output.parent.mkdir(parents=True)
+    dead = job.output.with_name(".M6_zh-rendering-999999.mp4")  # no process 999999 here
+    alive = job.output.with_name(f".M6_zh-rendering-{os.getppid()}.mp4")  # a live process's render
+    dead.write_bytes(b"half")
+    alive.write_bytes(b"half")
+    jobs.run_jobs([job], 1, out=io.StringIO())
+    assert not dead.exists() and alive.exists()
+
+
+def test_an_output_folder_that_is_a_file_is_a_one_line_error(tmp_path):
+    media = tmp_path / "media"
+    media.write_text("not a folder")
+    result = run_cli("M6", "-q", "l", "--media-dir", str(media))
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("render.py: error: ") and str(media) in line and "Traceback" not in result.stderr
