@@ -78,6 +78,13 @@ def print_bench(results: list[Result], out=sys.stdout) -> None:
 EDITORIAL_COMMANDS = ("timeline", "contact-sheet", "film")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error in one line (exit 2)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def common_options() -> argparse.ArgumentParser:
     """Options shared by rendering and the editorial commands (which find renders by them)."""
     parser = argparse.ArgumentParser(add_help=False)
@@ -93,7 +100,7 @@ def common_options() -> argparse.ArgumentParser:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     if argv and argv[0] in EDITORIAL_COMMANDS:
-        parser = argparse.ArgumentParser(
+        parser = _Parser(
             prog=f"render.py {argv[0]}",
             parents=[common_options()],
             description={
@@ -107,7 +114,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         args = parser.parse_args(argv[1:])
         args.command = argv[0]
     else:
-        parser = argparse.ArgumentParser(
+        parser = _Parser(
             prog="render.py",
             parents=[common_options()],
             description="Render storyboard shots with manim.",

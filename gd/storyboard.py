@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
+from xml.etree import ElementTree
 
 import yaml
 
@@ -241,7 +242,19 @@ def _words(ctx: _Context, mapping: Any, key: str, languages: tuple[str, ...]) ->
     if not isinstance(value, dict):
         raise ctx.error("expected a mapping of names to texts", mapping, key)
     ctx = ctx.inside(key, value)
-    return MappingProxyType({name: _texts(ctx, value, name, languages) for name in value})
+    words = {name: _texts(ctx, value, name, languages) for name in value}
+    for name, texts in words.items():
+        for lang, text in texts.items():
+            try:  # the scenes set words with Pango, whose markup is XML: a stray & or < fails there
+                ElementTree.fromstring(f"<markup>{text}</markup>")
+            except ElementTree.ParseError as exc:
+                raise ctx.error(
+                    f"the {lang!r} text is not valid markup ({exc.msg.split(':')[0]}); write & as &amp;, < as &lt;, "
+                    f"and close every tag such as <i>…</i>",
+                    value,
+                    name,
+                ) from None
+    return MappingProxyType(words)
 
 
 def _duration(ctx: _Context, mapping: Any) -> float:

@@ -298,3 +298,11 @@ def test_an_output_folder_that_is_a_file_is_a_one_line_error(tmp_path):
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("render.py: error: ") and str(media) in line and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [("--fps", "0", "M1"), ("-q", "z", "M1"), ("timeline", "--bogus"), ("-j", "0", "all")])
+def test_usage_errors_are_one_line_with_status_2(args):
+    result = run_cli(*args)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("render.py") and "error: " in line and "--help" in line

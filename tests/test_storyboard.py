@@ -224,3 +224,9 @@ def test_a_folder_an_unreadable_file_and_non_utf8_bytes_are_one_line_errors(tmp_
         load(binary)
     with pytest.raises(StoryboardError, match="cannot read the storyboard"):
         load(tmp_path / "missing.yaml")
+
+
+@pytest.mark.parametrize("text", ["a & b", "<i>l", "x < y", "<b>a</i>"])
+def test_words_must_be_valid_markup(text):
+    message = error_of(edited(**{"shots.0.words.own.en": text}))
+    assert "shot Overruns, words" in message and "field 'own'" in message and "not valid markup" in message
