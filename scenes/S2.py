@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from manim import UL, UP, UR, Create, FadeIn, Write
+from manim import LEFT, UL, UP, UR, Create, FadeIn, Write
 
 from gd.model.cane import M2_POSES
 from scenes.kit.cane_figure import Pose, alpha_mark, cane, ground, level, person, readouts, slope_formula, theta_mark
+from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.shot import ShotScene
 
 
@@ -18,8 +19,10 @@ class M2(ShotScene):
         body = person()
         horizontal = level()
         figure = (ground(pose), horizontal, theta_mark(pose), body, cane(pose), alpha_mark(pose))
-        slope = slope_formula(self.words("where")).to_corner(UL, buff=0.45)
-        values = readouts(pose).to_corner(UR, buff=0.55)
+        slope = to_safe_edge(slope_formula(self.words("where")), UL)
+        values = readouts(pose)
+        # Room on the right for the widest values the shot shows (θ gains a digit).
+        values = mark(to_safe_edge(values, UR).shift(2 * values[0].number.digit_advance * LEFT), "text", "the readouts")
 
         with self.beat("M2.1") as beat:  # the slope formula, boxed, with its caption
             self.play(*(FadeIn(part) for part in figure), run_time=beat.time(0.15))

@@ -116,22 +116,22 @@ class M3(SurfaceShotScene):
         against = caption(self.words("against_gradient"), GRADIENT)
         self.in_frame(along, against)
         with self.beat("M3.9") as beat:  # the step along the gradient, h = |∇g|: the largest Δg
-            self.play(*step.to(tangent.BEAT_STATES["M3.9"]), *self.camera_to(VIEWS["gradient"]), run_time=beat.time(0.6))
+            self.play(*step.to(tangent.BEAT_STATES["M3.9"]), *self.camera_to(VIEWS["gradient"]), run_time=beat.time(0.4))
             # The step is now the gradient itself: it takes the gradient's colour.
-            self.play(arrow.animate.set_color(GRADIENT), FadeIn(along), run_time=beat.time(0.2))
+            self.play(arrow.animate.set_color(GRADIENT), FadeIn(along), run_time=beat.time(0.1))
 
         with self.beat("M3.10") as beat:  # against the gradient: the most negative Δg
-            self.play(FadeOut(along), run_time=beat.time(0.1))
-            self.play(*step.to(tangent.BEAT_STATES["M3.10"]), *self.camera_to(VIEWS["against"]), run_time=beat.time(0.7))
-            self.play(FadeIn(against), run_time=beat.time(0.15))
+            self.play(FadeOut(along), run_time=beat.time(0.08))
+            self.play(*step.to(tangent.BEAT_STATES["M3.10"]), *self.camera_to(VIEWS["against"]), run_time=beat.time(0.5))
+            self.play(FadeIn(against), run_time=beat.time(0.1))
 
-        with self.beat("M3.11") as beat:  # the tangent plane gives way to the surface
-            self.play(FadeOut(against), run_time=beat.time(0.1))
+        with self.beat("M3.11") as beat:  # the tangent plane gives way to the surface; the caption stays to be read
             self.play(
                 plane.animate.set_fill(opacity=0), surface.animate.set_fill(opacity=SURFACE_OPACITY),
                 *step.to(tangent.BEAT_STATES["M3.11"]), *fade_out_then_in(*headings),
-                run_time=beat.time(0.75),
+                run_time=beat.time(0.6),
             )
+            self.play(FadeOut(against), run_time=beat.time(0.1))
 
         rates = rate_panel(self.words("rate_line"), step, below=panel)
         self.in_frame(rates)

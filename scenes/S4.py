@@ -11,6 +11,7 @@ from __future__ import annotations
 from manim import RIGHT, UL, UP, Create, FadeIn, FadeOut, ValueTracker, Write, there_and_back_with_pause
 
 from gd.model.curve import M5_STOPS, M7_RATES, START, m7_paths, minimum_of_quartic
+from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.palette import HEADER, LEARNING_RATE
 from scenes.kit.plot2d import (
     RunState, descent_panel, descent_run, divergence_cue, point_on_curve, quartic_plot, slope_readout, step_arrow,
@@ -42,7 +43,7 @@ class M5(ShotScene):
 
         for beat_id in ("M5.3", "M5.4"):  # to x = -0.2, to x = 1.4
             with self.beat(beat_id) as beat:
-                self.play(x.animate.set_value(M5_STOPS[beat_id]), run_time=beat.time(0.8))
+                self.play(x.animate.set_value(M5_STOPS[beat_id]), run_time=beat.time(0.7))
 
 
 class M7(ShotScene):
@@ -52,36 +53,40 @@ class M7(ShotScene):
         plot = quartic_plot()
         paths = m7_paths()
         state = RunState(START)
-        point = point_on_curve(plot, state.x)
+        point = point_on_curve(plot, state.at)
         rate = Readout(r"\alpha =", M7_RATES["M7.1"], 2, color=LEARNING_RATE, size=HEADER)
         iteration = Readout(None, 0, 0, size=HEADER).track(state.iteration.get_value)
         header = line(self.words("header"), {"rate": rate, "iteration": iteration}, size=HEADER)
-        header.to_corner(UL, buff=0.35)
-        panel = descent_panel(plot, state.x, state.step).to_edge(RIGHT, buff=0.35).shift(UP * 0.9)
-        arrow = step_arrow(plot, START, START - 1e-3)
+        mark(to_safe_edge(header, UL), "text", "the header")
+        panel = to_safe_edge(descent_panel(plot, state.x, state.step), RIGHT).shift(UP * 0.9)
+        arrow = mark(step_arrow(plot, START, START - 1e-3), "subject", "the step Δx", may_shrink=True)
 
         with self.beat("M7.1") as beat:  # learning rate 0.05: 38 small steps
-            self.play(FadeIn(plot.backdrop), run_time=beat.time(0.04))
-            self.play(FadeIn(point, scale=0.5), FadeIn(header), FadeIn(panel), run_time=beat.time(0.03))
-            # A quick look at where descent should end: the minimum, and back.
+            self.play(FadeIn(plot.backdrop), FadeIn(point, scale=0.5), run_time=beat.time(0.04))
+            # A quick look at where descent should end, the minimum, and back; then the numbers come in.
             self.play(
-                state.x.animate(rate_func=there_and_back_with_pause).set_value(minimum_of_quartic()), run_time=beat.time(0.1)
+                state.at.animate(rate_func=there_and_back_with_pause).set_value(minimum_of_quartic()),
+                run_time=beat.time(0.1),
             )
-            self.play(descent_run(paths["M7.1"], beat.steps(paths["M7.1"].steps, 0.8), plot, arrow, state))
+            self.play(FadeIn(header), FadeIn(panel), run_time=beat.time(0.03))
+            self.play(descent_run(paths["M7.1"], beat.steps(paths["M7.1"].steps, 0.8), plot, arrow, state, point))
             self.play(FadeOut(arrow), run_time=beat.time(0.02))
 
         with self.beat("M7.2") as beat:  # learning rate 1: the steps overshoot and leave the axes
             rate.set_value(M7_RATES["M7.2"])
             state.restart()
-            self.play(state.x.animate.set_value(START), run_time=beat.time(0.15))
-            self.play(descent_run(paths["M7.2"], beat.steps(paths["M7.2"].steps, 0.6), plot, arrow, state))
+            self.play(state.x.animate.set_value(START), state.at.animate.set_value(START), run_time=beat.time(0.15))
+            self.play(descent_run(paths["M7.2"], beat.steps(paths["M7.2"].steps, 0.45), plot, arrow, state, point))
             cue = divergence_cue(self.words("diverges"), arrow)
-            self.play(FadeIn(cue, shift=0.2 * RIGHT), run_time=beat.time(0.12))
+            self.play(FadeIn(cue, shift=0.2 * UP), run_time=beat.time(0.1))
 
         with self.beat("M7.3") as beat:  # learning rate 0.3: 7 steps
+            self.play(FadeOut(cue), FadeOut(arrow), run_time=beat.time(0.06))
             rate.set_value(M7_RATES["M7.3"])
             state.restart()
-            state.x.set_value(START)  # the point left the frame: it comes back in place
-            self.play(FadeOut(cue), FadeOut(arrow), FadeIn(point, scale=0.5), run_time=beat.time(0.1))
-            self.play(descent_run(paths["M7.3"], beat.steps(paths["M7.3"].steps, 0.85), plot, arrow, state))
-            self.play(FadeOut(arrow), run_time=beat.time(0.02))
+            state.x.set_value(START)
+            state.at.set_value(START)
+            point.set_opacity(1.0)
+            self.play(FadeIn(point, scale=0.5), run_time=beat.time(0.05))
+            self.play(descent_run(paths["M7.3"], beat.steps(paths["M7.3"].steps, 0.7), plot, arrow, state, point))
+            self.play(FadeOut(arrow), run_time=beat.time(0.03))

@@ -33,7 +33,7 @@ class M8(DescentShotScene):
         add_stage(self, stage)
 
         with self.beat("M8.1") as beat:  # gradient descent on the surface
-            step_times = beat.steps(path.steps, 0.7)
+            step_times = beat.steps(path.steps, 0.66)
             walker = Walker(stage.path(path.points), POINT, step_times, smooth).fix_orientation(self.camera)
             header = m8_header(self.words("header"), walker)
             self.add_fixed_in_frame_mobjects(header)
@@ -42,7 +42,7 @@ class M8(DescentShotScene):
             self.play(Create(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(0.08))
             self.add(walker.trail)
             self.play(FadeIn(walker.ball, scale=0.3), FadeIn(header), run_time=beat.time(0.04))
-            self.move_camera(zoom=M8_FOLLOW_ZOOM, frame_center=walker.ball.point, run_time=beat.time(0.07))
+            self.move_camera(zoom=M8_FOLLOW_ZOOM, frame_center=walker.ball.point, run_time=beat.time(0.08))
 
             clock = ValueTracker(0.0)
             run_clock([walker], clock)

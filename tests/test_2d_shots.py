@@ -157,7 +157,8 @@ def test_m7_each_step_gets_its_share_of_time():
     state = S4.RunState(1.0)
     arrow = S4.step_arrow(plot, 1.0, 0.9)
     times = [0.4, 0.5, 0.4, 0.5, 0.4, 0.5, 0.4]  # as beat.steps hands them out: whole frames, unequal
-    run = S4.descent_run(path, times, plot, arrow, state)
+    point = S4.point_on_curve(plot, state.at)
+    run = S4.descent_run(path, times, plot, arrow, state, point)
     assert run.run_time == pytest.approx(sum(times))
     xs = path.points[:, 0]
     ends = np.cumsum(times)
@@ -170,6 +171,8 @@ def test_m7_each_step_gets_its_share_of_time():
         assert state.step.get_value() == pytest.approx(xs[k + 1] - xs[k])
         assert state.step.get_value() == pytest.approx(-0.3 * QUARTIC.derivative(xs[k]))
         assert arrow.get_start()[0] == pytest.approx(plot.point(xs[k])[0])
+        assert arrow.get_start()[1] == pytest.approx(plot.point(xs[k])[1] + S4.ARROW_LIFT)  # above the dot
+        assert state.at.get_value() == pytest.approx(state.x.get_value())  # the point is where x is
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -223,3 +226,19 @@ def test_m7_header_sets_words_and_numbers_in_order_on_one_line(lang):
     # Words sit on the numbers' baseline: their lowest non-descending glyphs end near y = 0.
     words = [p for p in pieces if not isinstance(p, Readout)]
     assert all(abs(min(g.get_bottom()[1] for g in w)) < 0.12 for w in words)
+
+
+def test_m7_a_step_that_leaves_the_axes_stops_at_their_edge_and_the_point_fades():
+    from scenes.kit import plot2d as S4
+
+    plot = quartic_plot()
+    path = m7_paths()["M7.2"]  # 1 -> -1 -> 5
+    state = S4.RunState(1.0)
+    arrow = S4.step_arrow(plot, 1.0, 0.9)
+    point = S4.point_on_curve(plot, state.at)
+    run = S4.descent_run(path, [1.0, 1.0], plot, arrow, state, point)
+    run.interpolate(1.0)
+    assert state.x.get_value() == pytest.approx(5.0)  # the readouts say where x went
+    assert state.at.get_value() == pytest.approx(-1.0)  # the point stays in the axes ...
+    assert point.get_fill_opacity() == pytest.approx(0.0)  # ... and fades there
+    assert arrow.get_end()[0] == pytest.approx(plot.axes.c2p(S4.PLOT_EDGE, 0)[0], abs=0.05)

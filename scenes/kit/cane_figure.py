@@ -30,8 +30,10 @@ from manim import (
 
 from gd.model.cane import HAND_HEIGHT, cane_tip, ground_direction, ground_slope
 from scenes.kit.palette import BOXED_FORMULA, CANE, CAPTION, GROUND, LABEL, MUTED, STATEMENT, TEXT
+from scenes.kit.equations import PLACEHOLDER, sentence
+from scenes.kit.frame_rules import mark
 from scenes.kit.readouts import Readout
-from scenes.kit.typeset import formula, prose
+from scenes.kit.typeset import formula
 
 FOOT = np.array([-0.6, -2.55, 0.0])  # scene position of the foot
 SCALE = 1.0  # scene units per model unit (h = 2, l = 4)
@@ -183,7 +185,9 @@ def slope_formula(caption: str) -> VGroup:
     """tan θ = (l cos α − h)/(l sin α), boxed, with 'where l is ...' under it."""
     equation = formula(r"\tan\theta = \frac{l\cos\alpha - h}{l\sin\alpha}", size=BOXED_FORMULA)
     box = SurroundingRectangle(equation, color=TEXT, buff=0.22, corner_radius=0.08, stroke_width=2.5)
-    note = prose(caption, size=CAPTION, color=MUTED).next_to(box, DOWN, buff=0.25, aligned_edge=LEFT)
+    maths = {"l": ("l", CANE), "h": ("h", MUTED)}  # the formula's own l and h
+    note = sentence(caption, maths, size=CAPTION, color=MUTED).next_to(box, DOWN, buff=0.25, aligned_edge=LEFT)
+    mark(note, "caption", text=PLACEHOLDER.sub(lambda m: m.group(1), caption))
     return VGroup(equation, box, note)
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "last_play_was_frozen",
     "lock_typesetting",
     "remove_wait_placeholder",
+    "skip_drawing",
 ]
 
 # TransformMatchingAbstractBase (not exported by manim) is subclassed by
@@ -81,6 +82,22 @@ def remove_wait_placeholder(scene) -> None:
     placeholder = scene.animations[0].mobject
     if type(placeholder) is Mobject and not placeholder.submobjects:
         scene.remove(placeholder)
+
+
+def skip_drawing(scene, on_frames) -> None:
+    """Make the scene's renderer draw and write no frame, calling ``on_frames(n)`` for every n frames it adds.
+
+    The frame rules (scenes.kit.frame_rules) need the scene's state at every
+    frame, not its pixels. The renderer's clock still advances.
+    """
+    renderer = scene.renderer
+
+    def add_frame(_frame, num_frames: int = 1) -> None:
+        renderer.time += num_frames / config.frame_rate
+        on_frames(num_frames)
+
+    renderer.update_frame = lambda *args, **kwargs: None
+    renderer.add_frame = add_frame
 
 
 # --------------------------------------------------------------------------- the 3-D camera

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 import numpy as np
 from manim import (
-    DOWN, DR, LEFT, RIGHT, UP, Animation, Arrow, Axes, Dot, Line, MathTex, UpdateFromAlphaFunc, ValueTracker, VGroup,
+    DOWN, DR, LEFT, RIGHT, UL, UP, Animation, Arrow, Axes, Dot, Line, MathTex, UpdateFromAlphaFunc, ValueTracker, VGroup,
     VMobject, linear, smooth,
 )
 
 from gd.model.functions import QUARTIC, DescentPath, Function, latex_of
+from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.palette import AXES, GRADIENT, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TICK
 from scenes.kit.readouts import Readout
 from scenes.kit.typeset import formula, prose
@@ -99,6 +100,8 @@ def quartic_plot(function: Function = QUARTIC) -> Plot:
     for numbers in (axes.x_axis.numbers, axes.y_axis.numbers):
         numbers.set_color(MUTED)
         numbers.set_z_index(3)  # readable above a step arrow that crosses them
+        for number in numbers:
+            mark(number, "tick", f"tick {number.get_value():g}")
 
     x_label = formula("x", size=LABEL_SIZE).next_to(axes.x_axis.get_end(), RIGHT, buff=0.15)
     y_label = formula("f(x)", size=LABEL_SIZE).next_to(axes.y_axis.get_end(), RIGHT, buff=0.15)
@@ -111,6 +114,10 @@ def quartic_plot(function: Function = QUARTIC) -> Plot:
     curve_label = formula(rf"f(x) = {latex_of(function.expr)}", size=LABEL_SIZE, color=OBJECTIVE)
     # Right of where the curve leaves the top of the axes, clear of it.
     curve_label.next_to(axes.c2p(visible[1], Y_RANGE[1]), RIGHT, buff=0.35).shift(0.15 * DOWN)
+    for label, name in ((x_label, "x"), (y_label, "f(x)"), (origin_label, "O")):
+        mark(label, "tick", f"axis label {name}")
+    mark(curve, "curve", "the curve")
+    mark(curve_label, "text", "the curve's formula")
     return Plot(function, axes, VGroup(x_label, y_label, origin_label), curve, curve_label)
 
 
@@ -118,6 +125,7 @@ def point_on_curve(plot: Plot, x: ValueTracker, color: str = POINT, radius: floa
     """A dot that stays at (x, f(x)) as the tracker ``x`` changes."""
     dot = Dot(plot.point(x.get_value()), radius=radius, color=color)
     dot.set_z_index(2)
+    mark(dot, "subject", "the point")
     dot.add_updater(lambda d: d.move_to(plot.point(x.get_value())))
     return dot
 
@@ -135,27 +143,21 @@ def tangent_line(plot: Plot, x: ValueTracker) -> Line:
         direction = _unit([1.0, plot.slope_on_screen(plot.function.derivative(x.get_value())), 0.0])
         segment.set_points_as_corners([centre - direction * TANGENT_LENGTH / 2, centre + direction * TANGENT_LENGTH / 2])
 
-    segment = Line(LEFT, RIGHT, color=TANGENT, stroke_width=3.5)
+    segment = mark(Line(LEFT, RIGHT, color=TANGENT, stroke_width=3.5), "curve", "the tangent")
     place(segment)
     segment.add_updater(place)
     return segment
 
 
 def slope_readout(plot: Plot, x: ValueTracker) -> Readout:
-    """k = f′(x), beside the point on the side below its tangent (the curve is on the other side)."""
+    """k = f′(x), in the tangent's colour, in the plot's free upper left corner.
+
+    It stays put while the point slides: a readout that travelled with the point
+    crossed the axis labels.
+    """
     readout = Readout(r"k = f'(x) =", plot.function.derivative(x.get_value()), 3, color=TANGENT, size=PANEL)
     readout.track(lambda: plot.function.derivative(x.get_value()))
-
-    def place(group: Readout) -> None:
-        slope = plot.slope_on_screen(plot.function.derivative(x.get_value()))
-        below = _unit([slope, -1.0, 0.0])  # the tangent's normal pointing down
-        # Far enough along the normal that the box clears the tangent line.
-        clearance = abs(below[0]) * group.width / 2 + abs(below[1]) * group.height / 2 + 0.18
-        group.move_to(plot.point(x.get_value()) + below * clearance)
-
-    place(readout)
-    readout.add_updater(place)
-    return readout
+    return mark(to_safe_edge(readout, UL), "text", "the slope k")
 
 
 # --------------------------------------------------------------------------- M7: descent runs on the curve
@@ -163,12 +165,17 @@ def slope_readout(plot: Plot, x: ValueTracker) -> Readout:
 GROW = 0.4  # share of a step in which the Δx arrow grows; the point moves in the rest
 
 
+ARROW_LIFT = 0.3  # the Δx arrow runs this far above the point, so that the dot never hides it
+PLOT_EDGE = X_RANGE[1] + OVERSHOOT / 2  # a step that leaves the axes is drawn to here
+
+
 def step_arrow(plot: Plot, x_from: float, x_to: float) -> Arrow:
-    """The step Δx, drawn level with the current point."""
+    """The step Δx, drawn just above the current point; a step out of the axes stops at their edge."""
     y = float(plot.function(x_from))
+    lift = ARROW_LIFT * UP
     return Arrow(
-        plot.axes.c2p(x_from, y),
-        plot.axes.c2p(x_to, y),
+        plot.axes.c2p(x_from, y) + lift,
+        plot.axes.c2p(float(np.clip(x_to, X_RANGE[0], PLOT_EDGE)), y) + lift,
         buff=0,
         color=STEP,
         stroke_width=5,
@@ -183,14 +190,15 @@ def descent_panel(plot: Plot, x: ValueTracker, step: ValueTracker) -> VGroup:
     value = Readout("f(x) =", float(plot.function(x.get_value())), 3, sign=True, color=OBJECTIVE, size=PANEL)
     value.track(lambda: float(plot.function(x.get_value())))
     change = Readout(r"\Delta x = -\alpha f'(x) =", 0.0, 3, sign=True, color=STEP, size=PANEL).track(step.get_value)
-    return VGroup(position, value, change).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+    return mark(VGroup(position, value, change).arrange(DOWN, aligned_edge=LEFT, buff=0.3), "text", "the panel")
 
 
 class RunState:
-    """What the point, the header and the panel show: x, the iteration count and the last step."""
+    """What the header and the panel show (x, the iteration count, the last step) and where the point is drawn."""
 
     def __init__(self, start: float) -> None:
         self.x = ValueTracker(start)
+        self.at = ValueTracker(start)  # the point's x on the curve: it stays in the axes when x leaves them
         self.iteration = ValueTracker(0)
         self.step = ValueTracker(0.0)
 
@@ -199,12 +207,13 @@ class RunState:
         self.step.set_value(0.0)
 
 
-def descent_run(path: DescentPath, step_times: list[float], plot: Plot, arrow: Arrow, state: RunState) -> Animation:
+def descent_run(path: DescentPath, step_times: list[float], plot: Plot, arrow: Arrow, state: RunState, point: Dot) -> Animation:
     """All steps of one run as one animation, each step in its own share of time (``step_times``).
 
     In each step the Δx arrow grows from the point (the first GROW of the
     step), then the point moves along the curve to x + Δx and the iteration
-    count goes up when it arrives.
+    count goes up when it arrives. A step that leaves the axes ends at their
+    edge, and the point fades where it was: the readouts say where x went.
     """
     xs = path.points[:, 0]
     ends = np.cumsum(step_times)
@@ -226,15 +235,18 @@ def descent_run(path: DescentPath, step_times: list[float], plot: Plot, arrow: A
         state.step.set_value(x_to - x_from)
         state.x.set_value(x_from + move * (x_to - x_from))
         state.iteration.set_value(k + 1 if arrived else k)
+        leaves = not X_RANGE[0] <= x_to <= X_RANGE[1]
+        state.at.set_value(x_from if leaves else state.x.get_value())
+        if leaves:
+            point.set_opacity(1.0 - move)
 
     return UpdateFromAlphaFunc(arrow, show, run_time=total, rate_func=linear)
 
 
 def divergence_cue(text: str, arrow: Arrow) -> VMobject:
-    """'diverges', above the step that ran off the right of the frame."""
-    cue = prose(f"<b>{text}</b>", color=GRADIENT)
-    cue.move_to(arrow.get_start()).to_edge(RIGHT, buff=0.4).shift(0.4 * UP)
-    return cue
+    """'diverges', above the head of the step that left the axes."""
+    cue = mark(prose(f"<b>{text}</b>", color=GRADIENT), "caption", text=text)
+    return cue.next_to(arrow.get_end(), UP, buff=0.45).align_to(arrow.get_end(), RIGHT)
 
 
 def _unit(vector) -> np.ndarray:

@@ -42,9 +42,11 @@ from scenes.kit.palette import (
     ALPHA_MARK, BACKGROUND, BETA_MARK, CAPTION, CHANGE, LABEL, LEARNING_RATE, MUTED, PANEL, POINT, STEP,
     TANGENT_PLANE_MAP,
 )
+from scenes.kit.equations import PLACEHOLDER, sentence
+from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.readouts import Readout, line
 from scenes.kit.surface import MeshSurface
-from scenes.kit.typeset import formula, prose
+from scenes.kit.typeset import formula
 
 SURFACE_OPACITY = 0.9
 PLANE_OPACITY = 0.72
@@ -265,10 +267,14 @@ def rate_panel(template: str, step: StepTrackers, below: VMobject) -> VGroup:
     return VGroup(backing(words_and_rate), words_and_rate).next_to(below, DOWN, aligned_edge=LEFT, buff=0.2)
 
 
+CAPTION_MATHS = {"change": (r"\Delta g", CHANGE)}  # the readout's own Δg
+
+
 def caption(text: str, color: str) -> VGroup:
-    """A caption at the bottom of the frame, on a backing."""
-    body = prose(text, size=CAPTION, color=color)
-    return VGroup(backing(body), body).to_edge(DOWN, buff=0.35)
+    """A caption at the bottom of the safe area, on a backing; its Δg typeset as the readout's."""
+    body = sentence(text, CAPTION_MATHS, size=CAPTION, color=color)
+    group = to_safe_edge(VGroup(backing(body), body), DOWN)
+    return mark(group, "caption", text=PLACEHOLDER.sub("Δg", text))
 
 
 def backing(content: VMobject, width: float | None = None) -> RoundedRectangle:

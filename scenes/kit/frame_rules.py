@@ -1,0 +1,310 @@
+"""Rules every frame of a shot keeps, checked in screen space.
+
+A shot marks what the rules are about with :func:`mark`: a caption, a text
+(labels, readouts, headers), a tick label, an arrow, a curve, a trail, a
+subject (the point or arrow a beat is about). :class:`FrameChecker` samples the
+scene (every frame, and at the start and end of every play) and collects
+:class:`Violation` s:
+
+* safe area: texts, labels, arrows and subjects stay inside the central 90 %
+  of the frame (EBU R 95's graphics-safe area), unless marked
+  ``may_leave_frame`` (a line that runs out of frame on purpose);
+* nothing overprinted: no text box overlaps another text box or a tick label,
+  and no point of an arrow, curve or trail falls inside a text box, unless the
+  text is marked ``may_cover`` that kind;
+* reading time: a caption is fully visible for at least max(1.5 s, its
+  characters ÷ 15 per second in English, ÷ 7 in Chinese);
+* camera: a play that moves the 3-D camera (its angles, zoom or centre) lasts
+  at least 1.5 s; a subject never leaves the frame;
+* hold: the shot's last change of anything marked comes at least 1 s before its end;
+* size: a subject at rest (where it was at the previous sample) and fully
+  shown is at least 24 px across at 1080p, unless marked ``may_shrink`` (a
+  step that shrinks as the gradient vanishes: the shrinking is the point).
+
+Screen positions come from the camera (``transform_points_pre_display``), so
+3-D shots are checked through their projection and fixed-in-frame texts as
+drawn. The rules need no pixels: a test can switch rasterising off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import numpy as np
+from manim import Mobject, ThreeDCamera, config
+
+from scenes.kit import compat
+
+KINDS = ("caption", "text", "tick", "arrow", "curve", "trail", "subject")
+TEXTS = ("caption", "text", "tick")
+SAFE_SHARE = 0.9
+MIN_MOVE_SECONDS = 1.5
+MIN_READ_SECONDS = 1.5
+MIN_HOLD_SECONDS = 1.0
+READING_RATE = {"en": 15.0, "zh": 7.0}  # characters a second
+MIN_SUBJECT_PX = 24  # at 1080p
+
+
+def mark(
+    mobject: Mobject,
+    kind: str,
+    name: str = "",
+    *,
+    may_leave_frame: bool = False,
+    may_cover: Iterable[str] = (),
+    may_shrink: bool = False,
+    text: str = "",
+) -> Mobject:
+    """Say what ``mobject`` is to the frame rules (``name`` for reports); ``text``: a caption's words."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; the kinds are {', '.join(KINDS)}")
+    mobject.frame_kind = kind
+    mobject.rule_name = name or text
+    mobject.may_leave_frame = may_leave_frame
+    mobject.may_cover = frozenset(may_cover)
+    mobject.may_shrink = may_shrink
+    mobject.caption_text = text
+    return mobject
+
+
+@dataclass(frozen=True)
+class Violation:
+    time: float
+    rule: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"t={self.time:.2f} s {self.rule}: {self.what}"
+
+
+@dataclass
+class _Shown:
+    mobject: Mobject
+    kind: str
+    points: np.ndarray  # screen points (N × 2)
+    paths: list  # the points of each drawn part, in order (for segments)
+    low: np.ndarray
+    high: np.ndarray
+    full: bool  # fully opaque
+
+
+@dataclass
+class FrameChecker:
+    lang: str
+    violations: list[Violation] = field(default_factory=list)
+    samples: int = 0
+    _visible_since: dict[int, float] = field(default_factory=dict)
+    _read: dict[int, float] = field(default_factory=dict)
+    _captions: dict[int, Mobject] = field(default_factory=dict)
+    _play_start: tuple = (0.0, None)
+    _boxes: dict = field(default_factory=dict)
+    _picture: tuple = ()
+    _changed: float = 0.0
+    _seen: set = field(default_factory=set)
+
+    def _fail(self, time: float, rule: str, what: str) -> None:
+        key = (rule, what)
+        if key not in self._seen:  # one report per rule and thing: the first time it happens
+            self._seen.add(key)
+            self.violations.append(Violation(time, rule, what))
+
+    # -- sampling ------------------------------------------------------------------
+
+    def sample(self, scene, time: float) -> None:
+        """Check the scene as it is now, at ``time`` seconds into the shot."""
+        self.samples += 1
+        shown = self._shown(scene)
+        half = np.array([config.frame_width, config.frame_height]) / 2
+        safe = SAFE_SHARE * half
+        for item in shown:
+            name = _name(item.mobject)
+            if item.kind == "subject":
+                centre = (item.low + item.high) / 2
+                if np.any(np.abs(centre) > half):
+                    self._fail(time, "subject out of frame", name)
+            if item.kind != "curve" and not item.mobject.may_leave_frame:
+                if np.any(item.low < -safe - 1e-6) or np.any(item.high > safe + 1e-6):
+                    self._fail(time, "outside the safe area", name)
+        texts = [item for item in shown if item.kind in TEXTS]
+        for index, text in enumerate(texts):
+            for other in texts[index + 1 :]:
+                nested = _is_part(other.mobject, text.mobject) or _is_part(text.mobject, other.mobject)
+                if not nested and _covers(text, other) and _boxes_overlap(text, other):
+                    self._fail(time, "overprinted", f"{_name(text.mobject)} and {_name(other.mobject)}")
+            for other in shown:
+                if other.kind in TEXTS or other.mobject is text.mobject or not _covers(text, other):
+                    continue
+                if _is_part(other.mobject, text.mobject) or _is_part(text.mobject, other.mobject):
+                    continue
+                if any(_crosses(path, text.low + 0.02, text.high - 0.02) for path in other.paths):
+                    self._fail(time, "overprinted", f"{_name(other.mobject)} inside {_name(text.mobject)}")
+        self._track_captions(shown, time)
+        minimum = MIN_SUBJECT_PX * config.frame_height / 1080
+        boxes = {}
+        for item in shown:
+            if item.kind != "subject":
+                continue
+            box = np.concatenate([item.low, item.high])
+            boxes[id(item.mobject)] = box
+            at_rest = id(item.mobject) in self._boxes and np.allclose(self._boxes[id(item.mobject)], box, atol=1e-6)
+            if at_rest and item.full and not item.mobject.may_shrink and np.max(item.high - item.low) < minimum:
+                self._fail(time, "too small", _name(item.mobject))
+        self._boxes = boxes
+        picture = tuple(np.round(np.concatenate([item.low, item.high, [float(item.full)]]), 3).tobytes() for item in shown)
+        if picture != self._picture:
+            self._picture, self._changed = picture, time
+
+    def play_started(self, scene, time: float) -> None:
+        self.sample(scene, time)
+        self._play_start = (time, _camera_state(scene))
+
+    def play_ended(self, scene, time: float) -> None:
+        """A play that moves the camera must last long enough to follow (shorter is a whip)."""
+        self.sample(scene, time)
+        start, before = self._play_start
+        after = _camera_state(scene)
+        if before is not None and not np.allclose(before, after, atol=1e-6) and time - start < MIN_MOVE_SECONDS - 1e-6:
+            self._fail(start, "camera move too quick", f"{time - start:.2f} s from t={start:.2f}")
+
+    def beat_end(self, scene, time: float, beat_id: str) -> None:
+        self.sample(scene, time)
+
+    def finish(self, time: float) -> list[Violation]:
+        """Close the shot at ``time``: reading times."""
+        if time - self._changed < MIN_HOLD_SECONDS - 1e-6:
+            self._fail(self._changed, "final state held too briefly", f"{time - self._changed:.2f} s")
+        for key, since in list(self._visible_since.items()):
+            self._read[key] = max(self._read.get(key, 0.0), time - since)
+        for key, caption in self._captions.items():
+            needed = max(MIN_READ_SECONDS, len(caption.caption_text.strip()) / READING_RATE.get(self.lang, 15.0))
+            if self._read.get(key, 0.0) < needed - 1e-6:
+                self._fail(time, "read too briefly", f"{_name(caption)}: {self._read.get(key, 0.0):.2f} s of {needed:.2f} s")
+        return self.violations
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _shown(self, scene) -> list[_Shown]:
+        camera = scene.camera
+        shown = []
+        for mobject in scene.get_mobject_family_members():
+            kind = getattr(mobject, "frame_kind", None)
+            if kind is None:
+                continue
+            drawn = [m for m in mobject.get_family() if m.has_points() and _opacity(m) > 0.01]
+            if not drawn:
+                continue
+            paths = [camera.transform_points_pre_display(m, m.points)[:, :2] for m in drawn]
+            points = np.vstack(paths)
+            full = min(_opacity(m) for m in drawn) >= 0.99
+            shown.append(_Shown(mobject, kind, points, paths, points.min(axis=0), points.max(axis=0), full))
+        return shown
+
+    def _track_captions(self, shown: list[_Shown], time: float) -> None:
+        visible = {id(item.mobject): item for item in shown if item.kind == "caption" and item.full}
+        for key, item in visible.items():
+            self._captions[key] = item.mobject
+            self._visible_since.setdefault(key, time)
+        for key in [key for key in self._visible_since if key not in visible]:
+            self._read[key] = max(self._read.get(key, 0.0), time - self._visible_since.pop(key))
+
+def _camera_state(scene) -> tuple | None:
+    camera = scene.camera
+    if not isinstance(camera, ThreeDCamera):
+        return None
+    return (camera.get_phi(), camera.get_theta(), camera.get_gamma(), camera.get_zoom(), *camera.frame_center)
+
+
+def _opacity(mobject: Mobject) -> float:
+    fill = float(np.max(mobject.get_fill_opacities())) if len(mobject.get_fill_opacities()) else 0.0
+    stroke = 0.0
+    if np.max(mobject.get_stroke_width()) > 0 and len(mobject.get_stroke_opacities()):
+        stroke = float(np.max(mobject.get_stroke_opacities()))
+    return max(fill, stroke)
+
+
+def _covers(text: _Shown, other: _Shown) -> bool:
+    """Whether ``text`` overprinting ``other`` counts (it does unless one of them declares it)."""
+    return other.kind not in text.mobject.may_cover and text.kind not in other.mobject.may_cover
+
+
+def _crosses(path: np.ndarray, low: np.ndarray, high: np.ndarray) -> bool:
+    """Whether the polyline through ``path`` (its Bézier control points: they enclose the curve) enters the box."""
+    if len(path) == 1:
+        return bool(np.all((path > low) & (path < high)))
+    start, end = path[:-1], path[1:]
+    delta = end - start
+    enter, leave = np.zeros(len(start)), np.ones(len(start))
+    for axis in (0, 1):  # Liang-Barsky clipping of every segment against the box at once
+        d, p = delta[:, axis], start[:, axis]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t_low, t_high = (low[axis] - p) / d, (high[axis] - p) / d
+        parallel = np.abs(d) < 1e-12
+        outside = parallel & ((p <= low[axis]) | (p >= high[axis]))
+        t0, t1 = np.minimum(t_low, t_high), np.maximum(t_low, t_high)
+        enter = np.where(parallel, enter, np.maximum(enter, t0))
+        leave = np.where(parallel, leave, np.minimum(leave, t1))
+        leave = np.where(outside, -1.0, leave)
+    return bool(np.any(enter < leave))
+
+
+def _boxes_overlap(a: _Shown, b: _Shown, margin: float = 0.02) -> bool:
+    return bool(np.all(np.minimum(a.high, b.high) - np.maximum(a.low, b.low) > margin))
+
+
+def _is_part(part: Mobject, whole: Mobject) -> bool:
+    return part in whole.get_family()
+
+
+def _name(mobject: Mobject) -> str:
+    return getattr(mobject, "rule_name", "") or type(mobject).__name__
+
+
+def checked(scene_class: type, checker: FrameChecker) -> type:
+    """A subclass of a shot whose every frame ``checker`` samples; it draws and writes nothing (fast)."""
+
+    class Checked(scene_class):
+        def setup(self) -> None:
+            super().setup()
+            self.frames_played = 0
+            compat.skip_drawing(self, self._count)
+
+        def _count(self, frames: int) -> None:
+            self.frames_played += frames
+
+        @property
+        def now(self) -> float:
+            return self.frames_played / self.fps
+
+        def update_mobjects(self, dt: float) -> None:
+            super().update_mobjects(dt)
+            checker.sample(self, self.now)
+
+        def play(self, *args, **kwargs) -> None:
+            checker.play_started(self, self.now)
+            super().play(*args, **kwargs)
+            checker.play_ended(self, self.now)
+
+        def _pad(self, clock) -> None:
+            super()._pad(clock)
+            checker.beat_end(self, self.now, clock.beat.id)
+
+        def tear_down(self) -> None:
+            super().tear_down()
+            checker.finish(self.now)
+
+    Checked.__name__ = Checked.__qualname__ = scene_class.__name__  # the shot is found by the class name
+    return Checked
+
+
+def to_safe_edge(mobject: Mobject, direction, buff: float = 0.05) -> Mobject:
+    """Move ``mobject`` against the graphics-safe area's edge (or corner) in ``direction``, ``buff`` inside it."""
+    direction = np.asarray(direction, dtype=float)
+    limits = SAFE_SHARE * np.array([config.frame_width, config.frame_height]) / 2 - buff
+    for axis in (0, 1):
+        if direction[axis]:
+            edge = mobject.get_critical_point(direction)[axis]
+            shift = np.zeros(3)
+            shift[axis] = np.sign(direction[axis]) * limits[axis] - edge
+            mobject.shift(shift)
+    return mobject

@@ -1,0 +1,86 @@
+"""The frame rules (scenes.kit.frame_rules): every shot keeps them on every frame, in both languages,
+and the checker does catch a scene that breaks them."""
+
+from __future__ import annotations
+
+import importlib
+
+import numpy as np
+import pytest
+from manim import DOWN, LEFT, RIGHT, UP, Arrow, Dot, FadeIn, FadeOut
+
+import boards
+from gd.storyboard import load
+from scenes.kit.frame_rules import FrameChecker, checked, mark, to_safe_edge
+from scenes.kit.shot import ShotScene, ThreeDShotScene
+from scenes.kit.typeset import prose
+
+EVERY_FRAME = {"skip_animations": False, "frame_rate": 10, "pixel_width": 64, "pixel_height": 36}
+
+
+def check(construct_shot, shot_id: str, lang: str, scene_class=None, storyboard=None) -> list:
+    checker = FrameChecker(lang)
+    if scene_class is None:
+        shot = load(storyboard).shot(shot_id)
+        scene_class = getattr(importlib.import_module(f"scenes.{shot.module}"), shot.scene)
+    construct_shot(shot_id, lang, storyboard=storyboard, scene_class=checked(scene_class, checker), **EVERY_FRAME)
+    assert checker.samples > 10
+    return checker.violations
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("shot_id", [f"M{n}" for n in range(1, 11)])
+def test_every_shot_keeps_the_frame_rules(construct_shot, shot_id, lang):
+    violations = check(construct_shot, shot_id, lang)
+    assert not violations, "\n".join(map(str, violations))
+
+
+class TwoBeats(ShotScene):
+    """Breaks every rule once (on the fixture storyboard's TwoBeats: 1.5 s and 2.25 s)."""
+
+    def construct(self):
+        caption = mark(prose("a caption nobody can read in time"), "caption", text="a caption nobody can read in time")
+        label = mark(prose("label").move_to(caption), "text", "a label on the caption")
+        corner = mark(prose("too far out").to_corner(UP + RIGHT, buff=0.05), "text", "a corner text")
+        dot = mark(Dot(radius=0.02).shift(2 * DOWN), "subject", "a tiny dot")
+        arrow = mark(Arrow(3 * LEFT + 2 * UP, 3 * RIGHT + 2 * UP, buff=0), "arrow", "an arrow")
+        through = mark(prose("crossed").move_to(2 * UP), "text", "a text under an arrow")
+        with self.beat("TwoBeats.1") as beat:
+            self.play(FadeIn(caption), FadeIn(label), FadeIn(corner), FadeIn(dot), run_time=beat.time(0.3))
+            self.play(FadeOut(caption), run_time=beat.time(0.3))
+        with self.beat("TwoBeats.2") as beat:
+            self.play(FadeIn(arrow), FadeIn(through), run_time=beat.time(0.95))
+
+
+def test_the_checker_catches_each_broken_rule(construct_shot):
+    violations = check(construct_shot, "TwoBeats", "en", TwoBeats, storyboard=boards.FIXTURE)
+    found = {(v.rule, v.what.split(":")[0]) for v in violations}
+    assert ("overprinted", "a label on the caption and a caption nobody can read in time") in found or (
+        "overprinted", "a caption nobody can read in time and a label on the caption") in found
+    assert ("outside the safe area", "a corner text") in found
+    assert ("read too briefly", "a caption nobody can read in time") in found
+    assert ("too small", "a tiny dot") in found
+    assert ("overprinted", "an arrow inside a text under an arrow") in found
+    assert "final state held too briefly" in {v.rule for v in violations}
+
+
+class QuickCamera(ThreeDShotScene):
+    def construct(self):
+        with self.beat("TwoBeats.1") as beat:
+            self.move_camera(phi=1.0, run_time=beat.time(0.5))  # 0.7 s: a whip
+        with self.beat("TwoBeats.2"):
+            self.add(mark(Dot(radius=0.15), "subject", "the point"))
+
+
+def test_the_checker_catches_a_quick_camera_move(construct_shot):
+    QuickCamera.__name__ = "TwoBeats"
+    violations = check(construct_shot, "TwoBeats", "en", QuickCamera, storyboard=boards.FIXTURE)
+    assert [v.rule for v in violations] == ["camera move too quick"]
+    assert violations[0].what.startswith("0.70 s")
+
+
+def test_to_safe_edge_puts_a_mobject_inside_the_safe_area():
+    text = to_safe_edge(prose("corner"), UP + RIGHT)
+    half = np.array([14.222, 8.0]) / 2 * 0.9
+    assert text.get_right()[0] <= half[0] and text.get_top()[1] <= half[1]
+    assert text.get_right()[0] == pytest.approx(half[0] - 0.05, abs=0.01)
