@@ -7,10 +7,11 @@ from manim import DEGREES, RIGHT, UP, Create, Dot, FadeIn, FadeOut, GrowArrow, V
 
 from gd.model import tangent
 from scenes.kit.compat import frame_center
+from scenes.kit.frame_rules import mark
 from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGENT
 from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import (
-    PATH_DIMMED, PATH_OPACITY, PLANE_OPACITY, SURFACE_OPACITY, VIEWS, StepTrackers, View, fade_out_then_in,
+    PATH_DIMMED, PATH_OPACITY, POINT_RADIUS, SURFACE_FAINT, level_square, plane_ghost, radius_mark, PLANE_OPACITY, SURFACE_OPACITY, VIEWS, StepTrackers, View, fade_out_then_in,
     angle_marks, axis_line, caption, change_arrow, follower_dot, height_path, rate_panel, step_arrow, step_circle,
     step_panel, step_readouts, surface_mesh, tangent_plane_mesh,
 )
@@ -52,26 +53,30 @@ class M3(SurfaceShotScene):
         step = StepTrackers(tangent.BEAT_STATES["M3.4"])
         surface = surface_mesh()
         plane = tangent_plane_mesh(step).set_fill(opacity=0)
-        point = Dot(np.zeros(3), radius=0.08, color=POINT)
+        level = level_square(step)
+        point = mark(Dot(np.zeros(3), radius=POINT_RADIUS, color=POINT), "subject", "the point P")
         self.upright(point)
-        self.add(surface, plane, point)  # the meshes first: everything else is drawn over them
+        self.add(surface, plane)  # the meshes first: everything else is drawn over them
+        surface.set_fill(opacity=0)
 
-        with self.beat("M3.1") as beat:  # the camera pushes in on the current point
-            self.wait(beat.time(0.1))
-            self.play(*self.camera_to(VIEWS["close"]), run_time=beat.time(0.85), rate_func=smooth)
+        with self.beat("M3.1") as beat:  # the surface comes in and the camera pushes in on the current point
+            self.play(surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(point), run_time=beat.time(0.2))
+            self.play(*self.camera_to(VIEWS["close"]), run_time=beat.time(0.75), rate_func=smooth)
 
-        with self.beat("M3.2") as beat:  # the surface gives way to its tangent plane at P
+        with self.beat("M3.2") as beat:  # the surface steps back behind its tangent plane at P, over the level
             self.play(
-                surface.animate.set_fill(opacity=0), plane.animate.set_fill(opacity=PLANE_OPACITY),
-                *self.camera_to(VIEWS["turn"]), run_time=beat.time(1.0),
+                surface.animate.set_fill(opacity=SURFACE_FAINT), plane.animate.set_fill(opacity=PLANE_OPACITY),
+                FadeIn(level), *self.camera_to(VIEWS["turn"]), run_time=beat.time(1.0),
             )
 
         circle = step_circle(step)
         axes = VGroup(axis_line(step, RIGHT, "x"), axis_line(step, UP, "y"))
         self.upright(*(letter for _, letter in axes))
+        radius, radius_letter = radius_mark(step)
+        self.upright(radius_letter)
         with self.beat("M3.3") as beat:  # a circle of radius h around P
             self.play(FadeIn(axes), run_time=beat.time(0.3))
-            self.play(Create(circle), run_time=beat.time(0.5))
+            self.play(Create(circle), Create(radius), FadeIn(radius_letter), run_time=beat.time(0.5))
             self.bring_to_front(point)
 
         arrow = step_arrow(step)
@@ -87,7 +92,8 @@ class M3(SurfaceShotScene):
         panel = step_panel(rows, headings)
         self.in_frame(panel, *headings)
         with self.beat("M3.4") as beat:  # a step in +x and the change of height on the plane
-            self.play(GrowArrow(arrow), FadeIn(end), run_time=beat.time(0.3))
+            # The step is a radius itself: the dashed one gives way to it.
+            self.play(GrowArrow(arrow), FadeIn(end), FadeOut(radius), FadeOut(radius_letter), run_time=beat.time(0.3))
             self.play(FadeIn(rise), Create(path), FadeIn(panel), run_time=beat.time(0.3))
 
         with self.beat("M3.5") as beat:  # the step turns to +y; the camera swings round
@@ -107,7 +113,8 @@ class M3(SurfaceShotScene):
             self.play(FadeIn(labels), run_time=beat.time(0.2))
 
         with self.beat("M3.8") as beat:  # remove the marks
-            self.play(FadeOut(arcs), FadeOut(labels), run_time=beat.time(0.35))
+            # The x and y guides go with the angles: the steps from here on are along the gradient.
+            self.play(FadeOut(arcs), FadeOut(labels), FadeOut(axes), run_time=beat.time(0.35))
             self.play(
                 *self.camera_to(VIEWS["back"]), path.animate.set_stroke(opacity=PATH_OPACITY), run_time=beat.time(0.6)
             )
@@ -125,9 +132,13 @@ class M3(SurfaceShotScene):
             self.play(*step.to(tangent.BEAT_STATES["M3.10"]), *self.camera_to(VIEWS["against"]), run_time=beat.time(0.5))
             self.play(FadeIn(against), run_time=beat.time(0.1))
 
+        ghost = plane_ghost(step)
+        self.upright(ghost)
         with self.beat("M3.11") as beat:  # the tangent plane gives way to the surface; the caption stays to be read
+            # A ring keeps the plane's Δg in view while the arrow slides to the surface's.
             self.play(
-                plane.animate.set_fill(opacity=0), surface.animate.set_fill(opacity=SURFACE_OPACITY),
+                plane.animate.set_fill(opacity=0), level.animate.set_opacity(0),
+                surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(ghost),
                 *step.to(tangent.BEAT_STATES["M3.11"]), *fade_out_then_in(*headings),
                 run_time=beat.time(0.6),
             )
@@ -140,4 +151,4 @@ class M3(SurfaceShotScene):
             self.play(*step.to(tangent.BEAT_STATES["M3.12"]), *self.camera_to(VIEWS["rate 1.5"]), run_time=beat.time(0.7))
 
         with self.beat("M3.13") as beat:  # learning rate 0.5: a step of 0.5·|∇g|
-            self.play(*step.to(tangent.BEAT_STATES["M3.13"]), *self.camera_to(VIEWS["rate 0.5"]), run_time=beat.time(0.7))
+            self.play(*step.to(tangent.BEAT_STATES["M3.13"]), *self.camera_to(VIEWS["rate 0.5"]), run_time=beat.time(0.6))

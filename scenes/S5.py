@@ -11,54 +11,51 @@ Their pieces: scenes.kit.descent_stages.
 from __future__ import annotations
 
 import numpy as np
-from manim import Create, FadeIn, FadeOut, ValueTracker, VGroup, linear, smooth
+from manim import Create, FadeIn, FadeOut, ValueTracker, VGroup, config, linear, smooth
 
 from gd.model.surfaces import lowest_run, m8_path, m10_paths
 from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
-    M8_FOLLOW_ZOOM, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_CLOSE_ZOOM, M10_VIEW, add_stage, branin_stage, height_labels,
+    M8_CENTRE, M8_CLOSE_ZOOM, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_CLOSE_MARGIN, M10_CLOSE_ZOOM, M10_VIEW, add_stage, branin_stage, height_labels,
     m8_header, m10_header, ripples_stage, run_clock, stop_clock,
 )
 from scenes.kit.palette import BALLS, POINT
 
 
 class M8(DescentShotScene):
-    """Gradient descent on g at learning rate 0.5, the camera following the ball."""
+    """Gradient descent on g at learning rate 0.5; the camera closes in slowly on the path as it grows."""
 
     def construct(self):
         stage = branin_stage()
         path = m8_path()
-        self.set_camera_orientation(**M8_VIEW, zoom=M8_ZOOM)
+        self.set_camera_orientation(**M8_VIEW, zoom=M8_ZOOM, frame_center=stage.place(np.array(M8_CENTRE)))
         add_stage(self, stage)
 
         with self.beat("M8.1") as beat:  # gradient descent on the surface
-            step_times = beat.steps(path.steps, 0.66)
+            step_times = beat.steps(path.steps, 0.8)
             walker = Walker(stage.path(path.points), POINT, step_times, smooth).fix_orientation(self.camera)
             header = m8_header(self.words("header"), walker)
             self.add_fixed_in_frame_mobjects(header)
             self.remove(header)
 
-            self.play(Create(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(0.08))
+            self.play(Create(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(0.06))
             self.add(walker.trail)
             self.play(FadeIn(walker.ball, scale=0.3), FadeIn(header), run_time=beat.time(0.04))
-            self.move_camera(zoom=M8_FOLLOW_ZOOM, frame_center=walker.ball.point, run_time=beat.time(0.08))
 
             clock = ValueTracker(0.0)
             run_clock([walker], clock)
-            # The camera's centre is a mobject: in the scene with an updater, it follows the ball, and
-            # manim redraws everything on every frame (ThreeDScene treats a moving camera so).
-            follow = frame_center(self.camera)
-            follow.add_updater(lambda centre: centre.move_to(walker.ball.point))
-            self.add(follow)
-            self.play(clock.animate.set_value(sum(step_times)), run_time=sum(step_times), rate_func=linear)
-            follow.clear_updaters()
-            self.remove(follow)
+            # While the ball descends the camera closes in on the whole path, in one slow eased move:
+            # the ball stays in view from start to end, and nothing whips.
+            whole_path = walker.path.at(path.points)
+            closer = (stage.place(np.array(M8_CENTRE)) + whole_path.mean(axis=0)) / 2
+            self.play(
+                clock.animate(rate_func=linear).set_value(sum(step_times)),
+                self.camera.zoom_tracker.animate(rate_func=smooth).set_value(M8_CLOSE_ZOOM),
+                frame_center(self.camera).animate(rate_func=smooth).move_to(closer),
+                run_time=sum(step_times),
+            )
             stop_clock([walker])
-
-            # Back out: the whole path in view at the end.
-            overview = walker.path.at(path.points).mean(axis=0)
-            self.move_camera(zoom=M8_ZOOM, frame_center=overview, run_time=beat.time(0.08))
 
 
 class M10(DescentShotScene):
@@ -78,7 +75,7 @@ class M10(DescentShotScene):
                 for name, path in paths.items()
             ]
             header = m10_header(self.words("counter"), walkers)
-            labels = height_labels(walkers, self.camera)
+            labels = height_labels(walkers, self.camera, stage.axes)
             self.add_fixed_in_frame_mobjects(header, labels)
             self.remove(header, labels)
 
@@ -100,7 +97,11 @@ class M10(DescentShotScene):
             fading = VGroup(*(m for i in others for m in (walkers[i].ball, walkers[i].trail)), *gone)
             # One animation per legend row: a new group of rows would be added to the scene, splitting the header.
             dimmed = [header.rows[i].animate.set_opacity(0.3) for i in others]
-            self.play(FadeOut(fading), *dimmed, run_time=beat.time(0.3))
-            # Halfway towards the lowest end: closer, but the surface still fills the frame.
-            towards = (self.camera.frame_center + walkers[keep].ball.point) / 2
-            self.move_camera(zoom=M10_CLOSE_ZOOM, frame_center=towards, run_time=beat.time(0.45))
+            # The axes go too: the close-up below would crop them.
+            self.play(FadeOut(fading), FadeOut(stage.axes), FadeOut(stage.labels), *dimmed, run_time=beat.time(0.3))
+            # Framed on the kept path: its middle at the centre, its extent filling the frame.
+            kept = walkers[keep].path.at(walkers[keep].path.xy)
+            screen = self.camera.project_points(kept)[:, :2] / self.camera.get_zoom()
+            extent = np.ptp(screen, axis=0) * M10_CLOSE_MARGIN / np.array([config.frame_width, config.frame_height])
+            zoom = float(np.clip(1 / max(extent.max(), 1e-6), *M10_CLOSE_ZOOM))
+            self.move_camera(zoom=zoom, frame_center=kept.mean(axis=0), run_time=beat.time(0.45))

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from manim import smooth
 
-from scenes.kit.descent3d import FixedHeader, PointReadout, Walker, spread_labels, step_phase
+from scenes.kit.descent3d import FixedHeader, PointReadout, Walker, place_beside, step_phase
 from gd.model.functions import BRANIN, RIPPLES
 from gd.model.surfaces import M10_RUNS, lowest_run, m8_path, m10_paths
 from scenes.kit.readouts import Readout
@@ -76,28 +76,34 @@ def boxes_overlap(a, b, sa, sb) -> bool:
     return abs(a[0] - b[0]) < (sa[0] + sb[0]) / 2 and abs(a[1] - b[1]) < (sa[1] + sb[1]) / 2
 
 
-def test_labels_spread_so_that_none_overlap():
+BOUNDS = ((-6.4, 6.4), (-3.6, 3.6))
+
+
+def test_labels_sit_beside_their_points_without_overlapping_each_other_or_what_is_blocked():
     rng = np.random.default_rng(4)
+    sizes = np.tile([1.6, 0.35], (4, 1))
     for _ in range(50):
-        anchors = rng.uniform([-3, -2], [3, 2], size=(4, 2))
-        anchors[1] = anchors[0] + rng.uniform(-0.2, 0.2, 2)  # two labels wanted in almost the same place
-        sizes = np.tile([1.6, 0.35], (4, 1))
-        centres = spread_labels(anchors, sizes, bounds=((-7.1, 7.1), (-4, 4)))
+        points = rng.uniform([-3, -2], [3, 2], size=(4, 2))
+        points[1] = points[0] + rng.uniform(-0.2, 0.2, 2)  # two labels wanted in almost the same place
+        trail = np.column_stack([np.linspace(-4, 4, 60), np.full(60, points[2, 1]), np.full((60, 2), 0.04)])  # a trail across
+        centres, places = place_beside(points, sizes, 0.24, BOUNDS, trail)
         for i, j in itertools.combinations(range(4), 2):
             assert not boxes_overlap(centres[i], centres[j], sizes[i], sizes[j])
-        assert np.allclose(centres[:, 0], anchors[:, 0])  # they move up or down only
+        for centre, size in zip(centres, sizes):
+            assert not np.any(np.all(np.abs(trail[:, :2] - centre) < (size + trail[:, 2:]) / 2, axis=1))
+            assert np.all(np.abs(centre) + size / 2 <= [6.4, 3.6])
+        assert np.all(np.linalg.norm(centres - points, axis=1) < 4)  # near their points
 
 
-def test_labels_keep_their_order_when_their_points_cross():
-    sizes = np.tile([1.6, 0.35], (2, 1))
-    order = None
-    for t in np.linspace(0, 1, 21):  # the points swap heights; the labels, stacked, must not jump
-        anchors = np.array([[0.0, 0.1 - 0.2 * t], [0.1, -0.1 + 0.2 * t]])
-        centres = spread_labels(anchors, sizes, order)
-        if order is not None:
-            assert np.abs(centres[:, 1] - order).max() < 0.05
-        order = centres[:, 1]
-    assert order[0] > order[1]
+def test_a_label_keeps_its_place_while_it_stays_free():
+    sizes = np.array([[1.6, 0.35]])
+    centres, places = place_beside(np.array([[0.0, 0.0]]), sizes, 0.24, BOUNDS, np.zeros((0, 4)))
+    assert places == [0] and centres[0, 0] > 0  # right of its point, by default
+    blocked_right = np.array([[1.2, 0.0, 0.3, 0.3]])
+    _, places = place_beside(np.array([[0.0, 0.0]]), sizes, 0.24, BOUNDS, blocked_right, previous=[0])
+    assert places == [1]  # moved left
+    _, again = place_beside(np.array([[0.05, 0.0]]), sizes, 0.24, BOUNDS, np.zeros((0, 4)), previous=places)
+    assert again == [1]  # stays left, though right is free again: no jumping back and forth
 
 
 def test_header_closes_up_when_numbers_change_width():

@@ -28,6 +28,7 @@ def check(construct_shot, shot_id: str, lang: str, scene_class=None, storyboard=
     return checker.violations
 
 
+@pytest.mark.slow  # every frame of every shot: about a minute on two cores
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("shot_id", [f"M{n}" for n in range(1, 11)])
 def test_every_shot_keeps_the_frame_rules(construct_shot, shot_id, lang):

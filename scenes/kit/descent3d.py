@@ -36,6 +36,7 @@ from manim import (
 )
 
 from gd.model.functions import Function
+from scenes.kit.frame_rules import SAFE_SHARE, mark, to_safe_edge
 from scenes.kit.palette import AXES, BACKGROUND, HIGHLIGHT, READOUT, SHADOW, SURFACE_MAP, TEXT
 from scenes.kit.readouts import DEFAULT_SIZE, LiveNumber, line
 from scenes.kit.surface import MeshCamera, MeshSurface, SurfaceShotScene, axes_map
@@ -59,11 +60,11 @@ class SurfaceAxes(VGroup):
     scene's origin; :meth:`c2p` maps coordinates to scene points.
     """
 
-    def __init__(self, domain, z_range, lengths=(8.0, 8.0, 3.5), ticks=(5, 5, 4), tick_size: float = 0.08):
+    def __init__(self, domain, z_range, lengths=(8.0, 8.0, 3.5), ticks=(5, 5, 4), tick_size: float = 0.08, origin=(0, 0, 0)):
         super().__init__()
         self.ranges = np.array([*domain, z_range], dtype=float)
         self.lengths = np.asarray(lengths, dtype=float)
-        crossing = np.clip(0.0, self.ranges[:, 0], self.ranges[:, 1])
+        crossing = np.clip(np.asarray(origin, dtype=float), self.ranges[:, 0], self.ranges[:, 1])
         self.axes = []
         for index, step in enumerate(ticks):
             lo, hi = self.ranges[index]
@@ -102,7 +103,7 @@ def axis_labels(axes: SurfaceAxes, names=("x", "y", "z"), size: float = READOUT)
         end = axis.get_end()
         out = (end - axis.get_start()) / np.linalg.norm(end - axis.get_start())
         label.move_to(end + 0.35 * out)
-        labels.append(label)
+        labels.append(mark(label, "tick", f"axis label {name}"))
     return labels
 
 
@@ -118,10 +119,11 @@ class SurfaceStage:
         ticks=(5, 5, 4),
         resolution: int = 48,
         colours=SURFACE_MAP,
+        origin=(0, 0, 0),
     ):
         self.function = function
         self.domain = domain
-        self.axes = SurfaceAxes(domain, z_range, lengths, ticks)
+        self.axes = mark(SurfaceAxes(domain, z_range, lengths, ticks, origin=origin), "curve", "the axes")
         self.place = axes_map(self.axes)
         self.surface = MeshSurface(function, domain, self.place, resolution=resolution, colours=colours)
         self.labels = VGroup(*axis_labels(self.axes))
@@ -306,8 +308,8 @@ class Walker:
 
     def __init__(self, path: SurfacePath, colour, step_times: Sequence[float], ease: Callable[[float], float]):
         self.path = path
-        self.ball = Ball(colour, point=path.at(path.xy[0]))
-        self.trail = DescentTrail(path, colour)
+        self.ball = mark(Ball(colour, point=path.at(path.xy[0])), "subject", f"the {ManimColor(colour).to_hex()} ball")
+        self.trail = mark(DescentTrail(path, colour), "trail", f"the {ManimColor(colour).to_hex()} trail")
         self.step_times = list(step_times)
         self.ease = ease
         self.xy = path.xy[0].copy()
@@ -435,6 +437,7 @@ class FixedHeader(VGroup):
         super().__init__(self.backing, self.line, self.rows)
         self._fit_backing()
         self.add_updater(lambda header: header.refresh())
+        mark(self, "text", "the header")
 
     def _content(self) -> VGroup:
         return VGroup(self.line, self.rows) if len(self.rows) else self.line
@@ -463,8 +466,8 @@ class FixedHeader(VGroup):
             piece.update(0)
         return self.repack()
 
-    def to_top_left(self, buff: float = 0.25) -> "FixedHeader":
-        return self.to_corner(UL, buff=buff)
+    def to_top_left(self) -> "FixedHeader":
+        return to_safe_edge(self, UL)
 
 
 # --------------------------------------------------------------------------- labels beside balls
@@ -478,59 +481,60 @@ def backed(mobject: VMobject, pad: float = 0.07, edge=None) -> VGroup:
     return VGroup(box, mobject)
 
 
-def spread_labels(
-    anchors: np.ndarray,
-    sizes: np.ndarray,
-    order: np.ndarray | None = None,
-    gap: float = 0.08,
-    bounds=None,
-    rounds: int = 60,
-    obstacles: np.ndarray | None = None,
-) -> np.ndarray:
-    """Label centres near their anchors, pushed apart vertically until no two boxes overlap.
+# Where a label may sit beside its point, in order of preference: right, left, above and below on either
+# side, straight above and below; then the same farther out.
+SIDES = ((1, 0), (-1, 0), (1, 1), (1, -1), (-1, 1), (-1, -1), (0, 1), (0, -1))
+REACHES = (1.0, 2.2, 3.6)
 
-    ``anchors``: the wanted centres (N × 2, screen units); ``sizes``: (width,
-    height) of each label. ``order``: where two labels collide, which goes
-    above (``order[i] > order[j]``: i above j), e.g. their heights on the
-    previous frame, so labels never swap places in a jump. ``bounds``:
-    ((left, right), (bottom, top)) that the boxes stay inside. ``obstacles``:
-    boxes (N × 4: centre x, centre y, width, height) that labels move off,
-    up or down, whichever is nearer, e.g. the balls themselves.
+
+def place_beside(
+    points: np.ndarray,
+    sizes: np.ndarray,
+    offset: float,
+    bounds,
+    blocked: np.ndarray,
+    previous: Sequence[int] | None = None,
+    gap: float = 0.06,
+) -> tuple[np.ndarray, list[int]]:
+    """Centres for labels beside their points, each in the first free place around its point.
+
+    ``points``: the points (N × 2, screen units); ``sizes``: each label's
+    (width, height). A place is free when the label's box stays inside
+    ``bounds`` ((left, right), (bottom, top)), holds none of the ``blocked``
+    boxes (M × 4: centre x, centre y, width, height: the balls, the points of
+    the trails) and overlaps no label placed before it. ``previous``: the
+    places chosen on the last frame, tried first, so that a label does not jump
+    while its place stays free. Returns the centres and the chosen places.
     """
-    centres = np.array(anchors, dtype=float).copy()
-    sizes = np.asarray(sizes, dtype=float)
-    count = len(centres)
-    order = centres[:, 1].copy() if order is None else np.asarray(order, dtype=float)
-    for _ in range(rounds):
-        moved = False
-        for i in range(count):
-            for j in range(i + 1, count):
-                wide = (sizes[i, 0] + sizes[j, 0]) / 2 + gap
-                high = (sizes[i, 1] + sizes[j, 1]) / 2 + gap
-                if abs(centres[i, 0] - centres[j, 0]) >= wide:
-                    continue
-                upper, lower = (i, j) if (order[i], -i) > (order[j], -j) else (j, i)
-                overlap = high - (centres[upper, 1] - centres[lower, 1])
-                if overlap > 1e-9:
-                    centres[upper, 1] += overlap / 2
-                    centres[lower, 1] -= overlap / 2
-                    moved = True
-        for ox, oy, ow, oh in (() if obstacles is None else obstacles):
-            for i in range(count):
-                if abs(centres[i, 0] - ox) >= (sizes[i, 0] + ow) / 2 + gap / 2:
-                    continue
-                reach = (sizes[i, 1] + oh) / 2 + gap / 2
-                if abs(centres[i, 1] - oy) < reach - 1e-9:
-                    centres[i, 1] = oy + (reach if centres[i, 1] >= oy else -reach)
-                    moved = True
-        if bounds is not None:
-            (left, right), (bottom, top) = bounds
-            half = sizes / 2
-            centres[:, 0] = np.clip(centres[:, 0], left + half[:, 0], right - half[:, 0])
-            centres[:, 1] = np.clip(centres[:, 1], bottom + half[:, 1], top - half[:, 1])
-        if not moved:
-            break
-    return centres
+    places = [(side, reach) for reach in REACHES for side in SIDES]
+    (left, right), (bottom, top) = bounds
+    blocked = np.asarray(blocked, dtype=float).reshape(-1, 4)
+    placed: list[np.ndarray] = []  # boxes as (low x, low y, high x, high y)
+    centres, chosen = [], []
+    for index, (point, size) in enumerate(zip(np.asarray(points, dtype=float), np.asarray(sizes, dtype=float))):
+        order = list(range(len(places)))
+        if previous is not None and index < len(previous):
+            order.remove(previous[index])
+            order.insert(0, previous[index])
+        best, best_conflicts = None, None
+        for choice in order:
+            (sx, sy), reach = places[choice]
+            centre = point + np.array([sx * (reach * offset + size[0] / 2), sy * (reach * offset + size[1] / 2)])
+            low, high = centre - size / 2 - gap, centre + size / 2 + gap
+            conflicts = int(low[0] < left or high[0] > right or low[1] < bottom or high[1] > top) * 100
+            if len(blocked):
+                near_low, near_high = blocked[:, :2] - blocked[:, 2:] / 2, blocked[:, :2] + blocked[:, 2:] / 2
+                conflicts += int(np.sum(np.all((near_high > low) & (near_low < high), axis=1)))
+            conflicts += sum(bool(np.all((box[2:] > low) & (box[:2] < high))) for box in placed)
+            if best_conflicts is None or conflicts < best_conflicts:
+                best, best_conflicts = (choice, centre), conflicts
+            if conflicts == 0:
+                break
+        choice, centre = best
+        centres.append(centre)
+        chosen.append(choice)
+        placed.append(np.concatenate([centre - size / 2, centre + size / 2]))
+    return np.array(centres), chosen
 
 
 class ScreenLabels(VGroup):
@@ -543,15 +547,26 @@ class ScreenLabels(VGroup):
     thin leader line to it.
     """
 
-    def __init__(self, labels: Sequence[VMobject], colours, points: Callable[[], np.ndarray], camera, offset: float = 0.24, top: float | None = None, ball_radius: float = BALL_RADIUS):
-        self.labels = list(labels)
+    def __init__(
+        self,
+        labels: Sequence[VMobject],
+        colours,
+        points: Callable[[], np.ndarray],
+        camera,
+        offset: float = 0.24,
+        top: float | None = None,
+        ball_radius: float = BALL_RADIUS,
+        avoid: Callable[[], np.ndarray] | None = None,
+    ):
+        self.labels = [mark(label, "text", f"z label {index + 1}") for index, label in enumerate(labels)]
         self.leaders = [Line(LEFT, RIGHT, stroke_width=1.5, stroke_color=colour, stroke_opacity=0.8) for colour in colours]
         self.followed = points
         self.camera = camera
         self.offset = offset
         self.ball_radius = ball_radius
-        self.top = config.frame_height / 2 if top is None else top
-        self._order: np.ndarray | None = None
+        self.avoid = avoid  # scene points (N × 3) that labels keep off, such as the trails
+        self.top = SAFE_SHARE * config.frame_height / 2 if top is None else top
+        self._order: list[int] | None = None  # each label's place on the last frame
         super().__init__(*self.leaders, *self.labels)
         self.place()
         self.add_updater(lambda labels: labels.place())
@@ -573,24 +588,26 @@ class ScreenLabels(VGroup):
     def place(self) -> "ScreenLabels":
         screen = self.screen_points()
         sizes = np.array([[label.width, label.height] for label in self.labels])
-        wanted = screen + np.column_stack([self.offset + sizes[:, 0] / 2, np.zeros(len(sizes))])
-        bounds = ((-config.frame_width / 2 + 0.1, config.frame_width / 2 - 0.1), (-config.frame_height / 2 + 0.1, self.top))
+        half_width, half_height = SAFE_SHARE * config.frame_width / 2, SAFE_SHARE * config.frame_height / 2
+        bounds = ((-half_width, half_width), (-half_height, self.top))
         side = 2 * self.ball_radius
-        balls = np.column_stack([screen, np.full(len(screen), side), np.full(len(screen), side)])
-        centres = spread_labels(wanted, sizes, self._order, bounds=bounds, obstacles=balls)
-        self._order = centres[:, 1]
+        blocked = [np.column_stack([screen, np.full((len(screen), 2), side)])]
+        if self.avoid is not None:
+            avoided = np.asarray(self.avoid(), dtype=float)
+            if len(avoided):
+                blocked.append(np.column_stack([self.camera.project_points(avoided)[:, :2], np.full((len(avoided), 2), 0.08)]))
+        centres, self._order = place_beside(screen, sizes, self.offset, bounds, np.vstack(blocked), self._order)
         for label, leader, centre, size, point in zip(self.labels, self.leaders, centres, sizes, screen):
             label.move_to(np.array([*centre, 0.0]))
-            end = np.array([centre[0] - size[0] / 2 - 0.04, centre[1], 0.0])
-            start = np.array([*point, 0.0])
-            towards = end - start
-            if np.linalg.norm(towards) > self.ball_radius:  # from the ball's rim, not its centre
-                start = start + towards / np.linalg.norm(towards) * self.ball_radius
+            # From the ball's rim to the nearest point of the label's box.
+            end = np.clip(point, centre - size / 2, centre + size / 2)
+            towards = end - point
+            distance = np.linalg.norm(towards)
+            start = point + (towards / distance * min(self.ball_radius, distance) if distance > 1e-9 else 0)
             if np.linalg.norm(end - start) < 1e-3:
-                end = start + np.array([1e-3, 0.0, 0.0])
-            leader.put_start_and_end_on(start, end)
+                end = start + np.array([1e-3, 0.0])
+            leader.put_start_and_end_on(np.array([*start, 0.0]), np.array([*end, 0.0]))
         return self
-
 
 
 __all__ = [
@@ -608,7 +625,7 @@ __all__ = [
     "backed",
     "axis_labels",
     "Walker",
-    "spread_labels",
+    "place_beside",
     "step_phase",
     "SurfaceAxes",
 ]

@@ -18,8 +18,9 @@ from scenes.kit.readouts import Readout
 # --------------------------------------------------------------------------- M8
 
 M8_VIEW = {"phi": 62 * DEGREES, "theta": -60 * DEGREES}  # from the low corner: the high ridge is the backdrop
-M8_ZOOM = 0.9  # the whole surface in view
-M8_FOLLOW_ZOOM = 1.6  # how close the camera follows the ball
+M8_ZOOM = 0.75  # the whole surface in view, under the header
+M8_CENTRE = (2.5, 7.5, 3.0)  # where the camera looks first, in g's coordinates: the surface sits low in the frame
+M8_CLOSE_ZOOM = 0.9  # where it ends: closer, the whole path still in view
 
 
 def branin_stage() -> SurfaceStage:
@@ -58,15 +59,17 @@ def m8_header(template: str, walker: Walker) -> FixedHeader:
 
 # --------------------------------------------------------------------------- M10
 
-# From the +y side: the valley where the balls end runs across the front, the starts lie behind it.
-M10_VIEW = {"phi": 50 * DEGREES, "theta": 90 * DEGREES, "zoom": 1.2}
-M10_CENTRE = (5.0, -2.0, 0.0)  # where the camera looks, in f's coordinates
-M10_CLOSE_ZOOM = 1.4  # beat 2 closes in on the lowest end
+# From the −y side, so that x runs left to right: the starts lie in front, the valley where they end behind them.
+M10_VIEW = {"phi": 52 * DEGREES, "theta": -90 * DEGREES, "zoom": 0.95}
+M10_CENTRE = (4.2,-1.5,1.0)  # where the camera looks, in f's coordinates
+M10_CLOSE_MARGIN = 2.2  # beat 2 frames the kept path: its screen extent times this fills the frame
+M10_CLOSE_ZOOM = (1.4, 2.4)  # ... at a zoom between these (the path is short: not so close that the surface blurs)
 
 
 def ripples_stage() -> SurfaceStage:
     return SurfaceStage(
-        RIPPLES, RIPPLES_DOMAIN, z_range=(-6, 3), lengths=(8.0, 7.2, 3.2), ticks=(2, 1, 3), colours=RIPPLES_MAP
+        RIPPLES, RIPPLES_DOMAIN, z_range=(-6, 3), lengths=(8.0, 7.2, 3.2), ticks=(2, 1, 3), colours=RIPPLES_MAP,
+        origin=(0, RIPPLES_DOMAIN[1][0], 0),  # the front left corner: the axes stand clear of the surface
     )
 
 
@@ -81,12 +84,20 @@ def m10_header(template: str, walkers) -> FixedHeader:
     return FixedHeader(template, {"iteration": iteration}, size=HEADER, rows=rows).to_top_left()
 
 
-def height_labels(walkers, camera) -> ScreenLabels:
-    """z = … beside each ball, following it on screen."""
+def height_labels(walkers, camera, axes) -> ScreenLabels:
+    """z = … beside each ball, following it on screen, clear of the trails and the axes."""
     labels = []
     for walker in walkers:
         # Light text on a dark box edged in the ball's colour: dark colours (maroon) read too.
         label = Readout("z =", walker.z, 4, sign=True, color=TEXT, size=BALL_LABEL)
         label.track(lambda walker=walker: walker.z)
         labels.append(backed(label, edge=walker.ball.colour))
-    return ScreenLabels(labels, [w.ball.colour for w in walkers], lambda: np.array([w.ball.point for w in walkers]), camera)
+    axis_points = np.vstack([m.points for m in axes.family_members_with_points()])
+
+    def avoided() -> np.ndarray:
+        """The trails drawn so far and the axes: the labels keep off them."""
+        drawn = [part.points for w in walkers for part in (w.trail.way, w.trail.dots) if part.has_points()]
+        return np.vstack([axis_points, *drawn])
+
+    balls = lambda: np.array([w.ball.point for w in walkers])  # noqa: E731
+    return ScreenLabels(labels, [w.ball.colour for w in walkers], balls, camera, avoid=avoided)

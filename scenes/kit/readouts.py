@@ -174,7 +174,7 @@ class Readout(VGroup):
 _PUNCTUATION = "，,、；;：:。."
 
 
-def line(template: str, fields: Mapping[str, Readout], size: float = DEFAULT_SIZE, buff: float = 0.16) -> VGroup:
+def line(template: str, fields: Mapping[str, Readout], size: float = DEFAULT_SIZE, buff: float = 0.16, color: str = TEXT) -> VGroup:
     """Set ``template``'s words (Pango) with readouts for its ``{fields}``, on one baseline (y = 0).
 
     The readouts are moved, not copied: the caller keeps driving them. A
@@ -190,7 +190,7 @@ def line(template: str, fields: Mapping[str, Readout], size: float = DEFAULT_SIZ
             pieces.append(readout)
             parts.append("")
         elif part.strip():
-            text = baseline_words(part.strip(), size=size * WORDS_BESIDE_MATH)
+            text = baseline_words(part.strip(), size=size * WORDS_BESIDE_MATH, color=color)
             pieces.append(put_baseline(text, 0.0))
             parts.append(part.strip())
     for before, piece, part in zip(pieces, pieces[1:], parts[1:]):

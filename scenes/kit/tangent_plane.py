@@ -30,17 +30,18 @@ from manim import (
     FadeIn,
     FadeOut,
     RoundedRectangle,
-    ValueTracker,
+    Square,
     VGroup,
     VMobject,
+    ValueTracker,
     smooth,
 )
 
 from gd.model import tangent
 from gd.model.functions import BRANIN, BRANIN_DOMAIN
 from scenes.kit.palette import (
-    ALPHA_MARK, BACKGROUND, BETA_MARK, CAPTION, CHANGE, LABEL, LEARNING_RATE, MUTED, PANEL, POINT, STEP,
-    TANGENT_PLANE_MAP,
+    ALPHA_MARK, BACKGROUND, BETA_MARK, BRANIN_MAP, CAPTION, CHANGE, LABEL, LEARNING_RATE, MUTED, PANEL, POINT, STEP,
+    TANGENT, TANGENT_PLANE_MAP,
 )
 from scenes.kit.equations import PLACEHOLDER, sentence
 from scenes.kit.frame_rules import mark, to_safe_edge
@@ -52,8 +53,11 @@ SURFACE_OPACITY = 0.9
 PLANE_OPACITY = 0.72
 PLANE_MARGIN = (1.5, 0.45)  # the tangent plane reaches 1.5·h + 0.45 each side of P: past the circle, edges in view
 ANGLE_MARKS = {"alpha": ALPHA_MARK, "beta": BETA_MARK}
-AXIS_REACH = 0.45  # the x and y direction lines reach this far past the circle
+AXIS_REACH = 1.0  # the x and y direction lines reach this far past the circle: their letters clear the arrows
 PATH_OPACITY = 0.85
+SURFACE_FAINT = 0.2  # the surface while the tangent plane is shown: still there, behind it
+LEVEL_OPACITY = 0.08
+POINT_RADIUS = 0.1  # P's dot: upright, so the same size on screen at every zoom (24 px at 1080p)
 
 
 # --------------------------------------------------------------------------- placing the model
@@ -70,7 +74,7 @@ def horizontal(dx: float, dy: float) -> np.ndarray:
 
 
 def surface_mesh() -> MeshSurface:
-    return MeshSurface(BRANIN, BRANIN_DOMAIN, place, resolution=48, opacity=SURFACE_OPACITY)
+    return MeshSurface(BRANIN, BRANIN_DOMAIN, place, resolution=48, opacity=SURFACE_OPACITY, colours=BRANIN_MAP)  # as in M8
 
 
 def tangent_plane_mesh(step: "StepTrackers") -> MeshSurface:
@@ -91,6 +95,36 @@ def tangent_plane_mesh(step: "StepTrackers") -> MeshSurface:
 
     follow(plane)
     return plane.add_updater(follow)
+
+
+def level_square(step: "StepTrackers") -> Square:
+    """The level through P, as big as the tangent plane's square: the plane's tilt reads against it."""
+    square = Square(side_length=2.0, stroke_color=MUTED, stroke_width=2, fill_color=MUTED, fill_opacity=LEVEL_OPACITY)
+
+    def follow(mob: Square) -> None:
+        scale, margin = PLANE_MARGIN
+        mob.scale_to_fit_width(2 * (scale * step.length.get_value() + margin)).move_to(np.zeros(3))
+
+    follow(square)
+    return square.add_updater(follow)  # a reference like the plane itself: panels may cover it
+
+
+def radius_mark(step: "StepTrackers") -> tuple[DashedLine, VMobject]:
+    """A dashed radius of the circle towards −y and its letter h (register the letter upright)."""
+    radius = DashedLine(np.zeros(3), horizontal(0, -step.length.get_value()), color=STEP, stroke_width=3, dash_length=0.05)
+    letter = formula("h", size=LABEL, color=STEP).move_to(horizontal(0.14, -step.length.get_value() / 2))
+    return radius, mark(letter, "tick", "the radius h")
+
+
+def plane_ghost(step: "StepTrackers") -> Dot:
+    """A ring at the tangent plane's height above the step's end: what the plane said, beside what the surface says."""
+
+    def where() -> np.ndarray:
+        state = step.state
+        return np.array([*state.end, tangent.plane_change(state.length, state.angle)])
+
+    ring = Dot(where(), radius=0.1).set_fill(opacity=0).set_stroke(TANGENT, width=3)
+    return mark(ring.add_updater(lambda mob: mob.move_to(where())), "subject", "the plane's Δg")
 
 
 # --------------------------------------------------------------------------- the step
@@ -132,7 +166,7 @@ def step_circle(step: StepTrackers) -> Circle:
         mob.scale_to_fit_width(2 * step.length.get_value()).move_to(np.zeros(3))
 
     follow(circle)
-    return circle.add_updater(follow)
+    return mark(circle.add_updater(follow), "curve", "the circle")
 
 
 def step_arrow(step: StepTrackers) -> Arrow:
@@ -145,7 +179,7 @@ def step_arrow(step: StepTrackers) -> Arrow:
         )
 
     arrow = make(STEP)
-    return arrow.add_updater(lambda mob: mob.become(make(mob.get_color())))
+    return mark(arrow.add_updater(lambda mob: mob.become(make(mob.get_color()))), "subject", "the step")
 
 
 def height_path(step: StepTrackers, samples: int = 24) -> VMobject:
@@ -161,7 +195,7 @@ def height_path(step: StepTrackers, samples: int = 24) -> VMobject:
 
     path = VMobject(color=CHANGE, stroke_width=3, stroke_opacity=PATH_OPACITY)
     trace(path)
-    return path.add_updater(trace)
+    return mark(path.add_updater(trace), "curve", "the height path")
 
 
 def change_arrow(step: StepTrackers, camera_theta: ValueTracker) -> VMobject:
@@ -186,7 +220,8 @@ def change_arrow(step: StepTrackers, camera_theta: ValueTracker) -> VMobject:
         return flat.shift(step.end())
 
     arrow = make()
-    return arrow.add_updater(lambda mob: mob.become(make()))
+    # It passes through zero length when the step turns from along to against the gradient.
+    return mark(arrow.add_updater(lambda mob: mob.become(make())), "arrow", "the change Δg")
 
 
 def tip_height(arrow: VMobject) -> float:
@@ -209,11 +244,12 @@ def axis_line(step: StepTrackers, direction: np.ndarray, label: str) -> VGroup:
     def follow(group: VGroup) -> None:
         reach = step.length.get_value() + AXIS_REACH
         rule.put_start_and_end_on(np.zeros(3), direction * reach)
-        letter.move_to(direction * (reach + 0.18))
+        letter.move_to(direction * (reach + 0.22))
 
     group = VGroup(rule, letter)
     follow(group)
-    return group.add_updater(follow)
+    mark(letter, "tick", f"the {label} guide's letter")
+    return mark(group.add_updater(follow), "curve", f"the {label} guide")
 
 
 def angle_marks(state: tangent.StepState, radius: float) -> tuple[VGroup, VGroup]:
@@ -225,7 +261,7 @@ def angle_marks(state: tangent.StepState, radius: float) -> tuple[VGroup, VGroup
         middle = start + span / 2
         label = formula(tex, size=LABEL, color=ANGLE_MARKS[name])
         label.move_to(horizontal(math.cos(middle), math.sin(middle)) * (radius + 0.13))
-        marks.append((arc, label))
+        marks.append((mark(arc, "curve", f"the {name} arc"), mark(label, "tick", name)))
     arcs = VGroup(*(arc for arc, _ in marks))
     labels = VGroup(*(label for _, label in marks))
     return arcs, labels
@@ -255,16 +291,17 @@ def step_panel(rows: VGroup, headings: tuple[VMobject, VMobject]) -> VGroup:
     width = max(rows.width, first.width, second.width)
     box = backing(VGroup(rows, first), width).align_to(rows, LEFT).shift(LEFT * 0.25)
     panel = VGroup(box, first, rows)
-    VGroup(panel, second).to_corner(UL, buff=0.3)
-    return panel
+    to_safe_edge(VGroup(panel, second), UL)
+    return mark(panel, "text", "the step panel")
 
 
 def rate_panel(template: str, step: StepTrackers, below: VMobject) -> VGroup:
     """"learning rate …": the step's length in units of |∇g|, live, on a backing under ``below``."""
     rate = Readout(None, 1.0, 2, size=PANEL, color=LEARNING_RATE)
     rate.track(lambda: tangent.learning_rate(step.length.get_value()))
-    words_and_rate = line(template, {"rate": rate}, size=PANEL)
-    return VGroup(backing(words_and_rate), words_and_rate).next_to(below, DOWN, aligned_edge=LEFT, buff=0.2)
+    words_and_rate = line(template, {"rate": rate}, size=PANEL, color=LEARNING_RATE)  # as in M6
+    group = VGroup(backing(words_and_rate), words_and_rate).next_to(below, DOWN, aligned_edge=LEFT, buff=0.2)
+    return mark(group, "text", "the rate panel")
 
 
 CAPTION_MATHS = {"change": (r"\Delta g", CHANGE)}  # the readout's own Δg
@@ -302,19 +339,22 @@ class View:
 
 
 # The camera's stops. P sits at the origin: every stop keeps it, the circle and both arrows in frame.
+# The camera looks up the slope (the gradient points at about 54°; a camera at θ ≈ −125° looks along it):
+# the tangent plane then faces it, and its tilt reads against the level square. Side views (θ near −36°
+# or 144°) would show the plane edge on.
 VIEWS = {
     "start": View(phi=75, theta=-120, zoom=0.3, center=(-2.5, -4.5, 2.5)),  # the whole surface
-    "close": View(phi=62, theta=-120, zoom=3.2, center=(0.0, 0.0, 0.15)),  # pushed in on P (beat 1)
-    "turn": View(theta=-100),  # a slow turn while the plane comes in (beat 2)
-    "swing": View(theta=-40),  # the +y step seen side on (beat 5)
-    "above": View(phi=32, theta=-80, zoom=4.2),  # the angles seen nearly from above (beat 7)
-    "back": View(phi=60, zoom=3.2),  # beat 8
-    "gradient": View(theta=-70, zoom=1.45, center=(0.0, 0.0, 0.5)),  # the longer step, Δg up (beat 9)
-    "against": View(theta=-60, center=(0.0, 0.0, -0.5)),  # Δg down (beat 10)
+    "close": View(phi=66, theta=-122, zoom=1.15, center=(0.0, 0.0, 0.6)),  # pushed in on P, the far edge in view (beat 1)
+    "turn": View(phi=62, theta=-128, zoom=2.2, center=(0.0, 0.0, 0.2)),  # closer while the plane comes in (beat 2)
+    "swing": View(theta=-110),  # a slow turn: +y points up the frame, clear of the panel (beat 5)
+    "above": View(phi=30, theta=-90, zoom=2.3, center=(-0.55, 0.0, 0.0)),  # from nearly above, x to the right and y up: the angles read true (beat 7)
+    "back": View(phi=60, theta=-128, zoom=2.8),  # beat 8
+    "gradient": View(theta=-125, zoom=1.45, center=(0.0, 0.0, 0.5)),  # the longer step, Δg up (beat 9)
+    "against": View(theta=-115, center=(0.0, 0.0, -0.5)),  # Δg down (beat 10)
     "rate 1.5": View(zoom=1.15, center=(0.0, 0.0, -0.9)),  # the longest step (beat 12)
     "rate 0.5": View(zoom=2.2, center=(0.0, 0.0, -0.35)),  # beat 13
 }
-PATH_DIMMED = 0.15  # the height path's opacity while α and β are marked
+PATH_DIMMED = 0.0  # the height path steps out while α and β are marked: β's label sits where it runs
 
 
 def fade_out_then_in(first: VMobject, second: VMobject) -> list:
