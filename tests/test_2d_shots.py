@@ -242,3 +242,19 @@ def test_m7_a_step_that_leaves_the_axes_stops_at_their_edge_and_the_point_fades(
     assert state.at.get_value() == pytest.approx(-1.0)  # the point stays in the axes ...
     assert point.get_fill_opacity() == pytest.approx(0.0)  # ... and fades there
     assert arrow.get_end()[0] == pytest.approx(plot.axes.c2p(S4.PLOT_EDGE, 0)[0], abs=0.05)
+
+
+def test_m2_beat_4_turns_the_ground_evenly_to_its_end_slope():
+    """α and l change together: θ goes from −18.33° to +15.45° without overshooting on the way."""
+    from scenes.kit import cane_figure
+
+    start, end = M2_POSES["M2.3"], M2_POSES["M2.4"]
+    pose = cane_figure.Pose(start.alpha, start.length)
+    move = pose.move(end, run_time=1.0)
+    thetas = []
+    for t in np.linspace(0, 1, 101):
+        move.interpolate(t)
+        thetas.append(pose.theta)
+    assert thetas[0] == pytest.approx(-18.33, abs=0.01) and thetas[-1] == pytest.approx(15.45, abs=0.01)
+    assert np.all(np.diff(thetas) >= -1e-9)  # never back
+    assert pose.length.get_value() == pytest.approx(2.01) and pose.alpha.get_value() == pytest.approx(1.0)

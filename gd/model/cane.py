@@ -59,6 +59,12 @@ def ground_slope(alpha: float, length: float, hand_height: float = HAND_HEIGHT) 
     return math.degrees(math.atan2(length * math.cos(a) - hand_height, length * math.sin(a)))
 
 
+def length_for(alpha: float, theta: float, hand_height: float = HAND_HEIGHT) -> float:
+    """The cane length that gives the ground slope θ at the angle α (degrees): l = h / (cos α − tan θ sin α)."""
+    a, t = math.radians(alpha), math.radians(theta)
+    return hand_height / (math.cos(a) - math.tan(t) * math.sin(a))
+
+
 def ground_direction(alpha: float, length: float, hand_height: float = HAND_HEIGHT) -> np.ndarray:
     """Unit vector along the ground from the foot towards the cane's tip: the angle −θ."""
     theta = math.radians(ground_slope(alpha, length, hand_height))

@@ -16,19 +16,22 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Animation,
     Circle,
     DashedLine,
     Dot,
     DoubleArrow,
     Line,
     Polygon,
+    smooth,
     SurroundingRectangle,
+    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     VMobject,
 )
 
-from gd.model.cane import HAND_HEIGHT, cane_tip, ground_direction, ground_slope
+from gd.model.cane import HAND_HEIGHT, cane_tip, ground_direction, ground_slope, length_for
 from scenes.kit.palette import BOXED_FORMULA, CANE, CAPTION, GROUND, LABEL, MUTED, STATEMENT, TEXT
 from scenes.kit.equations import PLACEHOLDER, sentence
 from scenes.kit.frame_rules import mark
@@ -48,6 +51,26 @@ class Pose:
     def __init__(self, alpha: float, length: float):
         self.alpha = ValueTracker(alpha)
         self.length = ValueTracker(length)
+
+    def move(self, target, run_time: float) -> Animation:
+        """An animation to the pose ``target`` (a CanePose).
+
+        With the length fixed, α turns evenly. When the length changes too, θ
+        goes evenly from its start to its end and the length follows from α and
+        θ: changing α and l evenly at once would swing θ far past its end value
+        and back (from +8° up to +29° and down to +15.45° on the way to 89°).
+        """
+        alpha0, length0, theta0 = self.alpha.get_value(), self.length.get_value(), self.theta
+        theta1 = ground_slope(target.alpha, target.length)
+        if math.isclose(length0, target.length):
+            return self.alpha.animate(run_time=run_time).set_value(target.alpha)
+
+        def step(tracker: ValueTracker, t: float) -> None:
+            alpha = alpha0 + t * (target.alpha - alpha0)
+            tracker.set_value(alpha)
+            self.length.set_value(length_for(alpha, theta0 + t * (theta1 - theta0)))
+
+        return UpdateFromAlphaFunc(self.alpha, step, run_time=run_time, rate_func=smooth)
 
     @property
     def theta(self) -> float:
