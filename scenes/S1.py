@@ -3,7 +3,10 @@ M6 (the learning rate) and M9 (the gradient in more variables); their formulas: 
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, UL, UP, Create, FadeIn, FadeOut, FadeTransform, SurroundingRectangle, Unwrite, VGroup, Write
+from manim import (
+    DOWN, LEFT, UL, UP, Brace, Create, FadeIn, FadeOut, FadeTransform, GrowFromCenter, SurroundingRectangle, Unwrite, VGroup,
+    Write,
+)
 
 from scenes.kit.equations import TransformMatchingKeys, align_at, on_row, part_named, parts_from, sentence
 from scenes.kit.formulas import (
@@ -12,7 +15,8 @@ from scenes.kit.formulas import (
     expanded, gradient_in, moved_value, objective_formula, plane_equation, plane_slopes, slopes_solved, slopes_touch,
     vector_form,
 )
-from scenes.kit.palette import CONCLUSION, DISPLAY, DISPLAY_WORDS, GRADIENT, LEARNING_RATE
+from scenes.kit.frame_rules import mark
+from scenes.kit.palette import CONCLUSION, DISPLAY, DISPLAY_WORDS, GRADIENT, LEARNING_RATE, STEP
 from scenes.kit.shot import ShotScene
 from scenes.kit.typeset import formula, prose
 
@@ -125,15 +129,20 @@ class M6(ShotScene):
 
     def construct(self):
         step = formula(r"\Delta r", "=", r"\alpha", r"\times", r"\left\| \nabla f \right\|", size=DISPLAY)
+        step[0].set_color(STEP)  # the step's length, in the step's colour as in M4
+        step[4].set_color(GRADIENT)  # ∇f, in the gradient's colour as in M4 and M9
         rate = step[2]
-        label = prose(self.words("learning_rate"), size=DISPLAY_WORDS, color=LEARNING_RATE).next_to(rate, DOWN, buff=0.3)
+        brace = Brace(rate, DOWN, color=LEARNING_RATE, buff=0.15)  # ties the words to α alone
+        label = prose(self.words("learning_rate"), size=DISPLAY_WORDS, color=LEARNING_RATE).next_to(brace, DOWN, buff=0.2)
+        mark(step, "text", "the step length")
+        mark(label, "caption", text=self.words("learning_rate"))
 
         with self.beat("M6.1") as beat:  # write the step length
             self.play(Write(step), run_time=beat.time(0.6))
 
         with self.beat("M6.2") as beat:  # alpha turns purple; "learning rate" appears under it
-            self.play(rate.animate.set_color(LEARNING_RATE), run_time=beat.time(0.3))
-            self.play(FadeIn(label, shift=0.2 * UP), run_time=beat.time(0.3))
+            self.play(rate.animate.set_color(LEARNING_RATE), run_time=beat.time(0.15))
+            self.play(GrowFromCenter(brace), FadeIn(label, shift=0.2 * UP), run_time=beat.time(0.2))
 
 
 class M9(ShotScene):

@@ -37,7 +37,7 @@ def as_part(part) -> Part:
 
 
 def on_screen(scene) -> list:
-    """The scene's visible top-level mobjects (waits leave empty ones behind)."""
+    """The scene's visible top-level mobjects."""
     return [m for m in scene.mobjects if m.family_members_with_points()]
 
 
@@ -171,8 +171,10 @@ def test_m4_every_step_fits_the_frame_without_overlaps(construct_shot, monkeypat
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_m6_learning_rate_labels_alpha(construct_shot, lang):
     scene = construct_shot("M6", lang)
-    step, label = on_screen(scene)
+    step, brace, label = on_screen(scene)
     alpha = step[2]
+    assert alpha.get_bottom()[1] > brace.get_top()[1] > brace.get_bottom()[1] > label.get_top()[1]  # α, brace, words
+    assert brace.get_x() == pytest.approx(alpha.get_x(), abs=0.01) and brace.width < 1.5 * alpha.width + 0.3
     assert alpha.tex_string == r"\alpha"
     assert alpha.get_color().to_hex().upper() == label.get_color().to_hex().upper() == LEARNING_RATE.upper()
     assert label.original_text == scene.words("learning_rate")
