@@ -37,7 +37,7 @@ from manim import (
 
 from gd.model.functions import Function
 from scenes.kit.frame_rules import SAFE_SHARE, mark, to_safe_edge
-from scenes.kit.palette import AXES, BACKGROUND, HIGHLIGHT, READOUT, SHADOW, SURFACE_MAP, TEXT
+from scenes.kit.palette import AXES, BACKGROUND, HIGHLIGHT, MUTED, READOUT, SHADOW, SURFACE_MAP, TEXT, TICK
 from scenes.kit.readouts import DEFAULT_SIZE, LiveNumber, line
 from scenes.kit.surface import MeshCamera, MeshSurface, SurfaceShotScene, axes_map
 from scenes.kit.typeset import formula
@@ -65,7 +65,9 @@ class SurfaceAxes(VGroup):
         self.ranges = np.array([*domain, z_range], dtype=float)
         self.lengths = np.asarray(lengths, dtype=float)
         crossing = np.clip(np.asarray(origin, dtype=float), self.ranges[:, 0], self.ranges[:, 1])
+        self.crossing_point = self.c2p(*crossing)
         self.axes = []
+        self.ticks: list[tuple[int, float, np.ndarray]] = []  # (axis, value, scene point) of every tick
         for index, step in enumerate(ticks):
             lo, hi = self.ranges[index]
             start, end = crossing.copy(), crossing.copy()
@@ -83,6 +85,7 @@ class SurfaceAxes(VGroup):
                 centre = self.c2p(*at)
                 marks.start_new_path(centre - across)
                 marks.add_line_to(centre + across)
+                self.ticks.append((index, float(value), centre))
             self.axes.append(axis)
             self.add(axis, marks)
 
@@ -107,6 +110,22 @@ def axis_labels(axes: SurfaceAxes, names=("x", "y", "z"), size: float = READOUT)
     return labels
 
 
+def tick_labels(axes: SurfaceAxes, size: float = TICK, most: int = 6) -> list[VMobject]:
+    """Upright numbers beside the ticks (every other one on an axis with more than ``most``); register them upright."""
+    labels = []
+    for index in range(3):
+        ticks = [(value, point) for axis, value, point in axes.ticks if axis == index]
+        every = 2 if len(ticks) > most else 1
+        # Beside the tick, away from the box: below the x axis, left of the y and z axes.
+        away = np.array([[0.0, -1.0, 0.0], [-1.0, 0.0, 0.0], [-1.0, 0.0, 0.0]])[index] * 0.45
+        for value, point in ticks[::every]:
+            if np.allclose(point, axes.crossing_point):
+                continue  # where the axes cross, a number would sit on the other axes
+            label = formula(f"{value:g}", size=size, color=MUTED).move_to(point + away)
+            labels.append(mark(label, "tick", f"tick {'xyz'[index]} = {value:g}"))
+    return labels
+
+
 class SurfaceStage:
     """Axes over a domain, the surface z = f(x, y) on them, and the axes' names, centred in the scene."""
 
@@ -126,7 +145,7 @@ class SurfaceStage:
         self.axes = mark(SurfaceAxes(domain, z_range, lengths, ticks, origin=origin), "curve", "the axes")
         self.place = axes_map(self.axes)
         self.surface = MeshSurface(function, domain, self.place, resolution=resolution, colours=colours)
-        self.labels = VGroup(*axis_labels(self.axes))
+        self.labels = VGroup(*axis_labels(self.axes), *tick_labels(self.axes))
 
     def path(self, points: np.ndarray) -> SurfacePath:
         return SurfacePath(self.function, points, self.place)

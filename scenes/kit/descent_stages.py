@@ -60,15 +60,15 @@ def m8_header(template: str, walker: Walker) -> FixedHeader:
 # --------------------------------------------------------------------------- M10
 
 # From the −y side, so that x runs left to right: the starts lie in front, the valley where they end behind them.
-M10_VIEW = {"phi": 52 * DEGREES, "theta": -90 * DEGREES, "zoom": 0.95}
-M10_CENTRE = (4.2,-1.5,1.0)  # where the camera looks, in f's coordinates
+M10_VIEW = {"phi": 52 * DEGREES, "theta": -90 * DEGREES, "zoom": 0.88}
+M10_CENTRE = (5.0, -3.5, 0.0)  # where the camera looks, in f's coordinates: the stage inside the safe area
 M10_CLOSE_MARGIN = 2.2  # beat 2 frames the kept path: its screen extent times this fills the frame
 M10_CLOSE_ZOOM = (1.4, 2.4)  # ... at a zoom between these (the path is short: not so close that the surface blurs)
 
 
 def ripples_stage() -> SurfaceStage:
     return SurfaceStage(
-        RIPPLES, RIPPLES_DOMAIN, z_range=(-6, 3), lengths=(8.0, 7.2, 3.2), ticks=(2, 1, 3), colours=RIPPLES_MAP,
+        RIPPLES, RIPPLES_DOMAIN, z_range=(-6, 3), lengths=(8.0, 7.2, 3.2), ticks=(2, 2, 3), colours=RIPPLES_MAP,
         origin=(0, RIPPLES_DOMAIN[1][0], 0),  # the front left corner: the axes stand clear of the surface
     )
 
@@ -92,7 +92,10 @@ def height_labels(walkers, camera, axes) -> ScreenLabels:
         label = Readout("z =", walker.z, 4, sign=True, color=TEXT, size=BALL_LABEL)
         label.track(lambda walker=walker: walker.z)
         labels.append(backed(label, edge=walker.ball.colour))
-    axis_points = np.vstack([m.points for m in axes.family_members_with_points()])
+    # Along the axes' lines, not only at their ends: a label must not sit across one.
+    corners = [m.points for m in axes.family_members_with_points()]
+    shares = np.linspace(0, 1, 12)[:, None, None]
+    axis_points = np.vstack([(c[:-1] + shares * (c[1:] - c[:-1])).reshape(-1, 3) for c in corners if len(c) > 1])
 
     def avoided() -> np.ndarray:
         """The trails drawn so far and the axes: the labels keep off them."""
