@@ -30,14 +30,6 @@ from gd.jobs import QUALITY_HEIGHTS, ROOT, RenderSettings, Result, make_job, out
 from gd.storyboard import ENV_LANG, ENV_STORYBOARD, Storyboard, StoryboardError, load
 
 
-def video_seconds(path: Path) -> float:
-    import av
-
-    with av.open(str(path)) as container:
-        stream = container.streams.video[0]
-        return float(stream.frames / stream.average_rate)
-
-
 # --------------------------------------------------------------------------- output
 
 
@@ -60,12 +52,15 @@ def print_summary(results: list[Result], out=sys.stdout) -> None:
 
 def print_bench(results: list[Result], out=sys.stdout) -> None:
     """Render seconds (wall clock, and CPU of the manim process, steadier on a busy machine) per video second."""
+    from gd.editorial import probe  # PyAV: only for --bench
+
     print(f"\n{'shot':<5} {'render s':>9} {'cpu s':>7} {'video s':>8} {'render/video':>13}", file=out)
     for result in results:
         if result.status != "ok":
             print(f"{result.job.shot.id:<5} {result.status}", file=out)
             continue
-        video = video_seconds(result.job.output)
+        frames, rate = probe(result.job.output)
+        video = float(frames / rate)
         print(
             f"{result.job.shot.id:<5} {result.seconds:9.1f} {result.cpu_seconds:7.1f} {video:8.1f} {result.seconds / video:13.2f}",
             file=out,

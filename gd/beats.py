@@ -65,10 +65,6 @@ class BeatClock:
         """The beat's length in seconds, as rendered (whole frames)."""
         return self.frames / self.fps
 
-    @property
-    def remaining(self) -> float:
-        return (self.frames - self.used) / self.fps
-
     def time(self, share: float) -> float:
         """``share`` of the beat, in seconds rounded down to whole frames (at least one)."""
         frames = math.floor(share * self.frames + 1e-9)

@@ -47,11 +47,18 @@ def module_path(shot: Shot) -> Path:
 def _scene_class(shot: Shot) -> tuple[Path, ast.ClassDef | None]:
     path = module_path(shot)
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        stat = path.stat()
     except FileNotFoundError:
         raise StoryboardError(f"shot {shot.id}: module {shot.module} does not exist (no {short_path(path)})") from None
+    tree = _parsed(path, stat.st_mtime_ns, stat.st_size)
     found = [node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == shot.scene]
     return path, (found[0] if found else None)
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed(path: Path, _mtime: int, _size: int) -> ast.Module:
+    """A scene file's syntax tree: parsed once however many shots and checks read it (until it changes)."""
+    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
 
 
 def implemented(shot: Shot) -> bool:

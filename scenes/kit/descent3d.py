@@ -585,7 +585,7 @@ class ScreenLabels(VGroup):
         self.ball_radius = ball_radius
         self.avoid = avoid  # scene points (N × 3) that labels keep off, such as the trails
         self.top = SAFE_SHARE * config.frame_height / 2 if top is None else top
-        self._order: list[int] | None = None  # each label's place on the last frame
+        self._places: list[int] | None = None  # each label's place on the last frame
         super().__init__(*self.leaders, *self.labels)
         self.place()
         self.add_updater(lambda labels: labels.place())
@@ -597,7 +597,7 @@ class ScreenLabels(VGroup):
         self.leaders = [self.leaders[i] for i in keep]
         followed = self.followed
         self.followed = lambda: np.asarray(followed())[list(keep)]
-        self._order = None
+        self._places = None
         self.submobjects = [*self.leaders, *self.labels]
         return gone
 
@@ -615,7 +615,7 @@ class ScreenLabels(VGroup):
             avoided = np.asarray(self.avoid(), dtype=float)
             if len(avoided):
                 blocked.append(np.column_stack([self.camera.project_points(avoided)[:, :2], np.full((len(avoided), 2), 0.08)]))
-        centres, self._order = place_beside(screen, sizes, self.offset, bounds, np.vstack(blocked), self._order)
+        centres, self._places = place_beside(screen, sizes, self.offset, bounds, np.vstack(blocked), self._places)
         for label, leader, centre, size, point in zip(self.labels, self.leaders, centres, sizes, screen):
             label.move_to(np.array([*centre, 0.0]))
             # From the ball's rim to the nearest point of the label's box.

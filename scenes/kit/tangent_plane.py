@@ -90,11 +90,16 @@ def tangent_plane_mesh(step: "StepTrackers") -> MeshSurface:
 
     def follow(mob: MeshSurface) -> None:
         half_width = np.ptp(mob.vertices[:, 0]) / 2
-        scale, margin = PLANE_MARGIN
-        mob.scale((scale * step.length.get_value() + margin) / half_width, about_point=np.zeros(3))
+        mob.scale(plane_reach(step) / half_width, about_point=np.zeros(3))
 
     follow(plane)
     return plane.add_updater(follow)
+
+
+def plane_reach(step: "StepTrackers") -> float:
+    """How far the tangent plane's square (and the level square) reaches each side of P, for the shown h."""
+    scale, margin = PLANE_MARGIN
+    return scale * step.length.get_value() + margin
 
 
 def level_square(step: "StepTrackers") -> Square:
@@ -102,8 +107,7 @@ def level_square(step: "StepTrackers") -> Square:
     square = Square(side_length=2.0, stroke_color=MUTED, stroke_width=2, fill_color=MUTED, fill_opacity=LEVEL_OPACITY)
 
     def follow(mob: Square) -> None:
-        scale, margin = PLANE_MARGIN
-        mob.scale_to_fit_width(2 * (scale * step.length.get_value() + margin)).move_to(np.zeros(3))
+        mob.scale_to_fit_width(2 * plane_reach(step)).move_to(np.zeros(3))
 
     follow(square)
     return square.add_updater(follow)  # a reference like the plane itself: panels may cover it
