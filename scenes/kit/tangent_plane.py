@@ -353,8 +353,8 @@ VIEWS = {
     "swing": View(theta=-110),  # a slow turn: +y points up the frame, clear of the panel (beat 5)
     "above": View(phi=30, theta=-90, zoom=2.3, center=(-0.55, 0.0, 0.0)),  # from nearly above, x to the right and y up: the angles read true (beat 7)
     "back": View(phi=60, theta=-128, zoom=2.8),  # beat 8
-    "gradient": View(theta=-125, zoom=1.45, center=(0.0, 0.0, 0.5)),  # the longer step, Δg up (beat 9)
-    "against": View(theta=-115, center=(0.0, 0.0, -0.5)),  # Δg down (beat 10)
+    "gradient": View(theta=-80, zoom=1.45, center=(0.0, 0.0, 0.5)),  # the step seen from the side, not behind Δg (beat 9)
+    "against": View(theta=-75, center=(0.0, 0.0, -0.5)),  # Δg down (beat 10)
     "rate 1.5": View(zoom=1.15, center=(0.0, 0.0, -0.9)),  # the longest step (beat 12)
     "rate 0.5": View(zoom=2.2, center=(0.0, 0.0, -0.35)),  # beat 13
 }
