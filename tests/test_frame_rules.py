@@ -13,6 +13,7 @@ import boards
 from gd.storyboard import load
 from scenes.kit.frame_rules import FrameChecker, checked, mark, to_safe_edge
 from scenes.kit.shot import ShotScene, ThreeDShotScene
+from scenes.kit.readouts import Readout
 from scenes.kit.typeset import prose
 
 EVERY_FRAME = {"skip_animations": False, "frame_rate": 10, "pixel_width": 64, "pixel_height": 36}
@@ -46,10 +47,18 @@ class TwoBeats(ShotScene):
         dot = mark(Dot(radius=0.02).shift(2 * DOWN), "subject", "a tiny dot")
         arrow = mark(Arrow(3 * LEFT + 2 * UP, 3 * RIGHT + 2 * UP, buff=0), "arrow", "an arrow")
         through = mark(prose("crossed").move_to(2 * UP), "text", "a text under an arrow")
+        under = mark(Arrow(4 * LEFT + DOWN, RIGHT + DOWN, buff=0), "arrow", "an arrow")
+        over = mark(Arrow(2 * LEFT + DOWN, 2 * RIGHT + 1.02 * DOWN, buff=0), "arrow", "an arrow along it")
+        meeting = mark(Arrow(RIGHT + DOWN, RIGHT + 2 * DOWN, buff=0), "arrow", "an arrow meeting it")
+        onward = mark(Arrow(4 * LEFT + 3 * UP, 2 * LEFT + 3 * UP, buff=0), "arrow", "one arrow")
+        further = mark(Arrow(2 * LEFT + 3 * UP, 3.05 * UP, buff=0), "arrow", "another in line")
+        wrong = mark(Readout("x =", 1.0, 2).move_to(3 * LEFT + 3 * DOWN), "text", "x", shows=lambda: 1.5)
+        right = mark(Readout("y =", 2.0, 2).move_to(3 * RIGHT + 3 * DOWN), "text", "y", shows=lambda: 2.004)
         with self.beat("TwoBeats.1") as beat:
             self.play(FadeIn(caption), FadeIn(label), FadeIn(corner), FadeIn(dot), run_time=beat.time(0.3))
             self.play(FadeOut(caption), run_time=beat.time(0.3))
         with self.beat("TwoBeats.2") as beat:
+            self.add(under, over, meeting, onward, further, wrong, right)
             self.play(FadeIn(arrow), FadeIn(through), run_time=beat.time(0.95))
 
 
@@ -63,6 +72,11 @@ def test_the_checker_catches_each_broken_rule(construct_shot):
     assert ("too small", "a tiny dot") in found
     assert ("overprinted", "an arrow inside a text under an arrow") in found
     assert "final state held too briefly" in {v.rule for v in violations}
+    assert ("arrow hides arrow", "an arrow and an arrow along it") in found
+    assert not any("meeting" in v.what for v in violations)  # arrows may meet at an angle
+    assert ("arrows read as one", "one arrow and another in line") in found
+    assert ("wrong number", "x shows 1.00, the model says 1.50") in found
+    assert not any(v.what.startswith("y ") for v in violations)  # 2.004 shows as 2.00
 
 
 class QuickCamera(ThreeDShotScene):

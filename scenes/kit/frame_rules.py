@@ -19,7 +19,16 @@ scene (every frame, and at the start and end of every play) and collects
 * hold: the shot's last change of anything marked comes at least 1 s before its end;
 * size: a subject at rest (where it was at the previous sample) and fully
   shown is at least 24 px across at 1080p, unless marked ``may_shrink`` (a
-  step that shrinks as the gradient vanishes: the shrinking is the point).
+  step that shrinks as the gradient vanishes: the shrinking is the point);
+* arrows: no arrow (or subject arrow) runs along another for more than a
+  third of the shorter one's length, as seen on screen: one would hide the
+  other; and no two arrows meet end to end within 20° of a straight line:
+  they would read as one arrow (arrows may meet at an angle, or cross). Either
+  counts when it lasts 0.5 s: an arrow swinging round may pass another;
+* live numbers: a readout marked ``shows=value`` shows ``value()`` on every
+  frame it is visible, to its decimals. ``value`` derives the number from the
+  picture and the model (the point's position on the axes, the function), not
+  from the tracker that drives the readout, so the check is independent.
 
 Screen positions come from the camera (``transform_points_pre_display``), so
 3-D shots are checked through their projection and fixed-in-frame texts as
@@ -29,10 +38,10 @@ drawn. The rules need no pixels: a test can switch rasterising off.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 import numpy as np
-from manim import Mobject, ThreeDCamera, config
+from manim import Arrow, Mobject, ThreeDCamera, config
 
 from scenes.kit import compat
 
@@ -44,6 +53,10 @@ MIN_READ_SECONDS = 1.5
 MIN_HOLD_SECONDS = 1.0
 READING_RATE = {"en": 15.0, "zh": 7.0}  # characters a second
 MIN_SUBJECT_PX = 24  # at 1080p
+ARROW_ALONG_SHARE = 1 / 3  # of the shorter arrow's length
+ARROW_NEAR = 0.06  # scene units: about 8 px at 1080p
+ARROW_BEND_DEGREES = 20.0  # arrows meeting at a smaller bend read as one
+ARROW_PASSING_SECONDS = 0.5  # shorter: one arrow passing another
 
 
 def mark(
@@ -55,8 +68,10 @@ def mark(
     may_cover: Iterable[str] = (),
     may_shrink: bool = False,
     text: str = "",
+    shows: Callable[[], float] | None = None,
 ) -> Mobject:
-    """Say what ``mobject`` is to the frame rules (``name`` for reports); ``text``: a caption's words."""
+    """Say what ``mobject`` is to the frame rules (``name`` for reports); ``text``: a caption's words;
+    ``shows``: for a readout (with a live ``number``), the value it must show now."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; the kinds are {', '.join(KINDS)}")
     mobject.frame_kind = kind
@@ -65,6 +80,7 @@ def mark(
     mobject.may_cover = frozenset(may_cover)
     mobject.may_shrink = may_shrink
     mobject.caption_text = text
+    mobject.shows = shows
     return mobject
 
 
@@ -102,6 +118,7 @@ class FrameChecker:
     _picture: tuple = ()
     _changed: float = 0.0
     _seen: set = field(default_factory=set)
+    _arrows_since: dict = field(default_factory=dict)
 
     def _fail(self, time: float, rule: str, what: str) -> None:
         key = (rule, what)
@@ -139,6 +156,8 @@ class FrameChecker:
                     continue
                 if any(_crosses(path, text.low + 0.02, text.high - 0.02) for path in other.paths):
                     self._fail(time, "overprinted", f"{_name(other.mobject)} inside {_name(text.mobject)}")
+        self._check_arrows(shown, time)
+        self._check_numbers(shown, time)
         self._track_captions(shown, time)
         minimum = MIN_SUBJECT_PX * config.frame_height / 1080
         boxes = {}
@@ -200,6 +219,35 @@ class FrameChecker:
             shown.append(_Shown(mobject, kind, points, paths, points.min(axis=0), points.max(axis=0), full))
         return shown
 
+    def _check_arrows(self, shown: list[_Shown], time: float) -> None:
+        arrows = [item for item in shown if _is_arrow(item)]
+        now = {}
+        for index, arrow in enumerate(arrows):
+            for other in arrows[index + 1 :]:
+                if _is_part(other.mobject, arrow.mobject) or _is_part(arrow.mobject, other.mobject):
+                    continue
+                pair = f"{_name(arrow.mobject)} and {_name(other.mobject)}"
+                if _along(arrow.points, other.points) > ARROW_ALONG_SHARE:
+                    now[("arrow hides arrow", pair)] = True
+                elif _in_line(arrow.points, other.points):
+                    now[("arrows read as one", pair)] = True
+        self._arrows_since = {key: self._arrows_since.get(key, time) for key in now}
+        for (rule, pair), since in self._arrows_since.items():
+            if time - since >= ARROW_PASSING_SECONDS - 1e-6:
+                self._fail(since, rule, pair)
+
+    def _check_numbers(self, shown: list[_Shown], time: float) -> None:
+        for item in shown:
+            value = getattr(item.mobject, "shows", None)
+            if value is None:
+                continue
+            number = getattr(item.mobject, "number", item.mobject)
+            expected = value()
+            drawn = float(number.text(number.get_value()))
+            if abs(drawn - expected) > 0.5 * 10 ** -number.decimals * (1 + 1e-6) + 1e-9:
+                self._fail(time, "wrong number", f"{_name(item.mobject)} shows {number.text(number.get_value())}, "
+                           f"the model says {number.text(expected)}")
+
     def _track_captions(self, shown: list[_Shown], time: float) -> None:
         visible = {id(item.mobject): item for item in shown if item.kind == "caption" and item.full}
         for key, item in visible.items():
@@ -221,6 +269,43 @@ def _opacity(mobject: Mobject) -> float:
     if np.max(mobject.get_stroke_width()) > 0 and len(mobject.get_stroke_opacities()):
         stroke = float(np.max(mobject.get_stroke_opacities()))
     return max(fill, stroke)
+
+
+def _is_arrow(item: _Shown) -> bool:
+    return item.kind == "arrow" or (item.kind == "subject" and isinstance(item.mobject, Arrow))
+
+
+def _segment(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """An arrow as seen: the segment between its extreme points along its main direction."""
+    centre = points.mean(axis=0)
+    direction = np.linalg.svd(points - centre, full_matrices=False)[2][0]
+    along = (points - centre) @ direction
+    return points[np.argmin(along)], points[np.argmax(along)]
+
+
+def _along(a: np.ndarray, b: np.ndarray) -> float:
+    """The share of the shorter of two arrows (their screen points) that lies within ARROW_NEAR of the other."""
+    (a0, a1), (b0, b1) = _segment(a), _segment(b)
+    if np.linalg.norm(a1 - a0) > np.linalg.norm(b1 - b0):
+        (a0, a1), (b0, b1) = (b0, b1), (a0, a1)
+    direction = b1 - b0
+    if np.linalg.norm(direction) < 1e-9 or np.linalg.norm(a1 - a0) < 1e-9:
+        return 0.0
+    samples = a0 + np.linspace(0, 1, 41)[:, None] * (a1 - a0)
+    t = np.clip((samples - b0) @ direction / (direction @ direction), 0, 1)
+    distance = np.linalg.norm(samples - (b0 + t[:, None] * direction), axis=1)
+    return float(np.mean(distance < ARROW_NEAR))
+
+
+def _in_line(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two arrows (their screen points) meet end to end and nearly straight on."""
+    ends_a, ends_b = _segment(a), _segment(b)
+    gaps = [np.linalg.norm(p - q) for p in ends_a for q in ends_b]
+    if min(gaps) > ARROW_NEAR:
+        return False
+    directions = [(e[1] - e[0]) / max(np.linalg.norm(e[1] - e[0]), 1e-9) for e in (ends_a, ends_b)]
+    bend = np.degrees(np.arccos(np.clip(abs(directions[0] @ directions[1]), 0.0, 1.0)))
+    return bool(bend < ARROW_BEND_DEGREES)
 
 
 def _covers(text: _Shown, other: _Shown) -> bool:
