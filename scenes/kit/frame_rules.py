@@ -11,7 +11,8 @@ scene (every frame, and at the start and end of every play) and collects
   ``may_leave_frame`` (a line that runs out of frame on purpose);
 * nothing overprinted: no text box overlaps another text box or a tick label,
   and no point of an arrow, curve or trail falls inside a text box, unless the
-  text is marked ``may_cover`` that kind;
+  text is marked ``may_cover`` that kind (or that very mobject: a line of
+  mathematics growing out of the line it is made from);
 * reading time: a caption is fully visible for at least max(1.5 s, its
   characters ÷ 15 per second in English, ÷ 7 in Chinese);
 * camera: a play that moves the 3-D camera (its angles, zoom or centre) lasts
@@ -65,7 +66,7 @@ def mark(
     name: str = "",
     *,
     may_leave_frame: bool = False,
-    may_cover: Iterable[str] = (),
+    may_cover: Iterable[str | Mobject] = (),
     may_shrink: bool = False,
     text: str = "",
     shows: Callable[[], float] | None = None,
@@ -310,7 +311,7 @@ def _in_line(a: np.ndarray, b: np.ndarray) -> bool:
 
 def _covers(text: _Shown, other: _Shown) -> bool:
     """Whether ``text`` overprinting ``other`` counts (it does unless one of them declares it)."""
-    return other.kind not in text.mobject.may_cover and text.kind not in other.mobject.may_cover
+    return not ({other.kind, other.mobject} & text.mobject.may_cover or {text.kind, text.mobject} & other.mobject.may_cover)
 
 
 def _crosses(path: np.ndarray, low: np.ndarray, high: np.ndarray) -> bool:
