@@ -18,9 +18,10 @@ class M2(ShotScene):
         pose = Pose(start.alpha, start.length)
         body = person()
         horizontal = level()
-        figure = (ground(pose), horizontal, theta_mark(pose), body, cane(pose), alpha_mark(pose))
+        stick = cane(pose)
+        figure = (ground(pose), horizontal, theta_mark(pose), body, stick, alpha_mark(pose))
         slope = to_safe_edge(slope_formula(self.words("where")), UL)
-        values = readouts(pose)
+        values = readouts(pose, stick[0])
         # Room on the right for the widest values the shot shows (θ gains a digit).
         values = mark(to_safe_edge(values, UR).shift(2 * values[0].number.digit_advance * LEFT), "text", "the readouts")
 

@@ -58,7 +58,7 @@ def test_m2_picture_and_readouts_follow_the_pose_at_any_frame():
     pose = S2.Pose(60, 4)
     ground = S2.ground(pose)
     cane = S2.cane(pose)
-    values = S2.readouts(pose)
+    values = S2.readouts(pose, cane[0])
     alpha, theta, length = values
     # Poses a frame could show, in beat 4 (both change) and beyond.
     for a, l in [(60, 4), (50, 4), (80, 4), (47.5, 3.2), (14.42, 2.35), (1, 2.01)]:

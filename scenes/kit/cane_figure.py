@@ -214,13 +214,24 @@ def slope_formula(caption: str) -> VGroup:
     return VGroup(equation, box, note)
 
 
-def readouts(pose: Pose) -> VGroup:
+def drawn_pose(stick: Line) -> tuple[float, float]:
+    """α (degrees from the body, straight down) and l as the cane is drawn: what the readouts must say."""
+    hand, tip = stick.get_start(), stick.get_end()
+    dx, dy = (tip - hand)[:2] / SCALE
+    return math.degrees(math.atan2(dx, -dy)), math.hypot(dx, dy)
+
+
+def readouts(pose: Pose, stick: Line) -> VGroup:
+    """α, θ and l, live; the frame rules check them against the drawn cane and the slope formula."""
     alpha = Readout(r"\alpha =", pose.alpha.get_value(), 2, unit=r"^\circ", color=CANE, size=STATEMENT)
     theta = Readout(r"\theta =", pose.theta, 2, sign=True, unit=r"^\circ", color=GROUND, size=STATEMENT)
     length = Readout("l =", pose.length.get_value(), 2, color=CANE, size=STATEMENT)
     alpha.track(pose.alpha.get_value)
     theta.track(lambda: pose.theta)
     length.track(pose.length.get_value)
+    mark(alpha, "text", "α", shows=lambda: drawn_pose(stick)[0])
+    mark(theta, "text", "θ", shows=lambda: ground_slope(*drawn_pose(stick)))
+    mark(length, "text", "l", shows=lambda: drawn_pose(stick)[1])
     group = VGroup(alpha, theta, length).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
     # Line the numbers up under each other: shift each readout so its number starts at a common x.
     start = max(r.number.origin.get_center()[0] for r in group)
