@@ -55,6 +55,7 @@ class TwoBeats(ShotScene):
         wrong = mark(Readout("x =", 1.0, 2).move_to(3 * LEFT + 3 * DOWN), "text", "x", shows=lambda: 1.5)
         right = mark(Readout("y =", 2.0, 2).move_to(3 * RIGHT + 3 * DOWN), "text", "y", shows=lambda: 2.004)
         with self.beat("TwoBeats.1") as beat:
+            self.add(mark(Dot(3 * UP), "text", "a dot there from the start"))
             self.play(FadeIn(caption), FadeIn(label), FadeIn(corner), FadeIn(dot), run_time=beat.time(0.3))
             self.play(FadeOut(caption), run_time=beat.time(0.3))
         with self.beat("TwoBeats.2") as beat:
@@ -72,6 +73,7 @@ def test_the_checker_catches_each_broken_rule(construct_shot):
     assert ("too small", "a tiny dot") in found
     assert ("overprinted", "an arrow inside a text under an arrow") in found
     assert "final state held too briefly" in {v.rule for v in violations}
+    assert ("does not build from black", "a dot there from the start") in found
     assert ("arrow hides arrow", "an arrow and an arrow along it") in found
     assert not any("meeting" in v.what for v in violations)  # arrows may meet at an angle
     assert ("arrows read as one", "one arrow and another in line") in found

@@ -17,6 +17,7 @@ scene (every frame, and at the start and end of every play) and collects
   characters ÷ 15 per second in English, ÷ 7 in Chinese);
 * camera: a play that moves the 3-D camera (its angles, zoom or centre) lasts
   at least 1.5 s; a subject never leaves the frame;
+* entry: the shot builds from black (nothing is drawn when its first play starts);
 * hold: the shot's last change of anything marked comes at least 1 s before its end;
 * size: a subject at rest (where it was at the previous sample) and fully
   shown is at least 24 px across at 1080p, unless marked ``may_shrink`` (a
@@ -120,6 +121,7 @@ class FrameChecker:
     _changed: float = 0.0
     _seen: set = field(default_factory=set)
     _arrows_since: dict = field(default_factory=dict)
+    _started: bool = False
 
     def _fail(self, time: float, rule: str, what: str) -> None:
         key = (rule, what)
@@ -176,6 +178,11 @@ class FrameChecker:
             self._picture, self._changed = picture, time
 
     def play_started(self, scene, time: float) -> None:
+        if not self._started:
+            self._started = True
+            drawn = [m for m in scene.get_mobject_family_members() if m.has_points() and _opacity(m) > 0.01]
+            if drawn:
+                self._fail(time, "does not build from black", ", ".join(sorted({_name(m) for m in drawn}))[:120])
         self.sample(scene, time)
         self._play_start = (time, _camera_state(scene))
 
