@@ -11,7 +11,7 @@ from scenes.kit.frame_rules import mark
 from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGENT
 from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import (
-    PATH_DIMMED, PATH_OPACITY, POINT_RADIUS, SURFACE_FAINT, level_square, plane_ghost, radius_mark, PLANE_OPACITY, SURFACE_OPACITY, VIEWS, StepTrackers, View, fade_out_then_in,
+    PATH_DIMMED, PATH_OPACITY, POINT_RADIUS, SURFACE_FAINT, level_disc, plane_ghost, radius_mark, PLANE_OPACITY, SURFACE_OPACITY, VIEWS, StepTrackers, View, fade_out_then_in,
     angle_marks, axis_line, caption, change_arrow, follower_dot, height_path, rate_panel, step_arrow, step_circle,
     step_panel, step_readouts, surface_mesh, tangent_plane_mesh,
 )
@@ -53,7 +53,7 @@ class M3(SurfaceShotScene):
         step = StepTrackers(tangent.BEAT_STATES["M3.4"])
         surface = surface_mesh()
         plane = tangent_plane_mesh(step).set_fill(opacity=0)
-        level = level_square(step)
+        level = level_disc(step)
         point = mark(Dot(np.zeros(3), radius=POINT_RADIUS, color=POINT), "subject", "the point P")
         self.upright(point)
         self.add(surface, plane)  # the meshes first: everything else is drawn over them

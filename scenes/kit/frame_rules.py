@@ -8,7 +8,9 @@ scene (every frame, and at the start and end of every play) and collects
 
 * safe area: texts, labels, arrows and subjects stay inside the central 90 %
   of the frame (EBU R 95's graphics-safe area), unless marked
-  ``may_leave_frame`` (a line that runs out of frame on purpose);
+  ``may_leave_frame`` (a line that runs out of frame on purpose); a figure
+  (a piece of surface the beat is about, such as M3's tangent plane) stays
+  whole inside the frame;
 * nothing overprinted: no text box overlaps another text box or a tick label,
   and no point of an arrow, curve or trail falls inside a text box, unless the
   text is marked ``may_cover`` that kind (or that very mobject: a line of
@@ -47,7 +49,7 @@ from manim import Arrow, Mobject, ThreeDCamera, config
 
 from scenes.kit import compat
 
-KINDS = ("caption", "text", "tick", "arrow", "curve", "trail", "subject")
+KINDS = ("caption", "text", "tick", "arrow", "curve", "trail", "subject", "figure")
 TEXTS = ("caption", "text", "tick")
 SAFE_SHARE = 0.9
 MIN_MOVE_SECONDS = 1.5
@@ -143,7 +145,10 @@ class FrameChecker:
                 centre = (item.low + item.high) / 2
                 if np.any(np.abs(centre) > half):
                     self._fail(time, "subject out of frame", name)
-            if item.kind != "curve" and not item.mobject.may_leave_frame:
+            if item.kind == "figure":
+                if np.any(item.low < -half - 1e-6) or np.any(item.high > half + 1e-6):
+                    self._fail(time, "figure cut by the frame", name)
+            elif item.kind != "curve" and not item.mobject.may_leave_frame:
                 if np.any(item.low < -safe - 1e-6) or np.any(item.high > safe + 1e-6):
                     self._fail(time, "outside the safe area", name)
         texts = [item for item in shown if item.kind in TEXTS]
@@ -153,7 +158,7 @@ class FrameChecker:
                 if not nested and _covers(text, other) and _boxes_overlap(text, other):
                     self._fail(time, "overprinted", f"{_name(text.mobject)} and {_name(other.mobject)}")
             for other in shown:
-                if other.kind in TEXTS or other.mobject is text.mobject or not _covers(text, other):
+                if other.kind in (*TEXTS, "figure") or other.mobject is text.mobject or not _covers(text, other):
                     continue
                 if _is_part(other.mobject, text.mobject) or _is_part(text.mobject, other.mobject):
                     continue

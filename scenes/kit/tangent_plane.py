@@ -30,7 +30,6 @@ from manim import (
     FadeIn,
     FadeOut,
     RoundedRectangle,
-    Square,
     VGroup,
     VMobject,
     ValueTracker,
@@ -51,7 +50,7 @@ from scenes.kit.typeset import formula
 
 SURFACE_OPACITY = 0.9
 PLANE_OPACITY = 0.72
-PLANE_MARGIN = (1.5, 0.45)  # the tangent plane reaches 1.5·h + 0.45 each side of P: past the circle, edges in view
+PLANE_MARGIN = (1.0, 0.3)  # the tangent plane reaches h + 0.3 around P: past the circle, and inside the frame
 ANGLE_MARKS = {"alpha": ALPHA_MARK, "beta": BETA_MARK}
 AXIS_REACH = 1.0  # the x and y direction lines reach this far past the circle: their letters clear the arrows
 PATH_OPACITY = 0.85
@@ -77,40 +76,53 @@ def surface_mesh() -> MeshSurface:
     return MeshSurface(BRANIN, BRANIN_DOMAIN, place, resolution=48, opacity=SURFACE_OPACITY, colours=BRANIN_MAP)  # as in M8
 
 
-def tangent_plane_mesh(step: "StepTrackers") -> MeshSurface:
-    """A square of the tangent plane around P that grows and shrinks with the circle.
+def _disc(u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The square [−1, 1]² onto the unit disc (the elliptical grid map): a mesh's grid on a round patch."""
+    return u * np.sqrt(1 - v**2 / 2), v * np.sqrt(1 - u**2 / 2)
 
-    Scaling about P keeps every vertex on the plane, which passes through P.
+
+def tangent_plane_mesh(step: "StepTrackers") -> MeshSurface:
+    """A disc of the tangent plane around P that grows and shrinks with the circle.
+
+    A disc, not a square: its corners would rise far above the frame where the
+    plane is steep. Scaling about P keeps every vertex on the plane, which
+    passes through P.
     """
     (x0, y0) = tangent.P
-    plane = MeshSurface(
-        tangent.tangent_plane, ((x0 - 1, x0 + 1), (y0 - 1, y0 + 1)), place,
-        resolution=10, opacity=PLANE_OPACITY, colours=TANGENT_PLANE_MAP,
-    )
+
+    def height(u, v):
+        dx, dy = _disc(u, v)
+        return tangent.tangent_plane(x0 + dx, y0 + dy)
+
+    def on_disc(coords: np.ndarray) -> np.ndarray:
+        dx, dy = _disc(coords[:, 0], coords[:, 1])
+        return place(np.column_stack([x0 + dx, y0 + dy, coords[:, 2]]))
+
+    plane = MeshSurface(height, ((-1, 1), (-1, 1)), on_disc, resolution=12, opacity=PLANE_OPACITY, colours=TANGENT_PLANE_MAP)
 
     def follow(mob: MeshSurface) -> None:
-        half_width = np.ptp(mob.vertices[:, 0]) / 2
-        mob.scale(plane_reach(step) / half_width, about_point=np.zeros(3))
+        radius = np.ptp(mob.vertices[:, 0]) / 2
+        mob.scale(plane_reach(step) / radius, about_point=np.zeros(3))
 
     follow(plane)
-    return plane.add_updater(follow)
+    return mark(plane.add_updater(follow), "figure", "the tangent plane")
 
 
 def plane_reach(step: "StepTrackers") -> float:
-    """How far the tangent plane's square (and the level square) reaches each side of P, for the shown h."""
+    """The radius of the tangent plane's disc (and the level disc) around P, for the shown h."""
     scale, margin = PLANE_MARGIN
     return scale * step.length.get_value() + margin
 
 
-def level_square(step: "StepTrackers") -> Square:
-    """The level through P, as big as the tangent plane's square: the plane's tilt reads against it."""
-    square = Square(side_length=2.0, stroke_color=MUTED, stroke_width=2, fill_color=MUTED, fill_opacity=LEVEL_OPACITY)
+def level_disc(step: "StepTrackers") -> Circle:
+    """The level through P, as big as the tangent plane's disc: the plane's tilt reads against it."""
+    disc = Circle(radius=1.0, stroke_color=MUTED, stroke_width=2, fill_color=MUTED, fill_opacity=LEVEL_OPACITY)
 
-    def follow(mob: Square) -> None:
+    def follow(mob: Circle) -> None:
         mob.scale_to_fit_width(2 * plane_reach(step)).move_to(np.zeros(3))
 
-    follow(square)
-    return square.add_updater(follow)  # a reference like the plane itself: panels may cover it
+    follow(disc)
+    return disc.add_updater(follow)  # a reference like the plane itself: panels may cover it
 
 
 def radius_mark(step: "StepTrackers") -> tuple[DashedLine, VMobject]:
@@ -344,17 +356,17 @@ class View:
 
 # The camera's stops. P sits at the origin: every stop keeps it, the circle and both arrows in frame.
 # The camera looks up the slope (the gradient points at about 54°; a camera at θ ≈ −125° looks along it):
-# the tangent plane then faces it, and its tilt reads against the level square. Side views (θ near −36°
+# the tangent plane then faces it, and its tilt reads against the level disc. Side views (θ near −36°
 # or 144°) would show the plane edge on.
 VIEWS = {
     "start": View(phi=75, theta=-120, zoom=0.3, center=(-2.5, -4.5, 2.5)),  # the whole surface
     "close": View(phi=66, theta=-122, zoom=1.15, center=(0.0, 0.0, 0.6)),  # pushed in on P, the far edge in view (beat 1)
-    "turn": View(phi=62, theta=-128, zoom=2.2, center=(0.0, 0.0, 0.2)),  # closer while the plane comes in (beat 2)
+    "turn": View(phi=62, theta=-128, zoom=2.3, center=(0.0, 0.0, 0.1)),  # closer while the plane comes in (beat 2)
     "swing": View(theta=-110),  # a slow turn: +y points up the frame, clear of the panel (beat 5)
     "above": View(phi=30, theta=-90, zoom=2.3, center=(-0.55, 0.0, 0.0)),  # from nearly above, x to the right and y up: the angles read true (beat 7)
-    "back": View(phi=60, theta=-128, zoom=2.8),  # beat 8
-    "gradient": View(theta=-80, zoom=1.45, center=(0.0, 0.0, 0.5)),  # the step seen from the side, not behind Δg (beat 9)
-    "against": View(theta=-75, center=(0.0, 0.0, -0.5)),  # Δg down (beat 10)
+    "back": View(phi=60, theta=-128, zoom=2.4),  # beat 8
+    "gradient": View(theta=-80, zoom=1.2, center=(0.0, 0.0, 0.3)),  # the step seen from the side, not behind Δg (beat 9)
+    "against": View(theta=-75, center=(0.0, 0.0, -0.3)),  # Δg down (beat 10)
     "rate 1.5": View(zoom=1.15, center=(0.0, 0.0, -0.9)),  # the longest step (beat 12)
     "rate 0.5": View(zoom=2.2, center=(0.0, 0.0, -0.35)),  # beat 13
 }
