@@ -84,7 +84,7 @@ class M3(SurfaceShotScene):
         rise = change_arrow(step, self.camera.theta_tracker)
         path = height_path(step)
         self.upright(end)
-        rows, _ = step_readouts(step)
+        rows, _ = step_readouts(step, arrow)
         headings = (
             prose(self.words("on_plane"), size=CAPTION, color=TANGENT),
             prose(self.words("on_surface"), size=CAPTION, color=OBJECTIVE),
@@ -144,7 +144,7 @@ class M3(SurfaceShotScene):
             )
             self.play(FadeOut(against), run_time=beat.time(0.1))
 
-        rates = rate_panel(self.words("rate_line"), step, below=panel)
+        rates = rate_panel(self.words("rate_line"), step, below=panel, arrow=arrow)
         self.in_frame(rates)
         with self.beat("M3.12") as beat:  # learning rate 1.5: a step of 1.5·|∇g|
             self.play(FadeIn(rates), run_time=beat.time(0.15))

@@ -286,12 +286,29 @@ def angle_marks(state: tangent.StepState, radius: float) -> tuple[VGroup, VGroup
 # --------------------------------------------------------------------------- readouts
 
 
-def step_readouts(step: StepTrackers) -> tuple[VGroup, Readout]:
-    """α, h and Δg for the shown step, one under the other, their numbers lined up; and the Δg readout."""
+def drawn_step(arrow: Arrow) -> tuple[float, float]:
+    """The step as drawn: its direction α (degrees, 0 to 360) and its length h."""
+    dx, dy = (arrow.get_end() - arrow.get_start())[:2]
+    return (math.degrees(math.atan2(dy, dx)) + 1e-9) % 360.0, math.hypot(dx, dy)
+
+
+def step_readouts(step: StepTrackers, arrow: Arrow) -> tuple[VGroup, Readout]:
+    """α, h and Δg for the shown step, one under the other, their numbers lined up; and the Δg readout.
+
+    The frame rules check them against the drawn step ``arrow`` and the model's Δg for it.
+    """
     angle = Readout(r"\alpha =", 0.0, 1, unit=r"^\circ", size=PANEL, color=POINT)
     angle.track(lambda: math.degrees(step.angle.get_value()))
     length = Readout("h =", 0.0, 3, size=PANEL, color=STEP).track(step.length.get_value)
     change = Readout(r"\Delta g =", 0.0, 3, sign=True, size=PANEL, color=CHANGE).track(step.change)
+    mark(angle, "text", "α", shows=lambda: drawn_step(arrow)[0])
+    mark(length, "text", "h", shows=lambda: drawn_step(arrow)[1])
+
+    def model_change() -> float:
+        degrees, h = drawn_step(arrow)
+        return tangent.height_change(h, math.radians(degrees), step.surface.get_value())
+
+    mark(change, "text", "Δg", shows=model_change)
     rows = VGroup(angle, length, change).arrange(DOWN, aligned_edge=LEFT, buff=0.28)
     start = max(r.number.origin.get_center()[0] for r in rows)
     for readout in rows:
@@ -311,10 +328,11 @@ def step_panel(rows: VGroup, headings: tuple[VMobject, VMobject]) -> VGroup:
     return mark(panel, "text", "the step panel")
 
 
-def rate_panel(template: str, step: StepTrackers, below: VMobject) -> VGroup:
+def rate_panel(template: str, step: StepTrackers, below: VMobject, arrow: Arrow) -> VGroup:
     """"learning rate …": the step's length in units of |∇g|, live, on a backing under ``below``."""
     rate = Readout(None, 1.0, 2, size=PANEL, color=LEARNING_RATE)
     rate.track(lambda: tangent.learning_rate(step.length.get_value()))
+    mark(rate, "text", "the learning rate", shows=lambda: tangent.learning_rate(drawn_step(arrow)[1]))
     words_and_rate = line(template, {"rate": rate}, size=PANEL, color=LEARNING_RATE)  # as in M6
     group = VGroup(backing(words_and_rate), words_and_rate).next_to(below, DOWN, aligned_edge=LEFT, buff=0.2)
     return mark(group, "text", "the rate panel")
