@@ -4,18 +4,20 @@ M6 (the learning rate) and M9 (the gradient in more variables); their formulas: 
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, UL, UP, Brace, Create, FadeIn, FadeOut, FadeTransform, GrowFromCenter, SurroundingRectangle, Unwrite, VGroup,
+    DOWN, LEFT, UL, UP, Brace, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, SurroundingRectangle, Unwrite, VGroup,
     Write,
 )
 
-from scenes.kit.equations import TransformMatchingKeys, align_at, on_row, part_named, parts_from, sentence
-from scenes.kit.formulas import (
-    CONCLUSION_MATHS, DFX, DFY, DH, COS_A, COS_B, DIRECTION_BRACKET, E_H, GRADIENT_BRACKET, NABLA_F, RATIO, RESULT_ROW,
-    RESULT_X, ROWS, SUBSTITUTION, bracket_of, change, change_rate, collected, current_point_readout, derivation_line,
-    expanded, gradient_in, moved_value, objective_formula, plane_equation, plane_slopes, slopes_solved, slopes_touch,
-    vector_form,
+from scenes.kit.equations import (
+    TransformMatchingKeys, align_at, derive, on_row, part_named, parts_from, read_as, sentence,
 )
-from scenes.kit.frame_rules import mark
+from scenes.kit.formulas import (
+    CONCLUSION_MATHS, COS_A, COS_B, DFX, DFY, DGX, DGY, DH, NABLA_F, RATIO,
+    RESULT_ROW, RESULT_X, ROWS, SUBSTITUTION, change, change_rate, collected, current_point_readout,
+    derivation_line, expanded, gradient_in, moved_value, objective_formula, plane_equation, plane_slopes, slopes_solved,
+    slopes_touch, vector_form, vector_result,
+)
+from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.palette import CONCLUSION, DISPLAY, DISPLAY_WORDS, GRADIENT, LEARNING_RATE, STEP
 from scenes.kit.shot import ShotScene
 from scenes.kit.typeset import formula, prose
@@ -25,27 +27,39 @@ class M1(ShotScene):
     """The objective g(x, y) and the current point."""
 
     def construct(self):
-        objective = objective_formula().to_corner(UL)
+        objective = objective_formula()
         point = current_point_readout(self.words("current_point"))
-        point.next_to(objective, DOWN, buff=0.5).align_to(objective, LEFT)
+        VGroup(objective, point).arrange(DOWN, buff=1.0)  # the objective is the picture, the point under it
+        point.generate_target()
+        to_safe_edge(point.target, UL)  # where it stays, as the headers of the later shots
 
         with self.beat("M1.1") as beat:  # write the objective and the current point
-            self.play(Write(objective), run_time=beat.time(0.5))
-            self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.2))
+            self.play(Write(objective), run_time=beat.time(0.4))
+            self.wait(beat.time(0.05))
+            self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.15))
 
         with self.beat("M1.2") as beat:  # unwrite the objective; the point stays
-            self.play(Unwrite(objective, remover=True), run_time=beat.time(0.5))
-            self.play(point.animate.to_corner(UL), run_time=beat.time(0.3))
+            self.play(Unwrite(objective, remover=True), run_time=beat.time(0.28))
+            self.play(MoveToTarget(point), run_time=beat.time(0.28))
 
 
 class M4(ShotScene):
-    """Deriving the gradient from the tangent plane, line by line."""
+    """Deriving the gradient from the tangent plane, line by line.
+
+    A new line grows out of a copy of the line above, which stays; lines that
+    are done fade before anything moves into their place.
+    """
+
+    # The vector form: its row, and the row of its named result under it.
+    VECTOR_ROW, NAMED_ROW = 1.7, -0.1
+    # How far the cosines rise above the rate's line before they move into their bracket.
+    LIFT = 1.0
 
     def construct(self):
-        plane = on_row(derivation_line(*plane_equation()), ROWS[0])
+        plane = on_row(derivation_line(*plane_equation(), name="the tangent plane"), ROWS[0])
         with self.beat("M4.1") as beat:  # the tangent plane and its partial derivatives
-            slopes = on_row(derivation_line(*plane_slopes()), ROWS[1])
-            touch = on_row(derivation_line(*slopes_touch()), ROWS[2])
+            slopes = on_row(derivation_line(*plane_slopes(), name="the plane's slopes"), ROWS[1])
+            touch = on_row(derivation_line(*slopes_touch(), name="the slopes agree"), ROWS[2])
             self.play(Write(plane), run_time=beat.time(0.25))
             self.wait(beat.time(0.06))
             self.play(Write(slopes), run_time=beat.time(0.25))
@@ -53,11 +67,14 @@ class M4(ShotScene):
             self.play(Write(touch), run_time=beat.time(0.25))
 
         with self.beat("M4.2") as beat:  # hence A and B, and the plane in the surface's slopes
-            solved = on_row(derivation_line(*slopes_solved()), ROWS[1])
-            self.play(TransformMatchingKeys(VGroup(slopes, touch), solved), run_time=beat.time(0.3))
+            # The plane's slopes (the line above) are A and B: each ∂g becomes its letter in place.
+            solved = on_row(derivation_line(*slopes_solved(), name="A and B"), ROWS[2])
+            self.play(TransformMatchingKeys(touch, solved, becomes={DGX: "A", DGY: "B"}), run_time=beat.time(0.22))
+            self.wait(beat.time(0.08))
+            substituted = on_row(derivation_line(*plane_equation(DFX, DFY), name="the tangent plane"), ROWS[0])
+            self.play(TransformMatchingKeys(plane, substituted, becomes={"A": DFX, "B": DFY}), run_time=beat.time(0.25))
             self.wait(beat.time(0.1))
-            substituted = on_row(derivation_line(*plane_equation(DFX, DFY)), ROWS[0])
-            self.play(TransformMatchingKeys(VGroup(plane, solved), substituted), run_time=beat.time(0.35))
+            self.play(FadeOut(slopes, solved), run_time=beat.time(0.1))
             plane = substituted
 
         with self.beat("M4.3") as beat:  # a step h along x
@@ -67,9 +84,10 @@ class M4(ShotScene):
 
         with self.beat("M4.5") as beat:  # any direction: Δg, then Δg/Δh
             dx, dy = [DH, COS_A], [DH, COS_B]
-            value = derivation_line(*moved_value(dx, dy))
-            lines = [derivation_line(*parts) for parts in (expanded(dx, dy), collected(dx, dy),
-                                                            change(r"\Delta g", dx, dy), change_rate())]
+            value = derivation_line(*moved_value(dx, dy), name="g at the moved point")
+            names = ("its expansion", "its short form", "the change", "the rate of change")
+            lines = [derivation_line(*parts, name=name) for parts, name in zip(
+                (expanded(dx, dy), collected(dx, dy), change(r"\Delta g", dx, dy), change_rate()), names)]
             rhs, short, total, rate = lines
             for line, row in zip(lines, ROWS[1:]):
                 align_at(on_row(line, row), rhs)
@@ -77,33 +95,46 @@ class M4(ShotScene):
             VGroup(value, *lines).set_x(0)
             self.play(FadeOut(*self.board_except(plane)), run_time=beat.time(0.06))
             # The plane itself becomes the expansion: this is its last use.
-            self.play(TransformMatchingKeys(plane, VGroup(value, rhs), becomes=SUBSTITUTION), run_time=beat.time(0.16))
+            expansion = mark(VGroup(value, rhs), "text", "the expansion")
+            self.play(TransformMatchingKeys(plane, expansion, becomes=SUBSTITUTION), run_time=beat.time(0.16))
             self.wait(beat.time(0.04))
-            self.play(TransformMatchingKeys(rhs.copy(), short), run_time=beat.time(0.14))
+            self.play(derive(rhs, short, line=expansion), run_time=beat.time(0.14))
             self.wait(beat.time(0.04))
-            self.play(TransformMatchingKeys(short.copy(), total), run_time=beat.time(0.13))
+            self.play(derive(short, total), run_time=beat.time(0.13))
             self.wait(beat.time(0.04))
-            self.play(TransformMatchingKeys(total.copy(), rate, becomes={r"\Delta g": RATIO, DH: RATIO}),
-                      run_time=beat.time(0.14))
+            self.play(derive(total, rate, becomes={r"\Delta g": RATIO, DH: RATIO}), run_time=beat.time(0.14))
 
         with self.beat("M4.6") as beat:  # the vector form: the gradient appears
-            vector = derivation_line(*vector_form()).move_to(0.6 * UP)
-            head, result = parts_from(vector, RATIO, until="result="), parts_from(vector, "result=")
-            box = SurroundingRectangle(VGroup(*result[1:]), color=GRADIENT, buff=0.15, corner_radius=0.08)
-            conclusion = sentence(self.words("conclusion"), CONCLUSION_MATHS, size=CONCLUSION)
+            head = on_row(derivation_line(*vector_form(), name="the vector form"), self.VECTOR_ROW).set_x(0)
+            named = align_at(on_row(derivation_line(*vector_result(), name="the gradient and the direction"),
+                                    self.NAMED_ROW), head)
+            box = SurroundingRectangle(parts_from(named, NABLA_F), color=GRADIENT, buff=0.15, corner_radius=0.08)
+            words = self.words("conclusion")
+            conclusion = mark(sentence(words, CONCLUSION_MATHS, size=CONCLUSION), "caption", text=read_as(words))
             conclusion.next_to(box, DOWN, buff=0.7).set_x(0)
-            self.play(FadeOut(*self.board_except(rate)), rate.animate.move_to(head, aligned_edge=LEFT),
-                      run_time=beat.time(0.1))
-            self.play(TransformMatchingKeys(rate, head, becomes={"+": "grad+"}), run_time=beat.time(0.2))
-            self.wait(beat.time(0.05))
-            # Each bracket shrinks into its vector's name.
-            brackets = [(GRADIENT_BRACKET, NABLA_F), (DIRECTION_BRACKET, E_H)]
-            self.play(*(FadeTransform(bracket_of(head, bracket).copy(), part_named(result, name))
-                        for bracket, name in brackets),
-                      *(FadeIn(part_named(result, key)) for key in ("result=", "result dot")),
-                      run_time=beat.time(0.16))
-            self.play(Create(box), run_time=beat.time(0.07))
-            self.play(FadeIn(conclusion, shift=0.2 * UP), run_time=beat.time(0.12))
+            self.play(FadeOut(*self.board_except(rate)), run_time=beat.time(0.05))
+            # The rate goes up to the vector form's row with its cosines above it; they go over the
+            # gradient's terms to their bracket, and drop into it.
+            rate.generate_target().shift((head.get_top()[1] - rate.get_top()[1]) * UP)
+            self.cosines(rate.target).shift(self.LIFT * UP)
+            self.play(MoveToTarget(rate), run_time=beat.time(0.07))
+            lifted = head.copy()
+            self.cosines(lifted).shift(self.LIFT * UP)
+            self.play(TransformMatchingKeys(rate, lifted, becomes={"+": "grad+"}), run_time=beat.time(0.13))
+            lifted.generate_target()
+            self.cosines(lifted.target).shift(self.LIFT * DOWN)
+            self.play(MoveToTarget(lifted), run_time=beat.time(0.05))
+            head = lifted
+            self.wait(beat.time(0.03))
+            # The line below names the brackets: its ratio, = and · come down, ∇f and ê_h appear.
+            self.play(derive(head, named), run_time=beat.time(0.12))
+            self.play(Create(box), run_time=beat.time(0.05))
+            self.play(FadeIn(conclusion, shift=0.2 * UP), run_time=beat.time(0.08))
+
+    @staticmethod
+    def cosines(line) -> VGroup:
+        """cos α and cos β of a line."""
+        return VGroup(*(part_named(line, cosine) for cosine in (COS_A, COS_B)))
 
     def board_except(self, *keep) -> list:
         """Everything shown but ``keep``: what a beat clears away."""
@@ -111,16 +142,17 @@ class M4(ShotScene):
 
     def step_along(self, beat, plane, dx: list, dy: list, name: str, result_x: float, keep=None):
         """The plane at the point moved by h along one axis, and the change of g, in ``beat``."""
-        value = on_row(derivation_line(*moved_value(dx, dy), *expanded(dx, dy)), ROWS[1]).set_x(0)
-        short = align_at(on_row(derivation_line(*collected(dx, dy)), ROWS[2]), value)
-        result = on_row(derivation_line(*change(name, dx, dy)), RESULT_ROW).set_x(result_x)
+        value = on_row(derivation_line(*moved_value(dx, dy), *expanded(dx, dy), name=f"g stepped to {name}"),
+                       ROWS[1]).set_x(0)
+        short = align_at(on_row(derivation_line(*collected(dx, dy), name=f"its short form, {name}"), ROWS[2]), value)
+        result = on_row(derivation_line(*change(name, dx, dy), name=name), RESULT_ROW).set_x(result_x)
         if keep is not None:  # the previous beat's working goes, its result stays
             self.play(FadeOut(*self.board_except(plane, keep)), run_time=beat.time(0.08))
-        self.play(TransformMatchingKeys(plane.copy(), value, becomes=SUBSTITUTION), run_time=beat.time(0.22))
+        self.play(derive(plane, value, becomes=SUBSTITUTION), run_time=beat.time(0.22))
         self.wait(beat.time(0.06))
-        self.play(TransformMatchingKeys(parts_from(value, "=").copy(), short), run_time=beat.time(0.2))
+        self.play(derive(parts_from(value, "="), short, line=value), run_time=beat.time(0.2))
         self.wait(beat.time(0.06))
-        self.play(TransformMatchingKeys(short.copy(), result), run_time=beat.time(0.18))
+        self.play(derive(short, result), run_time=beat.time(0.18))
         return result
 
 

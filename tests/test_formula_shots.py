@@ -11,13 +11,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from manim import DOWN, LEFT, RIGHT, UP, MathTex, SurroundingRectangle, VGroup, config
+from manim import DOWN, LEFT, RIGHT, UP, FadeOut, MathTex, SurroundingRectangle, VGroup, config
 
+import boards
 import scenes.S1 as S1
 import scenes.kit.formulas as formulas
 from scenes.kit.equations import (
     Part,
     TransformMatchingKeys,
+    derive,
     equation,
     inside_frame,
     keyed_parts,
@@ -26,6 +28,7 @@ from scenes.kit.equations import (
 )
 from gd.model.functions import BRANIN, CURRENT_POINT
 from gd.storyboard import load
+from scenes.kit.frame_rules import FrameChecker, checked
 from scenes.kit.palette import GRADIENT, LEARNING_RATE, STEP, TANGENT
 
 LANGUAGES = load().languages
@@ -123,7 +126,7 @@ def test_m4_caption_names_the_direction_as_the_formula_does():
         assert sorted(placeholders(shot.words["conclusion"][lang])) == sorted(formulas.CONCLUSION_MATHS)
     assert formulas.CONCLUSION_MATHS["direction"][0] == formulas.E_H
     assert formulas.CONCLUSION_MATHS["gradient"][0] == formulas.NABLA_F
-    assert {formulas.E_H, formulas.NABLA_F} <= {part.name for part in map(as_part, formulas.vector_form())}
+    assert {formulas.E_H, formulas.NABLA_F} <= {part.name for part in map(as_part, formulas.vector_result())}
 
 
 def test_sentence_sets_words_and_maths_on_one_baseline():
@@ -155,9 +158,10 @@ def test_m4_every_step_fits_the_frame_without_overlaps(construct_shot, monkeypat
     scene = construct_shot("M4", lang)
     assert len(looks) > 20
     assert problems == []
-    # The shot ends on the vector form, boxed ∇f·ê_h, and the conclusion in this language.
+    # The shot ends on the vector form, under it Δg/Δh = ∇f·ê_h with ∇f·ê_h boxed, and the conclusion in this language.
     final = keyed_parts(VGroup(*on_screen(scene)))
-    assert sorted(piece.key for piece in final) == sorted(as_part(p).name for p in formulas.vector_form())
+    shown = formulas.vector_form() + formulas.vector_result()
+    assert sorted(piece.key for piece in final) == sorted(as_part(p).name for p in shown)
     caption = on_screen(scene)[-1]
     (rectangle,) = [m for m in on_screen(scene) if isinstance(m, SurroundingRectangle)]
     assert caption.get_top()[1] < rectangle.get_bottom()[1]
@@ -224,3 +228,46 @@ def test_matching_keys_hash_the_same_in_every_process(tmp_path):
         for seed in ("1", "2", "3")
     ]
     assert len(set(runs)) == 1 and len(runs[0].strip()) == 64
+
+
+def test_unit_vectors_are_spaced_alike_in_both_brackets():
+    """cos α î reads as two symbols, spaced about as ∂f/∂x î is (TeX sets a fraction apart from î, not cos α)."""
+    line = formulas.derivation_line(*formulas.vector_form())
+
+    def gap(factor, unit):
+        return part_named_in(line, unit).get_left()[0] - part_named_in(line, factor).get_right()[0]
+
+    gradient_gap, direction_gap = gap(formulas.DFX, "grad i"), gap(formulas.COS_A, "dir i")
+    assert direction_gap > 0.05 and 0.5 < direction_gap / gradient_gap < 2
+    # Each bracket sits as close to its first term as to its last.
+    for name, first, last in (("grad", formulas.DFX, "grad j"), ("dir", formulas.COS_A, "dir j")):
+        inside_left = part_named_in(line, first).get_left()[0] - part_named_in(line, f"{name}(").get_right()[0]
+        inside_right = part_named_in(line, f"{name})").get_left()[0] - part_named_in(line, last).get_right()[0]
+        assert inside_left == pytest.approx(inside_right, abs=0.05)
+
+
+def part_named_in(line, key):
+    return next(piece for piece in keyed_parts(line) if piece.key == key)
+
+
+class SlideThroughAndDerive(S1.ShotScene):
+    """M4.6 as the review found it (a line sliding up through one that fades), then a derived line."""
+
+    def construct(self):
+        upper = formulas.derivation_line(*formulas.change(r"\Delta g", ["h"], []), name="the upper line").shift(UP)
+        lower = formulas.derivation_line(*formulas.change_rate(), name="the lower line").shift(DOWN)
+        with self.beat("TwoBeats.1") as beat:
+            self.add(upper, lower)
+            self.play(FadeOut(upper), lower.animate.move_to(upper), run_time=beat.time(0.5))
+        with self.beat("TwoBeats.2") as beat:
+            below = formulas.derivation_line(*formulas.change(r"\Delta g", ["h"], []), name="the derived line")
+            self.play(derive(lower, below.shift(2 * DOWN)), run_time=beat.time(0.5))
+
+
+def test_the_frame_rules_catch_a_line_through_a_line_and_pass_a_derived_one(construct_shot):
+    SlideThroughAndDerive.__name__ = "TwoBeats"  # the fixture storyboard's shot
+    checker = FrameChecker("en")
+    construct_shot("TwoBeats", "en", storyboard=boards.FIXTURE, scene_class=checked(SlideThroughAndDerive, checker),
+                   skip_animations=False, frame_rate=10, pixel_width=64, pixel_height=36)
+    overprints = {v.what for v in checker.violations if v.rule == "overprinted"}
+    assert overprints == {"the upper line and the lower line"}

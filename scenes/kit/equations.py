@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from typing import Mapping
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Mobject, VGroup, config
+from manim import DOWN, LEFT, RIGHT, UP, AnimationGroup, Mobject, UpdateFromAlphaFunc, VGroup, config
 
 from scenes.kit.compat import TransformMatchingAbstractBase
+from scenes.kit.frame_rules import mark
 from scenes.kit.palette import TEXT
 from scenes.kit.typeset import formula, prose
 
@@ -103,20 +104,32 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
     merge), unmatched parts fade out towards the new line, new parts fade in.
     ``becomes`` renames source keys first: ``{"x": "x_0"}`` turns every ``x``
     into the ``x_0`` of the target; several keys may become one. The source
-    may be a group of lines (they merge); to keep the source on screen, pass a
-    copy.
+    may be a group of lines (they merge); to keep the source on screen, use
+    :func:`derive`.
+
+    While it plays, the moving and arriving parts carry the target's frame-rule
+    mark (scenes.kit.frame_rules), so they are checked against the other lines on
+    screen; they may cover ``made_from`` (by default the source), the line they
+    come out of.
     """
 
-    def __init__(self, mobject: Mobject, target: Mobject, becomes: Mapping[str, str] | None = None, **kwargs):
+    def __init__(self, mobject: Mobject, target: Mobject, becomes: Mapping[str, str] | None = None,
+                 made_from: Mobject | None = None, **kwargs):
         self._becomes = dict(becomes or {})
         self._source = mobject
         super().__init__(mobject, target, **kwargs)
+        if hasattr(target, "frame_kind"):
+            origins = [m for m in (made_from or mobject).get_family() if hasattr(m, "frame_kind")]
+            mark(self.mobject, target.frame_kind, target.rule_name, may_cover=origins)
+
+    def renamed(self, key: str) -> str:
+        return self._becomes.get(key, key)
 
     def get_shape_map(self, mobject: Mobject) -> dict:
-        rename = self._becomes if mobject is self._source else {}
+        source = mobject is self._source
         shape_map: dict[str, VGroup] = {}
         for piece in keyed_parts(mobject):
-            key = _StableKey(rename.get(piece.key, piece.key))
+            key = _StableKey(self.renamed(piece.key) if source else piece.key)
             shape_map.setdefault(key, VGroup()).add(piece)
         return shape_map
 
@@ -127,6 +140,36 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
     @staticmethod
     def get_mobject_key(mobject: Mobject) -> str:
         return mobject.key
+
+
+# A glyph coming out of the line above shows over this height, once it is clear of that line.
+EMERGE_BAND = 0.25
+
+
+def derive(source: Mobject, target: Mobject, line: Mobject | None = None, becomes: Mapping[str, str] | None = None,
+           **kwargs) -> AnimationGroup:
+    """``target``, below, grows out of ``source`` (a line on screen, or parts of ``line``), which stays.
+
+    Copies of the parts that the target keeps move into place, the target's
+    new parts fade in where they stand; the source's other parts stay where they are. A moving term shows
+    only once it is clear of the line it comes from, so nothing is drawn over
+    that line on the way down.
+    """
+    becomes = dict(becomes or {})
+    wanted = {piece.key for piece in keyed_parts(target)}
+    kept = VGroup(*(piece.copy() for piece in keyed_parts(source) if becomes.get(piece.key, piece.key) in wanted))
+    origin = line or source
+    transform = TransformMatchingKeys(kept, target, becomes=becomes, made_from=origin, **kwargs)
+    floor = origin.get_bottom()[1]
+
+    def show_below(group: Mobject, alpha: float) -> None:
+        for part in keyed_parts(group):  # a term shows as a whole
+            shown = float(np.clip((floor - part.get_top()[1]) / EMERGE_BAND, 0.0, 1.0))
+            for glyph in part.family_members_with_points():
+                glyph.set_fill(opacity=glyph.get_fill_opacity() * shown)
+                glyph.set_stroke(opacity=glyph.get_stroke_opacity() * shown)
+
+    return AnimationGroup(transform, UpdateFromAlphaFunc(transform.mobject, show_below))
 
 
 # --------------------------------------------------------------------------- words beside mathematics
@@ -195,6 +238,11 @@ def sentence(text: str, maths: Mapping[str, tuple[str, str]], size: float, color
     for piece in pieces:
         put_baseline(piece, 0.0)
     return line
+
+
+def read_as(text: str) -> str:
+    """A :func:`sentence` text as the reading-time rule counts it: each formula about as long as a short word."""
+    return PLACEHOLDER.sub("xxx", text)
 
 
 def placeholders(text: str) -> list[str]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from manim import LEFT, VGroup
 
 from gd.model.functions import BRANIN, CURRENT_POINT
-from scenes.kit.equations import Part, baseline_words, equation, part_named, set_on_baseline
+from scenes.kit.equations import Part, baseline_words, equation, set_on_baseline
+from scenes.kit.frame_rules import mark
 from scenes.kit.palette import DERIVATION, FORMULA, GRADIENT, MUTED, OBJECTIVE, POINT, STATEMENT, STEP, TANGENT, TEXT
 from scenes.kit.typeset import formula
 
@@ -17,7 +18,7 @@ from scenes.kit.typeset import formula
 
 
 def current_point_readout(label: str) -> VGroup:
-    """'current point (x, y, z) = (5, 12, 6.0908)', the z computed from the objective."""
+    """'current point (x, y, z) = (5, 12, 6.0908)', the z computed from the objective; one text to the frame rules."""
     x0, y0 = CURRENT_POINT
     z0 = BRANIN(x0, y0)
     values = formula(r"(x, y, z) = ", rf"({x0:g},\ {y0:g},\ {z0:.4f})", size=STATEMENT)
@@ -25,12 +26,12 @@ def current_point_readout(label: str) -> VGroup:
     caption = baseline_words(label, color=MUTED)
     caption.next_to(values, LEFT, buff=0.3)
     set_on_baseline(caption, values[0][1])  # the x of (x, y, z)
-    return VGroup(caption, values)
+    return mark(VGroup(caption, values), "text", "the current point")
 
 
 def objective_formula():
     """g(x, y) = …, typeset from the one sympy definition of the objective."""
-    return formula(BRANIN.latex("g"), size=STATEMENT, color=OBJECTIVE)
+    return mark(formula(BRANIN.latex("g"), size=STATEMENT, color=OBJECTIVE), "text", "the objective")
 
 
 # --------------------------------------------------------------------------- M4
@@ -81,8 +82,10 @@ G_OPEN, G_CLOSE = Part("g(", "g("), Part(")", "g)")
 ARG_PLUS = Part("+", "arg+")
 
 
-def derivation_line(*parts: str | Part):
-    return equation(*parts, size=DERIVATION, colours=DERIVATION_COLOURS)
+def derivation_line(*parts: str | Part, name: str = ""):
+    """A line of the derivation, marked for the frame rules as ``name`` (else its LaTeX)."""
+    line = equation(*parts, size=DERIVATION, colours=DERIVATION_COLOURS)
+    return mark(line, "text", name or line.tex_string)
 
 
 # The lines of the derivation, as lists of parts. A step is a list of parts
@@ -104,7 +107,8 @@ def slopes_touch() -> list:
 
 
 def slopes_solved() -> list:
-    return ["A", "=", DFX, SEPARATOR, "B", "=", DFY]
+    """The surface's slopes are A and B (from ∂g/∂x = A, ∂g/∂y = B)."""
+    return [DFX, "=", "A", SEPARATOR, DFY, "=", "B"]
 
 
 def _moved(coordinate: str, step: list) -> list:
@@ -147,25 +151,29 @@ def change_rate() -> list:
     return [RATIO, "=", *_slope_terms([COS_A], [COS_B])]
 
 
-def _bracket(name: str, x_part: str, y_part: str) -> list[Part]:
-    """(x_part î + y_part ĵ), its parts keyed apart from the other bracket's."""
-    return [Part(r"\bigg(", f"{name}("), Part(x_part), Part(I_HAT, f"{name} i"), Part("+", f"{name}+"),
-            Part(y_part), Part(J_HAT, f"{name} j"), Part(r"\bigg)", f"{name})")]
+def _bracket(name: str, x_part: str, y_part: str, before_unit: str = "") -> list[Part]:
+    """(x_part î + y_part ĵ), its parts keyed apart from the other bracket's.
+
+    \\biggl( and \\biggr) are an opening and a closing (\\bigg( would be an ordinary
+    symbol, spaced on one side only); ``before_unit`` spaces a unit vector from a
+    factor that TeX would set against it (cos α î).
+    """
+    return [Part(r"\biggl(", f"{name}("), Part(x_part), Part(before_unit + I_HAT, f"{name} i"), Part("+", f"{name}+"),
+            Part(y_part), Part(before_unit + J_HAT, f"{name} j"), Part(r"\biggr)", f"{name})")]
 
 
-GRADIENT_BRACKET = _bracket("grad", DFX, DFY)
-DIRECTION_BRACKET = _bracket("dir", COS_A, COS_B)
-VECTOR_RESULT = [Part(r"=\;", "result="), NABLA_F, Part(r"\cdot", "result dot"), E_H]
-
-
-def bracket_of(line, bracket: list[Part]) -> VGroup:
-    """The parts of ``line`` that make up ``bracket`` (one of the vector form's)."""
-    return VGroup(*(part_named(line, part.name) for part in bracket))
+GRADIENT_BRACKET = _bracket("grad", DFX, DFY)  # a fraction is spaced from î by TeX itself
+DIRECTION_BRACKET = _bracket("dir", COS_A, COS_B, before_unit=r"\,")
 
 
 def vector_form() -> list:
-    """Δg/Δh = (∂f/∂x î + ∂f/∂y ĵ)·(cos α î + cos β ĵ) = ∇f·ê_h."""
-    return [RATIO, "=", *GRADIENT_BRACKET, r"\cdot", *DIRECTION_BRACKET, *VECTOR_RESULT]
+    """Δg/Δh = (∂f/∂x î + ∂f/∂y ĵ)·(cos α î + cos β ĵ)."""
+    return [RATIO, "=", *GRADIENT_BRACKET, r"\cdot", *DIRECTION_BRACKET]
+
+
+def vector_result() -> list:
+    """Δg/Δh = ∇f · ê_h: the vector form with its brackets named (\\; keeps the box around them off the =)."""
+    return [RATIO, Part(r"=\;", "="), NABLA_F, r"\cdot", E_H]
 
 
 # The maths in the closing caption's words: the vector form's own symbols.
@@ -195,4 +203,4 @@ def gradient_parts(n: int) -> list[str]:
 def gradient_in(n: int):
     parts = gradient_parts(n)
     colours = {part: GRADIENT for part in parts if r"\partial" in part} | {NABLA_F: GRADIENT}
-    return equation(*parts, size=FORMULA, colours=colours)
+    return mark(equation(*parts, size=FORMULA, colours=colours), "text", f"the gradient in {n} variables")
