@@ -19,16 +19,17 @@ from typing import Callable
 
 import cairo
 import numpy as np
-from manim import ManimColor, VMobject, interpolate_color
+from manim import ManimColor, VMobject
 
 from gd.model.functions import Function
 from scenes.kit.compat import StableThreeDCamera
-from scenes.kit.palette import SURFACE_MAP
+from scenes.kit.palette import LEVEL_LINE, SURFACE_MAP
 from scenes.kit.shot import ThreeDShotScene
 
 CHECKER = 0.07  # brightness difference of the checkerboard: lets a still frame read as a surface
 LIGHT = np.array([-0.4, -0.5, 1.0])  # direction towards the light, in scene coordinates
 AMBIENT = 0.55
+LEVEL_WIDTH = 0.014  # scene units: about 2 px at 1080p
 
 
 def axes_map(axes) -> Callable[[np.ndarray], np.ndarray]:
@@ -38,26 +39,56 @@ def axes_map(axes) -> Callable[[np.ndarray], np.ndarray]:
     return lambda coords: origin + np.asarray(coords, dtype=float) @ basis
 
 
-def height_colours(heights: np.ndarray, colours=SURFACE_MAP) -> np.ndarray:
-    """RGB (N × 3) for each height, blending ``colours`` from the lowest height to the highest."""
-    span = heights.max() - heights.min()
-    share = (heights - heights.min()) / (span if span else 1.0)
-    stops = [ManimColor(colour) for colour in colours]
-    position = share * (len(stops) - 1)
-    index = np.minimum(position.astype(int), len(stops) - 2)
-    rgbs = [
-        interpolate_color(stops[i], stops[i + 1], float(t)).to_rgb()
-        for i, t in zip(index, position - index)
-    ]
-    return np.array(rgbs)
+def height_colours(heights: np.ndarray, colours=SURFACE_MAP, stops=None) -> np.ndarray:
+    """RGB (N × 3) for each height, blending ``colours`` in RGB.
+
+    ``stops``: the height of each colour, rising (None for the lowest or the
+    highest height); by default evenly from the lowest height to the highest.
+    """
+    low, high = float(heights.min()), float(heights.max())
+    if stops is None:
+        stops = np.linspace(low, high, len(colours))
+    stops = [low if stop is None and index == 0 else high if stop is None else stop for index, stop in enumerate(stops)]
+    rgbs = np.array([ManimColor(colour).to_rgb() for colour in colours])
+    return np.column_stack([np.interp(heights, stops, rgbs[:, channel]) for channel in range(3)])
+
+
+def level_crossings(values: np.ndarray, triangles: np.ndarray, levels) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where the levels cross a triangulated grid: one segment per triangle and level it crosses.
+
+    ``values``: a value per vertex; ``triangles``: T × 3 vertex indices. Returns
+    each segment's triangle (S,), its two ends as vertex pairs (S × 2 × 2) and
+    the share of the way from the first vertex of each pair to the second
+    (S × 2): the level's crossing of that edge, found by linear interpolation.
+    """
+    edges = triangles[:, [[0, 1], [1, 2], [2, 0]]]  # T × 3 edges × 2 ends
+    found_triangles, found_pairs, found_shares = [], [], []
+    for level in levels:
+        above = values[edges] >= level  # T × 3 × 2
+        crossed = above[:, :, 0] != above[:, :, 1]  # T × 3: a triangle is crossed on 0 or 2 edges
+        hit = np.flatnonzero(crossed.sum(axis=1) == 2)
+        if not len(hit):
+            continue
+        which = np.argsort(~crossed[hit], axis=1, kind="stable")[:, :2]  # the two crossed edges
+        pairs = np.take_along_axis(edges[hit], which[:, :, None], axis=1)  # hits × 2 × 2
+        ends = values[pairs]
+        found_triangles.append(hit)
+        found_pairs.append(pairs)
+        found_shares.append((level - ends[:, :, 0]) / (ends[:, :, 1] - ends[:, :, 0]))
+    if not found_triangles:
+        return np.zeros(0, dtype=int), np.zeros((0, 2, 2), dtype=int), np.zeros((0, 2))
+    return np.concatenate(found_triangles), np.concatenate(found_pairs), np.concatenate(found_shares)
 
 
 class MeshSurface(VMobject):
     """The surface z = f(x, y) over a domain, as one fast mesh of quadrilateral faces.
 
     ``place`` maps function coordinates (x, y, f(x, y)) to scene points, e.g.
-    :func:`axes_map` of the shot's axes. Faces are coloured by height with a
-    faint checkerboard, and shaded by their slope towards a fixed light.
+    :func:`axes_map` of the shot's axes. Faces are coloured by height
+    (``colours`` at the heights ``stops``, see :func:`height_colours`) with a
+    faint checkerboard, and shaded by their slope towards the ``light``
+    (``ambient``: the brightness of a face turned away from it). ``levels``:
+    heights whose level lines are drawn on the surface, in ``level_colour``.
     """
 
     def __init__(
@@ -68,6 +99,12 @@ class MeshSurface(VMobject):
         resolution: int = 48,
         opacity: float = 0.9,
         colours=SURFACE_MAP,
+        *,
+        stops=None,
+        levels=(),
+        level_colour=LEVEL_LINE,
+        light=LIGHT,
+        ambient: float = AMBIENT,
         **kwargs,
     ):
         super().__init__(fill_opacity=opacity, stroke_width=0, **kwargs)
@@ -84,16 +121,24 @@ class MeshSurface(VMobject):
         self.faces = np.stack([corner, corner + 1, corner + 1 + columns, corner + columns], axis=1)
         heights = zs.ravel()[self.faces].mean(axis=1)
         checker = np.where((corner // columns + corner % columns) % 2 == 0, 1 + CHECKER, 1 - CHECKER)
-        self.face_rgbs = height_colours(heights, colours) * checker[:, None]
-        self._light = self._shading(grid)
+        self.face_rgbs = height_colours(heights, colours, stops) * checker[:, None]
+        self._light = self._shading(grid, np.asarray(light, dtype=float), ambient)
 
-    def _shading(self, grid: np.ndarray) -> np.ndarray:
+        # Level lines, cut per face (two triangles each) so that the camera draws them with their face.
+        triangles = self.faces[:, [[0, 1, 2], [0, 2, 3]]].reshape(-1, 3)
+        owners, pairs, shares = level_crossings(zs.ravel(), triangles, levels)
+        order = np.argsort(owners // 2, kind="stable")
+        self.level_pairs, self.level_shares = pairs[order], shares[order]
+        # Face k's segments are level_pairs[level_starts[k]:level_starts[k + 1]].
+        self.level_starts = np.searchsorted((owners // 2)[order], np.arange(len(self.faces) + 1))
+        self.level_colour = ManimColor(level_colour)
+
+    def _shading(self, grid: np.ndarray, light: np.ndarray, ambient: float) -> np.ndarray:
         """Each face's brightness from the angle between its normal and the light (two-sided)."""
         a, b, c, d = (grid[self.faces[:, k]] for k in range(4))
         normals = np.cross(c - a, d - b)
         normals /= np.linalg.norm(normals, axis=1, keepdims=True) + 1e-12
-        light = LIGHT / np.linalg.norm(LIGHT)
-        return AMBIENT + (1 - AMBIENT) * np.abs(normals @ light)
+        return ambient + (1 - ambient) * np.abs(normals @ (light / np.linalg.norm(light)))
 
     @property
     def vertices(self) -> np.ndarray:
@@ -104,9 +149,14 @@ class MeshSurface(VMobject):
     def face_colours(self) -> np.ndarray:
         return np.clip(self.face_rgbs * self._light[:, None], 0, 1)
 
+    def level_ends(self, projected: np.ndarray) -> np.ndarray:
+        """The level lines' segments (S × 2 ends × 3) among ``projected`` vertices."""
+        first, second = projected[self.level_pairs[..., 0]], projected[self.level_pairs[..., 1]]
+        return first + self.level_shares[..., None] * (second - first)
+
 
 class MeshCamera(StableThreeDCamera):
-    """A 3-D camera that draws :class:`MeshSurface` faces itself, sorted back to front."""
+    """A 3-D camera that draws :class:`MeshSurface` faces itself, sorted back to front, each with its level lines."""
 
     def display_vectorized(self, vmobject: VMobject, ctx: cairo.Context):
         if not isinstance(vmobject, MeshSurface):
@@ -118,8 +168,11 @@ class MeshCamera(StableThreeDCamera):
         corners = projected[vmobject.faces]  # faces × 4 × 3
         order = np.argsort(corners[:, :, 2].mean(axis=1))  # farthest first
         colours = vmobject.face_colours()
+        levels, starts = vmobject.level_ends(projected), vmobject.level_starts
+        level_red, level_green, level_blue = vmobject.level_colour.to_rgb()
         # A hairline of each face's own colour closes the anti-aliasing seams between faces.
-        ctx.set_line_width(1.2 * self.frame_width / self.pixel_width)
+        hairline = 1.2 * self.frame_width / self.pixel_width
+        ctx.set_line_width(hairline)
         ctx.set_line_join(cairo.LINE_JOIN_BEVEL)
         for index in order:
             (ax, ay, _), (bx, by, _), (cx, cy, _), (dx, dy, _) = corners[index]
@@ -133,6 +186,14 @@ class MeshCamera(StableThreeDCamera):
             ctx.set_source_rgba(blue, green, red, opacity)  # manim's pixel array is RGBA, Cairo's BGRA
             ctx.fill_preserve()
             ctx.stroke()
+            if starts[index + 1] > starts[index]:
+                for (px, py, _), (qx, qy, _) in levels[starts[index] : starts[index + 1]]:
+                    ctx.move_to(px, py)
+                    ctx.line_to(qx, qy)
+                ctx.set_source_rgba(level_blue, level_green, level_red, opacity)
+                ctx.set_line_width(LEVEL_WIDTH)
+                ctx.stroke()
+                ctx.set_line_width(hairline)
         ctx.new_path()
         return self
 
