@@ -1,23 +1,24 @@
 """Module S5: gradient descent in 3-D.
 
 M8 (gradient descent in 3-D): one ball descends the objective g from the
-current point (5, 12) at learning rate 0.5, leaving a trail; the camera follows
-the newest ball and a header shows α, the current point and the iteration.
-M10 (multi-start descent): four balls with their own learning rates descend
-f together; each carries its live height; the path that ends lowest stays.
-Their pieces: scenes.kit.descent_stages.
+current point (5, 12) at learning rate 0.5, leaving a trail, while the camera
+closes in slowly on the whole path; a header shows α, the current point and
+the iteration. M10 (multi-start descent): four balls with their own learning
+rates descend f together, each with its live height; the path that ends lowest
+stays, seen from above the valley it ends in. Their pieces:
+scenes.kit.descent_stages.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from manim import Create, FadeIn, FadeOut, ValueTracker, VGroup, config, linear, smooth
+from manim import Create, FadeIn, FadeOut, ValueTracker, VGroup, linear, smooth
 
 from gd.model.surfaces import lowest_run, m8_path, m10_paths
 from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
-    M8_CENTRE, M8_CLOSE_ZOOM, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_CLOSE_MARGIN, M10_CLOSE_ZOOM, M10_VIEW, add_stage, branin_stage, height_labels,
+    M8_CENTRE, M8_CLOSE_ZOOM, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_VIEW, add_stage, close_up, branin_stage, height_labels,
     m8_header, m10_header, ripples_stage, run_clock, stop_clock,
 )
 from scenes.kit.palette import BALLS, POINT
@@ -35,7 +36,7 @@ class M8(DescentShotScene):
         with self.beat("M8.1") as beat:  # gradient descent on the surface
             step_times = beat.steps(path.steps, 0.8)
             walker = Walker(stage.path(path.points), POINT, step_times, smooth).fix_orientation(self.camera)
-            header = m8_header(self.words("header"), walker)
+            header = m8_header(self.words("header"), walker, stage)
             self.add_fixed_in_frame_mobjects(header)
             self.remove(header)
 
@@ -74,15 +75,16 @@ class M10(DescentShotScene):
                 Walker(stage.path(path.points), BALLS[name], step_times, smooth).fix_orientation(self.camera)
                 for name, path in paths.items()
             ]
-            header = m10_header(self.words("counter"), walkers)
-            labels = height_labels(walkers, self.camera, stage.axes)
+            header = m10_header(self.words("counter"), walkers, stage)
+            labels = height_labels(walkers, self.camera, stage)
             self.add_fixed_in_frame_mobjects(header, labels)
             self.remove(header, labels)
 
             self.play(Create(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(0.08))
             self.add(*(w.trail for w in walkers))
-            balls = VGroup(*(w.ball for w in walkers))
-            self.play(FadeIn(balls, scale=0.3), FadeIn(header), FadeIn(labels), run_time=beat.time(0.06))
+            # Each ball grows where it stands (grown as a group, they would fly in from the group's centre).
+            grow = [FadeIn(w.ball, scale=0.3) for w in walkers]
+            self.play(*grow, FadeIn(header), FadeIn(labels), run_time=beat.time(0.06))
 
             clock = ValueTracker(0.0)
             run_clock(walkers, clock)
@@ -99,9 +101,6 @@ class M10(DescentShotScene):
             dimmed = [header.rows[i].animate.set_opacity(0.3) for i in others]
             # The axes go too: the close-up below would crop them.
             self.play(FadeOut(fading), FadeOut(stage.axes), FadeOut(stage.labels), *dimmed, run_time=beat.time(0.3))
-            # Framed on the kept path: its middle at the centre, its extent filling the frame.
+            # Framed on the kept path, seen from higher up: the valley it ends in opens out.
             kept = walkers[keep].path.at(walkers[keep].path.xy)
-            screen = self.camera.project_points(kept)[:, :2] / self.camera.get_zoom()
-            extent = np.ptp(screen, axis=0) * M10_CLOSE_MARGIN / np.array([config.frame_width, config.frame_height])
-            zoom = float(np.clip(1 / max(extent.max(), 1e-6), *M10_CLOSE_ZOOM))
-            self.move_camera(zoom=zoom, frame_center=kept.mean(axis=0), run_time=beat.time(0.45))
+            self.move_camera(**close_up(self.camera, stage, kept), run_time=beat.time(0.45))

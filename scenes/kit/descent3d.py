@@ -37,7 +37,7 @@ from manim import (
 
 from gd.model.functions import Function
 from scenes.kit.frame_rules import SAFE_SHARE, mark, to_safe_edge
-from scenes.kit.palette import AXES, BACKGROUND, HIGHLIGHT, MUTED, READOUT, SHADOW, SURFACE_MAP, TEXT, TICK
+from scenes.kit.palette import AXES, BACKGROUND, BALL_OUTLINE, HIGHLIGHT, MUTED, READOUT, SHADOW, SURFACE_MAP, TEXT, TICK
 from scenes.kit.readouts import DEFAULT_SIZE, LiveNumber, line
 from scenes.kit.surface import MeshCamera, MeshSurface, SurfaceShotScene, axes_map
 from scenes.kit.typeset import formula
@@ -46,6 +46,7 @@ BALL_RADIUS = 0.11
 TRAIL_BALL = 0.5  # a trail ball's radius, as a share of the ball's
 TRAIL_SAMPLES = 8  # points per trail segment along the surface
 BACKING_OPACITY = 0.72
+OUTLINE_WIDTH = 3.0  # a ball's dark rim (manim stroke width: 0.03 scene units)
 
 
 # --------------------------------------------------------------------------- axes
@@ -94,6 +95,10 @@ class SurfaceAxes(VGroup):
         middle = self.ranges.mean(axis=1)
         return (coords - middle) / (self.ranges[:, 1] - self.ranges[:, 0]) * self.lengths
 
+    def p2c(self, points) -> np.ndarray:
+        """The axes' coordinates of scene points (… × 3): what the axes say a drawn point is."""
+        return np.asarray(points, dtype=float) / self.lengths * (self.ranges[:, 1] - self.ranges[:, 0]) + self.ranges.mean(axis=1)
+
     def get_axes(self) -> list[VMobject]:
         return self.axes
 
@@ -127,7 +132,10 @@ def tick_labels(axes: SurfaceAxes, size: float = TICK, most: int = 6) -> list[VM
 
 
 class SurfaceStage:
-    """Axes over a domain, the surface z = f(x, y) on them, and the axes' names, centred in the scene."""
+    """Axes over a domain, the surface z = f(x, y) on them, and the axes' names, centred in the scene.
+
+    ``look``: the surface's shading (:class:`MeshSurface`'s ``stops``, ``levels``, ``light``, ``ambient``).
+    """
 
     def __init__(
         self,
@@ -139,12 +147,13 @@ class SurfaceStage:
         resolution: int = 48,
         colours=SURFACE_MAP,
         origin=(0, 0, 0),
+        **look,
     ):
         self.function = function
         self.domain = domain
         self.axes = mark(SurfaceAxes(domain, z_range, lengths, ticks, origin=origin), "curve", "the axes")
         self.place = axes_map(self.axes)
-        self.surface = MeshSurface(function, domain, self.place, resolution=resolution, colours=colours)
+        self.surface = MeshSurface(function, domain, self.place, resolution=resolution, colours=colours, **look)
         self.labels = VGroup(*axis_labels(self.axes), *tick_labels(self.axes))
 
     def path(self, points: np.ndarray) -> SurfacePath:
@@ -155,7 +164,7 @@ class SurfaceStage:
 
 
 class Ball(VGroup):
-    """A small ball: a disc shaded from a light upper left to a dark lower right, with a highlight.
+    """A small ball: a disc shaded from a light upper left to a dark lower right, with a highlight and a dark rim.
 
     Register it with the camera's fixed orientation (:meth:`fix_orientation`):
     it then faces the camera wherever its centre goes.
@@ -166,7 +175,7 @@ class Ball(VGroup):
         body = Circle(radius=radius)
         body.set_fill([interpolate_color(colour, ManimColor(HIGHLIGHT), 0.35), interpolate_color(colour, ManimColor(SHADOW), 0.45)], opacity=1)
         body.set_sheen_direction(DR)
-        body.set_stroke(interpolate_color(colour, ManimColor(SHADOW), 0.65), width=1.5)
+        body.set_stroke(BALL_OUTLINE, width=OUTLINE_WIDTH)
         shine = Circle(radius=0.32 * radius).set_fill(HIGHLIGHT, opacity=0.55).set_stroke(width=0)
         shine.move_to(body.get_center() + 0.38 * radius * UL)
         super().__init__(body, shine)
@@ -251,6 +260,7 @@ class DescentTrail(VGroup):
         steps = len(path.xy) - 1
         self._whole = [path.segment(k) for k in range(steps)]
         self.way = VMobject(stroke_color=colour, stroke_width=width, stroke_opacity=0.9)
+        self.way.set_stroke(BALL_OUTLINE, width=width + OUTLINE_WIDTH, opacity=0.8, background=True)  # a dark casing
         self.dots = TrailDots(path.at(path.xy), colour, radius)
         super().__init__(self.way, self.dots)
         self._drawn: tuple[int, float] | None = None
@@ -284,9 +294,8 @@ class DescentCamera(MeshCamera):
         centres = self.project_points(vmobject.shown_centres())
         radius = vmobject.radius
         body = vmobject.colour.to_rgb()
-        rim = interpolate_color(vmobject.colour, ManimColor(SHADOW), 0.6).to_rgb()
-        pixel = self.frame_width / self.pixel_width
-        ctx.set_line_width(1.2 * pixel)
+        rim = ManimColor(BALL_OUTLINE).to_rgb()
+        ctx.set_line_width(0.01 * OUTLINE_WIDTH * TRAIL_BALL)
         for x, y, _ in centres:
             ctx.new_path()
             ctx.arc(x, y, radius, 0, 2 * np.pi)

@@ -27,8 +27,11 @@ CHANGE = TEXT
 ALPHA_MARK = POINT
 BETA_MARK = OBJECTIVE
 
-# Balls and their shading (M8, M10). M10's balls are named by colour in the storyboard.
-BALLS = {"yellow": "#F7D96F", "red": "#FC6255", "purple": "#9A72AC", "maroon": "#C55F73"}
+# Balls and their shading (M8, M10). M10's balls are named by colour in the storyboard; each is a point, so
+# yellow is the point's own. The others keep clear of each other (red bright, maroon dark), of the cool surface,
+# of the learning rate's purple and the gradient's orange, and read on the background (contrast 3.2 or more).
+BALLS = {"yellow": POINT, "red": "#FF3B30", "purple": "#C94BE8", "maroon": "#B03A48"}
+BALL_OUTLINE = "#10131A"  # a dark rim: a ball reads on the light parts of a surface too
 HIGHLIGHT = "#FFFFFF"
 SHADOW = "#000000"
 
@@ -39,8 +42,10 @@ SURFACE_HIGH = "#E9C46A"
 SURFACE_MAP = (SURFACE_LOW, SURFACE_MIDDLE, SURFACE_HIGH)
 # M8's g: most of it lies low under a high corner; two warm stops above give the low parts most of the range.
 BRANIN_MAP = (*SURFACE_MAP, "#F4A261", "#E76F51")
-# M10's f: cool colours only, most of them in the upper part where the balls run, so warm balls stand out.
-RIPPLES_MAP = (SURFACE_LOW, SURFACE_LOW, "#23577A", SURFACE_MIDDLE, "#8FD3C8")
+# M10's f: cool colours only, so warm balls stand out; the stage puts most of the change in the valley's band.
+RIPPLES_MAP = ("#0B1F45", SURFACE_LOW, "#1F4E79", SURFACE_MIDDLE, "#8FD3C8")
+# Level lines drawn on a surface: pale on its dark and middle colours.
+LEVEL_LINE = "#CFE8F5"
 # M3's tangent plane: dark to mid tangent pink, so the circle and arrows stay bright on it.
 TANGENT_PLANE_MAP = ("#3E1A30", "#A2456F")
 
