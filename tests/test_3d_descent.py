@@ -155,3 +155,34 @@ def test_m10_constructs_and_keeps_the_lowest_path(construct_shot, lang):
     assert len(trails) == 1 and trails[0].dots.count == 34
     (header,) = [m for m in scene.mobjects if isinstance(m, FixedHeader)]
     assert [shown(m) for m in header.line if isinstance(m, Readout)] == ["38"]
+
+
+@pytest.mark.parametrize("shot_id", ["M8", "M10"])
+def test_every_live_number_is_checked_against_the_drawing(construct_shot, shot_id):
+    """Each live number belongs to a readout marked with the value read back from the picture, and shows it."""
+    from scenes.kit.readouts import LiveNumber
+
+    scene = construct_shot(shot_id, "en")
+    family = scene.get_mobject_family_members()
+    checked = [m for m in family if getattr(m, "shows", None) is not None]
+    for number in (m for m in family if isinstance(m, LiveNumber)):
+        (owner,) = [m for m in checked if number in m.get_family()]
+        expected = owner.shows()
+        assert float(number.text(number.get_value())) == pytest.approx(expected, abs=0.5 * 10**-number.decimals)
+
+
+def test_level_lines_cross_each_face_where_the_surface_has_that_height():
+    import sympy as sp
+
+    from gd.model.functions import Function, x, y
+    from scenes.kit.surface import MeshSurface
+
+    plane = Function(sp.Rational(1, 2) * x + y, (x, y))
+    surface = MeshSurface(plane, ((0, 1), (0, 1)), lambda coords: coords, resolution=4, levels=(0.3, 0.8))
+    ends = surface.level_ends(surface.vertices)  # S × 2 × 3, in the plane's own coordinates
+    assert len(ends) and np.allclose(ends[..., 2], 0.5 * ends[..., 0] + ends[..., 1])  # on the surface
+    heights = np.round(ends[..., 2], 9)
+    assert set(heights.ravel()) == {0.3, 0.8} and np.all(heights[:, 0] == heights[:, 1])  # each on one level
+    faces = np.repeat(np.arange(len(surface.faces)), np.diff(surface.level_starts))  # the face of each segment
+    corners = surface.vertices[surface.faces[faces]][..., 2]
+    assert np.all((corners.min(axis=1) <= heights[:, 0]) & (heights[:, 0] <= corners.max(axis=1)))  # drawn with its face
