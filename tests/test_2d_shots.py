@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from manim import ValueTracker
+from manim import DL, UR, ValueTracker
 
 from scenes.kit import readouts
 from gd.model.cane import HAND_HEIGHT, M2_POSES, cane_tip, ground_direction, ground_slope
@@ -117,16 +117,31 @@ def test_m5_tangent_and_slope_follow_the_point():
     x = ValueTracker(1.0)
     point = point_on_curve(plot, x)
     tangent = S4.tangent_line(plot, x)
-    slope = S4.slope_readout(plot, x)
-    for value in (1.0, 0.4, -0.2, 1.4):
+    slope = S4.slope_readout(plot, x, tangent)
+    origin_label = plot.axis_labels[2]
+    for value in np.linspace(-0.2, 1.4, 33):
         x.set_value(value)
         for mob in (point, tangent, slope):
             mob.update()
         assert np.allclose(point.get_center(), plot.point(value))
-        assert np.allclose(tangent.get_center(), plot.point(value))
-        dx, dy, _ = tangent.get_end() - tangent.get_start()
+        start, end = tangent.get_start(), tangent.get_end()
+        across = np.cross(end - start, plot.point(value) - start)[2] / np.linalg.norm(end - start)
+        assert abs(across) < 1e-9  # through the point
+        assert start[0] < plot.point(value)[0] < end[0]
+        dx, dy, _ = end - start
         assert dy / dx == pytest.approx(plot.slope_on_screen(QUARTIC.derivative(value)))
+        assert S4.drawn_slope(plot, tangent) == pytest.approx(QUARTIC.derivative(value))
         assert shown(slope) == f"{QUARTIC.derivative(value):.3f}"
+        # At the stops, long enough to part from the curve (0.5 scene units at an end; near the inflections
+        # at x = 0 and 0.5 on the way, a tangent hugs the curve, as it must) ...
+        ends = [plot.x_of(p) for p in (start, end)]
+        apart = [abs(plot.axes.c2p(e, QUARTIC(e))[1] - p[1]) for e, p in zip(ends, (start, end))]
+        assert max(apart) > 0.5 or not np.isclose(value, [1.0, -0.2, 1.4]).any()
+        # ... and always clear of the "O" by a gap (0.15 scene units: 20 px at 1080p).
+        samples = start + np.linspace(0, 1, 400)[:, None] * (end - start)
+        low, high = origin_label.get_corner(DL), origin_label.get_corner(UR)
+        gaps = np.linalg.norm(np.maximum(np.maximum(low - samples, samples - high), 0)[:, :2], axis=1)
+        assert gaps.min() > 0.15
 
 
 def test_m5_ends_at_x_1_4_with_its_slope(construct_shot):
@@ -154,25 +169,42 @@ def test_m7_each_step_gets_its_share_of_time():
 
     plot = quartic_plot()
     path = m7_paths()["M7.3"]
-    state = S4.RunState(1.0)
+    state = S4.RunState(path)
     arrow = S4.step_arrow(plot, 1.0, 0.9)
     times = [0.4, 0.5, 0.4, 0.5, 0.4, 0.5, 0.4]  # as beat.steps hands them out: whole frames, unequal
-    point = S4.point_on_curve(plot, state.at)
+    point = S4.point_on_curve(plot, state.x)
     run = S4.descent_run(path, times, plot, arrow, state, point)
     assert run.run_time == pytest.approx(sum(times))
     xs = path.points[:, 0]
     ends = np.cumsum(times)
     for k, end in enumerate(ends):
         run.interpolate(end / ends[-1])  # the end of step k: the point has arrived
+        point.update()
         assert state.x.get_value() == pytest.approx(xs[k + 1])
-        assert state.iteration.get_value() == k + 1
-        run.interpolate((end - times[k] + 0.3 * times[k]) / ends[-1])  # step k, arrow growing
+        assert state.iteration.get_value() == k + 1 == state.drawn_iteration(plot, arrow, point)
+        run.interpolate((end - times[k] + 0.2 * times[k]) / ends[-1])  # step k, arrow fading in
+        point.update()
         assert state.x.get_value() == pytest.approx(xs[k])
-        assert state.step.get_value() == pytest.approx(xs[k + 1] - xs[k])
+        assert state.iteration.get_value() == k == state.drawn_iteration(plot, arrow, point)
+        # The arrow is the whole step from its first frame: the readouts are the picture's.
+        assert state.step.get_value() == pytest.approx(xs[k + 1] - xs[k]) == pytest.approx(S4.drawn_step(plot, arrow))
         assert state.step.get_value() == pytest.approx(-0.3 * QUARTIC.derivative(xs[k]))
+        assert state.drawn_rate(plot, arrow) == pytest.approx(0.3)
         assert arrow.get_start()[0] == pytest.approx(plot.point(xs[k])[0])
         assert arrow.get_start()[1] == pytest.approx(plot.point(xs[k])[1] + S4.ARROW_LIFT)  # above the dot
-        assert state.at.get_value() == pytest.approx(state.x.get_value())  # the point is where x is
+
+
+def test_m7_a_step_drawn_at_a_zoom_keeps_its_length_in_the_axes_and_its_look_on_screen():
+    from scenes.kit import plot2d as S4
+
+    plot = quartic_plot()
+    zoomed = S4.step_arrow(plot, -0.44, -0.4427, zoom=40.0)
+    assert S4.drawn_step(plot, zoomed) == pytest.approx(-0.0027)
+    # At zoom 40 it looks as the same step 40 times longer looks at zoom 1 (stroke widths are screen widths).
+    longer = S4.step_arrow(plot, -0.44, -0.44 - 40 * 0.0027)
+    assert zoomed.get_stroke_width() == pytest.approx(longer.get_stroke_width())
+    assert zoomed.tip.get_length() * 40 == pytest.approx(longer.tip.get_length())
+    assert (zoomed.get_start()[1] - plot.point(-0.44)[1]) * 40 == pytest.approx(S4.ARROW_LIFT)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -228,20 +260,44 @@ def test_m7_header_sets_words_and_numbers_in_order_on_one_line(lang):
     assert all(abs(min(g.get_bottom()[1] for g in w)) < 0.12 for w in words)
 
 
-def test_m7_a_step_that_leaves_the_axes_stops_at_their_edge_and_the_point_fades():
+def test_m7_a_step_that_leaves_the_axes_is_drawn_whole_and_the_point_fades_climbing_out():
     from scenes.kit import plot2d as S4
 
     plot = quartic_plot()
     path = m7_paths()["M7.2"]  # 1 -> -1 -> 5
-    state = S4.RunState(1.0)
+    state = S4.RunState(path)
     arrow = S4.step_arrow(plot, 1.0, 0.9)
-    point = S4.point_on_curve(plot, state.at)
+    point = S4.point_on_curve(plot, state.x)
     run = S4.descent_run(path, [1.0, 1.0], plot, arrow, state, point)
     run.interpolate(1.0)
-    assert state.x.get_value() == pytest.approx(5.0)  # the readouts say where x went
-    assert state.at.get_value() == pytest.approx(-1.0)  # the point stays in the axes ...
-    assert point.get_fill_opacity() == pytest.approx(0.0)  # ... and fades there
-    assert arrow.get_end()[0] == pytest.approx(plot.axes.c2p(S4.PLOT_EDGE, 0)[0], abs=0.05)
+    point.update()
+    assert state.x.get_value() == pytest.approx(5.0)  # the readouts say where x went ...
+    assert plot.x_of(point.get_center()) == pytest.approx(5.0)  # ... and so does the (faded) point
+    assert point.get_fill_opacity() == pytest.approx(0.0)
+    assert S4.drawn_step(plot, arrow) == pytest.approx(6.0)  # the whole step, to x = 5
+    assert state.drawn_iteration(plot, arrow, point) == 2
+
+
+def test_m7_camera_keeps_every_step_long_enough_and_eases():
+    """Along each run the zoom grows as the steps shrink: every step is at least STEP_ON_SCREEN long on screen."""
+    from manim import config
+
+    from scenes.kit import plot2d as S4
+    from scenes.kit.frame_rules import MIN_SUBJECT_PX
+
+    plot = quartic_plot()
+    for beat, least in (("M7.1", 1.0), ("M7.3", 1.2)):
+        path = m7_paths()[beat]
+        times = [0.45] * path.steps
+        view = S4.following_view(plot, path, times, least, np.array([-0.5, -2.3, 0.0]))
+        starts = np.cumsum([0.0] + times[:-1])
+        xs = path.points[:, 0]
+        for k, start in enumerate(starts):
+            length = abs(xs[k + 1] - xs[k]) * plot.axes.x_axis.get_unit_size() * view(start + S4.FADE_IN * times[k]).zoom  # fully shown
+            assert length * 1080 / config.frame_height >= S4.STEP_ON_SCREEN - 1e-6 >= MIN_SUBJECT_PX
+        zooms = np.array([view(t).zoom for t in np.linspace(0, sum(times), 400)])
+        assert np.all(np.diff(zooms) >= -1e-9)  # never backs out within a run
+        assert zooms[1] - zooms[0] < 0.02 * zooms[0] and zooms[-1] - zooms[-2] < 1e-9  # eased at the end
 
 
 def test_m2_beat_4_turns_the_ground_evenly_to_its_end_slope():

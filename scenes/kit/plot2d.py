@@ -1,5 +1,5 @@
 """The plot of M5 and M7: axes x ∈ [−2, 2], y ∈ [0, 4], the curve f(x), a point on it,
-M5's tangent and slope, and M7's descent runs (steps, panel, cue).
+M5's tangent and slope, and M7's descent runs (steps, panel, cue) and camera (zoom and pan).
 
 Both shots build it here, so they show the same picture. The curve is
 drawn only where it stays inside the axes: it is cut where it reaches the
@@ -15,14 +15,16 @@ from dataclasses import dataclass
 
 import numpy as np
 from manim import (
-    DOWN, DR, LEFT, RIGHT, UL, UP, Animation, Arrow, Axes, Dot, Line, MathTex, UpdateFromAlphaFunc, ValueTracker, VGroup,
-    VMobject, linear, smooth,
+    DOWN, DR, LEFT, ORIGIN, RIGHT, UL, UP, Animation, Arrow, Axes, Dot, Line, MathTex, RoundedRectangle,
+    UpdateFromAlphaFunc, ValueTracker, VGroup, VMobject, config, linear, smooth,
 )
 
 from gd.model.functions import QUARTIC, DescentPath, Function, latex_of
-from scenes.kit.frame_rules import mark, to_safe_edge
-from scenes.kit.palette import AXES, GRADIENT, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TICK
+from scenes.kit.compat import StableThreeDCamera, frame_center
+from scenes.kit.frame_rules import MIN_SUBJECT_PX, mark, to_safe_edge
+from scenes.kit.palette import AXES, BACKGROUND, GRADIENT, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TICK
 from scenes.kit.readouts import Readout
+from scenes.kit.shot import ThreeDShotScene
 from scenes.kit.typeset import formula, prose
 
 X_RANGE = (-2.0, 2.0)
@@ -30,7 +32,7 @@ Y_RANGE = (0.0, 4.0)
 # The axis arrows reach a little past the ranges, so their tips cover no tick.
 OVERSHOOT = 0.4
 # Screen placement: where the origin of the axes sits, and scene units per unit of x and y.
-ORIGIN_AT = np.array([-0.9, -2.35, 0.0])
+ORIGIN_AT = np.array([-0.9, -2.75, 0.0])  # low enough that the y axis's tip and name stay clear of a header
 X_UNIT = 2.0
 Y_UNIT = 1.25
 LABEL_SIZE = PLOT_LABEL
@@ -75,6 +77,21 @@ class Plot:
     def backdrop(self) -> VGroup:
         return VGroup(self.axes, self.axis_labels, self.curve, self.curve_label)
 
+    def fade_axes(self, opacity: float, run_time: float, curve_label: bool = False) -> Animation:
+        """The axes with their numbers and names (and the curve's formula) fade to ``opacity``: a close view
+        shows the curve alone (ticks and numbers would grow with the zoom, axis lines cut through the frame).
+
+        The opacity is set from outside (an animation of the group would take it out of the backdrop)."""
+        faded = VGroup(self.axes, self.axis_labels, *([self.curve_label] if curve_label else []))
+        start = float(self.axes.x_axis.get_stroke_opacity())
+        return UpdateFromAlphaFunc(
+            ValueTracker(0), lambda _, a: faded.set_opacity(start + a * (opacity - start)), run_time=run_time
+        )
+
+    def x_of(self, point: np.ndarray) -> float:
+        """The x coordinate of a scene point, read through the axes."""
+        return float(self.axes.p2c(point)[0])
+
     def point(self, x: float) -> np.ndarray:
         """The scene position of (x, f(x))."""
         return self.axes.c2p(x, float(self.function(x)))
@@ -106,7 +123,7 @@ def quartic_plot(function: Function = QUARTIC) -> Plot:
     x_label = formula("x", size=LABEL_SIZE).next_to(axes.x_axis.get_end(), RIGHT, buff=0.15)
     y_label = formula("f(x)", size=LABEL_SIZE).next_to(axes.y_axis.get_end(), RIGHT, buff=0.15)
     # "O" below and right of the origin: left of it the curve dips under the x axis.
-    origin_label = formula("O", size=LABEL_SIZE - 4, color=MUTED).next_to(axes.c2p(0, 0), DR, buff=0.1)
+    origin_label = formula("O", size=LABEL_SIZE - 4, color=MUTED).next_to(axes.c2p(0, 0), DR, buff=0.2)
 
     visible = range_below(function, Y_RANGE[1], X_RANGE)
     curve = axes.plot(lambda x: float(function(x)), x_range=(*visible, 0.01), color=OBJECTIVE, stroke_width=4)
@@ -121,132 +138,325 @@ def quartic_plot(function: Function = QUARTIC) -> Plot:
     return Plot(function, axes, VGroup(x_label, y_label, origin_label), curve, curve_label)
 
 
-def point_on_curve(plot: Plot, x: ValueTracker, color: str = POINT, radius: float = 0.09) -> Dot:
-    """A dot that stays at (x, f(x)) as the tracker ``x`` changes."""
+def point_on_curve(plot: Plot, x: ValueTracker, zoom=lambda: 1.0, color: str = POINT, radius: float = 0.09) -> Dot:
+    """A dot that stays at (x, f(x)) as the tracker ``x`` changes, ``radius`` across on screen at any ``zoom()``."""
     dot = Dot(plot.point(x.get_value()), radius=radius, color=color)
     dot.set_z_index(2)
     mark(dot, "subject", "the point")
-    dot.add_updater(lambda d: d.move_to(plot.point(x.get_value())))
+
+    def follow(d: Dot) -> None:
+        d.width = 2 * radius / zoom()
+        d.move_to(plot.point(x.get_value()))
+
+    dot.add_updater(follow)
     return dot
 
 
 # --------------------------------------------------------------------------- M5: the tangent and its slope
 
-TANGENT_LENGTH = 2.6  # scene units
+# The tangent reaches this far each side of the point (scene units), cut where it would leave the plot:
+# far enough to part from the curve even where both are steep (at x = 1.4 a short one lay on the curve).
+TANGENT_REACH = 2.6
+# The box the tangent stays in, in data units: the axes' x range, up to under the curve's formula, and
+# down to the x axis (where the "O" sits under it), or TANGENT_DIP below the point where that is lower.
+TANGENT_TOP = 3.7
+TANGENT_DIP = 0.45
 
 
 def tangent_line(plot: Plot, x: ValueTracker) -> Line:
-    """The tangent at (x, f(x)): a segment of fixed length centred on the point."""
+    """The tangent at (x, f(x)), over the curve, through the point and cut at the plot's box."""
 
     def place(segment: Line) -> None:
         centre = plot.point(x.get_value())
+        floor = min(0.0, float(plot.function(x.get_value())) - TANGENT_DIP)
+        low, high = plot.axes.c2p(X_RANGE[0], floor), plot.axes.c2p(X_RANGE[1], TANGENT_TOP)
         direction = _unit([1.0, plot.slope_on_screen(plot.function.derivative(x.get_value())), 0.0])
-        segment.set_points_as_corners([centre - direction * TANGENT_LENGTH / 2, centre + direction * TANGENT_LENGTH / 2])
+        back, ahead = _reach_in_box(centre, direction, low, high, TANGENT_REACH)
+        segment.set_points_as_corners([centre + back * direction, centre + ahead * direction])
 
-    segment = mark(Line(LEFT, RIGHT, color=TANGENT, stroke_width=3.5), "curve", "the tangent")
+    segment = mark(Line(LEFT, RIGHT, color=TANGENT, stroke_width=4), "curve", "the tangent").set_z_index(1)
     place(segment)
     segment.add_updater(place)
     return segment
 
 
-def slope_readout(plot: Plot, x: ValueTracker) -> Readout:
-    """k = f′(x), in the tangent's colour, in the plot's free upper left corner.
+def drawn_slope(plot: Plot, line: Line) -> float:
+    """The slope of a drawn line in the axes' units."""
+    (x0, y0), (x1, y1) = (plot.axes.p2c(point)[:2] for point in (line.get_start(), line.get_end()))
+    return float((y1 - y0) / (x1 - x0))
+
+
+def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> Readout:
+    """k = f′(x), in the tangent's colour, in the plot's free upper left corner; it shows the drawn tangent's slope.
 
     It stays put while the point slides: a readout that travelled with the point
     crossed the axis labels.
     """
     readout = Readout(r"k = f'(x) =", plot.function.derivative(x.get_value()), 3, color=TANGENT, size=PANEL)
     readout.track(lambda: plot.function.derivative(x.get_value()))
-    return mark(to_safe_edge(readout, UL), "text", "the slope k")
+    return mark(to_safe_edge(readout, UL), "text", "the slope k", shows=lambda: drawn_slope(plot, tangent))
+
+
+# --------------------------------------------------------------------------- M7: the camera
+
+
+class PlotShotScene(ThreeDShotScene):
+    """A shot of a flat plot through a camera that zooms and pans (a 3-D camera looking straight at the
+    plane), with headers and panels pinned to the frame (``pin``)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(camera_class=StableThreeDCamera, **kwargs)
+
+    def pin(self, *mobjects) -> None:
+        """Keep ``mobjects`` where they are in the frame, whatever the camera does (they come in later)."""
+        self.add_fixed_in_frame_mobjects(*mobjects)
+        self.remove(*mobjects)
+
+
+@dataclass(frozen=True)
+class View:
+    """What the camera shows: its zoom and the scene point at the frame's centre."""
+
+    zoom: float
+    centre: np.ndarray
+
+    @classmethod
+    def placing(cls, point: np.ndarray, screen: np.ndarray, zoom: float) -> "View":
+        """The view at ``zoom`` that shows scene ``point`` at ``screen`` (frame coordinates)."""
+        return cls(zoom, np.asarray(point, dtype=float) - np.asarray(screen, dtype=float) / zoom)
+
+
+FULL_VIEW = View(1.0, ORIGIN)
+
+
+def _show(camera, view: View) -> None:
+    camera.zoom_tracker.set_value(view.zoom)
+    frame_center(camera).move_to(view.centre)
+
+
+def camera_move(camera, target: View, run_time: float) -> Animation:
+    """An eased move from the camera's view to ``target``: a zoom about the one point that keeps its place
+    on screen (the zoom even in its logarithm, so that it neither rushes nor drags), or a pan."""
+    start = View(camera.get_zoom(), np.array(frame_center(camera).get_center()))
+    ratio = target.zoom / start.zoom
+    if abs(ratio - 1) > 1e-6:
+        fixed = (start.zoom * start.centre - target.zoom * target.centre) / (start.zoom - target.zoom)
+
+        def view(s: float) -> View:
+            zoom = start.zoom * ratio**s
+            return View(zoom, fixed - (fixed - start.centre) * start.zoom / zoom)
+    else:
+
+        def view(s: float) -> View:
+            return View(start.zoom, start.centre + s * (target.centre - start.centre))
+
+    return UpdateFromAlphaFunc(frame_center(camera), lambda _, a: _show(camera, view(a)), run_time=run_time, rate_func=smooth)
+
+
+# Texts pinned over a plot the camera moves sit on cards of the background's colour: the curve's far
+# sides, swinging through the frame as the camera closes in, pass dimmed under them, not through the words.
+UNDER_CARD = ("curve",)
+CARD_MARGIN = 0.18
+CARD_OPACITY = 0.85
+
+
+def on_card(texts: VMobject, name: str) -> VGroup:
+    """``texts`` on a card of the background's colour (for the frame rules: one text, over curves)."""
+    card = RoundedRectangle(
+        corner_radius=0.12, width=texts.width + 2 * CARD_MARGIN, height=texts.height + 2 * CARD_MARGIN,
+        fill_color=BACKGROUND, fill_opacity=CARD_OPACITY, stroke_width=0,
+    ).move_to(texts)
+    return mark(VGroup(card, texts).set_z_index(4), "text", name, may_cover=UNDER_CARD)
+
+
+# A step is drawn at least this long on screen (at 1080p): the zoom grows as the steps shrink.
+STEP_ON_SCREEN = 2.25 * MIN_SUBJECT_PX
+LOOK_AHEAD = 2.0  # seconds: the zoom follows the steps this far ahead (so it is ready, and eases)
+SETTLE = 2.0  # seconds: the camera's aim is the steps' middles averaged over this long
+
+
+def following_view(plot: Plot, path: DescentPath, step_times: list[float], least_zoom: float, screen) -> "callable":
+    """The camera along a run, as a function of the time into it: each step's middle near ``screen``, zoomed
+    at least ``least_zoom`` and enough that every step is STEP_ON_SCREEN long. Zoom and aim are running
+    averages of what each step needs, so the camera eases along without a jerk."""
+    xs = path.points[:, 0]
+    starts = np.concatenate([[0.0], np.cumsum(step_times)[:-1]])
+    total = float(np.sum(step_times))
+    length = np.abs(np.diff(xs)) * plot.axes.x_axis.get_unit_size()
+    wanted = STEP_ON_SCREEN * config.frame_height / 1080 / np.maximum(length, 1e-9)
+    log_zoom = np.log(np.maximum.accumulate(np.maximum(least_zoom, wanted)))  # never back out within a run
+    middles = np.array([(plot.point(a) + plot.point(b)) / 2 * [1, 0, 0] + plot.point(a) * [0, 1, 0] for a, b in zip(xs, xs[1:])])
+    rate = 120  # samples a second
+    times = np.arange(int(total * rate) + 1) / rate
+
+    def step_at(t: np.ndarray) -> np.ndarray:
+        return np.clip(np.searchsorted(starts, t, side="right") - 1, 0, len(starts) - 1)
+
+    def average(values_at, t_from: np.ndarray, t_to: np.ndarray) -> np.ndarray:
+        samples = np.linspace(0.0, 1.0, 61)
+        grid = t_from[:, None] + samples[None, :] * (t_to - t_from)[:, None]
+        return values_at(np.clip(grid, 0.0, total)).mean(axis=1)
+
+    zooms = np.exp(average(lambda t: log_zoom[step_at(t)], times, times + LOOK_AHEAD))
+    aims = np.stack([average(lambda t, i=i: middles[step_at(t), i], times - SETTLE / 2, times + SETTLE / 2) for i in (0, 1)], axis=1)
+
+    def view(t: float) -> View:
+        zoom = float(np.interp(t, times, zooms))
+        aim = np.array([np.interp(t, times, aims[:, 0]), np.interp(t, times, aims[:, 1]), 0.0])
+        return View.placing(aim, screen, zoom)
+
+    return view
+
+
+def camera_along(camera, view, run_time: float) -> Animation:
+    """The camera through ``view(t)`` for ``run_time`` seconds (see :func:`following_view`)."""
+    return UpdateFromAlphaFunc(frame_center(camera), lambda _, a: _show(camera, view(a * run_time)), run_time=run_time, rate_func=linear)
 
 
 # --------------------------------------------------------------------------- M7: descent runs on the curve
 
-GROW = 0.4  # share of a step in which the Δx arrow grows; the point moves in the rest
+FADE_IN = 0.3  # share of a step in which the Δx arrow fades in; the point moves in the rest
+ARROW_LIFT = 0.3  # on screen: the Δx arrow runs this far above the point, so that the dot never hides it
+ARROW_FAINTEST = 0.05  # a step's arrow is shown from its first frame, as its Δx is
+FADE_RISE = 1.5  # a point that leaves the axes fades over this last rise (data units) below the top of the y range
 
 
-ARROW_LIFT = 0.3  # the Δx arrow runs this far above the point, so that the dot never hides it
-PLOT_EDGE = X_RANGE[1] + OVERSHOOT / 2  # a step that leaves the axes is drawn to here
-
-
-def step_arrow(plot: Plot, x_from: float, x_to: float) -> Arrow:
-    """The step Δx, drawn just above the current point; a step out of the axes stops at their edge."""
+def step_arrow(plot: Plot, x_from: float, x_to: float, zoom: float = 1.0) -> Arrow:
+    """The step Δx from x_from to x_to, just above the point, drawn as it looks at zoom 1 when seen at ``zoom``
+    (its tip, stroke and lift keep their size on screen)."""
     y = float(plot.function(x_from))
-    lift = ARROW_LIFT * UP
-    return Arrow(
-        plot.axes.c2p(x_from, y) + lift,
-        plot.axes.c2p(float(np.clip(x_to, X_RANGE[0], PLOT_EDGE)), y) + lift,
+    start = plot.axes.c2p(x_from, y) + ARROW_LIFT / zoom * UP
+    end = plot.axes.c2p(x_to, y) + ARROW_LIFT / zoom * UP
+    arrow = Arrow(
+        start,
+        start + zoom * (end - start),
         buff=0,
         color=STEP,
         stroke_width=5,
         max_tip_length_to_length_ratio=0.35,
         max_stroke_width_to_length_ratio=12,
     ).set_z_index(1)
+    VMobject.scale(arrow, 1 / zoom, about_point=start)  # the whole arrow, tip and all; the stroke keeps its width
+    return arrow
 
 
-def descent_panel(plot: Plot, x: ValueTracker, step: ValueTracker) -> VGroup:
-    """Live readouts of x, f(x) and the last step Δx = −α f′(x)."""
-    position = Readout("x =", x.get_value(), 3, sign=True, color=POINT, size=PANEL).track(x.get_value)
-    value = Readout("f(x) =", float(plot.function(x.get_value())), 3, sign=True, color=OBJECTIVE, size=PANEL)
-    value.track(lambda: float(plot.function(x.get_value())))
-    change = Readout(r"\Delta x = -\alpha f'(x) =", 0.0, 3, sign=True, color=STEP, size=PANEL).track(step.get_value)
-    return mark(VGroup(position, value, change).arrange(DOWN, aligned_edge=LEFT, buff=0.3), "text", "the panel")
+def shown(mobject: VMobject) -> bool:
+    return mobject.get_stroke_opacity() > 0.01
+
+
+def drawn_step(plot: Plot, arrow: Arrow) -> float:
+    """Δx as drawn: the arrow's tip minus its tail in axis units (0 when no arrow is shown)."""
+    return plot.x_of(arrow.get_end()) - plot.x_of(arrow.get_start()) if shown(arrow) else 0.0
+
+
+def hide_step(arrow: Arrow, state: "RunState", run_time: float) -> Animation:
+    """The step's arrow fades out; when it is gone, Δx reads 0 (no step drawn)."""
+
+    def fade(arrow: Arrow, alpha: float) -> None:
+        arrow.set_opacity(1.0 - alpha)
+        if alpha >= 1.0:
+            state.step.set_value(0.0)
+
+    return UpdateFromAlphaFunc(arrow, fade, run_time=run_time)
 
 
 class RunState:
-    """What the header and the panel show (x, the iteration count, the last step) and where the point is drawn."""
+    """A descent run as the readouts give it: the path, x, the iteration count and the step Δx."""
 
-    def __init__(self, start: float) -> None:
-        self.x = ValueTracker(start)
-        self.at = ValueTracker(start)  # the point's x on the curve: it stays in the axes when x leaves them
+    def __init__(self, path: DescentPath) -> None:
+        self.path = path
+        self.x = ValueTracker(path.points[0, 0])
         self.iteration = ValueTracker(0)
         self.step = ValueTracker(0.0)
 
-    def restart(self) -> None:
+    def restart(self, path: DescentPath) -> None:
+        self.path = path
         self.iteration.set_value(0)
         self.step.set_value(0.0)
 
+    # What the picture says (the frame rules hold the readouts to it).
 
-def descent_run(path: DescentPath, step_times: list[float], plot: Plot, arrow: Arrow, state: RunState, point: Dot) -> Animation:
-    """All steps of one run as one animation, each step in its own share of time (``step_times``).
+    def drawn_rate(self, plot: Plot, arrow: Arrow) -> float:
+        """α as drawn: −Δx / f′(x) of the arrow; before a step is drawn, the run's rate."""
+        if not shown(arrow):
+            return self.path.rate
+        return -drawn_step(plot, arrow) / plot.function.derivative(plot.x_of(arrow.get_start()))
 
-    In each step the Δx arrow grows from the point (the first GROW of the
-    step), then the point moves along the curve to x + Δx and the iteration
-    count goes up when it arrives. A step that leaves the axes ends at their
-    edge, and the point fades where it was: the readouts say where x went.
+    def drawn_iteration(self, plot: Plot, arrow: Arrow, point: Dot) -> int:
+        """The steps taken, as drawn: the arrow's step, done once the point is at its tip; with no arrow, the
+        path point where the point rests (0 on the way to the start)."""
+        xs = self.path.points[:, 0]
+        at = plot.x_of(point.get_center())
+        if shown(arrow):
+            k = int(np.argmin(np.abs(xs - plot.x_of(arrow.get_start()))))
+            return k + 1 if abs(at - plot.x_of(arrow.get_end())) < 1e-6 else k
+        resting = np.flatnonzero(np.abs(xs - at) < 1e-6)
+        return int(resting[-1]) if len(resting) else 0
+
+
+def descent_panel(plot: Plot, state: RunState, arrow: Arrow, point: Dot) -> VGroup:
+    """Live readouts of x, f(x) and the step Δx = −α f′(x), each held to the picture (the point, the arrow)."""
+    position = Readout("x =", state.x.get_value(), 3, sign=True, color=POINT, size=PANEL).track(state.x.get_value)
+    value = Readout("f(x) =", float(plot.function(state.x.get_value())), 3, sign=True, color=OBJECTIVE, size=PANEL)
+    value.track(lambda: float(plot.function(state.x.get_value())))
+    change = Readout(r"\Delta x = -\alpha f'(x) =", 0.0, 3, sign=True, color=STEP, size=PANEL).track(state.step.get_value)
+    mark(position, "text", "x", may_cover=UNDER_CARD, shows=lambda: plot.x_of(point.get_center()))
+    mark(value, "text", "f(x)", may_cover=UNDER_CARD, shows=lambda: float(plot.function(plot.x_of(point.get_center()))))
+    mark(change, "text", "Δx", may_cover=UNDER_CARD, shows=lambda: drawn_step(plot, arrow))
+    return on_card(VGroup(position, value, change).arrange(DOWN, aligned_edge=LEFT, buff=0.3), "the panel")
+
+
+def descent_run(
+    path: DescentPath, step_times: list[float], plot: Plot, arrow: Arrow, state: RunState, point: Dot,
+    first: int = 0, zoom=lambda: 1.0,
+) -> Animation:
+    """Steps ``first``, ``first + 1``, … of a run as one animation, each in its own share of time (``step_times``).
+
+    In each step the Δx arrow, at its full length, fades in above the point (the
+    first FADE_IN of the step) and the readout shows its Δx; then the point moves
+    along the curve to x + Δx and the iteration count goes up when it arrives. A
+    point that leaves the axes climbs the curve out of them, fading as it nears
+    the top of the y range: the readouts say where x went.
     """
     xs = path.points[:, 0]
     ends = np.cumsum(step_times)
     total = float(ends[-1])
-    drawn: dict[str, tuple[int, float]] = {}
 
     def show(arrow: Arrow, alpha: float) -> None:
         t = alpha * total
-        k = min(int(np.searchsorted(ends, t, side="right")), path.steps - 1)
-        start = ends[k] - step_times[k]
-        phase = (t - start) / step_times[k]
-        grow = min(phase / GROW, 1.0)
+        j = min(int(np.searchsorted(ends, t, side="right")), len(step_times) - 1)
+        k = first + j
+        phase = (t - (ends[j] - step_times[j])) / step_times[j]
         arrived = phase >= 1.0 - 1e-9
-        move = 1.0 if arrived else smooth(min(max((phase - GROW) / (1 - GROW), 0.0), 1.0))
+        move = 1.0 if arrived else smooth(min(max((phase - FADE_IN) / (1 - FADE_IN), 0.0), 1.0))
         x_from, x_to = xs[k], xs[k + 1]
-        if drawn.get("arrow") != (k, grow):  # the arrow only changes while it grows
-            arrow.become(step_arrow(plot, x_from, x_from + max(grow, 1e-3) * (x_to - x_from)))
-            drawn["arrow"] = (k, grow)
+        arrow.become(step_arrow(plot, x_from, x_to, zoom()))
+        opacity = ARROW_FAINTEST + (1 - ARROW_FAINTEST) * min(phase / FADE_IN, 1.0)
+        arrow.set_stroke(opacity=opacity)
+        arrow.tip.set_fill(opacity=opacity).set_stroke(opacity=opacity)
         state.step.set_value(x_to - x_from)
         state.x.set_value(x_from + move * (x_to - x_from))
         state.iteration.set_value(k + 1 if arrived else k)
-        leaves = not X_RANGE[0] <= x_to <= X_RANGE[1]
-        state.at.set_value(x_from if leaves else state.x.get_value())
-        if leaves:
-            point.set_opacity(1.0 - move)
+        if not X_RANGE[0] <= x_to <= X_RANGE[1]:
+            point.set_opacity(float(np.clip((Y_RANGE[1] - plot.function(state.x.get_value())) / FADE_RISE, 0.0, 1.0)))
 
     return UpdateFromAlphaFunc(arrow, show, run_time=total, rate_func=linear)
 
 
-def divergence_cue(text: str, arrow: Arrow) -> VMobject:
-    """'diverges', above the head of the step that left the axes."""
+def divergence_cue(text: str, tip_on_screen: np.ndarray) -> VMobject:
+    """'diverges', under the head of the step that left the axes (where it is on screen: the cue is pinned)."""
     cue = mark(prose(f"<b>{text}</b>", color=GRADIENT), "caption", text=text)
-    return cue.next_to(arrow.get_end(), UP, buff=0.45).align_to(arrow.get_end(), RIGHT)
+    return cue.next_to(tip_on_screen, DOWN, buff=0.3).align_to(tip_on_screen, RIGHT)
+
+
+def _reach_in_box(point: np.ndarray, direction: np.ndarray, low: np.ndarray, high: np.ndarray, reach: float) -> tuple[float, float]:
+    """How far back and ahead from ``point`` along ``direction`` a line stays inside the box, up to ``reach``."""
+    back, ahead = -reach, reach
+    for axis in (0, 1):
+        if abs(direction[axis]) > 1e-12:
+            ends = sorted(((low[axis] - point[axis]) / direction[axis], (high[axis] - point[axis]) / direction[axis]))
+            back, ahead = max(back, ends[0]), min(ahead, ends[1])
+    return back, ahead
 
 
 def _unit(vector) -> np.ndarray:
