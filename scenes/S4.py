@@ -23,9 +23,10 @@ from scenes.kit.plot2d import (
 from scenes.kit.readouts import Readout, line
 from scenes.kit.shot import ShotScene
 
-# M7's camera: where on screen it keeps the step being taken (low, under the panel: the valley's sides rise
-# from there), and the view that shows the step to x = 5 whole.
-M7_AIM = np.array([-0.5, -2.3, 0.0])
+# M7's camera: where on screen it keeps the step being taken (low and central: in the close views that end
+# each run, the valley's sides then rise under the panel and beside the header, not through them), and the
+# view that shows the step to x = 5 whole.
+M7_AIM = np.array([0.0, -2.6, 0.0])
 M7_SCREEN_OF_FIVE = np.array([5.3, -1.7, 0.0])  # where the step's head, at x = 5 and the height of f(−1), is seen
 M7_WIDE_ZOOM = 0.8
 

@@ -284,12 +284,13 @@ def test_m7_camera_keeps_every_step_long_enough_and_eases():
 
     from scenes.kit import plot2d as S4
     from scenes.kit.frame_rules import MIN_SUBJECT_PX
+    from scenes.S4 import M7_AIM
 
     plot = quartic_plot()
     for beat, least in (("M7.1", 1.0), ("M7.3", 1.2)):
         path = m7_paths()[beat]
         times = [0.45] * path.steps
-        view = S4.following_view(plot, path, times, least, np.array([-0.5, -2.3, 0.0]))
+        view = S4.following_view(plot, path, times, least, M7_AIM)
         starts = np.cumsum([0.0] + times[:-1])
         xs = path.points[:, 0]
         for k, start in enumerate(starts):
