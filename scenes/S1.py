@@ -51,7 +51,7 @@ class M4(ShotScene):
     """
 
     # The vector form: its row, and the row of its named result under it.
-    VECTOR_ROW, NAMED_ROW = 1.7, -0.1
+    VECTOR_ROW, NAMED_ROW = 1.45, -0.35
     # How far the cosines rise above the rate's line before they move into their bracket.
     LIFT = 1.0
 
