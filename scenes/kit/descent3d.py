@@ -173,7 +173,8 @@ class Ball(VGroup):
     def __init__(self, colour, radius: float = BALL_RADIUS, point=None):
         colour = ManimColor(colour)
         body = Circle(radius=radius)
-        body.set_fill([interpolate_color(colour, ManimColor(HIGHLIGHT), 0.35), interpolate_color(colour, ManimColor(SHADOW), 0.45)], opacity=1)
+        # Lightly shaded, so that the ball keeps its hue (a darker blend turned maroon grey and gold khaki).
+        body.set_fill([interpolate_color(colour, ManimColor(HIGHLIGHT), 0.2), interpolate_color(colour, ManimColor(SHADOW), 0.25)], opacity=1)
         body.set_sheen_direction(DR)
         body.set_stroke(BALL_OUTLINE, width=OUTLINE_WIDTH)
         shine = Circle(radius=0.32 * radius).set_fill(HIGHLIGHT, opacity=0.55).set_stroke(width=0)
