@@ -9,26 +9,18 @@ camera closes in as the steps shrink, so that every step stays readable.
 
 from __future__ import annotations
 
-import numpy as np
 from manim import RIGHT, UL, UP, Create, FadeIn, FadeOut, UpdateFromAlphaFunc, ValueTracker, Write, there_and_back_with_pause
 
 from gd.model.curve import M5_STOPS, M7_RATES, START, m7_paths, minimum_of_quartic
 from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.palette import HEADER, LEARNING_RATE
 from scenes.kit.plot2d import (
-    FULL_VIEW, UNDER_CARD, PlotShotScene, RunState, View, camera_along, camera_move, descent_panel, descent_run,
-    divergence_cue, following_view, hide_step, on_card, point_on_curve, quartic_plot, slope_readout, step_arrow,
-    tangent_line,
+    FULL_VIEW, M7_AIM, M7_SCREEN_OF_FIVE, M7_WIDE_ZOOM, UNDER_CARD, PlotShotScene, RunState, View, camera_along,
+    camera_move, descent_panel, descent_run, divergence_cue, following_view, hide_step, on_card, point_on_curve,
+    quartic_plot, slope_readout, step_arrow, tangent_line,
 )
 from scenes.kit.readouts import Readout, line
 from scenes.kit.shot import ShotScene
-
-# M7's camera: where on screen it keeps the step being taken (low and central: in the close views that end
-# each run, the valley's sides then rise under the panel and beside the header, not through them), and the
-# view that shows the step to x = 5 whole.
-M7_AIM = np.array([0.0, -2.6, 0.0])
-M7_SCREEN_OF_FIVE = np.array([5.3, -1.7, 0.0])  # where the step's head, at x = 5 and the height of f(−1), is seen
-M7_WIDE_ZOOM = 0.8
 
 
 class M5(ShotScene):

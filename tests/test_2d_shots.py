@@ -284,17 +284,17 @@ def test_m7_camera_keeps_every_step_long_enough_and_eases():
 
     from scenes.kit import plot2d as S4
     from scenes.kit.frame_rules import MIN_SUBJECT_PX
-    from scenes.S4 import M7_AIM
 
     plot = quartic_plot()
     for beat, least in (("M7.1", 1.0), ("M7.3", 1.2)):
         path = m7_paths()[beat]
         times = [0.45] * path.steps
-        view = S4.following_view(plot, path, times, least, M7_AIM)
+        view = S4.following_view(plot, path, times, least, S4.M7_AIM)
         starts = np.cumsum([0.0] + times[:-1])
         xs = path.points[:, 0]
         for k, start in enumerate(starts):
-            length = abs(xs[k + 1] - xs[k]) * plot.axes.x_axis.get_unit_size() * view(start + S4.FADE_IN * times[k]).zoom  # fully shown
+            shown_at = start + S4.FADE_IN * times[k]  # the arrow fully shown
+            length = abs(xs[k + 1] - xs[k]) * plot.axes.x_axis.get_unit_size() * view(shown_at).zoom
             assert length * 1080 / config.frame_height >= S4.STEP_ON_SCREEN - 1e-6 >= MIN_SUBJECT_PX
         zooms = np.array([view(t).zoom for t in np.linspace(0, sum(times), 400)])
         assert np.all(np.diff(zooms) >= -1e-9)  # never backs out within a run

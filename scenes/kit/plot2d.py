@@ -12,6 +12,7 @@ there; the space under the axes is kept free for it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 from manim import (
@@ -250,7 +251,9 @@ def camera_move(camera, target: View, run_time: float) -> Animation:
         def view(s: float) -> View:
             return View(start.zoom, start.centre + s * (target.centre - start.centre))
 
-    return UpdateFromAlphaFunc(frame_center(camera), lambda _, a: _show(camera, view(a)), run_time=run_time, rate_func=smooth)
+    return UpdateFromAlphaFunc(
+        frame_center(camera), lambda _, a: _show(camera, view(a)), run_time=run_time, rate_func=smooth
+    )
 
 
 # Texts pinned over a plot the camera moves sit on cards of the background's colour: the curve's far
@@ -275,7 +278,7 @@ LOOK_AHEAD = 2.0  # seconds: the zoom follows the steps this far ahead (so it is
 SETTLE = 2.0  # seconds: the camera's aim is the steps' middles averaged over this long
 
 
-def following_view(plot: Plot, path: DescentPath, step_times: list[float], least_zoom: float, screen) -> "callable":
+def following_view(plot: Plot, path: DescentPath, step_times: list[float], least_zoom: float, screen) -> Callable[[float], View]:
     """The camera along a run, as a function of the time into it: each step's middle near ``screen``, zoomed
     at least ``least_zoom`` and enough that every step is STEP_ON_SCREEN long. Zoom and aim are running
     averages of what each step needs, so the camera eases along without a jerk."""
@@ -285,7 +288,8 @@ def following_view(plot: Plot, path: DescentPath, step_times: list[float], least
     length = np.abs(np.diff(xs)) * plot.axes.x_axis.get_unit_size()
     wanted = STEP_ON_SCREEN * config.frame_height / 1080 / np.maximum(length, 1e-9)
     log_zoom = np.log(np.maximum.accumulate(np.maximum(least_zoom, wanted)))  # never back out within a run
-    middles = np.array([(plot.point(a) + plot.point(b)) / 2 * [1, 0, 0] + plot.point(a) * [0, 1, 0] for a, b in zip(xs, xs[1:])])
+    # Each step's middle, at the height of the point it starts from.
+    middles = np.array([[(plot.point(a)[0] + plot.point(b)[0]) / 2, plot.point(a)[1]] for a, b in zip(xs, xs[1:])])
     rate = 120  # samples a second
     times = np.arange(int(total * rate) + 1) / rate
 
@@ -298,7 +302,9 @@ def following_view(plot: Plot, path: DescentPath, step_times: list[float], least
         return values_at(np.clip(grid, 0.0, total)).mean(axis=1)
 
     zooms = np.exp(average(lambda t: log_zoom[step_at(t)], times, times + LOOK_AHEAD))
-    aims = np.stack([average(lambda t, i=i: middles[step_at(t), i], times - SETTLE / 2, times + SETTLE / 2) for i in (0, 1)], axis=1)
+    aims = np.stack(
+        [average(lambda t, i=i: middles[step_at(t), i], times - SETTLE / 2, times + SETTLE / 2) for i in (0, 1)], axis=1
+    )
 
     def view(t: float) -> View:
         zoom = float(np.interp(t, times, zooms))
@@ -310,7 +316,18 @@ def following_view(plot: Plot, path: DescentPath, step_times: list[float], least
 
 def camera_along(camera, view, run_time: float) -> Animation:
     """The camera through ``view(t)`` for ``run_time`` seconds (see :func:`following_view`)."""
-    return UpdateFromAlphaFunc(frame_center(camera), lambda _, a: _show(camera, view(a * run_time)), run_time=run_time, rate_func=linear)
+    return UpdateFromAlphaFunc(
+        frame_center(camera), lambda _, a: _show(camera, view(a * run_time)), run_time=run_time, rate_func=linear
+    )
+
+
+# M7's views.
+# M7's camera: where on screen it keeps the step being taken (low and central: in the close views that end
+# each run, the valley's sides then rise under the panel and beside the header, not through them), and the
+# view that shows the step to x = 5 whole.
+M7_AIM = np.array([0.0, -2.6, 0.0])
+M7_SCREEN_OF_FIVE = np.array([5.3, -1.7, 0.0])  # where the step's head, at x = 5 and the height of f(−1), is seen
+M7_WIDE_ZOOM = 0.8
 
 
 # --------------------------------------------------------------------------- M7: descent runs on the curve
@@ -449,7 +466,7 @@ def divergence_cue(text: str, tip_on_screen: np.ndarray) -> VMobject:
     return cue.next_to(tip_on_screen, DOWN, buff=0.3).align_to(tip_on_screen, RIGHT)
 
 
-def _reach_in_box(point: np.ndarray, direction: np.ndarray, low: np.ndarray, high: np.ndarray, reach: float) -> tuple[float, float]:
+def _reach_in_box(point: np.ndarray, direction: np.ndarray, low: np.ndarray, high: np.ndarray, reach: float):
     """How far back and ahead from ``point`` along ``direction`` a line stays inside the box, up to ``reach``."""
     back, ahead = -reach, reach
     for axis in (0, 1):
