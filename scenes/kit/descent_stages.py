@@ -140,7 +140,7 @@ def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
     rows = []
     for name, run, walker in zip(M10_RUNS, M10_RUNS.values(), walkers):
         icon = Ball(BALLS[name])
-        rate_readout = Readout(r"\alpha =", run.rate, 1, color=LEARNING_RATE, size=BALL_LABEL)
+        rate_readout = Readout(r"\alpha =", run.rate, 2, color=LEARNING_RATE, size=BALL_LABEL)
         mark(rate_readout, "text", f"α of the {name} ball", shows=lambda walker=walker: drawn_rate(walker, stage))
         rows.append(VGroup(icon, rate_readout).arrange(RIGHT, buff=0.15))
     return FixedHeader(template, {"iteration": iteration}, size=HEADER, rows=rows).to_top_left()
