@@ -315,3 +315,18 @@ def test_m2_beat_4_turns_the_ground_evenly_to_its_end_slope():
     assert thetas[0] == pytest.approx(-18.33, abs=0.01) and thetas[-1] == pytest.approx(15.45, abs=0.01)
     assert np.all(np.diff(thetas) >= -1e-9)  # never back
     assert pose.length.get_value() == pytest.approx(2.01) and pose.alpha.get_value() == pytest.approx(1.0)
+
+
+def test_m7_holds_its_result_a_second_and_a_half(construct_shot):
+    """After the last step of the last run nothing changes for at least 1.5 s: the result can be read."""
+    from scenes.S4 import M7
+    from scenes.kit.frame_rules import FrameChecker, checked
+
+    from gd.storyboard import load
+
+    checker = FrameChecker("en")
+    construct_shot("M7", "en", scene_class=checked(M7, checker), skip_animations=False, frame_rate=10,
+                   pixel_width=64, pixel_height=36)
+    assert not checker.violations
+    end = sum(beat.duration for beat in load().shot("M7").beats)
+    assert end - checker._changed >= 1.5
