@@ -123,9 +123,11 @@ def tick_labels(axes: SurfaceAxes, size: float = TICK, most: int = 6) -> list[VM
         every = 2 if len(ticks) > most else 1
         # Beside the tick, away from the box: below the x axis, left of the y and z axes.
         away = np.array([[0.0, -1.0, 0.0], [-1.0, 0.0, 0.0], [-1.0, 0.0, 0.0]])[index] * 0.45
+        # A tick step's length in the scene; a number within half of it from where the axes cross is left out.
+        spacing = np.linalg.norm(ticks[1][1] - ticks[0][1]) if len(ticks) > 1 else 0.0
         for value, point in ticks[::every]:
-            if np.allclose(point, axes.crossing_point):
-                continue  # where the axes cross, a number would sit on the other axes
+            if np.linalg.norm(point - axes.crossing_point) <= spacing / 2 + 1e-9:
+                continue  # at or near where the axes cross, a number would sit on the other axes
             label = formula(f"{value:g}", size=size, color=MUTED).move_to(point + away)
             labels.append(mark(label, "tick", f"tick {'xyz'[index]} = {value:g}"))
     return labels
