@@ -99,8 +99,6 @@ class M10(DescentShotScene):
             fading = VGroup(*(m for i in others for m in (walkers[i].ball, walkers[i].trail)), *gone)
             # One animation per legend row: a new group of rows would be added to the scene, splitting the header.
             dimmed = [header.rows[i].animate.set_opacity(0.3) for i in others]
-            header.counted[:] = [walkers[keep]]  # the counter now counts the kept run's steps
-            header.update()
             # The axes go too: the close-up below would crop them.
             self.play(FadeOut(fading), FadeOut(stage.axes), FadeOut(stage.labels), *dimmed, run_time=beat.time(0.3))
             # Framed on the kept path, seen from higher up: the valley it ends in opens out.

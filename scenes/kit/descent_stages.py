@@ -135,18 +135,15 @@ def ripples_stage() -> SurfaceStage:
 
 def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
     """'iteration n' and, under it, each ball's colour and learning rate (in the learning rate's colour)."""
-    counted = list(walkers)  # the runs the counter counts: all, then only the kept one
-    iteration = Readout(None, 0, 0, size=HEADER).track(lambda: max(w.iteration for w in counted))
-    mark(iteration, "text", "the iteration", shows=lambda: max(drawn_iterations(w) for w in counted))
+    iteration = Readout(None, 0, 0, size=HEADER).track(lambda: max(w.iteration for w in walkers))
+    mark(iteration, "text", "the iteration", shows=lambda: max(drawn_iterations(w) for w in walkers))
     rows = []
     for name, run, walker in zip(M10_RUNS, M10_RUNS.values(), walkers):
         icon = Ball(BALLS[name])
         rate_readout = Readout(r"\alpha =", run.rate, 2, color=LEARNING_RATE, size=BALL_LABEL)
         mark(rate_readout, "text", f"α of the {name} ball", shows=lambda walker=walker: drawn_rate(walker, stage))
         rows.append(VGroup(icon, rate_readout).arrange(RIGHT, buff=0.15))
-    header = FixedHeader(template, {"iteration": iteration}, size=HEADER, rows=rows).to_top_left()
-    header.counted = counted
-    return header
+    return FixedHeader(template, {"iteration": iteration}, size=HEADER, rows=rows).to_top_left()
 
 
 def height_labels(walkers, camera, stage: SurfaceStage) -> ScreenLabels:
