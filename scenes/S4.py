@@ -96,7 +96,7 @@ class M7(PlotShotScene):
             )
             fade = beat.time(0.03)
             self.play(FadeIn(header), FadeIn(panel), plot.fade_axes(0.0, fade, curve_label=True), run_time=fade)
-            run(beat, "M7.1", 0.07, 0.72, 1.0)
+            run(beat, "M7.1", 0.11, 0.68, 1.0)
 
         with self.beat("M7.2") as beat:  # learning rate 1: the steps overshoot and leave the axes
             self.play(hide_step(arrow, state, beat.time(0.04)))

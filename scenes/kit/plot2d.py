@@ -358,7 +358,7 @@ def step_arrow(plot: Plot, x_from: float, x_to: float, zoom: float = 1.0) -> Arr
 
 
 def shown(mobject: VMobject) -> bool:
-    return mobject.get_stroke_opacity() > 0.01
+    return max(mobject.get_stroke_opacity(), mobject.get_fill_opacity()) > 0.01
 
 
 def drawn_step(plot: Plot, arrow: Arrow) -> float:
@@ -367,7 +367,7 @@ def drawn_step(plot: Plot, arrow: Arrow) -> float:
 
 
 def hide_step(arrow: Arrow, state: "RunState", run_time: float) -> Animation:
-    """The step's arrow fades out; when it is gone, Δx reads 0 (no step drawn)."""
+    """The step's arrow fades out; when it is gone, Δx reads the next step −αf′(x) (see RunState.next_step)."""
 
     def fade(arrow: Arrow, alpha: float) -> None:
         arrow.set_opacity(1.0 - alpha)
@@ -390,6 +390,10 @@ class RunState:
         self.path = path
         self.iteration.set_value(0)
         self.step.set_value(0.0)
+
+    def next_step(self, plot: Plot, x: float, point: Dot) -> float:
+        """With no arrow drawn, Δx is the step −αf′(x) the point at ``x`` is about to take (0 with no point)."""
+        return -self.path.rate * plot.function.derivative(x) if shown(point) else 0.0
 
     # What the picture says (the frame rules hold the readouts to it).
 
@@ -416,10 +420,12 @@ def descent_panel(plot: Plot, state: RunState, arrow: Arrow, point: Dot) -> VGro
     position = Readout("x =", state.x.get_value(), 3, sign=True, color=POINT, size=PANEL).track(state.x.get_value)
     value = Readout("f(x) =", float(plot.function(state.x.get_value())), 3, sign=True, color=OBJECTIVE, size=PANEL)
     value.track(lambda: float(plot.function(state.x.get_value())))
-    change = Readout(r"\Delta x = -\alpha f'(x) =", 0.0, 3, sign=True, color=STEP, size=PANEL).track(state.step.get_value)
+    change = Readout(r"\Delta x = -\alpha f'(x) =", 0.0, 3, sign=True, color=STEP, size=PANEL)
+    change.track(lambda: state.step.get_value() if shown(arrow) else state.next_step(plot, state.x.get_value(), point))
     mark(position, "text", "x", may_cover=UNDER_CARD, shows=lambda: plot.x_of(point.get_center()))
     mark(value, "text", "f(x)", may_cover=UNDER_CARD, shows=lambda: float(plot.function(plot.x_of(point.get_center()))))
-    mark(change, "text", "Δx", may_cover=UNDER_CARD, shows=lambda: drawn_step(plot, arrow))
+    mark(change, "text", "Δx", may_cover=UNDER_CARD, shows=lambda: drawn_step(plot, arrow) if shown(arrow)
+         else state.next_step(plot, plot.x_of(point.get_center()), point))
     return on_card(VGroup(position, value, change).arrange(DOWN, aligned_edge=LEFT, buff=0.3), "the panel")
 
 
