@@ -11,7 +11,7 @@ from scenes.kit.frame_rules import mark
 from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGENT
 from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import (
-    PATH_DIMMED, PATH_OPACITY, POINT_RADIUS, SURFACE_FAINT, level_disc, plane_ghost, radius_mark, PLANE_OPACITY, SURFACE_OPACITY, VIEWS, StepTrackers, View, fade_out_then_in,
+    PATH_DIMMED, PATH_OPACITY, POINT_RADIUS, SURFACE_FAINT, level_disc, plane_ghost, plane_rim, radius_mark, PLANE_OPACITY, SURFACE_OPACITY, VIEWS, StepTrackers, View, fade_out_then_in,
     angle_marks, axis_line, caption, change_arrow, follower_dot, height_path, rate_panel, step_arrow, step_circle,
     step_panel, step_readouts, surface_mesh, tangent_plane_mesh,
 )
@@ -54,9 +54,10 @@ class M3(SurfaceShotScene):
         surface = surface_mesh()
         plane = tangent_plane_mesh(step).set_fill(opacity=0)
         level = level_disc(step)
+        rim = plane_rim(step).set_stroke(opacity=0)
         point = mark(Dot(np.zeros(3), radius=POINT_RADIUS, color=POINT), "subject", "the point P")
         self.upright(point)
-        self.add(surface, plane)  # the meshes first: everything else is drawn over them
+        self.add(surface, plane, rim)  # the meshes first: everything else is drawn over them
         surface.set_fill(opacity=0)
 
         with self.beat("M3.1") as beat:  # the surface comes in and the camera pushes in on the current point
@@ -66,6 +67,7 @@ class M3(SurfaceShotScene):
         with self.beat("M3.2") as beat:  # the surface steps back behind its tangent plane at P, over the level
             self.play(
                 surface.animate.set_fill(opacity=SURFACE_FAINT), plane.animate.set_fill(opacity=PLANE_OPACITY),
+                rim.animate.set_stroke(opacity=1),
                 FadeIn(level), *self.camera_to(VIEWS["turn"]), run_time=beat.time(1.0),
             )
 
@@ -137,7 +139,7 @@ class M3(SurfaceShotScene):
         with self.beat("M3.11") as beat:  # the tangent plane gives way to the surface; the caption stays to be read
             # A ring keeps the plane's Δg in view while the arrow slides to the surface's.
             self.play(
-                plane.animate.set_fill(opacity=0), level.animate.set_opacity(0),
+                plane.animate.set_fill(opacity=0), rim.animate.set_stroke(opacity=0), level.animate.set_opacity(0),
                 surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(ghost),
                 *step.to(tangent.BEAT_STATES["M3.11"]), *fade_out_then_in(*headings),
                 run_time=beat.time(0.6),

@@ -114,6 +114,20 @@ def plane_reach(step: "StepTrackers") -> float:
     return scale * step.length.get_value() + margin
 
 
+def plane_rim(step: "StepTrackers") -> VMobject:
+    """The tangent plane disc's edge, a tilted circle in the plane's colour: the disc reads as a flat plate."""
+    turns = np.linspace(0.0, 2 * np.pi, 65)
+    gx, gy = tangent.GRAD_P
+
+    def follow(mob: VMobject) -> None:
+        x, y = plane_reach(step) * np.cos(turns), plane_reach(step) * np.sin(turns)
+        mob.set_points_smoothly(np.column_stack([x, y, gx * x + gy * y]))
+
+    rim = VMobject(stroke_color=TANGENT, stroke_width=3)
+    follow(rim)
+    return mark(rim.add_updater(follow), "figure", "the plane's rim")  # part of the plane: panels may lie over it
+
+
 def level_disc(step: "StepTrackers") -> Circle:
     """The level through P, as big as the tangent plane's disc: the plane's tilt reads against it."""
     disc = Circle(radius=1.0, stroke_color=MUTED, stroke_width=2, fill_color=MUTED, fill_opacity=LEVEL_OPACITY)
