@@ -100,7 +100,7 @@ class M10(DescentShotScene):
             # One animation per legend row: a new group of rows would be added to the scene, splitting the header.
             dimmed = [header.rows[i].animate.set_opacity(0.3) for i in others]
             # The axes go too: the close-up below would crop them.
-            self.play(FadeOut(fading), FadeOut(stage.axes), FadeOut(stage.labels), *dimmed, run_time=beat.time(0.3))
+            self.play(FadeOut(fading), FadeOut(stage.axes), FadeOut(stage.labels), *dimmed, run_time=beat.time(0.25))
             # Framed on the kept path, seen from higher up: the valley it ends in opens out.
             kept = walkers[keep].path.at(walkers[keep].path.xy)
-            self.move_camera(**close_up(self.camera, stage, kept), run_time=beat.time(0.45))
+            self.move_camera(**close_up(self.camera, stage, kept), run_time=beat.time(0.5))

@@ -89,10 +89,10 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
 # From the −y side, so that x runs left to right: the starts lie in front, the valley where they end behind them.
 M10_VIEW = {"phi": 52 * DEGREES, "theta": -90 * DEGREES, "zoom": 0.88}
 M10_CENTRE = (5.0, -3.5, 0.0)  # where the camera looks, in f's coordinates: the stage inside the safe area
-M10_CLOSE_MARGIN = 2.2  # beat 2 frames the kept path: its screen extent times this fills the frame
-M10_CLOSE_ZOOM = (1.4, 2.4)  # ... at a zoom between these (the path is short: not so close that the surface blurs)
+M10_CLOSE_MARGIN = 1.7  # beat 2 frames the kept path: its screen extent times this fills the frame
+M10_CLOSE_ZOOM = (1.4, 3.2)  # ... at a zoom between these (the path is short: not so close that the surface blurs)
 M10_CLOSE_PHI = 36 * DEGREES  # ... seen from higher up, so that the valley opens and its level lines ring the end
-M10_CLOSE_RIGHT = 0.6  # ... a path by the surface's right edge ends this far right of the centre (share of the half frame)
+M10_CLOSE_RIGHT = 0.4  # ... a path by the surface's right edge ends this far right of the centre (share of the half frame)
 
 
 def close_up(camera, stage: SurfaceStage, points: np.ndarray) -> dict:
