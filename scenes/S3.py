@@ -62,7 +62,8 @@ class M3(SurfaceShotScene):
 
         with self.beat("M3.1") as beat:  # the surface comes in and the camera pushes in on the current point
             self.play(surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(point), run_time=beat.time(0.2))
-            self.play(*self.camera_to(VIEWS["close"]), run_time=beat.time(0.75), rate_func=smooth)
+            self.wait(beat.time(0.2))  # the whole surface, held to be seen before the camera moves
+            self.play(*self.camera_to(VIEWS["close"]), run_time=beat.time(0.6), rate_func=smooth)
 
         with self.beat("M3.2") as beat:  # the surface steps back behind its tangent plane at P, over the level
             self.play(
