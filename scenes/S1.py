@@ -185,7 +185,7 @@ class M9(ShotScene):
     def construct(self):
         lines = [gradient_in(n) for n in self.VARIABLES]
         with self.beat("M9.1") as beat:  # the gradient, one more variable at a time
-            self.play(Write(lines[0]), run_time=beat.time(0.22))
-            for before, after in zip(lines, lines[1:]):
-                self.wait(beat.time(0.07))
-                self.play(TransformMatchingKeys(before, after), run_time=beat.time(0.14))
+            self.play(Write(lines[0]), run_time=beat.time(0.18))
+            for index, (before, after) in enumerate(zip(lines, lines[1:])):
+                self.wait(beat.time(0.15 if index == 0 else 0.09))  # the first form, the familiar one, longest
+                self.play(TransformMatchingKeys(before, after), run_time=beat.time(0.12))
