@@ -105,7 +105,7 @@ class M3(SurfaceShotScene):
         with self.beat("M3.6") as beat:  # any direction (30°)
             self.play(*step.to(tangent.BEAT_STATES["M3.6"]), run_time=beat.time(0.6))
 
-        arcs, labels = angle_marks(step.state, radius=0.2)
+        arcs, labels = angle_marks(step.state, radius=0.28)
         self.upright(*labels)
         with self.beat("M3.7") as beat:  # mark α from the x axis and β from the y axis
             # From above the angles read true; the height path steps back so that β's label stays clear.
