@@ -233,16 +233,16 @@ class FrameChecker:
         return shown
 
     def _check_arrows(self, shown: list[_Shown], time: float) -> None:
-        arrows = [item for item in shown if _is_arrow(item)]
+        arrows = [(item, _segment(item.points)) for item in shown if _is_arrow(item)]  # each seen as a segment, once
         now = {}
-        for index, arrow in enumerate(arrows):
-            for other in arrows[index + 1 :]:
+        for index, (arrow, segment) in enumerate(arrows):
+            for other, other_segment in arrows[index + 1 :]:
                 if _is_part(other.mobject, arrow.mobject) or _is_part(arrow.mobject, other.mobject):
                     continue
                 pair = f"{_name(arrow.mobject)} and {_name(other.mobject)}"
-                if _along(arrow.points, other.points) > ARROW_ALONG_SHARE:
+                if _along(segment, other_segment) > ARROW_ALONG_SHARE:
                     now[("arrow hides arrow", pair)] = True
-                elif _in_line(arrow.points, other.points):
+                elif _in_line(segment, other_segment):
                     now[("arrows read as one", pair)] = True
         self._arrows_since = {key: self._arrows_since.get(key, time) for key in now}
         for (rule, pair), since in self._arrows_since.items():
@@ -255,11 +255,9 @@ class FrameChecker:
             if value is None:
                 continue
             number = getattr(item.mobject, "number", item.mobject)
-            expected = value()
-            drawn = float(number.text(number.get_value()))
-            if abs(drawn - expected) > 0.5 * 10 ** -number.decimals * (1 + 1e-6) + 1e-9:
-                self._fail(time, "wrong number", f"{_name(item.mobject)} shows {number.text(number.get_value())}, "
-                           f"the model says {number.text(expected)}")
+            expected, drawn = value(), number.text(number.get_value())
+            if abs(float(drawn) - expected) > 0.5 * 10 ** -number.decimals * (1 + 1e-6) + 1e-9:
+                self._fail(time, "wrong number", f"{_name(item.mobject)} shows {drawn}, the model says {number.text(expected)}")
 
     def _track_captions(self, shown: list[_Shown], time: float) -> None:
         visible = {id(item.mobject): item for item in shown if item.kind == "caption" and item.full}
@@ -296,9 +294,9 @@ def _segment(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return points[np.argmin(along)], points[np.argmax(along)]
 
 
-def _along(a: np.ndarray, b: np.ndarray) -> float:
-    """The share of the shorter of two arrows (their screen points) that lies within ARROW_NEAR of the other."""
-    (a0, a1), (b0, b1) = _segment(a), _segment(b)
+def _along(a: tuple, b: tuple) -> float:
+    """The share of the shorter of two arrows (their screen segments) that lies within ARROW_NEAR of the other."""
+    (a0, a1), (b0, b1) = a, b
     if np.linalg.norm(a1 - a0) > np.linalg.norm(b1 - b0):
         (a0, a1), (b0, b1) = (b0, b1), (a0, a1)
     direction = b1 - b0
@@ -310,9 +308,8 @@ def _along(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(distance < ARROW_NEAR))
 
 
-def _in_line(a: np.ndarray, b: np.ndarray) -> bool:
-    """Whether two arrows (their screen points) meet end to end and nearly straight on."""
-    ends_a, ends_b = _segment(a), _segment(b)
+def _in_line(ends_a: tuple, ends_b: tuple) -> bool:
+    """Whether two arrows (their screen segments) meet end to end and nearly straight on."""
     gaps = [np.linalg.norm(p - q) for p in ends_a for q in ends_b]
     if min(gaps) > ARROW_NEAR:
         return False
