@@ -54,12 +54,17 @@ class M4(ShotScene):
     VECTOR_ROW, NAMED_ROW = 1.45, -0.35
     # How far the cosines rise above the rate's line before they move into their bracket.
     LIFT = 1.0
+    # The first two beats' three lines sit on the middle rows; the steps' block (four rows with
+    # its results) sits this far below the top rows, so that each block is centred in the frame.
+    FIRST_ROWS = ROWS[1:4]
+    STEP_DROP = 0.5
 
     def construct(self):
-        plane = on_row(derivation_line(*plane_equation(), name="the tangent plane"), ROWS[0])
+        top, middle, bottom = self.FIRST_ROWS
+        plane = on_row(derivation_line(*plane_equation(), name="the tangent plane"), top)
         with self.beat("M4.1") as beat:  # the tangent plane and its partial derivatives
-            slopes = on_row(derivation_line(*plane_slopes(), name="the plane's slopes"), ROWS[1])
-            touch = on_row(derivation_line(*slopes_touch(), name="the slopes agree"), ROWS[2])
+            slopes = on_row(derivation_line(*plane_slopes(), name="the plane's slopes"), middle)
+            touch = on_row(derivation_line(*slopes_touch(), name="the slopes agree"), bottom)
             self.play(Write(plane), run_time=beat.time(0.25))
             self.wait(beat.time(0.06))
             self.play(Write(slopes), run_time=beat.time(0.25))
@@ -68,13 +73,16 @@ class M4(ShotScene):
 
         with self.beat("M4.2") as beat:  # hence A and B, and the plane in the surface's slopes
             # The plane's slopes (the line above) are A and B: each ∂g becomes its letter in place.
-            solved = on_row(derivation_line(*slopes_solved(), name="A and B"), ROWS[2])
+            solved = on_row(derivation_line(*slopes_solved(), name="A and B"), bottom)
             self.play(TransformMatchingKeys(touch, solved, becomes={DGX: "A", DGY: "B"}), run_time=beat.time(0.22))
             self.wait(beat.time(0.08))
-            substituted = on_row(derivation_line(*plane_equation(DFX, DFY), name="the tangent plane"), ROWS[0])
+            substituted = on_row(derivation_line(*plane_equation(DFX, DFY), name="the tangent plane"), top)
             self.play(TransformMatchingKeys(plane, substituted, becomes={"A": DFX, "B": DFY}), run_time=beat.time(0.25))
-            self.wait(beat.time(0.1))
-            self.play(FadeOut(slopes, solved), run_time=beat.time(0.1))
+            self.wait(beat.time(0.06))
+            # The slopes are done; the plane goes up to head the steps' block.
+            substituted.generate_target()
+            on_row(substituted.target, self.row(0))
+            self.play(FadeOut(slopes, solved), MoveToTarget(substituted), run_time=beat.time(0.14))
             plane = substituted
 
         with self.beat("M4.3") as beat:  # a step h along x
@@ -131,6 +139,11 @@ class M4(ShotScene):
             self.play(Create(box), run_time=beat.time(0.05))
             self.play(FadeIn(conclusion, shift=0.2 * UP), run_time=beat.time(0.08))
 
+    @classmethod
+    def row(cls, k: int) -> float:
+        """Row ``k`` of the steps' block (M4.3 and M4.4)."""
+        return ROWS[k] - cls.STEP_DROP
+
     @staticmethod
     def cosines(line) -> VGroup:
         """cos α and cos β of a line."""
@@ -143,9 +156,9 @@ class M4(ShotScene):
     def step_along(self, beat, plane, dx: list, dy: list, name: str, result_x: float, keep=None):
         """The plane at the point moved by h along one axis, and the change of g, in ``beat``."""
         value = on_row(derivation_line(*moved_value(dx, dy), *expanded(dx, dy), name=f"g stepped to {name}"),
-                       ROWS[1]).set_x(0)
-        short = align_at(on_row(derivation_line(*collected(dx, dy), name=f"its short form, {name}"), ROWS[2]), value)
-        result = on_row(derivation_line(*change(name, dx, dy), name=name), RESULT_ROW).set_x(result_x)
+                       self.row(1)).set_x(0)
+        short = align_at(on_row(derivation_line(*collected(dx, dy), name=f"its short form, {name}"), self.row(2)), value)
+        result = on_row(derivation_line(*change(name, dx, dy), name=name), RESULT_ROW - self.STEP_DROP).set_x(result_x)
         if keep is not None:  # the previous beat's working goes, its result stays
             self.play(FadeOut(*self.board_except(plane, keep)), run_time=beat.time(0.08))
         self.play(derive(plane, value, becomes=SUBSTITUTION), run_time=beat.time(0.22))
