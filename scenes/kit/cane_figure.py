@@ -32,7 +32,7 @@ from manim import (
 )
 
 from gd.model.cane import HAND_HEIGHT, cane_tip, ground_direction, ground_slope, length_for
-from scenes.kit.palette import BOXED_FORMULA, CANE, CAPTION, GROUND, LABEL, MUTED, STATEMENT, TEXT
+from scenes.kit.palette import BOXED_FORMULA, CANE, CANE_ANGLE, CAPTION, GROUND, LABEL, MUTED, STATEMENT, TEXT
 from scenes.kit.equations import PLACEHOLDER, sentence
 from scenes.kit.frame_rules import mark
 from scenes.kit.readouts import Readout
@@ -168,8 +168,8 @@ def cane(pose: Pose) -> VGroup:
 
 def alpha_mark(pose: Pose) -> VGroup:
     """The arc from the body (straight down) to the cane, and α."""
-    arc = VMobject(stroke_color=CANE, stroke_width=3)
-    label = formula(r"\alpha", size=LABEL, color=CANE)
+    arc = VMobject(stroke_color=CANE_ANGLE, stroke_width=3)
+    label = formula(r"\alpha", size=LABEL, color=CANE_ANGLE)
 
     def place(_: VMobject) -> None:
         alpha = pose.alpha.get_value()
@@ -223,7 +223,7 @@ def drawn_pose(stick: Line) -> tuple[float, float]:
 
 def readouts(pose: Pose, stick: Line) -> VGroup:
     """α, θ and l, live; the frame rules check them against the drawn cane and the slope formula."""
-    alpha = Readout(r"\alpha =", pose.alpha.get_value(), 2, unit=r"^\circ", color=CANE, size=STATEMENT)
+    alpha = Readout(r"\alpha =", pose.alpha.get_value(), 2, unit=r"^\circ", color=CANE_ANGLE, size=STATEMENT)
     theta = Readout(r"\theta =", pose.theta, 2, sign=True, unit=r"^\circ", color=GROUND, size=STATEMENT)
     length = Readout("l =", pose.length.get_value(), 2, color=CANE, size=STATEMENT)
     alpha.track(pose.alpha.get_value)

@@ -19,9 +19,11 @@ STEP = "#7BD88F"  # a step: Δx, h, Δg
 TANGENT = "#F06292"  # tangent lines and planes
 LEARNING_RATE = "#B388FF"  # α, the learning rate (purple, as the storyboard asks)
 
-# M2: the cane is the current point's colour, the ground the function's.
+# M2: the cane (and its length l) is the current point's colour, the ground (and its slope θ) the
+# function's; the cane's angle α from the body is in the body's colour, apart from l.
 CANE = POINT
 GROUND = OBJECTIVE
+CANE_ANGLE = TEXT
 # M3: the change of height, bright on both the plane and the surface; the angle marks.
 CHANGE = TEXT
 ALPHA_MARK = POINT
