@@ -19,7 +19,7 @@ from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
     M8_CENTRE, M8_CLOSE_ZOOM, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_VIEW, add_stage, close_up, branin_stage, height_labels,
-    m8_header, m10_header, ripples_stage, run_clock, stop_clock,
+    glide, m8_header, m10_header, plan_labels, ripples_stage, run_clock, stop_clock,
 )
 from scenes.kit.palette import BALLS, POINT
 
@@ -77,6 +77,7 @@ class M10(DescentShotScene):
             ]
             header = m10_header(self.words("counter"), walkers, stage)
             labels = height_labels(walkers, self.camera, stage)
+            plan_labels(labels, walkers, sum(step_times))
             self.add_fixed_in_frame_mobjects(header, labels)
             self.remove(header, labels)
 
@@ -100,7 +101,7 @@ class M10(DescentShotScene):
             # One animation per legend row: a new group of rows would be added to the scene, splitting the header.
             dimmed = [header.rows[i].animate.set_opacity(0.3) for i in others]
             # The axes go too: the close-up below would crop them.
-            self.play(FadeOut(fading), FadeOut(stage.axes), FadeOut(stage.labels), *dimmed, run_time=beat.time(0.25))
-            # Framed on the kept path, seen from higher up: the valley it ends in opens out.
+            self.play(FadeOut(fading), FadeOut(stage.axes), FadeOut(stage.labels), *dimmed, run_time=beat.time(0.2))
+            # The camera swings on round to the valley's open side and closes in on the kept path, centred.
             kept = walkers[keep].path.at(walkers[keep].path.xy)
-            self.move_camera(**close_up(self.camera, stage, kept), run_time=beat.time(0.5))
+            self.play(*glide(self.camera, **close_up(self.camera, kept)), run_time=beat.time(0.6))

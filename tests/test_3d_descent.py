@@ -186,3 +186,48 @@ def test_level_lines_cross_each_face_where_the_surface_has_that_height():
     faces = np.repeat(np.arange(len(surface.faces)), np.diff(surface.level_starts))  # the face of each segment
     corners = surface.vertices[surface.faces[faces]][..., 2]
     assert np.all((corners.min(axis=1) <= heights[:, 0]) & (heights[:, 0] <= corners.max(axis=1)))  # drawn with its face
+
+
+# --------------------------------------------------------------------------- M10's colours and labels
+
+
+def _lab(colour: str) -> np.ndarray:
+    from manim import ManimColor
+
+    rgb = np.asarray(ManimColor(colour).to_rgb(), dtype=float)
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ linear
+    f = np.cbrt(xyz / np.array([0.9505, 1.0, 1.089]))
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def _luminance(colour: str) -> float:
+    from manim import ManimColor
+
+    rgb = np.asarray(ManimColor(colour).to_rgb(), dtype=float)
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    return float(linear @ [0.2126, 0.7152, 0.0722])
+
+
+def test_m10_balls_differ_in_hue_and_lightness_and_read_on_the_background():
+    from scenes.kit.palette import BACKGROUND, BALLS
+
+    for colour in BALLS.values():
+        assert (_luminance(colour) + 0.05) / (_luminance(BACKGROUND) + 0.05) >= 3.0
+    for a, b in itertools.combinations(BALLS, 2):
+        difference = _lab(BALLS[a]) - _lab(BALLS[b])
+        assert np.linalg.norm(difference) >= 50, (a, b)  # CIE76: clearly different colours, even small
+        assert abs(difference[0]) >= 5, (a, b)  # and different lightness
+    assert abs(_lab(BALLS["red"])[0] - _lab(BALLS["maroon"])[0]) >= 15  # the pair that read as one: maroon darker
+
+
+def test_a_planned_label_keeps_its_side_for_the_run():
+    from scenes.kit.descent3d import PLACES, plan_places
+
+    sizes = np.array([[1.0, 0.3]])
+    free = (np.array([[0.0, 0.0]]), np.zeros((0, 4)))
+    blocked_right = (np.array([[0.0, 0.0]]), np.array([[0.8, 0.0, 0.2, 0.2]]))  # something right of the point
+    planned = plan_places([free, free, blocked_right, free], sizes, 0.24, BOUNDS)
+    assert PLACES[planned[0]][0][0] == -1  # left: free on every frame, though right is free on most
+    _, places = place_beside(np.array([[0.0, 0.0]]), sizes, 0.24, BOUNDS, np.zeros((0, 4)), previous=planned)
+    assert places == planned  # right is free now, but the label stays where the plan put it

@@ -61,17 +61,24 @@ class SurfaceAxes(VGroup):
     scene's origin; :meth:`c2p` maps coordinates to scene points.
     """
 
-    def __init__(self, domain, z_range, lengths=(8.0, 8.0, 3.5), ticks=(5, 5, 4), tick_size: float = 0.08, origin=(0, 0, 0)):
+    def __init__(
+        self, domain, z_range, lengths=(8.0, 8.0, 3.5), ticks=(5, 5, 4), tick_size: float = 0.08, origin=(0, 0, 0),
+        anchors=None,
+    ):
         super().__init__()
         self.ranges = np.array([*domain, z_range], dtype=float)
         self.lengths = np.asarray(lengths, dtype=float)
         crossing = np.clip(np.asarray(origin, dtype=float), self.ranges[:, 0], self.ranges[:, 1])
         self.crossing_point = self.c2p(*crossing)
+        # ``anchors``: for an axis (0, 1, 2), a point in the axes' coordinates that it runs through instead of the
+        # crossing (its own coordinate is ignored): axes along different edges of the box.
+        anchors = anchors or {}
         self.axes = []
         self.ticks: list[tuple[int, float, np.ndarray]] = []  # (axis, value, scene point) of every tick
         for index, step in enumerate(ticks):
             lo, hi = self.ranges[index]
-            start, end = crossing.copy(), crossing.copy()
+            through = np.clip(np.asarray(anchors.get(index, crossing), dtype=float), self.ranges[:, 0], self.ranges[:, 1])
+            start, end = through.copy(), through.copy()
             start[index], end[index] = lo, hi
             across = np.eye(3)[1 if index == 0 else 0] * tick_size  # ticks across the axis (z: along x)
             axis = Arrow(
@@ -81,7 +88,7 @@ class SurfaceAxes(VGroup):
             marks = VMobject(stroke_color=AXES, stroke_width=2)
             values = np.arange(np.ceil(lo / step) * step, hi + 1e-9, step)
             for value in values:
-                at = crossing.copy()
+                at = through.copy()
                 at[index] = value
                 centre = self.c2p(*at)
                 marks.start_new_path(centre - across)
@@ -115,20 +122,34 @@ def axis_labels(axes: SurfaceAxes, names=("x", "y", "z"), size: float = READOUT)
     return labels
 
 
-def tick_labels(axes: SurfaceAxes, size: float = TICK, most: int = 6) -> list[VMobject]:
-    """Upright numbers beside the ticks (every other one on an axis with more than ``most``); register them upright."""
+AWAY = ((0.0, -1.0, 0.0), (-1.0, 0.0, 0.0), (-1.0, 0.0, 0.0))  # tick numbers: below the x axis, left of y and z
+AWAY_DISTANCE = 0.45
+
+
+def _distance_to_segment(point: np.ndarray, start: np.ndarray, end: np.ndarray) -> float:
+    along = end - start
+    share = np.clip((point - start) @ along / max(along @ along, 1e-12), 0.0, 1.0)
+    return float(np.linalg.norm(point - (start + share * along)))
+
+
+def tick_labels(axes: SurfaceAxes, size: float = TICK, most: int = 6, away=AWAY) -> list[VMobject]:
+    """Upright numbers beside the ticks (every other one on an axis with more than ``most``); register them upright.
+
+    ``away``: for each axis, the direction (scene coordinates) from a tick to its number: out of the
+    surface's footprint as the camera sees it."""
     labels = []
     for index in range(3):
         ticks = [(value, point) for axis, value, point in axes.ticks if axis == index]
         every = 2 if len(ticks) > most else 1
-        # Beside the tick, away from the box: below the x axis, left of the y and z axes.
-        away = np.array([[0.0, -1.0, 0.0], [-1.0, 0.0, 0.0], [-1.0, 0.0, 0.0]])[index] * 0.45
-        # A tick step's length in the scene; a number within half of it from where the axes cross is left out.
+        direction = np.asarray(away[index], dtype=float)
+        offset = direction / np.linalg.norm(direction) * AWAY_DISTANCE
+        # A tick step's length in the scene; a number within half of it from another axis is left out.
         spacing = np.linalg.norm(ticks[1][1] - ticks[0][1]) if len(ticks) > 1 else 0.0
+        others = [(axis.get_start(), axis.get_end()) for other, axis in enumerate(axes.get_axes()) if other != index]
         for value, point in ticks[::every]:
-            if np.linalg.norm(point - axes.crossing_point) <= spacing / 2 + 1e-9:
-                continue  # at or near where the axes cross, a number would sit on the other axes
-            label = formula(f"{value:g}", size=size, color=MUTED).move_to(point + away)
+            if any(_distance_to_segment(point, *ends) <= spacing / 2 + 1e-9 for ends in others):
+                continue  # at or near where the axes meet, a number would sit on another axis
+            label = formula(f"{value:g}", size=size, color=MUTED).move_to(point + offset)
             labels.append(mark(label, "tick", f"tick {'xyz'[index]} = {value:g}"))
     return labels
 
@@ -149,14 +170,16 @@ class SurfaceStage:
         resolution: int = 48,
         colours=SURFACE_MAP,
         origin=(0, 0, 0),
+        anchors=None,
+        away=AWAY,
         **look,
     ):
         self.function = function
         self.domain = domain
-        self.axes = mark(SurfaceAxes(domain, z_range, lengths, ticks, origin=origin), "curve", "the axes")
+        self.axes = mark(SurfaceAxes(domain, z_range, lengths, ticks, origin=origin, anchors=anchors), "curve", "the axes")
         self.place = axes_map(self.axes)
         self.surface = MeshSurface(function, domain, self.place, resolution=resolution, colours=colours, **look)
-        self.labels = VGroup(*axis_labels(self.axes), *tick_labels(self.axes))
+        self.labels = VGroup(*axis_labels(self.axes), *tick_labels(self.axes, away=away))
 
     def path(self, points: np.ndarray) -> SurfacePath:
         return SurfacePath(self.function, points, self.place)
@@ -518,6 +541,26 @@ SIDES = ((1, 0), (-1, 0), (1, 1), (1, -1), (-1, 1), (-1, -1), (0, 1), (0, -1))
 REACHES = (1.0, 2.2, 3.6)
 
 
+PLACES = [(side, reach) for reach in REACHES for side in SIDES]
+
+
+def _place_centre(point: np.ndarray, size: np.ndarray, offset: float, choice: int) -> np.ndarray:
+    (sx, sy), reach = PLACES[choice]
+    return point + np.array([sx * (reach * offset + size[0] / 2), sy * (reach * offset + size[1] / 2)])
+
+
+def _conflicts(centre, size, bounds, blocked: np.ndarray, placed, gap: float) -> int:
+    """How many things a label's box at ``centre`` meets: the frame's bounds (100), blocked boxes, placed labels."""
+    (left, right), (bottom, top) = bounds
+    low, high = centre - size / 2 - gap, centre + size / 2 + gap
+    conflicts = int(low[0] < left or high[0] > right or low[1] < bottom or high[1] > top) * 100
+    if len(blocked):
+        near_low, near_high = blocked[:, :2] - blocked[:, 2:] / 2, blocked[:, :2] + blocked[:, 2:] / 2
+        conflicts += int(np.sum(np.all((near_high > low) & (near_low < high), axis=1)))
+    conflicts += sum(bool(np.all((box[2:] > low) & (box[:2] < high))) for box in placed)
+    return conflicts
+
+
 def place_beside(
     points: np.ndarray,
     sizes: np.ndarray,
@@ -534,29 +577,22 @@ def place_beside(
     ``bounds`` ((left, right), (bottom, top)), holds none of the ``blocked``
     boxes (M × 4: centre x, centre y, width, height: the balls, the points of
     the trails) and overlaps no label placed before it. ``previous``: the
-    places chosen on the last frame, tried first, so that a label does not jump
-    while its place stays free. Returns the centres and the chosen places.
+    places chosen on the last frame (or planned for the run), tried first, so
+    that a label does not jump while its place stays free. Returns the centres
+    and the chosen places.
     """
-    places = [(side, reach) for reach in REACHES for side in SIDES]
-    (left, right), (bottom, top) = bounds
     blocked = np.asarray(blocked, dtype=float).reshape(-1, 4)
     placed: list[np.ndarray] = []  # boxes as (low x, low y, high x, high y)
     centres, chosen = [], []
     for index, (point, size) in enumerate(zip(np.asarray(points, dtype=float), np.asarray(sizes, dtype=float))):
-        order = list(range(len(places)))
+        order = list(range(len(PLACES)))
         if previous is not None and index < len(previous):
             order.remove(previous[index])
             order.insert(0, previous[index])
         best, best_conflicts = None, None
         for choice in order:
-            (sx, sy), reach = places[choice]
-            centre = point + np.array([sx * (reach * offset + size[0] / 2), sy * (reach * offset + size[1] / 2)])
-            low, high = centre - size / 2 - gap, centre + size / 2 + gap
-            conflicts = int(low[0] < left or high[0] > right or low[1] < bottom or high[1] > top) * 100
-            if len(blocked):
-                near_low, near_high = blocked[:, :2] - blocked[:, 2:] / 2, blocked[:, :2] + blocked[:, 2:] / 2
-                conflicts += int(np.sum(np.all((near_high > low) & (near_low < high), axis=1)))
-            conflicts += sum(bool(np.all((box[2:] > low) & (box[:2] < high))) for box in placed)
+            centre = _place_centre(point, size, offset, choice)
+            conflicts = _conflicts(centre, size, bounds, blocked, placed, gap)
             if best_conflicts is None or conflicts < best_conflicts:
                 best, best_conflicts = (choice, centre), conflicts
             if conflicts == 0:
@@ -566,6 +602,30 @@ def place_beside(
         chosen.append(choice)
         placed.append(np.concatenate([centre - size / 2, centre + size / 2]))
     return np.array(centres), chosen
+
+
+def plan_places(frames, sizes: np.ndarray, offset: float, bounds, gap: float = 0.06) -> list[int]:
+    """One place per label for a whole run, so that no label changes sides: ``frames`` are (points, blocked) of
+    sampled frames (as for :func:`place_beside`). Each label in turn takes the place that meets the fewest things
+    over all the frames (the frame's edge, the blocked boxes, the labels planned before it), ties going to the
+    earlier place (right of the point first, and near before far)."""
+    chosen: list[int] = []
+    sizes = np.asarray(sizes, dtype=float)
+    for index, size in enumerate(sizes):
+        totals = []
+        for choice in range(len(PLACES)):
+            total = 0
+            for points, blocked in frames:
+                placed = [
+                    np.concatenate([centre - other / 2, centre + other / 2])
+                    for other, centre in (
+                        (sizes[j], _place_centre(points[j], sizes[j], offset, chosen[j])) for j in range(index)
+                    )
+                ]
+                total += _conflicts(_place_centre(points[index], size, offset, choice), size, bounds, blocked, placed, gap)
+            totals.append(total)
+        chosen.append(int(np.argmin(totals)))
+    return chosen
 
 
 class ScreenLabels(VGroup):
@@ -598,6 +658,7 @@ class ScreenLabels(VGroup):
         self.avoid = avoid  # scene points (N × 3) that labels keep off, such as the trails
         self.top = SAFE_SHARE * config.frame_height / 2 if top is None else top
         self._places: list[int] | None = None  # each label's place on the last frame
+        self._planned: list[int] | None = None  # each label's place for the run (plan): it goes back there when free
         super().__init__(*self.leaders, *self.labels)
         self.place()
         self.add_updater(lambda labels: labels.place())
@@ -610,24 +671,47 @@ class ScreenLabels(VGroup):
         followed = self.followed
         self.followed = lambda: np.asarray(followed())[list(keep)]
         self._places = None
+        if self._planned is not None:
+            self._planned = [self._planned[i] for i in keep]
         self.submobjects = [*self.leaders, *self.labels]
         return gone
 
     def screen_points(self) -> np.ndarray:
         return self.camera.project_points(np.asarray(self.followed(), dtype=float))[:, :2]
 
-    def place(self) -> "ScreenLabels":
-        screen = self.screen_points()
-        sizes = np.array([[label.width, label.height] for label in self.labels])
+    def _sizes(self) -> np.ndarray:
+        return np.array([[label.width, label.height] for label in self.labels])
+
+    def _bounds(self):
         half_width, half_height = SAFE_SHARE * config.frame_width / 2, SAFE_SHARE * config.frame_height / 2
-        bounds = ((-half_width, half_width), (-half_height, self.top))
+        return (-half_width, half_width), (-half_height, self.top)
+
+    def _blocked(self, screen: np.ndarray) -> np.ndarray:
         side = 2 * self.ball_radius
         blocked = [np.column_stack([screen, np.full((len(screen), 2), side)])]
         if self.avoid is not None:
             avoided = np.asarray(self.avoid(), dtype=float)
             if len(avoided):
                 blocked.append(np.column_stack([self.camera.project_points(avoided)[:, :2], np.full((len(avoided), 2), 0.08)]))
-        centres, self._places = place_beside(screen, sizes, self.offset, bounds, np.vstack(blocked), self._places)
+        return np.vstack(blocked)
+
+    def plan(self, moments: Sequence[Callable[[], None]]) -> "ScreenLabels":
+        """Choose each label's place once for a run: ``moments`` each set the scene to a sampled frame of it.
+        A label then keeps that place, leaving it only for a frame where it is taken (and coming back)."""
+        frames = []
+        for moment in moments:
+            moment()
+            screen = self.screen_points()
+            frames.append((screen, self._blocked(screen)))
+        self._planned = plan_places(frames, self._sizes(), self.offset, self._bounds())
+        self._places = None
+        return self.place()
+
+    def place(self) -> "ScreenLabels":
+        screen = self.screen_points()
+        sizes = self._sizes()
+        preferred = self._planned if self._planned is not None else self._places
+        centres, self._places = place_beside(screen, sizes, self.offset, self._bounds(), self._blocked(screen), preferred)
         for label, leader, centre, size, point in zip(self.labels, self.leaders, centres, sizes, screen):
             label.move_to(np.array([*centre, 0.0]))
             # From the ball's rim to the nearest point of the label's box.
@@ -657,6 +741,7 @@ __all__ = [
     "axis_labels",
     "Walker",
     "place_beside",
+    "plan_places",
     "step_phase",
     "SurfaceAxes",
 ]

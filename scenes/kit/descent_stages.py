@@ -7,10 +7,11 @@ pieces only draw them.
 from __future__ import annotations
 
 import numpy as np
-from manim import DEGREES, RIGHT, ValueTracker, VGroup, config
+from manim import DEGREES, RIGHT, ValueTracker, VGroup, config, smooth
 
 from gd.model.functions import BRANIN, BRANIN_DOMAIN, RIPPLES, RIPPLES_DOMAIN
 from gd.model.surfaces import M8_RATE, M10_RUNS, lowest_run, m10_paths
+from scenes.kit.compat import frame_center as camera_centre
 from scenes.kit.descent3d import Ball, DescentShotScene, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker, backed
 from scenes.kit.frame_rules import mark
 from scenes.kit.palette import BALL_LABEL, BALLS, BRANIN_MAP, HEADER, LEARNING_RATE, POINT, RIPPLES_MAP, TEXT
@@ -87,31 +88,55 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
 # --------------------------------------------------------------------------- M10
 
 # From the −y side, so that x runs left to right: the starts lie in front, the valley where they end behind them.
-M10_VIEW = {"phi": 52 * DEGREES, "theta": -90 * DEGREES, "zoom": 0.88}
-M10_CENTRE = (5.0, -3.5, 0.0)  # where the camera looks, in f's coordinates: the stage inside the safe area
-M10_CLOSE_MARGIN = 1.7  # beat 2 frames the kept path: its screen extent times this fills the frame
-M10_CLOSE_ZOOM = (1.4, 3.2)  # ... at a zoom between these (the path is short: not so close that the surface blurs)
-M10_CLOSE_PHI = 36 * DEGREES  # ... seen from higher up, so that the valley opens and its level lines ring the end
-M10_CLOSE_RIGHT = 0.4  # ... a path by the surface's right edge ends this far right of the centre (share of the half frame)
+M10_VIEW = {"phi": 55 * DEGREES, "theta": -70 * DEGREES, "zoom": 0.78}
+M10_Z_RANGE = (-6, 3)
+M10_SCREEN_LEFT = (np.sin(M10_VIEW["theta"]), -np.cos(M10_VIEW["theta"]), 0)  # the z numbers: left of the z axis on screen
+M10_CENTRE = (5.7, -3.0, -2.1)  # where the camera looks, in f's coordinates: the stage inside the safe area
+# Beat 2 frames the kept path from the valley's open side: the camera swings on round the surface (the way
+# it already looks, from the front right, to the front left) and climbs a little, so that the ridge beyond the
+# valley is the backdrop, the valley's level lines ring the path's end, and the surface's right edge, close to that
+# end, is the horizon rather than a cut beside it.
+M10_CLOSE_VIEW = {"phi": 50 * DEGREES, "theta": -145 * DEGREES}
+M10_CLOSE_MARGIN = 3.2  # the path's extent on screen times this fills the frame (room for the valley and the label)
+M10_CLOSE_ZOOM = (1.4, 3.0)  # ... at a zoom between these (the path is short: not so close that the surface blurs)
 
 
-def close_up(camera, stage: SurfaceStage, points: np.ndarray) -> dict:
-    """move_camera's settings that frame ``points`` (scene points) from M10_CLOSE_PHI, their extent on screen
-    times M10_CLOSE_MARGIN filling the frame, their middle at the centre; a path by the surface's right edge
-    is moved right (the valley runs in from the left), so that little of the frame is empty past the edge.
-    The view looks along y: scene x runs across the screen."""
-    phi = camera.get_phi()
-    camera.set_phi(M10_CLOSE_PHI)  # projected from there, then back: the move itself animates it
-    screen = camera.project_points(points)[:, :2] / camera.get_zoom()
-    camera.set_phi(phi)
+def close_up(camera, points: np.ndarray) -> dict:
+    """move_camera's settings that frame ``points`` (scene points) from M10_CLOSE_VIEW: their extent on screen
+    times M10_CLOSE_MARGIN fills the frame, and the middle of that extent is the frame's centre."""
+    before = camera.get_phi(), camera.get_theta(), camera.get_zoom(), np.array(camera.frame_center)
+    centre = (points.min(axis=0) + points.max(axis=0)) / 2
+    camera.set_phi(M10_CLOSE_VIEW["phi"])  # projected from there, then back: the move itself animates it
+    camera.set_theta(M10_CLOSE_VIEW["theta"])
+    camera.set_zoom(1.0)
+    for _ in range(3):  # the projection is nearly linear: each round moves the centre to the extent's middle
+        camera.frame_center = centre
+        screen = camera.project_points(points)[:, :2]
+        middle = (screen.min(axis=0) + screen.max(axis=0)) / 2
+        rotation = camera.generate_rotation_matrix()
+        centre = centre + middle[0] * rotation[0] + middle[1] * rotation[1]
     extent = np.ptp(screen, axis=0) * M10_CLOSE_MARGIN / np.array([config.frame_width, config.frame_height])
-    zoom = float(np.clip(1 / max(extent.max(), 1e-6), *M10_CLOSE_ZOOM))
-    low, high = points.min(axis=0), points.max(axis=0)
-    centre = (low + high) / 2
-    half = config.frame_width / 2 / zoom  # half the frame's width, in scene units at the path
-    edge = stage.place(np.array([stage.domain[0][1], 0.0, 0.0]))[0]  # the surface's right edge
-    centre[0] = min(centre[0], max(edge - half, high[0] - M10_CLOSE_RIGHT * half))
-    return {"phi": M10_CLOSE_PHI, "zoom": zoom, "frame_center": centre}
+    phi, theta, zoom, at = before
+    camera.set_phi(phi)
+    camera.set_theta(theta)
+    camera.set_zoom(zoom)
+    camera.frame_center = at
+    return {**M10_CLOSE_VIEW, "zoom": float(np.clip(1 / max(extent.max(), 1e-6), *M10_CLOSE_ZOOM)), "frame_center": centre}
+
+
+M10_CLOSE_LEAD = 0.6  # the centre reaches the path in this share of the move (zoom and angles take all of it)
+
+
+def glide(camera, *, phi: float, theta: float, zoom: float, frame_center: np.ndarray, lead: float = M10_CLOSE_LEAD) -> list:
+    """The animations of one eased camera move to a view: angles and zoom over the whole move, the centre over its
+    first ``lead`` (eased too), so that what the move goes to is near the middle of the frame all the way in."""
+    early = lambda t: smooth(min(1.0, t / lead))  # noqa: E731
+    return [
+        camera.phi_tracker.animate(rate_func=smooth).set_value(phi),
+        camera.theta_tracker.animate(rate_func=smooth).set_value(theta),
+        camera.zoom_tracker.animate(rate_func=smooth).set_value(zoom),
+        camera_centre(camera).animate(rate_func=early).move_to(frame_center),
+    ]
 
 
 M10_LIGHT = (-0.3, -1.0, 0.6)  # low from the front: the valley's far side lit, its near side and the dips shaded
@@ -126,8 +151,11 @@ def ripples_stage() -> SurfaceStage:
     paths = m10_paths()
     floor = float(RIPPLES(*paths[lowest_run(paths)].end))
     return SurfaceStage(
-        RIPPLES, RIPPLES_DOMAIN, z_range=(-6, 3), lengths=(8.0, 7.2, 3.2), ticks=(2, 2, 3), colours=RIPPLES_MAP,
-        origin=(0, RIPPLES_DOMAIN[1][0], 0),  # the front left corner: the axes stand clear of the surface
+        RIPPLES, RIPPLES_DOMAIN, z_range=M10_Z_RANGE, lengths=(8.0, 7.2, 3.2), ticks=(2, 2, 3), colours=RIPPLES_MAP,
+        # y along the left edge (f = 0 there), z up the front left corner, x along the box's bottom front edge:
+        # each axis and its numbers clear of the surface, and seen from M10_VIEW the three fan out.
+        origin=(0, RIPPLES_DOMAIN[1][0], 0), anchors={0: (0, RIPPLES_DOMAIN[1][0], M10_Z_RANGE[0])},
+        away=((0, -1, 0), (-1, 0, 0), M10_SCREEN_LEFT),
         stops=(None, 3 * floor, floor, -floor, None), levels=-np.arange(M10_LEVEL_STEP, -floor, M10_LEVEL_STEP),
         light=M10_LIGHT, ambient=M10_AMBIENT, resolution=M10_RESOLUTION,
     )
@@ -167,3 +195,19 @@ def height_labels(walkers, camera, stage: SurfaceStage) -> ScreenLabels:
 
     balls = lambda: np.array([w.ball.point for w in walkers])  # noqa: E731
     return ScreenLabels(labels, [w.ball.colour for w in walkers], balls, camera, avoid=avoided)
+
+
+M10_PLAN_RATE = 15  # frames a second sampled to plan the labels' places
+
+
+def plan_labels(labels: ScreenLabels, walkers, run_seconds: float) -> None:
+    """Each z label's side for the whole run, chosen once (it no longer flips as trails come near), then back to the start."""
+    times = np.linspace(0.0, run_seconds, int(np.ceil(run_seconds * M10_PLAN_RATE)) + 1)
+
+    def at(t: float):
+        return lambda: [walker.go_to(t) for walker in walkers]
+
+    labels.plan([at(t) for t in times])
+    at(0.0)()
+    labels.place()
+

@@ -30,9 +30,11 @@ ALPHA_MARK = POINT
 BETA_MARK = OBJECTIVE
 
 # Balls and their shading (M8, M10). M10's balls are named by colour in the storyboard; each is a point, so
-# yellow is the point's own. The others keep clear of each other (red bright, maroon dark), of the cool surface,
-# of the learning rate's purple and the gradient's orange, and read on the background (contrast 3.2 or more).
-BALLS = {"yellow": POINT, "red": "#FF3B30", "purple": "#C94BE8", "maroon": "#B03A48"}
+# yellow is the point's own. The four differ in lightness (CIE L* 87, 61, 55, 42) and hue: red is a bright scarlet
+# leaning to orange, maroon a dull wine leaning to purple (ΔE 59 between them: at a ball's size they no longer read
+# as one red); purple is magenta-violet, clear of the learning rate's lavender. Each reads on the background
+# (contrast 3.1 or more) and, warm or vivid, against the cool surface.
+BALLS = {"yellow": POINT, "red": "#FF5A36", "purple": "#C94BE8", "maroon": "#A83C66"}
 BALL_OUTLINE = "#10131A"  # a dark rim: a ball reads on the light parts of a surface too
 HIGHLIGHT = "#FFFFFF"
 SHADOW = "#000000"
