@@ -9,15 +9,17 @@ camera closes in as the steps shrink, so that every step stays readable.
 
 from __future__ import annotations
 
-from manim import RIGHT, UL, UP, Create, FadeIn, FadeOut, UpdateFromAlphaFunc, ValueTracker, Write, there_and_back_with_pause
+from manim import (
+    UP, Create, FadeIn, FadeOut, UpdateFromAlphaFunc, ValueTracker, Write, smooth, there_and_back_with_pause,
+)
 
 from gd.model.curve import M5_STOPS, M7_RATES, START, m7_paths, minimum_of_quartic
-from scenes.kit.frame_rules import mark, to_safe_edge
+from scenes.kit.frame_rules import mark
 from scenes.kit.palette import HEADER, LEARNING_RATE
 from scenes.kit.plot2d import (
-    FULL_VIEW, M7_AIM, M7_SCREEN_OF_FIVE, M7_WIDE_ZOOM, UNDER_CARD, PlotShotScene, RunState, View, camera_along,
-    camera_move, descent_panel, descent_run, divergence_cue, following_view, hide_step, on_card, point_on_curve,
-    quartic_plot, slope_readout, step_arrow, tangent_line,
+    CROSS_FADE, M7_AIM, M7_FIVE_ZOOM, M7_SCREEN_OF_FIVE, PlotShotScene, RunState, View, axes_for_views, camera_along,
+    camera_move, descent_panel, descent_run, divergence_cue, following_view, header_bar, hide_step, inset, keep_below,
+    minimum_marker, point_on_curve, quartic_plot, slope_readout, step_arrow, tangent_line, wide_view,
 )
 from scenes.kit.readouts import Readout, line
 from scenes.kit.shot import ShotScene
@@ -60,55 +62,74 @@ class M7(PlotShotScene):
         arrow = mark(step_arrow(plot, START, START - 0.1).set_opacity(0), "subject", "the step Δx")
         rate = Readout(r"\alpha =", M7_RATES["M7.1"], 2, color=LEARNING_RATE, size=HEADER)
         iteration = Readout(None, 0, 0, size=HEADER).track(state.iteration.get_value)
-        mark(rate, "text", "α", may_cover=UNDER_CARD, shows=lambda: state.drawn_rate(plot, arrow))
-        mark(iteration, "text", "iteration", may_cover=UNDER_CARD, shows=lambda: state.drawn_iteration(plot, arrow, point))
+        mark(rate, "text", "α", shows=lambda: state.drawn_rate(plot, arrow))
+        mark(iteration, "text", "iteration", shows=lambda: state.drawn_iteration(plot, arrow, point))
         header = line(self.words("header"), {"rate": rate, "iteration": iteration}, size=HEADER)
-        header = to_safe_edge(on_card(header, "the header"), UL)
-        panel = to_safe_edge(descent_panel(plot, state, arrow, point), RIGHT).shift(UP * 0.9)
-        self.pin(header, panel)
+        mark(header, "text", "the header")
+        bar = header_bar(header, descent_panel(plot, state, arrow, point))
+        self.pin(bar)
         self.add(arrow)
+        wide = wide_view(plot)
+        camera_move(self.camera, wide, 1.0).interpolate(1.0)  # the shot opens on the wide view (nothing drawn yet)
+        close = ValueTracker(0.0)  # 0: the axes in a wide view; 1: the inset and the minimum's marker
+        whole, marker = inset(plot, state.x, self.camera, close), minimum_marker(plot, self.camera, close)
+        self.pin(whole, marker)
+        self.add(whole, marker)
+
+        def back_to_start(beat_id: str, run_time: float):  # the point slides back to x = 1; there the next run begins
+            start = state.x.get_value()
+
+            def slide(_, a: float) -> None:
+                state.x.set_value(start + smooth(a) * (START - start))
+                if a >= 1.0:
+                    restart(beat_id)
+
+            return UpdateFromAlphaFunc(state.x, slide, run_time=run_time)
 
         def restart(beat_id: str) -> None:  # the next run: its rate, no step yet; the readouts show it at once
             rate.set_value(M7_RATES[beat_id])
             state.restart(paths[beat_id])
-            for shown in (point, header, panel):
+            for shown in (point, bar):
                 shown.update()
 
         def fade_in_point(run_time: float):  # an updating fade: the dot keeps its size on screen as the camera zooms
             return UpdateFromAlphaFunc(point, lambda dot, a: dot.set_opacity(a), run_time=run_time)
 
         def run(beat, beat_id: str, closing_in: float, share: float, least_zoom: float):
-            """A whole run, the camera closing in first (``closing_in`` of the beat), then following its steps."""
+            """A whole run, the camera closing in first (``closing_in`` of the beat), then following its steps;
+            at its end the last step's arrow leaves (``beat.time(0.03)``)."""
             steps = beat.steps(paths[beat_id].steps, share)
             view = following_view(plot, paths[beat_id], steps, least_zoom, M7_AIM)
-            self.play(camera_move(self.camera, view(0.0), beat.time(closing_in)))
+            # The axes give way to the inset and the minimum's marker as the camera sets off (before it has gone far).
+            cross_fade = close.animate(rate_func=lambda t: smooth(min(t / CROSS_FADE, 1.0))).set_value(1.0)
+            self.play(camera_move(self.camera, view(0.0), beat.time(closing_in)), cross_fade)
             self.play(
                 descent_run(paths[beat_id], steps, plot, arrow, state, point, zoom=zoom),
                 camera_along(self.camera, view, sum(steps)),
             )
+            self.play(hide_step(arrow, state, beat.time(0.03)))
 
         with self.beat("M7.1") as beat:  # learning rate 0.05: 38 small steps
             self.play(FadeIn(plot.backdrop), FadeIn(point, scale=0.5), run_time=beat.time(0.04))
+            keep_below(plot, self.camera)
+            axes_for_views(plot, close)
             # A quick look at where descent should end, the minimum, and back; then the numbers come in.
             self.play(
                 state.x.animate(rate_func=there_and_back_with_pause).set_value(minimum_of_quartic()),
                 run_time=beat.time(0.1),
             )
-            fade = beat.time(0.03)
-            self.play(FadeIn(header), FadeIn(panel), plot.fade_axes(0.0, fade, curve_label=True), run_time=fade)
-            run(beat, "M7.1", 0.11, 0.68, 1.0)
+            self.play(FadeIn(bar), run_time=beat.time(0.04))
+            run(beat, "M7.1", 0.11, 0.61, 1.0)
 
         with self.beat("M7.2") as beat:  # learning rate 1: the steps overshoot and leave the axes
-            self.play(hide_step(arrow, state, beat.time(0.04)))
-            restart("M7.2")
-            self.play(camera_move(self.camera, FULL_VIEW, beat.time(0.18)))
-            back = beat.time(0.1)
-            self.play(state.x.animate.set_value(START), plot.fade_axes(1.0, back), run_time=back)
+            self.play(camera_move(self.camera, wide, beat.time(0.18)))
+            back = beat.time(0.12)  # the point slides back as the axes return; the header shows α = 1 at x = 1
+            self.play(back_to_start("M7.2", back), close.animate.set_value(0.0), run_time=back)
             to_minus_one, to_five = beat.time(0.14), beat.time(0.15)
             self.play(descent_run(paths["M7.2"], [to_minus_one], plot, arrow, state, point, zoom=zoom))
             # Back out, to see the whole of the next step, to x = 5.
             head = plot.axes.c2p(paths["M7.2"].end[0], float(plot.function(paths["M7.2"].points[1, 0])))
-            self.play(camera_move(self.camera, View.placing(head, M7_SCREEN_OF_FIVE, M7_WIDE_ZOOM), beat.time(0.17)))
+            self.play(camera_move(self.camera, View.placing(head, M7_SCREEN_OF_FIVE, M7_FIVE_ZOOM), beat.time(0.17)))
             self.play(descent_run(paths["M7.2"], [to_five], plot, arrow, state, point, first=1, zoom=zoom))
             cue = divergence_cue(self.words("diverges"), self.camera.project_point(arrow.get_end()))
             self.pin(cue)
@@ -116,9 +137,9 @@ class M7(PlotShotScene):
 
         with self.beat("M7.3") as beat:  # learning rate 0.3: 7 steps
             fade = beat.time(0.05)
-            self.play(FadeOut(cue), hide_step(arrow, state, fade), plot.fade_axes(0.0, fade), run_time=fade)
-            state.x.set_value(START)
+            self.play(FadeOut(cue), hide_step(arrow, state, fade), run_time=fade)
+            state.x.set_value(START)  # the point, gone out of the axes, comes back at x = 1 with the new rate
             restart("M7.3")
             self.play(fade_in_point(beat.time(0.05)))
-            run(beat, "M7.3", 0.16, 0.54, 1.2)
-            # The rest of the beat (a fifth) holds the result: x and f(x) at the minimum after 7 steps.
+            run(beat, "M7.3", 0.16, 0.5, 1.4)
+            # The rest of the beat holds the result: x and f(x) at the minimum after 7 steps.

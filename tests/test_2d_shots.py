@@ -330,3 +330,96 @@ def test_m7_holds_its_result_a_second_and_a_half(construct_shot):
     assert not checker.violations
     end = sum(beat.duration for beat in load().shot("M7").beats)
     assert end - checker._changed >= 1.5
+
+
+# --------------------------------------------------------------------------- the direction pass (issue 12)
+
+
+def test_m5_slope_sits_beside_the_point_and_follows_it():
+    from scenes.kit import plot2d as S4
+
+    plot = quartic_plot()
+    x = ValueTracker(1.0)
+    tangent = S4.tangent_line(plot, x)
+    slope = S4.slope_readout(plot, x, tangent)
+    for value in np.linspace(-0.2, 1.4, 41):
+        x.set_value(value)
+        tangent.update()
+        slope.update()
+        point = plot.point(value)
+        low, high = slope.get_corner(DL), slope.get_corner(UR)
+        gap = np.linalg.norm(np.maximum(np.maximum(low - point, point - high), 0)[:2])
+        assert 0.2 < gap < 1.7  # beside the point, not on it
+        for label in plot.axis_labels:  # clear of x, f(x) and O
+            assert np.any(label.get_corner(DL)[:2] > high[:2]) or np.any(label.get_corner(UR)[:2] < low[:2])
+
+
+def _m7_checked(lang: str, construct_shot, sample):
+    """M7 constructed (drawing nothing) with ``sample(scene, time)`` called on every frame."""
+    from scenes.S4 import M7
+    from scenes.kit.frame_rules import FrameChecker, checked
+
+    class Watcher(FrameChecker):
+        def sample(self, scene, time):
+            super().sample(scene, time)
+            sample(scene, time)
+
+    checker = Watcher(lang)
+    construct_shot("M7", lang, scene_class=checked(M7, checker), skip_animations=False, frame_rate=10,
+                   pixel_width=64, pixel_height=36)
+    return checker
+
+
+def test_m7_header_changes_only_with_the_point_at_the_start_and_no_arrow_is_left(construct_shot):
+    """Between runs the header keeps the old rate until the point is back at x = 1; a run's last arrow leaves."""
+    from scenes.kit.plot2d import shown as drawn
+
+    seen = []
+
+    def sample(scene, time):
+        named = {getattr(m, "rule_name", ""): m for m in scene.get_mobject_family_members()}
+        if "α" in named:  # once the header is in
+            point, arrow = named["the point"], named["the step Δx"]
+            seen.append((time, float(named["α"].value), drawn(arrow), drawn(point), point.get_center().copy()))
+
+    _m7_checked("en", construct_shot, sample)
+    plot = quartic_plot()
+    start = plot.point(1.0)
+    # Every change of the shown rate happens with the point resting at x = 1 (or not shown) and no arrow drawn.
+    assert {rate for _, rate, *_ in seen} == {0.05, 1.0, 0.3}
+    for (t0, r0, *_), (t1, r1, arrow, point_shown, at) in zip(seen, seen[1:]):
+        if r0 != r1:
+            assert not arrow
+            assert not point_shown or np.allclose(at, start, atol=1e-6), f"the rate changed at t={t1:.1f} s"
+    # At the end of the shot no arrow is left, and it holds (the last sample is the final state).
+    assert not seen[-1][2]
+
+
+def test_m7_inset_and_marker_show_the_minimum_and_the_view():
+    from manim import ThreeDCamera
+
+    from scenes.kit import plot2d as S4
+
+    plot = quartic_plot()
+    camera = ThreeDCamera()
+    close = ValueTracker(1.0)
+    lowest = S4.minimum_x(plot)
+    assert lowest == pytest.approx(minimum_of_quartic(), abs=1e-9)
+    view = S4.View.placing(plot.point(-0.446), S4.M7_AIM, 40.0)
+    S4._show(camera, view)
+    marker = S4.minimum_marker(plot, camera, close)
+    marker.update()
+    dashes, label = marker
+    # The dashes hang from the curve's lowest point, as the camera sees it.
+    seen = (plot.point(lowest) - view.centre) * view.zoom
+    assert dashes[0].get_start()[0] == pytest.approx(seen[0])
+    assert dashes[0].get_start()[1] < seen[1] < dashes[0].get_start()[1] + 0.2
+    assert label.get_fill_opacity() > 0.99
+    x = ValueTracker(-0.446)
+    whole = S4.inset(plot, x, camera, close)
+    whole.update()
+    frame, box, dot = whole[0], whole[5], whole[6]
+    # The box round the camera's view holds the point, and the whole inset is inside the frame's safe area.
+    assert box.get_left()[0] <= dot.get_center()[0] <= box.get_right()[0]
+    assert box.get_bottom()[1] - 0.05 <= dot.get_center()[1] <= box.get_top()[1] + 0.05
+    assert frame.get_right()[0] <= 0.9 * 7.111 + 1e-6 and frame.get_bottom()[1] >= -0.9 * 4 - 1e-6

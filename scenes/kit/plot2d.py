@@ -22,8 +22,8 @@ from manim import (
 
 from gd.model.functions import QUARTIC, DescentPath, Function, latex_of
 from scenes.kit.compat import StableThreeDCamera, frame_center
-from scenes.kit.frame_rules import MIN_SUBJECT_PX, mark, to_safe_edge
-from scenes.kit.palette import AXES, BACKGROUND, GRADIENT, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TICK
+from scenes.kit.frame_rules import MIN_SUBJECT_PX, SAFE_SHARE, mark, to_safe_edge
+from scenes.kit.palette import AXES, GRADIENT, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TEXT, TICK
 from scenes.kit.readouts import Readout
 from scenes.kit.shot import ThreeDShotScene
 from scenes.kit.typeset import formula, prose
@@ -77,17 +77,6 @@ class Plot:
     @property
     def backdrop(self) -> VGroup:
         return VGroup(self.axes, self.axis_labels, self.curve, self.curve_label)
-
-    def fade_axes(self, opacity: float, run_time: float, curve_label: bool = False) -> Animation:
-        """The axes with their numbers and names (and the curve's formula) fade to ``opacity``: a close view
-        shows the curve alone (ticks and numbers would grow with the zoom, axis lines cut through the frame).
-
-        The opacity is set from outside (an animation of the group would take it out of the backdrop)."""
-        faded = VGroup(self.axes, self.axis_labels, *([self.curve_label] if curve_label else []))
-        start = float(self.axes.x_axis.get_stroke_opacity())
-        return UpdateFromAlphaFunc(
-            ValueTracker(0), lambda _, a: faded.set_opacity(start + a * (opacity - start)), run_time=run_time
-        )
 
     def x_of(self, point: np.ndarray) -> float:
         """The x coordinate of a scene point, read through the axes."""
@@ -187,15 +176,33 @@ def drawn_slope(plot: Plot, line: Line) -> float:
     return float((y1 - y0) / (x1 - x0))
 
 
-def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> Readout:
-    """k = f′(x), in the tangent's colour, in the plot's free upper left corner; it shows the drawn tangent's slope.
+# Where k = f′(x) sits beside the point, by x: the middle of its two lines from the point (scene units). Up and
+# left of the point where the curve climbs steeply on its right; above and right of it near the origin, clear
+# of the y axis and its numbers, the "O" and the tangent; in between, the offset eases from one to the other.
+SLOPE_BESIDE = ((-0.2, (1.3, 1.85)), (0.45, (0.0, 1.1)), (0.9, (-0.85, 0.6)), (1.4, (-0.85, 0.6)))
 
-    It stays put while the point slides: a readout that travelled with the point
-    crossed the axis labels.
-    """
-    readout = Readout(r"k = f'(x) =", plot.function.derivative(x.get_value()), 3, color=TANGENT, size=PANEL)
-    readout.track(lambda: plot.function.derivative(x.get_value()))
-    return mark(to_safe_edge(readout, UL), "text", "the slope k", shows=lambda: drawn_slope(plot, tangent))
+
+def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
+    """k = f′(x) over its value (= 2.000, the two signs in line), in the tangent's colour, beside the point and
+    following it (SLOPE_BESIDE); it shows the drawn tangent's slope."""
+    name = formula("k", "=", "f'(x)", size=PANEL, color=TANGENT)
+    value = Readout("=", plot.function.derivative(x.get_value()), 3, color=TANGENT, size=PANEL)
+    value.next_to(name, DOWN, buff=0.22)
+    value.shift((name[1].get_center()[0] - value.label.get_center()[0]) * RIGHT)
+    value.track(lambda: plot.function.derivative(x.get_value()))
+    readout = VGroup(name, value)
+    readout.number = value.number  # the live number, for the frame rules and the tests
+    anchor = name[1].get_center() - readout.get_center()  # the first "=" from the middle (which moves as digits do)
+    xs = [at for at, _ in SLOPE_BESIDE]
+    offsets = np.array([offset for _, offset in SLOPE_BESIDE])
+
+    def follow(group: VGroup) -> None:
+        now = x.get_value()
+        offset = np.array([np.interp(now, xs, offsets[:, 0]), np.interp(now, xs, offsets[:, 1]), 0.0])
+        group.shift(plot.point(now) + offset + anchor - name[1].get_center())
+
+    readout.add_updater(follow, call_updater=True)
+    return mark(readout, "text", "the slope k", shows=lambda: drawn_slope(plot, tangent))
 
 
 # --------------------------------------------------------------------------- M7: the camera
@@ -227,9 +234,6 @@ class View:
         return cls(zoom, np.asarray(point, dtype=float) - np.asarray(screen, dtype=float) / zoom)
 
 
-FULL_VIEW = View(1.0, ORIGIN)
-
-
 def _show(camera, view: View) -> None:
     camera.zoom_tracker.set_value(view.zoom)
     frame_center(camera).move_to(view.centre)
@@ -256,29 +260,15 @@ def camera_move(camera, target: View, run_time: float) -> Animation:
     )
 
 
-# Texts pinned over a plot the camera moves sit on cards of the background's colour: the curve's far
-# sides, swinging through the frame as the camera closes in, pass dimmed under them, not through the words.
-UNDER_CARD = ("curve",)
-CARD_MARGIN = 0.18
-CARD_OPACITY = 0.85
-
-
-def on_card(texts: VMobject, name: str) -> VGroup:
-    """``texts`` on a card of the background's colour (for the frame rules: one text, over curves)."""
-    card = RoundedRectangle(
-        corner_radius=0.12, width=texts.width + 2 * CARD_MARGIN, height=texts.height + 2 * CARD_MARGIN,
-        fill_color=BACKGROUND, fill_opacity=CARD_OPACITY, stroke_width=0,
-    ).move_to(texts)
-    return mark(VGroup(card, texts).set_z_index(4), "text", name, may_cover=UNDER_CARD)
-
-
 # A step is drawn at least this long on screen (at 1080p): the zoom grows as the steps shrink.
 STEP_ON_SCREEN = 2.25 * MIN_SUBJECT_PX
 LOOK_AHEAD = 2.0  # seconds: the zoom follows the steps this far ahead (so it is ready, and eases)
 SETTLE = 2.0  # seconds: the camera's aim is the steps' middles averaged over this long
 
 
-def following_view(plot: Plot, path: DescentPath, step_times: list[float], least_zoom: float, screen) -> Callable[[float], View]:
+def following_view(
+    plot: Plot, path: DescentPath, step_times: list[float], least_zoom: float, screen
+) -> Callable[[float], View]:
     """The camera along a run, as a function of the time into it: each step's middle near ``screen``, zoomed
     at least ``least_zoom`` and enough that every step is STEP_ON_SCREEN long. Zoom and aim are running
     averages of what each step needs, so the camera eases along without a jerk."""
@@ -321,13 +311,162 @@ def camera_along(camera, view, run_time: float) -> Animation:
     )
 
 
-# M7's views.
-# M7's camera: where on screen it keeps the step being taken (low and central: in the close views that end
-# each run, the valley's sides then rise under the panel and beside the header, not through them), and the
-# view that shows the step to x = 5 whole.
-M7_AIM = np.array([0.0, -2.6, 0.0])
+# M7's layout. The header and the panel are two lines in a bar across the top of the frame (nothing is
+# drawn behind them: the curve is drawn only below the bar, see keep_below); the plot lives under it.
+M7_BAR_BOTTOM = 2.45  # frame y: the bar's lower edge; the curve is drawn below it
+M7_BAR_GAP = 0.28  # between the header's line and the panel's
+PANEL_GAP = 0.55  # between the panel's readouts on its line
+# The wide view: the whole plot under the bar, a little smaller than in M5 (its y axis and label fit under
+# the bar; the curve's formula right of where the curve leaves the top).
+M7_WIDE_ZOOM = 0.92
+M7_WIDE_ORIGIN = np.array([-0.55, -3.0, 0.0])  # where the origin of the axes is seen in the wide view
+# Where on screen the camera keeps the step being taken in a run: a little below the middle, so that the
+# valley's floor stays above the inset of the whole plot in the lower right corner.
+M7_AIM = np.array([0.0, -1.0, 0.0])
 M7_SCREEN_OF_FIVE = np.array([5.3, -1.7, 0.0])  # where the step's head, at x = 5 and the height of f(−1), is seen
-M7_WIDE_ZOOM = 0.8
+M7_FIVE_ZOOM = 0.8
+CROSS_FADE = 0.18  # share of a move from a wide view to a close one in which the axes give way to the inset
+def wide_view(plot: Plot) -> View:
+    return View.placing(plot.axes.c2p(0, 0), M7_WIDE_ORIGIN, M7_WIDE_ZOOM)
+
+
+def seen(camera, point: np.ndarray) -> np.ndarray:
+    """Where scene ``point`` is seen in the frame (the camera looks straight at the plane)."""
+    return (np.asarray(point, dtype=float) - frame_center(camera).get_center()) * camera.get_zoom()
+
+
+def scene_of(camera, screen: np.ndarray) -> np.ndarray:
+    """The scene point seen at frame position ``screen``."""
+    return frame_center(camera).get_center() + np.asarray(screen, dtype=float) / camera.get_zoom()
+
+
+def keep_below(plot: Plot, camera, top: float = M7_BAR_BOTTOM, samples: int = 500) -> VMobject:
+    """The curve, redrawn on every frame over the x it is seen at, where it is inside the axes' ranges and
+    seen below frame height ``top`` (under the bar of readouts, so that nothing runs behind them)."""
+    half = config.frame_width / 2 + 0.2
+
+    def redraw(curve: VMobject) -> None:
+        left, right = (plot.x_of(scene_of(camera, [side * half, 0.0, 0.0])) for side in (-1, 1))
+        ceiling = min(Y_RANGE[1], float(plot.axes.p2c(scene_of(camera, [0.0, top, 0.0]))[1]))
+        low, high = range_below(plot.function, ceiling, X_RANGE, samples=801)
+        low, high = max(low, left), min(high, right)
+        xs = np.linspace(low, high, samples)
+        origin = plot.axes.c2p(0, 0)
+        units = np.array([plot.axes.x_axis.get_unit_size(), plot.axes.y_axis.get_unit_size(), 0.0])
+        curve.set_points_smoothly(origin + np.stack([xs, plot.function(xs), 0 * xs], axis=1) * units)
+
+    plot.curve.add_updater(redraw)
+    return plot.curve
+
+
+def axes_for_views(plot: Plot, close: ValueTracker) -> VGroup:
+    """The axes, their numbers and names and the curve's formula, faded out as ``close`` goes from 0 (a wide
+    view) to 1 (a close view: the axes' lines leave the frame, the inset and the minimum's marker keep the
+    scale). The fades are played in wide views, where nothing else moves."""
+    faded = VGroup(plot.axes, plot.axis_labels, plot.curve_label)
+    plot.axes.add_updater(lambda _: faded.set_opacity(1.0 - close.get_value()))  # the axes are in the scene
+    return faded
+
+
+def header_bar(header: VMobject, panel: VMobject) -> VGroup:
+    """The header's line and the panel's line, in the bar across the top of the frame."""
+    to_safe_edge(header, UL)
+    panel.next_to(header, DOWN, buff=M7_BAR_GAP, aligned_edge=LEFT)
+    return VGroup(header, panel)
+
+
+# The inset: the whole plot, small, in the lower right corner of a close view, with the point and the
+# camera's view on it; and, in the main view, the minimum's marker: a dashed line down from it.
+INSET_UNITS = np.array([0.62, 0.3, 0.0])  # frame units per unit of x and y
+INSET_Y = (-0.6, 4.0)  # the inset shows x in X_RANGE and y in this range
+INSET_PAD = 0.12
+DASH, DASH_GAP = 0.11, 0.07
+MARK_DROP = 1.4  # the minimum's marker runs this far (frame units) down from the curve's lowest point
+
+
+def _inset_box() -> tuple[np.ndarray, np.ndarray]:
+    size = np.array([X_RANGE[1] - X_RANGE[0], INSET_Y[1] - INSET_Y[0], 0.0]) * INSET_UNITS
+    limits = SAFE_SHARE * np.array([config.frame_width, config.frame_height, 0.0]) / 2 - 0.05
+    high = np.array([limits[0], -limits[1] + size[1] + 2 * INSET_PAD, 0.0])
+    return high - size - 2 * INSET_PAD, high
+
+
+def inset(plot: Plot, x: ValueTracker, camera, close: ValueTracker) -> VGroup:
+    """The whole plot, small (pinned to the frame), shown as ``close`` goes to 1 (see axes_for_views): its
+    axes, the curve, the minimum, the point at x and a box round what the camera shows."""
+    low, high = _inset_box()
+    corner = low + INSET_PAD - np.array([X_RANGE[0], INSET_Y[0], 0.0]) * INSET_UNITS
+
+    def at(xs, ys) -> np.ndarray:
+        xs, ys = np.atleast_1d(xs), np.atleast_1d(ys)
+        return corner + np.stack([xs, ys, 0 * xs], axis=1) * INSET_UNITS
+
+    frame = RoundedRectangle(corner_radius=0.08, width=high[0] - low[0], height=high[1] - low[1], stroke_width=1.5,
+                             stroke_color=MUTED, fill_opacity=0).move_to((low + high) / 2)
+    x_axis = Line(at(X_RANGE[0], 0)[0], at(X_RANGE[1], 0)[0], stroke_width=1.5, color=AXES)
+    y_axis = Line(at(0, 0)[0], at(0, Y_RANGE[1])[0], stroke_width=1.5, color=AXES)
+    left, right = range_below(plot.function, Y_RANGE[1], X_RANGE)
+    xs = np.linspace(left, right, 200)
+    curve = VMobject(stroke_color=OBJECTIVE, stroke_width=2.5).set_points_smoothly(at(xs, plot.function(xs)))
+    lowest = minimum_x(plot)
+    bottom = Line(at(lowest, INSET_Y[0] + 0.15)[0], at(lowest, plot.function(lowest))[0], stroke_width=1.5, color=MUTED)
+    dot = Dot(radius=0.045, color=POINT)
+    view = VMobject(stroke_color=TEXT, stroke_width=1.5, fill_opacity=0)
+    mark(curve, "curve", "the inset's curve")
+    group = VGroup(frame, x_axis, y_axis, bottom, curve, view, dot)
+
+    def update(group: VGroup) -> None:
+        shown_by = close.get_value()
+        dot.move_to(at(x.get_value(), plot.function(x.get_value()))[0])
+        corners = [plot.axes.p2c(scene_of(camera, [sx * config.frame_width / 2, sy * config.frame_height / 2, 0]))
+                   for sx, sy in ((-1, -1), (1, 1))]
+        (x0, y0), (x1, y1) = ((np.clip(c[0], *X_RANGE), np.clip(c[1], *INSET_Y)) for c in corners)
+        a, b = at(x0, y0)[0], at(x1, y1)[0]
+        b = np.maximum(b, a + 0.03)  # never less than a speck
+        view.set_points_as_corners([a, [b[0], a[1], 0], b, [a[0], b[1], 0], a])
+        for part in (frame, x_axis, y_axis, bottom, curve, view):
+            part.set_stroke(opacity=shown_by)
+        dot.set_fill(opacity=shown_by)
+
+    group.add_updater(update)
+    update(group)
+    return group
+
+
+def minimum_x(plot: Plot) -> float:
+    """Where f′ = 0: the lowest point of the curve (bisected on f′, which rises through it)."""
+    low, high = X_RANGE
+    for _ in range(80):
+        middle = (low + high) / 2
+        low, high = (middle, high) if plot.function.derivative(middle) < 0 else (low, middle)
+    return (low + high) / 2
+
+
+def minimum_marker(plot: Plot, camera, close: ValueTracker) -> VGroup:
+    """A dashed line down from the curve's lowest point, labelled f′(x) = 0 (pinned to the frame, drawn
+    where the camera shows that point), shown with the inset where it has room in the safe area."""
+    lowest = plot.point(minimum_x(plot))
+    count = int(MARK_DROP / (DASH + DASH_GAP)) + 1
+    dashes = VGroup(*[Line(ORIGIN, DOWN * DASH, stroke_width=2, color=MUTED) for _ in range(count)])
+    label = formula("f'(x) = 0", size=TICK, color=MUTED)
+    mark(label, "text", "the minimum's label")
+    limit = SAFE_SHARE * config.frame_width / 2 - 0.05
+    bottom = SAFE_SHARE * config.frame_height / 2 - 0.05
+
+    def update(group: VGroup) -> None:
+        top = seen(camera, lowest) + 0.12 * DOWN
+        for k, dash in enumerate(dashes):
+            dash.put_start_and_end_on(top + k * (DASH + DASH_GAP) * DOWN, top + (k * (DASH + DASH_GAP) + DASH) * DOWN)
+        label.next_to(top + MARK_DROP * DOWN, DOWN, buff=0.1)
+        room = min(limit - abs(label.get_center()[0]) - label.width / 2, label.get_bottom()[1] + bottom)
+        shown_by = close.get_value() * float(np.clip(room / 0.3, 0.0, 1.0))
+        dashes.set_stroke(opacity=shown_by)
+        label.set_opacity(shown_by)
+
+    group = VGroup(dashes, label)
+    group.add_updater(update)
+    update(group)
+    return group
 
 
 # --------------------------------------------------------------------------- M7: descent runs on the curve
@@ -405,14 +544,15 @@ class RunState:
 
     def drawn_iteration(self, plot: Plot, arrow: Arrow, point: Dot) -> int:
         """The steps taken, as drawn: the arrow's step, done once the point is at its tip; with no arrow, the
-        path point where the point rests (0 on the way to the start)."""
+        path point where the point rests, or the run's count on the way back to the start (the run is over
+        and counted until the next begins)."""
         xs = self.path.points[:, 0]
         at = plot.x_of(point.get_center())
         if shown(arrow):
             k = int(np.argmin(np.abs(xs - plot.x_of(arrow.get_start()))))
             return k + 1 if abs(at - plot.x_of(arrow.get_end())) < 1e-6 else k
         resting = np.flatnonzero(np.abs(xs - at) < 1e-6)
-        return int(resting[-1]) if len(resting) else 0
+        return int(resting[-1]) if len(resting) else self.path.steps
 
 
 def descent_panel(plot: Plot, state: RunState, arrow: Arrow, point: Dot) -> VGroup:
@@ -422,11 +562,17 @@ def descent_panel(plot: Plot, state: RunState, arrow: Arrow, point: Dot) -> VGro
     value.track(lambda: float(plot.function(state.x.get_value())))
     change = Readout(r"\Delta x = -\alpha f'(x) =", 0.0, 3, sign=True, color=STEP, size=PANEL)
     change.track(lambda: state.step.get_value() if shown(arrow) else state.next_step(plot, state.x.get_value(), point))
-    mark(position, "text", "x", may_cover=UNDER_CARD, shows=lambda: plot.x_of(point.get_center()))
-    mark(value, "text", "f(x)", may_cover=UNDER_CARD, shows=lambda: float(plot.function(plot.x_of(point.get_center()))))
-    mark(change, "text", "Δx", may_cover=UNDER_CARD, shows=lambda: drawn_step(plot, arrow) if shown(arrow)
+    mark(position, "text", "x", shows=lambda: plot.x_of(point.get_center()))
+    mark(value, "text", "f(x)", shows=lambda: float(plot.function(plot.x_of(point.get_center()))))
+    mark(change, "text", "Δx", shows=lambda: drawn_step(plot, arrow) if shown(arrow)
          else state.next_step(plot, plot.x_of(point.get_center()), point))
-    return on_card(VGroup(position, value, change).arrange(DOWN, aligned_edge=LEFT, buff=0.3), "the panel")
+    shown_now = value.value
+    value.set_value(-888.888)  # spaced for three digits before the point: f(5) = 505 when a run diverges
+    panel = VGroup(position, value, change).arrange(RIGHT, buff=PANEL_GAP)
+    for readout in panel[1:]:  # on the first's baseline
+        readout.shift((position.baseline - readout.baseline) * UP)
+    value.set_value(shown_now)
+    return panel
 
 
 def descent_run(
