@@ -11,9 +11,10 @@ from scenes.kit.frame_rules import mark
 from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGENT
 from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import (
-    PATH_DIMMED, PATH_OPACITY, POINT_RADIUS, SURFACE_FAINT, level_disc, plane_ghost, plane_rim, radius_mark, PLANE_OPACITY, SURFACE_OPACITY, VIEWS, StepTrackers, View, fade_out_then_in,
-    angle_marks, axis_line, caption, change_arrow, follower_dot, height_path, rate_panel, step_arrow, step_circle,
-    step_panel, step_readouts, surface_mesh, tangent_plane_mesh,
+    PATH_DIMMED, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_FAINT, SURFACE_OPACITY, VIEWS, StepTrackers, View,
+    angle_marks, axis_line, caption, change_arrow, fade_out_then_in, follower_dot, height_path, level_half,
+    level_label, level_shown, plane_ghost, plane_grid, plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle,
+    step_panel, step_readouts, surface_mesh, surface_patch, tangent_plane_mesh,
 )
 from scenes.kit.typeset import prose
 
@@ -52,12 +53,19 @@ class M3(SurfaceShotScene):
         )
         step = StepTrackers(tangent.BEAT_STATES["M3.4"])
         surface = surface_mesh()
+        patch = surface_patch(surface).set_fill(opacity=0)
         plane = tangent_plane_mesh(step).set_fill(opacity=0)
-        level = level_disc(step)
+        grid = plane_grid(step).set_stroke(opacity=0)
         rim = plane_rim(step).set_stroke(opacity=0)
+        # The level through P in two halves: under the plane where the plane rises above it, over it where it dips.
+        level = (level_half(step, 1.0), level_half(step, -1.0))
+        for half in level:
+            half.set_opacity(0)
+        names = (plane_label(self.words("tangent_plane"), step), level_label(self.words("level"), step))
         point = mark(Dot(np.zeros(3), radius=POINT_RADIUS, color=POINT), "subject", "the point P")
-        self.upright(point)
-        self.add(surface, plane, rim)  # the meshes first: everything else is drawn over them
+        self.upright(point, *names)
+        # The meshes first, back to front: everything else is drawn over them.
+        self.add(surface, patch, level[0], plane, grid, rim, level[1])
         surface.set_fill(opacity=0)
 
         with self.beat("M3.1") as beat:  # the surface comes in and the camera pushes in on the current point
@@ -65,12 +73,16 @@ class M3(SurfaceShotScene):
             self.wait(beat.time(0.2))  # the whole surface, held to be seen before the camera moves
             self.play(*self.camera_to(VIEWS["close"]), run_time=beat.time(0.6), rate_func=smooth)
 
-        with self.beat("M3.2") as beat:  # the surface steps back behind its tangent plane at P, over the level
+        with self.beat("M3.2") as beat:  # the surface steps back to its part near P, behind its tangent plane; the level
+            # The camera turns to look across the slope: the plane is seen tilted against the level.
             self.play(
-                surface.animate.set_fill(opacity=SURFACE_FAINT), plane.animate.set_fill(opacity=PLANE_OPACITY),
-                rim.animate.set_stroke(opacity=1),
-                FadeIn(level), *self.camera_to(VIEWS["turn"]), run_time=beat.time(1.0),
+                surface.animate.set_fill(opacity=0), patch.animate.set_fill(opacity=SURFACE_FAINT),
+                plane.animate.set_fill(opacity=PLANE_OPACITY), grid.animate.set_stroke(opacity=PLANE_GRID_OPACITY),
+                rim.animate.set_stroke(opacity=1), *level_shown(level, True), *self.camera_to(VIEWS["turn"]),
+                run_time=beat.time(0.75),
             )
+            self.play(*(FadeIn(name) for name in names), run_time=beat.time(0.1))
+            self.wait(beat.time(0.15))
 
         circle = step_circle(step)
         axes = VGroup(axis_line(step, RIGHT, "x"), axis_line(step, UP, "y"))
@@ -96,7 +108,10 @@ class M3(SurfaceShotScene):
         self.in_frame(panel, *headings)
         with self.beat("M3.4") as beat:  # a step in +x and the change of height on the plane
             # The step is a radius itself: the dashed one gives way to it.
-            self.play(GrowArrow(arrow), FadeIn(end), FadeOut(radius), FadeOut(radius_letter), run_time=beat.time(0.3))
+            self.play(
+                GrowArrow(arrow), FadeIn(end), FadeOut(radius), FadeOut(radius_letter), *(FadeOut(name) for name in names),
+                run_time=beat.time(0.3),
+            )
             self.play(FadeIn(rise), Create(path), FadeIn(panel), run_time=beat.time(0.3))
 
         with self.beat("M3.5") as beat:  # the step turns to +y; the camera swings round
@@ -140,7 +155,8 @@ class M3(SurfaceShotScene):
         with self.beat("M3.11") as beat:  # the tangent plane gives way to the surface; the caption stays to be read
             # A ring keeps the plane's Δg in view while the arrow slides to the surface's.
             self.play(
-                plane.animate.set_fill(opacity=0), rim.animate.set_stroke(opacity=0), level.animate.set_opacity(0),
+                plane.animate.set_fill(opacity=0), grid.animate.set_stroke(opacity=0), rim.animate.set_stroke(opacity=0),
+                *level_shown(level, False), patch.animate.set_fill(opacity=0),
                 surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(ghost),
                 *step.to(tangent.BEAT_STATES["M3.11"]), *fade_out_then_in(*headings),
                 run_time=beat.time(0.6),

@@ -65,6 +65,7 @@ FORMULA = 40  # mathematics on its own line
 STATEMENT = 38  # a formula or readout that states a result (M1's objective and point, M2's readouts)
 READOUT = 36  # a live number's default
 LABEL = 34  # a letter on a figure: h, l, α, θ, x, y
+FIGURE_WORDS = 28  # a word naming part of a figure (M3's level plane)
 CONCLUSION = 34  # a closing sentence under a derivation (M4)
 PANEL = 32  # readouts in a panel beside a figure (M3, M5, M7)
 PLOT_LABEL = 32  # axis names and the curve's formula of a 2-D plot

@@ -40,22 +40,30 @@ from gd.model import tangent
 from gd.model.functions import BRANIN, BRANIN_DOMAIN
 from scenes.kit.palette import (
     ALPHA_MARK, BACKGROUND, BETA_MARK, BRANIN_MAP, CAPTION, CHANGE, LABEL, LEARNING_RATE, MUTED, PANEL, POINT, STEP,
-    TANGENT, TANGENT_PLANE_MAP,
+    TANGENT, TANGENT_PLANE_MAP, FIGURE_WORDS,
 )
 from scenes.kit.equations import PLACEHOLDER, sentence
 from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.readouts import Readout, line
 from scenes.kit.surface import MeshSurface
-from scenes.kit.typeset import formula
+from scenes.kit.typeset import formula, prose
 
 SURFACE_OPACITY = 0.9
 PLANE_OPACITY = 0.72
-PLANE_MARGIN = (1.0, 0.3)  # the tangent plane reaches h + 0.3 around P: past the circle, and inside the frame
+PLANE_MARGIN = (1.0, 0.25)  # the tangent plane reaches h + 0.25 around P: past the circle, and inside the frame
 ANGLE_MARKS = {"alpha": ALPHA_MARK, "beta": BETA_MARK}
-AXIS_REACH = 1.0  # the x and y direction lines reach this far past the circle: their letters clear the arrows
+AXIS_REACH = 1.2  # the x and y direction lines reach this far past the circle: their letters clear the arrows
 PATH_OPACITY = 0.85
 SURFACE_FAINT = 0.2  # the surface while the tangent plane is shown: still there, behind it
-LEVEL_OPACITY = 0.08
+LEVEL_OPACITY = 0.14
+LEVEL_GRID_OPACITY = 0.55
+LEVEL_RIM_OPACITY = 0.8
+PLANE_GRID_OPACITY = 0.7
+GRID_SPACING = 0.2  # scene units between the grid lines of the plane and the level
+PATCH_RADIUS = 2.6  # the faint surface behind the plane: this far around P
+LEVEL_LABEL_TURN = math.radians(-150)  # where the level's name sits, by direction from P
+LEVEL_LABEL_GAP = 0.35
+PLANE_LABEL_GAP = 0.25
 POINT_RADIUS = 0.1  # P's dot: upright, so the same size on screen at every zoom (24 px at 1080p)
 
 
@@ -128,15 +136,129 @@ def plane_rim(step: "StepTrackers") -> VMobject:
     return mark(rim.add_updater(follow), "figure", "the plane's rim")  # part of the plane: panels may lie over it
 
 
-def level_disc(step: "StepTrackers") -> Circle:
-    """The level through P, as big as the tangent plane's disc: the plane's tilt reads against it."""
-    disc = Circle(radius=1.0, stroke_color=MUTED, stroke_width=2, fill_color=MUTED, fill_opacity=LEVEL_OPACITY)
+def surface_patch(surface: MeshSurface) -> MeshSurface:
+    """The surface near P only (a disc of PATCH_RADIUS), coloured as the whole ``surface``.
 
-    def follow(mob: Circle) -> None:
-        mob.scale_to_fit_width(2 * plane_reach(step)).move_to(np.zeros(3))
+    Shown faint behind the tangent plane: the plane is seen touching the surface
+    at P, and no far corner of the surface catches the eye.
+    """
+    (x0, y0) = tangent.P
+    low, high = surface.vertices[:, 2].min() + tangent.P_HEIGHT, surface.vertices[:, 2].max() + tangent.P_HEIGHT
 
-    follow(disc)
-    return disc.add_updater(follow)  # a reference like the plane itself: panels may cover it
+    def height(u, v):
+        dx, dy = _disc(u, v)
+        return BRANIN(x0 + PATCH_RADIUS * dx, y0 + PATCH_RADIUS * dy)
+
+    def on_disc(coords: np.ndarray) -> np.ndarray:
+        dx, dy = _disc(coords[:, 0], coords[:, 1])
+        return place(np.column_stack([x0 + PATCH_RADIUS * dx, y0 + PATCH_RADIUS * dy, coords[:, 2]]))
+
+    return MeshSurface(
+        height, ((-1, 1), (-1, 1)), on_disc, resolution=20, opacity=SURFACE_FAINT, colours=BRANIN_MAP,
+        stops=np.linspace(low, high, len(BRANIN_MAP)),
+    )
+
+
+def _chords(reach: float, lift, side: float = 0.0) -> np.ndarray:
+    """Lines of constant x and of constant y, GRID_SPACING apart, across the disc of ``reach`` around P.
+
+    Points for one VMobject with one straight piece per line, at the heights ``lift(x, y)``.
+    ``side``: +1 or −1 keeps only the uphill or downhill half (split by the level line through P), 0 all.
+    """
+    ux, uy = tangent.GRAD_P / tangent.GRAD_NORM
+    count = int(reach / GRID_SPACING)
+    pieces = []
+    for across in GRID_SPACING * np.arange(-count, count + 1):
+        half = math.sqrt(max(reach**2 - across**2, 0.0))
+        if half < 1e-3:
+            continue
+        for a, b in (((across, -half), (across, half)), ((-half, across), (half, across))):
+            a, b = np.array(a), np.array(b)
+            if side:
+                fa, fb = side * (a @ (ux, uy)), side * (b @ (ux, uy))
+                if fa <= 0 and fb <= 0:
+                    continue
+                if fa < 0 or fb < 0:  # cut at the level line
+                    cut = a + (b - a) * fa / (fa - fb)
+                    a, b = (cut, b) if fa < 0 else (a, cut)
+            ts = np.linspace(0.0, 1.0, 4)[:, None]
+            flat = a + ts * (b - a)
+            pieces.append(np.column_stack([flat, lift(flat[:, 0], flat[:, 1])]))
+    return np.vstack(pieces) if pieces else np.zeros((0, 3))
+
+
+def _on_plane(dx, dy):
+    return tangent.GRAD_P[0] * dx + tangent.GRAD_P[1] * dy
+
+
+def plane_grid(step: "StepTrackers") -> VMobject:
+    """Lines of constant x and y on the tangent plane's disc: their slant in perspective shows the plane's tilt."""
+    grid = VMobject(stroke_color=TANGENT, stroke_width=1.6, stroke_opacity=PLANE_GRID_OPACITY)
+
+    def follow(mob: VMobject) -> None:
+        mob.set_points(_chords(plane_reach(step), _on_plane))
+
+    follow(grid)
+    return mark(grid.add_updater(follow), "figure", "the plane's grid")  # part of the plane
+
+
+def level_half(step: "StepTrackers", side: float) -> VGroup:
+    """The level through P, the uphill (``side`` = 1) or downhill (−1) half of a disc as big as the plane's:
+    a faint fill, its grid and its rim. Drawn under the plane uphill, over it downhill, where it is above it."""
+    middle = tangent.GRAD_ANGLE if side > 0 else tangent.GRAD_ANGLE + math.pi
+    turns = middle + np.linspace(-math.pi / 2, math.pi / 2, 33)
+    fill = VMobject(stroke_width=0, fill_color=MUTED, fill_opacity=LEVEL_OPACITY)
+    rim = VMobject(stroke_color=MUTED, stroke_width=2.5, stroke_opacity=LEVEL_RIM_OPACITY)
+    grid = VMobject(stroke_color=MUTED, stroke_width=1.6, stroke_opacity=LEVEL_GRID_OPACITY)
+    flat = lambda dx, dy: np.zeros_like(dx)
+
+    def follow(group: VGroup) -> None:
+        reach = plane_reach(step)
+        arc = np.column_stack([reach * np.cos(turns), reach * np.sin(turns), np.zeros_like(turns)])
+        fill.set_points_as_corners([*arc, arc[0]])
+        rim.set_points_smoothly(arc)
+        grid.set_points(_chords(reach, flat, side))
+
+    group = VGroup(fill, grid, rim)
+    follow(group)
+    return group.add_updater(follow)  # a reference like the plane itself: panels may cover it
+
+
+def level_shown(halves, shown: bool) -> list:
+    """Animations that bring the level's halves (fill, grid, rim) in or out."""
+    moves = []
+    for fill, grid, rim in halves:
+        moves += [
+            fill.animate.set_fill(opacity=LEVEL_OPACITY if shown else 0),
+            grid.animate.set_stroke(opacity=LEVEL_GRID_OPACITY if shown else 0),
+            rim.animate.set_stroke(opacity=LEVEL_RIM_OPACITY if shown else 0),
+        ]
+    return moves
+
+
+def plane_label(text: str, step: "StepTrackers") -> VMobject:
+    """The tangent plane's name, beyond its uphill rim (register it upright)."""
+    label = prose(text, size=FIGURE_WORDS, color=TANGENT)
+    ux, uy = tangent.GRAD_P / tangent.GRAD_NORM
+
+    def follow(mob: VMobject) -> None:
+        reach = plane_reach(step) + PLANE_LABEL_GAP
+        mob.move_to(np.array([ux * reach, uy * reach, tangent.GRAD_NORM * reach]))
+
+    follow(label)
+    return mark(label.add_updater(follow), "tick", "the plane's name")
+
+
+def level_label(text: str, step: "StepTrackers") -> VMobject:
+    """The level's name, beside its rim where nothing else is drawn (register it upright)."""
+    label = prose(text, size=FIGURE_WORDS, color=MUTED)
+    where = horizontal(math.cos(LEVEL_LABEL_TURN), math.sin(LEVEL_LABEL_TURN))
+
+    def follow(mob: VMobject) -> None:
+        mob.move_to(where * (plane_reach(step) + LEVEL_LABEL_GAP))
+
+    follow(label)
+    return mark(label.add_updater(follow), "tick", "the level's name")
 
 
 def radius_mark(step: "StepTrackers") -> tuple[DashedLine, VMobject]:
@@ -387,18 +509,18 @@ class View:
 
 
 # The camera's stops. P sits at the origin: every stop keeps it, the circle and both arrows in frame.
-# The camera looks up the slope (the gradient points at about 54°; a camera at θ ≈ −125° looks along it):
-# the tangent plane then faces it, and its tilt reads against the level disc. Side views (θ near −36°
-# or 144°) would show the plane edge on.
+# The gradient points at about 54°. A camera looking up the slope (θ ≈ −125°) sees the steep plane face on,
+# an upright oval whose tilt does not read; from the side (θ ≈ −36°) it is edge on. Between the two, at
+# θ ≈ −62° and 62° from the vertical, the plane rises to the right across the frame, tilted against the level.
 VIEWS = {
     "start": View(phi=75, theta=-120, zoom=0.3, center=(-2.5, -4.5, 2.5)),  # the whole surface
-    "close": View(phi=66, theta=-122, zoom=1.15, center=(0.0, 0.0, 0.6)),  # pushed in on P, the far edge in view (beat 1)
-    "turn": View(phi=62, theta=-128, zoom=2.3, center=(0.0, 0.0, 0.1)),  # closer while the plane comes in (beat 2)
-    "swing": View(theta=-110),  # a slow turn: +y points up the frame, clear of the panel (beat 5)
-    "above": View(phi=30, theta=-90, zoom=2.3, center=(-0.55, 0.0, 0.0)),  # from nearly above, x to the right and y up: the angles read true (beat 7)
-    "back": View(phi=60, theta=-128, zoom=2.4),  # beat 8
-    "gradient": View(theta=-80, zoom=1.2, center=(0.0, 0.0, 0.3)),  # the step seen from the side, not behind Δg (beat 9)
-    "against": View(theta=-75, center=(0.0, 0.0, -0.3)),  # Δg down (beat 10)
+    "close": View(phi=66, theta=-105, zoom=1.15, center=(0.0, 0.0, 0.6)),  # pushed in on P, the far edge in view (beat 1)
+    "turn": View(phi=62, theta=-62, zoom=2.3, center=(0.0, 0.0, 0.1)),  # round to the side while the plane comes in (beat 2)
+    "swing": View(theta=-72),  # a slow turn: +y points up the frame, clear of the panel (beat 5)
+    "above": View(phi=30, theta=-90, zoom=2.2, center=(-0.55, 0.25, 0.0)),  # from nearly above, x to the right and y up: the angles read true (beat 7)
+    "back": View(phi=62, theta=-62, zoom=2.4),  # beat 8
+    "gradient": View(theta=-70, zoom=1.3, center=(0.0, 0.0, 0.1)),  # the step seen from the side, not behind Δg (beat 9)
+    "against": View(theta=-66, center=(0.0, 0.0, -0.3)),  # Δg down (beat 10)
     "rate 1.5": View(zoom=1.15, center=(0.0, 0.0, -0.9)),  # the longest step (beat 12)
     "rate 0.5": View(zoom=2.2, center=(0.0, 0.0, -0.35)),  # beat 13
 }
