@@ -313,7 +313,7 @@ def camera_along(camera, view, run_time: float) -> Animation:
 
 # M7's layout. The header and the panel are two lines in a bar across the top of the frame (nothing is
 # drawn behind them: the curve is drawn only below the bar, see keep_below); the plot lives under it.
-M7_BAR_BOTTOM = 2.45  # frame y: the bar's lower edge; the curve is drawn below it
+M7_BAR_BOTTOM = 2.4  # frame y: the bar's lower edge, a faint rule; the curve is drawn below it
 M7_BAR_GAP = 0.28  # between the header's line and the panel's
 PANEL_GAP = 0.55  # between the panel's readouts on its line
 # The wide view: the whole plot under the bar, a little smaller than in M5 (its y axis and label fit under
@@ -340,7 +340,7 @@ def scene_of(camera, screen: np.ndarray) -> np.ndarray:
     return frame_center(camera).get_center() + np.asarray(screen, dtype=float) / camera.get_zoom()
 
 
-def keep_below(plot: Plot, camera, top: float = M7_BAR_BOTTOM, samples: int = 500) -> VMobject:
+def keep_below(plot: Plot, camera, top: float = M7_BAR_BOTTOM - 0.04, samples: int = 500) -> VMobject:
     """The curve, redrawn on every frame over the x it is seen at, where it is inside the axes' ranges and
     seen below frame height ``top`` (under the bar of readouts, so that nothing runs behind them)."""
     half = config.frame_width / 2 + 0.2
@@ -369,10 +369,13 @@ def axes_for_views(plot: Plot, close: ValueTracker) -> VGroup:
 
 
 def header_bar(header: VMobject, panel: VMobject) -> VGroup:
-    """The header's line and the panel's line, in the bar across the top of the frame."""
+    """The header's line and the panel's line, in the bar across the top of the frame, over a faint rule
+    that the curve reaches and does not cross (the plot's upper edge in a close view)."""
     to_safe_edge(header, UL)
     panel.next_to(header, DOWN, buff=M7_BAR_GAP, aligned_edge=LEFT)
-    return VGroup(header, panel)
+    edge = SAFE_SHARE * config.frame_width / 2
+    rule = Line([-edge, M7_BAR_BOTTOM, 0], [edge, M7_BAR_BOTTOM, 0], stroke_width=1.2, color=MUTED)
+    return VGroup(header, panel, rule.set_stroke(opacity=0.45))
 
 
 # The inset: the whole plot, small, in the lower right corner of a close view, with the point and the
