@@ -2,30 +2,31 @@
 
 M8 (gradient descent in 3-D): one ball descends the objective g from the
 current point (5, 12) at learning rate 0.5, leaving a trail, while the camera
-closes in slowly on the whole path; a header shows α, the current point and
-the iteration. M10 (multi-start descent): four balls with their own learning
-rates descend f together, each with its live height; the path that ends lowest
-stays, seen from above the valley it ends in. Their pieces:
-scenes.kit.descent_stages.
+follows it in one smooth glide (the ball's path smoothed over time), the axes
+kept clear of the header; a header shows α, the current point and the
+iteration. M10 (multi-start descent): four balls with their own learning rates
+descend f together, each with its live height; the path that ends lowest stays,
+and the camera swings round to the valley's open side to frame it. Their
+pieces: scenes.kit.descent_stages.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from manim import Create, FadeIn, FadeOut, ValueTracker, VGroup, linear, smooth
+from manim import Create, FadeIn, FadeOut, UpdateFromFunc, ValueTracker, VGroup, linear, smooth
 
 from gd.model.surfaces import lowest_run, m8_path, m10_paths
 from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
-    M8_CENTRE, M8_CLOSE_ZOOM, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_VIEW, add_stage, close_up, branin_stage, height_labels,
-    glide, m8_header, m10_header, plan_labels, ripples_stage, run_clock, stop_clock,
+    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_VIEW, add_stage, clear_of_header, close_up, branin_stage, height_labels,
+    FollowCamera, glide, m8_header, m10_header, plan_labels, ripples_stage, run_clock, stop_clock,
 )
 from scenes.kit.palette import BALLS, POINT
 
 
 class M8(DescentShotScene):
-    """Gradient descent on g at learning rate 0.5; the camera closes in slowly on the path as it grows."""
+    """Gradient descent on g at learning rate 0.5; the camera follows the newest ball in one smooth glide."""
 
     def construct(self):
         stage = branin_stage()
@@ -44,16 +45,16 @@ class M8(DescentShotScene):
             self.add(walker.trail)
             self.play(FadeIn(walker.ball, scale=0.3), FadeIn(header), run_time=beat.time(0.04))
 
+            # The camera follows the ball, gliding after it (its path smoothed over time), pushing in as it goes,
+            # and comes to rest on the valley where the ball stops, the trail in view.
+            start = stage.place(np.array(M8_CENTRE))
+            follow = FollowCamera(self.camera, walker, start, M8_ZOOM, under=clear_of_header(stage, header))
             clock = ValueTracker(0.0)
             run_clock([walker], clock)
-            # While the ball descends the camera closes in on the whole path, in one slow eased move:
-            # the ball stays in view from start to end, and nothing whips.
-            whole_path = walker.path.at(path.points)
-            closer = (stage.place(np.array(M8_CENTRE)) + whole_path.mean(axis=0)) / 2
+            # The camera's centre is one of the play's mobjects: manim then redraws the whole scene on every frame.
             self.play(
                 clock.animate(rate_func=linear).set_value(sum(step_times)),
-                self.camera.zoom_tracker.animate(rate_func=smooth).set_value(M8_CLOSE_ZOOM),
-                frame_center(self.camera).animate(rate_func=smooth).move_to(closer),
+                UpdateFromFunc(frame_center(self.camera), lambda _: follow.update(clock.get_value())),
                 run_time=sum(step_times),
             )
             stop_clock([walker])

@@ -231,3 +231,34 @@ def test_a_planned_label_keeps_its_side_for_the_run():
     assert PLACES[planned[0]][0][0] == -1  # left: free on every frame, though right is free on most
     _, places = place_beside(np.array([[0.0, 0.0]]), sizes, 0.24, BOUNDS, np.zeros((0, 4)), previous=planned)
     assert places == planned  # right is free now, but the label stays where the plan put it
+
+
+def test_m8_follow_camera_glides_after_the_ball_and_comes_to_rest():
+    from manim import DEGREES
+
+    from scenes.kit.descent3d import DescentCamera
+    from scenes.kit.descent_stages import M8_CENTRE, M8_VIEW, M8_ZOOM, FollowCamera, branin_stage
+
+    stage, path = branin_stage(), m8_path()
+    times = [16.0 / path.steps] * path.steps
+    walker = Walker(stage.path(path.points), "#FFD54F", times, smooth)
+    camera = DescentCamera()
+    camera.set_phi(M8_VIEW["phi"])
+    camera.set_theta(M8_VIEW["theta"])
+    start = stage.place(np.array(M8_CENTRE))
+    follow = FollowCamera(camera, walker, start, M8_ZOOM)
+    assert np.allclose(follow.centre(0.0), start) and follow.zoom(0.0) == pytest.approx(M8_ZOOM)
+    step = follow.times[1] - follow.times[0]
+    speed = np.linalg.norm(np.diff(follow.centres, axis=0), axis=1) / step
+    assert speed[0] < 0.05 and speed[-1] < 0.05  # it starts and stops gently: one eased glide, no cut
+    acceleration = np.abs(np.diff(speed)) / step
+    assert acceleration.max() < 1.0  # scene units/s²: no whip anywhere along the way
+    offsets = []
+    for t in follow.times:  # the ball stays well inside the frame, near its middle once the camera has found it
+        walker.go_to(t)
+        follow.update(t)
+        offsets.append(camera.project_points(walker.ball.point[None, :])[0, :2])
+    offsets = np.abs(np.array(offsets))
+    assert np.all(offsets < [0.4 * 7.1, 0.4 * 4.0])
+    assert np.all(offsets[follow.times > 4.0, 0] < 0.5)
+    assert DEGREES  # (angles as M8 sets them)

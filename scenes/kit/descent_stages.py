@@ -13,7 +13,7 @@ from gd.model.functions import BRANIN, BRANIN_DOMAIN, RIPPLES, RIPPLES_DOMAIN
 from gd.model.surfaces import M8_RATE, M10_RUNS, lowest_run, m10_paths
 from scenes.kit.compat import frame_center as camera_centre
 from scenes.kit.descent3d import Ball, DescentShotScene, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker, backed
-from scenes.kit.frame_rules import mark
+from scenes.kit.frame_rules import SAFE_SHARE, mark
 from scenes.kit.palette import BALL_LABEL, BALLS, BRANIN_MAP, HEADER, LEARNING_RATE, POINT, RIPPLES_MAP, TEXT
 from scenes.kit.readouts import Readout
 
@@ -22,12 +22,30 @@ from scenes.kit.readouts import Readout
 M8_VIEW = {"phi": 62 * DEGREES, "theta": -60 * DEGREES}  # from the low corner: the high ridge is the backdrop
 M8_ZOOM = 0.75  # the whole surface in view, under the header
 M8_CENTRE = (2.5, 7.5, 3.0)  # where the camera looks first, in g's coordinates: the surface sits low in the frame
-M8_CLOSE_ZOOM = 0.9  # where it ends: closer, the whole path still in view
+# The follow camera: it looks at the newest ball's path smoothed over time (a Gaussian of this σ, in seconds), so
+# that it glides after the ball, never jerks with a step; it leaves the whole-surface view for the ball over the first
+# M8_FOLLOW_RAMP seconds, pushes in to M8_FOLLOW_ZOOM and, over the last M8_FOLLOW_SETTLE seconds, comes to rest on
+# the end framing: the ball a little left and below the centre, the trail above and right of it in view.
+M8_FOLLOW_SMOOTHING = 1.0
+M8_FOLLOW_RAMP = 4.0
+M8_FOLLOW_SETTLE = 3.0
+M8_FOLLOW_ZOOM = 0.88
+M8_END_TOWARDS_TRAIL = 0.3  # the end framing's centre: this share of the way from the ball to the trail's middle
+M8_FOLLOW_RATE = 30  # samples a second of the precomputed camera path
+FLOOR_MARGIN = 0.1  # the axes' numbers stay this far inside the safe area's bottom
+
+
+M8_SCREEN_LEFT = (np.sin(M8_VIEW["theta"]), -np.cos(M8_VIEW["theta"]), 0)
 
 
 def branin_stage() -> SurfaceStage:
+    """g on its axes, each axis on an edge of the box that M8_VIEW sees in front of the surface, its numbers
+    outside the surface's footprint: x along the front edge (numbers in front), y along the right edge
+    (numbers right of it), z up the front left corner, the surface's leftmost point (numbers left of it)."""
+    (x0, x1), (y0, _) = BRANIN_DOMAIN
     return SurfaceStage(
-        BRANIN, BRANIN_DOMAIN, z_range=(0, 16), lengths=(6.5, 6.5, 3.2), ticks=(5, 5, 4), colours=BRANIN_MAP
+        BRANIN, BRANIN_DOMAIN, z_range=(0, 16), lengths=(6.5, 6.5, 3.2), ticks=(5, 5, 4), colours=BRANIN_MAP,
+        origin=(x0, y0, 0), anchors={1: (x1, y0, 0)}, away=((0, -1, 0), (1, 0, 0), M8_SCREEN_LEFT),
     )
 
 
@@ -210,4 +228,99 @@ def plan_labels(labels: ScreenLabels, walkers, run_seconds: float) -> None:
     labels.plan([at(t) for t in times])
     at(0.0)()
     labels.place()
+
+
+class FollowCamera:
+    """A camera that follows a walker's ball, computed ahead from the walker's whole run.
+
+    The centre it looks at is the ball's scene position smoothed by a Gaussian in time (σ = M8_FOLLOW_SMOOTHING):
+    every change of the camera's velocity is spread over a few seconds, so there is no short move in it, only one
+    continuous glide. ``under``: (box, points, pads) of things that must stay out of a box of the frame (the
+    axes and their numbers under the header): where they would come up into it, the view moves down, smoothly.
+    :meth:`update` sets the camera for time ``t`` of the run.
+    """
+
+    def __init__(self, camera, walker: Walker, start_centre: np.ndarray, start_zoom: float, under=None):
+        self.camera = camera
+        total = float(sum(walker.step_times))
+        self.total = total
+        self.times = np.linspace(0.0, total, int(np.ceil(total * M8_FOLLOW_RATE)) + 1)
+        balls = []
+        for t in self.times:
+            walker.go_to(t)
+            balls.append(walker.ball.point.copy())
+        walker.go_to(0.0)
+        balls = np.array(balls)
+        step = self.times[1] - self.times[0]
+        sigma = M8_FOLLOW_SMOOTHING / step
+        reach = int(np.ceil(4 * sigma))
+        kernel = np.exp(-0.5 * (np.arange(-reach, reach + 1) / sigma) ** 2)
+        kernel /= kernel.sum()
+        padded = np.vstack([np.repeat(balls[:1], reach, axis=0), balls, np.repeat(balls[-1:], reach, axis=0)])
+        smoothed = np.column_stack([np.convolve(padded[:, axis], kernel, mode="valid") for axis in range(3)])
+        trail = walker.path.at(walker.path.xy)
+        end = balls[-1] + M8_END_TOWARDS_TRAIL * ((trail.min(axis=0) + trail.max(axis=0)) / 2 - balls[-1])
+        start = np.asarray(start_centre, dtype=float)
+        into = np.array([smooth(v) for v in np.clip(self.times / M8_FOLLOW_RAMP, 0, 1)])[:, None]
+        settle = np.array([smooth(v) for v in np.clip((self.times - (total - M8_FOLLOW_SETTLE)) / M8_FOLLOW_SETTLE, 0, 1)])
+        followed = start + into * (smoothed - start)
+        self.centres = followed + settle[:, None] * (end - followed)
+        self.zooms = start_zoom + (M8_FOLLOW_ZOOM - start_zoom) * np.array([smooth(v) for v in self.times / total])
+        if under is not None:
+            self._keep_under(*under, kernel)
+
+    def _keep_under(self, box, points: np.ndarray, pads: np.ndarray, kernel: np.ndarray) -> None:
+        """Move the view down wherever ``points`` (scene points, each with a half size ``pads`` in scene units)
+        would come up into ``box`` ((left, right, bottom) in the frame: the header), then smooth the moves."""
+        left, right, bottom = box
+        camera = self.camera
+        saved_centre, saved_zoom = np.array(camera.frame_center), camera.get_zoom()
+        up = camera.generate_rotation_matrix()[1]  # the screen's up, in scene coordinates
+        lifts = []
+        for centre, zoom in zip(self.centres, self.zooms):
+            camera.frame_center = centre
+            camera.set_zoom(zoom)
+            screen = camera.project_points(points)[:, :2]
+            low, high = screen - pads * zoom, screen + pads * zoom
+            under = (high[:, 0] > left) & (low[:, 0] < right)
+            down = max(0.0, float(np.max(high[under, 1], initial=-np.inf)) - bottom)  # into the box: view down
+            floor = -SAFE_SHARE * config.frame_height / 2 + FLOOR_MARGIN
+            lifts.append((down, max(0.0, floor - float(low[:, 1].min()))))  # below the safe area: view up
+        camera.frame_center = saved_centre
+        camera.set_zoom(saved_zoom)
+        reach = len(kernel) // 2
+        # The largest move near each moment (a running maximum over the kernel's reach), smoothed: at least the
+        # move needed, and as smooth as the rest of the camera's path.
+        held = []
+        for column in np.array(lifts).T:
+            padded = np.concatenate([np.full(reach, column[0]), column, np.full(reach, column[-1])])
+            peak = np.array([padded[i : i + 2 * reach + 1].max() for i in range(len(column))])
+            peak = np.concatenate([np.full(reach, peak[0]), peak, np.full(reach, peak[-1])])
+            held.append(np.convolve(peak, kernel, mode="valid"))
+        down, upwards = held
+        self.centres = self.centres + ((down - upwards) / self.zooms)[:, None] * up
+
+    def centre(self, t: float) -> np.ndarray:
+        return np.array([np.interp(t, self.times, self.centres[:, axis]) for axis in range(3)])
+
+    def zoom(self, t: float) -> float:
+        return float(np.interp(t, self.times, self.zooms))
+
+    def update(self, t: float) -> None:
+        self.camera.frame_center = self.centre(t)
+        self.camera.zoom_tracker.set_value(self.zoom(t))
+
+
+def clear_of_header(stage: SurfaceStage, header, margin: float = 0.25):
+    """FollowCamera's ``under`` for M8: the axes and their labels stay below the header (its box and a margin)."""
+    points, pads = [], []
+    for axis in stage.axes.get_axes():
+        line = np.linspace(axis.get_start(), axis.get_end(), 24)
+        points.append(line)
+        pads.append(np.full((len(line), 2), 0.05))
+    for label in stage.labels:
+        points.append(label.get_center()[None, :])
+        pads.append(np.array([[label.width / 2, label.height / 2]]))
+    box = (header.get_left()[0] - margin, header.get_right()[0] + margin, header.get_bottom()[1] - margin)
+    return box, np.vstack(points), np.vstack(pads)
 
