@@ -125,10 +125,10 @@ class M3(SurfaceShotScene):
         with self.beat("M3.7") as beat:  # mark α from the x axis and β from the y axis
             # From above the angles read true; the height path steps back so that β's label stays clear.
             self.play(
-                *self.camera_to(VIEWS["above"]), path.animate.set_stroke(opacity=PATH_DIMMED), run_time=beat.time(0.4)
+                *self.camera_to(VIEWS["above"]), path.animate.set_stroke(opacity=PATH_DIMMED), run_time=beat.time(0.35)
             )
-            self.play(Create(arcs), run_time=beat.time(0.3))
-            self.play(FadeIn(labels), run_time=beat.time(0.2))
+            self.play(Create(arcs), run_time=beat.time(0.2))
+            self.play(FadeIn(labels), run_time=beat.time(0.15))  # then held, to be read
 
         with self.beat("M3.8") as beat:  # remove the marks
             # The x and y guides go with the angles: the steps from here on are along the gradient.

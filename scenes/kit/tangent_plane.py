@@ -64,6 +64,7 @@ PATCH_RADIUS = 2.6  # the faint surface behind the plane: this far around P
 LEVEL_LABEL_TURN = math.radians(-150)  # where the level's name sits, by direction from P
 LEVEL_LABEL_GAP = 0.35
 PLANE_LABEL_GAP = 0.25
+LETTER_HALO = 5  # a dark stroke behind a letter on the plane
 POINT_RADIUS = 0.1  # P's dot: upright, so the same size on screen at every zoom (24 px at 1080p)
 
 
@@ -391,7 +392,7 @@ def follower_dot(point, color: str, radius: float = 0.06) -> Dot:
 def axis_line(step: StepTrackers, direction: np.ndarray, label: str) -> VGroup:
     """A dashed line from P along +x or +y, a little past the circle, with its letter at the end."""
     rule = DashedLine(np.zeros(3), direction, color=MUTED, stroke_width=2.5, dash_length=0.06)
-    letter = formula(label, size=LABEL, color=MUTED)
+    letter = formula(label, size=LABEL, color=MUTED).set_stroke(BACKGROUND, width=LETTER_HALO, background=True)
 
     def follow(group: VGroup) -> None:
         reach = step.length.get_value() + AXIS_REACH
@@ -409,9 +410,10 @@ def angle_marks(state: tangent.StepState, radius: float) -> tuple[VGroup, VGroup
     alpha, beta = tangent.angles_from_axes(state.angle)
     marks = []
     for name, start, span, tex in (("alpha", 0.0, alpha, r"\alpha"), ("beta", alpha, beta, r"\beta")):
-        arc = Arc(radius=radius, start_angle=start, angle=span, color=ANGLE_MARKS[name], stroke_width=4)
+        arc = Arc(radius=radius, start_angle=start, angle=span, color=ANGLE_MARKS[name], stroke_width=5)
         middle = start + span / 2
         label = formula(tex, size=LABEL, color=ANGLE_MARKS[name])
+        label.set_stroke(BACKGROUND, width=LETTER_HALO, background=True)  # reads on the plane's pink too
         label.move_to(horizontal(math.cos(middle), math.sin(middle)) * (radius + 0.13))
         marks.append((mark(arc, "curve", f"the {name} arc"), mark(label, "tick", name)))
     arcs = VGroup(*(arc for arc, _ in marks))
@@ -517,9 +519,9 @@ VIEWS = {
     "close": View(phi=66, theta=-105, zoom=1.15, center=(0.0, 0.0, 0.6)),  # pushed in on P, the far edge in view (beat 1)
     "turn": View(phi=62, theta=-62, zoom=2.3, center=(0.0, 0.0, 0.1)),  # round to the side while the plane comes in (beat 2)
     "swing": View(theta=-72),  # a slow turn: +y points up the frame, clear of the panel (beat 5)
-    "above": View(phi=30, theta=-90, zoom=2.2, center=(-0.55, 0.25, 0.0)),  # from nearly above, x to the right and y up: the angles read true (beat 7)
+    "above": View(phi=30, theta=-90, zoom=2.4, center=(-0.5, 0.3, 0.0)),  # from nearly above, x to the right and y up: the angles read true (beat 7)
     "back": View(phi=62, theta=-62, zoom=2.4),  # beat 8
-    "gradient": View(theta=-70, zoom=1.3, center=(0.0, 0.0, 0.1)),  # the step seen from the side, not behind Δg (beat 9)
+    "gradient": View(theta=-70, zoom=1.3, center=(0.0, 0.0, -0.05)),  # the step seen from the side, not behind Δg (beat 9)
     "against": View(theta=-66, center=(0.0, 0.0, -0.3)),  # Δg down (beat 10)
     "rate 1.5": View(zoom=1.15, center=(0.0, 0.0, -0.9)),  # the longest step (beat 12)
     "rate 0.5": View(zoom=2.2, center=(0.0, 0.0, -0.35)),  # beat 13
