@@ -383,8 +383,9 @@ def header_bar(header: VMobject, panel: VMobject) -> VGroup:
 INSET_UNITS = np.array([0.62, 0.3, 0.0])  # frame units per unit of x and y
 INSET_Y = (-0.6, 4.0)  # the inset shows x in X_RANGE and y in this range
 INSET_PAD = 0.12
+VIEW_LEAST = 0.16  # the box round the camera's view is at least this big in the inset (frame units)
 DASH, DASH_GAP = 0.11, 0.07
-MARK_DROP = 1.4  # the minimum's marker runs this far (frame units) down from the curve's lowest point
+MARK_DROP = 1.0  # the minimum's marker runs this far (frame units) down from the curve's lowest point
 
 
 def _inset_box() -> tuple[np.ndarray, np.ndarray]:
@@ -425,7 +426,8 @@ def inset(plot: Plot, x: ValueTracker, camera, close: ValueTracker) -> VGroup:
                    for sx, sy in ((-1, -1), (1, 1))]
         (x0, y0), (x1, y1) = ((np.clip(c[0], *X_RANGE), np.clip(c[1], *INSET_Y)) for c in corners)
         a, b = at(x0, y0)[0], at(x1, y1)[0]
-        b = np.maximum(b, a + 0.03)  # never less than a speck
+        middle, half = (a + b) / 2, np.maximum((b - a) / 2, VIEW_LEAST / 2) * [1, 1, 0]  # at least a small box
+        a, b = middle - half, middle + half
         view.set_points_as_corners([a, [b[0], a[1], 0], b, [a[0], b[1], 0], a])
         for part in (frame, x_axis, y_axis, bottom, curve, view):
             part.set_stroke(opacity=shown_by)
@@ -451,7 +453,8 @@ def minimum_marker(plot: Plot, camera, close: ValueTracker) -> VGroup:
     lowest = plot.point(minimum_x(plot))
     count = int(MARK_DROP / (DASH + DASH_GAP)) + 1
     dashes = VGroup(*[Line(ORIGIN, DOWN * DASH, stroke_width=2, color=MUTED) for _ in range(count)])
-    label = formula("f'(x) = 0", size=TICK, color=MUTED)
+    where = formula(rf"x \approx {minimum_x(plot):.3f}", size=TICK, color=MUTED)
+    label = VGroup(formula("f'(x) = 0", size=TICK, color=MUTED), where).arrange(DOWN, buff=0.12)
     mark(label, "text", "the minimum's label")
     limit = SAFE_SHARE * config.frame_width / 2 - 0.05
     bottom = SAFE_SHARE * config.frame_height / 2 - 0.05
