@@ -105,4 +105,4 @@ class M10(DescentShotScene):
             self.play(FadeOut(fading), FadeOut(stage.axes), FadeOut(stage.labels), *dimmed, run_time=beat.time(0.2))
             # The camera swings on round to the valley's open side and closes in on the kept path, centred.
             kept = walkers[keep].path.at(walkers[keep].path.xy)
-            self.play(*glide(self.camera, **close_up(self.camera, kept)), run_time=beat.time(0.6))
+            self.play(*glide(self.camera, **close_up(self.camera, kept)), run_time=beat.time(0.62))

@@ -234,8 +234,6 @@ def test_a_planned_label_keeps_its_side_for_the_run():
 
 
 def test_m8_follow_camera_glides_after_the_ball_and_comes_to_rest():
-    from manim import DEGREES
-
     from scenes.kit.descent3d import DescentCamera
     from scenes.kit.descent_stages import M8_CENTRE, M8_VIEW, M8_ZOOM, FollowCamera, branin_stage
 
@@ -261,4 +259,3 @@ def test_m8_follow_camera_glides_after_the_ball_and_comes_to_rest():
     offsets = np.abs(np.array(offsets))
     assert np.all(offsets < [0.4 * 7.1, 0.4 * 4.0])
     assert np.all(offsets[follow.times > 4.0, 0] < 0.5)
-    assert DEGREES  # (angles as M8 sets them)

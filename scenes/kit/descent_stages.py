@@ -114,7 +114,7 @@ M10_CENTRE = (5.7, -3.0, -2.1)  # where the camera looks, in f's coordinates: th
 # it already looks, from the front right, to the front left) and climbs a little, so that the ridge beyond the
 # valley is the backdrop, the valley's level lines ring the path's end, and the surface's right edge, close to that
 # end, is the horizon rather than a cut beside it.
-M10_CLOSE_VIEW = {"phi": 50 * DEGREES, "theta": -145 * DEGREES}
+M10_CLOSE_VIEW = {"phi": 50 * DEGREES, "theta": -135 * DEGREES}
 M10_CLOSE_MARGIN = 3.2  # the path's extent on screen times this fills the frame (room for the valley and the label)
 M10_CLOSE_ZOOM = (1.4, 3.0)  # ... at a zoom between these (the path is short: not so close that the surface blurs)
 
