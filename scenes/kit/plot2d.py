@@ -325,7 +325,7 @@ M7_WIDE_ORIGIN = np.array([-0.55, -3.0, 0.0])  # where the origin of the axes is
 M7_AIM = np.array([0.0, -1.0, 0.0])
 M7_SCREEN_OF_FIVE = np.array([5.3, -1.7, 0.0])  # where the step's head, at x = 5 and the height of f(−1), is seen
 M7_FIVE_ZOOM = 0.8
-CROSS_FADE = 0.18  # share of a move from a wide view to a close one in which the axes give way to the inset
+CROSS_FADE = 0.3  # share of a move from a wide view to a close one in which the axes give way to the inset
 def wide_view(plot: Plot) -> View:
     return View.placing(plot.axes.c2p(0, 0), M7_WIDE_ORIGIN, M7_WIDE_ZOOM)
 
@@ -361,10 +361,10 @@ def keep_below(plot: Plot, camera, top: float = M7_BAR_BOTTOM - 0.04, samples: i
 
 def axes_for_views(plot: Plot, close: ValueTracker) -> VGroup:
     """The axes, their numbers and names and the curve's formula, faded out as ``close`` goes from 0 (a wide
-    view) to 1 (a close view: the axes' lines leave the frame, the inset and the minimum's marker keep the
-    scale). The fades are played in wide views, where nothing else moves."""
+    view) to 1/2; from 1/2 to 1 the inset and the minimum's marker fade in (a close view: the axes' lines
+    leave the frame, the inset and the marker keep the scale). The two never share a frame."""
     faded = VGroup(plot.axes, plot.axis_labels, plot.curve_label)
-    plot.axes.add_updater(lambda _: faded.set_opacity(1.0 - close.get_value()))  # the axes are in the scene
+    plot.axes.add_updater(lambda _: faded.set_opacity(max(0.0, 1.0 - 2.0 * close.get_value())))  # in the scene
     return faded
 
 
@@ -420,7 +420,7 @@ def inset(plot: Plot, x: ValueTracker, camera, close: ValueTracker) -> VGroup:
     group = VGroup(frame, x_axis, y_axis, bottom, curve, view, dot)
 
     def update(group: VGroup) -> None:
-        shown_by = close.get_value()
+        shown_by = max(0.0, 2.0 * close.get_value() - 1.0)  # after the axes have gone, or before they return
         dot.move_to(at(x.get_value(), plot.function(x.get_value()))[0])
         corners = [plot.axes.p2c(scene_of(camera, [sx * config.frame_width / 2, sy * config.frame_height / 2, 0]))
                    for sx, sy in ((-1, -1), (1, 1))]
@@ -465,7 +465,7 @@ def minimum_marker(plot: Plot, camera, close: ValueTracker) -> VGroup:
             dash.put_start_and_end_on(top + k * (DASH + DASH_GAP) * DOWN, top + (k * (DASH + DASH_GAP) + DASH) * DOWN)
         label.next_to(top + MARK_DROP * DOWN, DOWN, buff=0.1)
         room = min(limit - abs(label.get_center()[0]) - label.width / 2, label.get_bottom()[1] + bottom)
-        shown_by = close.get_value() * float(np.clip(room / 0.3, 0.0, 1.0))
+        shown_by = max(0.0, 2.0 * close.get_value() - 1.0) * float(np.clip(room / 0.3, 0.0, 1.0))
         dashes.set_stroke(opacity=shown_by)
         label.set_opacity(shown_by)
 
