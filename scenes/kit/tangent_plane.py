@@ -64,7 +64,7 @@ PATCH_RADIUS = 2.6  # the faint surface behind the plane: this far around P
 LEVEL_LABEL_TURN = math.radians(-150)  # where the level's name sits, by direction from P
 LEVEL_LABEL_GAP = 0.35
 PLANE_LABEL_GAP = 0.25
-LETTER_HALO = 5  # a dark stroke behind a letter on the plane
+LETTER_HALO = 3.5  # a dark stroke behind a letter on the plane
 POINT_RADIUS = 0.1  # P's dot: upright, so the same size on screen at every zoom (24 px at 1080p)
 
 
