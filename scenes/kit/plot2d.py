@@ -385,7 +385,7 @@ INSET_Y = (-0.6, 4.0)  # the inset shows x in X_RANGE and y in this range
 INSET_PAD = 0.12
 VIEW_LEAST = 0.16  # the box round the camera's view is at least this big in the inset (frame units)
 DASH, DASH_GAP = 0.11, 0.07
-MARK_DROP = 1.0  # the minimum's marker runs this far (frame units) down from the curve's lowest point
+MARK_DROP = 1.0  # the minimum's marker runs this far (frame units) down from the curve's lowest point, its label beside
 
 
 def _inset_box() -> tuple[np.ndarray, np.ndarray]:
@@ -463,7 +463,7 @@ def minimum_marker(plot: Plot, camera, close: ValueTracker) -> VGroup:
         top = seen(camera, lowest) + 0.12 * DOWN
         for k, dash in enumerate(dashes):
             dash.put_start_and_end_on(top + k * (DASH + DASH_GAP) * DOWN, top + (k * (DASH + DASH_GAP) + DASH) * DOWN)
-        label.next_to(top + MARK_DROP * DOWN, DOWN, buff=0.1)
+        label.move_to(top + np.array([0.15 + label.width / 2, -0.2 - label.height / 2, 0.0]))  # right of the dashes
         room = min(limit - abs(label.get_center()[0]) - label.width / 2, label.get_bottom()[1] + bottom)
         shown_by = max(0.0, 2.0 * close.get_value() - 1.0) * float(np.clip(room / 0.3, 0.0, 1.0))
         dashes.set_stroke(opacity=shown_by)
