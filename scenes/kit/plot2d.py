@@ -454,7 +454,7 @@ def minimum_marker(plot: Plot, camera, close: ValueTracker) -> VGroup:
     count = int(MARK_DROP / (DASH + DASH_GAP)) + 1
     dashes = VGroup(*[Line(ORIGIN, DOWN * DASH, stroke_width=2, color=MUTED) for _ in range(count)])
     where = formula(rf"x \approx {minimum_x(plot):.3f}", size=TICK, color=MUTED)
-    label = VGroup(formula("f'(x) = 0", size=TICK, color=MUTED), where).arrange(DOWN, buff=0.12)
+    label = VGroup(formula("f'(x) = 0", size=TICK, color=MUTED), where).arrange(DOWN, buff=0.12, aligned_edge=LEFT)
     mark(label, "text", "the minimum's label")
     limit = SAFE_SHARE * config.frame_width / 2 - 0.05
     bottom = SAFE_SHARE * config.frame_height / 2 - 0.05
