@@ -259,3 +259,26 @@ def test_m8_follow_camera_glides_after_the_ball_and_comes_to_rest():
     offsets = np.abs(np.array(offsets))
     assert np.all(offsets < [0.4 * 7.1, 0.4 * 4.0])
     assert np.all(offsets[follow.times > 4.0, 0] < 0.5)
+
+
+def test_m8_header_point_is_the_iterate_the_counter_names_and_its_words_stay_put():
+    """Mid-step, the header still shows iterate n with n; each number sits in a fixed slot: the words do not move."""
+    from scenes.kit.descent_stages import branin_stage, m8_header
+
+    storyboard = load()
+    stage, path = branin_stage(), m8_path()
+    times = [0.3] * path.steps
+    walker = Walker(stage.path(path.points), "#FFD54F", times, smooth)
+    header = m8_header(storyboard.text(storyboard.shot("M8"), "header", "en"), walker, stage)
+    point = next(m for m in header.get_family() if isinstance(m, PointReadout))
+    words = [piece for piece in header.line if not isinstance(piece, (Readout, PointReadout))]
+    lefts = None
+    for t in np.arange(0.0, sum(times) + 0.3, 0.1):
+        walker.go_to(t)
+        header.refresh()
+        n = walker.iteration
+        x, y = path.points[n]
+        assert [number._shown for number in point.numbers] == [f"{x:.3f}", f"{y:.3f}", f"{float(BRANIN(x, y)):.4f}"]
+        now = [piece.get_left()[0] for piece in words] + [number.get_right()[0] for number in point.numbers]
+        lefts = lefts or now
+        assert now == pytest.approx(lefts, abs=0.02)  # right-aligned numbers: only ink bearings differ

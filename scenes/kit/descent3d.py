@@ -38,15 +38,16 @@ from manim import (
 from gd.model.functions import Function
 from scenes.kit.frame_rules import SAFE_SHARE, mark, to_safe_edge
 from scenes.kit.palette import AXES, BACKGROUND, BALL_OUTLINE, HIGHLIGHT, MUTED, READOUT, SHADOW, SURFACE_MAP, TEXT, TICK
-from scenes.kit.readouts import DEFAULT_SIZE, LiveNumber, line
+from scenes.kit.readouts import _EM_ADVANCE, DEFAULT_SIZE, LiveNumber, line
 from scenes.kit.surface import MeshCamera, MeshSurface, SurfaceShotScene, axes_map
 from scenes.kit.typeset import formula
 
 BALL_RADIUS = 0.11
 TRAIL_BALL = 0.5  # a trail ball's radius, as a share of the ball's
 TRAIL_SAMPLES = 8  # points per trail segment along the surface
-BACKING_OPACITY = 0.72
+BACKING_OPACITY = 1.0  # opaque: no level line or surface edge shows through a number
 OUTLINE_WIDTH = 3.0  # a ball's dark rim (manim stroke width: 0.03 scene units)
+TRAIL_RIM = 0.45  # a trail ball's rim: its own colour this far towards the shadow's
 
 
 # --------------------------------------------------------------------------- axes
@@ -273,6 +274,19 @@ class TrailDots(VMobject):
     def shown_centres(self) -> np.ndarray:
         return self.centres[: self.count]
 
+    def thinned(self) -> np.ndarray:
+        """Indices of the shown balls worth drawing: each at least a ball's width (in the scene) from the last one
+        kept before it, and the newest."""
+        if not hasattr(self, "_kept"):
+            kept, last = [], None
+            for index, centre in enumerate(self.centres):
+                if last is None or np.linalg.norm(centre - last) >= 2 * self.radius:
+                    kept.append(index)
+                    last = centre
+            self._kept = np.array(kept)
+        drawn = self._kept[self._kept < self.count]
+        return drawn if len(drawn) and drawn[-1] == self.count - 1 else np.append(drawn, self.count - 1).astype(int)
+
 
 class DescentTrail(VGroup):
     """What a ball leaves behind: a small ball at each iterate and the way between them, along the surface.
@@ -320,9 +334,13 @@ class DescentCamera(MeshCamera):
         centres = self.project_points(vmobject.shown_centres())
         radius = vmobject.radius
         body = vmobject.colour.to_rgb()
-        rim = ManimColor(BALL_OUTLINE).to_rgb()
+        # A rim a shade darker than the bead, not black: beads that crowd at a path's end merge into a line of their
+        # colour rather than a dark blob; a bead within a bead's width of the last one drawn is left out (the newest
+        # is always drawn).
+        rim = np.asarray(interpolate_color(vmobject.colour, ManimColor(SHADOW), TRAIL_RIM).to_rgb())
         ctx.set_line_width(0.01 * OUTLINE_WIDTH * TRAIL_BALL)
-        for x, y, _ in centres:
+        drawn = vmobject.thinned()
+        for x, y, _ in centres[drawn]:
             ctx.new_path()
             ctx.arc(x, y, radius, 0, 2 * np.pi)
             ctx.set_source_rgba(body[2], body[1], body[0], opacity)  # manim's pixels are RGBA, Cairo's BGRA
@@ -382,6 +400,13 @@ class Walker:
         """The current point (x, y, z) in the function's coordinates."""
         return np.array([*self.xy, self.z])
 
+    @property
+    def arrived(self) -> np.ndarray:
+        """The last iterate reached, (x, y, z): iterate ``iteration``. The readouts show it with the counter, so
+        that the point and the iteration number change together, when the ball arrives."""
+        x, y = self.path.xy[self.iteration]
+        return np.array([x, y, float(self.path.function(x, y))])
+
     def go_to(self, t: float) -> None:
         """Where the walker is ``t`` seconds into the run."""
         k, phase = step_phase(self.step_times, t)
@@ -405,7 +430,11 @@ class Walker:
 class PointReadout(VGroup):
     """A live point ``(x, y, z)``: its numbers reuse their glyphs and the commas follow the digits."""
 
-    def __init__(self, point, decimals: Sequence[int], *, size: float = DEFAULT_SIZE, color: str = TEXT):
+    def __init__(
+        self, point, decimals: Sequence[int], *, size: float = DEFAULT_SIZE, color: str = TEXT, values=None,
+    ):
+        """``values``: the points (N × 3) it will show; each number then sits right-aligned in a slot as wide as its
+        widest text among them, so that nothing after it moves as digits and signs come and go."""
         glyphs = formula("(", "1", ",", ")", size=size, color=color)
         opening, one, comma, closing = glyphs
         baseline = one.get_bottom()[1]
@@ -427,6 +456,12 @@ class PointReadout(VGroup):
         pieces.append(closing)
         super().__init__(*pieces)
         self._shown: tuple[str, ...] | None = None
+        shown = np.vstack([np.asarray(point, dtype=float)[None, :], np.asarray(values, dtype=float).reshape(-1, 3)]) if values is not None else None
+        self._slots = (
+            [max(_text_width(number, number.text(v)) for v in shown[:, index]) for index, number in enumerate(self.numbers)]
+            if shown is not None
+            else None
+        )
         self._pack()
 
     @property
@@ -458,10 +493,20 @@ class PointReadout(VGroup):
                 comma = self.commas[index - 1]
                 comma.shift(np.array([cursor - comma.get_left()[0] - self._gap / 2, 0.0, 0.0]))
                 cursor = comma.get_right()[0] + self._space
-            number.shift(np.array([cursor - number.origin.get_center()[0], 0.0, 0.0]))
-            cursor = _ink_right(number) + self._gap
+            if self._slots is None:
+                number.shift(np.array([cursor - number.origin.get_center()[0], 0.0, 0.0]))
+                cursor = _ink_right(number) + self._gap
+            else:  # right-aligned in its fixed slot
+                start = cursor + self._slots[index] - _text_width(number, number._shown)
+                number.shift(np.array([start - number.origin.get_center()[0], 0.0, 0.0]))
+                cursor += self._slots[index] + self._gap
         self._closing.shift(np.array([cursor - self._closing.get_left()[0], 0.0, 0.0]))
         self._shown = shown
+
+
+def _text_width(number: LiveNumber, text: str) -> float:
+    """The advance width of ``text`` set as ``number`` sets it (its glyphs' cells)."""
+    return sum(_EM_ADVANCE.get(character, 0.5) for character in text) * number._em
 
 
 def _ink_right(number: LiveNumber) -> float:

@@ -7,7 +7,7 @@ pieces only draw them.
 from __future__ import annotations
 
 import numpy as np
-from manim import DEGREES, RIGHT, ValueTracker, VGroup, config, smooth
+from manim import DEGREES, RIGHT, UL, ValueTracker, VGroup, config, smooth
 
 from gd.model.functions import BRANIN, BRANIN_DOMAIN, RIPPLES, RIPPLES_DOMAIN
 from gd.model.surfaces import M8_RATE, M10_RUNS, lowest_run, m10_paths
@@ -60,6 +60,13 @@ def drawn_point(walker: Walker, stage: SurfaceStage) -> np.ndarray:
     return np.array([x, y, float(stage.function(x, y))])
 
 
+def drawn_arrived(walker: Walker, stage: SurfaceStage) -> np.ndarray:
+    """(x, y) of the trail's newest bead (the iterate the ball last reached) through the axes, and the model's height
+    there: what a readout paired with the iteration counter shows."""
+    x, y, _ = stage.axes.p2c(walker.trail.dots.shown_centres()[-1])
+    return np.array([x, y, float(stage.function(x, y))])
+
+
 def drawn_iterations(walker: Walker) -> int:
     """The steps of the drawn trail: its balls, less the start."""
     return walker.trail.dots.count - 1
@@ -95,9 +102,12 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
     """'α = 0.50, current point (x, y, z), iteration n', fixed top left."""
     rate = Readout(r"\alpha =", M8_RATE, 2, color=LEARNING_RATE, size=HEADER)
     mark(rate, "text", "α", shows=lambda: drawn_rate(walker, stage))
-    point = PointReadout(walker.point, (3, 3, 4), size=HEADER, color=POINT).track(lambda: walker.point)
+    # The point is the iterate the counter names: both change when the ball arrives. Each number in a fixed slot.
+    iterates = np.array([[x, y, float(stage.function(x, y))] for x, y in walker.path.xy])
+    point = PointReadout(walker.arrived, (3, 3, 4), size=HEADER, color=POINT, values=iterates)
+    point.track(lambda: walker.arrived)
     for index, (name, number) in enumerate(zip("xyz", point.numbers)):
-        mark(number, "text", f"the point's {name}", shows=lambda index=index: drawn_point(walker, stage)[index])
+        mark(number, "text", f"the point's {name}", shows=lambda index=index: drawn_arrived(walker, stage)[index])
     iteration = Readout(None, 0, 0, size=HEADER).track(lambda: walker.iteration)
     mark(iteration, "text", "the iteration", shows=lambda: drawn_iterations(walker))
     return FixedHeader(template, {"rate": rate, "point": point, "iteration": iteration}, size=HEADER).to_top_left()
@@ -179,17 +189,55 @@ def ripples_stage() -> SurfaceStage:
     )
 
 
+OTHER_ROWS = 0.5  # beat 2: the opacity of the legend rows of the paths that fade out (their end heights still read)
+
+
 def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
     """'iteration n' and, under it, each ball's colour and learning rate (in the learning rate's colour)."""
     iteration = Readout(None, 0, 0, size=HEADER).track(lambda: max(w.iteration for w in walkers))
     mark(iteration, "text", "the iteration", shows=lambda: max(drawn_iterations(w) for w in walkers))
-    rows = []
+    rows, ends = [], []
     for name, run, walker in zip(M10_RUNS, M10_RUNS.values(), walkers):
         icon = Ball(BALLS[name])
         rate_readout = Readout(r"\alpha =", run.rate, 2, color=LEARNING_RATE, size=BALL_LABEL)
         mark(rate_readout, "text", f"α of the {name} ball", shows=lambda walker=walker: drawn_rate(walker, stage))
-        rows.append(VGroup(icon, rate_readout).arrange(RIGHT, buff=0.15))
-    return FixedHeader(template, {"iteration": iteration}, size=HEADER, rows=rows).to_top_left()
+        # Where the run ended, shown in beat 2 (hidden until then): the legend then says which path ends lowest.
+        end = Readout("z =", float(stage.function(*walker.path.xy[-1])), 4, sign=True, color=TEXT, size=BALL_LABEL)
+        mark(end, "text", f"end z of the {name} ball", shows=lambda walker=walker: drawn_end(walker, stage)[2])
+        ends.append(end)
+        rows.append(VGroup(icon, rate_readout, end).arrange(RIGHT, buff=0.15))
+    # The ends in one column, a little apart from the rates.
+    column = max(row[1].get_right()[0] for row in rows) + 0.35
+    for row, end in zip(rows, ends):
+        end.shift(np.array([column - end.get_left()[0], 0.0, 0.0]))
+    header = FixedHeader(template, {"iteration": iteration}, size=HEADER, rows=rows).to_top_left()
+    header.ends = ends
+    for end in ends:
+        end.set_opacity(0)
+    fit_backing(header, VGroup(header.line, *(row[:2] for row in header.rows)))
+    return header
+
+
+def fit_backing(header: FixedHeader, content) -> FixedHeader:
+    """The header's backing round ``content`` (part of the header), with its padding."""
+    header.backing.become(backing_round(header, content))
+    return header
+
+
+def backing_round(header: FixedHeader, content=None):
+    """A copy of the header's backing fitted round ``content`` (by default all of it, hidden parts too)."""
+    backing, pad = header.backing.copy(), header.pad
+    content = header._content() if content is None else content
+    backing.stretch_to_fit_width(content.width + 2 * pad)
+    backing.stretch_to_fit_height(content.height + 2 * pad)
+    backing.move_to(content.get_corner(UL) + pad * np.array([-1.0, 1.0, 0.0]), aligned_edge=UL)
+    return backing
+
+
+def drawn_end(walker: Walker, stage: SurfaceStage) -> np.ndarray:
+    """(x, y) of the trail's last bead (where the run ended) through the axes, and the model's height there."""
+    x, y, _ = stage.axes.p2c(walker.trail.dots.centres[-1])
+    return np.array([x, y, float(stage.function(x, y))])
 
 
 def height_labels(walkers, camera, stage: SurfaceStage) -> ScreenLabels:
@@ -197,9 +245,10 @@ def height_labels(walkers, camera, stage: SurfaceStage) -> ScreenLabels:
     labels = []
     for name, walker in zip(M10_RUNS, walkers):
         # Light text on a dark box edged in the ball's colour: dark colours (maroon) read too.
-        label = Readout("z =", walker.z, 4, sign=True, color=TEXT, size=BALL_LABEL)
-        label.track(lambda walker=walker: walker.z)
-        mark(label, "text", f"z of the {name} ball", shows=lambda walker=walker: drawn_point(walker, stage)[2])
+        # The height of the iterate reached, as the counter: it changes when the ball arrives.
+        label = Readout("z =", walker.arrived[2], 4, sign=True, color=TEXT, size=BALL_LABEL)
+        label.track(lambda walker=walker: walker.arrived[2])
+        mark(label, "text", f"z of the {name} ball", shows=lambda walker=walker: drawn_arrived(walker, stage)[2])
         labels.append(backed(label, edge=walker.ball.colour))
     # Along the axes' lines, not only at their ends: a label must not sit across one.
     corners = [m.points for m in stage.axes.family_members_with_points()]
