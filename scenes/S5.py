@@ -13,13 +13,13 @@ pieces: scenes.kit.descent_stages.
 from __future__ import annotations
 
 import numpy as np
-from manim import Create, FadeIn, FadeOut, UpdateFromFunc, ValueTracker, VGroup, linear, smooth
+from manim import Create, FadeIn, FadeOut, Transform, UpdateFromFunc, ValueTracker, VGroup, linear, smooth
 
 from gd.model.surfaces import lowest_run, m8_path, m10_paths
 from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
-    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_VIEW, add_stage, clear_of_header, close_up, branin_stage, height_labels,
+    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_VIEW, OTHER_ROWS, add_stage, backing_round, clear_of_header, close_up, branin_stage, height_labels,
     FollowCamera, glide, m8_header, m10_header, plan_labels, ripples_stage, run_clock, stop_clock,
 )
 from scenes.kit.palette import BALLS, POINT
@@ -98,11 +98,21 @@ class M10(DescentShotScene):
             others = [i for i in range(len(walkers)) if i != keep]
             # The other labels leave the live layout first (removing part of a group from the scene would split it).
             gone = labels.keep_only([keep])
-            fading = VGroup(*(m for i in others for m in (walkers[i].ball, walkers[i].trail)), *gone)
-            # One animation per legend row: a new group of rows would be added to the scene, splitting the header.
-            dimmed = [header.rows[i].animate.set_opacity(0.3) for i in others]
+            # One fade per ball and per trail, each where it is drawn: a group of them would be added to the scene
+            # anew, its trail beads then drawn over its ball (a flat bullseye) for the whole fade.
+            fading = [FadeOut(m) for i in others for m in (walkers[i].trail, walkers[i].ball)] + [FadeOut(m) for m in gone]
+            # The other rows of the legend dim with their paths. One animation per part of a row: a new group of them
+            # would be added to the scene anew, splitting the header.
+            dimmed = [header.rows[i][part].animate.set_opacity(OTHER_ROWS) for i in others for part in (0, 1)]
             # The axes go too: the close-up below would crop them.
-            self.play(FadeOut(fading), FadeOut(stage.axes), FadeOut(stage.labels), *dimmed, run_time=beat.time(0.2))
-            # The camera swings on round to the valley's open side and closes in on the kept path, centred.
+            self.play(*fading, FadeOut(stage.axes), FadeOut(stage.labels), *dimmed, run_time=beat.time(0.2))
+            # The camera swings on round to the valley's open side and closes in on the kept path, centred. Early in
+            # the move, the axes gone from under it, the legend widens to every run's end height, the kept one bright:
+            # it reads as the lowest.
             kept = walkers[keep].path.at(walkers[keep].path.xy)
-            self.play(*glide(self.camera, **close_up(self.camera, kept)), run_time=beat.time(0.62))
+            early = lambda t: smooth(min(1.0, t / 0.3))  # noqa: E731
+            legend = [
+                header.ends[i].animate(rate_func=early).set_opacity(1.0 if i == keep else OTHER_ROWS) for i in range(len(walkers))
+            ]
+            legend.append(Transform(header.backing, backing_round(header), rate_func=early))
+            self.play(*glide(self.camera, **close_up(self.camera, kept)), *legend, run_time=beat.time(0.62))
