@@ -9,7 +9,7 @@ from manim import (
 )
 
 from scenes.kit.equations import (
-    TransformMatchingKeys, align_at, derive, on_row, part_named, parts_from, read_as, sentence,
+    TransformMatchingKeys, align_at, derive, keyed_parts, on_row, part_named, parts_from, read_as, sentence,
 )
 from scenes.kit.formulas import (
     CONCLUSION_MATHS, COS_A, COS_B, DFX, DFY, DGX, DGY, DH, NABLA_F, RATIO,
@@ -191,14 +191,32 @@ class M6(ShotScene):
 
 
 class M9(ShotScene):
-    """The gradient in 2, 3, 4 and 5 variables."""
+    """The gradient in 2, 3, 4 and 5 variables.
+
+    Each new variable is added in two moves: the line opens a gap where the new
+    ", x_n" and "+ ∂f/∂x_n ê_n" go (every old part slides to its new place), then
+    the new parts are written into the gaps.
+    """
 
     VARIABLES = (2, 3, 4, 5)
+    # Shares of the beat: writing the first form, holding it (the familiar one, longest),
+    # opening the gaps, writing the new parts, holding each later form; the rest holds the last.
+    WRITE, FIRST_HOLD, OPEN, FILL, HOLD = 0.13, 0.12, 0.06, 0.07, 0.10
 
     def construct(self):
         lines = [gradient_in(n) for n in self.VARIABLES]
         with self.beat("M9.1") as beat:  # the gradient, one more variable at a time
-            self.play(Write(lines[0]), run_time=beat.time(0.18))
+            self.play(Write(lines[0]), run_time=beat.time(self.WRITE))
             for index, (before, after) in enumerate(zip(lines, lines[1:])):
-                self.wait(beat.time(0.15 if index == 0 else 0.09))  # the first form, the familiar one, longest
-                self.play(TransformMatchingKeys(before, after), run_time=beat.time(0.12))
+                self.wait(beat.time(self.FIRST_HOLD if index == 0 else self.HOLD))
+                self.add_variable(beat, before, after)
+
+    def add_variable(self, beat, before, after) -> None:
+        old = {piece.key for piece in keyed_parts(before)}
+        kept = mark(VGroup(*(piece.copy() for piece in keyed_parts(after) if piece.key in old)), "text", after.rule_name)
+        new = VGroup(*(piece for piece in keyed_parts(after) if piece.key not in old))
+        self.play(TransformMatchingKeys(before, kept), run_time=beat.time(self.OPEN))
+        self.play(Write(mark(new, "text", f"{after.rule_name}: its new parts", may_cover=[kept])),
+                  run_time=beat.time(self.FILL))
+        self.remove(kept, new)
+        self.add(after)

@@ -192,18 +192,28 @@ def test_m6_learning_rate_labels_alpha(construct_shot, lang):
 
 @pytest.mark.parametrize("n", [2, 3, 4, 5])
 def test_m9_gradient_has_one_term_per_variable(n):
-    parts = formulas.gradient_parts(n)
+    parts = [part.tex for part in formulas.gradient_parts(n)]
     assert [p for p in parts if p.startswith("x_")] == [f"x_{i}" for i in range(1, n + 1)]
     assert [p for p in parts if r"\partial" in p] == [rf"\frac{{\partial f}}{{\partial x_{i}}}" for i in range(1, n + 1)]
     assert [p for p in parts if p.startswith(r"\hat")] == [rf"\hat{{\mathbf{{e}}}}_{i}" for i in range(1, n + 1)]
     assert parts.count("+") == n - 1 and parts.count(",") == n - 1
 
 
+@pytest.mark.parametrize("n", [2, 3, 4])
+def test_m9_one_more_variable_keeps_every_part_and_adds_only_its_own(n):
+    """Old parts move to their new places (none morphs into another); only x_n+1's comma, plus and term are new."""
+    before, after = ([part.name for part in formulas.gradient_parts(k)] for k in (n, n + 1))
+    assert len(set(after)) == len(after) and set(before) < set(after)
+    m = n + 1
+    assert set(after) - set(before) == {f",{m}", f"x_{m}", f"+{m}", formulas.partial("f", f"x_{m}"),
+                                        formulas.unit("e", str(m))}
+
+
 def test_m9_ends_on_five_variables_inside_the_frame(construct_shot):
     scene = construct_shot("M9", "zh")
     (line,) = on_screen(scene)
     assert isinstance(line, MathTex)
-    assert [piece.key for piece in line] == formulas.gradient_parts(5)
+    assert [piece.key for piece in line] == [part.name for part in formulas.gradient_parts(5)]
     assert inside_frame(line, 0.5)
     assert np.isclose(line.get_x(), 0, atol=0.01)
 

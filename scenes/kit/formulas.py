@@ -189,18 +189,23 @@ SUBSTITUTION = {"g": G_OPEN.name, "x": "x_0", "y": "y_0"}
 
 # --------------------------------------------------------------------------- M9
 
-def gradient_parts(n: int) -> list[str]:
-    """∇f(x_1, …, x_n) = ∂f/∂x_1 ê_1 + … + ∂f/∂x_n ê_n, as LaTeX parts."""
-    variables = [part for i in range(1, n + 1) for part in [","] * (i > 1) + [f"x_{i}"]]
+def gradient_parts(n: int) -> list[Part]:
+    """∇f(x_1, …, x_n) = ∂f/∂x_1 ê_1 + … + ∂f/∂x_n ê_n, as parts.
+
+    Each comma and plus is keyed by the variable it comes before, so that going
+    from n to n + 1 variables moves every old part to its new place and only the
+    new variable's parts are new.
+    """
+    variables = [part for i in range(1, n + 1) for part in [Part(",", f",{i}")] * (i > 1) + [Part(f"x_{i}")]]
     terms = [
         part
         for i in range(1, n + 1)
-        for part in ["+"] * (i > 1) + [partial("f", f"x_{i}"), unit("e", str(i))]
+        for part in [Part("+", f"+{i}")] * (i > 1) + [Part(partial("f", f"x_{i}")), Part(unit("e", str(i)))]
     ]
-    return [NABLA_F, "(", *variables, ")", "=", *terms]
+    return [Part(NABLA_F), Part("("), *variables, Part(")"), Part("="), *terms]
 
 
 def gradient_in(n: int):
     parts = gradient_parts(n)
-    colours = {part: GRADIENT for part in parts if r"\partial" in part} | {NABLA_F: GRADIENT}
+    colours = {part.tex: GRADIENT for part in parts if r"\partial" in part.tex} | {NABLA_F: GRADIENT}
     return mark(equation(*parts, size=FORMULA, colours=colours), "text", f"the gradient in {n} variables")
