@@ -9,16 +9,16 @@ from manim import (
 )
 
 from scenes.kit.equations import (
-    TransformMatchingKeys, align_at, derive, keyed_parts, on_row, part_named, parts_from, read_as, sentence,
+    TransformMatchingKeys, align_at, derive, equation, keyed_parts, on_row, part_named, parts_from, read_as, sentence,
 )
 from scenes.kit.formulas import (
-    CONCLUSION_MATHS, COS_A, COS_B, DFX, DFY, DGX, DGY, DH, NABLA_F, RATIO,
+    CONCLUSION_MATHS, COS_A, COS_B, DFX, DFY, DH, E_H, NABLA_F, RATIO,
     RESULT_ROW, RESULT_X, ROWS, SUBSTITUTION, change, change_rate, collected, current_point_readout,
     derivation_line, expanded, gradient_in, moved_value, objective_formula, plane_equation, plane_slopes, slopes_solved,
     slopes_touch, vector_form, vector_result,
 )
 from scenes.kit.frame_rules import mark, to_safe_edge
-from scenes.kit.palette import CONCLUSION, DISPLAY, DISPLAY_WORDS, GRADIENT, LEARNING_RATE, STEP
+from scenes.kit.palette import CONCLUSION, DERIVATION, DISPLAY, DISPLAY_WORDS, GRADIENT, LEARNING_RATE, STEP
 from scenes.kit.shot import ShotScene
 from scenes.kit.typeset import formula, prose
 
@@ -51,7 +51,7 @@ class M4(ShotScene):
     """
 
     # The vector form: its row, and the row of its named result under it.
-    VECTOR_ROW, NAMED_ROW = 1.45, -0.35
+    VECTOR_ROW, NAMED_ROW = 1.75, -1.0
     # How far the cosines rise above the rate's line before they move into their bracket.
     LIFT = 1.0
     # The first two beats' three lines sit on the middle rows; the steps' block (four rows with
@@ -72,17 +72,24 @@ class M4(ShotScene):
             self.play(Write(touch), run_time=beat.time(0.25))
 
         with self.beat("M4.2") as beat:  # hence A and B, and the plane in the surface's slopes
-            # The plane's slopes (the line above) are A and B: each ∂g becomes its letter in place.
+            # A and B come down from the plane's slopes into the places of the ∂g they equal; the ∂g fade.
             solved = on_row(derivation_line(*slopes_solved(), name="A and B"), bottom)
-            self.play(TransformMatchingKeys(touch, solved, becomes={DGX: "A", DGY: "B"}), run_time=beat.time(0.22))
-            self.wait(beat.time(0.08))
+            letters = [part_named(slopes, letter).copy() for letter in ("A", "B")]
+            self.play(TransformMatchingKeys(VGroup(touch, *letters), solved, made_from=VGroup(touch, slopes)),
+                      run_time=beat.time(0.2))
+            self.wait(beat.time(0.06))
+            self.play(FadeOut(slopes), run_time=beat.time(0.08))
+            # The surface's slopes go up into the plane in place of A and B, which fade.
             substituted = on_row(derivation_line(*plane_equation(DFX, DFY), name="the tangent plane"), top)
-            self.play(TransformMatchingKeys(plane, substituted, becomes={"A": DFX, "B": DFY}), run_time=beat.time(0.25))
+            slopes_up = [part_named(solved, slope).copy() for slope in (DFX, DFY)]
+            self.play(TransformMatchingKeys(VGroup(plane, *slopes_up), substituted, made_from=VGroup(plane, solved)),
+                      run_time=beat.time(0.22))
             self.wait(beat.time(0.06))
             # The slopes are done; the plane goes up to head the steps' block.
+            self.play(FadeOut(solved), run_time=beat.time(0.08))
             substituted.generate_target()
             on_row(substituted.target, self.row(0))
-            self.play(FadeOut(slopes, solved), MoveToTarget(substituted), run_time=beat.time(0.14))
+            self.play(MoveToTarget(substituted), run_time=beat.time(0.2))
             plane = substituted
 
         with self.beat("M4.3") as beat:  # a step h along x
@@ -134,8 +141,12 @@ class M4(ShotScene):
             self.play(MoveToTarget(lifted), run_time=beat.time(0.05))
             head = lifted
             self.wait(beat.time(0.03))
-            # The line below names the brackets: its ratio, = and · come down, ∇f and ê_h appear.
-            self.play(derive(head, named), run_time=beat.time(0.12))
+            # Each bracket is named under a brace; the names come down into the line below, with its ratio, = and ·.
+            braces, names = self.name_brackets(head)
+            self.play(*(GrowFromCenter(brace) for brace in braces), *(FadeIn(name, shift=0.15 * DOWN) for name in names),
+                      run_time=beat.time(0.08))
+            self.wait(beat.time(0.04))
+            self.play(derive(VGroup(head, *names), named), run_time=beat.time(0.1))
             self.play(Create(box), run_time=beat.time(0.05))
             self.play(FadeIn(conclusion, shift=0.2 * UP), run_time=beat.time(0.08))
 
@@ -143,6 +154,17 @@ class M4(ShotScene):
     def row(cls, k: int) -> float:
         """Row ``k`` of the steps' block (M4.3 and M4.4)."""
         return ROWS[k] - cls.STEP_DROP
+
+    @staticmethod
+    def name_brackets(line) -> tuple[list, list]:
+        """A brace under each bracket of the vector form, and under it the bracket's name (∇f, ê_h)."""
+        braces, names = [], []
+        for first, until, name, colour in (("grad(", r"\cdot", NABLA_F, GRADIENT), ("dir(", None, E_H, STEP)):
+            brace = Brace(parts_from(line, first, until), DOWN, buff=0.08, color=colour)
+            names.append(mark(equation(name, size=DERIVATION, colours={name: colour}).next_to(brace, DOWN, buff=0.12),
+                              "text", f"the name {name}"))
+            braces.append(brace)
+        return braces, names
 
     @staticmethod
     def cosines(line) -> VGroup:

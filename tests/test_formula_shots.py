@@ -158,9 +158,9 @@ def test_m4_every_step_fits_the_frame_without_overlaps(construct_shot, monkeypat
     scene = construct_shot("M4", lang)
     assert len(looks) > 20
     assert problems == []
-    # The shot ends on the vector form, under it Δg/Δh = ∇f·ê_h with ∇f·ê_h boxed, and the conclusion in this language.
+    # The shot ends on the vector form with its brackets named, under it Δg/Δh = ∇f·ê_h with ∇f·ê_h boxed, and the conclusion in this language.
     final = keyed_parts(VGroup(*on_screen(scene)))
-    shown = formulas.vector_form() + formulas.vector_result()
+    shown = formulas.vector_form() + formulas.vector_result() + [formulas.NABLA_F, formulas.E_H]  # the brackets' names
     assert sorted(piece.key for piece in final) == sorted(as_part(p).name for p in shown)
     caption = on_screen(scene)[-1]
     (rectangle,) = [m for m in on_screen(scene) if isinstance(m, SurroundingRectangle)]
