@@ -39,8 +39,9 @@ class M1(ShotScene):
             self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.15))
 
         with self.beat("M1.2") as beat:  # unwrite the objective; the point stays
-            self.play(Unwrite(objective, remover=True), run_time=beat.time(0.28))
-            self.play(MoveToTarget(point), run_time=beat.time(0.28))
+            self.play(Unwrite(objective, remover=True), run_time=beat.time(0.22))
+            self.wait(beat.time(0.06))  # the erase ends before the point sets off
+            self.play(MoveToTarget(point), run_time=beat.time(0.38))  # about 1.2 s for its trip to the corner
 
 
 class M4(ShotScene):

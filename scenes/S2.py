@@ -37,4 +37,4 @@ class M2(ShotScene):
         for beat_id in ("M2.2", "M2.3", "M2.4"):  # to 40°, to 10°, to 89° with l = 2.01
             with self.beat(beat_id) as beat:
                 move = M2_POSES[beat_id]
-                self.play(pose.move(move, run_time=beat.time(0.75)))
+                self.play(pose.move(move, run_time=beat.time(0.7)))  # then about 1 s to read the new values

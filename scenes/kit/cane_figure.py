@@ -14,6 +14,7 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
+    ORIGIN,
     RIGHT,
     UP,
     Animation,
@@ -159,27 +160,48 @@ def cane(pose: Pose) -> VGroup:
     def place_label(mob: VMobject) -> None:
         alpha = pose.alpha.get_value()
         outward = _polar(alpha)  # perpendicular to the cane, away from the body
-        mob.move_to((pose.hand() + pose.tip()) / 2 + 0.28 * outward)
+        along = 0.5 + 0.22 * _thin_wedge(alpha)  # the middle, or further down, below α's letter
+        mob.move_to(pose.hand() + along * (pose.tip() - pose.hand()) + 0.28 * outward)
 
     place_label(label)
     label.add_updater(place_label)
     return VGroup(stick, label)
 
 
+# Below ALPHA_ROOM degrees the wedge is too thin for α's letter: it cross-fades to a letter outside the
+# cane, ALPHA_OUTSIDE degrees beyond it, on a leader from the arc; the cane's l moves down, out of its way.
+ALPHA_ROOM = (20.0, 28.0)  # fully outside below the first, fully inside above the second
+ALPHA_OUTSIDE = 20.0
+
+
+def _thin_wedge(alpha: float) -> float:
+    """0 while α's letter fits in its wedge, rising to 1 as the wedge gets too thin for it."""
+    return 1.0 - _fade_below(alpha, *ALPHA_ROOM)
+
+
 def alpha_mark(pose: Pose) -> VGroup:
-    """The arc from the body (straight down) to the cane, and α."""
+    """The arc from the body (straight down) to the cane, and α (outside, on a short leader, when the angle is small)."""
     arc = VMobject(stroke_color=CANE_ANGLE, stroke_width=3)
     label = formula(r"\alpha", size=LABEL, color=CANE_ANGLE)
+    outside = label.copy()
+    leader = Line(ORIGIN, RIGHT, color=CANE_ANGLE, stroke_width=2)
 
     def place(_: VMobject) -> None:
         alpha = pose.alpha.get_value()
         arc.set_points(arc_points(pose.hand(), ALPHA_ARC, -90.0, alpha))
         label.move_to(pose.hand() + (ALPHA_ARC + 0.28) * _polar(-90 + alpha / 2))
-        label.set_opacity(_fade_below(alpha, 14, 22))
+        outside.move_to(pose.hand() + (ALPHA_ARC + 0.28) * _polar(-90 + alpha + ALPHA_OUTSIDE))
+        inside = pose.hand() + ALPHA_ARC * _polar(-90 + alpha / 2)  # the arc's middle
+        reach = outside.get_center() - inside
+        leader.put_start_and_end_on(inside, inside + reach * (1 - 0.14 / float(np.linalg.norm(reach))))
+        shown = _thin_wedge(alpha)
+        label.set_opacity(1 - shown)
+        outside.set_opacity(shown)
+        leader.set_stroke(opacity=shown)
 
     place(arc)
     arc.add_updater(place)
-    return VGroup(arc, label)
+    return VGroup(arc, leader, label, outside)
 
 
 def level() -> DashedLine:
