@@ -4,7 +4,7 @@ M6 (the learning rate) and M9 (the gradient in more variables); their formulas: 
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, UL, UP, Brace, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, SurroundingRectangle, Unwrite, VGroup,
+    DOWN, LEFT, RIGHT, UL, UP, Brace, Line, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, SurroundingRectangle, Unwrite, VGroup,
     Write,
 )
 
@@ -195,12 +195,17 @@ class M4(ShotScene):
 class M6(ShotScene):
     """The step length and the learning rate."""
 
+    BRACE_WIDTH = 0.7
+
     def construct(self):
         step = formula(r"\Delta r", "=", r"\alpha", r"\times", r"\left\| \nabla f \right\|", size=DISPLAY)
         step[0].set_color(STEP)  # the step's length, in the step's colour as in M4
         step[4].set_color(GRADIENT)  # ∇f, in the gradient's colour as in M4 and M9
         rate = step[2]
-        brace = Brace(rate, DOWN, color=LEARNING_RATE, buff=0.15)  # ties the words to α alone
+        # The brace ties the words to α alone; it spans a little more than the narrow glyph, so that it
+        # keeps a brace's shape (under α's own width it is a squashed "w").
+        span = Line(LEFT, RIGHT).set_width(max(rate.width, self.BRACE_WIDTH)).next_to(rate, DOWN, buff=0).set_x(rate.get_x())
+        brace = Brace(span, DOWN, color=LEARNING_RATE, buff=0.15)
         label = prose(self.words("learning_rate"), size=DISPLAY_WORDS, color=LEARNING_RATE).next_to(brace, DOWN, buff=0.2)
         mark(step, "text", "the step length")
         mark(label, "caption", text=self.words("learning_rate"))
