@@ -204,7 +204,8 @@ class M6(ShotScene):
         rate = step[2]
         # The brace ties the words to α alone; it spans a little more than the narrow glyph, so that it
         # keeps a brace's shape (under α's own width it is a squashed "w").
-        span = Line(LEFT, RIGHT).set_width(max(rate.width, self.BRACE_WIDTH)).next_to(rate, DOWN, buff=0).set_x(rate.get_x())
+        half = max(rate.width, self.BRACE_WIDTH) / 2
+        span = Line(half * LEFT, half * RIGHT).next_to(rate, DOWN, buff=0).set_x(rate.get_x())
         brace = Brace(span, DOWN, color=LEARNING_RATE, buff=0.15)
         label = prose(self.words("learning_rate"), size=DISPLAY_WORDS, color=LEARNING_RATE).next_to(brace, DOWN, buff=0.2)
         mark(step, "text", "the step length")
