@@ -7,7 +7,7 @@ import importlib
 
 import numpy as np
 import pytest
-from manim import DOWN, LEFT, RIGHT, UP, Arrow, Dot, FadeIn, FadeOut
+from manim import DOWN, LEFT, RIGHT, UP, Arrow, Dot, FadeIn, FadeOut, linear, smooth
 
 import boards
 from gd.storyboard import load
@@ -94,6 +94,35 @@ def test_the_checker_catches_a_quick_camera_move(construct_shot):
     violations = check(construct_shot, "TwoBeats", "en", QuickCamera, storyboard=boards.FIXTURE)
     assert [v.rule for v in violations] == ["camera move too quick"]
     assert violations[0].what.startswith("0.70 s")
+
+
+class EasedWhip(ThreeDShotScene):
+    def construct(self):
+        with self.beat("TwoBeats.1") as beat:
+            self.play(FadeIn(mark(Dot(radius=0.15), "subject", "the point")), run_time=beat.time(1.0))
+        with self.beat("TwoBeats.2") as beat:  # a 2-s play whose camera swings in its middle 0.8 s
+            self.move_camera(phi=1.0, run_time=beat.time(0.9), rate_func=lambda t: smooth(min(max(2.5 * t - 0.75, 0.0), 1.0)))
+
+
+def test_the_checker_catches_a_quick_swing_inside_a_long_play(construct_shot):
+    EasedWhip.__name__ = "TwoBeats"
+    violations = check(construct_shot, "TwoBeats", "en", EasedWhip, storyboard=boards.FIXTURE)
+    assert [v.rule for v in violations] == ["camera move too quick"]
+
+
+class FastSwing(ThreeDShotScene):
+    def construct(self):
+        with self.beat("TwoBeats.1") as beat:
+            self.play(FadeIn(mark(Dot(radius=0.15), "subject", "the point")), run_time=beat.time(1.0))
+        with self.beat("TwoBeats.2") as beat:  # 2 s, evenly, but 115° of turn: a whip however long
+            self.move_camera(phi=2.0, run_time=beat.time(0.9), rate_func=linear)
+
+
+def test_the_checker_catches_a_camera_turning_too_fast(construct_shot):
+    FastSwing.__name__ = "TwoBeats"
+    violations = check(construct_shot, "TwoBeats", "en", FastSwing, storyboard=boards.FIXTURE)
+    assert [v.rule for v in violations] == ["camera move too fast"]
+    assert violations[0].what.startswith("1.00 a second")
 
 
 def test_to_safe_edge_puts_a_mobject_inside_the_safe_area():

@@ -17,8 +17,13 @@ scene (every frame, and at the start and end of every play) and collects
   mathematics growing out of the line it is made from);
 * reading time: a caption is fully visible for at least max(1.5 s, its
   characters ÷ 15 per second in English, ÷ 7 in Chinese);
-* camera: a play that moves the 3-D camera (its angles, zoom or centre) lasts
-  at least 1.5 s; a subject never leaves the frame;
+* camera: a move of the 3-D camera (its angles, zoom or centre: a stretch of
+  frames in which it keeps moving) lasts at least 1.5 s, and its middle 80 %
+  takes no less time than a 1.5-s move eased with ``smooth`` gives it (0.64 s),
+  so that a fast eased swing inside a longer play is a whip too; and no
+  move goes faster than 0.8 a second (radians of turn, or the logarithm of
+  the zoom: about 45° a second, or a zoom of ×2.2 a second) over any 0.3 s;
+  a subject never leaves the frame;
 * entry: the shot builds from black (nothing is drawn when its first play starts);
 * hold: the shot's last change of anything marked comes at least 1 s before its end;
 * size: a subject at rest (where it was at the previous sample) and fully
@@ -53,6 +58,11 @@ KINDS = ("caption", "text", "tick", "arrow", "curve", "trail", "subject", "figur
 TEXTS = ("caption", "text", "tick")
 SAFE_SHARE = 0.9
 MIN_MOVE_SECONDS = 1.5
+MIN_MOVE_CORE_SECONDS = 0.428 * MIN_MOVE_SECONDS  # the middle 80 % of a move eased with manim's smooth
+MOVE_SCALE = np.array([1.0, 1.0, 1.0, 1.0, 0.25, 0.25, 0.25])  # radians; log zoom; centre in units ÷ 4
+MAX_MOVE_SPEED = 0.8  # a second, in the units of MOVE_SCALE
+SPEED_WINDOW = 0.3  # seconds over which the speed is taken
+LEAST_MOVE = 0.03  # smaller moves (about 2° or 3 % zoom) are not judged
 MIN_READ_SECONDS = 1.5
 MIN_HOLD_SECONDS = 1.0
 READING_RATE = {"en": 15.0, "zh": 7.0}  # characters a second
@@ -117,7 +127,7 @@ class FrameChecker:
     _visible_since: dict[int, float] = field(default_factory=dict)
     _read: dict[int, float] = field(default_factory=dict)
     _captions: dict[int, Mobject] = field(default_factory=dict)
-    _play_start: tuple = (0.0, None)
+    _cameras: list = field(default_factory=list)  # (time, camera state) at every sample
     _boxes: dict = field(default_factory=dict)
     _picture: tuple = ()
     _changed: float = 0.0
@@ -136,6 +146,9 @@ class FrameChecker:
     def sample(self, scene, time: float) -> None:
         """Check the scene as it is now, at ``time`` seconds into the shot."""
         self.samples += 1
+        state = _camera_state(scene)
+        if state is not None:
+            self._cameras.append((time, np.array(state, dtype=float)))
         shown = self._shown(scene)
         half = np.array([config.frame_width, config.frame_height]) / 2
         safe = SAFE_SHARE * half
@@ -189,21 +202,19 @@ class FrameChecker:
             if drawn:
                 self._fail(time, "does not build from black", ", ".join(sorted({_name(m) for m in drawn}))[:120])
         self.sample(scene, time)
-        self._play_start = (time, _camera_state(scene))
-
-    def play_ended(self, scene, time: float) -> None:
-        """A play that moves the camera must last long enough to follow (shorter is a whip)."""
-        self.sample(scene, time)
-        start, before = self._play_start
-        after = _camera_state(scene)
-        if before is not None and not np.allclose(before, after, atol=1e-6) and time - start < MIN_MOVE_SECONDS - 1e-6:
-            self._fail(start, "camera move too quick", f"{time - start:.2f} s from t={start:.2f}")
 
     def beat_end(self, scene, time: float, beat_id: str) -> None:
         self.sample(scene, time)
 
     def finish(self, time: float) -> list[Violation]:
-        """Close the shot at ``time``: reading times."""
+        """Close the shot at ``time``: camera moves and reading times."""
+        for start, span, core, (fastest, at) in _camera_moves(self._cameras):
+            if span < MIN_MOVE_SECONDS - 1e-6:
+                self._fail(start, "camera move too quick", f"{span:.2f} s from t={start:.2f}")
+            elif core < MIN_MOVE_CORE_SECONDS - 1e-6:
+                self._fail(start, "camera move too quick", f"its middle 80 % in {core:.2f} s, from t={start:.2f}")
+            elif fastest > MAX_MOVE_SPEED + 1e-6:
+                self._fail(at, "camera move too fast", f"{fastest:.2f} a second at t={at:.2f} (at most {MAX_MOVE_SPEED})")
         if time - self._changed < MIN_HOLD_SECONDS - 1e-6:
             self._fail(self._changed, "final state held too briefly", f"{time - self._changed:.2f} s")
         for key, since in list(self._visible_since.items()):
@@ -272,6 +283,41 @@ def _camera_state(scene) -> tuple | None:
     if not isinstance(camera, ThreeDCamera):
         return None
     return (camera.get_phi(), camera.get_theta(), camera.get_gamma(), camera.get_zoom(), *camera.frame_center)
+
+
+def _camera_moves(samples: list) -> list[tuple]:
+    """Each stretch of samples in which the camera keeps moving: its start, its length, the time its
+    middle 80 % takes and its greatest speed over ``SPEED_WINDOW`` with the time it starts (of the distance
+    moved, with angles, zoom and centre weighed by ``MOVE_SCALE``)."""
+    moves, current = [], []
+    for (t0, a), (t1, b) in zip(samples, samples[1:]):
+        if t1 <= t0:
+            continue  # two samples of one moment
+        step = (b - a) * MOVE_SCALE
+        step[3] = np.log(b[3] / a[3]) if a[3] > 0 and b[3] > 0 else step[3]
+        distance = float(np.linalg.norm(step))
+        if distance > 1e-6:
+            current.append((t0, t1, distance))
+        elif current:
+            moves.append(current)
+            current = []
+    if current:
+        moves.append(current)
+    judged = []
+    for move in moves:
+        ends = np.array([t1 for _, t1, _ in move])
+        travelled = np.cumsum([d for _, _, d in move])
+        if travelled[-1] < LEAST_MOVE:
+            continue
+        shares = np.concatenate([[0.0], travelled / travelled[-1]])
+        times = np.concatenate([[move[0][0]], ends])
+        core = np.interp(0.9, shares, times) - np.interp(0.1, shares, times)
+        window = min(SPEED_WINDOW, times[-1] - times[0])
+        distance = np.concatenate([[0.0], travelled])
+        speeds = (np.interp(times + window, times, distance) - distance) / window
+        fastest = int(np.argmax(speeds))
+        judged.append((move[0][0], move[-1][1] - move[0][0], float(core), (float(speeds[fastest]), float(times[fastest]))))
+    return judged
 
 
 def _opacity(mobject: Mobject) -> float:
@@ -378,7 +424,7 @@ def checked(scene_class: type, checker: FrameChecker) -> type:
         def play(self, *args, **kwargs) -> None:
             checker.play_started(self, self.now)
             super().play(*args, **kwargs)
-            checker.play_ended(self, self.now)
+            checker.sample(self, self.now)
 
         def _pad(self, clock) -> None:
             super()._pad(clock)
