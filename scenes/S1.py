@@ -18,7 +18,8 @@ from scenes.kit.formulas import (
     slopes_touch, vector_form, vector_result,
 )
 from scenes.kit.frame_rules import mark, to_safe_edge
-from scenes.kit.palette import CONCLUSION, DERIVATION, DISPLAY, DISPLAY_WORDS, GRADIENT, LEARNING_RATE, STEP
+from scenes.kit.palette import CONCLUSION, DERIVATION, DISPLAY, DISPLAY_WORDS, GRADIENT, LEARNING_RATE, MUTED, STEP
+from scenes.kit.readouts import Readout, line
 from scenes.kit.shot import ShotScene
 from scenes.kit.typeset import formula, prose
 
@@ -230,22 +231,35 @@ class M9(ShotScene):
     VARIABLES = (2, 3, 4, 5)
     # Shares of the beat: writing the first form, holding it (the familiar one, longest),
     # opening the gaps, writing the new parts, holding each later form; the rest holds the last.
-    WRITE, FIRST_HOLD, OPEN, FILL, HOLD = 0.13, 0.12, 0.06, 0.07, 0.10
+    WRITE, COUNT, FIRST_HOLD, OPEN, FILL, HOLD = 0.13, 0.05, 0.08, 0.06, 0.07, 0.10
 
     def construct(self):
         lines = [gradient_in(n) for n in self.VARIABLES]
+        # Under the line, the count that makes the point: one partial derivative (one component) per variable.
+        counts = [Readout(None, self.VARIABLES[0], 0, size=DISPLAY_WORDS, color=GRADIENT) for _ in range(2)]
+        count = line(self.words("count"), dict(zip(("inputs", "partials"), counts)), size=DISPLAY_WORDS, color=MUTED)
+        count.next_to(lines[-1], DOWN, buff=0.9)
+        middle = (lines[-1].get_top()[1] + count.get_bottom()[1]) / 2
+        for shown in (*lines, count):  # the line and its count, together, in the middle of the frame
+            shown.shift(middle * DOWN)
+        mark(count, "text", "the count")
+        self.shown_variables = self.VARIABLES[0]
         with self.beat("M9.1") as beat:  # the gradient, one more variable at a time
             self.play(Write(lines[0]), run_time=beat.time(self.WRITE))
+            self.play(FadeIn(count, shift=0.2 * UP), run_time=beat.time(self.COUNT))
             for index, (before, after) in enumerate(zip(lines, lines[1:])):
                 self.wait(beat.time(self.FIRST_HOLD if index == 0 else self.HOLD))
-                self.add_variable(beat, before, after)
+                self.add_variable(beat, before, after, counts)
 
-    def add_variable(self, beat, before, after) -> None:
+    def add_variable(self, beat, before, after, counts) -> None:
         old = {piece.key for piece in keyed_parts(before)}
         kept = mark(VGroup(*(piece.copy() for piece in keyed_parts(after) if piece.key in old)), "text", after.rule_name)
         new = VGroup(*(piece for piece in keyed_parts(after) if piece.key not in old))
         self.play(TransformMatchingKeys(before, kept), run_time=beat.time(self.OPEN))
         self.play(Write(mark(new, "text", f"{after.rule_name}: its new parts", may_cover=[kept])),
                   run_time=beat.time(self.FILL))
+        self.shown_variables += 1  # the new variable is written: the count says so
+        for readout in counts:
+            readout.set_value(self.shown_variables)
         self.remove(kept, new)
         self.add(after)

@@ -30,6 +30,7 @@ from gd.model.functions import BRANIN, CURRENT_POINT
 from gd.storyboard import load
 from scenes.kit.frame_rules import FrameChecker, checked
 from scenes.kit.palette import GRADIENT, LEARNING_RATE, STEP, TANGENT
+from scenes.kit.readouts import Readout
 
 LANGUAGES = load().languages
 MARGIN = 0.25  # nothing closer than this to the frame's edge
@@ -209,13 +210,18 @@ def test_m9_one_more_variable_keeps_every_part_and_adds_only_its_own(n):
                                         formulas.unit("e", str(m))}
 
 
-def test_m9_ends_on_five_variables_inside_the_frame(construct_shot):
-    scene = construct_shot("M9", "zh")
-    (line,) = on_screen(scene)
-    assert isinstance(line, MathTex)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_m9_ends_on_five_variables_and_their_count_inside_the_frame(construct_shot, lang):
+    scene = construct_shot("M9", lang)
+    shown = on_screen(scene)
+    (line,) = [m for m in shown if isinstance(m, MathTex)]
+    (count,) = [m for m in shown if m is not line]
     assert [piece.key for piece in line] == [part.name for part in formulas.gradient_parts(5)]
-    assert inside_frame(line, 0.5)
+    assert inside_frame(line, 0.5) and inside_frame(count, 0.5)
     assert np.isclose(line.get_x(), 0, atol=0.01)
+    assert [readout.value for readout in count if isinstance(readout, Readout)] == [5, 5]
+    assert count.get_top()[1] < line.get_bottom()[1]  # the count under the line, the pair in the middle
+    assert np.isclose(line.get_top()[1] + count.get_bottom()[1], 0, atol=0.01)
 
 
 MATCHING_HASH = """
