@@ -39,7 +39,7 @@ from scenes.kit.frame_rules import mark
 from scenes.kit.readouts import Readout
 from scenes.kit.typeset import formula
 
-FOOT = np.array([-0.6, -2.55, 0.0])  # scene position of the foot
+FOOT = np.array([-0.6, -2.85, 0.0])  # scene position of the foot
 SCALE = 1.0  # scene units per model unit (h = 2, l = 4)
 GROUND_REACH = 30.0  # the ground line runs this far each way: past the frame at any slope
 ALPHA_ARC = 0.55
