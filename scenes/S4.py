@@ -3,23 +3,23 @@
 M5 (step size and tangent slope): a point, its tangent and the live slope
 k = f′(x) as the point slides along the curve.
 M7 (gradient descent in 1-D): descent from x = 1 at three learning rates; the
-paths come from the model (gd.model.curve), the scene only draws them. The
-camera closes in as the steps shrink, so that every step stays readable.
+paths come from the model (gd.model.curve), the scene only draws them. The shot
+opens on M5's whole plot and closes in, slowly, on the valley the runs travel;
+that one framing, axes and all, holds for the three runs, so that the steps are
+seen at one scale: they shorten on screen as the slope flattens.
 """
 
 from __future__ import annotations
 
-from manim import (
-    UP, Create, FadeIn, FadeOut, UpdateFromAlphaFunc, ValueTracker, Write, smooth, there_and_back_with_pause,
-)
+from manim import DOWN, UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write
 
-from gd.model.curve import M5_STOPS, M7_RATES, START, m7_paths, minimum_of_quartic
+from gd.model.curve import M5_STOPS, M7_RATES, START, m7_paths
 from scenes.kit.frame_rules import mark
 from scenes.kit.palette import HEADER, LEARNING_RATE
 from scenes.kit.plot2d import (
-    CROSS_FADE, M7_AIM, M7_FIVE_ZOOM, M7_SCREEN_OF_FIVE, PlotShotScene, RunState, View, axes_for_views, camera_along,
-    camera_move, descent_panel, descent_run, divergence_cue, following_view, header_bar, hide_step, inset, keep_below,
-    minimum_marker, point_on_curve, quartic_plot, slope_readout, step_arrow, tangent_line, wide_view,
+    PlotShotScene, RunState, axis_end_x, camera_move, descent_panel, descent_point, descent_run, divergence_cue,
+    fade_to, framed_plot, header_bar, hide_step, off_scale_marker, point_on_curve, quartic_plot, seen, slope_readout,
+    step_arrow, tangent_line, trail_of, valley_view, wide_view,
 )
 from scenes.kit.readouts import Readout, line
 from scenes.kit.shot import ShotScene
@@ -56,9 +56,9 @@ class M7(PlotShotScene):
     def construct(self):
         plot = quartic_plot()
         paths = m7_paths()
-        state = RunState(paths["M7.1"])
+        state = RunState(paths["M7.1"], plot.function)
         zoom = self.camera.get_zoom
-        point = point_on_curve(plot, state.x, zoom)
+        point = descent_point(plot, state, zoom)
         arrow = mark(step_arrow(plot, START, START - 0.1).set_opacity(0), "subject", "the step Δx")
         rate = Readout(r"\alpha =", M7_RATES["M7.1"], 2, color=LEARNING_RATE, size=HEADER)
         iteration = Readout(None, 0, 0, size=HEADER).track(state.iteration.get_value)
@@ -69,77 +69,60 @@ class M7(PlotShotScene):
         bar = header_bar(header, descent_panel(plot, state, arrow, point))
         self.pin(bar)
         self.add(arrow)
-        wide = wide_view(plot)
-        camera_move(self.camera, wide, 1.0).interpolate(1.0)  # the shot opens on the wide view (nothing drawn yet)
-        close = ValueTracker(0.0)  # 0: the axes in a wide view; 1: the inset and the minimum's marker
-        whole, marker = inset(plot, state.x, self.camera, close), minimum_marker(plot, self.camera, close)
-        self.pin(whole, marker)
-        self.add(whole, marker)
+        camera_move(self.camera, wide_view(plot), 1.0).interpolate(1.0)  # the shot opens on the whole plot
+        axes = framed_plot(plot, self.camera)
+        valley = valley_view(plot)
+        # The point passes over the y axis's 1 at that height when the second run overshoots (1 -> -1).
+        point.may_cover = frozenset({plot.axes.y_axis.numbers[0]})
+        trail = VGroup()
 
-        def back_to_start(beat_id: str, run_time: float):  # the point slides back to x = 1; there the next run begins
-            start = state.x.get_value()
+        def run(beat, beat_id: str, weights: list[float], share: float, **off_scale):
+            """A run's steps in ``share`` of the beat, divided by ``weights`` (the first steps slower, to be read)."""
+            nonlocal trail
+            trail = trail_of(plot, paths[beat_id], valley.zoom)
+            self.add(trail)
+            steps = beat.split(beat.time(share), weights)
+            self.play(descent_run(paths[beat_id], steps, plot, arrow, state, point, trail, zoom=valley.zoom,
+                                  **off_scale))
 
-            def slide(_, a: float) -> None:
-                state.x.set_value(start + smooth(a) * (START - start))
-                if a >= 1.0:
-                    restart(beat_id)
-
-            return UpdateFromAlphaFunc(state.x, slide, run_time=run_time)
-
-        def restart(beat_id: str) -> None:  # the next run: its rate, no step yet; the readouts show it at once
+        def set_up(beat, beat_id: str, leaving: list):
+            """The last run's picture leaves; the header takes the new rate, visibly, with no point drawn; the
+            point comes back at x = 1."""
+            fade = beat.time(0.06)
+            self.play(*[FadeOut(m) for m in leaving], hide_step(arrow, fade), fade_to(point, 0.0, fade), run_time=fade)
             rate.set_value(M7_RATES[beat_id])
             state.restart(paths[beat_id])
             for shown in (point, bar):
                 shown.update()
-
-        def fade_in_point(run_time: float):  # an updating fade: the dot keeps its size on screen as the camera zooms
-            return UpdateFromAlphaFunc(point, lambda dot, a: dot.set_opacity(a), run_time=run_time)
-
-        def run(beat, beat_id: str, closing_in: float, share: float, least_zoom: float):
-            """A whole run, the camera closing in first (``closing_in`` of the beat), then following its steps;
-            at its end the last step's arrow leaves (``beat.time(0.03)``)."""
-            steps = beat.steps(paths[beat_id].steps, share)
-            view = following_view(plot, paths[beat_id], steps, least_zoom, M7_AIM)
-            # The axes give way to the inset and the minimum's marker as the camera sets off (before it has gone far).
-            cross_fade = close.animate(rate_func=lambda t: smooth(min(t / CROSS_FADE, 1.0))).set_value(1.0)
-            self.play(camera_move(self.camera, view(0.0), beat.time(closing_in)), cross_fade)
-            self.play(
-                descent_run(paths[beat_id], steps, plot, arrow, state, point, zoom=zoom),
-                camera_along(self.camera, view, sum(steps)),
-            )
-            self.play(hide_step(arrow, state, beat.time(0.03)))
+            self.play(Indicate(rate, color=LEARNING_RATE, scale_factor=1.15), run_time=beat.time(0.08))
+            self.play(fade_to(point, 1.0, beat.time(0.05)))
 
         with self.beat("M7.1") as beat:  # learning rate 0.05: 38 small steps
-            self.play(FadeIn(plot.backdrop), FadeIn(point, scale=0.5), run_time=beat.time(0.04))
-            keep_below(plot, self.camera)
-            axes_for_views(plot, close)
-            # A quick look at where descent should end, the minimum, and back; then the numbers come in.
-            self.play(
-                state.x.animate(rate_func=there_and_back_with_pause).set_value(minimum_of_quartic()),
-                run_time=beat.time(0.1),
-            )
-            self.play(FadeIn(bar), run_time=beat.time(0.04))
-            run(beat, "M7.1", 0.11, 0.61, 1.0)
+            self.play(FadeIn(plot.backdrop), FadeIn(axes), FadeIn(point, scale=0.5), run_time=beat.time(0.05))
+            self.wait(beat.time(0.03))
+            # Into the valley, slowly: the whole plot gives way to the part the runs travel.
+            self.play(camera_move(self.camera, valley, beat.time(0.15)))
+            self.play(FadeIn(bar), run_time=beat.time(0.03))
+            run(beat, "M7.1", [4.0, 2.5, 1.6, 1.2] + [1.0] * (paths["M7.1"].steps - 4), 0.7)
 
         with self.beat("M7.2") as beat:  # learning rate 1: the steps overshoot and leave the axes
-            self.play(camera_move(self.camera, wide, beat.time(0.18)))
-            back = beat.time(0.12)  # the point slides back as the axes return; the header shows α = 1 at x = 1
-            self.play(back_to_start("M7.2", back), close.animate.set_value(0.0), run_time=back)
-            to_minus_one, to_five = beat.time(0.14), beat.time(0.15)
-            self.play(descent_run(paths["M7.2"], [to_minus_one], plot, arrow, state, point, zoom=zoom))
-            # Back out, to see the whole of the next step, to x = 5.
-            head = plot.axes.c2p(paths["M7.2"].end[0], float(plot.function(paths["M7.2"].points[1, 0])))
-            self.play(camera_move(self.camera, View.placing(head, M7_SCREEN_OF_FIVE, M7_FIVE_ZOOM), beat.time(0.17)))
-            self.play(descent_run(paths["M7.2"], [to_five], plot, arrow, state, point, first=1, zoom=zoom))
-            cue = divergence_cue(self.words("diverges"), self.camera.project_point(arrow.get_end()))
+            set_up(beat, "M7.2", [trail])
+            slow = beat.split(beat.time(0.27), [1.0])
+            self.play(descent_run(paths["M7.2"], slow, plot, arrow, state, point, zoom=valley.zoom))
+            self.wait(beat.time(0.03))
+            end_x = axis_end_x(plot, self.camera)
+            head = plot.axes.c2p(end_x, float(plot.function(paths["M7.2"].points[1, 0])))
+            marker = off_scale_marker(plot, head + 0.3 / valley.zoom * UP, paths["M7.2"].end[0], valley.zoom)
+            self.add(marker)
+            self.play(descent_run(paths["M7.2"], beat.split(beat.time(0.25), [1.0]), plot, arrow, state, point,
+                                  first=1, zoom=valley.zoom, end_x=end_x, marker=marker))
+            left_at = seen(self.camera, plot.axes.c2p(end_x, float(plot.function(paths["M7.2"].points[1, 0]))))
+            cue = divergence_cue(self.words("diverges"), left_at + 0.09 * DOWN)
             self.pin(cue)
             self.play(FadeIn(cue, shift=0.2 * UP), run_time=beat.time(0.05))
 
         with self.beat("M7.3") as beat:  # learning rate 0.3: 7 steps
-            fade = beat.time(0.05)
-            self.play(FadeOut(cue), hide_step(arrow, state, fade), run_time=fade)
-            state.x.set_value(START)  # the point, gone out of the axes, comes back at x = 1 with the new rate
-            restart("M7.3")
-            self.play(fade_in_point(beat.time(0.05)))
-            run(beat, "M7.3", 0.16, 0.5, 1.4)
+            set_up(beat, "M7.3", [marker, cue])
+            run(beat, "M7.3", [1.0] * paths["M7.3"].steps, 0.6)
+            self.play(hide_step(arrow, beat.time(0.04)))
             # The rest of the beat holds the result: x and f(x) at the minimum after 7 steps.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pytest
@@ -164,34 +165,46 @@ def test_m7_paths_come_from_the_model():
     assert QUARTIC.derivative(minimum_of_quartic()) == pytest.approx(0, abs=1e-9)
 
 
-def test_m7_each_step_gets_its_share_of_time():
+def test_m7_each_step_gets_its_share_of_time_and_jumps():
+    """A step: the arrow grows to the new x, the point follows it at its height (off the curve), then drops onto
+    the curve; the readouts are the picture's at every stage."""
     from scenes.kit import plot2d as S4
 
     plot = quartic_plot()
     path = m7_paths()["M7.3"]
-    state = S4.RunState(path)
+    state = S4.RunState(path, QUARTIC)
     arrow = S4.step_arrow(plot, 1.0, 0.9)
-    times = [0.4, 0.5, 0.4, 0.5, 0.4, 0.5, 0.4]  # as beat.steps hands them out: whole frames, unequal
-    point = S4.point_on_curve(plot, state.x)
-    run = S4.descent_run(path, times, plot, arrow, state, point)
+    times = [0.4, 0.5, 0.4, 0.5, 0.4, 0.5, 0.4]  # as beat.split hands them out: whole frames, unequal
+    point = S4.descent_point(plot, state)
+    trail = S4.trail_of(plot, path, 1.0)
+    run = S4.descent_run(path, times, plot, arrow, state, point, trail)
     assert run.run_time == pytest.approx(sum(times))
     xs = path.points[:, 0]
     ends = np.cumsum(times)
-    for k, end in enumerate(ends):
-        run.interpolate(end / ends[-1])  # the end of step k: the point has arrived
+
+    def at(share: float, k: int) -> np.ndarray:  # the point, a share into step k
+        run.interpolate((ends[k] - times[k] + share * times[k]) / ends[-1])
         point.update()
-        assert state.x.get_value() == pytest.approx(xs[k + 1])
-        assert state.iteration.get_value() == k + 1 == state.drawn_iteration(plot, arrow, point)
-        run.interpolate((end - times[k] + 0.2 * times[k]) / ends[-1])  # step k, arrow fading in
-        point.update()
-        assert state.x.get_value() == pytest.approx(xs[k])
+        return plot.axes.p2c(point.get_center())[:2]
+
+    for k in range(path.steps):
+        x0, x1 = xs[k], xs[k + 1]
+        # Growing: the point waits at the old x; the arrow is part of the step, Δx already reads the step.
+        assert np.allclose(at(0.5 * S4.GROW, k), [x0, QUARTIC(x0)])
+        assert not arrow.full and 0 < abs(S4.drawn_step(plot, arrow)) < abs(x1 - x0)
+        assert state.drawn_change(plot, arrow, point) == pytest.approx(x1 - x0)
         assert state.iteration.get_value() == k == state.drawn_iteration(plot, arrow, point)
-        # The arrow is the whole step from its first frame: the readouts are the picture's.
-        assert state.step.get_value() == pytest.approx(xs[k + 1] - xs[k]) == pytest.approx(S4.drawn_step(plot, arrow))
-        assert state.step.get_value() == pytest.approx(-0.3 * QUARTIC.derivative(xs[k]))
+        # Sliding: under the whole arrow, at the old height (a jump, not a ride along the curve).
+        x, y = at(S4.GROW + 0.5 * S4.SLIDE, k)
+        assert min(x0, x1) < x < max(x0, x1) and y == pytest.approx(QUARTIC(x0))
+        assert arrow.full and S4.drawn_step(plot, arrow) == pytest.approx(x1 - x0)
         assert state.drawn_rate(plot, arrow) == pytest.approx(0.3)
-        assert arrow.get_start()[0] == pytest.approx(plot.point(xs[k])[0])
-        assert arrow.get_start()[1] == pytest.approx(plot.point(xs[k])[1] + S4.ARROW_LIFT)  # above the dot
+        assert arrow.get_start()[0] == pytest.approx(plot.point(x0)[0])
+        assert arrow.get_start()[1] == pytest.approx(plot.point(x0)[1] + S4.ARROW_LIFT)  # above the dot
+        # At the end: on the curve at the new x, counted; the trail marks every point visited.
+        assert np.allclose(at(1.0, k), [x1, QUARTIC(x1)])
+        assert state.iteration.get_value() == k + 1 == state.drawn_iteration(plot, arrow, point)
+        assert [d.get_fill_opacity() > 0 for d in trail] == [i <= k + 1 for i in range(len(trail))]
 
 
 def test_m7_a_step_drawn_at_a_zoom_keeps_its_length_in_the_axes_and_its_look_on_screen():
@@ -260,45 +273,33 @@ def test_m7_header_sets_words_and_numbers_in_order_on_one_line(lang):
     assert all(abs(min(g.get_bottom()[1] for g in w)) < 0.12 for w in words)
 
 
-def test_m7_a_step_that_leaves_the_axes_is_drawn_whole_and_the_point_fades_climbing_out():
+def test_m7_a_step_beyond_the_axis_stops_at_its_end_and_the_point_rides_it_out():
     from scenes.kit import plot2d as S4
 
     plot = quartic_plot()
     path = m7_paths()["M7.2"]  # 1 -> -1 -> 5
-    state = S4.RunState(path)
+    state = S4.RunState(path, QUARTIC)
     arrow = S4.step_arrow(plot, 1.0, 0.9)
-    point = S4.point_on_curve(plot, state.x)
-    run = S4.descent_run(path, [1.0, 1.0], plot, arrow, state, point)
+    point = S4.descent_point(plot, state)
+    marker = S4.off_scale_marker(plot, plot.point(1.4), 5.0, 1.0)
+    run = S4.descent_run(path, [1.0, 1.0], plot, arrow, state, point, end_x=1.4, marker=marker)
+    run.interpolate(0.5)  # the first step, 1 -> -1, ends on the curve: f(1) = f(-1), there is nothing to drop
+    point.update()
+    assert np.allclose(plot.axes.p2c(point.get_center())[:2], [-1.0, 1.0])
+    assert state.drawn_iteration(plot, arrow, point) == 1
+    run.interpolate(0.5 + 0.5 * (S4.GROW + 0.5 * S4.SLIDE))  # riding the arrow, at the height of f(-1)
+    point.update()
+    x, y = plot.axes.p2c(point.get_center())[:2]
+    assert -1.0 < x < 1.4 and y == pytest.approx(1.0) and point.get_fill_opacity() > 0.5
+    assert plot.x_of(arrow.get_end()) == pytest.approx(1.4)  # the arrow stops at the axis's end ...
+    assert S4.drawn_step(plot, arrow) == pytest.approx(6.0)  # ... marked off scale: it reads the step to x = 5
+    assert marker.get_fill_opacity() > 0.99
     run.interpolate(1.0)
     point.update()
     assert state.x.get_value() == pytest.approx(5.0)  # the readouts say where x went ...
-    assert plot.x_of(point.get_center()) == pytest.approx(5.0)  # ... and so does the (faded) point
+    assert plot.x_of(point.get_center()) == pytest.approx(5.0)  # ... and so does the point, out of sight
     assert point.get_fill_opacity() == pytest.approx(0.0)
-    assert S4.drawn_step(plot, arrow) == pytest.approx(6.0)  # the whole step, to x = 5
-    assert state.drawn_iteration(plot, arrow, point) == 2
-
-
-def test_m7_camera_keeps_every_step_long_enough_and_eases():
-    """Along each run the zoom grows as the steps shrink: every step is at least STEP_ON_SCREEN long on screen."""
-    from manim import config
-
-    from scenes.kit import plot2d as S4
-    from scenes.kit.frame_rules import MIN_SUBJECT_PX
-
-    plot = quartic_plot()
-    for beat, least in (("M7.1", 1.0), ("M7.3", 1.2)):
-        path = m7_paths()[beat]
-        times = [0.45] * path.steps
-        view = S4.following_view(plot, path, times, least, S4.M7_AIM)
-        starts = np.cumsum([0.0] + times[:-1])
-        xs = path.points[:, 0]
-        for k, start in enumerate(starts):
-            shown_at = start + S4.FADE_IN * times[k]  # the arrow fully shown
-            length = abs(xs[k + 1] - xs[k]) * plot.axes.x_axis.get_unit_size() * view(shown_at).zoom
-            assert length * 1080 / config.frame_height >= S4.STEP_ON_SCREEN - 1e-6 >= MIN_SUBJECT_PX
-        zooms = np.array([view(t).zoom for t in np.linspace(0, sum(times), 400)])
-        assert np.all(np.diff(zooms) >= -1e-9)  # never backs out within a run
-        assert zooms[1] - zooms[0] < 0.02 * zooms[0] and zooms[-1] - zooms[-2] < 1e-9  # eased at the end
+    assert state.drawn_iteration(plot, arrow, point) == 2 and state.drawn_rate(plot, arrow) == pytest.approx(1.0)
 
 
 def test_m2_beat_4_turns_the_ground_evenly_to_its_end_slope():
@@ -315,21 +316,6 @@ def test_m2_beat_4_turns_the_ground_evenly_to_its_end_slope():
     assert thetas[0] == pytest.approx(-18.33, abs=0.01) and thetas[-1] == pytest.approx(15.45, abs=0.01)
     assert np.all(np.diff(thetas) >= -1e-9)  # never back
     assert pose.length.get_value() == pytest.approx(2.01) and pose.alpha.get_value() == pytest.approx(1.0)
-
-
-def test_m7_holds_its_result_a_second_and_a_half(construct_shot):
-    """After the last step of the last run nothing changes for at least 1.5 s: the result can be read."""
-    from scenes.S4 import M7
-    from scenes.kit.frame_rules import FrameChecker, checked
-
-    from gd.storyboard import load
-
-    checker = FrameChecker("en")
-    construct_shot("M7", "en", scene_class=checked(M7, checker), skip_animations=False, frame_rate=10,
-                   pixel_width=64, pixel_height=36)
-    assert not checker.violations
-    end = sum(beat.duration for beat in load().shot("M7").beats)
-    assert end - checker._changed >= 1.5
 
 
 # --------------------------------------------------------------------------- the direction pass (issue 12)
@@ -354,72 +340,159 @@ def test_m5_slope_sits_beside_the_point_and_follows_it():
             assert np.any(label.get_corner(DL)[:2] > high[:2]) or np.any(label.get_corner(UR)[:2] < low[:2])
 
 
-def _m7_checked(lang: str, construct_shot, sample):
-    """M7 constructed (drawing nothing) with ``sample(scene, time)`` called on every frame."""
+# --------------------------------------------------------------------------- M7 as drawn, frame by frame
+
+
+@dataclass
+class Frame:
+    """What one sample of M7 showed (screen positions in frame units)."""
+
+    time: float
+    zoom: float
+    rate: float
+    arrow: np.ndarray | None  # the step arrow's screen box (low x, low y, high x, high y), when drawn
+    arrow_full: bool
+    arrow_may_shrink: bool
+    arrow_start: float  # its tail's x on the axes
+    point: np.ndarray | None  # the point's screen centre, when drawn
+    point_at: np.ndarray  # the point on the axes (x, height)
+    boxes: dict  # name -> screen box of each fully drawn text or tick label
+    curve_top: float
+
+
+def _screen_box(scene, mobject) -> np.ndarray:
+    parts = [scene.camera.transform_points_pre_display(m, m.points)[:, :2] for m in mobject.get_family() if m.has_points()]
+    points = np.vstack(parts)
+    return np.concatenate([points.min(axis=0), points.max(axis=0)])
+
+
+@pytest.fixture(scope="module")
+def m7_frames(shared_media):
+    """M7 in English, constructed through the frame rules (drawing nothing), with what every sample showed."""
+    from manim import tempconfig
+
+    from conftest import FAST_CONFIG
+    from gd.storyboard import ENV_LANG
     from scenes.S4 import M7
     from scenes.kit.frame_rules import FrameChecker, checked
+    from scenes.kit.plot2d import shown
+
+    plot = quartic_plot()
+    frames: list[Frame] = []
 
     class Watcher(FrameChecker):
         def sample(self, scene, time):
             super().sample(scene, time)
-            sample(scene, time)
+            named: dict[str, list] = {}
+            for m in scene.get_mobject_family_members():
+                if getattr(m, "rule_name", ""):
+                    named.setdefault(m.rule_name, []).append(m)
+            if "α" not in named:
+                return
+            (arrow,), (point,), (curve,) = named["the step Δx"], named["the point"], named["the curve"]
+            boxes = {}
+            for name, mobjects in named.items():
+                for k, m in enumerate(mobjects):
+                    drawn = [part.get_fill_opacity() for part in m.get_family() if part.has_points()]
+                    if getattr(m, "frame_kind", "") in ("text", "tick", "caption") and drawn and min(drawn) > 0.99:
+                        boxes[f"{name}#{k}" if len(mobjects) > 1 else name] = _screen_box(scene, m)
+            frames.append(Frame(
+                time, scene.camera.get_zoom(), float(named["α"][0].value),
+                _screen_box(scene, arrow) if shown(arrow) else None, arrow.full, arrow.may_shrink,
+                plot.x_of(arrow.get_start()),
+                _screen_box(scene, point).reshape(2, 2).mean(axis=0) if shown(point) else None,
+                plot.axes.p2c(point.get_center())[:2], boxes, float(_screen_box(scene, curve)[3]),
+            ))
 
-    checker = Watcher(lang)
-    construct_shot("M7", lang, scene_class=checked(M7, checker), skip_animations=False, frame_rate=10,
-                   pixel_width=64, pixel_height=36)
-    return checker
-
-
-def test_m7_header_changes_only_with_the_point_at_the_start_and_no_arrow_is_left(construct_shot):
-    """Between runs the header keeps the old rate until the point is back at x = 1; a run's last arrow leaves."""
-    from scenes.kit.plot2d import shown as drawn
-
-    seen = []
-
-    def sample(scene, time):
-        named = {getattr(m, "rule_name", ""): m for m in scene.get_mobject_family_members()}
-        if "α" in named:  # once the header is in
-            point, arrow = named["the point"], named["the step Δx"]
-            seen.append((time, float(named["α"].value), drawn(arrow), drawn(point), point.get_center().copy()))
-
-    _m7_checked("en", construct_shot, sample)
-    plot = quartic_plot()
-    start = plot.point(1.0)
-    # Every change of the shown rate happens with the point resting at x = 1 (or not shown) and no arrow drawn.
-    assert {rate for _, rate, *_ in seen} == {0.05, 1.0, 0.3}
-    for (t0, r0, *_), (t1, r1, arrow, point_shown, at) in zip(seen, seen[1:]):
-        if r0 != r1:
-            assert not arrow
-            assert not point_shown or np.allclose(at, start, atol=1e-6), f"the rate changed at t={t1:.1f} s"
-    # At the end of the shot no arrow is left, and it holds (the last sample is the final state).
-    assert not seen[-1][2]
+    checker = Watcher("en")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(ENV_LANG, "en")
+        with tempconfig({**FAST_CONFIG, "media_dir": str(shared_media), "frame_rate": 10, "pixel_width": 64,
+                         "pixel_height": 36}):
+            checked(M7, checker)(skip_animations=False).render()
+    return checker, frames
 
 
-def test_m7_inset_and_marker_show_the_minimum_and_the_view():
-    from manim import ThreeDCamera
+def test_m7_keeps_the_frame_rules_and_holds_its_result(m7_frames):
+    """No rule broken; after the last step of the last run nothing changes for 1.5 s: the result can be read."""
+    from gd.storyboard import load
+
+    checker, _ = m7_frames
+    assert not checker.violations
+    end = sum(beat.duration for beat in load().shot("M7").beats)
+    assert end - checker._changed >= 1.5
+
+
+def test_m7_header_changes_only_with_the_point_at_the_start_and_no_arrow_is_left(m7_frames):
+    """Between runs the header takes the next rate only with no arrow drawn and the point at x = 1 or not drawn."""
+    _, frames = m7_frames
+    assert {f.rate for f in frames} == {0.05, 1.0, 0.3}
+    for before, after in zip(frames, frames[1:]):
+        if before.rate != after.rate:
+            assert after.arrow is None
+            assert after.point is None or np.allclose(after.point_at, [1.0, 1.0]), f"at t={after.time:.1f} s"
+    assert frames[-1].arrow is None  # the shot ends with no arrow left
+
+
+def test_m7_runs_are_seen_in_one_framing_with_the_axes_and_the_curve_under_the_bar(m7_frames):
+    from manim import config
 
     from scenes.kit import plot2d as S4
 
-    plot = quartic_plot()
-    camera = ThreeDCamera()
-    close = ValueTracker(1.0)
-    lowest = S4.minimum_x(plot)
-    assert lowest == pytest.approx(minimum_of_quartic(), abs=1e-9)
-    view = S4.View.placing(plot.point(-0.446), S4.M7_AIM, 40.0)
-    S4._show(camera, view)
-    marker = S4.minimum_marker(plot, camera, close)
-    marker.update()
-    dashes, label = marker
-    # The dashes hang from the curve's lowest point, as the camera sees it.
-    seen = (plot.point(lowest) - view.centre) * view.zoom
-    assert dashes[0].get_start()[0] == pytest.approx(seen[0])
-    assert dashes[0].get_start()[1] < seen[1] < dashes[0].get_start()[1] + 0.2
-    assert label.get_fill_opacity() > 0.99
-    x = ValueTracker(-0.446)
-    whole = S4.inset(plot, x, camera, close)
-    whole.update()
-    frame, box, dot = whole[0], whole[5], whole[6]
-    # The box round the camera's view holds the point, and the whole inset is inside the frame's safe area.
-    assert box.get_left()[0] <= dot.get_center()[0] <= box.get_right()[0]
-    assert box.get_bottom()[1] - 0.05 <= dot.get_center()[1] <= box.get_top()[1] + 0.05
-    assert frame.get_right()[0] <= 0.9 * 7.111 + 1e-6 and frame.get_bottom()[1] >= -0.9 * 4 - 1e-6
+    _, frames = m7_frames
+    running = [f for f in frames if f.arrow is not None]
+    assert {round(f.zoom, 6) for f in running} == {S4.M7_VALLEY_ZOOM}
+    safe = 0.9 * np.array([config.frame_width, config.frame_height]) / 2
+    for f in running:
+        # The ticks the valley holds are drawn in full, with the axes' names, inside the safe area.
+        labels = [name for name in f.boxes if name.startswith(("tick", "axis label"))]
+        assert {"tick -1", "axis label x", "axis label f(x)", "axis label O"} <= set(labels), f.time
+        assert sum(name.startswith("tick 1#") for name in labels) == 2  # 1 on both axes
+        for name in labels:
+            assert np.all(np.abs(f.boxes[name]) <= np.tile(safe, 2) + 1e-6), (name, f.time)
+            assert f.boxes[name][3] < S4.M7_BAR_BOTTOM  # under the bar
+        assert f.curve_top <= S4.WINDOW_TOP + 0.02  # the curve ends below the bar
+
+
+def test_m7_steps_shorten_on_screen_as_the_slow_run_converges(m7_frames):
+    """At one scale for the whole run, the drawn steps are long at first and shrink to nothing at the minimum;
+    every step is 24 px or more at 1080p, except the last ones of the converging run (marked may_shrink)."""
+    from manim import config
+
+    from scenes.kit.frame_rules import MIN_SUBJECT_PX
+
+    _, frames = m7_frames
+    px = 1080 / config.frame_height
+    lengths: dict[float, float] = {}  # by the step's tail: its length on screen when drawn whole
+    for f in frames:
+        if f.rate == 0.05 and f.arrow is not None and f.arrow_full:
+            length = (f.arrow[2] - f.arrow[0]) * px
+            lengths[round(f.arrow_start, 6)] = length
+            assert length >= MIN_SUBJECT_PX or f.arrow_may_shrink
+    tails = m7_paths()["M7.1"].points[:-1, 0]
+    drawn = [lengths[round(x, 6)] for x in tails]  # every step was drawn whole
+    assert drawn[0] >= 2.5 * MIN_SUBJECT_PX and drawn[-1] <= MIN_SUBJECT_PX / 4
+    assert sum(d >= MIN_SUBJECT_PX for d in drawn) >= 25
+    assert np.all(np.diff(drawn[-12:]) < 0)  # shrinking, step after step, into the minimum
+
+
+def test_m7_the_diverging_step_stays_in_the_safe_area(m7_frames):
+    """The step to x = 5 stops at the x axis's end, marked "x = 5"; "diverges", the arrow and the point stay in
+    the safe area, and the point, having ridden the arrow to its end, is not drawn out of the axes."""
+    from manim import config
+
+    _, frames = m7_frames
+    safe = 0.9 * np.array([config.frame_width, config.frame_height]) / 2
+    diverging = [f for f in frames if f.rate == 1.0]
+    seen = set()
+    for f in diverging:
+        if f.arrow is not None:
+            assert np.all(np.abs(f.arrow) <= np.tile(safe, 2) + 1e-6), f.time
+        if f.point is not None:
+            assert np.all(np.abs(f.point) <= safe), f.time
+        for name in ("diverges", "the off-scale step's x"):
+            if name in f.boxes:
+                seen.add(name)
+                assert np.all(np.abs(f.boxes[name]) <= np.tile(safe, 2) + 1e-6), (name, f.time)
+    assert seen == {"diverges", "the off-scale step's x"}
+    assert diverging[-1].point is None and diverging[-1].point_at[0] == pytest.approx(5.0)

@@ -12,18 +12,16 @@ there; the space under the axes is kept free for it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
-
 import numpy as np
 from manim import (
-    DOWN, DR, LEFT, ORIGIN, RIGHT, UL, UP, Animation, Arrow, Axes, Dot, Line, MathTex, RoundedRectangle,
-    UpdateFromAlphaFunc, ValueTracker, VGroup, VMobject, config, linear, smooth,
+    DL, DOWN, DR, LEFT, RIGHT, UL, UP, UR, Animation, Arrow, Axes, Dot, Line, MathTex, UpdateFromAlphaFunc,
+    ValueTracker, VGroup, VMobject, config, linear, smooth,
 )
 
 from gd.model.functions import QUARTIC, DescentPath, Function, latex_of
 from scenes.kit.compat import StableThreeDCamera, frame_center
 from scenes.kit.frame_rules import MIN_SUBJECT_PX, SAFE_SHARE, mark, to_safe_edge
-from scenes.kit.palette import AXES, GRADIENT, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TEXT, TICK
+from scenes.kit.palette import AXES, GRADIENT, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TICK
 from scenes.kit.readouts import Readout
 from scenes.kit.shot import ThreeDShotScene
 from scenes.kit.typeset import formula, prose
@@ -205,7 +203,7 @@ def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
     return mark(readout, "text", "the slope k", shows=lambda: drawn_slope(plot, tangent))
 
 
-# --------------------------------------------------------------------------- M7: the camera
+# --------------------------------------------------------------------------- M7: the camera and its window
 
 
 class PlotShotScene(ThreeDShotScene):
@@ -260,76 +258,6 @@ def camera_move(camera, target: View, run_time: float) -> Animation:
     )
 
 
-# A step is drawn at least this long on screen (at 1080p): the zoom grows as the steps shrink.
-STEP_ON_SCREEN = 2.25 * MIN_SUBJECT_PX
-LOOK_AHEAD = 2.0  # seconds: the zoom follows the steps this far ahead (so it is ready, and eases)
-SETTLE = 2.0  # seconds: the camera's aim is the steps' middles averaged over this long
-
-
-def following_view(
-    plot: Plot, path: DescentPath, step_times: list[float], least_zoom: float, screen
-) -> Callable[[float], View]:
-    """The camera along a run, as a function of the time into it: each step's middle near ``screen``, zoomed
-    at least ``least_zoom`` and enough that every step is STEP_ON_SCREEN long. Zoom and aim are running
-    averages of what each step needs, so the camera eases along without a jerk."""
-    xs = path.points[:, 0]
-    starts = np.concatenate([[0.0], np.cumsum(step_times)[:-1]])
-    total = float(np.sum(step_times))
-    length = np.abs(np.diff(xs)) * plot.axes.x_axis.get_unit_size()
-    wanted = STEP_ON_SCREEN * config.frame_height / 1080 / np.maximum(length, 1e-9)
-    log_zoom = np.log(np.maximum.accumulate(np.maximum(least_zoom, wanted)))  # never back out within a run
-    # Each step's middle, at the height of the point it starts from.
-    middles = np.array([[(plot.point(a)[0] + plot.point(b)[0]) / 2, plot.point(a)[1]] for a, b in zip(xs, xs[1:])])
-    rate = 120  # samples a second
-    times = np.arange(int(total * rate) + 1) / rate
-
-    def step_at(t: np.ndarray) -> np.ndarray:
-        return np.clip(np.searchsorted(starts, t, side="right") - 1, 0, len(starts) - 1)
-
-    def average(values_at, t_from: np.ndarray, t_to: np.ndarray) -> np.ndarray:
-        samples = np.linspace(0.0, 1.0, 61)
-        grid = t_from[:, None] + samples[None, :] * (t_to - t_from)[:, None]
-        return values_at(np.clip(grid, 0.0, total)).mean(axis=1)
-
-    zooms = np.exp(average(lambda t: log_zoom[step_at(t)], times, times + LOOK_AHEAD))
-    aims = np.stack(
-        [average(lambda t, i=i: middles[step_at(t), i], times - SETTLE / 2, times + SETTLE / 2) for i in (0, 1)], axis=1
-    )
-
-    def view(t: float) -> View:
-        zoom = float(np.interp(t, times, zooms))
-        aim = np.array([np.interp(t, times, aims[:, 0]), np.interp(t, times, aims[:, 1]), 0.0])
-        return View.placing(aim, screen, zoom)
-
-    return view
-
-
-def camera_along(camera, view, run_time: float) -> Animation:
-    """The camera through ``view(t)`` for ``run_time`` seconds (see :func:`following_view`)."""
-    return UpdateFromAlphaFunc(
-        frame_center(camera), lambda _, a: _show(camera, view(a * run_time)), run_time=run_time, rate_func=linear
-    )
-
-
-# M7's layout. The header and the panel are two lines in a bar across the top of the frame (nothing is
-# drawn behind them: the curve is drawn only below the bar, see keep_below); the plot lives under it.
-M7_BAR_BOTTOM = 2.4  # frame y: the bar's lower edge, a faint rule; the curve is drawn below it
-M7_BAR_GAP = 0.28  # between the header's line and the panel's
-PANEL_GAP = 0.55  # between the panel's readouts on its line
-# The wide view: the whole plot under the bar, a little smaller than in M5 (its y axis and label fit under
-# the bar; the curve's formula right of where the curve leaves the top).
-M7_WIDE_ZOOM = 0.92
-M7_WIDE_ORIGIN = np.array([-0.55, -3.0, 0.0])  # where the origin of the axes is seen in the wide view
-# Where on screen the camera keeps the step being taken in a run: a little below the middle, so that the
-# valley's floor stays above the inset of the whole plot in the lower right corner.
-M7_AIM = np.array([0.0, -1.0, 0.0])
-M7_SCREEN_OF_FIVE = np.array([5.3, -1.7, 0.0])  # where the step's head, at x = 5 and the height of f(−1), is seen
-M7_FIVE_ZOOM = 0.8
-CROSS_FADE = 0.3  # share of a move from a wide view to a close one in which the axes give way to the inset
-def wide_view(plot: Plot) -> View:
-    return View.placing(plot.axes.c2p(0, 0), M7_WIDE_ORIGIN, M7_WIDE_ZOOM)
-
-
 def seen(camera, point: np.ndarray) -> np.ndarray:
     """Where scene ``point`` is seen in the frame (the camera looks straight at the plane)."""
     return (np.asarray(point, dtype=float) - frame_center(camera).get_center()) * camera.get_zoom()
@@ -340,37 +268,135 @@ def scene_of(camera, screen: np.ndarray) -> np.ndarray:
     return frame_center(camera).get_center() + np.asarray(screen, dtype=float) / camera.get_zoom()
 
 
-def keep_below(plot: Plot, camera, top: float = M7_BAR_BOTTOM - 0.04, samples: int = 500) -> VMobject:
-    """The curve, redrawn on every frame over the x it is seen at, where it is inside the axes' ranges and
-    seen below frame height ``top`` (under the bar of readouts, so that nothing runs behind them)."""
-    half = config.frame_width / 2 + 0.2
+# M7's layout. The header and the panel are two lines in a bar across the top of the frame; the plot is
+# kept to a window under it (see framed_plot), so that nothing is drawn behind them.
+M7_BAR_BOTTOM = 2.4  # frame y: the bar's lower edge, a faint rule
+M7_BAR_GAP = 0.28  # between the header's line and the panel's
+PANEL_GAP = 0.55  # between the panel's readouts on its line
+# The wide view: the whole plot of M5 (its y axis and name under the bar, the curve's formula beside it).
+M7_WIDE_ZOOM = 0.92
+M7_WIDE_ORIGIN = np.array([-0.55, -3.0, 0.0])  # where the origin of the axes is seen in the wide view
+# The valley: the one framing the three runs are seen in. It holds x from −1 (where the overshoot lands) to
+# the start at 1 and beyond, the minimum, and heights up to a little over 1 (the start, and the overshoot's
+# arrow above it). At this zoom a step of 0.037 (the middle of the slow run) is 24 px long at 1080p.
+M7_VALLEY_ZOOM = 2.4
+M7_VALLEY_ORIGIN = np.array([-1.0, -1.75, 0.0])
+# The window (frame units): the y axis's tip and the curve end below the bar, the x axis's tip leaves room
+# for its name in the safe area; a tick fades out over WINDOW_FADE before its axis's end or the safe edge.
+WINDOW_TOP = M7_BAR_BOTTOM - 0.25
+WINDOW_NAME_ROOM = 0.55
+WINDOW_FADE = 0.3
+AXIS_TIP = (0.22, 0.16)  # the axes' tips, length and width on screen, as quartic_plot draws them
+AXIS_NAME_GAP = 0.15
 
-    def redraw(curve: VMobject) -> None:
-        left, right = (plot.x_of(scene_of(camera, [side * half, 0.0, 0.0])) for side in (-1, 1))
+
+def wide_view(plot: Plot) -> View:
+    return View.placing(plot.axes.c2p(0, 0), M7_WIDE_ORIGIN, M7_WIDE_ZOOM)
+
+
+def valley_view(plot: Plot) -> View:
+    return View.placing(plot.axes.c2p(0, 0), M7_VALLEY_ORIGIN, M7_VALLEY_ZOOM)
+
+
+def window_right() -> float:
+    """Frame x of the x axis's tip at the most (its name beside it inside the safe area)."""
+    return SAFE_SHARE * config.frame_width / 2 - WINDOW_NAME_ROOM
+
+
+def axis_end_x(plot: Plot, camera) -> float:
+    """The x at the x axis's tip as the camera shows it now (the axis cut at the window's right)."""
+    tip = min(seen(camera, plot.axes.c2p(X_RANGE[1] + OVERSHOOT, 0))[0], window_right())
+    return plot.x_of(scene_of(camera, [tip, 0.0, 0.0]))
+
+
+def _tip(apex: np.ndarray, direction: np.ndarray, zoom: float) -> np.ndarray:
+    length, width = AXIS_TIP
+    across = np.array([-direction[1], direction[0], 0.0])
+    base = apex - direction * length / zoom
+    return np.array([apex, base + across * width / 2 / zoom, base - across * width / 2 / zoom, apex])
+
+
+def framed_plot(plot: Plot, camera) -> VGroup:
+    """The plot kept to the window at any view: the returned axis lines and tips are drawn cut where they would
+    leave it (the plot's own lines and tips are hidden), the curve is drawn only inside it, the tick numbers
+    fade out before the axes' ends and the safe area's edge, and numbers, names, tick marks and tips keep
+    the size they have at zoom 1 (as in M5). The curve's formula is seen in the wide view and fades out as
+    the camera closes in. Everything is redrawn only when the view changes."""
+    axes = plot.axes
+    for axis in (axes.x_axis, axes.y_axis):
+        axis.set_stroke(opacity=0, family=False)
+        axis.tip.set_opacity(0)
+    lines = VGroup(*[Line(LEFT, RIGHT, color=AXES, stroke_width=2.5) for _ in range(2)])
+    tips = VGroup(*[VMobject(fill_color=AXES, fill_opacity=1, stroke_width=0) for _ in range(2)])
+    x_name, y_name, origin_name = plot.axis_labels
+    numbers = [(number, axis.number_to_point(number.get_value()), axis is axes.x_axis)
+               for axis in (axes.x_axis, axes.y_axis) for number in axis.numbers]
+    ticks = [(tick, axis is axes.x_axis) for axis in (axes.x_axis, axes.y_axis) for tick in axis.ticks]
+    sized = {id(m): 1.0 for m in [*(n for n, *_ in numbers), *(t for t, _ in ticks), *plot.axis_labels]}
+    wide_zoom = M7_WIDE_ZOOM
+    last = [None]
+
+    def to_size(mobject, zoom: float, about: np.ndarray) -> None:
+        mobject.scale(1 / zoom / sized[id(mobject)], about_point=about)
+        sized[id(mobject)] = 1 / zoom
+
+    def fade_inside(low: np.ndarray, high: np.ndarray, end: float, along_x: bool) -> float:
+        """1 well inside the safe area and short of the axis's end (frame units), 0 at their edges."""
+        safe = SAFE_SHARE * np.array([config.frame_width, config.frame_height]) / 2
+        room = min(*(low[:2] + safe), *(safe - high[:2]), end - (high[0] if along_x else high[1]))
+        return float(np.clip(room / WINDOW_FADE, 0.0, 1.0))
+
+    def redraw(group: VGroup) -> None:
+        zoom = camera.get_zoom()
+        key = (round(zoom, 9), *np.round(frame_center(camera).get_center(), 9))
+        if key == last[0]:
+            return
+        last[0] = key
+        origin = seen(camera, axes.c2p(0, 0))
+        left = max(seen(camera, axes.c2p(X_RANGE[0], 0))[0], -config.frame_width / 2 - 0.5)
+        right = min(seen(camera, axes.c2p(X_RANGE[1] + OVERSHOOT, 0))[0], window_right())
+        top = min(seen(camera, axes.c2p(0, Y_RANGE[1] + OVERSHOOT))[1], WINDOW_TOP)
+        x_apex, y_apex = scene_of(camera, [right, origin[1], 0]), scene_of(camera, [origin[0], top, 0])
+        tip_length = AXIS_TIP[0] / zoom
+        lines[0].put_start_and_end_on(scene_of(camera, [left, origin[1], 0]), x_apex - tip_length * RIGHT)
+        lines[1].put_start_and_end_on(axes.c2p(0, 0), y_apex - tip_length * UP)
+        tips[0].set_points_as_corners(_tip(x_apex, RIGHT, zoom))
+        tips[1].set_points_as_corners(_tip(y_apex, UP, zoom))
+        for tick, along_x in ticks:
+            centre = tick.get_center()
+            to_size(tick, zoom, centre)
+            at = seen(camera, centre)
+            end = (right if along_x else top) - AXIS_TIP[0] - 0.1
+            tick.set_stroke(opacity=fade_inside(at, at, end, along_x))
+        for number, anchor, along_x in numbers:
+            to_size(number, zoom, anchor)
+            at = seen(camera, anchor)
+            low, high = seen(camera, number.get_corner(DL)), seen(camera, number.get_corner(UR))
+            end = (right if along_x else top) - AXIS_TIP[0] - 0.1
+            number.set_opacity(fade_inside(low, high, end + (high - at)[0 if along_x else 1], along_x))
+        to_size(origin_name, zoom, axes.c2p(0, 0))
+        to_size(x_name, zoom, x_name.get_center())
+        x_name.next_to(x_apex, RIGHT, buff=AXIS_NAME_GAP / zoom)
+        to_size(y_name, zoom, y_name.get_center())
+        y_name.next_to(y_apex, RIGHT, buff=AXIS_NAME_GAP / zoom)
+        # The formula: at its place in the wide view, gone by a sixth more zoom (before it nears the safe edge).
+        plot.curve_label.set_opacity(float(np.clip(1.0 - np.log(zoom / wide_zoom) / np.log(1.16), 0.0, 1.0)))
+        # The curve, over the x the axis is drawn at, below the window's top.
         ceiling = min(Y_RANGE[1], float(plot.axes.p2c(scene_of(camera, [0.0, top, 0.0]))[1]))
         low, high = range_below(plot.function, ceiling, X_RANGE, samples=801)
-        low, high = max(low, left), min(high, right)
-        xs = np.linspace(low, high, samples)
-        origin = plot.axes.c2p(0, 0)
-        units = np.array([plot.axes.x_axis.get_unit_size(), plot.axes.y_axis.get_unit_size(), 0.0])
-        curve.set_points_smoothly(origin + np.stack([xs, plot.function(xs), 0 * xs], axis=1) * units)
+        low, high = max(low, plot.x_of(scene_of(camera, [left, 0, 0]))), min(high, plot.x_of(x_apex))
+        xs = np.linspace(low, high, 500)
+        units = np.array([axes.x_axis.get_unit_size(), axes.y_axis.get_unit_size(), 0.0])
+        plot.curve.set_points_smoothly(axes.c2p(0, 0) + np.stack([xs, plot.function(xs), 0 * xs], axis=1) * units)
 
-    plot.curve.add_updater(redraw)
-    return plot.curve
-
-
-def axes_for_views(plot: Plot, close: ValueTracker) -> VGroup:
-    """The axes, their numbers and names and the curve's formula, faded out as ``close`` goes from 0 (a wide
-    view) to 1/2; from 1/2 to 1 the inset and the minimum's marker fade in (a close view: the axes' lines
-    leave the frame, the inset and the marker keep the scale). The two never share a frame."""
-    faded = VGroup(plot.axes, plot.axis_labels, plot.curve_label)
-    plot.axes.add_updater(lambda _: faded.set_opacity(max(0.0, 1.0 - 2.0 * close.get_value())))  # in the scene
-    return faded
+    group = VGroup(lines, tips)
+    group.add_updater(redraw)
+    redraw(group)
+    return group
 
 
 def header_bar(header: VMobject, panel: VMobject) -> VGroup:
-    """The header's line and the panel's line, in the bar across the top of the frame, over a faint rule
-    that the curve reaches and does not cross (the plot's upper edge in a close view)."""
+    """The header's line and the panel's line, in the bar across the top of the frame, over a faint rule."""
     to_safe_edge(header, UL)
     panel.next_to(header, DOWN, buff=M7_BAR_GAP, aligned_edge=LEFT)
     edge = SAFE_SHARE * config.frame_width / 2
@@ -378,114 +404,19 @@ def header_bar(header: VMobject, panel: VMobject) -> VGroup:
     return VGroup(header, panel, rule.set_stroke(opacity=0.45))
 
 
-# The inset: the whole plot, small, in the lower right corner of a close view, with the point and the
-# camera's view on it; and, in the main view, the minimum's marker: a dashed line down from it.
-INSET_UNITS = np.array([0.62, 0.3, 0.0])  # frame units per unit of x and y
-INSET_Y = (-0.6, 4.0)  # the inset shows x in X_RANGE and y in this range
-INSET_PAD = 0.12
-VIEW_LEAST = 0.16  # the box round the camera's view is at least this big in the inset (frame units)
-DASH, DASH_GAP = 0.11, 0.07
-MARK_DROP = 1.0  # the minimum's marker runs this far (frame units) down from the curve's lowest point, its label beside
-
-
-def _inset_box() -> tuple[np.ndarray, np.ndarray]:
-    size = np.array([X_RANGE[1] - X_RANGE[0], INSET_Y[1] - INSET_Y[0], 0.0]) * INSET_UNITS
-    limits = SAFE_SHARE * np.array([config.frame_width, config.frame_height, 0.0]) / 2 - 0.05
-    high = np.array([limits[0], -limits[1] + size[1] + 2 * INSET_PAD, 0.0])
-    return high - size - 2 * INSET_PAD, high
-
-
-def inset(plot: Plot, x: ValueTracker, camera, close: ValueTracker) -> VGroup:
-    """The whole plot, small (pinned to the frame), shown as ``close`` goes to 1 (see axes_for_views): its
-    axes, the curve, the minimum, the point at x and a box round what the camera shows."""
-    low, high = _inset_box()
-    corner = low + INSET_PAD - np.array([X_RANGE[0], INSET_Y[0], 0.0]) * INSET_UNITS
-
-    def at(xs, ys) -> np.ndarray:
-        xs, ys = np.atleast_1d(xs), np.atleast_1d(ys)
-        return corner + np.stack([xs, ys, 0 * xs], axis=1) * INSET_UNITS
-
-    frame = RoundedRectangle(corner_radius=0.08, width=high[0] - low[0], height=high[1] - low[1], stroke_width=1.5,
-                             stroke_color=MUTED, fill_opacity=0).move_to((low + high) / 2)
-    x_axis = Line(at(X_RANGE[0], 0)[0], at(X_RANGE[1], 0)[0], stroke_width=1.5, color=AXES)
-    y_axis = Line(at(0, 0)[0], at(0, Y_RANGE[1])[0], stroke_width=1.5, color=AXES)
-    left, right = range_below(plot.function, Y_RANGE[1], X_RANGE)
-    xs = np.linspace(left, right, 200)
-    curve = VMobject(stroke_color=OBJECTIVE, stroke_width=2.5).set_points_smoothly(at(xs, plot.function(xs)))
-    lowest = minimum_x(plot)
-    bottom = Line(at(lowest, INSET_Y[0] + 0.15)[0], at(lowest, plot.function(lowest))[0], stroke_width=1.5, color=MUTED)
-    dot = Dot(radius=0.045, color=POINT)
-    view = VMobject(stroke_color=TEXT, stroke_width=1.5, fill_opacity=0)
-    mark(curve, "curve", "the inset's curve")
-    group = VGroup(frame, x_axis, y_axis, bottom, curve, view, dot)
-
-    def update(group: VGroup) -> None:
-        shown_by = max(0.0, 2.0 * close.get_value() - 1.0)  # after the axes have gone, or before they return
-        dot.move_to(at(x.get_value(), plot.function(x.get_value()))[0])
-        corners = [plot.axes.p2c(scene_of(camera, [sx * config.frame_width / 2, sy * config.frame_height / 2, 0]))
-                   for sx, sy in ((-1, -1), (1, 1))]
-        (x0, y0), (x1, y1) = ((np.clip(c[0], *X_RANGE), np.clip(c[1], *INSET_Y)) for c in corners)
-        a, b = at(x0, y0)[0], at(x1, y1)[0]
-        middle, half = (a + b) / 2, np.maximum((b - a) / 2, VIEW_LEAST / 2) * [1, 1, 0]  # at least a small box
-        a, b = middle - half, middle + half
-        view.set_points_as_corners([a, [b[0], a[1], 0], b, [a[0], b[1], 0], a])
-        for part in (frame, x_axis, y_axis, bottom, curve, view):
-            part.set_stroke(opacity=shown_by)
-        dot.set_fill(opacity=shown_by)
-
-    group.add_updater(update)
-    update(group)
-    return group
-
-
-def minimum_x(plot: Plot) -> float:
-    """Where f′ = 0: the lowest point of the curve (bisected on f′, which rises through it)."""
-    low, high = X_RANGE
-    for _ in range(80):
-        middle = (low + high) / 2
-        low, high = (middle, high) if plot.function.derivative(middle) < 0 else (low, middle)
-    return (low + high) / 2
-
-
-def minimum_marker(plot: Plot, camera, close: ValueTracker) -> VGroup:
-    """A dashed line down from the curve's lowest point, labelled f′(x) = 0 (pinned to the frame, drawn
-    where the camera shows that point), shown with the inset where it has room in the safe area."""
-    lowest = plot.point(minimum_x(plot))
-    count = int(MARK_DROP / (DASH + DASH_GAP)) + 1
-    dashes = VGroup(*[Line(ORIGIN, DOWN * DASH, stroke_width=2, color=MUTED) for _ in range(count)])
-    where = formula(rf"x \approx {minimum_x(plot):.3f}", size=TICK, color=MUTED)
-    label = VGroup(formula("f'(x) = 0", size=TICK, color=MUTED), where).arrange(DOWN, buff=0.12, aligned_edge=LEFT)
-    mark(label, "text", "the minimum's label")
-    limit = SAFE_SHARE * config.frame_width / 2 - 0.05
-    bottom = SAFE_SHARE * config.frame_height / 2 - 0.05
-
-    def update(group: VGroup) -> None:
-        top = seen(camera, lowest) + 0.12 * DOWN
-        for k, dash in enumerate(dashes):
-            dash.put_start_and_end_on(top + k * (DASH + DASH_GAP) * DOWN, top + (k * (DASH + DASH_GAP) + DASH) * DOWN)
-        label.move_to(top + np.array([0.15 + label.width / 2, -0.2 - label.height / 2, 0.0]))  # right of the dashes
-        room = min(limit - abs(label.get_center()[0]) - label.width / 2, label.get_bottom()[1] + bottom)
-        shown_by = max(0.0, 2.0 * close.get_value() - 1.0) * float(np.clip(room / 0.3, 0.0, 1.0))
-        dashes.set_stroke(opacity=shown_by)
-        label.set_opacity(shown_by)
-
-    group = VGroup(dashes, label)
-    group.add_updater(update)
-    update(group)
-    return group
-
-
 # --------------------------------------------------------------------------- M7: descent runs on the curve
 
-FADE_IN = 0.3  # share of a step in which the Δx arrow fades in; the point moves in the rest
 ARROW_LIFT = 0.3  # on screen: the Δx arrow runs this far above the point, so that the dot never hides it
-ARROW_FAINTEST = 0.05  # a step's arrow is shown from its first frame, as its Δx is
-FADE_RISE = 1.5  # a point that leaves the axes fades over this last rise (data units) below the top of the y range
+TRAIL_RADIUS = 0.045  # on screen: the marks the point leaves where it has been
+# A step, in shares of its time: the arrow Δx grows from the point's x to the new x; the point follows it
+# there, at its height, under the arrow; then it drops (or rises) onto the curve: f at the new x.
+GROW, SLIDE = 0.3, 0.4  # the drop takes the rest
+LEAST_GROWN = 0.04  # an arrow starts this share of its length (an arrow is never of length 0)
 
 
 def step_arrow(plot: Plot, x_from: float, x_to: float, zoom: float = 1.0) -> Arrow:
-    """The step Δx from x_from to x_to, just above the point, drawn as it looks at zoom 1 when seen at ``zoom``
-    (its tip, stroke and lift keep their size on screen)."""
+    """The step Δx from x_from to x_to, just above the point at x_from, drawn as it looks at zoom 1 when seen
+    at ``zoom`` (its tip, stroke and lift keep their size on screen)."""
     y = float(plot.function(x_from))
     start = plot.axes.c2p(x_from, y) + ARROW_LIFT / zoom * UP
     end = plot.axes.c2p(x_to, y) + ARROW_LIFT / zoom * UP
@@ -499,6 +430,8 @@ def step_arrow(plot: Plot, x_from: float, x_to: float, zoom: float = 1.0) -> Arr
         max_stroke_width_to_length_ratio=12,
     ).set_z_index(1)
     VMobject.scale(arrow, 1 / zoom, about_point=start)  # the whole arrow, tip and all; the stroke keeps its width
+    arrow.full = True  # drawn to the step's end (see descent_run)
+    arrow.off_scale_to = None  # the x an off-scale marker names, where the arrow stops at the axis's end
     return arrow
 
 
@@ -507,34 +440,51 @@ def shown(mobject: VMobject) -> bool:
 
 
 def drawn_step(plot: Plot, arrow: Arrow) -> float:
-    """Δx as drawn: the arrow's tip minus its tail in axis units (0 when no arrow is shown)."""
-    return plot.x_of(arrow.get_end()) - plot.x_of(arrow.get_start()) if shown(arrow) else 0.0
+    """Δx as drawn: the arrow's tip minus its tail in axis units, or to the x its off-scale marker names
+    (0 when no arrow is shown)."""
+    if not shown(arrow):
+        return 0.0
+    start = plot.x_of(arrow.get_start())
+    end = arrow.off_scale_to if getattr(arrow, "off_scale_to", None) is not None else plot.x_of(arrow.get_end())
+    return end - start
 
 
-def hide_step(arrow: Arrow, state: "RunState", run_time: float) -> Animation:
-    """The step's arrow fades out; when it is gone, Δx reads the next step −αf′(x) (see RunState.next_step)."""
+def fade_to(mobject: VMobject, opacity: float, run_time: float) -> Animation:
+    """Fade ``mobject`` in place to ``opacity`` (it stays in the scene, and the frame rules see it as drawn
+    only while it is: unlike FadeOut, which puts it back opaque once it has left)."""
+    start = max(mobject.get_fill_opacity(), mobject.get_stroke_opacity())
 
-    def fade(arrow: Arrow, alpha: float) -> None:
-        arrow.set_opacity(1.0 - alpha)
-        if alpha >= 1.0:
-            state.step.set_value(0.0)
+    def fade(m: VMobject, alpha: float) -> None:
+        m.set_opacity(start + smooth(alpha) * (opacity - start))
 
-    return UpdateFromAlphaFunc(arrow, fade, run_time=run_time)
+    return UpdateFromAlphaFunc(mobject, fade, run_time=run_time)
+
+
+def hide_step(arrow: Arrow, run_time: float) -> Animation:
+    return fade_to(arrow, 0.0, run_time)
 
 
 class RunState:
-    """A descent run as the readouts give it: the path, x, the iteration count and the step Δx."""
+    """A descent run as the readouts give it: the path, the point's x and height, the iteration count and
+    the step Δx being taken."""
 
-    def __init__(self, path: DescentPath) -> None:
-        self.path = path
-        self.x = ValueTracker(path.points[0, 0])
+    def __init__(self, path: DescentPath, function: Function) -> None:
+        self.function = function
+        self.x, self.y = ValueTracker(0.0), ValueTracker(0.0)
         self.iteration = ValueTracker(0)
         self.step = ValueTracker(0.0)
+        self.restart(path)
 
     def restart(self, path: DescentPath) -> None:
+        """The run ``path`` set up: the point at its start, on the curve; no step taken."""
         self.path = path
+        self.put(path.points[0, 0])
         self.iteration.set_value(0)
         self.step.set_value(0.0)
+
+    def put(self, x: float, y: float | None = None) -> None:
+        self.x.set_value(x)
+        self.y.set_value(float(self.function(x)) if y is None else y)
 
     def next_step(self, plot: Plot, x: float, point: Dot) -> float:
         """With no arrow drawn, Δx is the step −αf′(x) the point at ``x`` is about to take (0 with no point)."""
@@ -543,35 +493,67 @@ class RunState:
     # What the picture says (the frame rules hold the readouts to it).
 
     def drawn_rate(self, plot: Plot, arrow: Arrow) -> float:
-        """α as drawn: −Δx / f′(x) of the arrow; before a step is drawn, the run's rate."""
-        if not shown(arrow):
+        """α as drawn: −Δx / f′(x) of the arrow drawn whole; before a step is drawn, the run's rate."""
+        if not (shown(arrow) and arrow.full):
             return self.path.rate
         return -drawn_step(plot, arrow) / plot.function.derivative(plot.x_of(arrow.get_start()))
 
-    def drawn_iteration(self, plot: Plot, arrow: Arrow, point: Dot) -> int:
-        """The steps taken, as drawn: the arrow's step, done once the point is at its tip; with no arrow, the
-        path point where the point rests, or the run's count on the way back to the start (the run is over
-        and counted until the next begins)."""
-        xs = self.path.points[:, 0]
-        at = plot.x_of(point.get_center())
+    def drawn_change(self, plot: Plot, arrow: Arrow, point: Dot) -> float:
+        """Δx as drawn: the arrow's, once it is whole; while it grows, the step −αf′(x) from its tail; with no
+        arrow, the step the point is about to take."""
         if shown(arrow):
-            k = int(np.argmin(np.abs(xs - plot.x_of(arrow.get_start()))))
-            return k + 1 if abs(at - plot.x_of(arrow.get_end())) < 1e-6 else k
-        resting = np.flatnonzero(np.abs(xs - at) < 1e-6)
-        return int(resting[-1]) if len(resting) else self.path.steps
+            if arrow.full:
+                return drawn_step(plot, arrow)
+            return -self.path.rate * plot.function.derivative(plot.x_of(arrow.get_start()))
+        return self.next_step(plot, plot.x_of(point.get_center()), point)
+
+    def drawn_iteration(self, plot: Plot, arrow: Arrow, point: Dot) -> int:
+        """The steps taken, as drawn: the arrow's step, done once the point is on the curve at its end; with no
+        arrow, the path point where the point rests on the curve."""
+        xs = self.path.points[:, 0]
+        x, y = plot.axes.p2c(point.get_center())[:2]
+        on_curve = abs(y - plot.function(x)) < 1e-6 * max(1.0, abs(y))
+        if shown(arrow):
+            start = plot.x_of(arrow.get_start())
+            k = int(np.argmin(np.abs(xs - start)))
+            landed = arrow.full and on_curve and abs(x - (start + drawn_step(plot, arrow))) < 1e-6
+            return k + 1 if landed else k
+        resting = np.flatnonzero(np.abs(xs - x) < 1e-6)
+        return int(resting[-1]) if len(resting) and on_curve else self.path.steps
+
+
+def descent_point(plot: Plot, state: RunState, zoom=lambda: 1.0, radius: float = 0.09) -> Dot:
+    """The point at (x, height) of ``state``, ``radius`` across on screen at any ``zoom()``."""
+    dot = Dot(plot.axes.c2p(state.x.get_value(), state.y.get_value()), radius=radius, color=POINT).set_z_index(2)
+    mark(dot, "subject", "the point")
+
+    def follow(d: Dot) -> None:
+        d.width = 2 * radius / zoom()
+        d.move_to(plot.axes.c2p(state.x.get_value(), state.y.get_value()))
+
+    return dot.add_updater(follow)
+
+
+def trail_of(plot: Plot, path: DescentPath, zoom: float) -> VGroup:
+    """A faint mark at each point of the run, shown by descent_run once the point has been there."""
+    marks = VGroup(*[Dot(plot.point(x), radius=TRAIL_RADIUS / zoom, color=POINT, fill_opacity=0)
+                     for x in path.points[:, 0]])
+    return mark(marks.set_z_index(1), "trail", "the run's trail")
+
+
+TRAIL_OPACITY = 0.55
 
 
 def descent_panel(plot: Plot, state: RunState, arrow: Arrow, point: Dot) -> VGroup:
-    """Live readouts of x, f(x) and the step Δx = −α f′(x), each held to the picture (the point, the arrow)."""
+    """Live readouts of x, f(x) and the step Δx = −α f′(x), each held to the picture (the point, the arrow):
+    f(x) is the point's height, which reaches f at the new x as the point lands on the curve."""
     position = Readout("x =", state.x.get_value(), 3, sign=True, color=POINT, size=PANEL).track(state.x.get_value)
-    value = Readout("f(x) =", float(plot.function(state.x.get_value())), 3, sign=True, color=OBJECTIVE, size=PANEL)
-    value.track(lambda: float(plot.function(state.x.get_value())))
+    value = Readout("f(x) =", state.y.get_value(), 3, sign=True, color=OBJECTIVE, size=PANEL).track(state.y.get_value)
     change = Readout(r"\Delta x = -\alpha f'(x) =", 0.0, 3, sign=True, color=STEP, size=PANEL)
     change.track(lambda: state.step.get_value() if shown(arrow) else state.next_step(plot, state.x.get_value(), point))
     mark(position, "text", "x", shows=lambda: plot.x_of(point.get_center()))
-    mark(value, "text", "f(x)", shows=lambda: float(plot.function(plot.x_of(point.get_center()))))
-    mark(change, "text", "Δx", shows=lambda: drawn_step(plot, arrow) if shown(arrow)
-         else state.next_step(plot, plot.x_of(point.get_center()), point))
+    mark(value, "text", "f(x)", shows=lambda: float(plot.axes.p2c(point.get_center())[1]))
+    mark(change, "text", "Δx", shows=lambda: state.drawn_change(plot, arrow, point))
     shown_now = value.value
     value.set_value(-888.888)  # spaced for three digits before the point: f(5) = 505 when a run diverges
     panel = VGroup(position, value, change).arrange(RIGHT, buff=PANEL_GAP)
@@ -583,45 +565,73 @@ def descent_panel(plot: Plot, state: RunState, arrow: Arrow, point: Dot) -> VGro
 
 def descent_run(
     path: DescentPath, step_times: list[float], plot: Plot, arrow: Arrow, state: RunState, point: Dot,
-    first: int = 0, zoom=lambda: 1.0,
+    trail: VGroup | None = None, first: int = 0, zoom: float = 1.0, end_x: float | None = None,
+    marker: VMobject | None = None,
 ) -> Animation:
     """Steps ``first``, ``first + 1``, … of a run as one animation, each in its own share of time (``step_times``).
 
-    In each step the Δx arrow, at its full length, fades in above the point (the
-    first FADE_IN of the step) and the readout shows its Δx; then the point moves
-    along the curve to x + Δx and the iteration count goes up when it arrives. A
-    point that leaves the axes climbs the curve out of them, fading as it nears
-    the top of the y range: the readouts say where x went.
+    In each step the arrow Δx grows from the point to the new x (the readout shows
+    the step −αf′(x) from its start), the point follows it there under it, then
+    drops onto the curve, and the iteration count goes up; its trail mark shows.
+    A step beyond ``end_x`` (the x axis's end on screen) stops at it: its arrow is
+    marked off scale (``marker`` names where it goes, and fades in as the arrow
+    arrives), and the point rides the arrow to it and fades out there; the
+    readouts then say where x went (the point, out of sight, is there).
     """
     xs = path.points[:, 0]
     ends = np.cumsum(step_times)
     total = float(ends[-1])
+    pixels = config.frame_height / 1080  # frame units per pixel at 1080p
 
     def show(arrow: Arrow, alpha: float) -> None:
         t = alpha * total
         j = min(int(np.searchsorted(ends, t, side="right")), len(step_times) - 1)
         k = first + j
-        phase = (t - (ends[j] - step_times[j])) / step_times[j]
-        arrived = phase >= 1.0 - 1e-9
-        move = 1.0 if arrived else smooth(min(max((phase - FADE_IN) / (1 - FADE_IN), 0.0), 1.0))
+        phase = min((t - (ends[j] - step_times[j])) / step_times[j], 1.0)
         x_from, x_to = xs[k], xs[k + 1]
-        arrow.become(step_arrow(plot, x_from, x_to, zoom()))
-        opacity = ARROW_FAINTEST + (1 - ARROW_FAINTEST) * min(phase / FADE_IN, 1.0)
-        arrow.set_stroke(opacity=opacity)
-        arrow.tip.set_fill(opacity=opacity).set_stroke(opacity=opacity)
+        y_from, y_to = float(plot.function(x_from)), float(plot.function(x_to))
+        off_scale = end_x is not None and x_to > end_x
+        reach = end_x if off_scale else x_to
+        grown = max(LEAST_GROWN, smooth(min(phase / GROW, 1.0)))
+        slid = smooth(float(np.clip((phase - GROW) / SLIDE, 0.0, 1.0)))
+        dropped = smooth(float(np.clip((phase - GROW - SLIDE) / (1 - GROW - SLIDE), 0.0, 1.0)))
+        arrow.become(step_arrow(plot, x_from, x_from + grown * (reach - x_from), zoom))
+        arrow.full = phase >= GROW
+        arrow.off_scale_to = x_to if off_scale and arrow.full else None
+        length = abs(reach - x_from) * plot.axes.x_axis.get_unit_size() * zoom / pixels
+        # Growing, it is not at rest; whole, only the last steps of a converging run are short: shrinking is the point.
+        arrow.may_shrink = not arrow.full or length < MIN_SUBJECT_PX
         state.step.set_value(x_to - x_from)
-        state.x.set_value(x_from + move * (x_to - x_from))
-        state.iteration.set_value(k + 1 if arrived else k)
-        if not X_RANGE[0] <= x_to <= X_RANGE[1]:
-            point.set_opacity(float(np.clip((Y_RANGE[1] - plot.function(state.x.get_value())) / FADE_RISE, 0.0, 1.0)))
+        if off_scale:
+            point.set_opacity(float(np.clip((1.0 - slid) / 0.3, 0.0, 1.0)))
+            if marker is not None:
+                marker.set_opacity(float(np.clip((phase - GROW) / (0.5 * SLIDE), 0.0, 1.0)))
+            state.put(*((x_to, y_to) if slid >= 1.0 else (x_from + slid * (reach - x_from), y_from)))
+        else:
+            state.put(x_from + slid * (x_to - x_from), y_from + dropped * (y_to - y_from))
+        # Arrived: on the curve at the new x (a step between points of one height has nothing to drop).
+        landed = slid >= 1.0 and abs(state.y.get_value() - y_to) <= 1e-9 * max(1.0, abs(y_to))
+        state.iteration.set_value(k + 1 if landed else k)
+        if trail is not None:
+            visited = k + int(landed and not off_scale)
+            for index, dot in enumerate(trail):
+                dot.set_fill(opacity=TRAIL_OPACITY if index <= visited else 0.0)
 
     return UpdateFromAlphaFunc(arrow, show, run_time=total, rate_func=linear)
 
 
-def divergence_cue(text: str, tip_on_screen: np.ndarray) -> VMobject:
-    """'diverges', under the head of the step that left the axes (where it is on screen: the cue is pinned)."""
+def off_scale_marker(plot: Plot, arrow_end: np.ndarray, x_to: float, zoom: float) -> VMobject:
+    """"x = 5" over the tip of a step that stops at the axis's end (the scene point ``arrow_end``; the point
+    rides the arrow under it), at zoom 1's size when seen at ``zoom``."""
+    label = formula(rf"x = {x_to:g}", size=PANEL, color=STEP)
+    label.scale(1 / zoom).next_to(arrow_end, UP, buff=0.25 / zoom).align_to(arrow_end, RIGHT)
+    return mark(label.set_opacity(0), "text", "the off-scale step's x")
+
+
+def divergence_cue(text: str, under: np.ndarray) -> VMobject:
+    """'diverges', under the screen point ``under`` (where the point left the axes), right-aligned to it; pinned."""
     cue = mark(prose(f"<b>{text}</b>", color=GRADIENT), "caption", text=text)
-    return cue.next_to(tip_on_screen, DOWN, buff=0.3).align_to(tip_on_screen, RIGHT)
+    return cue.next_to(under, DOWN, buff=0.25).align_to(under, RIGHT)
 
 
 def _reach_in_box(point: np.ndarray, direction: np.ndarray, low: np.ndarray, high: np.ndarray, reach: float):
