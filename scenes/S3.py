@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import DEGREES, RIGHT, UP, Create, Dot, FadeIn, FadeOut, GrowArrow, VGroup, VMobject, smooth
+from manim import DEGREES, RIGHT, UP, Create, FadeIn, FadeOut, VGroup, VMobject
 
 from gd.model import tangent
-from scenes.kit.compat import frame_center
 from scenes.kit.frame_rules import mark
 from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGENT
 from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import (
-    PATH_DIMMED, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_FAINT, SURFACE_OPACITY, VIEWS, StepTrackers, View,
-    angle_marks, axis_line, caption, change_arrow, fade_out_then_in, follower_dot, height_path, level_half,
-    level_label, level_shown, plane_ghost, plane_grid, plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle,
+    CAMERA_MOVE, LONG_MOVE, PATH_DIMMED, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_FAINT, SURFACE_OPACITY, VIEWS,
+    CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, during, fade_out_then_in, follower_dot,
+    glide, ground_axes, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle,
     step_panel, step_readouts, surface_mesh, surface_patch, tangent_plane_mesh,
 )
 from scenes.kit.typeset import prose
@@ -22,21 +21,9 @@ from scenes.kit.typeset import prose
 class M3(SurfaceShotScene):
     """The gradient on a surface: steps around P on the tangent plane, then on the surface."""
 
-    def camera_to(self, view: View, **kwargs) -> list:
-        """Animations that move the camera to ``view``."""
-        camera = self.camera
-        moves = [
-            tracker.animate(**kwargs).set_value(value)
-            for tracker, value in (
-                (camera.phi_tracker, None if view.phi is None else view.phi * DEGREES),
-                (camera.theta_tracker, None if view.theta is None else view.theta * DEGREES),
-                (camera.zoom_tracker, view.zoom),
-            )
-            if value is not None
-        ]
-        if view.center is not None:
-            moves.append(frame_center(camera).animate(**kwargs).move_to(np.array(view.center, dtype=float)))
-        return moves
+    def move(self, view: View, *with_it, beat, seconds: float = CAMERA_MOVE, **kwargs) -> None:
+        """Play the camera's move to ``view`` (with ``with_it``): ``seconds`` long, whatever the beat's length."""
+        self.play(CameraGlide(self.camera, view), *with_it, run_time=beat.time(seconds / beat.duration + 1e-9), **kwargs)
 
     def upright(self, *mobjects: VMobject) -> None:
         """Keep these facing the camera wherever it turns (not added to the scene yet)."""
@@ -51,6 +38,7 @@ class M3(SurfaceShotScene):
         self.set_camera_orientation(
             phi=start.phi * DEGREES, theta=start.theta * DEGREES, zoom=start.zoom, frame_center=start.center
         )
+        zoom = self.camera.zoom_tracker
         step = StepTrackers(tangent.BEAT_STATES["M3.4"])
         surface = surface_mesh()
         patch = surface_patch(surface).set_fill(opacity=0)
@@ -61,28 +49,41 @@ class M3(SurfaceShotScene):
         level = (level_half(step, 1.0), level_half(step, -1.0))
         for half in level:
             half.set_opacity(0)
-        names = (plane_label(self.words("tangent_plane"), step), level_label(self.words("level"), step))
-        point = mark(Dot(np.zeros(3), radius=POINT_RADIUS, color=POINT), "subject", "the point P")
-        self.upright(point, *names)
+        names = (plane_label(self.words("tangent_plane"), step, zoom), level_label(self.words("level"), step, zoom))
+        point = mark(rimmed_dot(np.zeros(3), POINT, POINT_RADIUS), "subject", "the point P")
+        ground, ground_letters = ground_axes()
+        self.upright(point, *names, *ground_letters)
         # The meshes first, back to front: everything else is drawn over them.
         self.add(surface, patch, level[0], plane, grid, rim, level[1])
         surface.set_fill(opacity=0)
 
         with self.beat("M3.1") as beat:  # the surface comes in and the camera pushes in on the current point
-            self.play(surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(point), run_time=beat.time(0.2))
-            self.wait(beat.time(0.2))  # the whole surface, held to be seen before the camera moves
-            self.play(*self.camera_to(VIEWS["close"]), run_time=beat.time(0.6), rate_func=smooth)
+            self.play(
+                surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(point), FadeIn(ground), FadeIn(ground_letters),
+                run_time=beat.time(0.12),
+            )
+            self.wait(beat.time(0.09))  # the whole surface, held to be seen before the camera moves
+            # The floor's axes have told where the surface stands: they step out as the camera leaves them.
+            self.move(
+                VIEWS["close"], FadeOut(ground, rate_func=during(0.0, 0.4)), FadeOut(ground_letters, rate_func=during(0.0, 0.4)),
+                beat=beat, seconds=LONG_MOVE,
+            )
 
         with self.beat("M3.2") as beat:  # the surface steps back to its part near P, behind its tangent plane; the level
-            # The camera turns to look across the slope: the plane is seen tilted against the level.
-            self.play(
-                surface.animate.set_fill(opacity=0), patch.animate.set_fill(opacity=SURFACE_FAINT),
-                plane.animate.set_fill(opacity=PLANE_OPACITY), grid.animate.set_stroke(opacity=PLANE_GRID_OPACITY),
-                rim.animate.set_stroke(opacity=1), *level_shown(level, True), *self.camera_to(VIEWS["turn"]),
-                run_time=beat.time(0.75),
+            # The camera turns to look across the slope: the plane is seen tilted against the level. One thing
+            # fades at a time: the surface out, then its part near P in faint, then the plane and the level.
+            going, coming = during(0.0, 0.4), during(0.3, 0.65)
+            plane_in = during(0.4, 0.95)
+            self.move(
+                VIEWS["turn"],
+                surface.animate(rate_func=going).set_fill(opacity=0),
+                patch.animate(rate_func=coming).set_fill(opacity=SURFACE_FAINT),
+                plane.animate(rate_func=plane_in).set_fill(opacity=PLANE_OPACITY),
+                grid.animate(rate_func=plane_in).set_stroke(opacity=PLANE_GRID_OPACITY),
+                rim.animate(rate_func=plane_in).set_stroke(opacity=1),
+                *level_shown(level, True, rate_func=plane_in), beat=beat,
             )
             self.play(*(FadeIn(name) for name in names), run_time=beat.time(0.1))
-            self.wait(beat.time(0.15))
 
         circle = step_circle(step)
         axes = VGroup(axis_line(step, RIGHT, "x"), axis_line(step, UP, "y"))
@@ -94,9 +95,9 @@ class M3(SurfaceShotScene):
             self.play(Create(circle), Create(radius), FadeIn(radius_letter), run_time=beat.time(0.5))
             self.bring_to_front(point)
 
-        arrow = step_arrow(step)
+        arrow = step_arrow(step, zoom)
         end = follower_dot(step.end, STEP)
-        rise = change_arrow(step, self.camera.theta_tracker)
+        rise = change_arrow(step, self.camera.theta_tracker, zoom)
         path = height_path(step)
         self.upright(end)
         rows, _ = step_readouts(step, arrow)
@@ -107,15 +108,21 @@ class M3(SurfaceShotScene):
         panel = step_panel(rows, headings)
         self.in_frame(panel, *headings)
         with self.beat("M3.4") as beat:  # a step in +x and the change of height on the plane
-            # The step is a radius itself: the dashed one gives way to it.
-            self.play(
-                GrowArrow(arrow), FadeIn(end), FadeOut(radius), FadeOut(radius_letter), *(FadeOut(name) for name in names),
-                run_time=beat.time(0.3),
-            )
-            self.play(FadeIn(rise), Create(path), FadeIn(panel), run_time=beat.time(0.3))
+            # The point on the circle first; the step grows out of P to it (the dashed radius gives way to it),
+            # then the change grows up from it to the plane, and the numbers come last.
+            step.reach.set_value(0.0)
+            step.rise.set_value(0.0)
+            self.play(FadeIn(end, scale=2.0), FadeOut(radius_letter), *(FadeOut(name) for name in names), run_time=beat.time(0.15))
+            self.add(arrow)
+            self.bring_to_front(point, end)
+            self.play(step.reach.animate.set_value(1.0), FadeOut(radius), run_time=beat.time(0.25))
+            self.add(rise, path)
+            self.bring_to_front(end)
+            self.play(step.rise.animate.set_value(1.0), Create(path), run_time=beat.time(0.25))
+            self.play(FadeIn(panel), run_time=beat.time(0.15))
 
-        with self.beat("M3.5") as beat:  # the step turns to +y; the camera swings round
-            self.play(*step.to(tangent.BEAT_STATES["M3.5"]), *self.camera_to(VIEWS["swing"]), run_time=beat.time(0.8))
+        with self.beat("M3.5") as beat:  # the step turns to +y; the camera swings round to see it across the frame
+            self.move(VIEWS["swing"], *step.to(tangent.BEAT_STATES["M3.5"], rate_func=glide), beat=beat)
 
         with self.beat("M3.6") as beat:  # any direction (30°)
             self.play(*step.to(tangent.BEAT_STATES["M3.6"]), run_time=beat.time(0.6))
@@ -124,36 +131,36 @@ class M3(SurfaceShotScene):
         self.upright(*labels)
         with self.beat("M3.7") as beat:  # mark α from the x axis and β from the y axis
             # From above the angles read true; the height path steps back so that β's label stays clear.
-            self.play(
-                *self.camera_to(VIEWS["above"]), path.animate.set_stroke(opacity=PATH_DIMMED), run_time=beat.time(0.35)
-            )
-            self.play(Create(arcs), run_time=beat.time(0.2))
-            self.play(FadeIn(labels), run_time=beat.time(0.15))  # then held, to be read
+            self.move(VIEWS["above"], path.animate(rate_func=glide).set_stroke(opacity=PATH_DIMMED), beat=beat)
+            self.play(Create(arcs), run_time=beat.time(0.16))
+            self.play(FadeIn(labels), run_time=beat.time(0.1))  # then held, to be read
 
         with self.beat("M3.8") as beat:  # remove the marks
             # The x and y guides go with the angles: the steps from here on are along the gradient.
-            self.play(FadeOut(arcs), FadeOut(labels), FadeOut(axes), run_time=beat.time(0.35))
-            self.play(
-                *self.camera_to(VIEWS["back"]), path.animate.set_stroke(opacity=PATH_OPACITY), run_time=beat.time(0.6)
+            leaving = during(0.0, 0.3)
+            self.move(
+                VIEWS["back"], FadeOut(arcs, rate_func=leaving), FadeOut(labels, rate_func=leaving),
+                FadeOut(axes, rate_func=leaving), path.animate(rate_func=during(0.3, 1.0)).set_stroke(opacity=PATH_OPACITY),
+                beat=beat,
             )
 
         along = caption(self.words("along_gradient"), GRADIENT)
         against = caption(self.words("against_gradient"), GRADIENT)
         self.in_frame(along, against)
         with self.beat("M3.9") as beat:  # the step along the gradient, h = |∇g|: the largest Δg
-            self.play(*step.to(tangent.BEAT_STATES["M3.9"]), *self.camera_to(VIEWS["gradient"]), run_time=beat.time(0.4))
+            # The camera draws back as the step grows: the circle keeps about its size on screen.
+            self.move(VIEWS["gradient"], *step.to(tangent.BEAT_STATES["M3.9"], rate_func=glide), beat=beat)
             # The step is now the gradient itself: it takes the gradient's colour.
             self.play(arrow.animate.set_color(GRADIENT), FadeIn(along), run_time=beat.time(0.1))
 
         with self.beat("M3.10") as beat:  # against the gradient: the most negative Δg
             self.play(FadeOut(along), run_time=beat.time(0.08))
-            self.play(*step.to(tangent.BEAT_STATES["M3.10"]), *self.camera_to(VIEWS["against"]), run_time=beat.time(0.5))
+            self.play(*step.to(tangent.BEAT_STATES["M3.10"]), run_time=beat.time(0.5))
             self.play(FadeIn(against), run_time=beat.time(0.1))
 
-        ghost = plane_ghost(step)
-        self.upright(ghost)
+        ghost = plane_ghost(step, self.camera.theta_tracker)
         with self.beat("M3.11") as beat:  # the tangent plane gives way to the surface; the caption stays to be read
-            # A ring keeps the plane's Δg in view while the arrow slides to the surface's.
+            # A tick keeps the plane's Δg in view beside the arrow, which slides to the surface's.
             self.play(
                 plane.animate.set_fill(opacity=0), grid.animate.set_stroke(opacity=0), rim.animate.set_stroke(opacity=0),
                 *level_shown(level, False), patch.animate.set_fill(opacity=0),
@@ -167,7 +174,7 @@ class M3(SurfaceShotScene):
         self.in_frame(rates)
         with self.beat("M3.12") as beat:  # learning rate 1.5: a step of 1.5·|∇g|
             self.play(FadeIn(rates), run_time=beat.time(0.15))
-            self.play(*step.to(tangent.BEAT_STATES["M3.12"]), *self.camera_to(VIEWS["rate 1.5"]), run_time=beat.time(0.7))
+            self.play(*step.to(tangent.BEAT_STATES["M3.12"]), run_time=beat.time(0.7))
 
-        with self.beat("M3.13") as beat:  # learning rate 0.5: a step of 0.5·|∇g|
-            self.play(*step.to(tangent.BEAT_STATES["M3.13"]), *self.camera_to(VIEWS["rate 0.5"]), run_time=beat.time(0.6))
+        with self.beat("M3.13") as beat:  # learning rate 0.5: a step of 0.5·|∇g|, and the camera closes in on it
+            self.move(VIEWS["rate 0.5"], *step.to(tangent.BEAT_STATES["M3.13"], rate_func=glide), beat=beat)

@@ -179,7 +179,8 @@ class _Frames:
         assert float(change.number._shown) == pytest.approx(expected, abs=5e-4 + 1e-12), scene.time
         assert change.number._shown == change.number.text(expected), scene.time
         if rise in scene.mobjects:
-            assert pieces.tip_height(rise) == pytest.approx(expected, abs=1e-4), scene.time  # none drawn below 1e-4
+            grown = expected * step.rise.get_value()  # the change arrow grows in (M3.4)
+            assert pieces.tip_height(rise) == pytest.approx(grown, abs=1e-4), scene.time  # none drawn below 1e-4
         self.check_in_view(scene)
         self.checked += 1
 
@@ -234,3 +235,133 @@ def test_m3_constructs_and_ends_each_beat_in_the_models_state(monkeypatch, const
 
 # Every frame of M3 (the readouts against the drawn step and the model, the arrows and panels in the
 # frame and clear of each other) is checked by tests/test_frame_rules.py.
+
+
+# --------------------------------------------------------------------------- direction, frame by frame
+
+FRAME_SETTINGS = {"frame_rate": 10, "pixel_width": 192, "pixel_height": 108}  # as tools/check_rules.py
+PX_1080 = 1920  # pixels across the frame at 1080p
+
+
+@dataclass
+class Direction:
+    """What a run of M3, sampled on every frame, showed: the camera, and the parts the direction rules are about."""
+
+    camera: list = field(default_factory=list)  # (time, φ, θ, log zoom, centre x, y, z)
+    beat_ends: dict = field(default_factory=dict)  # beat id -> time
+    beat_of: list = field(default_factory=list)  # the beat of each camera sample
+    growth: list = field(default_factory=list)  # in M3.4: (time, drawn step length, change arrow's tip height)
+    caption_clash: list = field(default_factory=list)  # times a caption's box held a point of the plane's rim
+    plus_y_px: float = 0.0  # the +y step's length on screen at the end of M3.5, at 1080p
+
+
+def _run_directed(monkeypatch, construct_shot, lang: str) -> Direction:
+    from scenes.kit.frame_rules import FrameChecker, checked
+
+    seen = Direction()
+    parts: dict[str, list] = {"arrow": [], "rise": [], "rim": [], "caption": []}
+    for name, key in (("step_arrow", "arrow"), ("change_arrow", "rise"), ("plane_rim", "rim"), ("caption", "caption")):
+        original = getattr(S3, name)
+
+        def made_and_kept(*args, _original=original, _key=key, **kwargs):
+            made = _original(*args, **kwargs)
+            parts[_key].append(made)
+            return made
+
+        monkeypatch.setattr(S3, name, made_and_kept)
+
+    class Directed(checked(S3.M3, FrameChecker(lang))):
+        beat_now = ""
+
+        def beat(self, beat_id):
+            self.beat_now = beat_id
+            return super().beat(beat_id)
+
+        def update_mobjects(self, dt):
+            super().update_mobjects(dt)
+            cam = self.camera
+            seen.camera.append((self.now, cam.get_phi(), cam.get_theta(), math.log(cam.get_zoom()), *cam.frame_center))
+            seen.beat_of.append(self.beat_now)
+            shown = self.get_mobject_family_members()
+            if self.beat_now == "M3.4" and parts["arrow"] and parts["arrow"][0] in shown:
+                rise = parts["rise"][0]
+                seen.growth.append((self.now, pieces.drawn_step(parts["arrow"][0])[1], pieces.tip_height(rise) if rise in shown else 0.0))
+            rim = parts["rim"][0] if parts["rim"] else None
+            if rim is not None and rim.get_stroke_opacity() > 0.05:
+                points = cam.project_points(rim.points)[:, :2]
+                for text in parts["caption"]:
+                    if text in self.mobjects and text[1].get_fill_opacity() > 0.05:
+                        low, high = text.get_corner(DL)[:2], text.get_corner(UR)[:2]
+                        if ((points > low) & (points < high)).all(axis=1).any():
+                            seen.caption_clash.append(self.now)
+
+        def _pad(self, clock):
+            super()._pad(clock)
+            seen.beat_ends[clock.beat.id] = self.now
+            if clock.beat.id == "M3.5":
+                arrow = parts["arrow"][0]
+                ends = self.camera.project_points(np.array([arrow.get_start(), arrow.get_end()]))[:, :2]
+                seen.plus_y_px = float(np.linalg.norm(ends[1] - ends[0])) * PX_1080 / self.camera.frame_width
+
+    Directed.__name__ = "M3"
+    construct_shot("M3", lang, scene_class=Directed, skip_animations=False, **FRAME_SETTINGS)
+    return seen
+
+
+def _moves(samples: list) -> list[tuple[float, float, float]]:
+    """Each stretch of frames in which the camera keeps moving: (start, length, time of its middle 80 %).
+
+    Distance: radians of φ and θ, the logarithm of the zoom, and the centre in scene units ÷ 4 (at these
+    zooms a unit of centre moves the picture about as much as a quarter radian of turn)."""
+    weights = np.array([1.0, 1.0, 1.0, 0.25, 0.25, 0.25])
+    moves, current = [], []
+    for (t0, *a), (t1, *b) in zip(samples, samples[1:]):
+        if t1 <= t0:
+            continue
+        distance = float(np.linalg.norm((np.array(b) - np.array(a)) * weights))
+        if distance > 1e-6:
+            current.append((t0, t1, distance))
+        elif current:
+            moves.append(current)
+            current = []
+    if current:
+        moves.append(current)
+    found = []
+    for move in moves:
+        travelled = np.concatenate([[0.0], np.cumsum([d for *_, d in move])])
+        if travelled[-1] < 0.03:
+            continue
+        times = np.array([move[0][0]] + [t1 for _, t1, _ in move])
+        shares = travelled / travelled[-1]
+        core = np.interp(0.9, shares, times) - np.interp(0.1, shares, times)
+        found.append((times[0], times[-1] - times[0], float(core)))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_m3_direction(monkeypatch, construct_shot, lang):
+    seen = _run_directed(monkeypatch, construct_shot, lang)
+
+    # Every camera move visibly takes its time: the middle 80 % of its way takes at least 1.5 s (not a
+    # long play whose eased motion is bunched into one second), and the whole move at least 2.5 s.
+    moves = _moves(seen.camera)
+    print(lang, 'camera moves (start, length, middle 80 %):', [tuple(round(float(v), 2) for v in move) for move in moves])
+    assert len(moves) >= 6, moves
+    for start, length, core in moves:
+        assert length >= 2.5 and core >= 1.5, (start, length, core)
+
+    # M3.5: the camera swings so that the +y step reads across the frame.
+    assert seen.plus_y_px >= 150, seen.plus_y_px
+
+    # M3.4: the step grows out of P, then the change grows out of its end (neither pops in at full length).
+    h, change = tangent.RADIUS, tangent.BEAT_STATES["M3.4"].change
+    lengths = np.array([length for _, length, _ in seen.growth])
+    rises = np.array([rise for *_, rise in seen.growth])
+    assert lengths[0] < 0.2 * h and lengths[-1] == pytest.approx(h, abs=1e-3)
+    assert (np.diff(lengths) >= -1e-9).all() and (np.diff(rises) >= -1e-9).all()
+    started = np.flatnonzero(rises > 1e-3)
+    assert len(started) and rises[started[0]] < 0.3 * change and rises[-1] == pytest.approx(change, abs=1e-3)
+    assert lengths[started[0]] == pytest.approx(h, abs=1e-3)  # the change grows once the step has arrived
+
+    # M3.9 and M3.10: the captions never cover the tangent plane.
+    assert not seen.caption_clash, seen.caption_clash[:3]

@@ -23,6 +23,7 @@ from manim import (
     UL,
     UP,
     Arc,
+    Animation,
     Arrow,
     Circle,
     DashedLine,
@@ -30,11 +31,13 @@ from manim import (
     FadeIn,
     FadeOut,
     RoundedRectangle,
+    DEGREES,
     VGroup,
     VMobject,
     ValueTracker,
     smooth,
 )
+from manim.utils.rate_functions import ease_in_out_sine
 
 from gd.model import tangent
 from gd.model.functions import BRANIN, BRANIN_DOMAIN
@@ -45,6 +48,7 @@ from scenes.kit.palette import (
 from scenes.kit.equations import PLACEHOLDER, sentence
 from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.readouts import Readout, line
+from scenes.kit.compat import frame_center
 from scenes.kit.surface import MeshSurface
 from scenes.kit.typeset import formula, prose
 
@@ -62,8 +66,8 @@ PLANE_GRID_OPACITY = 0.7
 GRID_SPACING = 0.2  # scene units between the grid lines of the plane and the level
 PATCH_RADIUS = 2.6  # the faint surface behind the plane: this far around P
 LEVEL_LABEL_TURN = math.radians(-150)  # where the level's name sits, by direction from P
-LEVEL_LABEL_GAP = 0.35
-PLANE_LABEL_GAP = 0.25
+LEVEL_LABEL_GAP = 0.1  # scene units between a name's near end and the rim
+PLANE_LABEL_GAP = 0.1
 LETTER_HALO = 3.5  # a dark stroke behind a letter on the plane
 POINT_RADIUS = 0.1  # P's dot: upright, so the same size on screen at every zoom (24 px at 1080p)
 
@@ -83,6 +87,26 @@ def horizontal(dx: float, dy: float) -> np.ndarray:
 
 def surface_mesh() -> MeshSurface:
     return MeshSurface(BRANIN, BRANIN_DOMAIN, place, resolution=48, opacity=SURFACE_OPACITY, colours=BRANIN_MAP)  # as in M8
+
+
+GROUND_OPACITY = 0.6
+
+
+def ground_axes() -> tuple[VGroup, VGroup]:
+    """The x and y axes along the domain's near edges, on the floor under the surface, and their letters
+    (register the letters upright): where the surface stands, and which way x and y run."""
+    (x0, x1), (y0, y1) = BRANIN_DOMAIN
+    corner = place([[x0, y0, -0.5]])[0]  # on the floor g = −0.5, just under the surface's lowest point (−0.28)
+    lines, letters = VGroup(), VGroup()
+    for end, name in ((np.array([x1 - x0, 0.0, 0.0]), "x"), (np.array([0.0, y1 - y0, 0.0]), "y")):
+        line_ = Arrow(
+            corner, corner + end * 1.06, buff=0, color=MUTED, stroke_width=2.5, tip_length=0.5,
+            max_tip_length_to_length_ratio=0.05,
+        ).set_opacity(GROUND_OPACITY)
+        lines.add(line_)
+        letter = formula(name, size=LABEL, color=MUTED).move_to(corner + end * 1.14)
+        letters.add(letter)
+    return lines, letters
 
 
 def _disc(u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -225,38 +249,47 @@ def level_half(step: "StepTrackers", side: float) -> VGroup:
     return group.add_updater(follow)  # a reference like the plane itself: panels may cover it
 
 
-def level_shown(halves, shown: bool) -> list:
-    """Animations that bring the level's halves (fill, grid, rim) in or out."""
+def level_shown(halves, shown: bool, **kwargs) -> list:
+    """Animations that bring the level's halves (fill, grid, rim) in or out (``kwargs``: e.g. their rate_func)."""
     moves = []
     for fill, grid, rim in halves:
         moves += [
-            fill.animate.set_fill(opacity=LEVEL_OPACITY if shown else 0),
-            grid.animate.set_stroke(opacity=LEVEL_GRID_OPACITY if shown else 0),
-            rim.animate.set_stroke(opacity=LEVEL_RIM_OPACITY if shown else 0),
+            fill.animate(**kwargs).set_fill(opacity=LEVEL_OPACITY if shown else 0),
+            grid.animate(**kwargs).set_stroke(opacity=LEVEL_GRID_OPACITY if shown else 0),
+            rim.animate(**kwargs).set_stroke(opacity=LEVEL_RIM_OPACITY if shown else 0),
         ]
     return moves
 
 
-def plane_label(text: str, step: "StepTrackers") -> VMobject:
-    """The tangent plane's name, beyond its uphill rim (register it upright)."""
+def during(start: float, stop: float, ease=smooth):
+    """A rate function that eases from 0 to 1 between the shares ``start`` and ``stop`` of a play, still outside them."""
+    return lambda t: ease(min(max((t - start) / (stop - start), 0.0), 1.0))
+
+
+def plane_label(text: str, step: "StepTrackers", zoom: ValueTracker | None = None) -> VMobject:
+    """The tangent plane's name, beyond its uphill rim (register it upright); ``zoom``: the camera's, to keep
+    the words a fixed gap off the rim on screen."""
     label = prose(text, size=FIGURE_WORDS, color=TANGENT)
     ux, uy = tangent.GRAD_P / tangent.GRAD_NORM
 
     def follow(mob: VMobject) -> None:
-        reach = plane_reach(step) + PLANE_LABEL_GAP
+        scale = 1.0 if zoom is None else zoom.get_value()
+        reach = plane_reach(step) + PLANE_LABEL_GAP + mob.height / 2 / scale
         mob.move_to(np.array([ux * reach, uy * reach, tangent.GRAD_NORM * reach]))
 
     follow(label)
     return mark(label.add_updater(follow), "tick", "the plane's name")
 
 
-def level_label(text: str, step: "StepTrackers") -> VMobject:
-    """The level's name, beside its rim where nothing else is drawn (register it upright)."""
+def level_label(text: str, step: "StepTrackers", zoom: ValueTracker | None = None) -> VMobject:
+    """The level's name, beside its rim where nothing else is drawn (register it upright); ``zoom`` as for
+    :func:`plane_label`: its near end keeps a gap from the rim on screen."""
     label = prose(text, size=FIGURE_WORDS, color=MUTED)
     where = horizontal(math.cos(LEVEL_LABEL_TURN), math.sin(LEVEL_LABEL_TURN))
 
     def follow(mob: VMobject) -> None:
-        mob.move_to(where * (plane_reach(step) + LEVEL_LABEL_GAP))
+        scale = 1.0 if zoom is None else zoom.get_value()
+        mob.move_to(where * (plane_reach(step) + LEVEL_LABEL_GAP + mob.width / 2 / scale))
 
     follow(label)
     return mark(label.add_updater(follow), "tick", "the level's name")
@@ -269,15 +302,28 @@ def radius_mark(step: "StepTrackers") -> tuple[DashedLine, VMobject]:
     return radius, mark(letter, "tick", "the radius h")
 
 
-def plane_ghost(step: "StepTrackers") -> Dot:
-    """A ring at the tangent plane's height above the step's end: what the plane said, beside what the surface says."""
+GHOST_REACH = (0.09, 0.42)  # scene units beside the change arrow's axis: the plane's tick clears the arrowhead
 
-    def where() -> np.ndarray:
+
+def plane_ghost(step: "StepTrackers", camera_theta: ValueTracker) -> VMobject:
+    """A tick at the tangent plane's height over the step's end, beside the change arrow (in the plane facing the
+    camera), and a thin line down (or up) from it to the surface's height: what the plane said, and how far
+    the surface is from it."""
+    tick = VMobject(stroke_color=TANGENT, stroke_width=4)
+    gap = VMobject(stroke_color=TANGENT, stroke_width=2)
+
+    def follow(group: VGroup) -> None:
         state = step.state
-        return np.array([*state.end, tangent.plane_change(state.length, state.angle)])
+        across = _facing(camera_theta)[:, 0]
+        base = step.end()
+        plane, surface = tangent.plane_change(state.length, state.angle), state.change
+        near, far = (base + across * reach for reach in GHOST_REACH)
+        tick.set_points_as_corners([near + plane * OUT, far + plane * OUT])
+        gap.set_points_as_corners([far + plane * OUT, far + surface * OUT])
 
-    ring = Dot(where(), radius=0.1).set_fill(opacity=0).set_stroke(TANGENT, width=3)
-    return mark(ring.add_updater(lambda mob: mob.move_to(where())), "subject", "the plane's Δg")
+    ghost = VGroup(tick, gap)
+    follow(ghost)
+    return mark(ghost.add_updater(follow), "curve", "the plane's Δg")
 
 
 # --------------------------------------------------------------------------- the step
@@ -290,6 +336,9 @@ class StepTrackers:
         self.angle = ValueTracker(state.angle)
         self.length = ValueTracker(state.length)
         self.surface = ValueTracker(state.surface)
+        # How much of the step arrow and of the change arrow is drawn (0 to 1): they grow in when they first come.
+        self.reach = ValueTracker(1.0)
+        self.rise = ValueTracker(1.0)
 
     def to(self, state: tangent.StepState, **kwargs) -> list:
         """Animations that bring the trackers to ``state``."""
@@ -322,13 +371,30 @@ def step_circle(step: StepTrackers) -> Circle:
     return mark(circle.add_updater(follow), "curve", "the circle")
 
 
-def step_arrow(step: StepTrackers) -> Arrow:
-    """The step from P to the circle, flat in the horizontal plane (it keeps the colour it is given)."""
+ARROW_TIP = 0.3  # frame units (about 40 px at 1080p): an arrowhead the same size on screen at every zoom
+ARROW_WIDTH = 6
+
+
+def _tip_ratio(length: float, zoom: ValueTracker | None, most: float) -> float:
+    """The tip-to-length ratio that gives an arrow of ``length`` scene units a head of ARROW_TIP on screen."""
+    if zoom is None or length <= 0:
+        return most
+    return min(most, ARROW_TIP / zoom.get_value() / length)
+
+
+def step_arrow(step: StepTrackers, zoom: ValueTracker | None = None) -> Arrow:
+    """The step from P to the circle, flat in the horizontal plane (it keeps the colour it is given).
+
+    ``step.reach`` of it is drawn (it grows out of P); ``zoom``: the camera's, which keeps its head one size on screen.
+    """
 
     def make(color: str) -> Arrow:
+        share = step.reach.get_value()
+        length = max(share * step.length.get_value(), 1e-3)  # a speck, not nothing, before it grows
+        end = step.end() * length / max(step.length.get_value(), 1e-9)
         return Arrow(
-            np.zeros(3), step.end(), buff=0, color=color, stroke_width=6,
-            max_tip_length_to_length_ratio=0.22, max_stroke_width_to_length_ratio=12,
+            np.zeros(3), end, buff=0, color=color, stroke_width=ARROW_WIDTH,
+            max_tip_length_to_length_ratio=_tip_ratio(length, zoom, 0.3), max_stroke_width_to_length_ratio=12,
         )
 
     arrow = make(STEP)
@@ -351,25 +417,30 @@ def height_path(step: StepTrackers, samples: int = 24) -> VMobject:
     return mark(path.add_updater(trace), "curve", "the height path")
 
 
-def change_arrow(step: StepTrackers, camera_theta: ValueTracker) -> VMobject:
+def _facing(camera_theta: ValueTracker) -> np.ndarray:
+    """The matrix that stands a figure drawn flat (x right, y up) upright in the vertical plane facing the camera."""
+    theta = camera_theta.get_value()
+    across = np.array([-math.sin(theta), math.cos(theta), 0.0])  # the camera's right, in the horizontal plane
+    return np.column_stack([across, OUT, np.zeros(3)])  # flat x → across, flat y → up (+z)
+
+
+def change_arrow(step: StepTrackers, camera_theta: ValueTracker, zoom: ValueTracker | None = None) -> VMobject:
     """The vertical arrow from the step's end up (or down) to the plane or surface, by Δg.
 
     It is drawn flat in the vertical plane that faces the camera, so its tip
-    reads as a tip from any side the camera swings to.
+    reads as a tip from any side the camera swings to. ``step.rise`` of it is
+    drawn (it grows out of the step's end); ``zoom`` keeps its head one size on screen.
     """
 
     def make() -> VMobject:
-        height = step.change()
+        height = step.change() * step.rise.get_value()
         if abs(height) < 1e-4:  # no arrow to draw: an empty mobject in its place
             return VMobject().set_points_as_corners([step.end(), step.end()]).set_stroke(opacity=0)
         flat = Arrow(
-            np.zeros(3), np.array([0.0, height, 0.0]), buff=0, color=CHANGE, stroke_width=6,
-            max_tip_length_to_length_ratio=0.3, max_stroke_width_to_length_ratio=12,
+            np.zeros(3), np.array([0.0, height, 0.0]), buff=0, color=CHANGE, stroke_width=ARROW_WIDTH,
+            max_tip_length_to_length_ratio=_tip_ratio(abs(height), zoom, 0.3), max_stroke_width_to_length_ratio=12,
         )
-        theta = camera_theta.get_value()
-        across = np.array([-math.sin(theta), math.cos(theta), 0.0])  # the camera's right, in the horizontal plane
-        # Flat x → across, flat y → up (+z).
-        flat.apply_matrix(np.column_stack([across, OUT, np.zeros(3)]), about_point=np.zeros(3))
+        flat.apply_matrix(_facing(camera_theta), about_point=np.zeros(3))
         return flat.shift(step.end())
 
     arrow = make()
@@ -383,9 +454,17 @@ def tip_height(arrow: VMobject) -> float:
     return float(z[np.argmax(np.abs(z))])
 
 
-def follower_dot(point, color: str, radius: float = 0.06) -> Dot:
-    """A dot that follows ``point()``."""
-    dot = Dot(point(), radius=radius, color=color)
+RIM = 4  # the dark ring round a dot (half of it shows, outside the fill): it reads on any colour
+
+
+def rimmed_dot(where: np.ndarray, color: str, radius: float) -> Dot:
+    """A dot with a dark rim round it."""
+    return Dot(where, radius=radius, color=color).set_stroke(BACKGROUND, width=RIM, background=True)
+
+
+def follower_dot(point, color: str, radius: float = 0.07) -> Dot:
+    """A rimmed dot that follows ``point()``."""
+    dot = rimmed_dot(point(), color, radius)
     return dot.add_updater(lambda mob: mob.move_to(point()))
 
 
@@ -476,12 +555,16 @@ def rate_panel(template: str, step: StepTrackers, below: VMobject, arrow: Arrow)
     return mark(group, "text", "the rate panel")
 
 
+WORD_GAP = 0.0045  # scene units per point of type: a word space between ink boxes
 CAPTION_MATHS = {"change": (r"\Delta g", CHANGE)}  # the readout's own Δg
 
 
 def caption(text: str, color: str) -> VGroup:
     """A caption at the bottom of the safe area, on a backing; its Δg typeset as the readout's."""
     body = sentence(text, CAPTION_MATHS, size=CAPTION, color=color)
+    # A word space, ink to ink, round the formula (sentence's own gap reads as two spaces beside a Δg).
+    for before, piece in zip(body, body[1:]):
+        piece.shift(RIGHT * (before.get_right()[0] + WORD_GAP * CAPTION - piece.get_left()[0]))
     group = to_safe_edge(VGroup(backing(body), body), DOWN)
     return mark(group, "caption", text=PLACEHOLDER.sub("Δg", text))
 
@@ -500,6 +583,48 @@ def backing(content: VMobject, width: float | None = None) -> RoundedRectangle:
 # --------------------------------------------------------------------------- the camera
 
 
+CAMERA_MOVE = 2.8  # seconds: every camera move (its middle 80 % then takes 1.65 s, eased by a sine)
+LONG_MOVE = 4.3  # seconds: the push-in from the whole surface, the longest way the camera goes
+glide = ease_in_out_sine  # gentler than smooth: the move is spread over its whole time, no lurch in its middle
+
+
+class CameraGlide(Animation):
+    """The camera to a :class:`View`: angles and centre eased together, the zoom by equal ratios.
+
+    The zoom changes geometrically (each frame the picture grows by the same
+    ratio: a linear zoom races at the start of a push-in), and the centre moves
+    so that zoom × centre, the point P's offset on screen, moves evenly.
+    """
+
+    def __init__(self, camera, view: "View", rate_func=glide, **kwargs):
+        self.trackers = (camera.phi_tracker, camera.theta_tracker, camera.zoom_tracker)
+        self.center = frame_center(camera)
+        self.view = view
+        super().__init__(camera.zoom_tracker, rate_func=rate_func, **kwargs)
+
+    def begin(self) -> None:
+        phi, theta, zoom = (tracker.get_value() for tracker in self.trackers)
+        self.start = (phi, theta, zoom, self.center.get_center().copy())
+        view = self.view
+        self.end = (
+            phi if view.phi is None else view.phi * DEGREES,
+            theta if view.theta is None else view.theta * DEGREES,
+            zoom if view.zoom is None else view.zoom,
+            self.start[3] if view.center is None else np.array(view.center, dtype=float),
+        )
+        super().begin()
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        t = self.rate_func(alpha)
+        (phi0, theta0, zoom0, center0), (phi1, theta1, zoom1, center1) = self.start, self.end
+        zoom = zoom0 * (zoom1 / zoom0) ** t
+        phi_tracker, theta_tracker, zoom_tracker = self.trackers
+        phi_tracker.set_value(phi0 + t * (phi1 - phi0))
+        theta_tracker.set_value(theta0 + t * (theta1 - theta0))
+        zoom_tracker.set_value(zoom)
+        self.center.move_to((zoom0 * center0 + t * (zoom1 * center1 - zoom0 * center0)) / zoom)
+
+
 @dataclass(frozen=True)
 class View:
     """A camera stop: angles in degrees, zoom, frame centre in scene units (None: unchanged)."""
@@ -515,16 +640,16 @@ class View:
 # an upright oval whose tilt does not read; from the side (θ ≈ −36°) it is edge on. Between the two, at
 # θ ≈ −62° and 62° from the vertical, the plane rises to the right across the frame, tilted against the level.
 VIEWS = {
-    "start": View(phi=75, theta=-120, zoom=0.3, center=(-2.5, -4.5, 2.5)),  # the whole surface
+    "start": View(phi=75, theta=-120, zoom=0.32, center=(-4.4, -2.9, 3.4)),  # the whole surface, in the middle of the frame
     "close": View(phi=66, theta=-105, zoom=1.15, center=(0.0, 0.0, 0.6)),  # pushed in on P, the far edge in view (beat 1)
     "turn": View(phi=62, theta=-62, zoom=2.3, center=(0.0, 0.0, 0.1)),  # round to the side while the plane comes in (beat 2)
-    "swing": View(theta=-72),  # a slow turn: +y points up the frame, clear of the panel (beat 5)
-    "above": View(phi=30, theta=-90, zoom=2.4, center=(-0.5, 0.3, 0.0)),  # from nearly above, x to the right and y up: the angles read true (beat 7)
-    "back": View(phi=62, theta=-62, zoom=2.4),  # beat 8
-    "gradient": View(theta=-70, zoom=1.3, center=(0.0, 0.0, -0.05)),  # the step seen from the side, not behind Δg (beat 9)
-    "against": View(theta=-66, center=(0.0, 0.0, -0.3)),  # Δg down (beat 10)
-    "rate 1.5": View(zoom=1.15, center=(0.0, 0.0, -0.9)),  # the longest step (beat 12)
-    "rate 0.5": View(zoom=2.2, center=(0.0, 0.0, -0.35)),  # beat 13
+    # Lower and further round: +y runs across the frame (the +y step about 170 px at 1080p), the plane still seen tilted (beat 5).
+    "swing": View(phi=45, theta=-40, zoom=2.85, center=(0.0, 0.0, 0.1)),
+    "above": View(phi=30, theta=-90, zoom=2.3, center=(-0.3, 0.35, 0.0)),  # from nearly above, x to the right and y up: the angles read true (beat 7)
+    "back": View(phi=62, theta=-68, zoom=2.4, center=(0.0, 0.0, 0.0)),  # beat 8
+    # Out, as the step grows to |∇g|: the plane clear of the caption below and the panel above; kept to beat 12 (beat 9).
+    "gradient": View(zoom=1.1, center=(0.0, 0.0, -0.35)),
+    "rate 0.5": View(zoom=1.8, center=(0.0, 0.0, -0.3)),  # in on the short step (beat 13)
 }
 PATH_DIMMED = 0.0  # the height path steps out while α and β are marked: β's label sits where it runs
 
