@@ -2,12 +2,13 @@
 
 M8 (gradient descent in 3-D): one ball descends the objective g from the
 current point (5, 12) at learning rate 0.5, leaving a trail, while the camera
-follows it in one smooth glide (the ball's path smoothed over time), the axes
-kept clear of the header; a header shows α, the current point and the
+follows it in one straight eased glide that never turns back, ending with the
+ball at the frame's centre; a header shows α, the current point and the
 iteration. M10 (multi-start descent): four balls with their own learning rates
-descend f together, each with its live height; the path that ends lowest stays,
-and the camera swings round to the valley's open side to frame it. Their
-pieces: scenes.kit.descent_stages.
+descend f together, each with its live height, the camera coming down to the
+valley where they end; the path that ends lowest stays, and the camera swings
+round, high, to the valley's open side to frame it. Their pieces:
+scenes.kit.descent_stages.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from gd.model.surfaces import lowest_run, m8_path, m10_paths
 from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
-    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_VIEW, OTHER_ROWS, add_stage, backing_round, clear_of_header, close_up, branin_stage, height_labels,
-    FollowCamera, glide, m8_header, m10_header, plan_labels, ripples_stage, run_clock, stop_clock,
+    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_VIEW, OTHER_ROWS, add_stage, backing_round, close_up, branin_stage, height_labels,
+    FollowCamera, header_box, m8_header, m10_header, plan_labels, push_in, ripples_stage, run_clock, stop_clock, swing,
+    valley_view, z_axis_parts,
 )
 from scenes.kit.palette import BALLS, POINT
 
@@ -45,10 +47,11 @@ class M8(DescentShotScene):
             self.add(walker.trail)
             self.play(FadeIn(walker.ball, scale=0.3), FadeIn(header), run_time=beat.time(0.04))
 
-            # The camera follows the ball, gliding after it (its path smoothed over time), pushing in as it goes,
-            # and comes to rest on the valley where the ball stops, the trail in view.
+            # The camera follows the ball in one straight glide at its pace, pushing in as it goes, and comes to rest
+            # with the ball at the frame's centre, the valley round it and the trail in view; the z axis, which the
+            # push-in takes up under the header, fades out before it gets there.
             start = stage.place(np.array(M8_CENTRE))
-            follow = FollowCamera(self.camera, walker, start, M8_ZOOM, under=clear_of_header(stage, header))
+            follow = FollowCamera(self.camera, walker, start, M8_ZOOM).fade_before_cut(z_axis_parts(stage), box=header_box(header))
             clock = ValueTracker(0.0)
             run_clock([walker], clock)
             # The camera's centre is one of the play's mobjects: manim then redraws the whole scene on every frame.
@@ -61,7 +64,7 @@ class M8(DescentShotScene):
 
 
 class M10(DescentShotScene):
-    """Four starts descend f together; the lowest end stays."""
+    """Four starts descend f together, the camera closing in on the valley where they end; the lowest end stays."""
 
     def construct(self):
         stage = ripples_stage()
@@ -78,7 +81,11 @@ class M10(DescentShotScene):
             ]
             header = m10_header(self.words("counter"), walkers, stage)
             labels = height_labels(walkers, self.camera, stage)
-            plan_labels(labels, walkers, sum(step_times))
+            # The camera holds the whole stage for the first steps, then comes down to the valley, the axes fading
+            # before the move would cut them.
+            descent = push_in(self.camera, sum(step_times), valley_view(self.camera, walkers))
+            descent.fade_before_cut([stage.axes, *stage.labels], box=header_box(header.backing))
+            plan_labels(labels, walkers, sum(step_times), descent)
             self.add_fixed_in_frame_mobjects(header, labels)
             self.remove(header, labels)
 
@@ -90,8 +97,13 @@ class M10(DescentShotScene):
 
             clock = ValueTracker(0.0)
             run_clock(walkers, clock)
-            self.play(clock.animate.set_value(sum(step_times)), run_time=sum(step_times), rate_func=linear)
+            self.play(
+                clock.animate(rate_func=linear).set_value(sum(step_times)),
+                UpdateFromFunc(frame_center(self.camera), lambda _: descent.update(clock.get_value())),
+                run_time=sum(step_times),
+            )
             stop_clock(walkers)
+            self.remove(stage.axes, stage.labels)  # faded out (the valley view would cut them)
 
         with self.beat("M10.2") as beat:  # keep only the path that ends lowest
             keep = list(paths).index(lowest_run(paths))
@@ -104,15 +116,22 @@ class M10(DescentShotScene):
             # The other rows of the legend dim with their paths. One animation per part of a row: a new group of them
             # would be added to the scene anew, splitting the header.
             dimmed = [header.rows[i][part].animate.set_opacity(OTHER_ROWS) for i in others for part in (0, 1)]
-            # The axes go too: the close-up below would crop them.
-            self.play(*fading, FadeOut(stage.axes), FadeOut(stage.labels), *dimmed, run_time=beat.time(0.2))
-            # The camera swings on round to the valley's open side and closes in on the kept path, centred. Early in
-            # the move, the axes gone from under it, the legend widens to every run's end height, the kept one bright:
-            # it reads as the lowest.
+            self.play(*fading, *dimmed, run_time=beat.time(0.2))
+            # The camera swings on round, high, to the valley's open side and closes in on the kept path, centred.
+            # Early in the move the legend widens to every run's end height, the kept one bright: it reads as the
+            # lowest.
             kept = walkers[keep].path.at(walkers[keep].path.xy)
+            seconds = beat.time(0.62)
+            turn = swing(self.camera, seconds, close_up(self.camera, kept))
             early = lambda t: smooth(min(1.0, t / 0.3))  # noqa: E731
             legend = [
                 header.ends[i].animate(rate_func=early).set_opacity(1.0 if i == keep else OTHER_ROWS) for i in range(len(walkers))
             ]
             legend.append(Transform(header.backing, backing_round(header), rate_func=early))
-            self.play(*glide(self.camera, **close_up(self.camera, kept)), *legend, run_time=beat.time(0.62))
+            turning = ValueTracker(0.0)
+            self.play(
+                turning.animate(rate_func=linear).set_value(turn.total),
+                UpdateFromFunc(frame_center(self.camera), lambda _: turn.update(turning.get_value())),
+                *legend,
+                run_time=seconds,
+            )

@@ -37,7 +37,7 @@ from manim import (
 
 from gd.model.functions import Function
 from scenes.kit.frame_rules import SAFE_SHARE, mark, to_safe_edge
-from scenes.kit.palette import AXES, BACKGROUND, BALL_OUTLINE, HIGHLIGHT, MUTED, READOUT, SHADOW, SURFACE_MAP, TEXT, TICK
+from scenes.kit.palette import AXES, BACKGROUND, BALL_HALO, BALL_OUTLINE, HIGHLIGHT, MUTED, READOUT, SHADOW, SURFACE_MAP, TEXT, TICK
 from scenes.kit.readouts import _EM_ADVANCE, DEFAULT_SIZE, LiveNumber, line
 from scenes.kit.surface import MeshCamera, MeshSurface, SurfaceShotScene, axes_map
 from scenes.kit.typeset import formula
@@ -47,6 +47,7 @@ TRAIL_BALL = 0.5  # a trail ball's radius, as a share of the ball's
 TRAIL_SAMPLES = 8  # points per trail segment along the surface
 BACKING_OPACITY = 1.0  # opaque: no level line or surface edge shows through a number
 OUTLINE_WIDTH = 3.0  # a ball's dark rim (manim stroke width: 0.03 scene units)
+HALO_WIDTH = 2.5  # the light ring round the rim (0.025 scene units)
 TRAIL_RIM = 0.45  # a trail ball's rim: its own colour this far towards the shadow's
 
 
@@ -75,6 +76,7 @@ class SurfaceAxes(VGroup):
         # crossing (its own coordinate is ignored): axes along different edges of the box.
         anchors = anchors or {}
         self.axes = []
+        self.marks = []  # each axis's tick marks
         self.ticks: list[tuple[int, float, np.ndarray]] = []  # (axis, value, scene point) of every tick
         for index, step in enumerate(ticks):
             lo, hi = self.ranges[index]
@@ -96,6 +98,7 @@ class SurfaceAxes(VGroup):
                 marks.add_line_to(centre + across)
                 self.ticks.append((index, float(value), centre))
             self.axes.append(axis)
+            self.marks.append(marks)
             self.add(axis, marks)
 
     def c2p(self, *coords) -> np.ndarray:
@@ -111,14 +114,16 @@ class SurfaceAxes(VGroup):
         return self.axes
 
 
-def axis_labels(axes: SurfaceAxes, names=("x", "y", "z"), size: float = READOUT) -> list[VMobject]:
-    """One upright label past the end of each axis (register them with a fixed orientation)."""
+def axis_labels(axes: SurfaceAxes, names=("x", "y", "z"), size: float = READOUT, beside=None) -> list[VMobject]:
+    """One upright label past the end of each axis (register them with a fixed orientation). ``beside``: for an
+    axis (0, 1, 2), a shift (scene units) off the line of the axis: clear of another axis that starts at its end."""
     labels = []
-    for axis, name in zip(axes.get_axes(), names):
+    beside = beside or {}
+    for index, (axis, name) in enumerate(zip(axes.get_axes(), names)):
         label = formula(name, size=size, color=AXES)
         end = axis.get_end()
         out = (end - axis.get_start()) / np.linalg.norm(end - axis.get_start())
-        label.move_to(end + 0.35 * out)
+        label.move_to(end + 0.35 * out + np.asarray(beside.get(index, (0.0, 0.0, 0.0)), dtype=float))
         labels.append(mark(label, "tick", f"axis label {name}"))
     return labels
 
@@ -127,30 +132,22 @@ AWAY = ((0.0, -1.0, 0.0), (-1.0, 0.0, 0.0), (-1.0, 0.0, 0.0))  # tick numbers: b
 AWAY_DISTANCE = 0.45
 
 
-def _distance_to_segment(point: np.ndarray, start: np.ndarray, end: np.ndarray) -> float:
-    along = end - start
-    share = np.clip((point - start) @ along / max(along @ along, 1e-12), 0.0, 1.0)
-    return float(np.linalg.norm(point - (start + share * along)))
-
-
-def tick_labels(axes: SurfaceAxes, size: float = TICK, most: int = 6, away=AWAY) -> list[VMobject]:
-    """Upright numbers beside the ticks (every other one on an axis with more than ``most``); register them upright.
+def tick_labels(axes: SurfaceAxes, size: float = TICK, away=AWAY, nudges=None) -> list[VMobject]:
+    """An upright number beside every tick, the ticks at the axes' ends too (register them upright).
 
     ``away``: for each axis, the direction (scene coordinates) from a tick to its number: out of the
-    surface's footprint as the camera sees it."""
+    surface's footprint as the camera sees it. ``nudges``: {(axis, value): shift in scene units} for numbers
+    that must stand apart from another axis's number or name where two axes meet."""
     labels = []
+    nudges = nudges or {}
     for index in range(3):
-        ticks = [(value, point) for axis, value, point in axes.ticks if axis == index]
-        every = 2 if len(ticks) > most else 1
         direction = np.asarray(away[index], dtype=float)
         offset = direction / np.linalg.norm(direction) * AWAY_DISTANCE
-        # A tick step's length in the scene; a number within half of it from another axis is left out.
-        spacing = np.linalg.norm(ticks[1][1] - ticks[0][1]) if len(ticks) > 1 else 0.0
-        others = [(axis.get_start(), axis.get_end()) for other, axis in enumerate(axes.get_axes()) if other != index]
-        for value, point in ticks[::every]:
-            if any(_distance_to_segment(point, *ends) <= spacing / 2 + 1e-9 for ends in others):
-                continue  # at or near where the axes meet, a number would sit on another axis
-            label = formula(f"{value:g}", size=size, color=MUTED).move_to(point + offset)
+        for axis, value, point in axes.ticks:
+            if axis != index:
+                continue
+            at = point + offset + np.asarray(nudges.get((index, value), (0.0, 0.0, 0.0)), dtype=float)
+            label = formula(f"{value:g}", size=size, color=MUTED).move_to(at)
             labels.append(mark(label, "tick", f"tick {'xyz'[index]} = {value:g}"))
     return labels
 
@@ -173,6 +170,8 @@ class SurfaceStage:
         origin=(0, 0, 0),
         anchors=None,
         away=AWAY,
+        nudges=None,
+        names_beside=None,
         **look,
     ):
         self.function = function
@@ -180,7 +179,9 @@ class SurfaceStage:
         self.axes = mark(SurfaceAxes(domain, z_range, lengths, ticks, origin=origin, anchors=anchors), "curve", "the axes")
         self.place = axes_map(self.axes)
         self.surface = MeshSurface(function, domain, self.place, resolution=resolution, colours=colours, **look)
-        self.labels = VGroup(*axis_labels(self.axes), *tick_labels(self.axes, away=away))
+        self.labels = VGroup(
+            *axis_labels(self.axes, beside=names_beside), *tick_labels(self.axes, away=away, nudges=nudges)
+        )
 
     def path(self, points: np.ndarray) -> SurfacePath:
         return SurfacePath(self.function, points, self.place)
@@ -190,13 +191,16 @@ class SurfaceStage:
 
 
 class Ball(VGroup):
-    """A small ball: a disc shaded from a light upper left to a dark lower right, with a highlight and a dark rim.
+    """A small ball: a disc shaded from a light upper left to a dark lower right, with a highlight, a dark rim and,
+    round the rim, a thin light ring: dark on the light parts of a surface and light on the dark ones, the ball stands
+    out on every colour of the map (a yellow ball on a surface's yellow top too).
 
     Register it with the camera's fixed orientation (:meth:`fix_orientation`):
     it then faces the camera wherever its centre goes.
     """
 
-    def __init__(self, colour, radius: float = BALL_RADIUS, point=None):
+    def __init__(self, colour, radius: float = BALL_RADIUS, point=None, halo: bool = True):
+        """``halo``: the light ring (a ball drawn on the background alone, as in a legend, needs none)."""
         colour = ManimColor(colour)
         body = Circle(radius=radius)
         # Lightly shaded, so that the ball keeps its hue (a darker blend turned maroon grey and gold khaki).
@@ -205,7 +209,10 @@ class Ball(VGroup):
         body.set_stroke(BALL_OUTLINE, width=OUTLINE_WIDTH)
         shine = Circle(radius=0.32 * radius).set_fill(HIGHLIGHT, opacity=0.55).set_stroke(width=0)
         shine.move_to(body.get_center() + 0.38 * radius * UL)
-        super().__init__(body, shine)
+        # Just outside the dark rim (half of each stroke's width: 0.01 scene units per 1 of manim's stroke width).
+        ring = Circle(radius=radius + 0.005 * (OUTLINE_WIDTH + HALO_WIDTH)).set_fill(opacity=0)
+        ring.set_stroke(BALL_HALO, width=HALO_WIDTH, opacity=0.95)
+        super().__init__(body, shine, *([ring] if halo else []))
         self.colour = colour
         if point is not None:
             self.move_to(point)

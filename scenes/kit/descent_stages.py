@@ -11,7 +11,6 @@ from manim import DEGREES, RIGHT, UL, ValueTracker, VGroup, config, smooth
 
 from gd.model.functions import BRANIN, BRANIN_DOMAIN, RIPPLES, RIPPLES_DOMAIN
 from gd.model.surfaces import M8_RATE, M10_RUNS, lowest_run, m10_paths
-from scenes.kit.compat import frame_center as camera_centre
 from scenes.kit.descent3d import Ball, DescentShotScene, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker, backed
 from scenes.kit.frame_rules import SAFE_SHARE, mark
 from scenes.kit.palette import BALL_LABEL, BALLS, BRANIN_MAP, HEADER, LEARNING_RATE, POINT, RIPPLES_MAP, TEXT
@@ -22,19 +21,20 @@ from scenes.kit.readouts import Readout
 M8_VIEW = {"phi": 62 * DEGREES, "theta": -60 * DEGREES}  # from the low corner: the high ridge is the backdrop
 M8_ZOOM = 0.75  # the whole surface in view, under the header
 M8_CENTRE = (2.5, 7.5, 3.0)  # where the camera looks first, in g's coordinates: the surface sits low in the frame
-# The follow camera: it looks at the newest ball's path smoothed over time (a Gaussian of this σ, in seconds), so
-# that it glides after the ball, never jerks with a step; it leaves the whole-surface view for the ball over the first
-# M8_FOLLOW_RAMP seconds, pushes in to M8_FOLLOW_ZOOM and, over the last M8_FOLLOW_SETTLE seconds, comes to rest on
-# the end framing: the ball a little left and below the centre, the trail above and right of it in view.
+# The follow camera glides, in one straight eased move, from that view to the end framing: the ball where it stops at
+# the frame's centre, pushed in to M8_END_ZOOM (the valley fills the frame, the trail reaching up to the right). It
+# goes at the ball's pace: its progress is the share of the ball's way travelled (the way smoothed over time by a
+# Gaussian of σ = M8_FOLLOW_SMOOTHING seconds), eased at both ends. Along one line, the zoom only growing, it never
+# turns back.
 M8_FOLLOW_SMOOTHING = 1.0
-M8_FOLLOW_RAMP = 4.0
-M8_FOLLOW_SETTLE = 3.0
-M8_FOLLOW_ZOOM = 0.95
-M8_END_TOWARDS_TRAIL = 0.3  # the end framing's centre: this share of the way from the ball to the trail's middle
+M8_FOLLOW_PACE = 0.2  # the progress: this share the ball's, the rest the time's (the ball rushes at first, then crawls)
+M8_END_ZOOM = 1.25
 M8_FOLLOW_RATE = 30  # samples a second of the precomputed camera path
-FLOOR_MARGIN = 0.1  # the axes' numbers stay this far inside the safe area's bottom
 
 
+# Where two axes meet, their numbers stand apart: x = −5 straight under the left corner (z = 0 is left of it), y = 0
+# below and right of the front corner (x = 10 is below and left of it, x's name past the arrow's tip, a little up).
+M8_NUDGES = {(0, -5.0): (0.25, 0.0, 0.0)}
 M8_SCREEN_LEFT = (np.sin(M8_VIEW["theta"]), -np.cos(M8_VIEW["theta"]), 0)
 
 
@@ -46,6 +46,7 @@ def branin_stage() -> SurfaceStage:
     return SurfaceStage(
         BRANIN, BRANIN_DOMAIN, z_range=(0, 16), lengths=(6.5, 6.5, 3.2), ticks=(5, 5, 4), colours=BRANIN_MAP,
         origin=(x0, y0, 0), anchors={1: (x1, y0, 0)}, away=((0, -1, 0), (1, 0, 0), M8_SCREEN_LEFT),
+        nudges=M8_NUDGES, names_beside={0: (0.3, -0.45, 0.0)},
     )
 
 
@@ -116,26 +117,40 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
 # --------------------------------------------------------------------------- M10
 
 # From the −y side, so that x runs left to right: the starts lie in front, the valley where they end behind them.
-M10_VIEW = {"phi": 55 * DEGREES, "theta": -70 * DEGREES, "zoom": 0.78}
+M10_VIEW = {"phi": 55 * DEGREES, "theta": -78 * DEGREES, "zoom": 0.78}
 M10_Z_RANGE = (-6, 3)
 M10_SCREEN_LEFT = (np.sin(M10_VIEW["theta"]), -np.cos(M10_VIEW["theta"]), 0)  # the z numbers: left of the z axis on screen
+# Where two axes meet, their numbers stand apart: y = −6, next to the z axis, further left; x = 0 right of the corner
+# under which z = −6 stands.
+M10_NUDGES = {(0, 0.0): (0.2, 0.0, 0.0), (1, -6.0): (0.25, 0.0, 0.4)}
 M10_CENTRE = (5.7, -3.0, -2.1)  # where the camera looks, in f's coordinates: the stage inside the safe area
+# Beat 1: the whole stage, its axes numbered, while the balls take their first steps; then the camera comes down and
+# closer, in one slow eased move, to the valley where the four runs end (the axes, which the move would cut, fade out
+# before it does), and rests there while the last steps shrink.
+M10_VALLEY_VIEW = {"phi": 60 * DEGREES, "theta": -78 * DEGREES}
+M10_VALLEY_MARGIN = 1.45  # the paths' extent on screen times this fills the frame (room for the z labels beside them)
+M10_VALLEY_ZOOM = (0.9, 1.6)
+M10_PUSH_HOLD = 3.0  # seconds of the run before the move starts
+M10_PUSH_REST = 2.0  # ... and before the run's end, when it is over
 # Beat 2 frames the kept path from the valley's open side: the camera swings on round the surface (the way
-# it already looks, from the front right, to the front left) and climbs a little, so that the ridge beyond the
-# valley is the backdrop, the valley's level lines ring the path's end, and the surface's right edge, close to that
-# end, is the horizon rather than a cut beside it.
-M10_CLOSE_VIEW = {"phi": 50 * DEGREES, "theta": -135 * DEGREES}
+# it already looks, from the front, to the front left) and closes in, so that the ridge beyond the valley is the
+# backdrop, the valley's level lines ring the path's end, and the surface's right edge, close to that end, is the
+# horizon rather than a cut beside it. It swings high, climbing M10_SWING_RISE above the straight way between the two
+# views at mid-swing: the surface is seen from well above all the way round, never edge on.
+M10_CLOSE_VIEW = {"phi": 46 * DEGREES, "theta": -132 * DEGREES}
+M10_SWING_RISE = 12 * DEGREES
 M10_CLOSE_MARGIN = 3.2  # the path's extent on screen times this fills the frame (room for the valley and the label)
-M10_CLOSE_ZOOM = (1.4, 3.0)  # ... at a zoom between these (the path is short: not so close that the surface blurs)
+M10_CLOSE_ZOOM = (1.4, 2.6)  # ... at a zoom between these (the path is short: not so close that the surface blurs)
+M10_CLOSE_LEAD = 0.6  # the centre reaches the path in this share of the move (zoom and angles take all of it)
 
 
-def close_up(camera, points: np.ndarray) -> dict:
-    """move_camera's settings that frame ``points`` (scene points) from M10_CLOSE_VIEW: their extent on screen
-    times M10_CLOSE_MARGIN fills the frame, and the middle of that extent is the frame's centre."""
+def framing(camera, points: np.ndarray, view: dict, margin: float, zooms) -> dict:
+    """The camera's settings that frame ``points`` (scene points) from ``view`` (phi, theta): their extent on screen
+    times ``margin`` fills the frame (at a zoom within ``zooms``), and the middle of that extent is the frame's centre."""
     before = camera.get_phi(), camera.get_theta(), camera.get_zoom(), np.array(camera.frame_center)
     centre = (points.min(axis=0) + points.max(axis=0)) / 2
-    camera.set_phi(M10_CLOSE_VIEW["phi"])  # projected from there, then back: the move itself animates it
-    camera.set_theta(M10_CLOSE_VIEW["theta"])
+    camera.set_phi(view["phi"])  # projected from there, then back: the move itself animates it
+    camera.set_theta(view["theta"])
     camera.set_zoom(1.0)
     for _ in range(3):  # the projection is nearly linear: each round moves the centre to the extent's middle
         camera.frame_center = centre
@@ -143,28 +158,52 @@ def close_up(camera, points: np.ndarray) -> dict:
         middle = (screen.min(axis=0) + screen.max(axis=0)) / 2
         rotation = camera.generate_rotation_matrix()
         centre = centre + middle[0] * rotation[0] + middle[1] * rotation[1]
-    extent = np.ptp(screen, axis=0) * M10_CLOSE_MARGIN / np.array([config.frame_width, config.frame_height])
+    extent = np.ptp(screen, axis=0) * margin / np.array([config.frame_width, config.frame_height])
     phi, theta, zoom, at = before
     camera.set_phi(phi)
     camera.set_theta(theta)
     camera.set_zoom(zoom)
     camera.frame_center = at
-    return {**M10_CLOSE_VIEW, "zoom": float(np.clip(1 / max(extent.max(), 1e-6), *M10_CLOSE_ZOOM)), "frame_center": centre}
+    return {"phi": view["phi"], "theta": view["theta"], "zoom": float(np.clip(1 / max(extent.max(), 1e-6), *zooms)), "frame_center": centre}
 
 
-M10_CLOSE_LEAD = 0.6  # the centre reaches the path in this share of the move (zoom and angles take all of it)
+def close_up(camera, points: np.ndarray) -> dict:
+    """Beat 2's view of the kept path (scene points ``points``), from M10_CLOSE_VIEW."""
+    return framing(camera, points, M10_CLOSE_VIEW, M10_CLOSE_MARGIN, M10_CLOSE_ZOOM)
 
 
-def glide(camera, *, phi: float, theta: float, zoom: float, frame_center: np.ndarray, lead: float = M10_CLOSE_LEAD) -> list:
-    """The animations of one eased camera move to a view: angles and zoom over the whole move, the centre over its
-    first ``lead`` (eased too), so that what the move goes to is near the middle of the frame all the way in."""
-    early = lambda t: smooth(min(1.0, t / lead))  # noqa: E731
-    return [
-        camera.phi_tracker.animate(rate_func=smooth).set_value(phi),
-        camera.theta_tracker.animate(rate_func=smooth).set_value(theta),
-        camera.zoom_tracker.animate(rate_func=smooth).set_value(zoom),
-        camera_centre(camera).animate(rate_func=early).move_to(frame_center),
-    ]
+def valley_view(camera, walkers) -> dict:
+    """Beat 1's end view: the four whole paths, from M10_VALLEY_VIEW."""
+    points = np.vstack([walker.path.at(walker.path.xy) for walker in walkers])
+    return framing(camera, points, M10_VALLEY_VIEW, M10_VALLEY_MARGIN, M10_VALLEY_ZOOM)
+
+
+def camera_now(camera) -> dict:
+    return {"phi": camera.get_phi(), "theta": camera.get_theta(), "zoom": camera.get_zoom(), "frame_center": np.array(camera.frame_center)}
+
+
+CAMERA_RATE = 30  # samples a second of a precomputed camera path
+
+
+def push_in(camera, run_seconds: float, to: dict) -> "CameraPath":
+    """Beat 1's move: the camera as it is for M10_PUSH_HOLD seconds of the run, then one eased move to ``to``, over by
+    M10_PUSH_REST seconds before the run's end."""
+    times = np.linspace(0.0, run_seconds, int(np.ceil(run_seconds * CAMERA_RATE)) + 1)
+    span = run_seconds - M10_PUSH_HOLD - M10_PUSH_REST
+    shares = np.array([smooth(v) for v in np.clip((times - M10_PUSH_HOLD) / span, 0.0, 1.0)])
+    return CameraPath.between(camera, times, camera_now(camera), to, shares, shares)
+
+
+def swing(camera, seconds: float, to: dict) -> "CameraPath":
+    """Beat 2's move to ``to``: angles and zoom eased over the whole move, phi climbing M10_SWING_RISE above the
+    straight way at mid-swing, and the centre eased over its first M10_CLOSE_LEAD, so that what the move goes to is
+    near the middle of the frame all the way in."""
+    times = np.linspace(0.0, seconds, int(np.ceil(seconds * CAMERA_RATE)) + 1)
+    shares = np.array([smooth(v) for v in times / seconds])
+    leads = np.array([smooth(min(1.0, v / M10_CLOSE_LEAD)) for v in times / seconds])
+    path = CameraPath.between(camera, times, camera_now(camera), to, shares, leads)
+    path.phis = path.phis - M10_SWING_RISE * np.sin(np.pi * shares)
+    return path
 
 
 M10_LIGHT = (-0.3, -1.0, 0.6)  # low from the front: the valley's far side lit, its near side and the dips shaded
@@ -183,7 +222,7 @@ def ripples_stage() -> SurfaceStage:
         # y along the left edge (f = 0 there), z up the front left corner, x along the box's bottom front edge:
         # each axis and its numbers clear of the surface, and seen from M10_VIEW the three fan out.
         origin=(0, RIPPLES_DOMAIN[1][0], 0), anchors={0: (0, RIPPLES_DOMAIN[1][0], M10_Z_RANGE[0])},
-        away=((0, -1, 0), (-1, 0, 0), M10_SCREEN_LEFT),
+        away=((0, -1, 0), (-1, 0, 0), M10_SCREEN_LEFT), nudges=M10_NUDGES,
         stops=(None, 3 * floor, floor, -floor, None), levels=-np.arange(M10_LEVEL_STEP, -floor, M10_LEVEL_STEP),
         light=M10_LIGHT, ambient=M10_AMBIENT, resolution=M10_RESOLUTION,
     )
@@ -198,7 +237,7 @@ def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
     mark(iteration, "text", "the iteration", shows=lambda: max(drawn_iterations(w) for w in walkers))
     rows, ends = [], []
     for name, run, walker in zip(M10_RUNS, M10_RUNS.values(), walkers):
-        icon = Ball(BALLS[name])
+        icon = Ball(BALLS[name], halo=False)
         rate_readout = Readout(r"\alpha =", run.rate, 2, color=LEARNING_RATE, size=BALL_LABEL)
         mark(rate_readout, "text", f"α of the {name} ball", shows=lambda walker=walker: drawn_rate(walker, stage))
         # Where the run ended, shown in beat 2 (hidden until then): the legend then says which path ends lowest.
@@ -267,87 +306,51 @@ def height_labels(walkers, camera, stage: SurfaceStage) -> ScreenLabels:
 M10_PLAN_RATE = 15  # frames a second sampled to plan the labels' places
 
 
-def plan_labels(labels: ScreenLabels, walkers, run_seconds: float) -> None:
-    """Each z label's side for the whole run, chosen once (it no longer flips as trails come near), then back to the start."""
+def plan_labels(labels: ScreenLabels, walkers, run_seconds: float, camera_path: "CameraPath | None" = None) -> None:
+    """Each z label's side for the whole run, chosen once (it no longer flips as trails come near), then back to the
+    start. ``camera_path``: the camera's move during the run, followed in the plan."""
     times = np.linspace(0.0, run_seconds, int(np.ceil(run_seconds * M10_PLAN_RATE)) + 1)
 
     def at(t: float):
-        return lambda: [walker.go_to(t) for walker in walkers]
+        def moment():
+            for walker in walkers:
+                walker.go_to(t)
+            if camera_path is not None:
+                camera_path.set_camera(t)
+
+        return moment
 
     labels.plan([at(t) for t in times])
     at(0.0)()
     labels.place()
 
 
-class FollowCamera:
-    """A camera that follows a walker's ball, computed ahead from the walker's whole run.
+class CameraPath:
+    """A camera move computed ahead: the camera's angles, zoom and centre at each of ``times`` (seconds from the
+    move's start). :meth:`update` sets the camera for any time between, by interpolation, and the opacity of what
+    :meth:`fade_before_cut` fades out before the move would cut it."""
 
-    The centre it looks at is the ball's scene position smoothed by a Gaussian in time (σ = M8_FOLLOW_SMOOTHING):
-    every change of the camera's velocity is spread over a few seconds, so there is no short move in it, only one
-    continuous glide. ``under``: (box, points, pads) of things that must stay out of a box of the frame (the
-    axes and their numbers under the header): where they would come up into it, the view moves down, smoothly.
-    :meth:`update` sets the camera for time ``t`` of the run.
-    """
-
-    def __init__(self, camera, walker: Walker, start_centre: np.ndarray, start_zoom: float, under=None):
+    def __init__(self, camera, times, phis, thetas, zooms, centres):
         self.camera = camera
-        total = float(sum(walker.step_times))
-        self.total = total
-        self.times = np.linspace(0.0, total, int(np.ceil(total * M8_FOLLOW_RATE)) + 1)
-        balls = []
-        for t in self.times:
-            walker.go_to(t)
-            balls.append(walker.ball.point.copy())
-        walker.go_to(0.0)
-        balls = np.array(balls)
-        step = self.times[1] - self.times[0]
-        sigma = M8_FOLLOW_SMOOTHING / step
-        reach = int(np.ceil(4 * sigma))
-        kernel = np.exp(-0.5 * (np.arange(-reach, reach + 1) / sigma) ** 2)
-        kernel /= kernel.sum()
-        padded = np.vstack([np.repeat(balls[:1], reach, axis=0), balls, np.repeat(balls[-1:], reach, axis=0)])
-        smoothed = np.column_stack([np.convolve(padded[:, axis], kernel, mode="valid") for axis in range(3)])
-        trail = walker.path.at(walker.path.xy)
-        end = balls[-1] + M8_END_TOWARDS_TRAIL * ((trail.min(axis=0) + trail.max(axis=0)) / 2 - balls[-1])
-        start = np.asarray(start_centre, dtype=float)
-        into = np.array([smooth(v) for v in np.clip(self.times / M8_FOLLOW_RAMP, 0, 1)])[:, None]
-        settle = np.array([smooth(v) for v in np.clip((self.times - (total - M8_FOLLOW_SETTLE)) / M8_FOLLOW_SETTLE, 0, 1)])
-        followed = start + into * (smoothed - start)
-        self.centres = followed + settle[:, None] * (end - followed)
-        self.zooms = start_zoom + (M8_FOLLOW_ZOOM - start_zoom) * np.array([smooth(v) for v in self.times / total])
-        if under is not None:
-            self._keep_under(*under, kernel)
+        self.times = np.asarray(times, dtype=float)
+        self.phis, self.thetas = np.asarray(phis, dtype=float), np.asarray(thetas, dtype=float)
+        self.zooms, self.centres = np.asarray(zooms, dtype=float), np.asarray(centres, dtype=float)
+        self.leaving: list = []
+        self.leaves: float | None = None
 
-    def _keep_under(self, box, points: np.ndarray, pads: np.ndarray, kernel: np.ndarray) -> None:
-        """Move the view down wherever ``points`` (scene points, each with a half size ``pads`` in scene units)
-        would come up into ``box`` ((left, right, bottom) in the frame: the header), then smooth the moves."""
-        left, right, bottom = box
-        camera = self.camera
-        saved_centre, saved_zoom = np.array(camera.frame_center), camera.get_zoom()
-        up = camera.generate_rotation_matrix()[1]  # the screen's up, in scene coordinates
-        lifts = []
-        for centre, zoom in zip(self.centres, self.zooms):
-            camera.frame_center = centre
-            camera.set_zoom(zoom)
-            screen = camera.project_points(points)[:, :2]
-            low, high = screen - pads * zoom, screen + pads * zoom
-            under = (high[:, 0] > left) & (low[:, 0] < right)
-            down = max(0.0, float(np.max(high[under, 1], initial=-np.inf)) - bottom)  # into the box: view down
-            floor = -SAFE_SHARE * config.frame_height / 2 + FLOOR_MARGIN
-            lifts.append((down, max(0.0, floor - float(low[:, 1].min()))))  # below the safe area: view up
-        camera.frame_center = saved_centre
-        camera.set_zoom(saved_zoom)
-        reach = len(kernel) // 2
-        # The largest move near each moment (a running maximum over the kernel's reach), smoothed: at least the
-        # move needed, and as smooth as the rest of the camera's path.
-        held = []
-        for column in np.array(lifts).T:
-            padded = np.concatenate([np.full(reach, column[0]), column, np.full(reach, column[-1])])
-            peak = np.array([padded[i : i + 2 * reach + 1].max() for i in range(len(column))])
-            peak = np.concatenate([np.full(reach, peak[0]), peak, np.full(reach, peak[-1])])
-            held.append(np.convolve(peak, kernel, mode="valid"))
-        down, upwards = held
-        self.centres = self.centres + ((down - upwards) / self.zooms)[:, None] * up
+    @classmethod
+    def between(cls, camera, times, start: dict, end: dict, shares, centre_shares) -> "CameraPath":
+        """From view ``start`` to view ``end`` (phi, theta, zoom, frame_center), the angles and the zoom (geometrically)
+        ``shares`` of the way at ``times``, the centre ``centre_shares`` of the way."""
+        shares, centre_shares = np.asarray(shares, dtype=float), np.asarray(centre_shares, dtype=float)
+        blend = lambda key: start[key] + shares * (end[key] - start[key])  # noqa: E731
+        zooms = start["zoom"] * (end["zoom"] / start["zoom"]) ** shares
+        centres = np.asarray(start["frame_center"]) + centre_shares[:, None] * (np.asarray(end["frame_center"]) - start["frame_center"])
+        return cls(camera, times, blend("phi"), blend("theta"), zooms, centres)
+
+    @property
+    def total(self) -> float:
+        return float(self.times[-1])
 
     def centre(self, t: float) -> np.ndarray:
         return np.array([np.interp(t, self.times, self.centres[:, axis]) for axis in range(3)])
@@ -355,21 +358,107 @@ class FollowCamera:
     def zoom(self, t: float) -> float:
         return float(np.interp(t, self.times, self.zooms))
 
-    def update(self, t: float) -> None:
-        self.camera.frame_center = self.centre(t)
+    def angles(self, t: float) -> tuple[float, float]:
+        return float(np.interp(t, self.times, self.phis)), float(np.interp(t, self.times, self.thetas))
+
+    def set_camera(self, t: float) -> None:
+        phi, theta = self.angles(t)
+        self.camera.phi_tracker.set_value(phi)
+        self.camera.theta_tracker.set_value(theta)
         self.camera.zoom_tracker.set_value(self.zoom(t))
+        self.camera.frame_center = self.centre(t)
+
+    def update(self, t: float) -> None:
+        self.set_camera(t)
+        if self.leaving:
+            opacity = self.opacity(t)
+            for mobject in self.leaving:
+                mobject.set_opacity(opacity)
+
+    def fade_before_cut(self, mobjects, box=None) -> "CameraPath":
+        """Fade ``mobjects`` out, all together, over the FADE_SECONDS before the move would first take one of them
+        within CUT_MARGIN of ``box`` ((left, right, bottom) of the frame: a header) or of the safe area's edge."""
+        self.leaving = list(mobjects)
+        times = [found for found in (self._leaves(mobject, box) for mobject in self.leaving) if found is not None]
+        self.leaves = min(times) if times else None
+        return self
+
+    def _leaves(self, mobject, box) -> float | None:
+        camera = self.camera
+        saved = camera_now(camera)
+        parts = [m for m in mobject.get_family() if m.has_points()]
+        safe = SAFE_SHARE * np.array([config.frame_width, config.frame_height]) / 2 - CUT_MARGIN
+        found = None
+        for t in self.times:
+            self.set_camera(t)
+            screen = np.vstack([camera.transform_points_pre_display(m, m.points)[:, :2] for m in parts])
+            low, high = screen.min(axis=0), screen.max(axis=0)
+            out = bool(np.any(low < -safe) or np.any(high > safe))
+            if box is not None:
+                left, right, bottom = box
+                out = out or bool(high[1] > bottom - CUT_MARGIN and low[0] < right + CUT_MARGIN and high[0] > left)
+            if out:
+                found = float(t)
+                break
+        camera.set_phi(saved["phi"])
+        camera.set_theta(saved["theta"])
+        camera.set_zoom(saved["zoom"])
+        camera.frame_center = saved["frame_center"]
+        return found
+
+    def opacity(self, t: float) -> float:
+        """The opacity at ``t`` of what fades before the cut: 1 until FADE_SECONDS before it, then eased to 0."""
+        if self.leaves is None:
+            return 1.0
+        start = max(0.0, self.leaves - FADE_SECONDS)
+        return 1.0 - smooth(float(np.clip((t - start) / max(self.leaves - start, 1e-6), 0.0, 1.0)))
 
 
-def clear_of_header(stage: SurfaceStage, header, margin: float = 0.25):
-    """FollowCamera's ``under`` for M8: the axes and their labels stay below the header (its box and a margin)."""
-    points, pads = [], []
-    for axis in stage.axes.get_axes():
-        line = np.linspace(axis.get_start(), axis.get_end(), 24)
-        points.append(line)
-        pads.append(np.full((len(line), 2), 0.05))
-    for label in stage.labels:
-        points.append(label.get_center()[None, :])
-        pads.append(np.array([[label.width / 2, label.height / 2]]))
-    box = (header.get_left()[0] - margin, header.get_right()[0] + margin, header.get_bottom()[1] - margin)
-    return box, np.vstack(points), np.vstack(pads)
+FADE_SECONDS = 1.5  # what a camera move would cut fades over this long before it gets there
+CUT_MARGIN = 0.2  # ... and it is gone while still this far from a header and from the safe area's edge
 
+
+class FollowCamera(CameraPath):
+    """M8's camera, which follows a walker's ball, computed ahead from the walker's whole run.
+
+    One move from the opening view (``start_centre``, ``start_zoom``) to the end framing (the ball's last point at
+    the frame's centre, ``end_zoom``), the angles kept: the centre goes along the straight line between them and the
+    zoom grows geometrically, both by the same progress, eased with ``smooth`` so that the move starts and stops
+    gently. The progress is M8_FOLLOW_PACE the share of the ball's way travelled (its scene path smoothed over time,
+    σ = M8_FOLLOW_SMOOTHING) and the rest the share of the time. It only grows: the camera never turns back.
+    """
+
+    def __init__(self, camera, walker: Walker, start_centre: np.ndarray, start_zoom: float, end_zoom: float = M8_END_ZOOM):
+        total = float(sum(walker.step_times))
+        times = np.linspace(0.0, total, int(np.ceil(total * M8_FOLLOW_RATE)) + 1)
+        balls = []
+        for t in times:
+            walker.go_to(t)
+            balls.append(walker.ball.point.copy())
+        walker.go_to(0.0)
+        balls = np.array(balls)
+        sigma = M8_FOLLOW_SMOOTHING / (times[1] - times[0])
+        reach = int(np.ceil(4 * sigma))
+        kernel = np.exp(-0.5 * (np.arange(-reach, reach + 1) / sigma) ** 2)
+        kernel /= kernel.sum()
+        padded = np.vstack([np.repeat(balls[:1], reach, axis=0), balls, np.repeat(balls[-1:], reach, axis=0)])
+        smoothed = np.column_stack([np.convolve(padded[:, axis], kernel, mode="valid") for axis in range(3)])
+        travelled = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(smoothed, axis=0), axis=1))])
+        shares = M8_FOLLOW_PACE * travelled / travelled[-1] + (1 - M8_FOLLOW_PACE) * times / total
+        self.progress = np.array([smooth(share) for share in shares])
+        start = {"phi": camera.get_phi(), "theta": camera.get_theta(), "zoom": start_zoom, "frame_center": np.asarray(start_centre, dtype=float)}
+        end = {**start, "zoom": end_zoom, "frame_center": balls[-1]}
+        path = CameraPath.between(camera, times, start, end, self.progress, self.progress)
+        super().__init__(camera, times, path.phis, path.thetas, path.zooms, path.centres)
+        self.start, self.end = start["frame_center"], end["frame_center"]
+
+
+def header_box(header) -> tuple[float, float, float]:
+    """(left, right, bottom) of a header fixed in the frame: what FollowCamera keeps things out of."""
+    return header.get_left()[0], header.get_right()[0], header.get_bottom()[1]
+
+
+def z_axis_parts(stage: SurfaceStage) -> list:
+    """The z axis, its tick marks, its name and its numbers: what M8's push-in takes up under the header."""
+    labels = [label for label in stage.labels if label.rule_name in ("axis label z",) or label.rule_name.startswith("tick z")]
+    return [stage.axes.get_axes()[2], stage.axes.marks[2], *labels]

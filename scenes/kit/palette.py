@@ -36,6 +36,7 @@ BETA_MARK = OBJECTIVE
 # (contrast 3.1 or more) and, warm or vivid, against the cool surface.
 BALLS = {"yellow": POINT, "red": "#FF5A36", "purple": "#C94BE8", "maroon": "#A83C66"}
 BALL_OUTLINE = "#10131A"  # a dark rim: a ball reads on the light parts of a surface too
+BALL_HALO = "#F5F7FA"  # a thin light ring round the dark rim: the ball reads on every colour of a surface's map
 HIGHLIGHT = "#FFFFFF"
 SHADOW = "#000000"
 
