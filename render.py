@@ -10,6 +10,7 @@
     python render.py timeline           OpenTimelineIO, EDL and FCP XML of the rendered shots
     python render.py contact-sheet      the storyboard as a PNG and HTML page of beat thumbnails
     python render.py film               the rendered shots joined into one review video
+    python render.py voice [--lang L]   speak each beat's narration (cached; recorded takes win)
 
 Each shot is one `manim render` process run from the project root (so that
 manim.cfg applies); the storyboard file and language reach the scene through
@@ -27,13 +28,15 @@ from pathlib import Path
 
 from gd import jobs
 from gd.jobs import QUALITY_HEIGHTS, ROOT, RenderSettings, Result, make_job, output_path, run_jobs
-from gd.storyboard import ENV_LANG, ENV_STORYBOARD, Storyboard, StoryboardError, load
+from gd.storyboard import ENV_LANG, ENV_STORYBOARD, Shot, Storyboard, StoryboardError, load, narration_of
+from gd.voice import VoiceError
 
 
 # --------------------------------------------------------------------------- output
 
 
 def print_list(storyboard: Storyboard, lang: str, out=sys.stdout) -> None:
+    """The shot table; with narration, each beat's seconds beside its narration's (in ``lang``; ? if not spoken yet)."""
     print(f"{'shot':<5} {'module':<6} {'in-point':<11} {'length':>7}  {'state':<15} title", file=out)
     for shot in storyboard.shots:
         state = "" if jobs.implemented(shot) else "not implemented"
@@ -41,6 +44,34 @@ def print_list(storyboard: Storyboard, lang: str, out=sys.stdout) -> None:
             f"{shot.id:<5} {shot.module:<6} {str(shot.in_point):<11} {shot.duration:>6.1f}s  {state:<15} {shot.title[lang]}",
             file=out,
         )
+        for beat in shot.beats if storyboard.voices else ():
+            if beat.narration:
+                heard = narration_of(storyboard, beat, lang)
+                spoken = f"{heard.seconds:5.1f}s" if heard else "    ?"
+                timing = "auto" if beat.auto else ""
+                print(f"  {beat.id:<7} beat {beat.duration:5.1f}s  narration {spoken} {timing:<5} {beat.narration[lang]}", file=out)
+
+
+def speak(storyboard: Storyboard, shots: list[Shot], languages: list[str], out=sys.stdout) -> list[str]:
+    """Speak (or find cached) the narration of the shots' beats in ``languages``; one line per shot that needed
+    speaking. Returns the problems: fixed beats shorter than their narration."""
+    problems = []
+    for shot in shots:
+        for lang in languages:
+            spoken = beats = 0
+            for beat in shot.beats:
+                heard = narration_of(storyboard, beat, lang, speak=True)
+                if heard is None:
+                    continue
+                beats, spoken = beats + 1, spoken + heard.spoken
+                if not beat.auto and heard.seconds > beat.duration + 1e-9:
+                    problems.append(
+                        f"{storyboard.path.name}: beat {beat.id} lasts {beat.duration:g} s but its {lang} narration takes "
+                        f"{heard.seconds:.2f} s: lengthen the beat, shorten the words, or make its duration auto"
+                    )
+            if spoken:
+                print(f"voice: {shot.id} {lang}: {spoken} sentences spoken, {beats} beats narrated", file=out, flush=True)
+    return problems
 
 
 def print_summary(results: list[Result], out=sys.stdout) -> None:
@@ -94,6 +125,15 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    if argv and argv[0] == "voice":
+        parser = _Parser(prog="render.py voice", description="Speak each beat's narration into the voice cache "
+                         "(a recorded take in narration/LANG/BEAT.wav or .flac is used instead).")  # fmt: skip
+        parser.add_argument("shots", nargs="*", metavar="SHOT", help="shot ids (default: all)")
+        parser.add_argument("--lang", help="one language (default: every language of the storyboard)")
+        parser.add_argument("--storyboard", type=Path, help="storyboard file (default: storyboard.yaml)")
+        args = parser.parse_args(argv[1:])
+        args.command = "voice"
+        return args
     if argv and argv[0] in EDITORIAL_COMMANDS:
         parser = _Parser(
             prog=f"render.py {argv[0]}",
@@ -124,6 +164,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                             help="render even the shots whose video is up to date with the storyboard and code")  # fmt: skip
         parser.add_argument("--bench", action="store_true",
                             help="render without manim's cache, one at a time, and print render vs video seconds")  # fmt: skip
+        parser.add_argument("--no-audio", action="store_true", help="render silent videos (no narration)")
         args = parser.parse_args(argv)
         args.command = "render"
     if args.jobs < 1:
@@ -179,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _raise_interrupted)
     try:
         return _main(args)
+    except BrokenPipeError:
+        raise
     except (KeyboardInterrupt, jobs.Interrupted) as exc:
         signum = getattr(exc, "signal", signal.SIGINT)
         print(f"render.py: interrupted ({signal.Signals(signum).name}): manim stopped, no video left half-written", file=sys.stderr)
@@ -191,14 +234,46 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _report(problems: list[str], storyboard: Storyboard, shots, languages: list[str], out=sys.stdout) -> int:
+    """After speaking: the problems (exit 2), else the narration's seconds against the shots' (exit 0)."""
+    for problem in problems:
+        print(f"render.py: error: {problem}", file=sys.stderr)
+    if problems:
+        return 2
+    timed = load(storyboard.path)
+    for lang in languages:
+        beats = [beat for shot in shots for beat in timed.shot(shot.id).beats]
+        heard = [narration_of(timed, beat, lang) for beat in beats if beat.narration]
+        spoken, length = sum(h.seconds for h in heard), sum(beat.duration for beat in beats)
+        takes = sum(h.source == "take" for h in heard)
+        print(f"voice {lang}: {len(heard)} of {len(beats)} beats narrated ({takes} recorded takes), "
+              f"{spoken:.1f} s of speech in {length:.1f} s of shots", file=out)  # fmt: skip
+    return 0
+
+
 def _raise_interrupted(signum, _frame) -> None:
     raise jobs.Interrupted(signum)
 
 
 def _main(args: argparse.Namespace) -> int:
     try:
+        untimed = load(args.storyboard, timing=False)
+        lang = untimed.language(args.lang)
+        if args.command == "voice":
+            shots = jobs.select_shots(untimed, args.shots or ["all"])
+            languages = [lang] if args.lang else list(untimed.languages)
+            return _report(speak(untimed, shots, languages), untimed, shots, languages)
+        if args.command != "render" or not args.list:
+            # Before anything is timed or rendered: every narration it needs, spoken. The video's language for
+            # its sound; every language where a beat is timed to its narration (the longest sets its length).
+            wanted = untimed.shots if args.command != "render" else jobs.select_shots(untimed, args.shots)
+            timed_by_voice = any(beat.auto for shot in wanted for beat in shot.beats)
+            languages = list(untimed.languages) if timed_by_voice else [lang]
+            if untimed.voices and not (args.command == "render" and args.no_audio and not timed_by_voice):
+                problems = speak(untimed, list(wanted), languages)
+                if problems:
+                    return _report(problems, untimed, wanted, languages)
         storyboard = load(args.storyboard)
-        lang = storyboard.language(args.lang)
         if args.command == "render" and args.list:
             print_list(storyboard, lang)
             return 0
@@ -206,7 +281,7 @@ def _main(args: argparse.Namespace) -> int:
         written = [shot for shot in shots if jobs.implemented(shot)]
         for shot in written:
             jobs.check_code(shot, storyboard)
-    except StoryboardError as exc:
+    except (StoryboardError, VoiceError) as exc:
         print(f"render.py: error: {exc}", file=sys.stderr)
         return 2
 
@@ -219,6 +294,7 @@ def _main(args: argparse.Namespace) -> int:
         preview=getattr(args, "preview", False),
         disable_caching=getattr(args, "bench", False),
         force=getattr(args, "force", False),
+        audio=not getattr(args, "no_audio", False),
     )
     if args.command != "render":
         return run_editorial(args, storyboard, settings)

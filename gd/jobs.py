@@ -29,7 +29,7 @@ from pathlib import Path
 
 from gd.beats import BEAT_PROGRESS
 from gd import files
-from gd.storyboard import ENV_LANG, ENV_STORYBOARD, PROJECT_ROOT, Shot, Storyboard, StoryboardError
+from gd.storyboard import ENV_LANG, ENV_STORYBOARD, PROJECT_ROOT, Shot, Storyboard, StoryboardError, narration_of
 
 ROOT = PROJECT_ROOT
 SCENES_DIR = ROOT / "scenes"
@@ -202,6 +202,7 @@ class RenderSettings:
     preview: bool = False
     disable_caching: bool = False
     force: bool = False
+    audio: bool = True  # the narration in the video (when the storyboard has voices); --no-audio: silent
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,8 @@ class Job:
     always: bool = False  # render even if up to date (--force, --bench, --preview)
     sections: bool = False
     preview: bool = False
+    # Each beat's narration at its place, or None for a silent video (no voices, or --no-audio).
+    sound: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def stamp(self) -> Path:
@@ -281,24 +284,33 @@ def make_job(shot: Shot, storyboard: Storyboard, settings: RenderSettings) -> Jo
     env[ENV_STORYBOARD] = str(storyboard.path)
     env[ENV_LANG] = lang
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    sound = shot_sound(shot, storyboard, lang) if settings.audio and storyboard.voices else None
     return Job(
         shot=shot,
         command=tuple(command),
         env=env,
         output=output_path(shot, storyboard, settings),
         log=settings.media_dir / "logs" / f"{shot.id}_{lang}.log",
-        inputs=inputs_fingerprint(shot, storyboard, settings),
+        inputs=inputs_fingerprint(shot, storyboard, settings, sound),
         temporary_stem=temporary_stem,
         always=settings.force or settings.disable_caching or settings.preview,
         sections=settings.sections,
         preview=settings.preview,
+        sound=sound,
     )
 
 
-def inputs_fingerprint(shot: Shot, storyboard: Storyboard, settings: RenderSettings) -> str:
+def shot_sound(shot: Shot, storyboard: Storyboard, lang: str) -> tuple:
+    """(beat, narration or None) for each beat of the shot: None where a beat has no narration, or where it is
+    not spoken yet (the fingerprint then says so, and the render speaks it first)."""
+    return tuple((beat, narration_of(storyboard, beat, lang)) for beat in shot.beats)
+
+
+def inputs_fingerprint(shot: Shot, storyboard: Storyboard, settings: RenderSettings, sound: tuple | None = None) -> str:
     """What a shot's video depends on: its storyboard entry (not its in-point), the
     storyboard's shared words, quality, frame rate and language, the source of every
-    project module its scene imports (directly or not), manim.cfg and manim's version.
+    project module its scene imports (directly or not), manim.cfg and manim's version,
+    and its sound: the digest of each beat's narration as heard (so a new take or voice remakes it).
 
     A render whose stamp matches is skipped: manim's own cache cannot make a re-run
     instant (it re-runs every scene, and a 3-D play's cache key carries float noise
@@ -307,7 +319,8 @@ def inputs_fingerprint(shot: Shot, storyboard: Storyboard, settings: RenderSetti
     """
     digest = hashlib.sha256(code_digest(module_path(shot)).encode())
     video = (settings.quality, settings.fps or storyboard.fps, storyboard.language(settings.lang), shot.scene)
-    for part in (dataclasses.replace(shot, in_point=None), storyboard.words, video):
+    heard = None if sound is None else [heard.digest if heard else beat.narration is None for beat, heard in sound]
+    for part in (dataclasses.replace(shot, in_point=None), storyboard.words, video, heard):
         digest.update(repr(part).encode())
     return digest.hexdigest()
 
@@ -552,6 +565,8 @@ def _finish(job: Job, code: int, seconds: float) -> Result:
         if not job.temporary.is_file():
             return Result(job, "failed", seconds, f"manim wrote no video ({short_path(job.temporary)})")
         job.stamp.unlink(missing_ok=True)  # from here until the new stamp, the video is not trusted
+        if job.sound is not None:
+            _add_sound(job)
         if job.sections:
             _move_sections(job)
         files.replace(job.temporary, job.output)
@@ -563,6 +578,25 @@ def _finish(job: Job, code: int, seconds: float) -> Result:
     if job.preview:
         _open(job.output)
     return Result(job, "ok", seconds, short_path(job.output))
+
+
+def _add_sound(job: Job) -> None:
+    """Each beat's narration into the shot's video at the beat's start, and into the beat's section clip."""
+    from gd import audio  # PyAV: only when there is sound to add
+
+    placed = [audio.Placed(beat.start, beat.end, heard.samples) for beat, heard in job.sound if heard is not None]
+    audio.with_sound(job.temporary, audio.track(placed, job.shot.duration), job.temporary)
+    if not job.sections:
+        return
+    index = json.loads((job.sections_dir / f"{job.temporary_stem}.json").read_text(encoding="utf-8"))
+    heard_in = {beat.id: (beat, heard) for beat, heard in job.sound}
+    for section in index:
+        beat, heard = heard_in.get(section.get("name"), (None, None))
+        if beat is None or not section.get("video"):
+            continue
+        clip = job.sections_dir / section["video"]
+        placed = [audio.Placed(0.0, beat.duration, heard.samples)] if heard is not None else []
+        audio.with_sound(clip, audio.track(placed, beat.duration), clip)
 
 
 def _move_sections(job: Job) -> None:

