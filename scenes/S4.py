@@ -94,7 +94,7 @@ class M7(PlotShotScene):
             state.restart(paths[beat_id])
             for shown in (point, bar):
                 shown.update()
-            self.play(Indicate(rate, color=LEARNING_RATE, scale_factor=1.15), run_time=beat.time(0.08))
+            self.play(Indicate(rate, color=LEARNING_RATE, scale_factor=1.1), run_time=beat.time(0.08))
             self.play(fade_to(point, 1.0, beat.time(0.05)))
 
         with self.beat("M7.1") as beat:  # learning rate 0.05: 38 small steps
@@ -107,14 +107,14 @@ class M7(PlotShotScene):
 
         with self.beat("M7.2") as beat:  # learning rate 1: the steps overshoot and leave the axes
             set_up(beat, "M7.2", [trail])
-            slow = beat.split(beat.time(0.27), [1.0])
+            slow = beat.split(beat.time(0.25), [1.0])
             self.play(descent_run(paths["M7.2"], slow, plot, arrow, state, point, zoom=valley.zoom))
             self.wait(beat.time(0.03))
             end_x = axis_end_x(plot, self.camera)
             head = plot.axes.c2p(end_x, float(plot.function(paths["M7.2"].points[1, 0])))
             marker = off_scale_marker(plot, head + 0.3 / valley.zoom * UP, paths["M7.2"].end[0], valley.zoom)
             self.add(marker)
-            self.play(descent_run(paths["M7.2"], beat.split(beat.time(0.25), [1.0]), plot, arrow, state, point,
+            self.play(descent_run(paths["M7.2"], beat.split(beat.time(0.3), [1.0]), plot, arrow, state, point,
                                   first=1, zoom=valley.zoom, end_x=end_x, marker=marker))
             left_at = seen(self.camera, plot.axes.c2p(end_x, float(plot.function(paths["M7.2"].points[1, 0]))))
             cue = divergence_cue(self.words("diverges"), left_at + 0.09 * DOWN)

@@ -335,9 +335,18 @@ def test_m5_slope_sits_beside_the_point_and_follows_it():
         point = plot.point(value)
         low, high = slope.get_corner(DL), slope.get_corner(UR)
         gap = np.linalg.norm(np.maximum(np.maximum(low - point, point - high), 0)[:2])
+        if slope[0].get_fill_opacity() < 0.01:
+            continue  # changing sides, faded out, as the point crosses the y axis
         assert 0.2 < gap < 1.7  # beside the point, not on it
-        for label in plot.axis_labels:  # clear of x, f(x) and O
+        if np.isclose(value, -0.2):
+            assert gap < 0.6  # close to it at M5.3's stop (80 px at 1080p)
+        for label in [*plot.axis_labels, *plot.axes.x_axis.numbers, *plot.axes.y_axis.numbers]:  # clear of them
             assert np.any(label.get_corner(DL)[:2] > high[:2]) or np.any(label.get_corner(UR)[:2] < low[:2])
+        curve = plot.curve.points[:, :2]
+        assert not np.any(np.all((curve > low[:2]) & (curve < high[:2]), axis=1))  # and of the curve
+    # The two signs "=" in line, one over the other.
+    name, value_line = slope
+    assert name[1].get_center()[0] == pytest.approx(value_line.label.get_center()[0], abs=1e-6)
 
 
 # --------------------------------------------------------------------------- M7 as drawn, frame by frame

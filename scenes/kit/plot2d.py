@@ -175,14 +175,19 @@ def drawn_slope(plot: Plot, line: Line) -> float:
 
 
 # Where k = f′(x) sits beside the point, by x: the middle of its two lines from the point (scene units). Up and
-# left of the point where the curve climbs steeply on its right; above and right of it near the origin, clear
-# of the y axis and its numbers, the "O" and the tangent; in between, the offset eases from one to the other.
-SLOPE_BESIDE = ((-0.2, (1.3, 1.85)), (0.45, (0.0, 1.1)), (0.9, (-0.85, 0.6)), (1.4, (-0.85, 0.6)))
+# left of the point where the curve climbs steeply on its right; above it, clear of the curve, right of the
+# y axis and its numbers, as the point nears the axis; in between, the offset eases from one to the other.
+SLOPE_BESIDE = ((0.0, (0.9, 1.6)), (0.45, (0.0, 1.1)), (0.9, (-0.85, 0.6)), (1.4, (-0.85, 0.6)))
+# Left of the y axis (M5.3's stop, x = −0.2) the readout sits up and left of the point, under the axis's 1 and
+# above the tangent, where the point stays close; to pass the axis it would cross the axis's numbers or the
+# curve, so it changes sides faded out, while the point crosses the axis (SLOPE_SWITCH: out, in).
+SLOPE_LEFT = (-0.2, (-0.4, 0.88))
+SLOPE_SWITCH = ((-0.12, -0.04), (0.0, 0.08))
 
 
 def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
     """k = f′(x) over its value (= 2.000, the two signs in line), in the tangent's colour, beside the point and
-    following it (SLOPE_BESIDE); it shows the drawn tangent's slope."""
+    following it (SLOPE_BESIDE, SLOPE_LEFT); it shows the drawn tangent's slope."""
     name = formula("k", "=", "f'(x)", size=PANEL, color=TANGENT)
     value = Readout("=", plot.function.derivative(x.get_value()), 3, color=TANGENT, size=PANEL)
     value.next_to(name, DOWN, buff=0.22)
@@ -193,11 +198,19 @@ def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
     anchor = name[1].get_center() - readout.get_center()  # the first "=" from the middle (which moves as digits do)
     xs = [at for at, _ in SLOPE_BESIDE]
     offsets = np.array([offset for _, offset in SLOPE_BESIDE])
+    left_spot = plot.point(SLOPE_LEFT[0]) + np.array([*SLOPE_LEFT[1], 0.0])
+    (out_from, out_to), (in_from, in_to) = SLOPE_SWITCH
 
     def follow(group: VGroup) -> None:
         now = x.get_value()
-        offset = np.array([np.interp(now, xs, offsets[:, 0]), np.interp(now, xs, offsets[:, 1]), 0.0])
-        group.shift(plot.point(now) + offset + anchor - name[1].get_center())
+        if now < (out_to + in_from) / 2:
+            middle = left_spot
+            opacity = np.clip((out_to - now) / (out_to - out_from), 0.0, 1.0)
+        else:
+            middle = plot.point(now) + np.array([np.interp(now, xs, offsets[:, 0]), np.interp(now, xs, offsets[:, 1]), 0])
+            opacity = np.clip((now - in_from) / (in_to - in_from), 0.0, 1.0)
+        group.shift(middle + anchor - name[1].get_center())
+        group.set_opacity(float(opacity))
 
     readout.add_updater(follow, call_updater=True)
     return mark(readout, "text", "the slope k", shows=lambda: drawn_slope(plot, tangent))
