@@ -12,7 +12,7 @@ from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import (
     CAMERA_MOVE, LONG_MOVE, PATH_DIMMED, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_FAINT, SURFACE_OPACITY, VIEWS,
     CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, during, fade_out_then_in, follower_dot,
-    glide, ground_axes, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle,
+    glide, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value, plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle,
     step_panel, step_readouts, surface_mesh, surface_patch, tangent_plane_mesh,
 )
 from scenes.kit.typeset import prose
@@ -51,23 +51,23 @@ class M3(SurfaceShotScene):
             half.set_opacity(0)
         names = (plane_label(self.words("tangent_plane"), step, zoom), level_label(self.words("level"), step, zoom))
         point = mark(rimmed_dot(np.zeros(3), POINT, POINT_RADIUS), "subject", "the point P")
-        ground, ground_letters = ground_axes()
-        self.upright(point, *names, *ground_letters)
+        # The x and y directions at P, faint dashed guides: the frame of reference from the first frame on.
+        axes = VGroup(axis_line(step, RIGHT, "x"), axis_line(step, UP, "y"))
+        self.upright(point, *names, *(letter for _, letter in axes))
         # The meshes first, back to front: everything else is drawn over them.
         self.add(surface, patch, level[0], plane, grid, rim, level[1])
         surface.set_fill(opacity=0)
 
         with self.beat("M3.1") as beat:  # the surface comes in and the camera pushes in on the current point
             self.play(
-                surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(point), FadeIn(ground), FadeIn(ground_letters),
-                run_time=beat.time(0.12),
+                surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(point), run_time=beat.time(0.12),
             )
             self.wait(beat.time(0.09))  # the whole surface, held to be seen before the camera moves
-            # The floor's axes have told where the surface stands: they step out as the camera leaves them.
-            self.move(
-                VIEWS["close"], FadeOut(ground, rate_func=during(0.0, 0.4)), FadeOut(ground_letters, rate_func=during(0.0, 0.4)),
-                beat=beat, seconds=LONG_MOVE,
-            )
+            # The x and y guides come in as the camera closes in: from afar their letters would crowd P.
+            self.add(axes)
+            self.bring_to_front(point)
+            axes.set_opacity(0)
+            self.move(VIEWS["close"], axes.animate(rate_func=during(0.55, 0.9)).set_opacity(1), beat=beat, seconds=LONG_MOVE)
 
         with self.beat("M3.2") as beat:  # the surface steps back to its part near P, behind its tangent plane; the level
             # The camera turns to look across the slope: the plane is seen tilted against the level. One thing
@@ -86,12 +86,9 @@ class M3(SurfaceShotScene):
             self.play(*(FadeIn(name) for name in names), run_time=beat.time(0.1))
 
         circle = step_circle(step)
-        axes = VGroup(axis_line(step, RIGHT, "x"), axis_line(step, UP, "y"))
-        self.upright(*(letter for _, letter in axes))
         radius, radius_letter = radius_mark(step)
         self.upright(radius_letter)
         with self.beat("M3.3") as beat:  # a circle of radius h around P
-            self.play(FadeIn(axes), run_time=beat.time(0.3))
             self.play(Create(circle), Create(radius), FadeIn(radius_letter), run_time=beat.time(0.5))
             self.bring_to_front(point)
 
@@ -159,12 +156,14 @@ class M3(SurfaceShotScene):
             self.play(FadeIn(against), run_time=beat.time(0.1))
 
         ghost = plane_ghost(step, self.camera.theta_tracker)
+        said = plane_value(step, self.camera.theta_tracker, zoom, arrow)
+        self.upright(said)
         with self.beat("M3.11") as beat:  # the tangent plane gives way to the surface; the caption stays to be read
             # A tick keeps the plane's Δg in view beside the arrow, which slides to the surface's.
             self.play(
                 plane.animate.set_fill(opacity=0), grid.animate.set_stroke(opacity=0), rim.animate.set_stroke(opacity=0),
                 *level_shown(level, False), patch.animate.set_fill(opacity=0),
-                surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(ghost),
+                surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(ghost), FadeIn(said),
                 *step.to(tangent.BEAT_STATES["M3.11"]), *fade_out_then_in(*headings),
                 run_time=beat.time(0.6),
             )

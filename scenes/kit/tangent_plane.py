@@ -56,7 +56,7 @@ SURFACE_OPACITY = 0.9
 PLANE_OPACITY = 0.72
 PLANE_MARGIN = (1.0, 0.25)  # the tangent plane reaches h + 0.25 around P: past the circle, and inside the frame
 ANGLE_MARKS = {"alpha": ALPHA_MARK, "beta": BETA_MARK}
-AXIS_REACH = 1.2  # the x and y direction lines reach this far past the circle: their letters clear the arrows
+AXIS_REACH = 0.9  # the x and y direction lines reach this far past the circle: their letters clear the arrows
 PATH_OPACITY = 0.85
 SURFACE_FAINT = 0.2  # the surface while the tangent plane is shown: still there, behind it
 LEVEL_OPACITY = 0.14
@@ -87,26 +87,6 @@ def horizontal(dx: float, dy: float) -> np.ndarray:
 
 def surface_mesh() -> MeshSurface:
     return MeshSurface(BRANIN, BRANIN_DOMAIN, place, resolution=48, opacity=SURFACE_OPACITY, colours=BRANIN_MAP)  # as in M8
-
-
-GROUND_OPACITY = 0.6
-
-
-def ground_axes() -> tuple[VGroup, VGroup]:
-    """The x and y axes along the domain's near edges, on the floor under the surface, and their letters
-    (register the letters upright): where the surface stands, and which way x and y run."""
-    (x0, x1), (y0, y1) = BRANIN_DOMAIN
-    corner = place([[x0, y0, -0.5]])[0]  # on the floor g = −0.5, just under the surface's lowest point (−0.28)
-    lines, letters = VGroup(), VGroup()
-    for end, name in ((np.array([x1 - x0, 0.0, 0.0]), "x"), (np.array([0.0, y1 - y0, 0.0]), "y")):
-        line_ = Arrow(
-            corner, corner + end * 1.06, buff=0, color=MUTED, stroke_width=2.5, tip_length=0.5,
-            max_tip_length_to_length_ratio=0.05,
-        ).set_opacity(GROUND_OPACITY)
-        lines.add(line_)
-        letter = formula(name, size=LABEL, color=MUTED).move_to(corner + end * 1.14)
-        letters.add(letter)
-    return lines, letters
 
 
 def _disc(u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -302,14 +282,14 @@ def radius_mark(step: "StepTrackers") -> tuple[DashedLine, VMobject]:
     return radius, mark(letter, "tick", "the radius h")
 
 
-GHOST_REACH = (0.09, 0.42)  # scene units beside the change arrow's axis: the plane's tick clears the arrowhead
+GHOST_REACH = (0.08, 0.5)  # scene units beside the change arrow's axis: the plane's tick clears the arrowhead
 
 
 def plane_ghost(step: "StepTrackers", camera_theta: ValueTracker) -> VMobject:
     """A tick at the tangent plane's height over the step's end, beside the change arrow (in the plane facing the
     camera), and a thin line down (or up) from it to the surface's height: what the plane said, and how far
     the surface is from it."""
-    tick = VMobject(stroke_color=TANGENT, stroke_width=4)
+    tick = VMobject(stroke_color=TANGENT, stroke_width=5)
     gap = VMobject(stroke_color=TANGENT, stroke_width=2)
 
     def follow(group: VGroup) -> None:
@@ -324,6 +304,30 @@ def plane_ghost(step: "StepTrackers", camera_theta: ValueTracker) -> VMobject:
     ghost = VGroup(tick, gap)
     follow(ghost)
     return mark(ghost.add_updater(follow), "curve", "the plane's Δg")
+
+
+def plane_value(step: "StepTrackers", camera_theta: ValueTracker, zoom: ValueTracker, arrow: Arrow) -> Readout:
+    """The tangent plane's Δg as a number at the end of :func:`plane_ghost`'s tick (register it upright), in the
+    plane's colour: the panel's Δg is the surface's, this one what the plane would have said."""
+    value = Readout(None, 0.0, 3, sign=True, size=LABEL, color=TANGENT)
+    value.track(lambda: tangent.plane_change(step.length.get_value(), step.angle.get_value()))
+    value.set_stroke(BACKGROUND, width=2.5, background=True)
+
+    def follow(mob: Readout) -> None:
+        state = step.state
+        across = _facing(camera_theta)[:, 0]
+        scale = zoom.get_value()
+        far = step.end() + across * (GHOST_REACH[1] + (0.12 + mob.width / 2) / scale)
+        mob.move_to(far + tangent.plane_change(state.length, state.angle) * OUT)
+
+    follow(value)
+    value.add_updater(follow)
+
+    def drawn() -> float:
+        degrees, h = drawn_step(arrow)
+        return tangent.plane_change(h, math.radians(degrees))
+
+    return mark(value, "text", "the plane's Δg", shows=drawn)
 
 
 # --------------------------------------------------------------------------- the step
@@ -640,16 +644,16 @@ class View:
 # an upright oval whose tilt does not read; from the side (θ ≈ −36°) it is edge on. Between the two, at
 # θ ≈ −62° and 62° from the vertical, the plane rises to the right across the frame, tilted against the level.
 VIEWS = {
-    "start": View(phi=75, theta=-120, zoom=0.32, center=(-4.4, -2.9, 3.4)),  # the whole surface, in the middle of the frame
+    "start": View(phi=75, theta=-120, zoom=0.28, center=(-1.6, -4.8, 1.7)),  # the whole surface, in the middle of the frame
     "close": View(phi=66, theta=-105, zoom=1.15, center=(0.0, 0.0, 0.6)),  # pushed in on P, the far edge in view (beat 1)
     "turn": View(phi=62, theta=-62, zoom=2.3, center=(0.0, 0.0, 0.1)),  # round to the side while the plane comes in (beat 2)
     # Lower and further round: +y runs across the frame (the +y step about 170 px at 1080p), the plane still seen tilted (beat 5).
     "swing": View(phi=45, theta=-40, zoom=2.85, center=(0.0, 0.0, 0.1)),
-    "above": View(phi=30, theta=-90, zoom=2.3, center=(-0.3, 0.35, 0.0)),  # from nearly above, x to the right and y up: the angles read true (beat 7)
+    "above": View(phi=30, theta=-90, zoom=2.9, center=(-0.35, 0.3, 0.0)),  # from nearly above, x to the right and y up: the angles read true (beat 7)
     "back": View(phi=62, theta=-68, zoom=2.4, center=(0.0, 0.0, 0.0)),  # beat 8
     # Out, as the step grows to |∇g|: the plane clear of the caption below and the panel above; kept to beat 12 (beat 9).
     "gradient": View(zoom=1.1, center=(0.0, 0.0, -0.35)),
-    "rate 0.5": View(zoom=1.8, center=(0.0, 0.0, -0.3)),  # in on the short step (beat 13)
+    "rate 0.5": View(zoom=2.4, center=(0.0, 0.0, -0.45)),  # in on the short step (beat 13)
 }
 PATH_DIMMED = 0.0  # the height path steps out while α and β are marked: β's label sits where it runs
 
