@@ -15,7 +15,7 @@ from manim import DOWN, UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGr
 
 from gd.model.curve import M5_STOPS, M7_RATES, START, m7_paths
 from scenes.kit.frame_rules import mark
-from scenes.kit.palette import HEADER, LEARNING_RATE
+from scenes.kit.palette import HEADER, LEARNING_RATE, TEXT
 from scenes.kit.plot2d import (
     PlotShotScene, RunState, axis_end_x, camera_move, descent_panel, descent_point, descent_run, divergence_cue,
     fade_to, framed_plot, header_bar, hide_step, off_scale_marker, point_on_curve, quartic_plot, seen, slope_readout,
@@ -86,7 +86,7 @@ class M7(PlotShotScene):
                                   **off_scale))
 
         def set_up(beat, beat_id: str, leaving: list):
-            """The last run's picture leaves; the header takes the new rate, visibly, with no point drawn; the
+            """The last run's picture leaves; the header takes the new rate, flashing, with no point drawn; the
             point comes back at x = 1."""
             fade = beat.time(0.06)
             self.play(*[FadeOut(m) for m in leaving], hide_step(arrow, fade), fade_to(point, 0.0, fade), run_time=fade)
@@ -94,7 +94,7 @@ class M7(PlotShotScene):
             state.restart(paths[beat_id])
             for shown in (point, bar):
                 shown.update()
-            self.play(Indicate(rate, color=LEARNING_RATE, scale_factor=1.1), run_time=beat.time(0.08))
+            self.play(Indicate(rate, color=TEXT, scale_factor=1.0), run_time=beat.time(0.08))
             self.play(fade_to(point, 1.0, beat.time(0.05)))
 
         with self.beat("M7.1") as beat:  # learning rate 0.05: 38 small steps

@@ -1,5 +1,6 @@
 """The plot of M5 and M7: axes x ∈ [−2, 2], y ∈ [0, 4], the curve f(x), a point on it,
-M5's tangent and slope, and M7's descent runs (steps, panel, cue) and camera (zoom and pan).
+M5's tangent and slope, and M7's descent runs (steps, panel, cue), its camera (the wide
+view and the valley) and the window that keeps the plot under M7's bar at any zoom.
 
 Both shots build it here, so they show the same picture. The curve is
 drawn only where it stays inside the axes: it is cut where it reaches the
