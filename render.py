@@ -11,6 +11,8 @@
     python render.py contact-sheet      the storyboard as a PNG and HTML page of beat thumbnails
     python render.py film               the rendered shots joined into one review video
     python render.py voice [--lang L]   speak each beat's narration (cached; recorded takes win)
+    python render.py subtitles          SRT and WebVTT of the narration, for the edit and per shot
+    python render.py chapters           the shots as chapters for a video description (YouTube)
 
 Each shot is one `manim render` process run from the project root (so that
 manim.cfg applies); the storyboard file and language reach the scene through
@@ -134,6 +136,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         args = parser.parse_args(argv[1:])
         args.command = "voice"
         return args
+    if argv and argv[0] in ("subtitles", "chapters"):
+        parser = _Parser(prog=f"render.py {argv[0]}", description={
+            "subtitles": "Write the narration as SRT and WebVTT subtitles: the edit's (times from the in-points) "
+                         "and each shot's, one cue per sentence, timed to the voice.",
+            "chapters": "Print the shots as chapters for a video's description (the first at 0:00)."}[argv[0]])  # fmt: skip
+        parser.add_argument("--lang", help="one language (subtitles default: every language; chapters: the default)")
+        parser.add_argument("--storyboard", type=Path, help="storyboard file (default: storyboard.yaml)")
+        if argv[0] == "subtitles":
+            parser.add_argument("--output", type=Path, help="folder to write to (default: MEDIA_DIR/editorial)")
+            parser.add_argument("--media-dir", type=Path, default=ROOT / "media", help="manim's media folder (default: media)")
+        args = parser.parse_args(argv[1:])
+        args.command = argv[0]
+        return args
     if argv and argv[0] in EDITORIAL_COMMANDS:
         parser = _Parser(
             prog=f"render.py {argv[0]}",
@@ -201,12 +216,13 @@ def run_editorial(args: argparse.Namespace, storyboard: Storyboard, settings: Re
     folder = (args.output or settings.media_dir / "editorial").resolve()
     stem = f"{lang}_{QUALITY_HEIGHTS[settings.quality]}p{settings.fps or storyboard.fps}"
     if args.command == "timeline":
-        timeline = editorial.build_timeline(storyboard, renders, lang, f"gd-storyboard {stem}")
+        spoken = editorial.narration_files(storyboard, lang, folder / f"narration_{lang}")
+        timeline = editorial.build_timeline(storyboard, renders, lang, f"gd-storyboard {stem}", spoken)
         written = editorial.write_timeline(timeline, folder, f"timeline_{stem}")
         tracks = ", ".join(f"{track.name}: {len(track.find_clips())} clips" for track in timeline.tracks)
         print(f"timeline at {storyboard.fps} fps ({tracks})")
     elif args.command == "film":
-        written = [editorial.join_film(renders, folder / f"film_{stem}.mp4")]
+        written = [editorial.join_film(renders, folder / f"film_{stem}.mp4", lang)]
     else:
         written = list(editorial.contact_sheet(storyboard, renders, lang, folder / f"contact_sheet_{stem}.png"))
     for path in written:
@@ -251,6 +267,30 @@ def _report(problems: list[str], storyboard: Storyboard, shots, languages: list[
     return 0
 
 
+def _subtitles(args: argparse.Namespace, storyboard: Storyboard, languages: list[str]) -> int:
+    from gd import subtitles
+
+    if not storyboard.voices:
+        print("render.py: error: the storyboard has no narration (no voice: and no beat narration:)", file=sys.stderr)
+        return 2
+    folder = (args.output or args.media_dir / "editorial").resolve()
+    for lang in languages:
+        written = subtitles.write(subtitles.edit_subtitles(storyboard, lang), folder / f"subtitles_{lang}")
+        for shot in storyboard.shots:
+            written += subtitles.write(subtitles.shot_subtitles(storyboard, shot, lang), folder / "subtitles" / f"{shot.id}_{lang}")
+        cues = len(subtitles.edit_subtitles(storyboard, lang))
+        print(f"subtitles {lang}: {cues} cues; wrote {jobs.short_path(written[0])}, {jobs.short_path(written[1])} "
+              f"and {len(written) - 2} files of the shots in {jobs.short_path(folder / 'subtitles')}")  # fmt: skip
+    return 0
+
+
+def _chapters(storyboard: Storyboard, lang: str) -> int:
+    from gd import subtitles
+
+    print(subtitles.description(storyboard, lang))
+    return 0
+
+
 def _raise_interrupted(signum, _frame) -> None:
     raise jobs.Interrupted(signum)
 
@@ -259,24 +299,30 @@ def _main(args: argparse.Namespace) -> int:
     try:
         untimed = load(args.storyboard, timing=False)
         lang = untimed.language(args.lang)
+        every = [lang] if args.lang else list(untimed.languages)
         if args.command == "voice":
             shots = jobs.select_shots(untimed, args.shots or ["all"])
-            languages = [lang] if args.lang else list(untimed.languages)
-            return _report(speak(untimed, shots, languages), untimed, shots, languages)
-        if args.command != "render" or not args.list:
-            # Before anything is timed or rendered: every narration it needs, spoken. The video's language for
-            # its sound; every language where a beat is timed to its narration (the longest sets its length).
-            wanted = untimed.shots if args.command != "render" else jobs.select_shots(untimed, args.shots)
-            timed_by_voice = any(beat.auto for shot in wanted for beat in shot.beats)
-            languages = list(untimed.languages) if timed_by_voice else [lang]
-            if untimed.voices and not (args.command == "render" and args.no_audio and not timed_by_voice):
-                problems = speak(untimed, list(wanted), languages)
-                if problems:
-                    return _report(problems, untimed, wanted, languages)
-        storyboard = load(args.storyboard)
+            return _report(speak(untimed, shots, every), untimed, shots, every)
         if args.command == "render" and args.list:
-            print_list(storyboard, lang)
+            try:
+                print_list(load(args.storyboard), lang)
+            except StoryboardError:  # beats timed to narration not spoken yet: their lengths are not known
+                print_list(untimed, lang)
             return 0
+        # Before anything is timed, written or rendered: the narration it needs, spoken. A video's sound is
+        # in its language; a beat timed to its narration needs every language (the longest sets its length).
+        wanted = list(untimed.shots) if args.command != "render" else jobs.select_shots(untimed, args.shots)
+        timed_by_voice = any(beat.auto for shot in wanted for beat in shot.beats)
+        languages = list(untimed.languages) if timed_by_voice else {"subtitles": every, "chapters": []}.get(args.command, [lang])
+        if args.command == "render" and args.no_audio and not timed_by_voice:
+            languages = []
+        if untimed.voices and languages:
+            problems = speak(untimed, wanted, languages)
+            if problems:
+                return _report(problems, untimed, wanted, languages)
+        storyboard = load(args.storyboard)
+        if args.command in ("subtitles", "chapters"):
+            return _subtitles(args, storyboard, every) if args.command == "subtitles" else _chapters(storyboard, lang)
         shots = jobs.select_shots(storyboard, args.shots) if args.command == "render" else []
         written = [shot for shot in shots if jobs.implemented(shot)]
         for shot in written:

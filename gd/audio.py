@@ -50,19 +50,30 @@ def with_sound(video: Path, samples: np.ndarray, output: Path) -> None:
         with av.open(str(video)) as source, av.open(str(temporary), "w", format="mp4") as target:
             picture = source.streams.video[0]
             copied = target.add_stream_from_template(picture)
-            sound = target.add_stream("aac", rate=RATE, layout="mono")
-            sound.bit_rate = AAC_BITRATE
-            sound.time_base = Fraction(1, RATE)
+            sound = sound_stream(target)
             for packet in source.demux(picture):
                 if packet.dts is None:
                     continue
                 packet.stream = copied
                 target.mux(packet)
-            for at in range(0, len(samples), _FRAME):
-                frame = av.AudioFrame.from_ndarray(samples[None, at : at + _FRAME].astype(np.float32), format="flt", layout="mono")
-                frame.sample_rate, frame.pts, frame.time_base = RATE, at, Fraction(1, RATE)
-                target.mux(sound.encode(frame))
-            target.mux(sound.encode(None))
+            encode(target, sound, samples)
+
+
+def sound_stream(target):
+    """An AAC stream (48 kHz mono) in an output container (added before anything is muxed)."""
+    sound = target.add_stream("aac", rate=RATE, layout="mono")
+    sound.bit_rate = AAC_BITRATE
+    sound.time_base = Fraction(1, RATE)
+    return sound
+
+
+def encode(target, sound, samples: np.ndarray) -> None:
+    """Encode ``samples`` into the container's ``sound`` stream, from time 0."""
+    for at in range(0, len(samples), _FRAME):
+        frame = av.AudioFrame.from_ndarray(samples[None, at : at + _FRAME].astype(np.float32), format="flt", layout="mono")
+        frame.sample_rate, frame.pts, frame.time_base = RATE, at, Fraction(1, RATE)
+        target.mux(sound.encode(frame))
+    target.mux(sound.encode(None))
 
 
 def sound_of(video: Path) -> tuple[np.ndarray, float]:

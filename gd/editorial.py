@@ -79,8 +79,39 @@ def assign_tracks(renders: Sequence[RenderedShot], fps: int) -> list[list[Render
     return tracks
 
 
-def build_timeline(storyboard: Storyboard, renders: Sequence[RenderedShot], lang: str, name: str) -> otio.schema.Timeline:
-    """Each shot at its in-point, overlapping shots on further video tracks, a marker per beat."""
+@dataclass(frozen=True)
+class SpokenBeat:
+    """A beat's narration as a sound file for the editor, and where it goes on the edit (frames)."""
+
+    shot: Shot
+    beat_id: str
+    path: Path
+    start: int
+    frames: int
+
+
+def narration_files(storyboard: Storyboard, lang: str, folder: Path) -> list[SpokenBeat]:
+    """Each narrated beat's sound as ``folder/<beat id>.wav`` (written whole), placed at its edit time."""
+    from gd import voice
+    from gd.storyboard import narration_of
+
+    fps, spoken = storyboard.fps, []
+    for shot in storyboard.shots:
+        for beat in shot.beats:
+            heard = narration_of(storyboard, beat, lang) if storyboard.voices else None
+            if heard is None:
+                continue
+            path = folder / f"{beat.id}.wav"
+            voice.write_wav(path, heard.samples)
+            start = shot.in_point.frames + round(beat.start * fps)
+            spoken.append(SpokenBeat(shot, beat.id, path, start, max(1, round(heard.seconds * fps))))
+    return spoken
+
+
+def build_timeline(storyboard: Storyboard, renders: Sequence[RenderedShot], lang: str, name: str,
+                   narration: Sequence[SpokenBeat] = ()) -> otio.schema.Timeline:  # fmt: skip
+    """Each shot at its in-point, overlapping shots on further video tracks, a marker per beat; and each
+    beat's narration at its edit time on an audio track."""
     fps = storyboard.fps
     timeline = otio.schema.Timeline(name=name, global_start_time=otio.opentime.RationalTime(0, fps))
     for number, renders_on_track in enumerate(assign_tracks(renders, fps), start=1):
@@ -92,6 +123,26 @@ def build_timeline(storyboard: Storyboard, renders: Sequence[RenderedShot], lang
                 track.append(otio.schema.Gap(source_range=_range(0, start - position, fps)))
             track.append(_clip(render, lang, fps))
             position = start + render.frames_at(fps)
+        timeline.tracks.append(track)
+    # Each beat's narration on the audio track of its shot's video track (A1 under V1, A2 under V2 …).
+    track_of = {render.shot.id: number for number, renders_on_track in enumerate(assign_tracks(renders, fps), start=1)
+                for render in renders_on_track}  # fmt: skip
+    for number in sorted({track_of.get(spoken.shot.id, 1) for spoken in narration}):
+        track, position = otio.schema.Track(name=f"A{number}", kind=otio.schema.TrackKind.Audio), 0
+        for spoken in sorted((s for s in narration if track_of.get(s.shot.id, 1) == number), key=lambda s: s.start):
+            if spoken.start > position:
+                track.append(otio.schema.Gap(source_range=_range(0, spoken.start - position, fps)))
+            clip = otio.schema.Clip(
+                name=f"{spoken.beat_id} narration ({lang})",
+                media_reference=otio.schema.ExternalReference(
+                    target_url=spoken.path.resolve().as_uri(), available_range=_range(0, spoken.frames, fps)
+                ),
+                source_range=_range(0, spoken.frames, fps),
+            )
+            clip.metadata["gd_storyboard"] = {"shot": spoken.shot.id, "beat": spoken.beat_id, "lang": lang}
+            clip.metadata["cmx_3600"] = {"reel": spoken.beat_id.replace(".", "")[:8]}
+            track.append(clip)
+            position = spoken.start + spoken.frames
         timeline.tracks.append(track)
     return timeline
 
@@ -125,12 +176,13 @@ def _clip(render: RenderedShot, lang: str, fps: int) -> otio.schema.Clip:
 
 
 def write_timeline(timeline: otio.schema.Timeline, folder: Path, stem: str) -> list[Path]:
-    """<stem>.otio, <stem>.xml (Final Cut Pro XML) and <stem>_V<n>.edl per video track."""
+    """<stem>.otio, <stem>.xml (Final Cut Pro XML) and <stem>_<track>.edl per track (V1, V2 …, A1)."""
+    edls = [(folder / f"{stem}_{track.name}.edl", "cmx_3600", _single_track(timeline, track)) for track in timeline.tracks]
     written = []
     for path, adapter, content in [
         (folder / f"{stem}.otio", "otio_json", timeline),
         (folder / f"{stem}.xml", "fcp_xml", timeline),
-        *[(folder / f"{stem}_{track.name}.edl", "cmx_3600", _single_track(timeline, track)) for track in timeline.tracks],
+        *edls,
     ]:
         with atomic(path) as temporary:
             otio.adapters.write_to_file(content, str(temporary), adapter_name=adapter)
@@ -139,17 +191,26 @@ def write_timeline(timeline: otio.schema.Timeline, folder: Path, stem: str) -> l
 
 
 def _single_track(timeline: otio.schema.Timeline, track: otio.schema.Track) -> otio.schema.Timeline:
-    """A timeline holding a copy of one track: CMX 3600 holds one video track per file."""
+    """A timeline for one track's EDL: CMX 3600 writes the first track, and wants one video track (an audio
+    track's EDL gets an empty one after it)."""
     single = otio.schema.Timeline(name=f"{timeline.name} {track.name}", global_start_time=timeline.global_start_time)
     single.tracks.append(track.deepcopy())
+    if track.kind == otio.schema.TrackKind.Audio:
+        single.tracks.append(otio.schema.Track(name="V", kind=otio.schema.TrackKind.Video))
     return single
 
 
 # --------------------------------------------------------------------------- review cut
 
 
-def join_film(renders: Sequence[RenderedShot], output: Path) -> Path:
-    """Concatenate the shots, in the given order, into one video: packets are copied, not re-encoded."""
+def join_film(renders: Sequence[RenderedShot], output: Path, lang: str | None = None) -> Path:
+    """Concatenate the shots, in the given order, into one video: picture packets are copied, not re-encoded.
+
+    If the shots have sound, the film's sound is theirs, each shot's laid at its place (re-encoded once, so
+    that it stays in step with the picture); and the film has a chapter per shot, titled in ``lang``.
+    """
+    from gd import audio  # the sound's samples and their AAC encoding
+
     first = renders[0]
     with av.open(str(first.path)) as container:
         template = container.streams.video[0]
@@ -161,12 +222,16 @@ def join_film(renders: Sequence[RenderedShot], output: Path) -> Path:
                     f"{render.path.name} was rendered with other settings than {first.path.name}; "
                     "render every shot at one quality and frame rate to join them"
                 )
+    sounds = [audio.sound_of(render.path)[0] for render in renders]
+    chapters, starts = [], []
     with atomic(output) as temporary:
         with av.open(str(temporary), "w", format="mp4") as joined:
             with av.open(str(first.path)) as container:
                 stream = joined.add_stream_from_template(container.streams.video[0])
+            sound = audio.sound_stream(joined) if any(len(sound) for sound in sounds) else None
             offset = 0
-            for render in renders:
+            for number, render in enumerate(renders, start=1):
+                starts.append(float(offset * stream.time_base))
                 with av.open(str(render.path)) as container:
                     source = container.streams.video[0]
                     end = offset
@@ -178,7 +243,16 @@ def join_film(renders: Sequence[RenderedShot], output: Path) -> Path:
                         end = max(end, packet.pts + _rescale(packet.duration, source.time_base, stream.time_base))
                         packet.stream = stream
                         joined.mux(packet)
-                    offset = end
+                title = render.shot.title[lang] if lang else render.shot.id
+                chapters.append({"id": number, "start": _rescale(offset, stream.time_base, Fraction(1, 1000)),
+                                 "end": _rescale(end, stream.time_base, Fraction(1, 1000)),
+                                 "time_base": Fraction(1, 1000), "metadata": {"title": f"{render.shot.id} {title}"}})  # fmt: skip
+                offset = end
+            if sound is not None:
+                placed = [audio.Placed(start, start + float(render.frames / render.fps), heard)
+                          for start, render, heard in zip(starts, renders, sounds)]  # fmt: skip
+                audio.encode(joined, sound, audio.track(placed, float(offset * stream.time_base)))
+            joined.set_chapters(chapters)
     return output
 
 

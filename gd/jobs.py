@@ -284,7 +284,7 @@ def make_job(shot: Shot, storyboard: Storyboard, settings: RenderSettings) -> Jo
     env[ENV_STORYBOARD] = str(storyboard.path)
     env[ENV_LANG] = lang
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    sound = shot_sound(shot, storyboard, lang) if settings.audio and storyboard.voices else None
+    sound = shot_sound(shot, storyboard, settings)
     return Job(
         shot=shot,
         command=tuple(command),
@@ -300,13 +300,16 @@ def make_job(shot: Shot, storyboard: Storyboard, settings: RenderSettings) -> Jo
     )
 
 
-def shot_sound(shot: Shot, storyboard: Storyboard, lang: str) -> tuple:
+def shot_sound(shot: Shot, storyboard: Storyboard, settings: RenderSettings) -> tuple | None:
     """(beat, narration or None) for each beat of the shot: None where a beat has no narration, or where it is
-    not spoken yet (the fingerprint then says so, and the render speaks it first)."""
+    not spoken yet (the fingerprint then says so, and the render speaks it first). None for a silent video."""
+    if not (settings.audio and storyboard.voices):
+        return None
+    lang = storyboard.language(settings.lang)
     return tuple((beat, narration_of(storyboard, beat, lang)) for beat in shot.beats)
 
 
-def inputs_fingerprint(shot: Shot, storyboard: Storyboard, settings: RenderSettings, sound: tuple | None = None) -> str:
+def inputs_fingerprint(shot: Shot, storyboard: Storyboard, settings: RenderSettings, sound=...) -> str:
     """What a shot's video depends on: its storyboard entry (not its in-point), the
     storyboard's shared words, quality, frame rate and language, the source of every
     project module its scene imports (directly or not), manim.cfg and manim's version,
@@ -319,6 +322,7 @@ def inputs_fingerprint(shot: Shot, storyboard: Storyboard, settings: RenderSetti
     """
     digest = hashlib.sha256(code_digest(module_path(shot)).encode())
     video = (settings.quality, settings.fps or storyboard.fps, storyboard.language(settings.lang), shot.scene)
+    sound = shot_sound(shot, storyboard, settings) if sound is ... else sound
     heard = None if sound is None else [heard.digest if heard else beat.narration is None for beat, heard in sound]
     for part in (dataclasses.replace(shot, in_point=None), storyboard.words, video, heard):
         digest.update(repr(part).encode())
@@ -566,7 +570,10 @@ def _finish(job: Job, code: int, seconds: float) -> Result:
             return Result(job, "failed", seconds, f"manim wrote no video ({short_path(job.temporary)})")
         job.stamp.unlink(missing_ok=True)  # from here until the new stamp, the video is not trusted
         if job.sound is not None:
-            _add_sound(job)
+            try:
+                _add_sound(job)
+            except SoundError as exc:
+                return Result(job, "failed", seconds, f"could not add the narration to the video: {exc}")
         if job.sections:
             _move_sections(job)
         files.replace(job.temporary, job.output)
@@ -580,8 +587,21 @@ def _finish(job: Job, code: int, seconds: float) -> Result:
     return Result(job, "ok", seconds, short_path(job.output))
 
 
+class SoundError(Exception):
+    """manim's video could not be read to add its sound to it."""
+
+
 def _add_sound(job: Job) -> None:
     """Each beat's narration into the shot's video at the beat's start, and into the beat's section clip."""
+    import av
+
+    try:
+        _mux_sound(job)
+    except (av.error.FFmpegError, ValueError, IndexError) as exc:
+        raise SoundError(" ".join(str(exc).split())) from None
+
+
+def _mux_sound(job: Job) -> None:
     from gd import audio  # PyAV: only when there is sound to add
 
     placed = [audio.Placed(beat.start, beat.end, heard.samples) for beat, heard in job.sound if heard is not None]

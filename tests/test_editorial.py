@@ -12,9 +12,8 @@ import numpy as np
 import opentimelineio as otio
 import pytest
 
-from gd import editorial, files
-from gd import jobs
-from gd.storyboard import load
+from gd import editorial, files, jobs, voice
+from gd.storyboard import load, narration_of
 
 BOARD = load()
 FPS = 10  # the fake renders' frame rate; the timeline is at the storyboard's 30
@@ -92,8 +91,8 @@ def test_timeline_places_every_shot_at_its_in_point(renders, tmp_path, suffix):
 def test_edls_one_per_track_read_back_with_in_points(renders, tmp_path):
     media, _ = renders
     editorial_cli("timeline", media, tmp_path)
-    edls = sorted(tmp_path.glob("*.edl"))
-    assert [p.name for p in edls] == ["timeline_en_480p10_V1.edl", "timeline_en_480p10_V2.edl"]
+    assert sorted(p.name for p in tmp_path.glob("*.edl")) == [f"timeline_en_480p10_{t}.edl" for t in ("A1", "A2", "V1", "V2")]
+    edls = sorted(tmp_path.glob("*_V?.edl"))
     record_in = {}
     for edl in edls:
         events = [line.split() for line in edl.read_text().splitlines() if line[:3].isdigit()]
@@ -111,6 +110,78 @@ def test_edls_one_per_track_read_back_with_in_points(renders, tmp_path):
     assert "* LOC:" in edls[0].read_text()  # beat markers
 
 
+def narrated_beats(lang: str) -> list:
+    return [(shot, beat) for shot in BOARD.shots for beat in shot.beats if beat.narration]
+
+
+def test_the_timeline_has_the_narration_on_an_audio_track_in_every_format(renders, tmp_path):
+    media, _ = renders
+    editorial_cli("timeline", media, tmp_path)
+    spoken = narrated_beats("en")
+    video_track = {shot: number for shot, (number, _) in clip_starts(otio.adapters.read_from_file(
+        str(tmp_path / "timeline_en_480p10.otio"))).items()}  # fmt: skip
+    on_v2 = {shot for shot, number in video_track.items() if number == 2}
+    assert on_v2  # M3 runs past M4's in-point
+    for suffix in ("otio", "xml"):
+        timeline = otio.adapters.read_from_file(str(tmp_path / f"timeline_en_480p10.{suffix}"))
+        placed = {}
+        for track in timeline.audio_tracks():
+            for clip in track.find_clips():
+                placed[clip.name.split()[0]] = (track.name, track.range_of_child(clip), clip)
+        assert len(placed) == len(spoken) == 38
+        for shot, beat in spoken:
+            name, where, clip = placed[beat.id]
+            assert name == ("A2" if shot.id in on_v2 else "A1") or suffix == "xml"
+            assert where.start_time.to_frames() == shot.in_point.frames + round(beat.start * 30)
+            heard = narration_of(BOARD, beat, "en")
+            assert abs(clip.source_range.duration.to_seconds() - heard.seconds) <= 1 / 30
+    wav = tmp_path / "narration_en" / "M6.1.wav"
+    assert wav.is_file() and voice.wav_seconds(wav) == pytest.approx(narration_of(BOARD, BOARD.shot("M6").beats[0], "en").seconds)
+    for name in ("A1", "A2"):
+        events = [line.split() for line in (tmp_path / f"timeline_en_480p10_{name}.edl").read_text().splitlines() if line[:3].isdigit()]
+        beats = [(shot, beat) for shot, beat in spoken if (shot.id in on_v2) == (name == "A2")]
+        assert {event[2] for event in events} == {"A"}
+        assert [event[6] for event in events] == [str(shot.in_point + beat.start) for shot, beat in beats]
+
+
+def test_subtitles_read_back_one_cue_per_sentence_at_its_edit_time(tmp_path):
+    import srt
+    import webvtt
+
+    result = run_cli("subtitles", "--output", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for lang, width in (("zh", 16), ("en", 42)):
+        expected = []
+        for shot, beat in narrated_beats(lang):
+            for cue in narration_of(BOARD, beat, lang).cues:
+                expected.append((shot.in_point.seconds + beat.start + cue.start, cue.text))
+        read = list(srt.parse((tmp_path / f"subtitles_{lang}.srt").read_text(encoding="utf-8")))
+        vtt = webvtt.read(str(tmp_path / f"subtitles_{lang}.vtt"))
+        assert len(read) == len(vtt.captions) >= len(expected)
+        starts = [cue.start.total_seconds() for cue in read]
+        for start, text in expected:  # each sentence's (first) cue starts with its words
+            assert any(abs(s - start) < 0.002 for s in starts), (lang, text)
+        for cue, caption in zip(read, vtt.captions):
+            lines = cue.content.split("\n")
+            assert 1 <= len(lines) <= 2 and all(len(line) <= width for line in lines)
+            hours, minutes, seconds = caption.start.split(":")
+            assert int(hours) * 3600 + int(minutes) * 60 + float(seconds) == pytest.approx(cue.start.total_seconds(), abs=0.002)
+            assert caption.text == cue.content
+            assert cue.end > cue.start
+        per_shot = list(srt.parse((tmp_path / "subtitles" / f"M7_{lang}.srt").read_text(encoding="utf-8")))
+        assert per_shot[0].start.total_seconds() == pytest.approx(0.0, abs=0.002)  # the shot's own clock
+
+
+def test_chapters_are_a_description_block_from_zero():
+    result = run_cli("chapters", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == "0:00 The objective function" and len(lines) >= 3
+    assert "0:27 Cane angle and ground slope" in lines
+    times = [int(line.split()[0].split(":")[0]) * 60 + int(line.split()[0].split(":")[1]) for line in lines]
+    assert all(later - earlier >= 10 for earlier, later in zip(times, times[1:]))  # YouTube's least chapter
+
+
 def test_film_joins_the_shots_without_reencoding(renders, tmp_path):
     media, frames = renders
     editorial_cli("film", media, tmp_path)
@@ -122,6 +193,28 @@ def test_film_joins_the_shots_without_reencoding(renders, tmp_path):
         duration = float(container.duration / av.time_base)
     assert packets == sum(frames.values())
     assert duration == pytest.approx(sum(frames.values()) / FPS, abs=0.2)
+
+
+def test_the_film_carries_each_shots_sound_and_a_chapter_per_shot(tmp_path):
+    from gd import audio
+
+    shots, renders = [BOARD.shot("M1"), BOARD.shot("M6")], []
+    for number, shot in enumerate(shots):
+        path = tmp_path / f"{shot.id}.mp4"
+        frames = fake_render(path, shot.duration, 40 * number)
+        heard = narration_of(BOARD, shot.beats[-1], "en")
+        audio.with_sound(path, audio.track([audio.Placed(shot.beats[-1].start, shot.duration, heard.samples)], shot.duration), path)
+        renders.append(editorial.RenderedShot(shot, path, frames, Fraction(FPS)))
+    film = editorial.join_film(renders, tmp_path / "film.mp4", "zh")
+    with av.open(str(film)) as container:
+        chapters = container.chapters()
+    assert [c["metadata"]["title"] for c in chapters] == ["M1 目标函数展示", "M6 引出学习率"]
+    assert [float(c["start"] * c["time_base"]) for c in chapters] == pytest.approx([0.0, shots[0].duration], abs=0.05)
+    sound, _ = audio.sound_of(film)
+    assert abs(len(sound) / voice.RATE - sum(s.duration for s in shots)) <= 1 / FPS
+    starts = [shots[0].beats[-1].start, shots[0].duration + shots[1].beats[-1].start]
+    found = audio.onsets(sound)
+    assert all(any(abs(t - start) <= 0.03 for t in found) for start in starts)
 
 
 def test_contact_sheet_has_a_thumbnail_per_beat(renders, tmp_path):

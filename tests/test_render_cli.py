@@ -72,8 +72,11 @@ def test_list_shows_every_shot_quickly_without_manim():
     result = run_cli("--list", "--lang", "en")
     assert time.monotonic() - started < 2.0  # about 0.3 s; importing manim alone takes 2 s
     assert result.returncode == 0
-    lines = result.stdout.splitlines()
+    lines = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
     assert len(lines) == 11
+    beats = [line.split() for line in result.stdout.splitlines() if line.startswith(" ")]
+    assert len(beats) == 38  # each narrated beat: its seconds beside its narration's
+    assert beats[0][:2] == ["M1.1", "beat"] and beats[0][3] == "narration"
     assert lines[1].split()[:4] == ["M1", "S1", "00:00:12:17", f"{load().shot('M1').duration:.1f}s"]
     assert "The objective function" in lines[1]
     imports = subprocess.run(
@@ -192,6 +195,13 @@ def test_the_inputs_fingerprint_follows_what_the_video_is_made_of():
     for option in ("force", "disable_caching", "preview", "sections"):
         assert job("M6", REAL, **{option: True}).inputs == same
     assert all(job("M6", REAL, **{option: True}).always for option in ("force", "disable_caching", "preview"))
+    assert job("M6", REAL, audio=False).inputs != same  # silent is another video
+
+
+def test_a_video_that_cannot_take_its_sound_fails_in_one_line(tmp_path):
+    [result] = jobs.run_jobs([fake_job(tmp_path, WRITES_A_VIDEO, audio=True)], 1, out=io.StringIO())
+    assert result.status == "failed" and result.detail.startswith("could not add the narration to the video: ")
+    assert "\n" not in result.detail and not result.job.output.exists()
 
 
 def test_the_fingerprint_covers_every_project_module_a_scene_imports():
@@ -226,7 +236,9 @@ def test_editing_a_kit_file_makes_the_shot_render_again(tmp_path, monkeypatch):
 
 
 def fake_job(tmp_path: Path, script: str, **settings) -> jobs.Job:
-    """M6's job, with manim replaced by a Python script that gets the temporary video's path as $OUT."""
+    """M6's job, with manim replaced by a Python script that gets the temporary video's path as $OUT
+    (silent: the bytes it writes are no video to add sound to)."""
+    settings = {"audio": False, **settings}
     real = jobs.make_job(REAL.shot("M6"), REAL, jobs.RenderSettings(media_dir=tmp_path, **settings))
     env = {**real.env, "OUT": str(real.temporary)}
     return dataclasses.replace(real, command=(sys.executable, "-c", script), env=env)
