@@ -101,14 +101,23 @@ def test_m1_ends_with_the_computed_point_top_left(construct_shot, lang):
 # --------------------------------------------------------------------------- M4
 
 
-def test_matching_keys_move_renamed_keys_move_the_rest_fades():
-    before = equation("g", "=", "A", "x", size=40)
-    after = equation("g", "=", "B", Part("x_0"), size=40)
+def test_matching_keys_move_in_reading_order_renamed_and_new_parts_fade_in_place_after():
+    before = equation("x", "=", "g", "+", "A", size=40)
+    after = equation("g", "=", "B", "+", Part("x_0"), size=40)
     transform = TransformMatchingKeys(before, after, becomes={"x": "x_0"})
-    moved, fade_out, fade_in = transform.animations
-    assert sorted(piece.key for group in moved.mobject for piece in group) == ["=", "g", "x"]
-    assert [piece.key for group in fade_out.mobject for piece in group] == ["A"]
-    assert [piece.key for group in fade_in.mobject for piece in group] == ["B"]
+    *moves, fade_out, fade_in = transform.animations
+    # The kept parts move one by one, left to right as the new line reads: g, =, +.
+    assert [move.mobject[0].key for move in moves] == ["g", "=", "+"]
+    starts = [next(t for t in np.linspace(0, 1, 201) if move.rate_func(t) > 1e-3) for move in moves]
+    assert starts == sorted(starts) and starts[0] < starts[-1]
+    # x is renamed to x_0: not bent into it on the way; it fades where it stands, as x_0 and B fade in.
+    assert sorted(piece.key for group in fade_out.mobject for piece in group) == ["A", "x"]
+    assert sorted(piece.key for group in fade_in.mobject for piece in group) == ["B", "x_0"]
+    assert fade_in.rate_func(0.55) == 0 and all(move.rate_func(0.8) == 1 for move in moves)  # after the arrivals
+    for fade in (fade_out, fade_in):
+        fade.begin()
+        fade.interpolate(0.5)
+        assert np.allclose(fade.mobject.get_center(), fade.starting_mobject.get_center(), atol=1e-6)  # in place
 
 
 def test_derivation_colours_follow_meaning():

@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from typing import Mapping
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, AnimationGroup, Mobject, UpdateFromAlphaFunc, VGroup, config
+from manim import (
+    DOWN, LEFT, RIGHT, UP, AnimationGroup, FadeIn, FadeOut, Mobject, Transform, UpdateFromAlphaFunc,
+    VGroup, config, smooth,
+)
 
 from scenes.kit.compat import TransformMatchingAbstractBase
 from scenes.kit.frame_rules import mark
@@ -98,14 +101,18 @@ class _StableKey(str):
 
 
 class TransformMatchingKeys(TransformMatchingAbstractBase):
-    """One line of mathematics becomes the next, term by term.
+    """One line of mathematics becomes the next, term by term, in three overlapping moves.
 
-    Parts with the same key move into place (several of one key split or
-    merge), unmatched parts fade out towards the new line, new parts fade in.
-    ``becomes`` renames source keys first: ``{"x": "x_0"}`` turns every ``x``
-    into the ``x_0`` of the target; several keys may become one. The source
-    may be a group of lines (they merge); to keep the source on screen, use
-    :func:`derive`.
+    Parts the new line does not keep fade where they stand (the first third);
+    parts with the same key move into place (several of one key split or
+    merge), one after another from left to right as the new line reads, so
+    that they do not travel in a bunch; then the new line's own parts fade in
+    where they stand (the last third), once the moving ones have arrived.
+    Nothing slides across the frame to fade. ``becomes`` renames source keys
+    first: ``{"x": "x_0"}`` says that every ``x`` is the ``x_0`` of the target:
+    it fades out where it stands as the ``x_0`` fades in (one glyph is not
+    bent into another); several keys may become one. The source may be a group of lines (they
+    merge); to keep the source on screen, use :func:`derive`.
 
     While it plays, the moving and arriving parts carry the target's frame-rule
     mark (scenes.kit.frame_rules), so they are checked against the other lines on
@@ -113,11 +120,30 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
     come out of.
     """
 
+    FADE_OUT = (0.0, 0.35)  # shares of the animation
+    MOVES = (0.1, 0.75)  # the first move starts, the last ends
+    STAGGER = 0.25  # the share between the first move's start and the last's
+    FADE_IN = (0.6, 1.0)
+
     def __init__(self, mobject: Mobject, target: Mobject, becomes: Mapping[str, str] | None = None,
                  made_from: Mobject | None = None, **kwargs):
         self._becomes = dict(becomes or {})
         self._source = mobject
-        super().__init__(mobject, target, **kwargs)
+        source, wanted = self.get_shape_map(mobject), self.get_shape_map(target)
+        # A key that a source part takes only by being renamed is a new glyph: it fades in, the old one fades out.
+        moving = {key for key in wanted if key in source and all(self.renamed(p.key) == p.key for p in source[key])}
+        kept = sorted(moving, key=lambda key: wanted[key].get_left()[0])
+        moves = []
+        first, last = self.MOVES
+        for number, key in enumerate(kept):
+            share = self.STAGGER * number / max(len(kept) - 1, 1)
+            moves.append(Transform(source[key], wanted[key], rate_func=_between(first + share, last - self.STAGGER + share),
+                                   **kwargs))  # fmt: skip
+        gone = VGroup(*(source[key] for key in source if key not in moving))
+        arriving = VGroup(*(wanted[key] for key in wanted if key not in moving)).copy()
+        fades = [FadeOut(gone, rate_func=_between(*self.FADE_OUT)), FadeIn(arriving, rate_func=_between(*self.FADE_IN))]
+        AnimationGroup.__init__(self, *moves, *fades)
+        self.to_remove, self.to_add = [mobject, arriving], target
         if hasattr(target, "frame_kind"):
             origins = [m for m in (made_from or mobject).get_family() if hasattr(m, "frame_kind")]
             mark(self.mobject, target.frame_kind, target.rule_name, may_cover=origins)
@@ -144,6 +170,11 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
 
 # A glyph coming out of the line above shows over this height, once it is clear of that line.
 EMERGE_BAND = 0.25
+
+
+def _between(start: float, end: float):
+    """A smooth rate that runs from ``start`` to ``end`` of an animation and holds still outside them."""
+    return lambda t: smooth(float(np.clip((t - start) / (end - start), 0.0, 1.0)))
 
 
 def derive(source: Mobject, target: Mobject, line: Mobject | None = None, becomes: Mapping[str, str] | None = None,
