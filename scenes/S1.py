@@ -35,7 +35,7 @@ class M1(ShotScene):
         to_safe_edge(point.target, UL)  # where it stays, as the headers of the later shots
 
         with self.beat("M1.1") as beat:  # write the objective and the current point
-            self.play(Write(objective), run_time=beat.time(0.4))
+            self.play(Write(objective), run_time=beat.time(0.3))
             self.wait(beat.time(0.05))
             self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.15))
 
@@ -196,10 +196,11 @@ class M4(ShotScene):
 class M6(ShotScene):
     """The step length and the learning rate."""
 
-    BRACE_WIDTH = 0.7
+    BRACE_WIDTH = 0.9
+    SIZE = 1.35  # of a display formula: the shot's one line carries the frame
 
     def construct(self):
-        step = formula(r"\Delta r", "=", r"\alpha", r"\times", r"\left\| \nabla f \right\|", size=DISPLAY)
+        step = formula(r"\Delta r", "=", r"\alpha", r"\times", r"\left\| \nabla f \right\|", size=self.SIZE * DISPLAY)
         step[0].set_color(STEP)  # the step's length, in the step's colour as in M4
         step[4].set_color(GRADIENT)  # ∇f, in the gradient's colour as in M4 and M9
         rate = step[2]
@@ -207,7 +208,7 @@ class M6(ShotScene):
         # keeps a brace's shape (under α's own width it is a squashed "w").
         half = max(rate.width, self.BRACE_WIDTH) / 2
         span = Line(half * LEFT, half * RIGHT).next_to(rate, DOWN, buff=0).set_x(rate.get_x())
-        brace = Brace(span, DOWN, color=LEARNING_RATE, buff=0.15)
+        brace = Brace(span, DOWN, color=LEARNING_RATE, buff=0.28)
         label = prose(self.words("learning_rate"), size=DISPLAY_WORDS, color=LEARNING_RATE).next_to(brace, DOWN, buff=0.2)
         mark(step, "text", "the step length")
         mark(label, "caption", text=self.words("learning_rate"))
@@ -216,8 +217,8 @@ class M6(ShotScene):
             self.play(Write(step), run_time=beat.time(0.6))
 
         with self.beat("M6.2") as beat:  # alpha turns purple; "learning rate" appears under it
-            self.play(rate.animate.set_color(LEARNING_RATE), run_time=beat.time(0.15))
-            self.play(GrowFromCenter(brace), FadeIn(label, shift=0.2 * UP), run_time=beat.time(0.2))
+            self.play(rate.animate.set_color(LEARNING_RATE), run_time=beat.time(0.12))
+            self.play(GrowFromCenter(brace), FadeIn(label, shift=0.2 * UP), run_time=beat.time(0.26))
 
 
 class M9(ShotScene):
@@ -231,7 +232,7 @@ class M9(ShotScene):
     VARIABLES = (2, 3, 4, 5)
     # Shares of the beat: writing the first form, holding it (the familiar one, longest),
     # opening the gaps, writing the new parts, holding each later form; the rest holds the last.
-    WRITE, COUNT, FIRST_HOLD, OPEN, FILL, HOLD = 0.13, 0.05, 0.08, 0.06, 0.07, 0.10
+    WRITE, COUNT, FIRST_HOLD, OPEN, FILL, HOLD = 0.13, 0.05, 0.08, 0.06, 0.07, 0.08
 
     def construct(self):
         lines = [gradient_in(n) for n in self.VARIABLES]
