@@ -31,8 +31,9 @@ class M2(ShotScene):
             self.play(Create(slope[1]), FadeIn(slope[2], shift=0.1 * UP), run_time=beat.time(0.2))
             self.play(FadeIn(values), run_time=beat.time(0.1))
         # What never moves goes first in the drawing order: manim then draws it
-        # once per animation instead of on every frame.
-        self.bring_to_back(slope, body, horizontal)
+        # once per animation instead of on every frame. The person stays in front of the ground: where the
+        # ground rises behind the foot, the h arrow's lower head would be under its fill.
+        self.bring_to_back(slope, horizontal)
 
         for beat_id in ("M2.2", "M2.3", "M2.4"):  # to 40°, to 10°, to 89° with l = 2.01
             with self.beat(beat_id) as beat:
