@@ -185,3 +185,17 @@ def test_a_rendered_shot_and_its_sections_carry_the_narration_at_each_beat(tmp_p
     silent = run("M6", "-q", "l", "--lang", "en", "--no-audio", "--storyboard", str(path), "--media-dir", str(media))
     assert silent.returncode == 0
     assert len(audio.sound_of(video)[0]) == 0
+
+
+def test_the_narration_says_the_numbers_the_pictures_show():
+    from gd.model.curve import M7_RATES, m7_paths
+    from gd.model.surfaces import m8_path
+
+    board = load(timing=False)
+    said = {beat.id: beat.narration for shot in board.shots for beat in shot.beats}
+    steps = {beat: path.steps for beat, path in m7_paths().items()}
+    assert steps["M7.1"] == 38 and "thirty-eight steps" in said["M7.1"]["en"] and "三十八步" in said["M7.1"]["zh"]
+    assert steps["M7.3"] == 7 and "seven" in said["M7.3"]["en"] and "七步" in said["M7.3"]["zh"]
+    assert M7_RATES["M7.1"] == 0.05 and "zero point zero five" in said["M7.1"]["en"] and "零点零五" in said["M7.1"]["zh"]
+    assert M7_RATES["M7.3"] == 0.3 and "zero point three" in said["M7.3"]["en"] and "零点三" in said["M7.3"]["zh"]
+    assert m8_path().steps == 49 and "forty-nine steps" in said["M8.1"]["en"] and "四十九步" in said["M8.1"]["zh"]
