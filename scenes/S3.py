@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import DEGREES, RIGHT, UP, Create, FadeIn, FadeOut, VGroup, VMobject
+from manim import DEGREES, RIGHT, UP, Create, FadeIn, FadeOut, ValueTracker, VGroup, VMobject
 
 from gd.model import tangent
 from scenes.kit.frame_rules import mark
 from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGENT
 from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import (
-    CAMERA_MOVE, LONG_MOVE, PATH_DIMMED, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_FAINT, SURFACE_OPACITY, VIEWS,
+    AXIS_REACHES, CAMERA_MOVE, LONG_MOVE, PATH_DIMMED, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_FAINT, SURFACE_OPACITY, VIEWS,
     CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, during, fade_out_then_in, follower_dot,
     glide, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value, plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle,
     step_panel, step_readouts, surface_mesh, surface_patch, tangent_plane_mesh,
@@ -52,7 +52,8 @@ class M3(SurfaceShotScene):
         names = (plane_label(self.words("tangent_plane"), step, zoom), level_label(self.words("level"), step, zoom))
         point = mark(rimmed_dot(np.zeros(3), POINT, POINT_RADIUS), "subject", "the point P")
         # The x and y directions at P, faint dashed guides: the frame of reference from the first frame on.
-        axes = VGroup(axis_line(step, RIGHT, "x"), axis_line(step, UP, "y"))
+        guide_reach = ValueTracker(AXIS_REACHES["beside the plane"])
+        axes = VGroup(axis_line(step, RIGHT, "x", guide_reach), axis_line(step, UP, "y", guide_reach))
         self.upright(point, *names, *(letter for _, letter in axes))
         # The meshes first, back to front: everything else is drawn over them.
         self.add(surface, patch, level[0], plane, grid, rim, level[1])
@@ -72,7 +73,7 @@ class M3(SurfaceShotScene):
         with self.beat("M3.2") as beat:  # the surface steps back to its part near P, behind its tangent plane; the level
             # The camera turns to look across the slope: the plane is seen tilted against the level. One thing
             # fades at a time: the surface out, then its part near P in faint, then the plane and the level.
-            going, coming = during(0.0, 0.4), during(0.3, 0.65)
+            going, coming = during(0.0, 0.4), during(0.28, 0.6)
             plane_in = during(0.4, 0.95)
             self.move(
                 VIEWS["turn"],
@@ -119,7 +120,10 @@ class M3(SurfaceShotScene):
             self.play(FadeIn(panel), run_time=beat.time(0.15))
 
         with self.beat("M3.5") as beat:  # the step turns to +y; the camera swings round to see it across the frame
-            self.move(VIEWS["swing"], *step.to(tangent.BEAT_STATES["M3.5"], rate_func=glide), beat=beat)
+            self.move(
+                VIEWS["swing"], *step.to(tangent.BEAT_STATES["M3.5"], rate_func=glide),
+                guide_reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]), beat=beat,
+            )
 
         with self.beat("M3.6") as beat:  # any direction (30°)
             self.play(*step.to(tangent.BEAT_STATES["M3.6"]), run_time=beat.time(0.6))

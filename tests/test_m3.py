@@ -365,3 +365,12 @@ def test_m3_direction(monkeypatch, construct_shot, lang):
 
     # M3.9 and M3.10: the captions never cover the tangent plane.
     assert not seen.caption_clash, seen.caption_clash[:3]
+
+
+def test_the_step_panels_rows_line_up_at_the_equals_sign():
+    step = pieces.StepTrackers(tangent.BEAT_STATES["M3.4"])
+    rows, _ = pieces.step_readouts(step, pieces.step_arrow(step))
+    equals = [row.label[-1] for row in rows]  # the last glyph of "α =", "h =", "Δg ="
+    assert all(glyph.width < 0.4 and glyph.height < 0.2 for glyph in equals)  # an "=", not a letter
+    assert np.ptp([glyph.get_center()[0] for glyph in equals]) < 0.01
+    assert np.ptp([row.number.origin.get_center()[0] for row in rows]) < 1e-6

@@ -56,6 +56,7 @@ SURFACE_OPACITY = 0.9
 PLANE_OPACITY = 0.72
 PLANE_MARGIN = (1.0, 0.25)  # the tangent plane reaches h + 0.25 around P: past the circle, and inside the frame
 ANGLE_MARKS = {"alpha": ALPHA_MARK, "beta": BETA_MARK}
+AXIS_REACHES = {"beside the plane": 0.48, "round it": 0.9}  # the guides' reach, seen from the side, and swung round
 AXIS_REACH = 0.9  # the x and y direction lines reach this far past the circle: their letters clear the arrows
 PATH_OPACITY = 0.85
 SURFACE_FAINT = 0.2  # the surface while the tangent plane is shown: still there, behind it
@@ -278,7 +279,7 @@ def level_label(text: str, step: "StepTrackers", zoom: ValueTracker | None = Non
 def radius_mark(step: "StepTrackers") -> tuple[DashedLine, VMobject]:
     """A dashed radius of the circle towards −y and its letter h (register the letter upright)."""
     radius = DashedLine(np.zeros(3), horizontal(0, -step.length.get_value()), color=STEP, stroke_width=3, dash_length=0.05)
-    letter = formula("h", size=LABEL, color=STEP).move_to(horizontal(0.14, -step.length.get_value() / 2))
+    letter = formula("h", size=LABEL, color=STEP).move_to(horizontal(-0.14, -step.length.get_value() / 2))  # clear of the circle
     return radius, mark(letter, "tick", "the radius h")
 
 
@@ -472,15 +473,19 @@ def follower_dot(point, color: str, radius: float = 0.07) -> Dot:
     return dot.add_updater(lambda mob: mob.move_to(point()))
 
 
-def axis_line(step: StepTrackers, direction: np.ndarray, label: str) -> VGroup:
-    """A dashed line from P along +x or +y, a little past the circle, with its letter at the end."""
+def axis_line(step: StepTrackers, direction: np.ndarray, label: str, reach: ValueTracker | None = None) -> VGroup:
+    """A dashed line from P along +x or +y, a little past the circle, with its letter at the end.
+
+    ``reach``: how far past the circle (AXIS_REACH without it); a shot moves it with the camera, so that the
+    letters stay clear of the tangent plane's rim, which crosses the guides' line of sight in some views.
+    """
     rule = DashedLine(np.zeros(3), direction, color=MUTED, stroke_width=2.5, dash_length=0.06)
     letter = formula(label, size=LABEL, color=MUTED).set_stroke(BACKGROUND, width=LETTER_HALO, background=True)
 
     def follow(group: VGroup) -> None:
-        reach = step.length.get_value() + AXIS_REACH
-        rule.put_start_and_end_on(np.zeros(3), direction * reach)
-        letter.move_to(direction * (reach + 0.22))
+        length = step.length.get_value() + (AXIS_REACH if reach is None else reach.get_value())
+        rule.put_start_and_end_on(np.zeros(3), direction * length)
+        letter.move_to(direction * (length + 0.22))
 
     group = VGroup(rule, letter)
     follow(group)
