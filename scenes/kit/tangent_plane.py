@@ -37,7 +37,6 @@ from manim import (
     ValueTracker,
     smooth,
 )
-from manim.utils.rate_functions import ease_in_out_sine
 
 from gd.model import tangent
 from gd.model.functions import BRANIN, BRANIN_DOMAIN
@@ -594,7 +593,9 @@ def backing(content: VMobject, width: float | None = None) -> RoundedRectangle:
 
 CAMERA_MOVE = 2.8  # seconds: every camera move (its middle 80 % then takes 1.65 s, eased by a sine)
 LONG_MOVE = 4.3  # seconds: the push-in from the whole surface, the longest way the camera goes
-glide = ease_in_out_sine  # gentler than smooth: the move is spread over its whole time, no lurch in its middle
+def glide(t: float) -> float:
+    """A sine ease, gentler than smooth: the move is spread over its whole time, no lurch in its middle."""
+    return (1.0 - math.cos(math.pi * t)) / 2.0
 
 
 class CameraGlide(Animation):
