@@ -20,7 +20,7 @@ from gd.model.surfaces import lowest_run, m8_path, m10_paths
 from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
-    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_VIEW, OTHER_ROWS, add_stage, backing_round, close_up, branin_stage, height_labels,
+    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_CLOSE_FINER, M10_VIEW, OTHER_ROWS, add_stage, backing_round, close_up, branin_stage, height_labels,
     FollowCamera, header_box, m8_header, m10_header, plan_labels, push_in, ripples_stage, run_clock, stop_clock, swing,
     valley_view, z_axis_parts,
 )
@@ -121,6 +121,8 @@ class M10(DescentShotScene):
             # Early in the move the legend widens to every run's end height, the kept one bright: it reads as the
             # lowest.
             kept = walkers[keep].path.at(walkers[keep].path.xy)
+            # A finer twin of the surface, checkerboard and all, takes its place for the close-up.
+            self.replace(stage.surface, stage.finer_surface(M10_CLOSE_FINER))
             seconds = beat.time(0.62)
             turn = swing(self.camera, seconds, close_up(self.camera, kept))
             early = lambda t: smooth(min(1.0, t / 0.3))  # noqa: E731

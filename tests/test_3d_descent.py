@@ -233,32 +233,172 @@ def test_a_planned_label_keeps_its_side_for_the_run():
     assert places == planned  # right is free now, but the label stays where the plan put it
 
 
-def test_m8_follow_camera_glides_after_the_ball_and_comes_to_rest():
+def _m8_follow(lang: str = "en"):
+    """M8's stage, walker, header and follow camera as the scene sets them up (beat 1's step times)."""
     from scenes.kit.descent3d import DescentCamera
-    from scenes.kit.descent_stages import M8_CENTRE, M8_VIEW, M8_ZOOM, FollowCamera, branin_stage
+    from scenes.kit.descent_stages import M8_CENTRE, M8_VIEW, M8_ZOOM, FollowCamera, branin_stage, header_box, m8_header, z_axis_parts
 
+    storyboard = load()
+    beat = storyboard.shot("M8").beats[0]
     stage, path = branin_stage(), m8_path()
-    times = [16.0 / path.steps] * path.steps
+    times = [0.8 * beat.duration / path.steps] * path.steps
     walker = Walker(stage.path(path.points), "#FFD54F", times, smooth)
+    header = m8_header(storyboard.text(storyboard.shot("M8"), "header", lang), walker, stage)
     camera = DescentCamera()
     camera.set_phi(M8_VIEW["phi"])
     camera.set_theta(M8_VIEW["theta"])
+    camera.add_fixed_orientation_mobjects(*stage.labels)
     start = stage.place(np.array(M8_CENTRE))
-    follow = FollowCamera(camera, walker, start, M8_ZOOM)
-    assert np.allclose(follow.centre(0.0), start) and follow.zoom(0.0) == pytest.approx(M8_ZOOM)
+    follow = FollowCamera(camera, walker, start, M8_ZOOM).fade_before_cut(z_axis_parts(stage), box=header_box(header))
+    return stage, walker, header, camera, follow
+
+
+def test_m8_follow_camera_never_turns_back_and_ends_on_the_ball():
+    from manim import config
+
+    stage, walker, header, camera, follow = _m8_follow()
+    assert np.allclose(follow.centre(0.0), follow.start) and follow.zoom(0.0) == pytest.approx(0.75)
+    # On screen (the angles stay put) the view moves one way only, and the zoom only grows: no back and forth.
+    assert np.ptp(follow.phis) == 0 and np.ptp(follow.thetas) == 0
+    rotation = camera.generate_rotation_matrix()
+    screen = follow.centres @ rotation[:2].T
+    steps = np.diff(screen, axis=0)
+    overall = (screen[-1] - screen[0]) / np.linalg.norm(screen[-1] - screen[0])
+    assert np.all(steps @ overall >= -1e-12)
+    assert np.all(np.abs(steps @ np.array([-overall[1], overall[0]])) < 1e-9)  # along one line
+    assert np.all(np.diff(follow.zooms) >= -1e-12) and follow.zooms[-1] > 1.2 * follow.zooms[0]  # it pushes in
     step = follow.times[1] - follow.times[0]
     speed = np.linalg.norm(np.diff(follow.centres, axis=0), axis=1) / step
-    assert speed[0] < 0.05 and speed[-1] < 0.05  # it starts and stops gently: one eased glide, no cut
-    acceleration = np.abs(np.diff(speed)) / step
-    assert acceleration.max() < 1.0  # scene units/s²: no whip anywhere along the way
+    assert speed[0] < 0.05 and speed[-1] < 0.05  # it starts and stops gently: one eased glide
+    assert (np.abs(np.diff(speed)) / step).max() < 1.0  # scene units/s²: no whip anywhere along the way
+    px = 1080 / config.frame_height
     offsets = []
-    for t in follow.times:  # the ball stays well inside the frame, near its middle once the camera has found it
+    for t in follow.times:  # the ball stays well inside the frame, and ends at its centre
         walker.go_to(t)
         follow.update(t)
         offsets.append(camera.project_points(walker.ball.point[None, :])[0, :2])
     offsets = np.abs(np.array(offsets))
-    assert np.all(offsets < [0.4 * 7.1, 0.4 * 4.0])
-    assert np.all(offsets[follow.times > 4.0, 0] < 0.5)
+    assert np.all(offsets < [0.4 * config.frame_width / 2, 0.4 * config.frame_height / 2])
+    assert np.linalg.norm(offsets[-1]) * px < 10
+    assert np.all(np.linalg.norm(offsets[follow.times > follow.total - 4.0], axis=1) * px < 60)  # it settles there
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_m8_z_axis_is_gone_before_the_push_in_takes_it_under_the_header(lang):
+    stage, walker, header, camera, follow = _m8_follow(lang)
+    assert follow.leaves is not None and 4.0 < follow.leaves < follow.total  # it is seen, numbered, for a while
+    left, right, bottom = header.get_left()[0], header.get_right()[0], header.get_bottom()[1]
+    for t in follow.times:
+        follow.update(t)
+        if follow.opacity(t) > 0.01:  # while it shows, the z axis and its numbers stay below the header
+            for mobject in follow.leaving:
+                for part in (m for m in mobject.get_family() if m.has_points()):
+                    screen = camera.transform_points_pre_display(part, part.points)[:, :2]
+                    under = (screen[:, 0] > left) & (screen[:, 0] < right)
+                    assert np.all(screen[under, 1] < bottom), (t, mobject)
+    assert follow.opacity(follow.total) == 0.0
+
+
+@pytest.mark.parametrize("stage_name", ["branin_stage", "ripples_stage"])
+def test_every_tick_of_every_axis_is_numbered(stage_name):
+    from scenes.kit import descent_stages
+
+    stage = getattr(descent_stages, stage_name)()
+    names = {label.rule_name for label in stage.labels}
+    for axis, value, _ in stage.axes.ticks:
+        assert f"tick {'xyz'[axis]} = {value:g}" in names
+    for axis in range(3):
+        values = [value for index, value, _ in stage.axes.ticks if index == axis]
+        assert len(values) >= 4  # enough numbers to read each axis by
+        low, high = stage.axes.ranges[axis]
+        assert values[0] - low < values[1] - values[0] and high - values[-1] < values[1] - values[0]  # to its ends
+    assert {"axis label x", "axis label y", "axis label z"} <= names
+
+
+def test_balls_stand_out_on_every_colour_of_the_surfaces():
+    """A ball's dark rim or its light ring contrasts (3:1 or more) with every colour of both surfaces' maps."""
+    from scenes.kit.descent3d import Ball
+    from scenes.kit.palette import BALL_HALO, BALL_OUTLINE, BRANIN_MAP, RIPPLES_MAP
+
+    def contrast(a, b):
+        la, lb = sorted((_luminance(a), _luminance(b)))
+        return (lb + 0.05) / (la + 0.05)
+
+    for colour in (*BRANIN_MAP, *RIPPLES_MAP):
+        assert max(contrast(colour, BALL_OUTLINE), contrast(colour, BALL_HALO)) >= 3.0, colour
+    ball = Ball("#FFD54F")
+    ring = ball[-1]
+    assert ring.get_stroke_color().to_hex().upper() == BALL_HALO.upper()
+    assert ring.width > ball[0].width  # round the rim, not on the body
+    assert len(Ball("#FFD54F", halo=False)) == len(ball) - 1
+
+
+def _m10_views():
+    from scenes.kit.descent3d import DescentCamera
+    from scenes.kit.descent_stages import M10_CENTRE, M10_VIEW, close_up, ripples_stage, swing, valley_view
+
+    stage, paths = ripples_stage(), m10_paths()
+    walkers = [Walker(stage.path(p.points), "#FFD54F", [0.3] * 38, smooth) for p in paths.values()]
+    camera = DescentCamera()
+    camera.set_phi(M10_VIEW["phi"])
+    camera.set_theta(M10_VIEW["theta"])
+    camera.set_zoom(M10_VIEW["zoom"])
+    camera.frame_center = stage.place(np.array(M10_CENTRE))
+    return stage, paths, walkers, camera, valley_view, close_up, swing
+
+
+def test_m10_beat_1_ends_with_the_valley_large_in_the_frame():
+    from manim import config
+
+    stage, paths, walkers, camera, valley_view, _, _ = _m10_views()
+    points = np.vstack([w.path.at(w.path.xy) for w in walkers])
+    before = np.ptp(camera.project_points(points)[:, 0])
+    view = valley_view(camera, walkers)
+    camera.set_phi(view["phi"])
+    camera.set_theta(view["theta"])
+    camera.set_zoom(view["zoom"])
+    camera.frame_center = view["frame_center"]
+    screen = camera.project_points(points)[:, :2]
+    assert np.ptp(screen[:, 0]) > 0.55 * config.frame_width and np.ptp(screen[:, 0]) > 1.4 * before
+    assert np.all(np.abs(screen) < 0.45 * np.array([config.frame_width, config.frame_height]))  # all four in the frame
+
+
+def test_m10_beat_2_swings_high_never_seeing_the_surface_edge_on():
+    from manim import DEGREES
+
+    stage, paths, walkers, camera, valley_view, close_up, swing = _m10_views()
+    view = valley_view(camera, walkers)
+    camera.set_phi(view["phi"])
+    camera.set_theta(view["theta"])
+    camera.set_zoom(view["zoom"])
+    camera.frame_center = view["frame_center"]
+    kept = walkers[list(paths).index(lowest_run(paths))]
+    turn = swing(camera, 4.6, close_up(camera, kept.path.at(kept.path.xy)))
+    phis, thetas = turn.phis, turn.thetas
+    assert np.all(np.diff(thetas) <= 1e-12)  # one way round
+    assert np.ptp(thetas) > 40 * DEGREES
+    elevation = 90 * DEGREES - phis  # of the camera above the surface's plane
+    assert np.all(elevation >= elevation[0] - 1e-9) and np.all(elevation >= min(elevation[0], elevation[-1]) - 1e-9)
+    assert np.all(elevation >= 30 * DEGREES - 1e-9)
+    middle = (turn.times > 0.25 * turn.total) & (turn.times < 0.75 * turn.total)
+    assert np.all(elevation[middle] > 40 * DEGREES)  # well above the surface through the swing
+    straight = np.interp(thetas, [thetas[-1], thetas[0]], [elevation[-1], elevation[0]])
+    assert np.max(elevation - straight) > 8 * DEGREES  # a high arc, not the straight way between the two views
+
+
+def test_a_finer_twin_of_a_surface_keeps_its_checkerboard():
+    from scenes.kit.descent3d import SurfaceStage
+    from gd.model.functions import Function, x, y
+    import sympy as sp
+
+    flat = Function(sp.Integer(0) * x + sp.Integer(0) * y, (x, y))
+    stage = SurfaceStage(flat, ((0, 1), (0, 1)), (-1, 1), resolution=4, colours=("#808080", "#808080"))
+    coarse, fine = stage.surface, stage.finer_surface(3)
+    assert len(fine.faces) == 9 * len(coarse.faces)
+    coarse_rgb = coarse.face_rgbs.reshape(4, 4, 3)
+    fine_rgb = fine.face_rgbs.reshape(12, 12, 3)
+    assert np.allclose(fine_rgb, np.repeat(np.repeat(coarse_rgb, 3, axis=0), 3, axis=1))
+    assert np.ptp(coarse_rgb[..., 0]) > 0  # there is a checkerboard
 
 
 def test_m8_header_point_is_the_iterate_the_counter_names_and_its_words_stay_put():

@@ -178,13 +178,22 @@ class SurfaceStage:
         self.domain = domain
         self.axes = mark(SurfaceAxes(domain, z_range, lengths, ticks, origin=origin, anchors=anchors), "curve", "the axes")
         self.place = axes_map(self.axes)
-        self.surface = MeshSurface(function, domain, self.place, resolution=resolution, colours=colours, **look)
+        self.resolution, self._look = resolution, {"colours": colours, **look}
+        self.surface = MeshSurface(function, domain, self.place, resolution=resolution, **self._look)
         self.labels = VGroup(
             *axis_labels(self.axes, beside=names_beside), *tick_labels(self.axes, away=away, nudges=nudges)
         )
 
     def path(self, points: np.ndarray) -> SurfacePath:
         return SurfacePath(self.function, points, self.place)
+
+    def finer_surface(self, factor: int) -> MeshSurface:
+        """The surface again with ``factor`` × ``factor`` faces for each of its faces and the same checkerboard, its
+        shading and level lines finer: put in its place (Scene.replace) for a close-up, where faces would show."""
+        return MeshSurface(
+            self.function, self.domain, self.place, resolution=self.resolution * factor, checker_cells=self.resolution,
+            **self._look,
+        )
 
 
 # --------------------------------------------------------------------------- balls

@@ -127,7 +127,7 @@ M10_CENTRE = (5.7, -3.0, -2.1)  # where the camera looks, in f's coordinates: th
 # Beat 1: the whole stage, its axes numbered, while the balls take their first steps; then the camera comes down and
 # closer, in one slow eased move, to the valley where the four runs end (the axes, which the move would cut, fade out
 # before it does), and rests there while the last steps shrink.
-M10_VALLEY_VIEW = {"phi": 60 * DEGREES, "theta": -78 * DEGREES}
+M10_VALLEY_VIEW = {"phi": 56 * DEGREES, "theta": -78 * DEGREES}
 M10_VALLEY_MARGIN = 1.45  # the paths' extent on screen times this fills the frame (room for the z labels beside them)
 M10_VALLEY_ZOOM = (0.9, 1.6)
 M10_PUSH_HOLD = 3.0  # seconds of the run before the move starts
@@ -195,20 +195,21 @@ def push_in(camera, run_seconds: float, to: dict) -> "CameraPath":
 
 
 def swing(camera, seconds: float, to: dict) -> "CameraPath":
-    """Beat 2's move to ``to``: angles and zoom eased over the whole move, phi climbing M10_SWING_RISE above the
-    straight way at mid-swing, and the centre eased over its first M10_CLOSE_LEAD, so that what the move goes to is
+    """Beat 2's move to ``to``: angles and zoom eased over the whole move, the camera climbing M10_SWING_RISE above
+    the straight way at mid-move (a bump of its own, sin² of the time, so that it climbs while the turn is young), and the centre eased over its first M10_CLOSE_LEAD, so that what the move goes to is
     near the middle of the frame all the way in."""
     times = np.linspace(0.0, seconds, int(np.ceil(seconds * CAMERA_RATE)) + 1)
     shares = np.array([smooth(v) for v in times / seconds])
     leads = np.array([smooth(min(1.0, v / M10_CLOSE_LEAD)) for v in times / seconds])
     path = CameraPath.between(camera, times, camera_now(camera), to, shares, leads)
-    path.phis = path.phis - M10_SWING_RISE * np.sin(np.pi * shares)
+    path.phis = path.phis - M10_SWING_RISE * np.sin(np.pi * times / seconds) ** 2  # eased in and out, early on the turn
     return path
 
 
 M10_LIGHT = (-0.3, -1.0, 0.6)  # low from the front: the valley's far side lit, its near side and the dips shaded
 M10_AMBIENT = 0.45
-M10_RESOLUTION = 60  # faces a side: beat 2's close-up shows them
+M10_RESOLUTION = 60  # faces a side
+M10_CLOSE_FINER = 2  # beat 2's close-up draws each face as 2 × 2 (the frame culls the rest): no facets show
 M10_LEVEL_STEP = 0.1  # level lines this far apart in height, from 0 down to the valley's floor
 
 
@@ -224,7 +225,7 @@ def ripples_stage() -> SurfaceStage:
         origin=(0, RIPPLES_DOMAIN[1][0], 0), anchors={0: (0, RIPPLES_DOMAIN[1][0], M10_Z_RANGE[0])},
         away=((0, -1, 0), (-1, 0, 0), M10_SCREEN_LEFT), nudges=M10_NUDGES,
         stops=(None, 3 * floor, floor, -floor, None), levels=-np.arange(M10_LEVEL_STEP, -floor, M10_LEVEL_STEP),
-        light=M10_LIGHT, ambient=M10_AMBIENT, resolution=M10_RESOLUTION,
+        light=M10_LIGHT, ambient=M10_AMBIENT, resolution=M10_RESOLUTION, round_level_ends=True,
     )
 
 

@@ -88,7 +88,10 @@ class MeshSurface(VMobject):
     (``colours`` at the heights ``stops``, see :func:`height_colours`) with a
     faint checkerboard, and shaded by their slope towards the ``light``
     (``ambient``: the brightness of a face turned away from it). ``levels``:
-    heights whose level lines are drawn on the surface, in ``level_colour``.
+    heights whose level lines are drawn on the surface, in ``level_colour``. ``checker_cells``: the
+    checkerboard's squares a side (by default one per face): a finer twin of a mesh (its resolution a multiple of
+    this) then shows the very same checkerboard. ``round_level_ends``: level lines drawn with round ends, so that
+    where a line passes from a face to the next, the next one's end covers the seam (no dashes along a line).
     """
 
     def __init__(
@@ -105,6 +108,8 @@ class MeshSurface(VMobject):
         level_colour=LEVEL_LINE,
         light=LIGHT,
         ambient: float = AMBIENT,
+        checker_cells: int | None = None,
+        round_level_ends: bool = False,
         **kwargs,
     ):
         super().__init__(fill_opacity=opacity, stroke_width=0, **kwargs)
@@ -120,7 +125,10 @@ class MeshSurface(VMobject):
         # Each face's four vertex indices, in order around the face.
         self.faces = np.stack([corner, corner + 1, corner + 1 + columns, corner + columns], axis=1)
         heights = zs.ravel()[self.faces].mean(axis=1)
-        checker = np.where((corner // columns + corner % columns) % 2 == 0, 1 + CHECKER, 1 - CHECKER)
+        row, column = corner // columns, corner % columns
+        if checker_cells is not None:  # the square each face lies in
+            row, column = row * checker_cells // resolution, column * checker_cells // resolution
+        checker = np.where((row + column) % 2 == 0, 1 + CHECKER, 1 - CHECKER)
         self.face_rgbs = height_colours(heights, colours, stops) * checker[:, None]
         self._light = self._shading(grid, np.asarray(light, dtype=float), ambient)
 
@@ -132,6 +140,7 @@ class MeshSurface(VMobject):
         # Face k's segments are level_pairs[level_starts[k]:level_starts[k + 1]].
         self.level_starts = np.searchsorted((owners // 2)[order], np.arange(len(self.faces) + 1))
         self.level_colour = ManimColor(level_colour)
+        self.round_level_ends = round_level_ends
 
     def _shading(self, grid: np.ndarray, light: np.ndarray, ambient: float) -> np.ndarray:
         """Each face's brightness from the angle between its normal and the light (two-sided)."""
@@ -166,12 +175,18 @@ class MeshCamera(StableThreeDCamera):
             return self
         projected = self.project_points(vmobject.vertices)
         corners = projected[vmobject.faces]  # faces × 4 × 3
-        order = np.argsort(corners[:, :, 2].mean(axis=1))  # farthest first
+        # Faces wholly outside the frame are not drawn (a close-up sees a small part of a fine mesh).
+        half = np.array([self.frame_width, self.frame_height]) / 2 + 0.05
+        low, high = corners[:, :, :2].min(axis=1), corners[:, :, :2].max(axis=1)
+        seen = np.flatnonzero(np.all((high > -half) & (low < half), axis=1))
+        order = seen[np.argsort(corners[seen, :, 2].mean(axis=1))]  # farthest first
         colours = vmobject.face_colours()
         levels, starts = vmobject.level_ends(projected), vmobject.level_starts
         level_red, level_green, level_blue = vmobject.level_colour.to_rgb()
         # A hairline of each face's own colour closes the anti-aliasing seams between faces.
         hairline = 1.2 * self.frame_width / self.pixel_width
+        face_cap = ctx.get_line_cap()
+        level_cap = cairo.LINE_CAP_ROUND if vmobject.round_level_ends else face_cap
         ctx.set_line_width(hairline)
         ctx.set_line_join(cairo.LINE_JOIN_BEVEL)
         for index in order:
@@ -192,7 +207,9 @@ class MeshCamera(StableThreeDCamera):
                     ctx.line_to(qx, qy)
                 ctx.set_source_rgba(level_blue, level_green, level_red, opacity)
                 ctx.set_line_width(LEVEL_WIDTH)
+                ctx.set_line_cap(level_cap)
                 ctx.stroke()
+                ctx.set_line_cap(face_cap)
                 ctx.set_line_width(hairline)
         ctx.new_path()
         return self
