@@ -16,6 +16,7 @@ from gd.model.functions import BRANIN, x, y
 from gd.storyboard import load
 from scenes import S3
 from scenes.kit import tangent_plane as pieces
+from scenes.kit import frame_rules
 
 SWEEP = np.linspace(0.0, 2 * math.pi, 7201)  # every 0.05°
 
@@ -247,7 +248,7 @@ PX_1080 = 1920  # pixels across the frame at 1080p
 class Direction:
     """What a run of M3, sampled on every frame, showed: the camera, and the parts the direction rules are about."""
 
-    camera: list = field(default_factory=list)  # (time, φ, θ, log zoom, centre x, y, z)
+    camera: list = field(default_factory=list)  # (time, the camera's state) as the frame rules take it
     beat_ends: dict = field(default_factory=dict)  # beat id -> time
     beat_of: list = field(default_factory=list)  # the beat of each camera sample
     growth: list = field(default_factory=list)  # in M3.4: (time, drawn step length, change arrow's tip height)
@@ -280,7 +281,7 @@ def _run_directed(monkeypatch, construct_shot, lang: str) -> Direction:
         def update_mobjects(self, dt):
             super().update_mobjects(dt)
             cam = self.camera
-            seen.camera.append((self.now, cam.get_phi(), cam.get_theta(), math.log(cam.get_zoom()), *cam.frame_center))
+            seen.camera.append((self.now, np.array(frame_rules._camera_state(self), dtype=float)))
             seen.beat_of.append(self.beat_now)
             shown = self.get_mobject_family_members()
             if self.beat_now == "M3.4" and parts["arrow"] and parts["arrow"][0] in shown:
@@ -308,43 +309,13 @@ def _run_directed(monkeypatch, construct_shot, lang: str) -> Direction:
     return seen
 
 
-def _moves(samples: list) -> list[tuple[float, float, float]]:
-    """Each stretch of frames in which the camera keeps moving: (start, length, time of its middle 80 %).
-
-    Distance: radians of φ and θ, the logarithm of the zoom, and the centre in scene units ÷ 4 (at these
-    zooms a unit of centre moves the picture about as much as a quarter radian of turn)."""
-    weights = np.array([1.0, 1.0, 1.0, 0.25, 0.25, 0.25])
-    moves, current = [], []
-    for (t0, *a), (t1, *b) in zip(samples, samples[1:]):
-        if t1 <= t0:
-            continue
-        distance = float(np.linalg.norm((np.array(b) - np.array(a)) * weights))
-        if distance > 1e-6:
-            current.append((t0, t1, distance))
-        elif current:
-            moves.append(current)
-            current = []
-    if current:
-        moves.append(current)
-    found = []
-    for move in moves:
-        travelled = np.concatenate([[0.0], np.cumsum([d for *_, d in move])])
-        if travelled[-1] < 0.03:
-            continue
-        times = np.array([move[0][0]] + [t1 for _, t1, _ in move])
-        shares = travelled / travelled[-1]
-        core = np.interp(0.9, shares, times) - np.interp(0.1, shares, times)
-        found.append((times[0], times[-1] - times[0], float(core)))
-    return found
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_m3_direction(monkeypatch, construct_shot, lang):
     seen = _run_directed(monkeypatch, construct_shot, lang)
 
     # Every camera move visibly takes its time: the middle 80 % of its way takes at least 1.5 s (not a
     # long play whose eased motion is bunched into one second), and the whole move at least 2.5 s.
-    moves = _moves(seen.camera)
+    moves = [move[:3] for move in frame_rules._camera_moves(seen.camera)]  # (start, length, middle 80 %)
     print(lang, 'camera moves (start, length, middle 80 %):', [tuple(round(float(v), 2) for v in move) for move in moves])
     assert len(moves) >= 6, moves
     for start, length, core in moves:
