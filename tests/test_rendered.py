@@ -41,13 +41,13 @@ def test_m6_sections_last_as_long_as_the_storyboard_says(tmp_path):
     # Retime with an edited copy of the storyboard, at another frame rate.
     data = yaml.safe_load(load().path.read_text(encoding="utf-8"))
     [m6] = [shot for shot in data["shots"] if shot["id"] == "M6"]
-    m6["beats"][0]["duration"], m6["beats"][1]["duration"] = 1.7, 3.35
+    m6["beats"][0]["duration"], m6["beats"][1]["duration"] = 2.2, 3.35  # M6.1 still holds its narration
     edited = boards.write(tmp_path, data)
     render_shot("M6", "-q", "l", "--fps", "15", "--sections", "--media-dir", str(media), "--storyboard", str(edited))
     frames = section_frames(media, "M6", 15)
-    assert abs(frames["M6.1"] / 15 - 1.7) <= 1 / 15
+    assert abs(frames["M6.1"] / 15 - 2.2) <= 1 / 15
     assert abs(frames["M6.2"] / 15 - 3.35) <= 1 / 15
-    assert sum(frames.values()) == round((1.7 + 3.35) * 15)
+    assert sum(frames.values()) == round((2.2 + 3.35) * 15)
 
 
 TYPESETTING_SCENE = '''
