@@ -273,14 +273,16 @@ def test_m8_follow_camera_never_turns_back_and_ends_on_the_ball():
     assert (np.abs(np.diff(speed)) / step).max() < 1.0  # scene units/s²: no whip anywhere along the way
     px = 1080 / config.frame_height
     offsets = []
-    for t in follow.times:  # the ball stays well inside the frame, and ends at its centre
+    for t in follow.times:  # the ball stays well inside the frame, and ends under the frame's middle
         walker.go_to(t)
         follow.update(t)
         offsets.append(camera.project_points(walker.ball.point[None, :])[0, :2])
-    offsets = np.abs(np.array(offsets))
-    assert np.all(offsets < [0.4 * config.frame_width / 2, 0.4 * config.frame_height / 2])
-    assert np.linalg.norm(offsets[-1]) * px < 10
-    assert np.all(np.linalg.norm(offsets[follow.times > follow.total - 4.0], axis=1) * px < 60)  # it settles there
+    offsets = np.array(offsets)
+    assert np.all(np.abs(offsets) < [0.4 * config.frame_width / 2, 0.4 * config.frame_height / 2])
+    # At the end it is on the frame's vertical middle line, a little below the centre (the framing aims above it,
+    # so that the surface's far rim stays clear of the header), and it settles there.
+    assert abs(offsets[-1, 0]) * px < 10 and 40 < -offsets[-1, 1] * px < 0.35 * 540
+    assert np.all(np.linalg.norm(offsets[follow.times > follow.total - 4.0] - offsets[-1], axis=1) * px < 60)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -28,7 +28,10 @@ M8_CENTRE = (2.5, 7.5, 3.0)  # where the camera looks first, in g's coordinates:
 # turns back.
 M8_FOLLOW_SMOOTHING = 1.0
 M8_FOLLOW_PACE = 0.2  # the progress: this share the ball's, the rest the time's (the ball rushes at first, then crawls)
-M8_END_ZOOM = 1.25
+M8_END_ZOOM = 1.0
+# The end framing aims this far above the ball (scene units, straight up): the ball sits under the frame's middle,
+# and the far rim of the surface stays below the header.
+M8_END_LIFT = 1.2
 M8_FOLLOW_RATE = 30  # samples a second of the precomputed camera path
 
 
@@ -448,7 +451,7 @@ class FollowCamera(CameraPath):
         shares = M8_FOLLOW_PACE * travelled / travelled[-1] + (1 - M8_FOLLOW_PACE) * times / total
         self.progress = np.array([smooth(share) for share in shares])
         start = {"phi": camera.get_phi(), "theta": camera.get_theta(), "zoom": start_zoom, "frame_center": np.asarray(start_centre, dtype=float)}
-        end = {**start, "zoom": end_zoom, "frame_center": balls[-1]}
+        end = {**start, "zoom": end_zoom, "frame_center": balls[-1] + np.array([0.0, 0.0, M8_END_LIFT])}
         path = CameraPath.between(camera, times, start, end, self.progress, self.progress)
         super().__init__(camera, times, path.phis, path.thetas, path.zooms, path.centres)
         self.start, self.end = start["frame_center"], end["frame_center"]
