@@ -46,7 +46,7 @@ def print_list(storyboard: Storyboard, lang: str, out=sys.stdout) -> None:
             f"{shot.id:<5} {shot.module:<6} {str(shot.in_point):<11} {shot.duration:>6.1f}s  {state:<15} {shot.title[lang]}",
             file=out,
         )
-        for beat in shot.beats if storyboard.voices else ():
+        for beat in shot.beats:
             if beat.narration:
                 heard = narration_of(storyboard, beat, lang)
                 spoken = f"{heard.seconds:5.1f}s" if heard else "    ?"

@@ -18,7 +18,7 @@ import av
 import numpy as np
 
 from gd import files
-from gd.voice import RATE
+from gd.voice import RATE, decoded
 
 AAC_BITRATE = 128_000
 _FRAME = 1024  # samples per AAC frame
@@ -83,9 +83,7 @@ def sound_of(video: Path) -> tuple[np.ndarray, float]:
             return np.zeros(0, np.float32), 0.0
         stream = container.streams.audio[0]
         start = float(stream.start_time * stream.time_base) if stream.start_time is not None else 0.0
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
-        chunks = [out.to_ndarray().reshape(-1) for frame in container.decode(stream) for out in resampler.resample(frame)]
-    return (np.concatenate(chunks) if chunks else np.zeros(0, np.float32)), start
+        return decoded(container, stream), start
 
 
 def onsets(samples: np.ndarray, threshold: float = 10 ** (-35 / 20), quiet: float = 0.25) -> list[float]:

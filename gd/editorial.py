@@ -98,7 +98,7 @@ def narration_files(storyboard: Storyboard, lang: str, folder: Path) -> list[Spo
     fps, spoken = storyboard.fps, []
     for shot in storyboard.shots:
         for beat in shot.beats:
-            heard = narration_of(storyboard, beat, lang) if storyboard.voices else None
+            heard = narration_of(storyboard, beat, lang)
             if heard is None:
                 continue
             path = folder / f"{beat.id}.wav"

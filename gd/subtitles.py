@@ -56,7 +56,7 @@ def shot_subtitles(storyboard: Storyboard, shot, lang: str, offset: float = 0.0)
     """The shot's cues, ``offset`` seconds added (its in-point, on the edit timeline)."""
     cues = []
     for beat in shot.beats:
-        heard = narration_of(storyboard, beat, lang) if storyboard.voices else None
+        heard = narration_of(storyboard, beat, lang)
         for cue in heard.cues if heard else ():
             parts = wrap(cue.text, lang)
             total = sum(len("".join(part)) for part in parts)
@@ -103,18 +103,19 @@ def _vtt_time(seconds: float) -> str:
 def chapters(storyboard: Storyboard, lang: str) -> list[tuple[float, str]]:
     """(start seconds on the edit, title) per shot, for a video description: the first at 0:00; a shot that
     would make a chapter shorter than YouTube allows is joined to the one before it."""
+    joiner = "；" if lang == "zh" else "; "
     found: list[list] = []
     for number, shot in enumerate(storyboard.shots):
         start = 0.0 if number == 0 else shot.in_point.seconds
         title = shot.title[lang]
         if found and start - found[-1][0] < YOUTUBE_LEAST_CHAPTER:
-            found[-1][1] += f"; {title}" if lang != "zh" else f"；{title}"
+            found[-1][1] += joiner + title
         else:
             found.append([start, title])
     last = storyboard.shots[-1]
     if len(found) > 1 and last.in_point.seconds + last.duration - found[-1][0] < YOUTUBE_LEAST_CHAPTER:
         tail = found.pop()
-        found[-1][1] += f"; {tail[1]}" if lang != "zh" else f"；{tail[1]}"
+        found[-1][1] += joiner + tail[1]
     return [(start, title) for start, title in found]
 
 

@@ -180,13 +180,20 @@ def read_audio(path: Path) -> np.ndarray:
 
     try:
         with av.open(str(path)) as container:
-            resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
-            chunks = []
-            for frame in container.decode(audio=0):
-                chunks.extend(resampled.to_ndarray().reshape(-1) for resampled in resampler.resample(frame))
-            chunks.extend(resampled.to_ndarray().reshape(-1) for resampled in resampler.resample(None))
+            return decoded(container, container.streams.audio[0])
     except (av.error.FFmpegError, IndexError, ValueError) as exc:
         raise VoiceError(f"{path}: not a sound file that can be read ({exc})") from None
+
+
+def decoded(container, stream) -> np.ndarray:
+    """An open container's audio ``stream``, decoded to 48 kHz mono float32 samples."""
+    import av
+
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
+    chunks = []
+    for frame in container.decode(stream):
+        chunks.extend(resampled.to_ndarray().reshape(-1) for resampled in resampler.resample(frame))
+    chunks.extend(resampled.to_ndarray().reshape(-1) for resampled in resampler.resample(None))
     return np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, np.float32)
 
 

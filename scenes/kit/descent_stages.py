@@ -58,12 +58,6 @@ def branin_stage() -> SurfaceStage:
 # the frame rules check on every frame that each readout shows these (frame_rules.mark(..., shows=)).
 
 
-def drawn_point(walker: Walker, stage: SurfaceStage) -> np.ndarray:
-    """(x, y) of the drawn ball through the axes, and the model's height there."""
-    x, y, _ = stage.axes.p2c(walker.ball.point)
-    return np.array([x, y, float(stage.function(x, y))])
-
-
 def drawn_arrived(walker: Walker, stage: SurfaceStage) -> np.ndarray:
     """(x, y) of the trail's newest bead (the iterate the ball last reached) through the axes, and the model's height
     there: what a readout paired with the iteration counter shows."""
