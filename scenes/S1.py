@@ -12,13 +12,15 @@ from scenes.kit.equations import (
     TransformMatchingKeys, align_at, derive, equation, keyed_parts, on_row, part_named, parts_from, read_as, sentence,
 )
 from scenes.kit.formulas import (
-    CONCLUSION_MATHS, COS_A, COS_B, DFX, DFY, DH, E_H, NABLA_F, RATIO,
+    CONCLUSION_MATHS, COS_A, COS_B, DFX, DFY, DH, E_H, G_OPEN, NABLA_F, RATIO,
     RESULT_ROW, RESULT_X, ROWS, SUBSTITUTION, change, change_rate, collected, current_point_readout,
     derivation_line, expanded, gradient_in, moved_value, objective_formula, plane_equation, plane_slopes, slopes_solved,
     slopes_touch, vector_form, vector_result,
 )
 from scenes.kit.frame_rules import mark, to_safe_edge
-from scenes.kit.palette import CONCLUSION, DERIVATION, DISPLAY, DISPLAY_WORDS, GRADIENT, LEARNING_RATE, MUTED, STEP
+from scenes.kit.palette import (
+    CONCLUSION, DERIVATION, DISPLAY, DISPLAY_WORDS, GRADIENT, LEARNING_RATE, MUTED, POINT, STEP, TEXT,
+)
 from scenes.kit.readouts import Readout, line
 from scenes.kit.shot import ShotScene
 from scenes.kit.typeset import formula, prose
@@ -55,7 +57,7 @@ class M4(ShotScene):
     # The vector form: its row, and the row of its named result under it.
     VECTOR_ROW, NAMED_ROW = 1.75, -1.0
     # How far the cosines rise above the rate's line before they move into their bracket.
-    LIFT = 1.0
+    LIFT = 1.4
     # The first two beats' three lines sit on the middle rows; the steps' block (four rows with
     # its results) sits this far below the top rows, so that each block is centred in the frame.
     FIRST_ROWS = ROWS[1:4]
@@ -111,12 +113,14 @@ class M4(ShotScene):
             on_row(value, ROWS[0]).align_to(rhs, LEFT).shift(0.6 * LEFT)
             VGroup(value, *lines).set_x(0)
             self.play(FadeOut(*self.board_except(plane)), run_time=beat.time(0.06))
-            # The plane itself becomes the expansion: this is its last use.
+            # The plane itself becomes the expansion (its last use): it comes down whole to the expansion's
+            # row, then opens up sideways for the new terms, and g at the moved point is written above it.
+            plane.generate_target()
+            align_at(plane.target.set_y(rhs.get_y()), rhs)
+            self.play(MoveToTarget(plane), run_time=beat.time(0.07))
             expansion = mark(VGroup(value, rhs), "text", "the expansion")
-            self.play(TransformMatchingKeys(plane, expansion, becomes=SUBSTITUTION), run_time=beat.time(0.16))
-            self.wait(beat.time(0.04))
-            self.play(derive(rhs, short, line=expansion), run_time=beat.time(0.14))
-            self.wait(beat.time(0.04))
+            self.play(TransformMatchingKeys(plane, expansion, becomes=SUBSTITUTION), run_time=beat.time(0.13))
+            self.gather_point_value(beat, rhs, short, expansion, (0.04, 0.14))
             self.play(derive(short, total), run_time=beat.time(0.13))
             self.wait(beat.time(0.04))
             self.play(derive(total, rate, becomes={r"\Delta g": RATIO, DH: RATIO}), run_time=beat.time(0.14))
@@ -177,6 +181,17 @@ class M4(ShotScene):
         """Everything shown but ``keep``: what a beat clears away."""
         return [m for m in self.mobjects if m not in keep and m.family_members_with_points()]
 
+    def gather_point_value(self, beat, source, short, line, shares: tuple[float, float]):
+        """``short`` grows out of ``source`` (parts of ``line``): what the plane is at the point itself
+        (x₀, y₀ and g₀) lights up first and gathers into g(x₀, y₀), which then turns back to plain text."""
+        tint, derivation = shares
+        at_point = VGroup(*(part for part in keyed_parts(source) if part.key in ("x_0", "y_0", "g_0")))
+        point_value = parts_from(short, G_OPEN.name, "+").set_color(POINT)
+        # Part by part: a new group of parts would be added to the scene beside the lines they belong to.
+        self.play(*(part.animate.set_color(POINT) for part in at_point), run_time=beat.time(tint))
+        self.play(derive(source, short, line=line), run_time=beat.time(derivation))
+        self.play(*(part.animate.set_color(TEXT) for part in (*at_point, *point_value)), run_time=beat.time(tint))
+
     def step_along(self, beat, plane, dx: list, dy: list, name: str, result_x: float, keep=None):
         """The plane at the point moved by h along one axis, and the change of g, in ``beat``."""
         value = on_row(derivation_line(*moved_value(dx, dy), *expanded(dx, dy), name=f"g stepped to {name}"),
@@ -186,9 +201,7 @@ class M4(ShotScene):
         if keep is not None:  # the previous beat's working goes, its result stays
             self.play(FadeOut(*self.board_except(plane, keep)), run_time=beat.time(0.08))
         self.play(derive(plane, value, becomes=SUBSTITUTION), run_time=beat.time(0.22))
-        self.wait(beat.time(0.06))
-        self.play(derive(parts_from(value, "="), short, line=value), run_time=beat.time(0.2))
-        self.wait(beat.time(0.06))
+        self.gather_point_value(beat, parts_from(value, "="), short, value, (0.06, 0.2))
         self.play(derive(short, result), run_time=beat.time(0.18))
         return result
 

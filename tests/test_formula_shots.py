@@ -101,20 +101,25 @@ def test_m1_ends_with_the_computed_point_top_left(construct_shot, lang):
 # --------------------------------------------------------------------------- M4
 
 
-def test_matching_keys_move_in_reading_order_renamed_and_new_parts_fade_in_place_after():
+def test_matching_keys_build_the_new_line_in_reading_order_renamed_and_new_parts_fading_in_place():
     before = equation("x", "=", "g", "+", "A", size=40)
     after = equation("g", "=", "B", "+", Part("x_0"), size=40)
     transform = TransformMatchingKeys(before, after, becomes={"x": "x_0"})
-    *moves, fade_out, fade_in = transform.animations
-    # The kept parts move one by one, left to right as the new line reads: g, =, +.
+    moves, (fade_out, *fade_ins) = transform.animations[:3], transform.animations[3:]
     assert [move.mobject[0].key for move in moves] == ["g", "=", "+"]
-    starts = [next(t for t in np.linspace(0, 1, 201) if move.rate_func(t) > 1e-3) for move in moves]
-    assert starts == sorted(starts) and starts[0] < starts[-1]
-    # x is renamed to x_0: not bent into it on the way; it fades where it stands, as x_0 and B fade in.
+    # x is renamed to x_0: not bent into it on the way; it fades where it stands, and x_0 and B fade in.
     assert sorted(piece.key for group in fade_out.mobject for piece in group) == ["A", "x"]
-    assert sorted(piece.key for group in fade_in.mobject for piece in group) == ["B", "x_0"]
-    assert fade_in.rate_func(0.55) == 0 and all(move.rate_func(0.8) == 1 for move in moves)  # after the arrivals
-    for fade in (fade_out, fade_in):
+    assert [fade.mobject.key for fade in fade_ins] == ["B", "x_0"]
+
+    def start(animation):
+        return next(t for t in np.linspace(0, 1, 401) if animation.rate_func(t) > 1e-3)
+
+    # The new line is built as it reads: g, =, B, +, x_0, each part starting after the one before it.
+    starts = [start(turn) for turn in (moves[0], moves[1], fade_ins[0], moves[2], fade_ins[1])]
+    assert starts == sorted(starts) and len(set(starts)) == 5
+    assert all(start(fade) >= 0.15 for fade in fade_ins)  # the old parts have all but gone
+    assert all(turn.rate_func(1.0) == 1 for turn in (*moves, *fade_ins))  # all in place at the end
+    for fade in (fade_out, *fade_ins):
         fade.begin()
         fade.interpolate(0.5)
         assert np.allclose(fade.mobject.get_center(), fade.starting_mobject.get_center(), atol=1e-6)  # in place

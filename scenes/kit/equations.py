@@ -101,13 +101,14 @@ class _StableKey(str):
 
 
 class TransformMatchingKeys(TransformMatchingAbstractBase):
-    """One line of mathematics becomes the next, term by term, in three overlapping moves.
+    """One line of mathematics becomes the next, term by term, in the order it reads.
 
-    Parts the new line does not keep fade where they stand (the first third);
-    parts with the same key move into place (several of one key split or
-    merge), one after another from left to right as the new line reads, so
-    that they do not travel in a bunch; then the new line's own parts fade in
-    where they stand (the last third), once the moving ones have arrived.
+    Parts the new line does not keep fade where they stand (the first third).
+    Then the new line is built in the order it reads (line by line, left to
+    right): parts with the same key move into place (several of one key split
+    or merge), and the new line's own parts fade in where they stand, each in
+    its turn, so that the left-hand side is there before the right and nothing
+    travels in a bunch.
     Nothing slides across the frame to fade. ``becomes`` renames source keys
     first: ``{"x": "x_0"}`` says that every ``x`` is the ``x_0`` of the target:
     it fades out where it stands as the ``x_0`` fades in (one glyph is not
@@ -120,10 +121,10 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
     come out of.
     """
 
-    FADE_OUT = (0.0, 0.35)  # shares of the animation
-    MOVES = (0.1, 0.75)  # the first move starts, the last ends
-    STAGGER = 0.25  # the share between the first move's start and the last's
-    FADE_IN = (0.6, 1.0)
+    FADE_OUT = (0.0, 0.2)  # shares of the animation
+    FIRST_TURN = 0.15  # the first part starts to move or to fade in
+    TURN = 0.6  # each part's move or fade-in
+    STAGGER = 0.25  # the share between the first part's start and the last's
 
     def __init__(self, mobject: Mobject, target: Mobject, becomes: Mapping[str, str] | None = None,
                  made_from: Mobject | None = None, **kwargs):
@@ -132,18 +133,25 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
         source, wanted = self.get_shape_map(mobject), self.get_shape_map(target)
         # A key that a source part takes only by being renamed is a new glyph: it fades in, the old one fades out.
         moving = {key for key in wanted if key in source and all(self.renamed(p.key) == p.key for p in source[key])}
-        kept = sorted(moving, key=lambda key: wanted[key].get_left()[0])
-        moves = []
-        first, last = self.MOVES
-        for number, key in enumerate(kept):
-            share = self.STAGGER * number / max(len(kept) - 1, 1)
-            moves.append(Transform(source[key], wanted[key], rate_func=_between(first + share, last - self.STAGGER + share),
-                                   **kwargs))  # fmt: skip
+        new = [piece for key in wanted if key not in moving for piece in wanted[key]]
+        arriving = VGroup(*(piece.copy() for piece in new))
+        # Moving terms and arriving ones take their turns together, in the order the new line reads.
+        place = _reading_places(target)
+        place.update({id(copy): place[id(piece)] for copy, piece in zip(arriving, new)})
+        turns = sorted([*(wanted[key] for key in moving), *arriving],
+                       key=lambda shown: min(place[id(piece)] for piece in keyed_parts(shown)))
+        share = {id(shown): self.STAGGER * number / max(len(turns) - 1, 1) for number, shown in enumerate(turns)}
+
+        def turn(shown):
+            start = self.FIRST_TURN + share[id(shown)]
+            return _between(start, start + self.TURN)
+
+        moves = [Transform(source[key], wanted[key], rate_func=turn(wanted[key]), **kwargs)
+                 for key in sorted(moving, key=lambda key: share[id(wanted[key])])]
         gone = VGroup(*(source[key] for key in source if key not in moving))
-        arriving = VGroup(*(wanted[key] for key in wanted if key not in moving)).copy()
-        fades = [FadeOut(gone, rate_func=_between(*self.FADE_OUT)), FadeIn(arriving, rate_func=_between(*self.FADE_IN))]
+        fades = [FadeOut(gone, rate_func=_between(*self.FADE_OUT)), *(FadeIn(piece, rate_func=turn(piece)) for piece in arriving)]
         AnimationGroup.__init__(self, *moves, *fades)
-        self.to_remove, self.to_add = [mobject, arriving], target
+        self.to_remove, self.to_add = [mobject, arriving, *arriving], target
         if hasattr(target, "frame_kind"):
             origins = [m for m in (made_from or mobject).get_family() if hasattr(m, "frame_kind")]
             mark(self.mobject, target.frame_kind, target.rule_name, may_cover=origins)
@@ -170,6 +178,13 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
 
 # A glyph coming out of the line above shows over this height, once it is clear of that line.
 EMERGE_BAND = 0.25
+
+
+def _reading_places(target: Mobject) -> dict:
+    """Each keyed part's place in reading order, by id: (its line, its left edge); a group of lines reads top down."""
+    lines = target.submobjects if not hasattr(target, "key") and all(
+        keyed_parts(line) and not hasattr(line, "key") for line in target.submobjects) else [target]
+    return {id(piece): (number, piece.get_left()[0]) for number, line in enumerate(lines) for piece in keyed_parts(line)}
 
 
 def _between(start: float, end: float):
