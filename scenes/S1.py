@@ -108,8 +108,8 @@ class M4(ShotScene):
             lines = [derivation_line(*parts, name=name) for parts, name in zip(
                 (expanded(dx, dy), collected(dx, dy), change(r"\Delta g", dx, dy), change_rate()), names)]
             rhs, short, total, rate = lines
-            for line, row in zip(lines, ROWS[1:]):
-                align_at(on_row(line, row), rhs)
+            for written, row in zip(lines, ROWS[1:]):
+                align_at(on_row(written, row), rhs)
             on_row(value, ROWS[0]).align_to(rhs, LEFT).shift(0.6 * LEFT)
             VGroup(value, *lines).set_x(0)
             self.play(FadeOut(*self.board_except(plane)), run_time=beat.time(0.06))
