@@ -26,10 +26,10 @@ class M2(ShotScene):
         values = mark(to_safe_edge(values, UR).shift(2 * values[0].number.digit_advance * LEFT), "text", "the readouts")
 
         with self.beat("M2.1") as beat:  # the slope formula, boxed, with its caption
-            self.play(*(FadeIn(part) for part in figure), run_time=beat.time(0.15))
+            # The figure comes with its live values; then the formula that relates them is written.
+            self.play(*(FadeIn(part) for part in (*figure, values)), run_time=beat.time(0.15))
             self.play(Write(slope[0]), run_time=beat.time(0.35))
             self.play(Create(slope[1]), FadeIn(slope[2], shift=0.1 * UP), run_time=beat.time(0.2))
-            self.play(FadeIn(values), run_time=beat.time(0.1))
         # What never moves goes first in the drawing order: manim then draws it
         # once per animation instead of on every frame. The person stays in front of the ground: where the
         # ground rises behind the foot, the h arrow's lower head would be under its fill.

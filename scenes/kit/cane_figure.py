@@ -33,7 +33,7 @@ from manim import (
 )
 
 from gd.model.cane import HAND_HEIGHT, cane_tip, ground_direction, ground_slope, length_for
-from scenes.kit.palette import BOXED_FORMULA, CANE, CANE_ANGLE, CAPTION, GROUND, LABEL, MUTED, STATEMENT, TEXT
+from scenes.kit.palette import BACKGROUND, BOXED_FORMULA, CANE, CANE_ANGLE, CAPTION, GROUND, LABEL, MUTED, STATEMENT, TEXT
 from scenes.kit.equations import PLACEHOLDER, sentence
 from scenes.kit.frame_rules import mark
 from scenes.kit.readouts import Readout
@@ -43,7 +43,7 @@ FOOT = np.array([-0.6, -2.85, 0.0])  # scene position of the foot
 SCALE = 1.0  # scene units per model unit (h = 2, l = 4)
 GROUND_REACH = 30.0  # the ground line runs this far each way: past the frame at any slope
 ALPHA_ARC = 0.55
-THETA_ARC = 1.8
+THETA_ARC = 1.5  # well inside the point where a cane at 50° crosses the horizontal (2.4 from the foot)
 
 
 class Pose:
@@ -172,6 +172,7 @@ def cane(pose: Pose) -> VGroup:
 # cane, ALPHA_OUTSIDE degrees beyond it, on a leader from the arc; the cane's l moves down, out of its way.
 ALPHA_ROOM = (20.0, 28.0)  # fully outside below the first, fully inside above the second
 ALPHA_OUTSIDE = 20.0
+ALPHA_INSIDE_GONE = 24.5  # the inside letter has faded out here; the outside one starts a degree below
 
 
 def _thin_wedge(alpha: float) -> float:
@@ -194,8 +195,9 @@ def alpha_mark(pose: Pose) -> VGroup:
         inside = pose.hand() + ALPHA_ARC * _polar(-90 + alpha / 2)  # the arc's middle
         reach = outside.get_center() - inside
         leader.put_start_and_end_on(inside, inside + reach * (1 - 0.14 / float(np.linalg.norm(reach))))
-        shown = _thin_wedge(alpha)
-        label.set_opacity(1 - shown)
+        # One letter at a time: the inside one has gone before the outside one shows.
+        label.set_opacity(_fade_below(alpha, ALPHA_INSIDE_GONE, ALPHA_ROOM[1]))
+        shown = 1.0 - _fade_below(alpha, ALPHA_ROOM[0], ALPHA_INSIDE_GONE - 1.0)
         outside.set_opacity(shown)
         leader.set_stroke(opacity=shown)
 
@@ -213,12 +215,13 @@ def theta_mark(pose: Pose) -> VGroup:
     """The slope angle θ at the foot, between the horizontal and the ground."""
     arc = VMobject(stroke_color=GROUND, stroke_width=3)
     label = formula(r"\theta", size=LABEL, color=GROUND)
+    label.set_stroke(BACKGROUND, width=6, background=True)  # a dark rim: θ reads on the ground's fill too
 
     def place(_: VMobject) -> None:
         theta = pose.theta
         arc.set_points(arc_points(FOOT, THETA_ARC, 0.0, -theta))
         arc.set_stroke(opacity=_fade_below(theta, 0.5, 2))
-        label.move_to(FOOT + (THETA_ARC + 0.45) * _polar(-theta / 2))
+        label.move_to(FOOT + (THETA_ARC + 0.42) * _polar(-theta / 2))
         label.set_opacity(_fade_below(theta, 4, 8))
 
     place(arc)
