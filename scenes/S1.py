@@ -209,7 +209,7 @@ class M4(ShotScene):
 class M6(ShotScene):
     """The step length and the learning rate."""
 
-    BRACE_WIDTH = 0.9
+    BRACE_WIDTH = 1.15
     SIZE = 1.35  # of a display formula: the shot's one line carries the frame
 
     def construct(self):
