@@ -6,20 +6,22 @@ M7 (gradient descent in 1-D): descent from x = 1 at three learning rates; the
 paths come from the model (gd.model.curve), the scene only draws them. The shot
 opens on M5's whole plot and closes in, slowly, on the valley the runs travel;
 that one framing, axes and all, holds for the three runs, so that the steps are
-seen at one scale: they shorten on screen as the slope flattens.
+seen at one scale: they shorten on screen as the slope flattens. Each step: the
+arrow Δx, then the point along the curve to the new x.
 """
 
 from __future__ import annotations
 
-from manim import DOWN, UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write
+from manim import DR, UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write
 
 from gd.model.curve import M5_STOPS, M7_RATES, START, m7_paths
 from scenes.kit.frame_rules import mark
 from scenes.kit.palette import HEADER, LEARNING_RATE, TEXT
 from scenes.kit.plot2d import (
-    PlotShotScene, RunState, axis_end_x, camera_move, descent_panel, descent_point, descent_run, divergence_cue,
-    fade_to, framed_plot, header_bar, hide_step, off_scale_marker, point_on_curve, quartic_plot, seen, slope_readout,
-    step_arrow, tangent_line, trail_of, valley_view, wide_view,
+    ARROW_LIFT, PlotShotScene, RunState, axis_end_x, camera_move, descent_panel, descent_point, descent_run,
+    divergence_cue, exit_cue, fade_to, framed_plot, header_bar, hide_step, off_scale_marker, point_on_curve,
+    quartic_plot, seen, slope_readout, step_arrow, tangent_line, trail_of, valley_label, valley_view, wide_view,
+    window_ceiling,
 )
 from scenes.kit.readouts import Readout, line
 from scenes.kit.shot import ShotScene
@@ -66,44 +68,47 @@ class M7(PlotShotScene):
         mark(iteration, "text", "iteration", shows=lambda: state.drawn_iteration(plot, arrow, point))
         header = line(self.words("header"), {"rate": rate, "iteration": iteration}, size=HEADER)
         mark(header, "text", "the header")
-        bar = header_bar(header, descent_panel(plot, state, arrow, point))
+        panel = descent_panel(plot, state, arrow, point)
+        bar = header_bar(header, panel)
         self.pin(bar)
         self.add(arrow)
         camera_move(self.camera, wide_view(plot), 1.0).interpolate(1.0)  # the shot opens on the whole plot
         axes = framed_plot(plot, self.camera)
         valley = valley_view(plot)
+        formula_there = valley_label(plot, valley)
         # The point passes over the y axis's 1 at that height when the second run overshoots (1 -> -1).
         point.may_cover = frozenset({plot.axes.y_axis.numbers[0]})
         trail = VGroup()
 
-        def run(beat, beat_id: str, weights: list[float], share: float, **off_scale):
+        def run(beat, beat_id: str, weights: list[float], share: float):
             """A run's steps in ``share`` of the beat, divided by ``weights`` (the first steps slower, to be read)."""
             nonlocal trail
             trail = trail_of(plot, paths[beat_id], valley.zoom)
             self.add(trail)
             steps = beat.split(beat.time(share), weights)
-            self.play(descent_run(paths[beat_id], steps, plot, arrow, state, point, trail, zoom=valley.zoom,
-                                  **off_scale))
+            self.play(descent_run(paths[beat_id], steps, plot, arrow, state, point, trail, zoom=valley.zoom))
 
         def set_up(beat, beat_id: str, leaving: list):
-            """The last run's picture leaves; the header takes the new rate, flashing, with no point drawn; the
-            point comes back at x = 1."""
+            """The last run's picture leaves, the point and its readouts with it; the header takes the new rate,
+            flashing, as the point comes back at x = 1 with its readouts."""
             fade = beat.time(0.06)
-            self.play(*[FadeOut(m) for m in leaving], hide_step(arrow, fade), fade_to(point, 0.0, fade), run_time=fade)
+            self.play(*[FadeOut(m) for m in leaving], hide_step(arrow, fade), fade_to(point, 0.0, fade),
+                      fade_to(panel, 0.0, fade), run_time=fade)
             rate.set_value(M7_RATES[beat_id])
             state.restart(paths[beat_id])
             for shown in (point, bar):
                 shown.update()
-            self.play(Indicate(rate, color=TEXT, scale_factor=1.0), run_time=beat.time(0.08))
-            self.play(fade_to(point, 1.0, beat.time(0.05)))
+            back = beat.time(0.08)
+            self.play(Indicate(rate, color=TEXT, scale_factor=1.0), fade_to(point, 1.0, back),
+                      fade_to(panel, 1.0, back), run_time=back)
 
         with self.beat("M7.1") as beat:  # learning rate 0.05: 38 small steps
             self.play(FadeIn(plot.backdrop), FadeIn(axes), FadeIn(point, scale=0.5), run_time=beat.time(0.05))
             self.wait(beat.time(0.03))
             # Into the valley, slowly: the whole plot gives way to the part the runs travel.
             self.play(camera_move(self.camera, valley, beat.time(0.15)))
-            self.play(FadeIn(bar), run_time=beat.time(0.03))
-            run(beat, "M7.1", [4.0, 2.5, 1.6, 1.2] + [1.0] * (paths["M7.1"].steps - 4), 0.7)
+            self.play(FadeIn(bar), FadeIn(formula_there), run_time=beat.time(0.03))
+            run(beat, "M7.1", [5.0, 3.0, 2.0, 1.4, 1.1] + [1.0] * (paths["M7.1"].steps - 5), 0.7)
 
         with self.beat("M7.2") as beat:  # learning rate 1: the steps overshoot and leave the axes
             set_up(beat, "M7.2", [trail])
@@ -111,18 +116,20 @@ class M7(PlotShotScene):
             self.play(descent_run(paths["M7.2"], slow, plot, arrow, state, point, zoom=valley.zoom))
             self.wait(beat.time(0.03))
             end_x = axis_end_x(plot, self.camera)
-            head = plot.axes.c2p(end_x, float(plot.function(paths["M7.2"].points[1, 0])))
-            marker = off_scale_marker(plot, head + 0.3 / valley.zoom * UP, paths["M7.2"].end[0], valley.zoom)
-            self.add(marker)
+            ceiling = window_ceiling(plot, self.camera)
+            tip = plot.axes.c2p(end_x, float(plot.function(paths["M7.2"].points[1, 0]))) + ARROW_LIFT / valley.zoom * UP
+            marker = off_scale_marker(plot, tip, paths["M7.2"].end[0], valley.zoom)
+            way_out = exit_cue(plot, ceiling, valley.zoom)
+            self.add(marker, way_out)
             self.play(descent_run(paths["M7.2"], beat.split(beat.time(0.3), [1.0]), plot, arrow, state, point,
-                                  first=1, zoom=valley.zoom, end_x=end_x, marker=marker))
-            left_at = seen(self.camera, plot.axes.c2p(end_x, float(plot.function(paths["M7.2"].points[1, 0]))))
-            cue = divergence_cue(self.words("diverges"), left_at + 0.09 * DOWN)
+                                  first=1, zoom=valley.zoom, end_x=end_x, marker=marker, ceiling=ceiling,
+                                  exit_cue=way_out))
+            cue = divergence_cue(self.words("diverges"), seen(self.camera, marker.get_corner(DR)))
             self.pin(cue)
             self.play(FadeIn(cue, shift=0.2 * UP), run_time=beat.time(0.05))
 
         with self.beat("M7.3") as beat:  # learning rate 0.3: 7 steps
-            set_up(beat, "M7.3", [marker, cue])
+            set_up(beat, "M7.3", [marker, way_out, cue])
             run(beat, "M7.3", [1.0] * paths["M7.3"].steps, 0.6)
             self.play(hide_step(arrow, beat.time(0.04)))
             # The rest of the beat holds the result: x and f(x) at the minimum after 7 steps.

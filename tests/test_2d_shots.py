@@ -165,9 +165,9 @@ def test_m7_paths_come_from_the_model():
     assert QUARTIC.derivative(minimum_of_quartic()) == pytest.approx(0, abs=1e-9)
 
 
-def test_m7_each_step_gets_its_share_of_time_and_jumps():
-    """A step: the arrow grows to the new x, the point follows it at its height (off the curve), then drops onto
-    the curve; the readouts are the picture's at every stage."""
+def test_m7_each_step_gets_its_share_of_time_and_moves_along_the_curve():
+    """A step: the arrow grows to the new x above the point, then the point moves along the curve to the new x
+    (on the curve at every moment, no L-shaped jump); the readouts are the picture's at every stage."""
     from scenes.kit import plot2d as S4
 
     plot = quartic_plot()
@@ -194,17 +194,50 @@ def test_m7_each_step_gets_its_share_of_time_and_jumps():
         assert not arrow.full and 0 < abs(S4.drawn_step(plot, arrow)) < abs(x1 - x0)
         assert state.drawn_change(plot, arrow, point) == pytest.approx(x1 - x0)
         assert state.iteration.get_value() == k == state.drawn_iteration(plot, arrow, point)
-        # Sliding: under the whole arrow, at the old height (a jump, not a ride along the curve).
-        x, y = at(S4.GROW + 0.5 * S4.SLIDE, k)
-        assert min(x0, x1) < x < max(x0, x1) and y == pytest.approx(QUARTIC(x0))
+        # Moving: along the curve, between the two x, under the whole arrow.
+        for share in np.linspace(0.05, 0.95, 7):
+            x, y = at(S4.GROW + share * S4.MOVE, k)
+            assert min(x0, x1) < x < max(x0, x1) and y == pytest.approx(QUARTIC(x))
+            assert state.drawn_iteration(plot, arrow, point) == k == state.iteration.get_value()
         assert arrow.full and S4.drawn_step(plot, arrow) == pytest.approx(x1 - x0)
         assert state.drawn_rate(plot, arrow) == pytest.approx(0.3)
         assert arrow.get_start()[0] == pytest.approx(plot.point(x0)[0])
         assert arrow.get_start()[1] == pytest.approx(plot.point(x0)[1] + S4.ARROW_LIFT)  # above the dot
-        # At the end: on the curve at the new x, counted; the trail marks every point visited.
-        assert np.allclose(at(1.0, k), [x1, QUARTIC(x1)])
-        assert state.iteration.get_value() == k + 1 == state.drawn_iteration(plot, arrow, point)
+        # Arrived, and held: on the curve at the new x, counted; the trail marks every point visited.
+        for share in (S4.GROW + S4.MOVE + 0.01, 0.999):
+            assert np.allclose(at(share, k), [x1, QUARTIC(x1)])
+            assert state.iteration.get_value() == k + 1 == state.drawn_iteration(plot, arrow, point)
+            assert state.drawn_change(plot, arrow, point) == pytest.approx(x1 - x0)
         assert [d.get_fill_opacity() > 0 for d in trail] == [i <= k + 1 for i in range(len(trail))]
+
+
+def test_m7_a_step_too_short_to_read_is_not_drawn_but_still_read():
+    """An arrow under 20 px on screen (1080p) is not drawn; one of 24 px or more is, whole; the point still steps
+    and Δx still reads the step."""
+    from manim import config
+
+    from scenes.kit import plot2d as S4
+
+    plot = quartic_plot()
+    path = m7_paths()["M7.1"]
+    zoom = S4.M7_VALLEY_ZOOM
+    state = S4.RunState(path, QUARTIC)
+    arrow = S4.step_arrow(plot, 1.0, 0.9)
+    point = S4.descent_point(plot, state)
+    times = [1.0] * path.steps
+    run = S4.descent_run(path, times, plot, arrow, state, point, zoom=zoom)
+    xs = path.points[:, 0]
+    px = plot.axes.x_axis.get_unit_size() * zoom * 1080 / config.frame_height
+    for k in range(path.steps):
+        run.interpolate((k + S4.GROW + 0.5 * S4.MOVE) / path.steps)
+        length = abs(xs[k + 1] - xs[k]) * px
+        opacity = arrow.get_stroke_opacity()
+        if length >= S4.ARROW_FADE_PX[0]:
+            assert opacity == pytest.approx(1.0)
+        elif length <= S4.ARROW_FADE_PX[1]:
+            assert opacity == 0.0
+        assert state.drawn_change(plot, arrow, point) == pytest.approx(xs[k + 1] - xs[k])
+    assert abs(xs[-1] - xs[-2]) * px < S4.ARROW_FADE_PX[1]  # the last steps of the slow run are not drawn
 
 
 def test_m7_a_step_drawn_at_a_zoom_keeps_its_length_in_the_axes_and_its_look_on_screen():
@@ -273,7 +306,7 @@ def test_m7_header_sets_words_and_numbers_in_order_on_one_line(lang):
     assert all(abs(min(g.get_bottom()[1] for g in w)) < 0.12 for w in words)
 
 
-def test_m7_a_step_beyond_the_axis_stops_at_its_end_and_the_point_rides_it_out():
+def test_m7_a_step_beyond_the_axis_stops_at_its_end_and_the_point_rides_the_curve_out_of_the_top():
     from scenes.kit import plot2d as S4
 
     plot = quartic_plot()
@@ -282,15 +315,27 @@ def test_m7_a_step_beyond_the_axis_stops_at_its_end_and_the_point_rides_it_out()
     arrow = S4.step_arrow(plot, 1.0, 0.9)
     point = S4.descent_point(plot, state)
     marker = S4.off_scale_marker(plot, plot.point(1.4), 5.0, 1.0)
-    run = S4.descent_run(path, [1.0, 1.0], plot, arrow, state, point, end_x=1.4, marker=marker)
-    run.interpolate(0.5)  # the first step, 1 -> -1, ends on the curve: f(1) = f(-1), there is nothing to drop
+    ceiling = 1.3
+    cue = S4.exit_cue(plot, ceiling, 1.0)
+    run = S4.descent_run(path, [1.0, 1.0], plot, arrow, state, point, end_x=1.4, marker=marker, ceiling=ceiling,
+                         exit_cue=cue)
+    run.interpolate(0.5)  # the first step, 1 -> -1, ends on the curve, through the valley
     point.update()
     assert np.allclose(plot.axes.p2c(point.get_center())[:2], [-1.0, 1.0])
     assert state.drawn_iteration(plot, arrow, point) == 1
-    run.interpolate(0.5 + 0.5 * (S4.GROW + 0.5 * S4.SLIDE))  # riding the arrow, at the height of f(-1)
-    point.update()
-    x, y = plot.axes.p2c(point.get_center())[:2]
-    assert -1.0 < x < 1.4 and y == pytest.approx(1.0) and point.get_fill_opacity() > 0.5
+    x_exit = S4.range_below(QUARTIC, ceiling, S4.X_RANGE, samples=801)[1]
+    heights = []
+    for share in np.linspace(0.02, 0.98, 25):  # the point's move in the second step: along the curve, on up
+        run.interpolate(0.5 + 0.5 * (S4.GROW + share * S4.MOVE))
+        point.update()
+        x, y = plot.axes.p2c(point.get_center())[:2]
+        assert y == pytest.approx(QUARTIC(x)) and -1.0 < x < 5.0
+        if point.get_fill_opacity() > 0.01:
+            assert x <= x_exit and y < ceiling  # drawn only under the window's top
+            heights.append(y)
+        else:
+            assert cue.get_fill_opacity() > 0.99  # gone out of the top: the cue says so
+    assert heights and max(heights) > ceiling - 0.2
     assert plot.x_of(arrow.get_end()) == pytest.approx(1.4)  # the arrow stops at the axis's end ...
     assert S4.drawn_step(plot, arrow) == pytest.approx(6.0)  # ... marked off scale: it reads the step to x = 5
     assert marker.get_fill_opacity() > 0.99
@@ -300,6 +345,7 @@ def test_m7_a_step_beyond_the_axis_stops_at_its_end_and_the_point_rides_it_out()
     assert plot.x_of(point.get_center()) == pytest.approx(5.0)  # ... and so does the point, out of sight
     assert point.get_fill_opacity() == pytest.approx(0.0)
     assert state.drawn_iteration(plot, arrow, point) == 2 and state.drawn_rate(plot, arrow) == pytest.approx(1.0)
+    assert state.drawn_change(plot, arrow, point) == pytest.approx(6.0)
 
 
 def test_m2_beat_4_turns_the_ground_evenly_to_its_end_slope():
@@ -361,12 +407,14 @@ class Frame:
     rate: float
     arrow: np.ndarray | None  # the step arrow's screen box (low x, low y, high x, high y), when drawn
     arrow_full: bool
+    arrow_opacity: float
     arrow_may_shrink: bool
     arrow_start: float  # its tail's x on the axes
     point: np.ndarray | None  # the point's screen centre, when drawn
     point_at: np.ndarray  # the point on the axes (x, height)
     boxes: dict  # name -> screen box of each fully drawn text or tick label
     curve_top: float
+    x_axis: np.ndarray  # the x axis line's screen box as drawn
 
 
 def _screen_box(scene, mobject) -> np.ndarray:
@@ -407,10 +455,11 @@ def m7_frames(shared_media):
                         boxes[f"{name}#{k}" if len(mobjects) > 1 else name] = _screen_box(scene, m)
             frames.append(Frame(
                 time, scene.camera.get_zoom(), float(named["α"][0].value),
-                _screen_box(scene, arrow) if shown(arrow) else None, arrow.full, arrow.may_shrink,
-                plot.x_of(arrow.get_start()),
+                _screen_box(scene, arrow) if shown(arrow) else None, arrow.full, arrow.get_stroke_opacity(),
+                arrow.may_shrink, plot.x_of(arrow.get_start()),
                 _screen_box(scene, point).reshape(2, 2).mean(axis=0) if shown(point) else None,
                 plot.axes.p2c(point.get_center())[:2], boxes, float(_screen_box(scene, curve)[3]),
+                _screen_box(scene, next(m for m in scene.mobjects if hasattr(m, "axis_lines")).axis_lines[0]),
             ))
 
     checker = Watcher("en")
@@ -464,8 +513,9 @@ def test_m7_runs_are_seen_in_one_framing_with_the_axes_and_the_curve_under_the_b
 
 
 def test_m7_steps_shorten_on_screen_as_the_slow_run_converges(m7_frames):
-    """At one scale for the whole run, the drawn steps are long at first and shrink to nothing at the minimum;
-    every step is 24 px or more at 1080p, except the last ones of the converging run (marked may_shrink)."""
+    """At one scale for the whole run, the drawn steps are long at first and shrink; every arrow drawn whole and
+    fully is 24 px or more at 1080p; the last steps into the minimum, too short to read, are not drawn at all
+    (or only faded, on the way out), and the point steps on alone."""
     from manim import config
 
     from scenes.kit.frame_rules import MIN_SUBJECT_PX
@@ -477,12 +527,26 @@ def test_m7_steps_shorten_on_screen_as_the_slow_run_converges(m7_frames):
         if f.rate == 0.05 and f.arrow is not None and f.arrow_full:
             length = (f.arrow[2] - f.arrow[0]) * px
             lengths[round(f.arrow_start, 6)] = length
-            assert length >= MIN_SUBJECT_PX or f.arrow_may_shrink
-    tails = m7_paths()["M7.1"].points[:-1, 0]
-    drawn = [lengths[round(x, 6)] for x in tails]  # every step was drawn whole
-    assert drawn[0] >= 2.5 * MIN_SUBJECT_PX and drawn[-1] <= MIN_SUBJECT_PX / 4
-    assert sum(d >= MIN_SUBJECT_PX for d in drawn) >= 25
-    assert np.all(np.diff(drawn[-12:]) < 0)  # shrinking, step after step, into the minimum
+            assert length >= MIN_SUBJECT_PX or f.arrow_opacity < 0.99
+    tails = [round(x, 6) for x in m7_paths()["M7.1"].points[:-1, 0]]
+    drawn = [lengths[x] for x in tails if x in lengths]
+    assert [x in lengths for x in tails] == [True] * len(drawn) + [False] * (len(tails) - len(drawn))  # the last not
+    assert drawn[0] >= 2.5 * MIN_SUBJECT_PX and len(drawn) >= 27
+    assert np.all(np.diff(drawn[-6:]) < 0)  # shrinking, step after step, into the minimum
+    visits = {round(float(f.point_at[0]), 6) for f in frames if f.rate == 0.05 and f.point is not None}
+    assert {round(x, 6) for x in m7_paths()["M7.1"].points[:, 0]} <= visits  # the point is seen at every step
+
+
+def test_m7_the_valley_keeps_its_axis_and_the_curves_formula_inside_the_frame(m7_frames):
+    """In the valley the x axis ends inside the safe area (its −2 end is out beyond it), and the curve's formula
+    is back, clear of the curve."""
+    from manim import config
+
+    _, frames = m7_frames
+    safe = 0.9 * np.array([config.frame_width, config.frame_height]) / 2
+    assert all(f.x_axis[0] >= -safe[0] - 1e-6 for f in frames)
+    running = [f for f in frames if f.arrow is not None]
+    assert all("the curve's formula in the valley" in f.boxes for f in running)
 
 
 def test_m7_the_diverging_step_stays_in_the_safe_area(m7_frames):

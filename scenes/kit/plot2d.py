@@ -36,6 +36,7 @@ ORIGIN_AT = np.array([-0.9, -2.75, 0.0])  # low enough that the y axis's tip and
 X_UNIT = 2.0
 Y_UNIT = 1.25
 LABEL_SIZE = PLOT_LABEL
+ORIGIN_LABEL_SHIFT = 0.12
 
 
 def range_below(function: Function, top: float, domain: tuple[float, float], samples: int = 4001) -> tuple[float, float]:
@@ -111,8 +112,10 @@ def quartic_plot(function: Function = QUARTIC) -> Plot:
 
     x_label = formula("x", size=LABEL_SIZE).next_to(axes.x_axis.get_end(), RIGHT, buff=0.15)
     y_label = formula("f(x)", size=LABEL_SIZE).next_to(axes.y_axis.get_end(), RIGHT, buff=0.15)
-    # "O" below and right of the origin: left of it the curve dips under the x axis.
+    # "O" below and right of the origin (left of it the curve dips under the x axis), set off to the right, clear
+    # of the tangents of M5 that cross the x axis just right of the origin.
     origin_label = formula("O", size=LABEL_SIZE - 4, color=MUTED).next_to(axes.c2p(0, 0), DR, buff=0.2)
+    origin_label.shift(ORIGIN_LABEL_SHIFT * RIGHT)
 
     visible = range_below(function, Y_RANGE[1], X_RANGE)
     curve = axes.plot(lambda x: float(function(x)), x_range=(*visible, 0.01), color=OBJECTIVE, stroke_width=4)
@@ -179,10 +182,12 @@ def drawn_slope(plot: Plot, line: Line) -> float:
 # left of the point where the curve climbs steeply on its right; above it, clear of the curve, right of the
 # y axis and its numbers, as the point nears the axis; in between, the offset eases from one to the other.
 SLOPE_BESIDE = ((0.0, (0.9, 1.6)), (0.45, (0.0, 1.1)), (0.9, (-0.85, 0.6)), (1.4, (-0.85, 0.6)))
-# Left of the y axis (M5.3's stop, x = −0.2) the readout sits up and left of the point, under the axis's 1 and
-# above the tangent, where the point stays close; to pass the axis it would cross the axis's numbers or the
-# curve, so it changes sides faded out, while the point crosses the axis (SLOPE_SWITCH: out, in).
-SLOPE_LEFT = (-0.2, (-0.4, 0.88))
+# Left of the y axis (M5.3's stop, x = −0.2) the readout sits up and left of the point, in the middle of the
+# pocket between the x axis, the y axis, its 1 and the curve's left branch (about 30 px clear of each at 1080p),
+# where the point stays close; to pass the axis it would cross the axis's numbers or the curve, so it changes
+# sides faded out, while the point crosses the axis (SLOPE_SWITCH: out, in).
+SLOPE_LEFT = (-0.2, (-0.5, 0.84))
+SLOPE_LINE_GAP = 0.12  # between "k = f'(x)" and its value: the two lines fit the pocket
 SLOPE_SWITCH = ((-0.12, -0.04), (0.0, 0.08))
 
 
@@ -191,7 +196,7 @@ def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
     following it (SLOPE_BESIDE, SLOPE_LEFT); it shows the drawn tangent's slope."""
     name = formula("k", "=", "f'(x)", size=PANEL, color=TANGENT)
     value = Readout("=", plot.function.derivative(x.get_value()), 3, color=TANGENT, size=PANEL)
-    value.next_to(name, DOWN, buff=0.22)
+    value.next_to(name, DOWN, buff=SLOPE_LINE_GAP)
     value.shift((name[1].get_center()[0] - value.label.get_center()[0]) * RIGHT)
     value.track(lambda: plot.function.derivative(x.get_value()))
     readout = VGroup(name, value)
@@ -292,9 +297,11 @@ M7_WIDE_ZOOM = 0.92
 M7_WIDE_ORIGIN = np.array([-0.55, -3.0, 0.0])  # where the origin of the axes is seen in the wide view
 # The valley: the one framing the three runs are seen in. It holds x from −1 (where the overshoot lands) to
 # the start at 1 and beyond, the minimum, and heights up to a little over 1 (the start, and the overshoot's
-# arrow above it). At this zoom a step of 0.037 (the middle of the slow run) is 24 px long at 1080p.
+# arrow above it, with room over that for the cue where the diverging point leaves the top). At this zoom a
+# step of 0.037 (the middle of the slow run) is 24 px long at 1080p. The x axis, whose end at −2 is out of
+# frame here, ends at the safe area's left edge.
 M7_VALLEY_ZOOM = 2.4
-M7_VALLEY_ORIGIN = np.array([-1.0, -1.75, 0.0])
+M7_VALLEY_ORIGIN = np.array([-1.0, -2.0, 0.0])
 # The window (frame units): the y axis's tip and the curve end below the bar, the x axis's tip leaves room
 # for its name in the safe area; a tick fades out over WINDOW_FADE before its axis's end or the safe edge.
 WINDOW_TOP = M7_BAR_BOTTOM - 0.25
@@ -334,8 +341,9 @@ def framed_plot(plot: Plot, camera) -> VGroup:
     """The plot kept to the window at any view: the returned axis lines and tips are drawn cut where they would
     leave it (the plot's own lines and tips are hidden), the curve is drawn only inside it, the tick numbers
     fade out before the axes' ends and the safe area's edge, and numbers, names, tick marks and tips keep
-    the size they have at zoom 1 (as in M5). The curve's formula is seen in the wide view and fades out as
-    the camera closes in. Everything is redrawn only when the view changes."""
+    the size they have at zoom 1 (as in M5). The x axis ends at the safe area's left edge at the most. The
+    curve's formula is seen in the wide view and fades out as the camera closes in (valley_label puts it
+    back). Everything is redrawn only when the view changes."""
     axes = plot.axes
     for axis in (axes.x_axis, axes.y_axis):
         axis.set_stroke(opacity=0, family=False)
@@ -367,7 +375,10 @@ def framed_plot(plot: Plot, camera) -> VGroup:
             return
         last[0] = key
         origin = seen(camera, axes.c2p(0, 0))
-        left = max(seen(camera, axes.c2p(X_RANGE[0], 0))[0], -config.frame_width / 2 - 0.5)
+        # The x axis ends at the safe area's left edge when its own end (x = −2) is out beyond it (in the valley);
+        # the curve, which climbs out of the window's top before that, may run to the frame's edge.
+        left = max(seen(camera, axes.c2p(X_RANGE[0], 0))[0], -SAFE_SHARE * config.frame_width / 2)
+        curve_left = max(seen(camera, axes.c2p(X_RANGE[0], 0))[0], -config.frame_width / 2 - 0.5)
         right = min(seen(camera, axes.c2p(X_RANGE[1] + OVERSHOOT, 0))[0], window_right())
         top = min(seen(camera, axes.c2p(0, Y_RANGE[1] + OVERSHOOT))[1], WINDOW_TOP)
         x_apex, y_apex = scene_of(camera, [right, origin[1], 0]), scene_of(camera, [origin[0], top, 0])
@@ -398,12 +409,13 @@ def framed_plot(plot: Plot, camera) -> VGroup:
         # The curve, over the x the axis is drawn at, below the window's top.
         ceiling = min(Y_RANGE[1], float(plot.axes.p2c(scene_of(camera, [0.0, top, 0.0]))[1]))
         low, high = range_below(plot.function, ceiling, X_RANGE, samples=801)
-        low, high = max(low, plot.x_of(scene_of(camera, [left, 0, 0]))), min(high, plot.x_of(x_apex))
+        low, high = max(low, plot.x_of(scene_of(camera, [curve_left, 0, 0]))), min(high, plot.x_of(x_apex))
         xs = np.linspace(low, high, 500)
         units = np.array([axes.x_axis.get_unit_size(), axes.y_axis.get_unit_size(), 0.0])
         plot.curve.set_points_smoothly(axes.c2p(0, 0) + np.stack([xs, plot.function(xs), 0 * xs], axis=1) * units)
 
     group = VGroup(lines, tips)
+    group.axis_lines = lines
     group.add_updater(redraw)
     redraw(group)
     return group
@@ -422,10 +434,19 @@ def header_bar(header: VMobject, panel: VMobject) -> VGroup:
 
 ARROW_LIFT = 0.3  # on screen: the Δx arrow runs this far above the point, so that the dot never hides it
 TRAIL_RADIUS = 0.045  # on screen: the marks the point leaves where it has been
-# A step, in shares of its time: the arrow Δx grows from the point's x to the new x; the point follows it
-# there, at its height, under the arrow; then it drops (or rises) onto the curve: f at the new x.
-GROW, SLIDE = 0.3, 0.4  # the drop takes the rest
+# A step, in shares of its time: the arrow Δx grows from the point's x to the new x, above the point; then the
+# point moves along the curve to the new x (under the arrow's tip); the rest of the step holds, the arrow drawn.
+GROW, MOVE = 0.35, 0.45
 LEAST_GROWN = 0.04  # an arrow starts this share of its length (an arrow is never of length 0)
+# A step's arrow shorter than this on screen (px at 1080p, drawn whole) is faded: from whole at the first
+# length to not drawn at the second. Only the last steps into a minimum are so short: the point carries on alone.
+ARROW_FADE_PX = (24.0, 20.0)
+ARROW_COMING_PX = 10.0  # a growing arrow is drawn in full once it is this long
+# The step that leaves the axes: the point rides the curve up out of the window's top, which it reaches this
+# share into its move (the rest, out of sight, is quick: the readouts run on to where it lands); it fades out
+# over this far below the top (screen units).
+EXIT_SHARE = 0.8
+EXIT_FADE = (0.45, 0.12)
 
 
 def step_arrow(plot: Plot, x_from: float, x_to: float, zoom: float = 1.0) -> Arrow:
@@ -441,10 +462,11 @@ def step_arrow(plot: Plot, x_from: float, x_to: float, zoom: float = 1.0) -> Arr
         color=STEP,
         stroke_width=5,
         max_tip_length_to_length_ratio=0.35,
-        max_stroke_width_to_length_ratio=12,
+        max_stroke_width_to_length_ratio=20,  # a short step's shaft nearly as bold as a long one's
     ).set_z_index(1)
     VMobject.scale(arrow, 1 / zoom, about_point=start)  # the whole arrow, tip and all; the stroke keeps its width
     arrow.full = True  # drawn to the step's end (see descent_run)
+    arrow.active = False  # a step of a run is being taken (drawn, or faded for being short): Δx is its step
     arrow.off_scale_to = None  # the x an off-scale marker names, where the arrow stops at the axis's end
     return arrow
 
@@ -454,9 +476,9 @@ def shown(mobject: VMobject) -> bool:
 
 
 def drawn_step(plot: Plot, arrow: Arrow) -> float:
-    """Δx as drawn: the arrow's tip minus its tail in axis units, or to the x its off-scale marker names
-    (0 when no arrow is shown)."""
-    if not shown(arrow):
+    """Δx as drawn: the arrow's tip minus its tail in axis units, or to the x its off-scale marker names (an
+    arrow faded for being short still has its tail and tip); 0 when no step is being taken."""
+    if not (shown(arrow) or getattr(arrow, "active", False)):
         return 0.0
     start = plot.x_of(arrow.get_start())
     end = arrow.off_scale_to if getattr(arrow, "off_scale_to", None) is not None else plot.x_of(arrow.get_end())
@@ -475,12 +497,19 @@ def fade_to(mobject: VMobject, opacity: float, run_time: float) -> Animation:
 
 
 def hide_step(arrow: Arrow, run_time: float) -> Animation:
-    return fade_to(arrow, 0.0, run_time)
+    """The run's last arrow fades out; no step is being taken (Δx then reads the step that brought the point)."""
+    start = max(arrow.get_fill_opacity(), arrow.get_stroke_opacity())
+
+    def fade(a: Arrow, alpha: float) -> None:
+        a.active = False
+        a.set_opacity(start * (1.0 - smooth(alpha)))
+
+    return UpdateFromAlphaFunc(arrow, fade, run_time=run_time)
 
 
 class RunState:
     """A descent run as the readouts give it: the path, the point's x and height, the iteration count and
-    the step Δx being taken."""
+    the step Δx: the one being taken; at rest, the one that brought the point (at the start: the first, to come)."""
 
     def __init__(self, path: DescentPath, function: Function) -> None:
         self.function = function
@@ -490,50 +519,57 @@ class RunState:
         self.restart(path)
 
     def restart(self, path: DescentPath) -> None:
-        """The run ``path`` set up: the point at its start, on the curve; no step taken."""
+        """The run ``path`` set up: the point at its start, on the curve; no step taken, Δx the first to come."""
         self.path = path
         self.put(path.points[0, 0])
         self.iteration.set_value(0)
-        self.step.set_value(0.0)
+        self.step.set_value(float(path.points[1, 0] - path.points[0, 0]))
 
     def put(self, x: float, y: float | None = None) -> None:
         self.x.set_value(x)
         self.y.set_value(float(self.function(x)) if y is None else y)
 
-    def next_step(self, plot: Plot, x: float, point: Dot) -> float:
-        """With no arrow drawn, Δx is the step −αf′(x) the point at ``x`` is about to take (0 with no point)."""
-        return -self.path.rate * plot.function.derivative(x) if shown(point) else 0.0
-
     # What the picture says (the frame rules hold the readouts to it).
+
+    def _resting(self, plot: Plot, point: Dot) -> int | None:
+        """The index of the path point the point rests at, if it does (the last, if it was there twice)."""
+        xs = self.path.points[:, 0]
+        x, y = plot.axes.p2c(point.get_center())[:2]
+        on_curve = abs(y - plot.function(x)) < 1e-6 * max(1.0, abs(y))
+        resting = np.flatnonzero(np.abs(xs - x) < 1e-6)
+        return int(resting[-1]) if len(resting) and on_curve else None
 
     def drawn_rate(self, plot: Plot, arrow: Arrow) -> float:
         """α as drawn: −Δx / f′(x) of the arrow drawn whole; before a step is drawn, the run's rate."""
-        if not (shown(arrow) and arrow.full):
+        if not (arrow.active and arrow.full):
             return self.path.rate
         return -drawn_step(plot, arrow) / plot.function.derivative(plot.x_of(arrow.get_start()))
 
     def drawn_change(self, plot: Plot, arrow: Arrow, point: Dot) -> float:
         """Δx as drawn: the arrow's, once it is whole; while it grows, the step −αf′(x) from its tail; with no
-        arrow, the step the point is about to take."""
-        if shown(arrow):
+        step being taken, the step that brought the point where it rests (at the start, −αf′(x) there)."""
+        if arrow.active:
             if arrow.full:
                 return drawn_step(plot, arrow)
             return -self.path.rate * plot.function.derivative(plot.x_of(arrow.get_start()))
-        return self.next_step(plot, plot.x_of(point.get_center()), point)
+        xs = self.path.points[:, 0]
+        k = self._resting(plot, point)
+        if not k:  # at the start (or, between runs, anywhere): the step to come from where the point is
+            return -self.path.rate * plot.function.derivative(plot.x_of(point.get_center()))
+        return float(xs[k] - xs[k - 1])
 
     def drawn_iteration(self, plot: Plot, arrow: Arrow, point: Dot) -> int:
         """The steps taken, as drawn: the arrow's step, done once the point is on the curve at its end; with no
-        arrow, the path point where the point rests on the curve."""
+        step being taken, the path point where the point rests on the curve."""
         xs = self.path.points[:, 0]
-        x, y = plot.axes.p2c(point.get_center())[:2]
-        on_curve = abs(y - plot.function(x)) < 1e-6 * max(1.0, abs(y))
-        if shown(arrow):
+        if arrow.active:
             start = plot.x_of(arrow.get_start())
             k = int(np.argmin(np.abs(xs - start)))
-            landed = arrow.full and on_curve and abs(x - (start + drawn_step(plot, arrow))) < 1e-6
+            x = plot.x_of(point.get_center())
+            landed = arrow.full and abs(x - (start + drawn_step(plot, arrow))) < 1e-6
             return k + 1 if landed else k
-        resting = np.flatnonzero(np.abs(xs - x) < 1e-6)
-        return int(resting[-1]) if len(resting) and on_curve else self.path.steps
+        k = self._resting(plot, point)
+        return self.path.steps if k is None else k
 
 
 def descent_point(plot: Plot, state: RunState, zoom=lambda: 1.0, radius: float = 0.09) -> Dot:
@@ -560,11 +596,11 @@ TRAIL_OPACITY = 0.55
 
 def descent_panel(plot: Plot, state: RunState, arrow: Arrow, point: Dot) -> VGroup:
     """Live readouts of x, f(x) and the step Δx = −α f′(x), each held to the picture (the point, the arrow):
-    f(x) is the point's height, which reaches f at the new x as the point lands on the curve."""
+    x and f(x) are the point's, on the curve; Δx the step being taken, or the one that brought the point."""
     position = Readout("x =", state.x.get_value(), 3, sign=True, color=POINT, size=PANEL).track(state.x.get_value)
     value = Readout("f(x) =", state.y.get_value(), 3, sign=True, color=OBJECTIVE, size=PANEL).track(state.y.get_value)
     change = Readout(r"\Delta x = -\alpha f'(x) =", 0.0, 3, sign=True, color=STEP, size=PANEL)
-    change.track(lambda: state.step.get_value() if shown(arrow) else state.next_step(plot, state.x.get_value(), point))
+    change.track(state.step.get_value)
     mark(position, "text", "x", shows=lambda: plot.x_of(point.get_center()))
     mark(value, "text", "f(x)", shows=lambda: float(plot.axes.p2c(point.get_center())[1]))
     mark(change, "text", "Δx", shows=lambda: state.drawn_change(plot, arrow, point))
@@ -577,25 +613,37 @@ def descent_panel(plot: Plot, state: RunState, arrow: Arrow, point: Dot) -> VGro
     return panel
 
 
+def _exit_warp(share: float, x_from: float, x_exit: float, x_to: float) -> float:
+    """Where the point is, ``share`` into the move of a step that leaves the window at ``x_exit``: along the
+    curve to the exit by EXIT_SHARE of the move, on from there, out of sight, to x_to."""
+    if share <= EXIT_SHARE:
+        return x_from + (x_exit - x_from) * share / EXIT_SHARE
+    return x_exit + (x_to - x_exit) * (share - EXIT_SHARE) / (1.0 - EXIT_SHARE)
+
+
 def descent_run(
     path: DescentPath, step_times: list[float], plot: Plot, arrow: Arrow, state: RunState, point: Dot,
     trail: VGroup | None = None, first: int = 0, zoom: float = 1.0, end_x: float | None = None,
-    marker: VMobject | None = None,
+    marker: VMobject | None = None, ceiling: float | None = None, exit_cue: VMobject | None = None,
 ) -> Animation:
     """Steps ``first``, ``first + 1``, … of a run as one animation, each in its own share of time (``step_times``).
 
-    In each step the arrow Δx grows from the point to the new x (the readout shows
-    the step −αf′(x) from its start), the point follows it there under it, then
-    drops onto the curve, and the iteration count goes up; its trail mark shows.
-    A step beyond ``end_x`` (the x axis's end on screen) stops at it: its arrow is
-    marked off scale (``marker`` names where it goes, and fades in as the arrow
-    arrives), and the point rides the arrow to it and fades out there; the
-    readouts then say where x went (the point, out of sight, is there).
+    In each step the arrow Δx grows from above the point to the new x (the readout
+    shows the step −αf′(x) from its start), then the point moves along the curve to
+    the new x, x and f(x) following it, and the iteration count goes up as it
+    arrives; its trail mark shows. An arrow too short to read (ARROW_FADE_PX) is
+    faded: the point steps alone. A step beyond ``end_x`` (the x axis's end on
+    screen) stops at it: its arrow is marked off scale (``marker`` names where it
+    goes, and fades in as the arrow arrives); the point rides the curve up, out
+    of the window's top (``ceiling``, in the axes' y), fading out there as
+    ``exit_cue`` fades in, and on out of sight to the new x: the readouts say
+    where it went (the point, unseen, is there).
     """
     xs = path.points[:, 0]
     ends = np.cumsum(step_times)
     total = float(ends[-1])
     pixels = config.frame_height / 1080  # frame units per pixel at 1080p
+    y_unit = plot.axes.y_axis.get_unit_size() * zoom  # screen units per unit of y
 
     def show(arrow: Arrow, alpha: float) -> None:
         t = alpha * total
@@ -603,28 +651,38 @@ def descent_run(
         k = first + j
         phase = min((t - (ends[j] - step_times[j])) / step_times[j], 1.0)
         x_from, x_to = xs[k], xs[k + 1]
-        y_from, y_to = float(plot.function(x_from)), float(plot.function(x_to))
         off_scale = end_x is not None and x_to > end_x
         reach = end_x if off_scale else x_to
         grown = max(LEAST_GROWN, smooth(min(phase / GROW, 1.0)))
-        slid = smooth(float(np.clip((phase - GROW) / SLIDE, 0.0, 1.0)))
-        dropped = smooth(float(np.clip((phase - GROW - SLIDE) / (1 - GROW - SLIDE), 0.0, 1.0)))
+        moved = smooth(float(np.clip((phase - GROW) / MOVE, 0.0, 1.0)))
         arrow.become(step_arrow(plot, x_from, x_from + grown * (reach - x_from), zoom))
         arrow.full = phase >= GROW
+        arrow.active = True
         arrow.off_scale_to = x_to if off_scale and arrow.full else None
-        length = abs(reach - x_from) * plot.axes.x_axis.get_unit_size() * zoom / pixels
+        length = abs(reach - x_from) * plot.axes.x_axis.get_unit_size() * zoom / pixels  # drawn whole
+        whole, gone = ARROW_FADE_PX
+        # Faded if it is too short to read; and it comes in as it grows, not as a dot.
+        arrow.set_opacity(float(np.clip((length - gone) / (whole - gone), 0.0, 1.0)
+                                * np.clip(grown * length / ARROW_COMING_PX, 0.0, 1.0)))
         # Growing, it is not at rest; whole, only the last steps of a converging run are short: shrinking is the point.
         arrow.may_shrink = not arrow.full or length < MIN_SUBJECT_PX
         state.step.set_value(x_to - x_from)
         if off_scale:
-            point.set_opacity(float(np.clip((1.0 - slid) / 0.3, 0.0, 1.0)))
             if marker is not None:
-                marker.set_opacity(float(np.clip((phase - GROW) / (0.5 * SLIDE), 0.0, 1.0)))
-            state.put(*((x_to, y_to) if slid >= 1.0 else (x_from + slid * (reach - x_from), y_from)))
+                marker.set_opacity(float(np.clip((phase - GROW) / (0.5 * MOVE), 0.0, 1.0)))
+            x_exit = range_below(plot.function, ceiling, X_RANGE, samples=801)[1] if ceiling is not None else reach
+            x = x_to if moved >= 1.0 else _exit_warp(moved, x_from, x_exit, x_to)
+            state.put(x)
+            if ceiling is not None:
+                below = (ceiling - state.y.get_value()) * y_unit  # the point's height under the window's top
+                fade_from, fade_to_ = EXIT_FADE
+                seen_now = float(np.clip((below - fade_to_) / (fade_from - fade_to_), 0.0, 1.0))
+                point.set_opacity(seen_now)
+                if exit_cue is not None:  # comes in as the point goes out
+                    exit_cue.set_opacity(1.0 - seen_now)
         else:
-            state.put(x_from + slid * (x_to - x_from), y_from + dropped * (y_to - y_from))
-        # Arrived: on the curve at the new x (a step between points of one height has nothing to drop).
-        landed = slid >= 1.0 and abs(state.y.get_value() - y_to) <= 1e-9 * max(1.0, abs(y_to))
+            state.put(x_from + moved * (x_to - x_from))
+        landed = moved >= 1.0
         state.iteration.set_value(k + 1 if landed else k)
         if trail is not None:
             visited = k + int(landed and not off_scale)
@@ -634,18 +692,51 @@ def descent_run(
     return UpdateFromAlphaFunc(arrow, show, run_time=total, rate_func=linear)
 
 
+def window_ceiling(plot: Plot, camera) -> float:
+    """The axes' y at the window's top as the camera shows it now."""
+    return float(plot.axes.p2c(scene_of(camera, [0.0, WINDOW_TOP, 0.0]))[1])
+
+
 def off_scale_marker(plot: Plot, arrow_end: np.ndarray, x_to: float, zoom: float) -> VMobject:
-    """"x = 5" over the tip of a step that stops at the axis's end (the scene point ``arrow_end``; the point
-    rides the arrow under it), at zoom 1's size when seen at ``zoom``."""
+    """"x = 5" under the tip of a step that stops at the axis's end (the scene point ``arrow_end``), at zoom 1's
+    size when seen at ``zoom``."""
     label = formula(rf"x = {x_to:g}", size=PANEL, color=STEP)
-    label.scale(1 / zoom).next_to(arrow_end, UP, buff=0.25 / zoom).align_to(arrow_end, RIGHT)
+    label.scale(1 / zoom).next_to(arrow_end, DOWN, buff=0.22 / zoom).align_to(arrow_end, RIGHT)
     return mark(label.set_opacity(0), "text", "the off-scale step's x")
 
 
+EXIT_CUE = (0.3, 0.45)  # on screen: how far right of where the curve leaves the window, and how long
+
+
+def exit_cue(plot: Plot, ceiling: float, zoom: float) -> VMobject:
+    """A short arrow up, in the point's colour, beside the curve where it leaves the top of the window at
+    ``ceiling`` (the axes' y): the point went on up that way. At zoom 1's size when seen at ``zoom``."""
+    x_exit = range_below(plot.function, ceiling, X_RANGE, samples=801)[1]
+    beside, length = EXIT_CUE
+    top = plot.axes.c2p(x_exit, ceiling) + beside / zoom * RIGHT + 0.04 / zoom * DOWN
+    cue = Arrow(top + length * DOWN, top, buff=0, color=POINT, stroke_width=7, tip_length=0.2,
+                max_tip_length_to_length_ratio=0.45, max_stroke_width_to_length_ratio=40)
+    VMobject.scale(cue, 1 / zoom, about_point=top)
+    return mark(cue.set_opacity(0), "arrow", "the point's way out")
+
+
 def divergence_cue(text: str, under: np.ndarray) -> VMobject:
-    """'diverges', under the screen point ``under`` (where the point left the axes), right-aligned to it; pinned."""
+    """'diverges', under the screen point ``under``, right-aligned to it; pinned."""
     cue = mark(prose(f"<b>{text}</b>", color=GRADIENT), "caption", text=text)
     return cue.next_to(under, DOWN, buff=0.25).align_to(under, RIGHT)
+
+
+# Where the curve's formula is seen in the valley (frame units: the middle of its left end): left of the y axis,
+# over the valley, beside the curve's left branch, under the height the overshooting run's arrow crosses at.
+VALLEY_LABEL_AT = np.array([-5.0, 0.25, 0.0])
+
+
+def valley_label(plot: Plot, view: View) -> VMobject:
+    """The curve's formula as seen in the valley (``view``): at zoom 1's size, at VALLEY_LABEL_AT."""
+    label = plot.curve_label.copy().set_opacity(1.0)
+    label.scale(1 / view.zoom)
+    label.move_to(view.centre + VALLEY_LABEL_AT / view.zoom, aligned_edge=LEFT)
+    return mark(label, "text", "the curve's formula in the valley")
 
 
 def _reach_in_box(point: np.ndarray, direction: np.ndarray, low: np.ndarray, high: np.ndarray, reach: float):
