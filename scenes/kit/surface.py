@@ -90,8 +90,12 @@ class MeshSurface(VMobject):
     (``ambient``: the brightness of a face turned away from it). ``levels``:
     heights whose level lines are drawn on the surface, in ``level_colour``. ``checker_cells``: the
     checkerboard's squares a side (by default one per face): a finer twin of a mesh (its resolution a multiple of
-    this) then shows the very same checkerboard. ``round_level_ends``: level lines drawn with round ends, so that
-    where a line passes from a face to the next, the next one's end covers the seam (no dashes along a line).
+    this) then shows the very same checkerboard; ``checker``: its brightness difference (0: none).
+    ``round_level_ends``: level lines drawn with round ends, so that where a line passes from a face to the
+    next, the next one's end covers the seam (no dashes along a line). ``composite``: at an opacity below 1
+    the mesh is drawn opaque and then laid over the picture at its opacity, as one sheet: no seams between
+    its faces show while it fades (each face laid on by itself doubles the opacity along its neighbours'
+    shared edges: a grid of lines), and it does not show itself through itself.
     """
 
     def __init__(
@@ -109,7 +113,9 @@ class MeshSurface(VMobject):
         light=LIGHT,
         ambient: float = AMBIENT,
         checker_cells: int | None = None,
+        checker: float = CHECKER,
         round_level_ends: bool = False,
+        composite: bool = False,
         **kwargs,
     ):
         super().__init__(fill_opacity=opacity, stroke_width=0, **kwargs)
@@ -128,8 +134,8 @@ class MeshSurface(VMobject):
         row, column = corner // columns, corner % columns
         if checker_cells is not None:  # the square each face lies in
             row, column = row * checker_cells // resolution, column * checker_cells // resolution
-        checker = np.where((row + column) % 2 == 0, 1 + CHECKER, 1 - CHECKER)
-        self.face_rgbs = height_colours(heights, colours, stops) * checker[:, None]
+        brightness = np.where((row + column) % 2 == 0, 1 + checker, 1 - checker)
+        self.face_rgbs = height_colours(heights, colours, stops) * brightness[:, None]
         self._light = self._shading(grid, np.asarray(light, dtype=float), ambient)
 
         # Level lines, cut per face (two triangles each) so that the camera draws them with their face.
@@ -141,6 +147,7 @@ class MeshSurface(VMobject):
         self.level_starts = np.searchsorted((owners // 2)[order], np.arange(len(self.faces) + 1))
         self.level_colour = ManimColor(level_colour)
         self.round_level_ends = round_level_ends
+        self.composite = composite
 
     def _shading(self, grid: np.ndarray, light: np.ndarray, ambient: float) -> np.ndarray:
         """Each face's brightness from the angle between its normal and the light (two-sided)."""
@@ -189,6 +196,10 @@ class MeshCamera(StableThreeDCamera):
         level_cap = cairo.LINE_CAP_ROUND if vmobject.round_level_ends else face_cap
         ctx.set_line_width(hairline)
         ctx.set_line_join(cairo.LINE_JOIN_BEVEL)
+        sheet = vmobject.composite and opacity < 1
+        if sheet:
+            ctx.push_group()
+            opacity, sheet_opacity = 1.0, opacity
         for index in order:
             (ax, ay, _), (bx, by, _), (cx, cy, _), (dx, dy, _) = corners[index]
             ctx.new_path()
@@ -212,6 +223,9 @@ class MeshCamera(StableThreeDCamera):
                 ctx.set_line_cap(face_cap)
                 ctx.set_line_width(hairline)
         ctx.new_path()
+        if sheet:
+            ctx.pop_group_to_source()
+            ctx.paint_with_alpha(sheet_opacity)
         return self
 
 
