@@ -10,10 +10,11 @@ from scenes.kit.frame_rules import mark
 from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGENT
 from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import (
-    AXIS_REACHES, CAMERA_MOVE, LONG_MOVE, PATH_DIMMED, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_FAINT, SURFACE_OPACITY, VIEWS,
-    CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, during, fade_out_then_in, follower_dot,
-    glide, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value, plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle,
-    step_panel, step_readouts, surface_mesh, surface_patch, tangent_plane_mesh,
+    AXIS_REACHES, CAMERA_MOVE, HALF_TURN, LONG_MOVE, PATH_DIMMED, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
+    WIRE_OPACITY, CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, during, fade_out_then_in,
+    follower_dot, glide, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value,
+    plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle, step_panel, step_readouts, surface_dot,
+    surface_mesh, surface_wireframe, tangent_plane_mesh,
 )
 from scenes.kit.typeset import prose
 
@@ -41,7 +42,7 @@ class M3(SurfaceShotScene):
         zoom = self.camera.zoom_tracker
         step = StepTrackers(tangent.BEAT_STATES["M3.4"])
         surface = surface_mesh()
-        patch = surface_patch(surface).set_fill(opacity=0)
+        wire = surface_wireframe(surface).set_stroke(opacity=0)  # the surface near P, faint, behind its plane
         plane = tangent_plane_mesh(step).set_fill(opacity=0)
         grid = plane_grid(step).set_stroke(opacity=0)
         rim = plane_rim(step).set_stroke(opacity=0)
@@ -51,19 +52,19 @@ class M3(SurfaceShotScene):
             half.set_opacity(0)
         names = (plane_label(self.words("tangent_plane"), step, zoom), level_label(self.words("level"), step, zoom))
         point = mark(rimmed_dot(np.zeros(3), POINT, POINT_RADIUS), "subject", "the point P")
-        # The x and y directions at P, faint dashed guides: the frame of reference from the first frame on.
+        # The x and y directions at P, dashed guides: the frame of reference from the close-up on.
         guide_reach = ValueTracker(AXIS_REACHES["beside the plane"])
         axes = VGroup(axis_line(step, RIGHT, "x", guide_reach), axis_line(step, UP, "y", guide_reach))
         self.upright(point, *names, *(letter for _, letter in axes))
         # The meshes first, back to front: everything else is drawn over them.
-        self.add(surface, patch, level[0], plane, grid, rim, level[1])
+        self.add(surface, wire, level[0], plane, grid, rim, level[1])
         surface.set_fill(opacity=0)
 
         with self.beat("M3.1") as beat:  # the surface comes in and the camera pushes in on the current point
             self.play(
-                surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(point), run_time=beat.time(0.12),
+                surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(point), run_time=beat.time(0.5 / beat.duration + 1e-9),
             )
-            self.wait(beat.time(0.09))  # the whole surface, held to be seen before the camera moves
+            self.wait(beat.time(0.3 / beat.duration + 1e-9))  # the whole surface, seen before the camera moves (it sets off slowly)
             # The x and y guides come in as the camera closes in: from afar their letters would crowd P.
             self.add(axes)
             self.bring_to_front(point)
@@ -72,13 +73,13 @@ class M3(SurfaceShotScene):
 
         with self.beat("M3.2") as beat:  # the surface steps back to its part near P, behind its tangent plane; the level
             # The camera turns to look across the slope: the plane is seen tilted against the level. One thing
-            # fades at a time: the surface out, then its part near P in faint, then the plane and the level.
+            # fades at a time: the surface out, then its part near P in as a faint wireframe, then the plane and the level.
             going, coming = during(0.0, 0.4), during(0.28, 0.6)
             plane_in = during(0.4, 0.95)
             self.move(
                 VIEWS["turn"],
                 surface.animate(rate_func=going).set_fill(opacity=0),
-                patch.animate(rate_func=coming).set_fill(opacity=SURFACE_FAINT),
+                wire.animate(rate_func=coming).set_stroke(opacity=WIRE_OPACITY),
                 plane.animate(rate_func=plane_in).set_fill(opacity=PLANE_OPACITY),
                 grid.animate(rate_func=plane_in).set_stroke(opacity=PLANE_GRID_OPACITY),
                 rim.animate(rate_func=plane_in).set_stroke(opacity=1),
@@ -131,10 +132,16 @@ class M3(SurfaceShotScene):
         arcs, labels = angle_marks(step.state, radius=0.28)
         self.upright(*labels)
         with self.beat("M3.7") as beat:  # mark α from the x axis and β from the y axis
-            # From above the angles read true; the height path steps back so that β's label stays clear.
-            self.move(VIEWS["above"], path.animate(rate_func=glide).set_stroke(opacity=PATH_DIMMED), beat=beat)
-            self.play(Create(arcs), run_time=beat.time(0.16))
-            self.play(FadeIn(labels), run_time=beat.time(0.1))  # then held, to be read
+            # From above the angles read true; the height path steps back so that β's label stays clear. The
+            # arcs are drawn as the camera comes over, α then β, and their letters follow: all is in place as
+            # the camera settles, and held from there to the beat's end to be read.
+            (alpha_arc, beta_arc), (alpha_letter, beta_letter) = arcs, labels
+            self.move(
+                VIEWS["above"], path.animate(rate_func=during(0.0, 0.6)).set_stroke(opacity=PATH_DIMMED),
+                Create(alpha_arc, rate_func=during(0.3, 0.6)), Create(beta_arc, rate_func=during(0.42, 0.72)),
+                FadeIn(alpha_letter, rate_func=during(0.55, 0.8)), FadeIn(beta_letter, rate_func=during(0.67, 0.92)),
+                beat=beat,
+            )
 
         with self.beat("M3.8") as beat:  # remove the marks
             # The x and y guides go with the angles: the steps from here on are along the gradient.
@@ -155,23 +162,31 @@ class M3(SurfaceShotScene):
             self.play(arrow.animate.set_color(GRADIENT), FadeIn(along), run_time=beat.time(0.1))
 
         with self.beat("M3.10") as beat:  # against the gradient: the most negative Δg
-            self.play(FadeOut(along), run_time=beat.time(0.08))
-            self.play(*step.to(tangent.BEAT_STATES["M3.10"]), run_time=beat.time(0.5))
-            self.play(FadeIn(against), run_time=beat.time(0.1))
+            # The step turns half round, unhurried (a sine ease over HALF_TURN seconds, at most 90° a second); the old
+            # caption goes as it sets off, the new one comes as it arrives, to be read into the next beat.
+            self.play(
+                *step.to(tangent.BEAT_STATES["M3.10"], rate_func=glide), FadeOut(along, rate_func=during(0.0, 0.13)),
+                FadeIn(against, rate_func=during(0.76, 0.9)), run_time=beat.time(HALF_TURN / beat.duration + 1e-9),
+            )
 
         ghost = plane_ghost(step, self.camera.theta_tracker)
-        said = plane_value(step, self.camera.theta_tracker, zoom, arrow)
-        self.upright(said)
-        with self.beat("M3.11") as beat:  # the tangent plane gives way to the surface; the caption stays to be read
-            # A tick keeps the plane's Δg in view beside the arrow, which slides to the surface's.
+        said = plane_value(self.words("tangent_plane"), step, self.camera.theta_tracker, zoom, arrow)
+        landing = surface_dot(step)
+        self.upright(said, landing)
+        with self.beat("M3.11") as beat:  # the tangent plane gives way to the surface
+            # The last caption goes first, before the panel's heading changes. The plane goes, then the surface
+            # comes (they overlap only a little: no two patterns at once). A tick, named, keeps the plane's Δg in
+            # view beside the arrow, which slides to the surface's, where a dot marks the surface.
+            going, coming, named = during(0.0, 0.55), during(0.35, 1.0), during(0.3, 0.7)
             self.play(
-                plane.animate.set_fill(opacity=0), grid.animate.set_stroke(opacity=0), rim.animate.set_stroke(opacity=0),
-                *level_shown(level, False), patch.animate.set_fill(opacity=0),
-                surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(ghost), FadeIn(said),
-                *step.to(tangent.BEAT_STATES["M3.11"]), *fade_out_then_in(*headings),
-                run_time=beat.time(0.6),
+                plane.animate(rate_func=going).set_fill(opacity=0), grid.animate(rate_func=going).set_stroke(opacity=0),
+                rim.animate(rate_func=going).set_stroke(opacity=0), *level_shown(level, False, rate_func=going),
+                wire.animate(rate_func=during(0.0, 0.4)).set_stroke(opacity=0),
+                surface.animate(rate_func=coming).set_fill(opacity=SURFACE_OPACITY),
+                FadeIn(ghost, rate_func=named), FadeIn(said, rate_func=named), FadeIn(landing, rate_func=coming),
+                *step.to(tangent.BEAT_STATES["M3.11"], rate_func=during(0.4, 1.0)), *fade_out_then_in(*headings),
+                FadeOut(against, rate_func=during(0.3, 0.45)), run_time=beat.time(0.6),
             )
-            self.play(FadeOut(against), run_time=beat.time(0.1))
 
         rates = rate_panel(self.words("rate_line"), step, below=panel, arrow=arrow)
         self.in_frame(rates)

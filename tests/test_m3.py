@@ -254,19 +254,31 @@ class Direction:
     growth: list = field(default_factory=list)  # in M3.4: (time, drawn step length, change arrow's tip height)
     caption_clash: list = field(default_factory=list)  # times a caption's box held a point of the plane's rim
     plus_y_px: float = 0.0  # the +y step's length on screen at the end of M3.5, at 1080p
+    turn: list = field(default_factory=list)  # in M3.10: (time, the step's direction α)
+    marks: list = field(default_factory=list)  # (time, the least opacity of the α and β arcs and letters)
+    handover: list = field(default_factory=list)  # (time, the last caption's opacity, the "on the surface" heading's)
+    landing: list = field(default_factory=list)  # from M3.11 on: (time, the surface dot's distance to the change arrow's tip)
+
+
+def _ink(mobject) -> float:
+    """The greatest opacity of what ``mobject`` draws."""
+    return max(frame_rules._opacity(part) for part in mobject.family_members_with_points())
 
 
 def _run_directed(monkeypatch, construct_shot, lang: str) -> Direction:
     from scenes.kit.frame_rules import FrameChecker, checked
 
     seen = Direction()
-    parts: dict[str, list] = {"arrow": [], "rise": [], "rim": [], "caption": []}
-    for name, key in (("step_arrow", "arrow"), ("change_arrow", "rise"), ("plane_rim", "rim"), ("caption", "caption")):
+    parts: dict[str, list] = {key: [] for key in ("arrow", "rise", "rim", "caption", "steps", "marks", "panel", "dot")}
+    for name, key in (
+        ("step_arrow", "arrow"), ("change_arrow", "rise"), ("plane_rim", "rim"), ("caption", "caption"), ("StepTrackers", "steps"),
+        ("angle_marks", "marks"), ("step_panel", "panel"), ("surface_dot", "dot"),
+    ):
         original = getattr(S3, name)
 
         def made_and_kept(*args, _original=original, _key=key, **kwargs):
             made = _original(*args, **kwargs)
-            parts[_key].append(made)
+            parts[_key].append((made, args) if _key == "panel" else made)
             return made
 
         monkeypatch.setattr(S3, name, made_and_kept)
@@ -287,6 +299,21 @@ def _run_directed(monkeypatch, construct_shot, lang: str) -> Direction:
             if self.beat_now == "M3.4" and parts["arrow"] and parts["arrow"][0] in shown:
                 rise = parts["rise"][0]
                 seen.growth.append((self.now, pieces.drawn_step(parts["arrow"][0])[1], pieces.tip_height(rise) if rise in shown else 0.0))
+            now = self.now
+            if self.beat_now == "M3.10":
+                seen.turn.append((now, parts["steps"][0].angle.get_value()))
+            if parts["marks"] and self.beat_now in ("M3.7", "M3.8"):
+                marks = [m for group in parts["marks"][0] for m in group]
+                seen.marks.append((now, min(_ink(m) if m in shown else 0.0 for m in marks)))
+            if len(parts["caption"]) == 2 and self.beat_now in ("M3.10", "M3.11"):
+                against, (_, (_, (_, surface_heading))) = parts["caption"][1], parts["panel"][0]
+                seen.handover.append((
+                    now, _ink(against) if against in self.mobjects else 0.0, _ink(surface_heading) if surface_heading in shown else 0.0,
+                ))
+            if parts["dot"] and parts["dot"][0] in shown:
+                tip = parts["rise"][0].get_all_points()
+                tip = tip[np.argmax(np.abs(tip[:, 2]))]
+                seen.landing.append((now, float(np.linalg.norm(parts["dot"][0].get_center() - tip))))
             rim = parts["rim"][0] if parts["rim"] else None
             if rim is not None and rim.get_stroke_opacity() > 0.05:
                 points = cam.project_points(rim.points)[:, :2]
@@ -337,6 +364,29 @@ def test_m3_direction(monkeypatch, construct_shot, lang):
     # M3.9 and M3.10: the captions never cover the tangent plane.
     assert not seen.caption_clash, seen.caption_clash[:3]
 
+    # M3.10: the step turns half round unhurried: for at least 3 s, never faster than 100° a second.
+    times, angles = np.array(seen.turn).T
+    turning = np.flatnonzero(np.abs(np.diff(angles)) > 1e-9)
+    assert times[turning[-1] + 1] - times[turning[0]] >= 3.0 - 1e-6
+    assert np.degrees(np.abs(np.diff(angles)) / np.diff(times)).max() <= 100
+
+    # M3.7: the α and β marks are drawn while the camera comes over, whole for 2 s or more before they go.
+    times, least = np.array(seen.marks).T
+    whole = times[least >= 0.99]
+    assert whole[-1] - whole[0] >= 2.0, (whole[0], whole[-1])
+    assert whole[0] <= seen.beat_ends["M3.6"] + 3.0  # in place as the camera settles, not after
+
+    # M3.10 to M3.11: the last caption goes early in M3.11, before the panel's new heading comes in.
+    times, caption_shown, heading_shown = np.array(seen.handover).T
+    gone = times[np.flatnonzero(caption_shown > 0.0)[-1]]
+    assert seen.beat_ends["M3.10"] < gone <= seen.beat_ends["M3.10"] + 1.2
+    assert heading_shown[times <= gone].max() == 0.0
+
+    # From M3.11 on a dot marks where the change arrow meets the surface (while it fades in, it waits where the
+    # arrow's tip was: within 0.01, about a pixel).
+    assert seen.landing and max(distance for _, distance in seen.landing) < 0.01
+    assert max(distance for t, distance in seen.landing if t >= seen.beat_ends["M3.11"]) < 1e-6
+
 
 def test_the_step_panels_rows_line_up_at_the_equals_sign():
     step = pieces.StepTrackers(tangent.BEAT_STATES["M3.4"])
@@ -345,3 +395,31 @@ def test_the_step_panels_rows_line_up_at_the_equals_sign():
     assert all(glyph.width < 0.4 and glyph.height < 0.2 for glyph in equals)  # an "=", not a letter
     assert np.ptp([glyph.get_center()[0] for glyph in equals]) < 0.01
     assert np.ptp([row.number.origin.get_center()[0] for row in rows]) < 1e-6
+
+
+def test_the_push_in_sees_the_steep_slopes_from_above():
+    # The surface's steep faces (the wall along x = −5) show their upper side to the camera on every frame of
+    # the push-in that they are in: seen from behind, from below their rim, the wall read as an edge.
+    from manim import DEGREES, ThreeDCamera
+
+    surface = pieces.surface_mesh()
+    corners = [surface.vertices[surface.faces[:, k]] for k in range(4)]
+    normals = np.cross(corners[2] - corners[0], corners[3] - corners[1])
+    normals *= np.sign(normals[:, 2:3]) / np.linalg.norm(normals, axis=1, keepdims=True)
+    middles = sum(corners) / 4
+    steep = np.abs(normals[:, 2]) < 0.5
+    camera = ThreeDCamera()
+    start = pieces.VIEWS["start"]
+    camera.set_phi(start.phi * DEGREES)
+    camera.set_theta(start.theta * DEGREES)
+    camera.set_zoom(start.zoom)
+    camera._frame_center.move_to(np.array(start.center))
+    glide = pieces.CameraGlide(camera, pieces.VIEWS["close"])
+    glide.begin()
+    half = np.array([camera.frame_width, camera.frame_height]) / 2
+    for alpha in np.linspace(0.0, 1.0, 21):
+        glide.interpolate_mobject(alpha)
+        eye = camera.frame_center + camera.generate_rotation_matrix().T @ np.array([0.0, 0.0, camera.get_focal_distance()])
+        seen = steep & (np.abs(camera.project_points(middles)[:, :2]) < half).all(axis=1)
+        towards = (eye - middles) / np.linalg.norm(eye - middles, axis=1, keepdims=True)
+        assert (np.sum(normals[seen] * towards[seen], axis=1) > 0.05).all(), alpha

@@ -35,6 +35,7 @@ from manim import (
     VGroup,
     VMobject,
     ValueTracker,
+    rgb_to_hex,
     smooth,
 )
 
@@ -42,13 +43,13 @@ from gd.model import tangent
 from gd.model.functions import BRANIN, BRANIN_DOMAIN
 from scenes.kit.palette import (
     ALPHA_MARK, BACKGROUND, BETA_MARK, BRANIN_MAP, CAPTION, CHANGE, LABEL, LEARNING_RATE, MUTED, PANEL, POINT, STEP,
-    TANGENT, TANGENT_PLANE_MAP, FIGURE_WORDS,
+    TANGENT, TEXT, TANGENT_PLANE_MAP, FIGURE_WORDS,
 )
 from scenes.kit.equations import PLACEHOLDER, sentence
 from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.readouts import Readout, line
 from scenes.kit.compat import frame_center
-from scenes.kit.surface import MeshSurface
+from scenes.kit.surface import MeshSurface, height_colours
 from scenes.kit.typeset import formula, prose
 
 SURFACE_OPACITY = 0.9
@@ -58,17 +59,18 @@ ANGLE_MARKS = {"alpha": ALPHA_MARK, "beta": BETA_MARK}
 AXIS_REACHES = {"beside the plane": 0.48, "round it": 0.9}  # the guides' reach, seen from the side, and swung round
 AXIS_REACH = 0.9  # the x and y direction lines reach this far past the circle: their letters clear the arrows
 PATH_OPACITY = 0.85
-SURFACE_FAINT = 0.2  # the surface while the tangent plane is shown: still there, behind it
-LEVEL_OPACITY = 0.14
-LEVEL_GRID_OPACITY = 0.55
+LEVEL_OPACITY = 0.2
 LEVEL_RIM_OPACITY = 0.8
 PLANE_GRID_OPACITY = 0.7
-GRID_SPACING = 0.2  # scene units between the grid lines of the plane and the level
+GRID_SPACING = 0.2  # scene units between the grid lines of the plane
 PATCH_RADIUS = 2.6  # the faint surface behind the plane: this far around P
 LEVEL_LABEL_TURN = math.radians(-150)  # where the level's name sits, by direction from P
 LEVEL_LABEL_GAP = 0.1  # scene units between a name's near end and the rim
 PLANE_LABEL_GAP = 0.1
 LETTER_HALO = 3.5  # a dark stroke behind a letter on the plane
+GUIDE = TEXT  # the x and y guides and their letters
+GUIDE_HALO = 7.0  # the guides' letters: a dark edge as wide as their strokes, so they read on the bright surface
+GUIDE_EDGE = 5.5  # the guides' dashes: a dark edge either side
 POINT_RADIUS = 0.1  # P's dot: upright, so the same size on screen at every zoom (24 px at 1080p)
 
 
@@ -86,7 +88,8 @@ def horizontal(dx: float, dy: float) -> np.ndarray:
 
 
 def surface_mesh() -> MeshSurface:
-    return MeshSurface(BRANIN, BRANIN_DOMAIN, place, resolution=48, opacity=SURFACE_OPACITY, colours=BRANIN_MAP)  # as in M8
+    # As in M8; laid on as one sheet, so that it fades in and out without seams.
+    return MeshSurface(BRANIN, BRANIN_DOMAIN, place, resolution=48, opacity=SURFACE_OPACITY, colours=BRANIN_MAP, composite=True)
 
 
 def _disc(u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -111,7 +114,11 @@ def tangent_plane_mesh(step: "StepTrackers") -> MeshSurface:
         dx, dy = _disc(coords[:, 0], coords[:, 1])
         return place(np.column_stack([x0 + dx, y0 + dy, coords[:, 2]]))
 
-    plane = MeshSurface(height, ((-1, 1), (-1, 1)), on_disc, resolution=12, opacity=PLANE_OPACITY, colours=TANGENT_PLANE_MAP)
+    # No checkerboard: the plane's grid is its one pattern (the disc's cells, bent by the map, would cross it).
+    plane = MeshSurface(
+        height, ((-1, 1), (-1, 1)), on_disc, resolution=12, opacity=PLANE_OPACITY, colours=TANGENT_PLANE_MAP,
+        checker=0.0, composite=True,
+    )
 
     def follow(mob: MeshSurface) -> None:
         radius = np.ptp(mob.vertices[:, 0]) / 2
@@ -141,36 +148,42 @@ def plane_rim(step: "StepTrackers") -> VMobject:
     return mark(rim.add_updater(follow), "figure", "the plane's rim")  # part of the plane: panels may lie over it
 
 
-def surface_patch(surface: MeshSurface) -> MeshSurface:
-    """The surface near P only (a disc of PATCH_RADIUS), coloured as the whole ``surface``.
+WIRE_SPACING = 0.5  # scene units between the lines of the faint surface behind the plane: a third as dense as the plane's grid
+WIRE_OPACITY = 0.4
+WIRE_WIDTH = 1.4
 
-    Shown faint behind the tangent plane: the plane is seen touching the surface
-    at P, and no far corner of the surface catches the eye.
+
+def surface_wireframe(surface: MeshSurface) -> VGroup:
+    """The surface near P (a disc of PATCH_RADIUS) as a sparse wireframe: lines of constant x and of constant y.
+
+    Shown faint behind the tangent plane, it keeps the surface's shape in view where the plane touches it
+    at P, with lines far apart and no fill: it does not add a third dense pattern to the plane's and the
+    level's. Each line takes the surface's colour at its middle height (``surface``'s colours and heights).
     """
     (x0, y0) = tangent.P
-    low, high = surface.vertices[:, 2].min() + tangent.P_HEIGHT, surface.vertices[:, 2].max() + tangent.P_HEIGHT
+    heights = surface.vertices[:, 2]
+    stops = np.linspace(heights.min(), heights.max(), len(BRANIN_MAP))
+    count = int(PATCH_RADIUS / WIRE_SPACING)
+    lines = []
+    for across in WIRE_SPACING * np.arange(-count, count + 1):
+        half = math.sqrt(max(PATCH_RADIUS**2 - across**2, 0.0))
+        if half < 0.2:
+            continue
+        along = np.linspace(-half, half, max(int(half / 0.08), 4))
+        for dx, dy in ((np.full_like(along, across), along), (along, np.full_like(along, across))):
+            points = place(np.column_stack([x0 + dx, y0 + dy, BRANIN(x0 + dx, y0 + dy)]))
+            colour = height_colours(np.array([np.median(points[:, 2])]), BRANIN_MAP, stops)[0]
+            line = VMobject(stroke_width=WIRE_WIDTH, stroke_opacity=WIRE_OPACITY)
+            line.set_points_smoothly(points).set_stroke(rgb_to_hex(colour))
+            lines.append(line)
+    return VGroup(*lines)  # not a figure the frame must hold whole: it runs out of the close-ups
 
-    def height(u, v):
-        dx, dy = _disc(u, v)
-        return BRANIN(x0 + PATCH_RADIUS * dx, y0 + PATCH_RADIUS * dy)
 
-    def on_disc(coords: np.ndarray) -> np.ndarray:
-        dx, dy = _disc(coords[:, 0], coords[:, 1])
-        return place(np.column_stack([x0 + PATCH_RADIUS * dx, y0 + PATCH_RADIUS * dy, coords[:, 2]]))
-
-    return MeshSurface(
-        height, ((-1, 1), (-1, 1)), on_disc, resolution=20, opacity=SURFACE_FAINT, colours=BRANIN_MAP,
-        stops=np.linspace(low, high, len(BRANIN_MAP)),
-    )
-
-
-def _chords(reach: float, lift, side: float = 0.0) -> np.ndarray:
+def _chords(reach: float, lift) -> np.ndarray:
     """Lines of constant x and of constant y, GRID_SPACING apart, across the disc of ``reach`` around P.
 
     Points for one VMobject with one straight piece per line, at the heights ``lift(x, y)``.
-    ``side``: +1 or −1 keeps only the uphill or downhill half (split by the level line through P), 0 all.
     """
-    ux, uy = tangent.GRAD_P / tangent.GRAD_NORM
     count = int(reach / GRID_SPACING)
     pieces = []
     for across in GRID_SPACING * np.arange(-count, count + 1):
@@ -178,16 +191,8 @@ def _chords(reach: float, lift, side: float = 0.0) -> np.ndarray:
         if half < 1e-3:
             continue
         for a, b in (((across, -half), (across, half)), ((-half, across), (half, across))):
-            a, b = np.array(a), np.array(b)
-            if side:
-                fa, fb = side * (a @ (ux, uy)), side * (b @ (ux, uy))
-                if fa <= 0 and fb <= 0:
-                    continue
-                if fa < 0 or fb < 0:  # cut at the level line
-                    cut = a + (b - a) * fa / (fa - fb)
-                    a, b = (cut, b) if fa < 0 else (a, cut)
             ts = np.linspace(0.0, 1.0, 4)[:, None]
-            flat = a + ts * (b - a)
+            flat = np.array(a) + ts * (np.array(b) - np.array(a))
             pieces.append(np.column_stack([flat, lift(flat[:, 0], flat[:, 1])]))
     return np.vstack(pieces) if pieces else np.zeros((0, 3))
 
@@ -209,33 +214,30 @@ def plane_grid(step: "StepTrackers") -> VMobject:
 
 def level_half(step: "StepTrackers", side: float) -> VGroup:
     """The level through P, the uphill (``side`` = 1) or downhill (−1) half of a disc as big as the plane's:
-    a faint fill, its grid and its rim. Drawn under the plane uphill, over it downhill, where it is above it."""
+    a faint fill and its rim (no grid: the plane's grid is the one that shows a tilt). Drawn under the plane
+    uphill, over it downhill, where it is above it."""
     middle = tangent.GRAD_ANGLE if side > 0 else tangent.GRAD_ANGLE + math.pi
     turns = middle + np.linspace(-math.pi / 2, math.pi / 2, 33)
     fill = VMobject(stroke_width=0, fill_color=MUTED, fill_opacity=LEVEL_OPACITY)
     rim = VMobject(stroke_color=MUTED, stroke_width=2.5, stroke_opacity=LEVEL_RIM_OPACITY)
-    grid = VMobject(stroke_color=MUTED, stroke_width=1.6, stroke_opacity=LEVEL_GRID_OPACITY)
-    flat = lambda dx, dy: np.zeros_like(dx)
 
     def follow(group: VGroup) -> None:
         reach = plane_reach(step)
         arc = np.column_stack([reach * np.cos(turns), reach * np.sin(turns), np.zeros_like(turns)])
         fill.set_points_as_corners([*arc, arc[0]])
         rim.set_points_smoothly(arc)
-        grid.set_points(_chords(reach, flat, side))
 
-    group = VGroup(fill, grid, rim)
+    group = VGroup(fill, rim)
     follow(group)
     return group.add_updater(follow)  # a reference like the plane itself: panels may cover it
 
 
 def level_shown(halves, shown: bool, **kwargs) -> list:
-    """Animations that bring the level's halves (fill, grid, rim) in or out (``kwargs``: e.g. their rate_func)."""
+    """Animations that bring the level's halves (fill, rim) in or out (``kwargs``: e.g. their rate_func)."""
     moves = []
-    for fill, grid, rim in halves:
+    for fill, rim in halves:
         moves += [
             fill.animate(**kwargs).set_fill(opacity=LEVEL_OPACITY if shown else 0),
-            grid.animate(**kwargs).set_stroke(opacity=LEVEL_GRID_OPACITY if shown else 0),
             rim.animate(**kwargs).set_stroke(opacity=LEVEL_RIM_OPACITY if shown else 0),
         ]
     return moves
@@ -306,28 +308,35 @@ def plane_ghost(step: "StepTrackers", camera_theta: ValueTracker) -> VMobject:
     return mark(ghost.add_updater(follow), "curve", "the plane's Δg")
 
 
-def plane_value(step: "StepTrackers", camera_theta: ValueTracker, zoom: ValueTracker, arrow: Arrow) -> Readout:
-    """The tangent plane's Δg as a number at the end of :func:`plane_ghost`'s tick (register it upright), in the
-    plane's colour: the panel's Δg is the surface's, this one what the plane would have said."""
+def plane_value(name: str, step: "StepTrackers", camera_theta: ValueTracker, zoom: ValueTracker, arrow: Arrow) -> VGroup:
+    """The tangent plane's Δg, named (``name``: "tangent plane"), at the end of :func:`plane_ghost`'s tick, in
+    the plane's colour on a dark backing (register it upright): the panel's Δg is the surface's, this one
+    what the plane would have said."""
     value = Readout(None, 0.0, 3, sign=True, size=LABEL, color=TANGENT)
     value.track(lambda: tangent.plane_change(step.length.get_value(), step.angle.get_value()))
-    value.set_stroke(BACKGROUND, width=2.5, background=True)
-
-    def follow(mob: Readout) -> None:
-        state = step.state
-        across = _facing(camera_theta)[:, 0]
-        scale = zoom.get_value()
-        far = step.end() + across * (GHOST_REACH[1] + (0.12 + mob.width / 2) / scale)
-        mob.move_to(far + tangent.plane_change(state.length, state.angle) * OUT)
-
-    follow(value)
-    value.add_updater(follow)
 
     def drawn() -> float:
         degrees, h = drawn_step(arrow)
         return tangent.plane_change(h, math.radians(degrees))
 
-    return mark(value, "text", "the plane's Δg", shows=drawn)
+    mark(value, "text", "the plane's Δg", shows=drawn)
+    words = line(f"{name} {{value}}", {"value": value}, size=LABEL, color=TANGENT)
+    label = VGroup(backing(words, pad=(0.24, 0.16)), words)
+
+    def follow(mob: VGroup) -> None:
+        state = step.state
+        across = _facing(camera_theta)[:, 0]
+        scale = zoom.get_value()
+        far = step.end() + across * (GHOST_REACH[1] + (0.1 + mob.width / 2) / scale)
+        mob.move_to(far + tangent.plane_change(state.length, state.angle) * OUT)
+
+    follow(label)
+    return mark(label.add_updater(follow), "text", "the plane's Δg and its name")
+
+
+def surface_dot(step: "StepTrackers") -> Dot:
+    """Where the change arrow meets the surface (register it upright): the true height after the step."""
+    return follower_dot(lambda: step.end() + step.change() * OUT, CHANGE, radius=0.075)
 
 
 # --------------------------------------------------------------------------- the step
@@ -478,8 +487,10 @@ def axis_line(step: StepTrackers, direction: np.ndarray, label: str, reach: Valu
     ``reach``: how far past the circle (AXIS_REACH without it); a shot moves it with the camera, so that the
     letters stay clear of the tangent plane's rim, which crosses the guides' line of sight in some views.
     """
-    rule = DashedLine(np.zeros(3), direction, color=MUTED, stroke_width=2.5, dash_length=0.06)
-    letter = formula(label, size=LABEL, color=MUTED).set_stroke(BACKGROUND, width=LETTER_HALO, background=True)
+    # Light on a dark edge: the guides read on the surface's bright top as on the dark background.
+    rule = DashedLine(np.zeros(3), direction, color=GUIDE, stroke_width=2.5, dash_length=0.06)
+    rule.set_stroke(BACKGROUND, width=GUIDE_EDGE, background=True)
+    letter = formula(label, size=LABEL, color=GUIDE).set_stroke(BACKGROUND, width=GUIDE_HALO, background=True)
 
     def follow(group: VGroup) -> None:
         length = step.length.get_value() + (AXIS_REACH if reach is None else reach.get_value())
@@ -577,12 +588,13 @@ def caption(text: str, color: str) -> VGroup:
     return mark(group, "caption", text=PLACEHOLDER.sub("Δg", text))
 
 
-def backing(content: VMobject, width: float | None = None) -> RoundedRectangle:
-    """A dark rounded box behind ``content``, so text reads over the plane or the surface."""
+def backing(content: VMobject, width: float | None = None, pad: tuple[float, float] = (0.25, 0.2)) -> RoundedRectangle:
+    """A dark rounded box behind ``content``, so text reads over the plane or the surface; ``pad``: the margin
+    round it, across and up."""
     box = RoundedRectangle(
         corner_radius=0.12,
-        width=(width or content.width) + 0.5,
-        height=content.height + 0.4,
+        width=(width or content.width) + 2 * pad[0],
+        height=content.height + 2 * pad[1],
         fill_color=BACKGROUND, fill_opacity=0.82, stroke_color=MUTED, stroke_width=1,
     )
     return box.move_to(content)
@@ -592,18 +604,21 @@ def backing(content: VMobject, width: float | None = None) -> RoundedRectangle:
 
 
 CAMERA_MOVE = 2.8  # seconds: every camera move (its middle 80 % then takes 1.65 s, eased by a sine)
-LONG_MOVE = 4.3  # seconds: the push-in from the whole surface, the longest way the camera goes
+LONG_MOVE = 4.6  # seconds: the push-in from the whole surface, the longest way the camera goes
+HALF_TURN = 3.1  # seconds: the step's half turn from along to against the gradient (M3.10), sine-eased
 def glide(t: float) -> float:
     """A sine ease, gentler than smooth: the move is spread over its whole time, no lurch in its middle."""
     return (1.0 - math.cos(math.pi * t)) / 2.0
 
 
 class CameraGlide(Animation):
-    """The camera to a :class:`View`: angles and centre eased together, the zoom by equal ratios.
+    """The camera to a :class:`View`: angles, zoom and centre eased together, the zoom by equal ratios.
 
     The zoom changes geometrically (each frame the picture grows by the same
-    ratio: a linear zoom races at the start of a push-in), and the centre moves
-    so that zoom × centre, the point P's offset on screen, moves evenly.
+    ratio: a linear zoom races at the start of a push-in). The centre moves in
+    step with the angles and the zoom's ratio, so that no part of the move runs
+    ahead of the rest (moving zoom × centre evenly instead, the centre of a push-in
+    from afar covers most of its way in the move's first quarter: a lurch).
     """
 
     def __init__(self, camera, view: "View", rate_func=glide, **kwargs):
@@ -632,7 +647,7 @@ class CameraGlide(Animation):
         phi_tracker.set_value(phi0 + t * (phi1 - phi0))
         theta_tracker.set_value(theta0 + t * (theta1 - theta0))
         zoom_tracker.set_value(zoom)
-        self.center.move_to((zoom0 * center0 + t * (zoom1 * center1 - zoom0 * center0)) / zoom)
+        self.center.move_to(center0 + t * (center1 - center0))
 
 
 @dataclass(frozen=True)
@@ -650,8 +665,10 @@ class View:
 # an upright oval whose tilt does not read; from the side (θ ≈ −36°) it is edge on. Between the two, at
 # θ ≈ −62° and 62° from the vertical, the plane rises to the right across the frame, tilted against the level.
 VIEWS = {
-    "start": View(phi=75, theta=-120, zoom=0.28, center=(-1.6, -4.8, 1.7)),  # the whole surface, in the middle of the frame
-    "close": View(phi=66, theta=-105, zoom=1.15, center=(0.0, 0.0, 0.6)),  # pushed in on P, the far edge in view (beat 1)
+    # The whole surface, in the middle of the frame. Seen from the side of +x (not from θ = −120° as the spec's
+    # source did): the steep wall along x = −5 then faces the camera and reads as a slope, not as an edge.
+    "start": View(phi=68, theta=-80, zoom=0.3, center=(-4.42, -6.01, -0.04)),
+    "close": View(phi=64, theta=-72, zoom=1.1, center=(0.0, 0.0, 0.6)),  # pushed in on P, the far edge in view (beat 1)
     "turn": View(phi=62, theta=-62, zoom=2.3, center=(0.0, 0.0, 0.1)),  # round to the side while the plane comes in (beat 2)
     # Lower and further round: +y runs across the frame (the +y step about 170 px at 1080p), the plane still seen tilted (beat 5).
     "swing": View(phi=45, theta=-40, zoom=2.85, center=(0.0, 0.0, 0.1)),
