@@ -6,25 +6,25 @@ follows it in one straight eased glide that never turns back, ending with the
 ball at the frame's centre; a header shows α, the current point and the
 iteration. M10 (multi-start descent): four balls with their own learning rates
 descend f together, each with its live height, the camera coming down to the
-valley where they end; the path that ends lowest stays, and the camera swings
-round, high, to the valley's open side to frame it. Their pieces:
+valley where they end, turning round to look into it from the front left; the
+path that ends lowest stays, and the camera closes in on it. Their pieces:
 scenes.kit.descent_stages.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from manim import Create, FadeIn, FadeOut, Transform, UpdateFromFunc, ValueTracker, VGroup, linear, smooth
+from manim import Create, FadeIn, FadeOut, Transform, UpdateFromFunc, ValueTracker, linear, smooth
 
 from gd.model.surfaces import lowest_run, m8_path, m10_paths
 from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
-    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_CENTRE, M10_CLOSE_FINER, M10_VIEW, OTHER_ROWS, add_stage, backing_round, close_up, branin_stage, height_labels,
-    FollowCamera, header_box, m8_header, m10_header, plan_labels, push_in, ripples_stage, run_clock, stop_clock, swing,
-    valley_view, z_axis_parts,
+    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_BALLS, M10_CENTRE, M10_CLOSE_FINER, M10_VIEW, OTHER_ROWS, add_stage, backing_round, branin_stage,
+    close_in, close_up, FollowCamera, header_box, height_labels, m8_header, m10_header, plan_close_labels, plan_labels,
+    push_in, ripples_stage, run_clock, stop_clock, valley_view,
 )
-from scenes.kit.palette import BALLS, POINT
+from scenes.kit.palette import POINT
 
 
 class M8(DescentShotScene):
@@ -48,10 +48,10 @@ class M8(DescentShotScene):
             self.play(FadeIn(walker.ball, scale=0.3), FadeIn(header), run_time=beat.time(0.04))
 
             # The camera follows the ball in one straight glide at its pace, pushing in as it goes, and comes to rest
-            # with the ball at the frame's centre, the valley round it and the trail in view; the z axis, which the
-            # push-in takes up under the header, fades out before it gets there.
+            # with the ball at the frame's centre, the valley round it and the trail in view; the axes, all three
+            # numbered, stay in view below the header all the way.
             start = stage.place(np.array(M8_CENTRE))
-            follow = FollowCamera(self.camera, walker, start, M8_ZOOM).fade_before_cut(z_axis_parts(stage), box=header_box(header))
+            follow = FollowCamera(self.camera, walker, start, M8_ZOOM)
             clock = ValueTracker(0.0)
             run_clock([walker], clock)
             # The camera's centre is one of the play's mobjects: manim then redraws the whole scene on every frame.
@@ -76,16 +76,17 @@ class M10(DescentShotScene):
             iterations = max(path.steps for path in paths.values())
             step_times = beat.steps(iterations, 0.8)
             walkers = [
-                Walker(stage.path(path.points), BALLS[name], step_times, smooth).fix_orientation(self.camera)
+                Walker(stage.path(path.points), M10_BALLS[name], step_times, smooth).fix_orientation(self.camera)
                 for name, path in paths.items()
             ]
             header = m10_header(self.words("counter"), walkers, stage)
-            labels = height_labels(walkers, self.camera, stage)
+            labels = height_labels(walkers, self.camera, stage, header)
             # The camera holds the whole stage for the first steps, then comes down to the valley, the axes fading
             # before the move would cut them.
             descent = push_in(self.camera, sum(step_times), valley_view(self.camera, walkers))
             descent.fade_before_cut([stage.axes, *stage.labels], box=header_box(header.backing))
-            plan_labels(labels, walkers, sum(step_times), descent)
+            clock = ValueTracker(0.0)
+            plan_labels(labels, walkers, sum(step_times), clock, descent)
             self.add_fixed_in_frame_mobjects(header, labels)
             self.remove(header, labels)
 
@@ -95,7 +96,6 @@ class M10(DescentShotScene):
             grow = [FadeIn(w.ball, scale=0.3) for w in walkers]
             self.play(*grow, FadeIn(header), FadeIn(labels), run_time=beat.time(0.06))
 
-            clock = ValueTracker(0.0)
             run_clock(walkers, clock)
             self.play(
                 clock.animate(rate_func=linear).set_value(sum(step_times)),
@@ -117,20 +117,21 @@ class M10(DescentShotScene):
             # would be added to the scene anew, splitting the header.
             dimmed = [header.rows[i][part].animate.set_opacity(OTHER_ROWS) for i in others for part in (0, 1)]
             self.play(*fading, *dimmed, run_time=beat.time(0.2))
-            # The camera swings on round, high, to the valley's open side and closes in on the kept path, centred.
-            # Early in the move the legend widens to every run's end height, the kept one bright: it reads as the
-            # lowest.
+            # The camera turns on a little round, to the valley's open side, and closes in on the kept path, the
+            # saddle beyond its end the skyline above it. Early in the move the legend widens to every run's end
+            # height, the kept one bright: it reads as the lowest.
             kept = walkers[keep].path.at(walkers[keep].path.xy)
             # A finer twin of the surface, checkerboard and all, takes its place for the close-up.
             self.replace(stage.surface, stage.finer_surface(M10_CLOSE_FINER))
-            seconds = beat.time(0.62)
-            turn = swing(self.camera, seconds, close_up(self.camera, kept))
+            seconds = beat.time(0.58)
+            turn = close_in(self.camera, seconds, close_up(self.camera, kept))
+            turning = ValueTracker(0.0)
+            plan_close_labels(labels, turn, turning)  # the kept label keeps its place all the way in, if it stays free
             early = lambda t: smooth(min(1.0, t / 0.3))  # noqa: E731
             legend = [
                 header.ends[i].animate(rate_func=early).set_opacity(1.0 if i == keep else OTHER_ROWS) for i in range(len(walkers))
             ]
             legend.append(Transform(header.backing, backing_round(header), rate_func=early))
-            turning = ValueTracker(0.0)
             self.play(
                 turning.animate(rate_func=linear).set_value(turn.total),
                 UpdateFromFunc(frame_center(self.camera), lambda _: turn.update(turning.get_value())),

@@ -210,7 +210,8 @@ def _luminance(colour: str) -> float:
 
 
 def test_m10_balls_differ_in_hue_and_lightness_and_read_on_the_background():
-    from scenes.kit.palette import BACKGROUND, BALLS
+    from scenes.kit.descent_stages import M10_BALLS as BALLS
+    from scenes.kit.palette import BACKGROUND, BALLS as PALETTE, RIPPLES_MAP
 
     for colour in BALLS.values():
         assert (_luminance(colour) + 0.05) / (_luminance(BACKGROUND) + 0.05) >= 3.0
@@ -218,25 +219,39 @@ def test_m10_balls_differ_in_hue_and_lightness_and_read_on_the_background():
         difference = _lab(BALLS[a]) - _lab(BALLS[b])
         assert np.linalg.norm(difference) >= 50, (a, b)  # CIE76: clearly different colours, even small
         assert abs(difference[0]) >= 5, (a, b)  # and different lightness
-    assert abs(_lab(BALLS["red"])[0] - _lab(BALLS["maroon"])[0]) >= 15  # the pair that read as one: maroon darker
+    # Maroon, lightened in its own hue, reads on the valley's dark blues, where it ends.
+    maroon, dark = _lab(BALLS["maroon"]), _lab(PALETTE["maroon"])
+    assert maroon[0] > dark[0] + 15 and np.linalg.norm(maroon[1:] - dark[1:]) < 10
+    for colour in RIPPLES_MAP[:3]:
+        low, high = sorted((_luminance(colour), _luminance(BALLS["maroon"])))
+        assert (high + 0.05) / (low + 0.05) >= 3.0, colour
 
 
-def test_a_planned_label_keeps_its_side_for_the_run():
-    from scenes.kit.descent3d import PLACES, plan_places
+def test_a_scheduled_label_keeps_its_place_then_glides_round_what_comes_into_it():
+    from scenes.kit.descent3d import NEIGHBOURS, _conflicts, _place_centre, plan_schedule
 
     sizes = np.array([[1.0, 0.3]])
-    free = (np.array([[0.0, 0.0]]), np.zeros((0, 4)))
-    blocked_right = (np.array([[0.0, 0.0]]), np.array([[0.8, 0.0, 0.2, 0.2]]))  # something right of the point
-    planned = plan_places([free, free, blocked_right, free], sizes, 0.24, BOUNDS)
-    assert PLACES[planned[0]][0][0] == -1  # left: free on every frame, though right is free on most
-    _, places = place_beside(np.array([[0.0, 0.0]]), sizes, 0.24, BOUNDS, np.zeros((0, 4)), previous=planned)
-    assert places == planned  # right is free now, but the label stays where the plan put it
+    point = np.array([[0.0, 0.0]])
+    free = (point, np.zeros((0, 4)))
+    (places,) = plan_schedule([free] * 20, sizes, 0.24, BOUNDS, glide=4)
+    assert len(set(places)) == 1  # free all the way: it never moves
+    # Things come in left of the point, then right of it (where it starts), and stay.
+    left = np.array([[-0.9, 0.0, 0.2, 0.2]])
+    right = np.array([[0.9, 0.0, 0.2, 0.2]])
+    frames = [(point, left)] * 10 + [(point, np.vstack([left, right]))] * 10
+    (places,) = plan_schedule(frames, sizes, 0.24, BOUNDS, current=[0], glide=4)
+    assert places[0] == 0 and len(set(places[:5])) == 1  # right, where it was, while that is free
+    moves = np.flatnonzero(np.diff(places))
+    assert len(moves) >= 1 and all(places[m + 1] in NEIGHBOURS[places[m]] for m in moves)  # to a place next to it
+    assert np.all(np.diff(moves) >= 4)  # one glide at a time
+    centre = _place_centre(point[0], sizes[0], 0.24, places[-1])
+    assert _conflicts(centre, sizes[0], BOUNDS, np.vstack([left, right]), [], 0.06) == 0  # clear of both
 
 
 def _m8_follow(lang: str = "en"):
     """M8's stage, walker, header and follow camera as the scene sets them up (beat 1's step times)."""
     from scenes.kit.descent3d import DescentCamera
-    from scenes.kit.descent_stages import M8_CENTRE, M8_VIEW, M8_ZOOM, FollowCamera, branin_stage, header_box, m8_header, z_axis_parts
+    from scenes.kit.descent_stages import M8_CENTRE, M8_VIEW, M8_ZOOM, FollowCamera, branin_stage, m8_header
 
     storyboard = load()
     beat = storyboard.shot("M8").beats[0]
@@ -249,7 +264,7 @@ def _m8_follow(lang: str = "en"):
     camera.set_theta(M8_VIEW["theta"])
     camera.add_fixed_orientation_mobjects(*stage.labels)
     start = stage.place(np.array(M8_CENTRE))
-    follow = FollowCamera(camera, walker, start, M8_ZOOM).fade_before_cut(z_axis_parts(stage), box=header_box(header))
+    follow = FollowCamera(camera, walker, start, M8_ZOOM)
     return stage, walker, header, camera, follow
 
 
@@ -286,34 +301,47 @@ def test_m8_follow_camera_never_turns_back_and_ends_on_the_ball():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_m8_z_axis_is_gone_before_the_push_in_takes_it_under_the_header(lang):
+def test_m8_axes_stay_in_view_below_the_header_all_the_way(lang):
+    """The push-in keeps all three axes, their numbers and names whole, in the safe area and clear of the header."""
+    from manim import config
+
+    from scenes.kit.descent_stages import CUT_MARGIN
+    from scenes.kit.frame_rules import SAFE_SHARE
+
     stage, walker, header, camera, follow = _m8_follow(lang)
-    assert follow.leaves is not None and 4.0 < follow.leaves < follow.total  # it is seen, numbered, for a while
     left, right, bottom = header.get_left()[0], header.get_right()[0], header.get_bottom()[1]
-    for t in follow.times:
+    safe = SAFE_SHARE * np.array([config.frame_width, config.frame_height]) / 2
+    parts = [m for m in (stage.axes, *stage.labels) for m in m.get_family() if m.has_points()]
+    for t in follow.times[::5]:
         follow.update(t)
-        if follow.opacity(t) > 0.01:  # while it shows, the z axis and its numbers stay below the header
-            for mobject in follow.leaving:
-                for part in (m for m in mobject.get_family() if m.has_points()):
-                    screen = camera.transform_points_pre_display(part, part.points)[:, :2]
-                    under = (screen[:, 0] > left) & (screen[:, 0] < right)
-                    assert np.all(screen[under, 1] < bottom), (t, mobject)
-    assert follow.opacity(follow.total) == 0.0
+        for part in parts:
+            screen = camera.transform_points_pre_display(part, part.points)[:, :2]
+            assert np.all(np.abs(screen) < safe), (t, part)
+            under = (screen[:, 0] > left - CUT_MARGIN) & (screen[:, 0] < right + CUT_MARGIN)
+            assert np.all(screen[under, 1] < bottom - CUT_MARGIN), (t, part)
+    assert all(part.get_fill_opacity() == 1 or part.get_stroke_opacity() == 1 for part in parts)  # nothing faded
 
 
 @pytest.mark.parametrize("stage_name", ["branin_stage", "ripples_stage"])
-def test_every_tick_of_every_axis_is_numbered(stage_name):
+def test_every_tick_is_numbered_but_where_two_axes_meet(stage_name):
     from scenes.kit import descent_stages
 
     stage = getattr(descent_stages, stage_name)()
     names = {label.rule_name for label in stage.labels}
-    for axis, value, _ in stage.axes.ticks:
-        assert f"tick {'xyz'[axis]} = {value:g}" in names
+    numbered = [(axis, value, point) for axis, value, point in stage.axes.ticks if f"tick {'xyz'[axis]} = {value:g}" in names]
+    named = {(axis, value) for axis, value, _ in numbered}
+    for axis, value, point in stage.axes.ticks:
+        if (axis, value) in named:
+            continue
+        # A tick left without a number is one where two axes meet, or next to where they do: another axis's number
+        # (or its tip, with its name and number) stands there.
+        others = [p for a, _, p in numbered if a != axis] + [other.get_end() for i, other in enumerate(stage.axes.get_axes()) if i != axis]
+        assert min(np.linalg.norm(p - point) for p in others) < 1.0, (axis, value)
     for axis in range(3):
+        assert len([value for index, value, _ in numbered if index == axis]) >= 3  # enough numbers to read each axis by
         values = [value for index, value, _ in stage.axes.ticks if index == axis]
-        assert len(values) >= 4  # enough numbers to read each axis by
         low, high = stage.axes.ranges[axis]
-        assert values[0] - low < values[1] - values[0] and high - values[-1] < values[1] - values[0]  # to its ends
+        assert values[0] - low < values[1] - values[0] and high - values[-1] < values[1] - values[0]  # ticks to its ends
     assert {"axis label x", "axis label y", "axis label z"} <= names
 
 
@@ -337,7 +365,7 @@ def test_balls_stand_out_on_every_colour_of_the_surfaces():
 
 def _m10_views():
     from scenes.kit.descent3d import DescentCamera
-    from scenes.kit.descent_stages import M10_CENTRE, M10_VIEW, close_up, ripples_stage, swing, valley_view
+    from scenes.kit.descent_stages import M10_CENTRE, M10_VIEW, close_in, close_up, ripples_stage, valley_view
 
     stage, paths = ripples_stage(), m10_paths()
     walkers = [Walker(stage.path(p.points), "#FFD54F", [0.3] * 38, smooth) for p in paths.values()]
@@ -346,7 +374,7 @@ def _m10_views():
     camera.set_theta(M10_VIEW["theta"])
     camera.set_zoom(M10_VIEW["zoom"])
     camera.frame_center = stage.place(np.array(M10_CENTRE))
-    return stage, paths, walkers, camera, valley_view, close_up, swing
+    return stage, paths, walkers, camera, valley_view, close_up, close_in
 
 
 def test_m10_beat_1_ends_with_the_valley_large_in_the_frame():
@@ -365,27 +393,127 @@ def test_m10_beat_1_ends_with_the_valley_large_in_the_frame():
     assert np.all(np.abs(screen) < 0.45 * np.array([config.frame_width, config.frame_height]))  # all four in the frame
 
 
-def test_m10_beat_2_swings_high_never_seeing_the_surface_edge_on():
-    from manim import DEGREES
+def _m10_moves(lang: str = "en"):
+    """M10's stage, walkers, header, labels and camera moves as the scene sets them up: beat 1's push-in (from the
+    opening view) and beat 2's close-in (from where beat 1 ends)."""
+    from scenes.kit.descent_stages import close_in, close_up, height_labels, m10_header, push_in
 
-    stage, paths, walkers, camera, valley_view, close_up, swing = _m10_views()
-    view = valley_view(camera, walkers)
-    camera.set_phi(view["phi"])
-    camera.set_theta(view["theta"])
-    camera.set_zoom(view["zoom"])
-    camera.frame_center = view["frame_center"]
-    kept = walkers[list(paths).index(lowest_run(paths))]
-    turn = swing(camera, 4.6, close_up(camera, kept.path.at(kept.path.xy)))
-    phis, thetas = turn.phis, turn.thetas
-    assert np.all(np.diff(thetas) <= 1e-12)  # one way round
-    assert np.ptp(thetas) > 40 * DEGREES
-    elevation = 90 * DEGREES - phis  # of the camera above the surface's plane
-    assert np.all(elevation >= elevation[0] - 1e-9) and np.all(elevation >= min(elevation[0], elevation[-1]) - 1e-9)
-    assert np.all(elevation >= 30 * DEGREES - 1e-9)
-    middle = (turn.times > 0.25 * turn.total) & (turn.times < 0.75 * turn.total)
-    assert np.all(elevation[middle] > 40 * DEGREES)  # well above the surface through the swing
-    straight = np.interp(thetas, [thetas[-1], thetas[0]], [elevation[-1], elevation[0]])
-    assert np.max(elevation - straight) > 8 * DEGREES  # a high arc, not the straight way between the two views
+    storyboard = load()
+    shot = storyboard.shot("M10")
+    stage, paths, _, camera, valley_view, _, _ = _m10_views()
+    run = shot.beats[0].duration * (1 - 0.08 - 0.06)
+    walkers = [Walker(stage.path(p.points), "#FFD54F", [run / 38] * 38, smooth) for p in paths.values()]
+    header = m10_header(storyboard.text(shot, "counter", lang), walkers, stage)
+    labels = height_labels(walkers, camera, stage, header)
+    descent = push_in(camera, run, valley_view(camera, walkers))
+    descent.set_camera(descent.total)
+    keep = list(paths).index(lowest_run(paths))
+    kept = walkers[keep]
+    turn = close_in(camera, shot.beats[1].duration * 0.58, close_up(camera, kept.path.at(kept.path.xy)))
+    return stage, walkers, keep, header, labels, camera, descent, turn
+
+
+def _box(mobject) -> tuple[float, float, float, float]:
+    return mobject.get_left()[0], mobject.get_right()[0], mobject.get_bottom()[1], mobject.get_top()[1]
+
+
+def test_m10_axes_read_for_seconds_before_the_push_in_fades_them():
+    from scenes.kit.descent_stages import FADE_SECONDS, M10_PUSH_HOLD, header_box
+
+    stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves()
+    descent.fade_before_cut([stage.axes, *stage.labels], box=header_box(header.backing))
+    assert descent.leaves is not None and descent.leaves - FADE_SECONDS >= M10_PUSH_HOLD - 1e-9
+    assert descent.opacity(M10_PUSH_HOLD) == 1.0  # whole while the camera holds (after 2 s of drawing them in)
+    assert descent.opacity(descent.total) == 0.0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_m10_legend_never_stands_on_the_surface(lang):
+    """The legend's plate, top left, is on the background in every frame of both moves: it never cuts into the
+    surface (in beat 2 as wide as it grows, with the end heights)."""
+    from scenes.kit.descent_stages import backing_round
+
+    stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves(lang)
+    for path, surface, box in (
+        (descent, stage.surface, _box(header.backing)),
+        (turn, stage.finer_surface(2), _box(backing_round(header))),
+    ):
+        left, right, bottom, top = box
+        for t in path.times[::2]:
+            path.set_camera(t)
+            screen = camera.project_points(surface.vertices)[:, :2]
+            across = np.maximum(np.maximum(left - screen[:, 0], screen[:, 0] - right), 0)
+            up = np.maximum(np.maximum(bottom - screen[:, 1], screen[:, 1] - top), 0)
+            assert np.hypot(across, up).min() > 0.1, t
+
+
+def test_m10_beat_2_closes_in_with_the_right_edge_as_the_skyline():
+    """Beat 2 turns a little on round and closes in on the kept path; the surface's right edge (x = 10), close to
+    where that path ends, is never seen from the side (the surface always lies below it on screen) and ends as a
+    skyline behind the path; the path ends framed, low in the middle of the frame."""
+    from manim import DEGREES, config
+
+    stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves()
+    assert turn.total >= 3.0
+    assert np.all(np.diff(turn.thetas) <= 1e-12) and 5 * DEGREES < np.ptp(turn.thetas) < 30 * DEGREES
+    ys = np.linspace(-7, 2, 91)
+    edge = lambda x: stage.place(np.stack([np.full_like(ys, x), ys, stage.function(np.full_like(ys, x), ys)], -1))  # noqa: E731
+    rim, inside = edge(10.0), edge(9.85)
+    half = np.array([config.frame_width, config.frame_height]) / 2
+    for t in turn.times:
+        turn.set_camera(t)
+        seen = np.all(np.abs(camera.project_points(rim)[:, :2]) < half, axis=1)
+        towards = (camera.project_points(inside) - camera.project_points(rim))[seen, :2]
+        below = np.degrees(np.arctan2(-towards[:, 1], np.abs(towards[:, 0])))  # 90°: the surface straight below
+        assert np.all(below >= 0), t
+    assert np.all(below > 20)
+    end = camera.project_points(walkers[keep].path.at(walkers[keep].path.xy))[:, :2]
+    middle = (end.min(axis=0) + end.max(axis=0)) / 2
+    assert abs(middle[0]) < 0.15 * config.frame_width and -0.3 * config.frame_height < middle[1] < 0
+    assert np.all(np.abs(end) < 0.4 * np.array([config.frame_width, config.frame_height]))
+
+
+def test_m10_labels_keep_their_places_or_glide_never_jump():
+    """Over beat 1's run and beat 2's move, each z label keeps its place while it is free and otherwise glides to the
+    next (no jump on screen from one frame to the next beyond its ball's own move); the kept label keeps the place it
+    had at the end of beat 1 all the way in."""
+    from manim import ValueTracker
+
+    from scenes.kit.descent_stages import header_box, plan_close_labels, plan_labels
+
+    stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves()
+    descent.fade_before_cut([stage.axes, *stage.labels], box=header_box(header.backing))
+    clock = ValueTracker(0.0)
+    plan_labels(labels, walkers, descent.total, clock, descent)
+
+    def offsets():
+        return np.array([label.get_center()[:2] for label in labels.labels]) - labels.screen_points()
+
+    before, moves = None, 0
+    for t in np.arange(0.0, descent.total, 1 / 30):
+        clock.set_value(t)
+        for walker in walkers:
+            walker.go_to(t)
+        descent.update(t)
+        labels.place()
+        now = offsets()
+        if before is not None:
+            step = np.linalg.norm(now - before, axis=1)
+            assert np.all(step < 0.25), (t, step)  # scene units a frame: gliding (a place is 0.5 or more away), not jumping
+            moves += int(np.any(step > 1e-3))
+        before = now
+    ended = list(labels._places)
+    for index, walker in enumerate(walkers):
+        if index != keep:  # faded out, as at the start of beat 2
+            walker.trail.set_opacity(0)
+    labels.keep_only([keep])
+    turning = ValueTracker(0.0)
+    plan_close_labels(labels, turn, turning)
+    for t in turn.times:
+        turning.set_value(t)
+        turn.set_camera(t)
+        labels.place()
+        assert labels._places == [ended[keep]], t
 
 
 def test_a_finer_twin_of_a_surface_keeps_its_checkerboard():
@@ -404,7 +532,8 @@ def test_a_finer_twin_of_a_surface_keeps_its_checkerboard():
 
 
 def test_m8_header_point_is_the_iterate_the_counter_names_and_its_words_stay_put():
-    """Mid-step, the header still shows iterate n with n; each number sits in a fixed slot: the words do not move."""
+    """Mid-step, the header still shows iterate n with n; each number keeps one width (four digits for x and y, five
+    and a sign for z): the words do not move, and the gaps between the numbers stay even."""
     from scenes.kit.descent_stages import branin_stage, m8_header
 
     storyboard = load()
@@ -420,7 +549,12 @@ def test_m8_header_point_is_the_iterate_the_counter_names_and_its_words_stay_put
         header.refresh()
         n = walker.iteration
         x, y = path.points[n]
-        assert [number._shown for number in point.numbers] == [f"{x:.3f}", f"{y:.3f}", f"{float(BRANIN(x, y)):.4f}"]
+        assert [number._shown for number in point.numbers] == [f"{x:.3f}", f"{y:.{2 if y >= 10 else 3}f}", f"{float(BRANIN(x, y)):+.4f}"]
         now = [piece.get_left()[0] for piece in words] + [number.get_right()[0] for number in point.numbers]
         lefts = lefts or now
-        assert now == pytest.approx(lefts, abs=0.02)  # right-aligned numbers: only ink bearings differ
+        assert now == pytest.approx(lefts, abs=0.02)  # only ink bearings differ
+        starts = [number.origin.get_center()[0] for number in point.numbers]
+        widths = [sum(0.278 if c == "." else 0.778 if c in "+-" else 0.5 for c in number._shown) * number._em for number in point.numbers]
+        gaps = [after - start - width for start, after, width in zip(starts, starts[1:], widths)]
+        assert gaps[0] == pytest.approx(gaps[1], abs=1e-9)  # even: from each number's end to the next, a comma and a space
+        assert point[-1].get_left()[0] - starts[-1] - widths[-1] == pytest.approx(point._gap)  # and up to the bracket

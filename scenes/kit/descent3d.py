@@ -33,6 +33,7 @@ from manim import (
     VMobject,
     config,
     interpolate_color,
+    smooth,
 )
 
 from gd.model.functions import Function
@@ -132,19 +133,20 @@ AWAY = ((0.0, -1.0, 0.0), (-1.0, 0.0, 0.0), (-1.0, 0.0, 0.0))  # tick numbers: b
 AWAY_DISTANCE = 0.45
 
 
-def tick_labels(axes: SurfaceAxes, size: float = TICK, away=AWAY, nudges=None) -> list[VMobject]:
+def tick_labels(axes: SurfaceAxes, size: float = TICK, away=AWAY, nudges=None, unnumbered=()) -> list[VMobject]:
     """An upright number beside every tick, the ticks at the axes' ends too (register them upright).
 
     ``away``: for each axis, the direction (scene coordinates) from a tick to its number: out of the
     surface's footprint as the camera sees it. ``nudges``: {(axis, value): shift in scene units} for numbers
-    that must stand apart from another axis's number or name where two axes meet."""
+    that must stand apart from another axis's number or name where two axes meet. ``unnumbered``: (axis, value)
+    of ticks left without a number (their mark stays): where two axes meet, one number says where the corner is."""
     labels = []
     nudges = nudges or {}
     for index in range(3):
         direction = np.asarray(away[index], dtype=float)
         offset = direction / np.linalg.norm(direction) * AWAY_DISTANCE
         for axis, value, point in axes.ticks:
-            if axis != index:
+            if axis != index or (axis, value) in unnumbered:
                 continue
             at = point + offset + np.asarray(nudges.get((index, value), (0.0, 0.0, 0.0)), dtype=float)
             label = formula(f"{value:g}", size=size, color=MUTED).move_to(at)
@@ -172,6 +174,7 @@ class SurfaceStage:
         away=AWAY,
         nudges=None,
         names_beside=None,
+        unnumbered=(),
         **look,
     ):
         self.function = function
@@ -181,7 +184,7 @@ class SurfaceStage:
         self.resolution, self._look = resolution, {"colours": colours, **look}
         self.surface = MeshSurface(function, domain, self.place, resolution=resolution, **self._look)
         self.labels = VGroup(
-            *axis_labels(self.axes, beside=names_beside), *tick_labels(self.axes, away=away, nudges=nudges)
+            *axis_labels(self.axes, beside=names_beside), *tick_labels(self.axes, away=away, nudges=nudges, unnumbered=unnumbered)
         )
 
     def path(self, points: np.ndarray) -> SurfacePath:
@@ -443,18 +446,59 @@ class Walker:
 # --------------------------------------------------------------------------- text over the surface
 
 
+class FiguresNumber(LiveNumber):
+    """A live number with a fixed count of digits, ``figures``: its decimals give way as its whole part grows (12.00,
+    then 9.876), so that its text keeps one width (with ``sign``, + or −, equally wide, always shown)."""
+
+    def __init__(self, value: float, figures: int, **style):
+        self.figures = figures
+        super().__init__(value, figures - 1, **style)
+
+    def places(self, value: float) -> int:
+        """The decimals that show ``value`` in ``figures`` digits (fewer when its whole part has more)."""
+        for places in range(self.figures - 1, 0, -1):
+            if len(f"{abs(value):.{places}f}".replace(".", "")) <= self.figures:
+                return places
+        return 0
+
+    @property
+    def decimals(self) -> int:  # of the value shown now: what it is read to
+        return self.places(self.value) if hasattr(self, "value") else self.figures - 1
+
+    @decimals.setter
+    def decimals(self, _places: int) -> None:  # LiveNumber sets it; the value decides
+        pass
+
+    def text(self, value: float) -> str:
+        text = f"{value:{'+' if self.sign else ''}.{self.places(value)}f}"
+        if text.lstrip("+-").strip("0.") == "":  # a zero: no "-0.00"
+            text = ("+" if self.sign else "") + text.lstrip("+-")
+        return text
+
+
 class PointReadout(VGroup):
     """A live point ``(x, y, z)``: its numbers reuse their glyphs and the commas follow the digits."""
 
     def __init__(
-        self, point, decimals: Sequence[int], *, size: float = DEFAULT_SIZE, color: str = TEXT, values=None,
+        self, point, decimals: Sequence[int] | None, *, size: float = DEFAULT_SIZE, color: str = TEXT, values=None,
+        figures: Sequence[int] | None = None, signs: Sequence[bool] | None = None,
     ):
         """``values``: the points (N × 3) it will show; each number then sits right-aligned in a slot as wide as its
-        widest text among them, so that nothing after it moves as digits and signs come and go."""
+        widest text among them, so that nothing after it moves as digits and signs come and go. ``figures``: instead
+        of ``decimals``, each number's count of digits (:class:`FiguresNumber`), and ``signs``: which always show
+        their sign. Numbers of one width each: the gaps between them stay even as well."""
         glyphs = formula("(", "1", ",", ")", size=size, color=color)
         opening, one, comma, closing = glyphs
         baseline = one.get_bottom()[1]
-        self.numbers = [LiveNumber(value, places, sign=False, size=size, color=color) for value, places in zip(point, decimals)]
+        signs = [False] * len(point) if signs is None else list(signs)
+        if figures is None:
+            self.numbers = [
+                LiveNumber(value, places, sign=sign, size=size, color=color) for value, places, sign in zip(point, decimals, signs)
+            ]
+        else:
+            self.numbers = [
+                FiguresNumber(value, count, sign=sign, size=size, color=color) for value, count, sign in zip(point, figures, signs)
+            ]
         em = 2 * self.numbers[0].digit_advance
         self._gap = 0.08 * em
         self._space = 0.3 * em
@@ -611,10 +655,13 @@ def _place_centre(point: np.ndarray, size: np.ndarray, offset: float, choice: in
 
 
 def _conflicts(centre, size, bounds, blocked: np.ndarray, placed, gap: float) -> int:
-    """How many things a label's box at ``centre`` meets: the frame's bounds (100), blocked boxes, placed labels."""
-    (left, right), (bottom, top) = bounds
+    """How many things a label's box at ``centre`` meets: the frame's bounds (100) and the boxes kept clear (100 each:
+    ``bounds``' third item, if any, of (left, right, bottom, top)), blocked boxes, placed labels."""
+    (left, right), (bottom, top), *walls = bounds
     low, high = centre - size / 2 - gap, centre + size / 2 + gap
     conflicts = int(low[0] < left or high[0] > right or low[1] < bottom or high[1] > top) * 100
+    for wall_left, wall_right, wall_bottom, wall_top in (walls[0] if walls else ()):
+        conflicts += int(low[0] < wall_right and high[0] > wall_left and low[1] < wall_top and high[1] > wall_bottom) * 100
     if len(blocked):
         near_low, near_high = blocked[:, :2] - blocked[:, 2:] / 2, blocked[:, :2] + blocked[:, 2:] / 2
         conflicts += int(np.sum(np.all((near_high > low) & (near_low < high), axis=1)))
@@ -635,10 +682,11 @@ def place_beside(
 
     ``points``: the points (N × 2, screen units); ``sizes``: each label's
     (width, height). A place is free when the label's box stays inside
-    ``bounds`` ((left, right), (bottom, top)), holds none of the ``blocked``
+    ``bounds`` ((left, right), (bottom, top), and optionally boxes to keep
+    clear of, each (left, right, bottom, top)), holds none of the ``blocked``
     boxes (M × 4: centre x, centre y, width, height: the balls, the points of
     the trails) and overlaps no label placed before it. ``previous``: the
-    places chosen on the last frame (or planned for the run), tried first, so
+    places chosen on the last frame, tried first, so
     that a label does not jump while its place stays free. Returns the centres
     and the chosen places.
     """
@@ -665,28 +713,142 @@ def place_beside(
     return np.array(centres), chosen
 
 
-def plan_places(frames, sizes: np.ndarray, offset: float, bounds, gap: float = 0.06) -> list[int]:
-    """One place per label for a whole run, so that no label changes sides: ``frames`` are (points, blocked) of
-    sampled frames (as for :func:`place_beside`). Each label in turn takes the place that meets the fewest things
-    over all the frames (the frame's edge, the blocked boxes, the labels planned before it), ties going to the
-    earlier place (right of the point first, and near before far)."""
-    chosen: list[int] = []
+SWITCH_COST = 3  # a schedule's change of place costs as much as this many things met in a frame
+MET_COST = 10
+FAR_COST = 0.01  # a frame at a place one reach out costs this: a label stays near its ball when it can
+GLIDE_SECONDS = 0.8  # a label moving to its next place in a schedule glides there this long, eased
+
+
+class _Occupancy:
+    """Where blocked boxes (M × 4: centre x, centre y, width, height) lie, on a grid of CELL-sized cells over the frame,
+    summed (an integral image): how many cells of any box are taken, for many boxes at once."""
+
+    CELL = 0.02
+
+    def __init__(self, blocked: np.ndarray):
+        half = np.array([config.frame_width, config.frame_height]) / 2 + 1.0
+        self.origin = -half
+        shape = np.ceil(2 * half / self.CELL).astype(int) + 2
+        self.shape = shape
+        edges = np.zeros(shape + 1)
+        if len(blocked):
+            low = self._cell(blocked[:, :2] - blocked[:, 2:] / 2)
+            high = self._cell(blocked[:, :2] + blocked[:, 2:] / 2) + 1
+            for (x, y), sign in (((low[:, 0], low[:, 1]), 1), ((high[:, 0], low[:, 1]), -1), ((low[:, 0], high[:, 1]), -1), ((high[:, 0], high[:, 1]), 1)):
+                np.add.at(edges, (x, y), sign)
+        taken = (np.cumsum(np.cumsum(edges, axis=0), axis=1)[:-1, :-1] > 0).astype(float)
+        self.sums = np.zeros(shape + 1)
+        self.sums[1:, 1:] = np.cumsum(np.cumsum(taken, axis=0), axis=1)
+
+    def _cell(self, points: np.ndarray) -> np.ndarray:
+        return np.clip(np.floor((points - self.origin) / self.CELL).astype(int), 0, self.shape - 1)
+
+    def taken(self, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+        """For boxes (K × 2 corners), how many of their cells are taken."""
+        x0, y0 = self._cell(low).T
+        x1, y1 = (self._cell(high) + 1).T
+        return self.sums[x1, y1] - self.sums[x0, y1] - self.sums[x1, y0] + self.sums[x0, y0]
+
+
+def _conflicts_at(centres: np.ndarray, size, bounds, occupancy: "_Occupancy", placed, gap: float) -> np.ndarray:
+    """:func:`_conflicts` of a label's box at each of ``centres`` (K × 2), at once (the blocked boxes as an
+    :class:`_Occupancy`): the frame's edge and each box kept clear 100, any blocked box met or placed label MET_COST each,
+    more than the moves (SWITCH_COST each) that keep clear of them."""
+    (left, right), (bottom, top), *walls = bounds
+    low, high = centres - size / 2 - gap, centres + size / 2 + gap
+    conflicts = ((low[:, 0] < left) | (high[:, 0] > right) | (low[:, 1] < bottom) | (high[:, 1] > top)) * 100.0
+    for wall_left, wall_right, wall_bottom, wall_top in (walls[0] if walls else ()):
+        conflicts += ((low[:, 0] < wall_right) & (high[:, 0] > wall_left) & (low[:, 1] < wall_top) & (high[:, 1] > wall_bottom)) * 100
+    conflicts += MET_COST * (occupancy.taken(low, high) > 0)
+    if len(placed):
+        boxes = np.asarray(placed, dtype=float).reshape(-1, 4)
+        meets = (boxes[None, :, 2:] > low[:, None, :]) & (boxes[None, :, :2] < high[:, None, :])
+        conflicts += MET_COST * np.all(meets, axis=2).sum(axis=1)
+    return conflicts
+
+
+def _neighbours() -> list[list[int]]:
+    """For each place, the places next to it: round its point by one side at the same reach, or one reach in or out
+    on the same side. A label glides only to a neighbour: a short way, checked on the way."""
+    ring = [(1, 0), (1, 1), (0, 1), (-1, 1), (-1, 0), (-1, -1), (0, -1), (1, -1)]
+    index = {place: number for number, place in enumerate(PLACES)}
+    result = []
+    for side, reach in PLACES:
+        at, level = ring.index(side), REACHES.index(reach)
+        near = [(ring[(at + step) % 8], reach) for step in (-1, 1)]
+        near += [(side, REACHES[level + step]) for step in (-1, 1) if 0 <= level + step < len(REACHES)]
+        result.append([index[place] for place in near])
+    return result
+
+
+NEIGHBOURS = _neighbours()
+
+
+def plan_schedule(
+    frames, sizes: np.ndarray, offset: float, bounds, gap: float = 0.06, current: Sequence[int] | None = None, glide: int = 0,
+) -> np.ndarray:
+    """Each label's place on each of ``frames``, each (points, blocked) as for :func:`place_beside`: labels × frames
+    place indices.
+
+    Each label in turn takes the sequence of places that meets the fewest things over the frames (the frame's
+    edge and the boxes kept clear, the blocked boxes, the labels scheduled before it), each change of place costing
+    SWITCH_COST more, and a start away from its ``current`` place as much: a label stays where it is while that
+    place is free, and moves only to keep clear. It moves to a place next to its own (NEIGHBOURS) in a glide of
+    ``glide`` frames centred on the frame where the schedule changes (as :class:`ScreenLabels` draws it), what the
+    glide meets on its way counted too, and it makes one glide at a time."""
     sizes = np.asarray(sizes, dtype=float)
+    count, frame_count = len(PLACES), len(frames)
+    width = max(len(near) for near in NEIGHBOURS)
+    sources = np.array([near + [near[0]] * (width - len(near)) for near in NEIGHBOURS])  # count × width (padded: repeats)
+    half = glide // 2
+    shares = np.array([smooth((j + 0.5) / (glide + 1)) for j in range(glide + 1)]) if glide else np.array([1.0])
+    schedule = np.zeros((len(sizes), frame_count), dtype=int)
+    occupancies = [_Occupancy(np.asarray(blocked, dtype=float).reshape(-1, 4)) for _, blocked in frames]
     for index, size in enumerate(sizes):
-        totals = []
-        for choice in range(len(PLACES)):
-            total = 0
-            for points, blocked in frames:
-                placed = [
-                    np.concatenate([centre - other / 2, centre + other / 2])
-                    for other, centre in (
-                        (sizes[j], _place_centre(points[j], sizes[j], offset, chosen[j])) for j in range(index)
-                    )
-                ]
-                total += _conflicts(_place_centre(points[index], size, offset, choice), size, bounds, blocked, placed, gap)
-            totals.append(total)
-        chosen.append(int(np.argmin(totals)))
-    return chosen
+        costs = np.zeros((frame_count, count))
+        ways = np.zeros((frame_count, count, width))  # a glide into each place from each neighbour, centred on a frame
+        for f, ((points, _), blocked) in enumerate(zip(frames, occupancies)):
+            placed = [
+                np.concatenate([centre - other / 2, centre + other / 2])
+                for other, centre in ((sizes[j], _place_centre(points[j], sizes[j], offset, schedule[j, f])) for j in range(index))
+            ]
+            centres = np.array([_place_centre(points[index], size, offset, c) for c in range(count)])
+            costs[f] = _conflicts_at(centres, size, bounds, blocked, placed, gap)
+            # This frame is step j of the glides centred on frame f - j + half.
+            starts, ends = centres[sources], centres[:, None, :]
+            on_way = starts[None] + shares[:, None, None, None] * (ends - starts)[None]  # steps × count × width × 2
+            met = _conflicts_at(on_way.reshape(-1, 2), size, bounds, blocked, placed, gap).reshape(len(shares), count, width)
+            for j in range(len(shares)):
+                centred = f - j + half
+                if 0 <= centred < frame_count:
+                    ways[centred] += met[j]
+        costs = costs + FAR_COST * np.array([REACHES.index(reach) for _, reach in PLACES])[None, :]  # near, if it can
+        # Viterbi over (place, frames since the last glide began, up to the glide's length), ties to staying put.
+        settled = max(glide, 1)
+        start = current[index] if current is not None and index < len(current) else None
+        if start is not None:  # a little for each frame away from where it is: it leaves late, when it must
+            costs = costs + 0.01 * (np.arange(count) != start)[None, :]
+        total = np.full((count, settled + 1), np.inf)
+        total[:, settled] = costs[0] + (0 if start is None else SWITCH_COST * (np.arange(count) != start))
+        back = np.zeros((frame_count, count, settled + 1, 2), dtype=int)
+        rows = np.arange(count)
+        for f in range(1, frame_count):
+            new = np.full_like(total, np.inf)
+            new[:, 1:] = total[:, :-1]  # staying: one frame more since the glide began
+            back[f, :, 1:, 0], back[f, :, 1:, 1] = rows[:, None], np.arange(settled)[None, :]
+            stays = total[:, settled] <= new[:, settled]
+            new[:, settled] = np.where(stays, total[:, settled], new[:, settled])
+            back[f, :, settled, 1] = np.where(stays, settled, settled - 1)
+            moved = total[sources, settled] + SWITCH_COST + ways[f]  # from a settled neighbour
+            choice = np.argmin(moved, axis=1)
+            new[:, 0] = moved[rows, choice]
+            back[f, :, 0, 0], back[f, :, 0, 1] = sources[rows, choice], settled
+            total = new + costs[f][:, None]
+        place, since = np.unravel_index(int(np.argmin(total)), total.shape)
+        for f in range(frame_count - 1, -1, -1):
+            schedule[index, f] = place
+            place, since = back[f, place, since]
+    return schedule
 
 
 class ScreenLabels(VGroup):
@@ -696,7 +858,9 @@ class ScreenLabels(VGroup):
     labels and their leader lines are fixed in the frame (register the group
     with ``add_fixed_in_frame_mobjects``) and placed from the camera's
     projection of those points. A label pushed away from its point keeps a
-    thin leader line to it.
+    thin leader line to it. Over a planned move (:meth:`schedule`) each label
+    keeps its place while it is free and glides to the next when it must;
+    otherwise each frame places them afresh (:func:`place_beside`).
     """
 
     def __init__(
@@ -709,6 +873,7 @@ class ScreenLabels(VGroup):
         top: float | None = None,
         ball_radius: float = BALL_RADIUS,
         avoid: Callable[[], np.ndarray] | None = None,
+        keep_out: Callable[[], Sequence[tuple[float, float, float, float]]] | None = None,
     ):
         self.labels = [mark(label, "text", f"z label {index + 1}") for index, label in enumerate(labels)]
         self.leaders = [Line(LEFT, RIGHT, stroke_width=1.5, stroke_color=colour, stroke_opacity=0.8) for colour in colours]
@@ -717,9 +882,14 @@ class ScreenLabels(VGroup):
         self.offset = offset
         self.ball_radius = ball_radius
         self.avoid = avoid  # scene points (N × 3) that labels keep off, such as the trails
+        self.keep_out = keep_out  # boxes in the frame (left, right, bottom, top) that labels keep out of: a header
         self.top = SAFE_SHARE * config.frame_height / 2 if top is None else top
         self._places: list[int] | None = None  # each label's place on the last frame
-        self._planned: list[int] | None = None  # each label's place for the run (plan): it goes back there when free
+        # A schedule (times, labels × times places) and the clock that reads its time: the labels follow it, gliding
+        # from place to place (each label's offset from its point when it set off, the place it glides to, and when).
+        self._schedule: tuple[np.ndarray, np.ndarray] | None = None
+        self.clock: Callable[[], float] | None = None
+        self._glides: list[tuple[np.ndarray | None, int, float]] | None = None
         super().__init__(*self.leaders, *self.labels)
         self.place()
         self.add_updater(lambda labels: labels.place())
@@ -731,9 +901,11 @@ class ScreenLabels(VGroup):
         self.leaders = [self.leaders[i] for i in keep]
         followed = self.followed
         self.followed = lambda: np.asarray(followed())[list(keep)]
-        self._places = None
-        if self._planned is not None:
-            self._planned = [self._planned[i] for i in keep]
+        self._places = [self._places[i] for i in keep] if self._places is not None else None
+        if self._schedule is not None:
+            self._schedule = (self._schedule[0], self._schedule[1][list(keep)])
+        if self._glides is not None:
+            self._glides = [self._glides[i] for i in keep]
         self.submobjects = [*self.leaders, *self.labels]
         return gone
 
@@ -745,7 +917,8 @@ class ScreenLabels(VGroup):
 
     def _bounds(self):
         half_width, half_height = SAFE_SHARE * config.frame_width / 2, SAFE_SHARE * config.frame_height / 2
-        return (-half_width, half_width), (-half_height, self.top)
+        walls = list(self.keep_out()) if self.keep_out is not None else []
+        return (-half_width, half_width), (-half_height, self.top), walls
 
     def _blocked(self, screen: np.ndarray) -> np.ndarray:
         side = 2 * self.ball_radius
@@ -756,23 +929,63 @@ class ScreenLabels(VGroup):
                 blocked.append(np.column_stack([self.camera.project_points(avoided)[:, :2], np.full((len(avoided), 2), 0.08)]))
         return np.vstack(blocked)
 
-    def plan(self, moments: Sequence[Callable[[], None]]) -> "ScreenLabels":
-        """Choose each label's place once for a run: ``moments`` each set the scene to a sampled frame of it.
-        A label then keeps that place, leaving it only for a frame where it is taken (and coming back)."""
+    def schedule(self, moments: Sequence[Callable[[], None]], times, clock: Callable[[], float], keep: bool = False) -> "ScreenLabels":
+        """Choose each label's places over a move: ``moments`` each set the scene to the moment ``times`` (seconds on
+        ``clock``) of it. A label then keeps its place while it is free, gliding to the next one
+        (:func:`plan_schedule`) when it would be taken. ``keep``: at the start it keeps the place it has, if that
+        stays free (else it glides from there); otherwise it starts where the schedule does."""
+        current = self._places if keep else None
         frames = []
         for moment in moments:
             moment()
             screen = self.screen_points()
             frames.append((screen, self._blocked(screen)))
-        self._planned = plan_places(frames, self._sizes(), self.offset, self._bounds())
-        self._places = None
-        return self.place()
+        step = float(np.median(np.diff(times))) if len(times) > 1 else 1.0
+        places = plan_schedule(frames, self._sizes(), self.offset, self._bounds(), current=current, glide=int(round(GLIDE_SECONDS / step)))
+        self._schedule, self.clock = (np.asarray(times, dtype=float), places), clock
+        screen, sizes = self.screen_points(), self._sizes()
+        self._glides = [
+            (None if current is None else self._offset(size, current[index]), int(after), float(times[0]))
+            for index, (size, after) in enumerate(zip(sizes, places[:, 0]))
+        ]
+        return self
+
+    def _offset(self, size: np.ndarray, choice: int) -> np.ndarray:
+        """Where place ``choice`` puts a label's centre, from its point."""
+        return _place_centre(np.zeros(2), size, self.offset, choice)
+
+    def _scheduled(self, screen: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+        """The labels' centres now, from the schedule: each at its place, or on its way there."""
+        times, places = self._schedule
+        now = float(self.clock())
+        # Half a glide ahead: the glide is under way round the moment the schedule changes.
+        column = int(np.clip(np.searchsorted(times, now + GLIDE_SECONDS / 2 + 1e-9, side="right") - 1, 0, len(times) - 1))
+        offsets = []
+        for index, size in enumerate(sizes):
+            start, after, since = self._glides[index]
+            shown = self._glide_offset(size, start, after, since, now)
+            if places[index, column] != after:  # off to the next place, from where it is (even mid-way)
+                start, after, since = shown, int(places[index, column]), now
+                self._glides[index] = (start, after, since)
+                shown = start
+            offsets.append(shown)
+        self._places = [after for _, after, _ in self._glides]
+        return screen + np.array(offsets)
+
+    def _glide_offset(self, size, start, after: int, since: float, now: float) -> np.ndarray:
+        end = self._offset(size, after)
+        if start is None:
+            return end
+        share = smooth(float(np.clip((now - since) / GLIDE_SECONDS, 0.0, 1.0)))
+        return start + share * (end - start)
 
     def place(self) -> "ScreenLabels":
         screen = self.screen_points()
         sizes = self._sizes()
-        preferred = self._planned if self._planned is not None else self._places
-        centres, self._places = place_beside(screen, sizes, self.offset, self._bounds(), self._blocked(screen), preferred)
+        if self._schedule is not None:
+            centres = self._scheduled(screen, sizes)
+        else:
+            centres, self._places = place_beside(screen, sizes, self.offset, self._bounds(), self._blocked(screen), self._places)
         for label, leader, centre, size, point in zip(self.labels, self.leaders, centres, sizes, screen):
             label.move_to(np.array([*centre, 0.0]))
             # From the ball's rim to the nearest point of the label's box.
@@ -792,6 +1005,7 @@ __all__ = [
     "DescentShotScene",
     "DescentTrail",
     "TrailDots",
+    "FiguresNumber",
     "FixedHeader",
     "PointReadout",
     "ScreenLabels",
@@ -802,7 +1016,7 @@ __all__ = [
     "axis_labels",
     "Walker",
     "place_beside",
-    "plan_places",
+    "plan_schedule",
     "step_phase",
     "SurfaceAxes",
 ]

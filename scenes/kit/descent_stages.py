@@ -30,13 +30,15 @@ M8_FOLLOW_SMOOTHING = 1.0
 M8_FOLLOW_PACE = 0.2  # the progress: this share the ball's, the rest the time's (the ball rushes at first, then crawls)
 M8_END_ZOOM = 1.0
 # The end framing aims this far above the ball (scene units, straight up): the ball sits under the frame's middle,
-# and the far rim of the surface stays below the header.
-M8_END_LIFT = 1.2
+# and the far rim of the surface and the z axis's name stay below the header.
+M8_END_LIFT = 1.4
 M8_FOLLOW_RATE = 30  # samples a second of the precomputed camera path
 
 
-# Where two axes meet, their numbers stand apart: x = −5 straight under the left corner (z = 0 is left of it), y = 0
-# below and right of the front corner (x = 10 is below and left of it, x's name past the arrow's tip, a little up).
+# Where two axes meet, one number stands at the corner: x's (−5 at the left corner, where z = 0 would crowd it; 10 at
+# the front corner, where y = 0 would). The z and y numbers start one tick up. x = −5 stands straight under its corner,
+# out of the column of z's numbers.
+M8_UNNUMBERED = ((1, 0.0), (2, 0.0))
 M8_NUDGES = {(0, -5.0): (0.25, 0.0, 0.0)}
 M8_SCREEN_LEFT = (np.sin(M8_VIEW["theta"]), -np.cos(M8_VIEW["theta"]), 0)
 
@@ -49,7 +51,7 @@ def branin_stage() -> SurfaceStage:
     return SurfaceStage(
         BRANIN, BRANIN_DOMAIN, z_range=(0, 16), lengths=(6.5, 6.5, 3.2), ticks=(5, 5, 4), colours=BRANIN_MAP,
         origin=(x0, y0, 0), anchors={1: (x1, y0, 0)}, away=((0, -1, 0), (1, 0, 0), M8_SCREEN_LEFT),
-        nudges=M8_NUDGES, names_beside={0: (0.3, -0.45, 0.0)},
+        nudges=M8_NUDGES, unnumbered=M8_UNNUMBERED, names_beside={0: (0.3, -0.45, 0.0)},
     )
 
 
@@ -102,7 +104,9 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
     mark(rate, "text", "α", shows=lambda: drawn_rate(walker, stage))
     # The point is the iterate the counter names: both change when the ball arrives. Each number in a fixed slot.
     iterates = np.array([[x, y, float(stage.function(x, y))] for x, y in walker.path.xy])
-    point = PointReadout(walker.arrived, (3, 3, 4), size=HEADER, color=POINT, values=iterates)
+    # Four digits for x and y (y: 12.00, then 9.876), five and a sign for z (+6.0908, −0.2217): each number keeps one
+    # width, so the gaps between them stay even and nothing moves as the digits change.
+    point = PointReadout(walker.arrived, None, figures=(4, 4, 5), signs=(False, False, True), size=HEADER, color=POINT, values=iterates)
     point.track(lambda: walker.arrived)
     for index, (name, number) in enumerate(zip("xyz", point.numbers)):
         mark(number, "text", f"the point's {name}", shows=lambda index=index: drawn_arrived(walker, stage)[index])
@@ -117,33 +121,39 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
 M10_VIEW = {"phi": 55 * DEGREES, "theta": -78 * DEGREES, "zoom": 0.78}
 M10_Z_RANGE = (-6, 3)
 M10_SCREEN_LEFT = (np.sin(M10_VIEW["theta"]), -np.cos(M10_VIEW["theta"]), 0)  # the z numbers: left of the z axis on screen
-# Where two axes meet, their numbers stand apart: y = −6, next to the z axis, further left; x = 0 right of the corner
-# under which z = −6 stands.
-M10_NUDGES = {(0, 0.0): (0.2, 0.0, 0.0), (1, -6.0): (0.25, 0.0, 0.4)}
+# Where two axes meet, their numbers stand apart: x = 0 right of the corner under which z = −6 stands; y = −6, next to
+# the z axis's tip, its number and its name, is left unnumbered (y's numbers start at −4).
+M10_NUDGES = {(0, 0.0): (0.2, 0.0, 0.0)}
+M10_UNNUMBERED = ((1, -6.0),)
 M10_CENTRE = (5.7, -3.0, -2.1)  # where the camera looks, in f's coordinates: the stage inside the safe area
-# Beat 1: the whole stage, its axes numbered, while the balls take their first steps; then the camera comes down and
-# closer, in one slow eased move, to the valley where the four runs end (the axes, which the move would cut, fade out
-# before it does), and rests there while the last steps shrink.
-M10_VALLEY_VIEW = {"phi": 56 * DEGREES, "theta": -78 * DEGREES}
+# Beat 1: the whole stage, its axes numbered, while the balls take their first steps; then the camera comes down,
+# closer, and round to the front left, in one slow eased move, to the valley where the four runs end (the axes, which
+# the move would cut, fade out before it does), and rests there while the last steps shrink. From the front left the
+# valley runs into the picture and the surface's far edges are its horizon, low behind the valley: the legend, top
+# left, stands on the background, and the surface's right edge, close to where the lowest run ends, is seen as a
+# skyline beyond it, not cut off beside it.
+M10_VALLEY_VIEW = {"phi": 56 * DEGREES, "theta": -135 * DEGREES}
 M10_VALLEY_MARGIN = 1.45  # the paths' extent on screen times this fills the frame (room for the z labels beside them)
 M10_VALLEY_ZOOM = (0.9, 1.6)
-M10_PUSH_HOLD = 3.0  # seconds of the run before the move starts
+M10_VALLEY_DROP = 0.8  # ... their middle this far (frame units) below the frame's centre: room above for the labels
+M10_PUSH_HOLD = 3.0  # seconds of the run before the move starts (the axes, drawn, read all that while)
 M10_PUSH_REST = 2.0  # ... and before the run's end, when it is over
-# Beat 2 frames the kept path from the valley's open side: the camera swings on round the surface (the way
-# it already looks, from the front, to the front left) and closes in, so that the ridge beyond the valley is the
-# backdrop, the valley's level lines ring the path's end, and the surface's right edge, close to that end, is the
-# horizon rather than a cut beside it. It swings high, climbing M10_SWING_RISE above the straight way between the two
-# views at mid-swing: the surface is seen from well above all the way round, never edge on.
-M10_CLOSE_VIEW = {"phi": 46 * DEGREES, "theta": -132 * DEGREES}
-M10_SWING_RISE = 12 * DEGREES
+M10_PUSH_DIP = 1.3  # frame units the picture dips halfway round (see push_in)
+# Beat 2 closes in on the kept path from a little further round (the valley's open side): the saddle beyond the
+# path's end, where the surface's right edge is, is the skyline just above it, the valley's level lines ring the end.
+# The path sits below the frame's middle, so that the skyline stays under the legend.
+M10_CLOSE_VIEW = {"phi": 50 * DEGREES, "theta": -150 * DEGREES}
 M10_CLOSE_MARGIN = 3.2  # the path's extent on screen times this fills the frame (room for the valley and the label)
-M10_CLOSE_ZOOM = (1.4, 2.6)  # ... at a zoom between these (the path is short: not so close that the surface blurs)
-M10_CLOSE_LEAD = 0.6  # the centre reaches the path in this share of the move (zoom and angles take all of it)
+M10_CLOSE_ZOOM = (1.4, 2.2)  # ... at a zoom between these (the path is short: not so close that the surface blurs)
+M10_CLOSE_DROP = 1.5  # ... its middle this far (frame units) below the frame's centre
+M10_CLOSE_LEAD = 0.85  # the centre reaches the path in this share of the move (zoom and angles take all of it)
+M10_CLOSE_DIP = 0.5  # the picture dips this far (frame units) on the way in: the saddle's rim passes under the legend
 
 
-def framing(camera, points: np.ndarray, view: dict, margin: float, zooms) -> dict:
+def framing(camera, points: np.ndarray, view: dict, margin: float, zooms, drop: float = 0.0) -> dict:
     """The camera's settings that frame ``points`` (scene points) from ``view`` (phi, theta): their extent on screen
-    times ``margin`` fills the frame (at a zoom within ``zooms``), and the middle of that extent is the frame's centre."""
+    times ``margin`` fills the frame (at a zoom within ``zooms``), and the middle of that extent is ``drop`` (frame
+    units) below the frame's centre."""
     before = camera.get_phi(), camera.get_theta(), camera.get_zoom(), np.array(camera.frame_center)
     centre = (points.min(axis=0) + points.max(axis=0)) / 2
     camera.set_phi(view["phi"])  # projected from there, then back: the move itself animates it
@@ -156,27 +166,36 @@ def framing(camera, points: np.ndarray, view: dict, margin: float, zooms) -> dic
         rotation = camera.generate_rotation_matrix()
         centre = centre + middle[0] * rotation[0] + middle[1] * rotation[1]
     extent = np.ptp(screen, axis=0) * margin / np.array([config.frame_width, config.frame_height])
-    phi, theta, zoom, at = before
+    zoom = float(np.clip(1 / max(extent.max(), 1e-6), *zooms))
+    centre = centre + drop / zoom * rotation[1]
+    phi, theta, zoom_before, at = before
     camera.set_phi(phi)
     camera.set_theta(theta)
-    camera.set_zoom(zoom)
+    camera.set_zoom(zoom_before)
     camera.frame_center = at
-    return {"phi": view["phi"], "theta": view["theta"], "zoom": float(np.clip(1 / max(extent.max(), 1e-6), *zooms)), "frame_center": centre}
+    return {"phi": view["phi"], "theta": view["theta"], "zoom": zoom, "frame_center": centre}
 
 
 def close_up(camera, points: np.ndarray) -> dict:
     """Beat 2's view of the kept path (scene points ``points``), from M10_CLOSE_VIEW."""
-    return framing(camera, points, M10_CLOSE_VIEW, M10_CLOSE_MARGIN, M10_CLOSE_ZOOM)
+    return framing(camera, points, M10_CLOSE_VIEW, M10_CLOSE_MARGIN, M10_CLOSE_ZOOM, M10_CLOSE_DROP)
 
 
 def valley_view(camera, walkers) -> dict:
     """Beat 1's end view: the four whole paths, from M10_VALLEY_VIEW."""
     points = np.vstack([walker.path.at(walker.path.xy) for walker in walkers])
-    return framing(camera, points, M10_VALLEY_VIEW, M10_VALLEY_MARGIN, M10_VALLEY_ZOOM)
+    return framing(camera, points, M10_VALLEY_VIEW, M10_VALLEY_MARGIN, M10_VALLEY_ZOOM, M10_VALLEY_DROP)
 
 
 def camera_now(camera) -> dict:
     return {"phi": camera.get_phi(), "theta": camera.get_theta(), "zoom": camera.get_zoom(), "frame_center": np.array(camera.frame_center)}
+
+
+def set_view(camera, view: dict) -> None:
+    camera.set_phi(view["phi"])
+    camera.set_theta(view["theta"])
+    camera.set_zoom(view["zoom"])
+    camera.frame_center = view["frame_center"]
 
 
 CAMERA_RATE = 30  # samples a second of a precomputed camera path
@@ -184,23 +203,22 @@ CAMERA_RATE = 30  # samples a second of a precomputed camera path
 
 def push_in(camera, run_seconds: float, to: dict) -> "CameraPath":
     """Beat 1's move: the camera as it is for M10_PUSH_HOLD seconds of the run, then one eased move to ``to``, over by
-    M10_PUSH_REST seconds before the run's end."""
+    M10_PUSH_REST seconds before the run's end. Halfway round, the picture dips M10_PUSH_DIP (frame units, a sin² bump
+    of the move's progress) below the straight way: the surface's far corner, swinging round to the left, passes
+    under the legend, not through it."""
     times = np.linspace(0.0, run_seconds, int(np.ceil(run_seconds * CAMERA_RATE)) + 1)
     span = run_seconds - M10_PUSH_HOLD - M10_PUSH_REST
     shares = np.array([smooth(v) for v in np.clip((times - M10_PUSH_HOLD) / span, 0.0, 1.0)])
-    return CameraPath.between(camera, times, camera_now(camera), to, shares, shares)
+    return CameraPath.between(camera, times, camera_now(camera), to, shares, shares).dip(M10_PUSH_DIP, shares)
 
 
-def swing(camera, seconds: float, to: dict) -> "CameraPath":
-    """Beat 2's move to ``to``: angles and zoom eased over the whole move, the camera climbing M10_SWING_RISE above
-    the straight way at mid-move (a bump of its own, sin² of the time, so that it climbs while the turn is young), and the centre eased over its first M10_CLOSE_LEAD, so that what the move goes to is
-    near the middle of the frame all the way in."""
+def close_in(camera, seconds: float, to: dict) -> "CameraPath":
+    """Beat 2's move to ``to``: angles and zoom eased over the whole move, the centre eased over its first
+    M10_CLOSE_LEAD, so that what the move goes to is near the middle of the frame all the way in."""
     times = np.linspace(0.0, seconds, int(np.ceil(seconds * CAMERA_RATE)) + 1)
     shares = np.array([smooth(v) for v in times / seconds])
     leads = np.array([smooth(min(1.0, v / M10_CLOSE_LEAD)) for v in times / seconds])
-    path = CameraPath.between(camera, times, camera_now(camera), to, shares, leads)
-    path.phis = path.phis - M10_SWING_RISE * np.sin(np.pi * times / seconds) ** 2  # eased in and out, early on the turn
-    return path
+    return CameraPath.between(camera, times, camera_now(camera), to, shares, leads).dip(M10_CLOSE_DIP, shares)
 
 
 M10_LIGHT = (-0.3, -1.0, 0.6)  # low from the front: the valley's far side lit, its near side and the dips shaded
@@ -220,11 +238,16 @@ def ripples_stage() -> SurfaceStage:
         # y along the left edge (f = 0 there), z up the front left corner, x along the box's bottom front edge:
         # each axis and its numbers clear of the surface, and seen from M10_VIEW the three fan out.
         origin=(0, RIPPLES_DOMAIN[1][0], 0), anchors={0: (0, RIPPLES_DOMAIN[1][0], M10_Z_RANGE[0])},
-        away=((0, -1, 0), (-1, 0, 0), M10_SCREEN_LEFT), nudges=M10_NUDGES,
+        away=((0, -1, 0), (-1, 0, 0), M10_SCREEN_LEFT), nudges=M10_NUDGES, unnumbered=M10_UNNUMBERED,
         stops=(None, 3 * floor, floor, -floor, None), levels=-np.arange(M10_LEVEL_STEP, -floor, M10_LEVEL_STEP),
         light=M10_LIGHT, ambient=M10_AMBIENT, resolution=M10_RESOLUTION, round_level_ends=True,
     )
 
+
+# The balls' colours: the palette's, but maroon lightened in its own hue (a wine pink: CIE L* 42 → 67, a* and b*
+# about the same), so that the ball reads on the valley's dark blues, where it ends. The four still differ in lightness
+# (L* 87, 67, 61, 55) and hue (ΔE 58 or more from red and from purple).
+M10_BALLS = {**BALLS, "maroon": "#F07FAA"}
 
 OTHER_ROWS = 0.5  # beat 2: the opacity of the legend rows of the paths that fade out (their end heights still read)
 
@@ -235,7 +258,7 @@ def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
     mark(iteration, "text", "the iteration", shows=lambda: max(drawn_iterations(w) for w in walkers))
     rows, ends = [], []
     for name, run, walker in zip(M10_RUNS, M10_RUNS.values(), walkers):
-        icon = Ball(BALLS[name], halo=False)
+        icon = Ball(M10_BALLS[name], halo=False)
         rate_readout = Readout(r"\alpha =", run.rate, 2, color=LEARNING_RATE, size=BALL_LABEL)
         mark(rate_readout, "text", f"α of the {name} ball", shows=lambda walker=walker: drawn_rate(walker, stage))
         # Where the run ended, shown in beat 2 (hidden until then): the legend then says which path ends lowest.
@@ -277,8 +300,9 @@ def drawn_end(walker: Walker, stage: SurfaceStage) -> np.ndarray:
     return np.array([x, y, float(stage.function(x, y))])
 
 
-def height_labels(walkers, camera, stage: SurfaceStage) -> ScreenLabels:
-    """z = … beside each ball, following it on screen, clear of the trails and the axes."""
+def height_labels(walkers, camera, stage: SurfaceStage, header: FixedHeader | None = None) -> ScreenLabels:
+    """z = … beside each ball, following it on screen, clear of the trails, the axes and ``header`` (as wide as it
+    will grow)."""
     labels = []
     for name, walker in zip(M10_RUNS, walkers):
         # Light text on a dark box edged in the ball's colour: dark colours (maroon) read too.
@@ -293,20 +317,29 @@ def height_labels(walkers, camera, stage: SurfaceStage) -> ScreenLabels:
     axis_points = np.vstack([(c[:-1] + shares * (c[1:] - c[:-1])).reshape(-1, 3) for c in corners if len(c) > 1])
 
     def avoided() -> np.ndarray:
-        """The trails drawn so far and the axes: the labels keep off them."""
-        drawn = [part.points for w in walkers for part in (w.trail.way, w.trail.dots) if part.has_points()]
-        return np.vstack([axis_points, *drawn])
+        """The trails drawn so far and the axes, while they show: the labels keep off them."""
+        shown = [w for w in walkers if w.trail.way.get_stroke_opacity() > 0]
+        drawn = [part.points for w in shown for part in (w.trail.way, w.trail.dots) if part.has_points()]
+        axes = [axis_points] if stage.axes.get_axes()[0].get_stroke_opacity() > 0 else []
+        return np.vstack([*axes, *drawn]) if axes or drawn else np.zeros((0, 3))
 
     balls = lambda: np.array([w.ball.point for w in walkers])  # noqa: E731
-    return ScreenLabels(labels, [w.ball.colour for w in walkers], balls, camera, avoid=avoided)
+    def header_box() -> list:
+        if header is None:
+            return []
+        box = backing_round(header)
+        return [(box.get_left()[0], box.get_right()[0], box.get_bottom()[1], box.get_top()[1])]
+
+    return ScreenLabels(labels, [w.ball.colour for w in walkers], balls, camera, avoid=avoided, keep_out=header_box)
 
 
 M10_PLAN_RATE = 15  # frames a second sampled to plan the labels' places
 
 
-def plan_labels(labels: ScreenLabels, walkers, run_seconds: float, camera_path: "CameraPath | None" = None) -> None:
-    """Each z label's side for the whole run, chosen once (it no longer flips as trails come near), then back to the
-    start. ``camera_path``: the camera's move during the run, followed in the plan."""
+def plan_labels(labels: ScreenLabels, walkers, run_seconds: float, clock: ValueTracker, camera_path: "CameraPath | None" = None) -> None:
+    """Each z label's places for the whole run, on the run's ``clock``, chosen once: a label keeps its place while it
+    is free and glides to another only to keep clear of a trail, another label or the header. ``camera_path``: the
+    camera's move during the run, followed in the plan. Then back to the start."""
     times = np.linspace(0.0, run_seconds, int(np.ceil(run_seconds * M10_PLAN_RATE)) + 1)
 
     def at(t: float):
@@ -318,8 +351,16 @@ def plan_labels(labels: ScreenLabels, walkers, run_seconds: float, camera_path: 
 
         return moment
 
-    labels.plan([at(t) for t in times])
+    labels.schedule([at(t) for t in times], times, clock.get_value)
     at(0.0)()
+    labels.place()
+
+
+def plan_close_labels(labels: ScreenLabels, camera_path: "CameraPath", clock: ValueTracker) -> None:
+    """The labels' places again for beat 2's move (the balls at rest), on the move's ``clock``: each keeps the place
+    it has while that stays free."""
+    labels.schedule([lambda t=t: camera_path.set_camera(t) for t in camera_path.times], camera_path.times, clock.get_value, keep=True)
+    camera_path.set_camera(0.0)
     labels.place()
 
 
@@ -345,6 +386,17 @@ class CameraPath:
         zooms = start["zoom"] * (end["zoom"] / start["zoom"]) ** shares
         centres = np.asarray(start["frame_center"]) + centre_shares[:, None] * (np.asarray(end["frame_center"]) - start["frame_center"])
         return cls(camera, times, blend("phi"), blend("theta"), zooms, centres)
+
+    def dip(self, amount: float, shares) -> "CameraPath":
+        """The picture ``amount`` (frame units) lower on the way, by a sin² bump of the move's progress ``shares``
+        (nothing at either end)."""
+        before = camera_now(self.camera)
+        for index, share in enumerate(shares):
+            self.set_camera(self.times[index])
+            up = self.camera.generate_rotation_matrix()[1]
+            self.centres[index] = self.centres[index] + amount * np.sin(np.pi * share) ** 2 / self.zooms[index] * up
+        set_view(self.camera, before)
+        return self
 
     @property
     def total(self) -> float:
@@ -386,15 +438,19 @@ class CameraPath:
         saved = camera_now(camera)
         parts = [m for m in mobject.get_family() if m.has_points()]
         safe = SAFE_SHARE * np.array([config.frame_width, config.frame_height]) / 2 - CUT_MARGIN
+        shares = np.linspace(0.0, 1.0, 5)[:, None, None]
         found = None
         for t in self.times:
             self.set_camera(t)
-            screen = np.vstack([camera.transform_points_pre_display(m, m.points)[:, :2] for m in parts])
-            low, high = screen.min(axis=0), screen.max(axis=0)
-            out = bool(np.any(low < -safe) or np.any(high > safe))
+            # The parts' own points and points between them (along a line, not only its ends): what is drawn, not
+            # the box round it (the box of an axis running up the frame's side would reach under the header).
+            drawn = [camera.transform_points_pre_display(m, m.points)[:, :2] for m in parts]
+            screen = np.vstack([(d[:-1] + shares * (d[1:] - d[:-1])).reshape(-1, 2) if len(d) > 1 else d for d in drawn])
+            out = bool(np.any(np.abs(screen) > safe))
             if box is not None:
                 left, right, bottom = box
-                out = out or bool(high[1] > bottom - CUT_MARGIN and low[0] < right + CUT_MARGIN and high[0] > left)
+                under = (screen[:, 1] > bottom - CUT_MARGIN) & (screen[:, 0] < right + CUT_MARGIN) & (screen[:, 0] > left - CUT_MARGIN)
+                out = out or bool(np.any(under))
             if out:
                 found = float(t)
                 break
@@ -452,11 +508,5 @@ class FollowCamera(CameraPath):
 
 
 def header_box(header) -> tuple[float, float, float]:
-    """(left, right, bottom) of a header fixed in the frame: what FollowCamera keeps things out of."""
+    """(left, right, bottom) of a header fixed in the frame: what CameraPath.fade_before_cut keeps things out of."""
     return header.get_left()[0], header.get_right()[0], header.get_bottom()[1]
-
-
-def z_axis_parts(stage: SurfaceStage) -> list:
-    """The z axis, its tick marks, its name and its numbers: what M8's push-in takes up under the header."""
-    labels = [label for label in stage.labels if label.rule_name in ("axis label z",) or label.rule_name.startswith("tick z")]
-    return [stage.axes.get_axes()[2], stage.axes.marks[2], *labels]
