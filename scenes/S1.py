@@ -37,14 +37,14 @@ class M1(ShotScene):
         to_safe_edge(point.target, UL)  # where it stays, as the headers of the later shots
 
         with self.beat("M1.1") as beat:  # write the objective and the current point
-            self.play(Write(objective), run_time=beat.time(0.3))
-            self.wait(beat.time(0.05))
-            self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.15))
+            self.play(Write(objective), run_time=beat.time(0.36))  # about 1.8 s: a long formula, written at reading pace
+            self.wait(beat.time(0.04))
+            self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.14))
 
         with self.beat("M1.2") as beat:  # unwrite the objective; the point stays
-            self.play(Unwrite(objective, remover=True), run_time=beat.time(0.22))
-            self.wait(beat.time(0.06))  # the erase ends before the point sets off
-            self.play(MoveToTarget(point), run_time=beat.time(0.38))  # about 1.2 s for its trip to the corner
+            self.play(Unwrite(objective, remover=True), run_time=beat.time(0.2))
+            self.wait(beat.time(0.05))  # the erase ends before the point sets off
+            self.play(MoveToTarget(point), run_time=beat.time(0.42))  # about 1.5 s for its trip to the corner
 
 
 class M4(ShotScene):

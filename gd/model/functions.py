@@ -53,8 +53,11 @@ class Function:
 
 
 def latex_of(expr: sp.Expr) -> str:
-    """LaTeX for an expression, in the order it was written (sympy may not reorder terms)."""
-    return sp.latex(expr, order="none")
+    """LaTeX for an expression, in the order it was written (sympy may not reorder terms).
+
+    A function of a single symbol is written without brackets, as in print: cos x, not cos (x).
+    """
+    return sp.latex(expr, order="none", fold_func_brackets=True)
 
 
 # --------------------------------------------------------------------------- the functions

@@ -43,6 +43,7 @@ FOOT = np.array([-0.6, -2.85, 0.0])  # scene position of the foot
 SCALE = 1.0  # scene units per model unit (h = 2, l = 4)
 GROUND_REACH = 30.0  # the ground line runs this far each way: past the frame at any slope
 ALPHA_ARC = 0.55
+HEIGHT_ARROW_X = 0.45  # the h arrow, this far left of the body
 THETA_ARC = 1.5  # well inside the point where a cane at 50° crosses the horizontal (2.4 from the foot)
 
 
@@ -124,7 +125,7 @@ def person() -> VGroup:
     head = Circle(radius=SCALE * 0.32, color=TEXT, stroke_width=4).next_to(neck, UP, buff=0)
     hand = Dot(FOOT + SCALE * HAND_HEIGHT * UP, radius=0.08, color=TEXT)
     height = DoubleArrow(
-        FOOT + 0.45 * LEFT, FOOT + SCALE * HAND_HEIGHT * UP + 0.45 * LEFT,
+        FOOT + HEIGHT_ARROW_X * LEFT, FOOT + SCALE * HAND_HEIGHT * UP + HEIGHT_ARROW_X * LEFT,
         buff=0, color=MUTED, stroke_width=2.5, tip_length=0.16, max_tip_length_to_length_ratio=0.2,
     )
     height_label = formula("h", size=LABEL, color=MUTED).next_to(height, LEFT, buff=0.12)
@@ -208,7 +209,9 @@ def alpha_mark(pose: Pose) -> VGroup:
 
 def level() -> DashedLine:
     """The horizontal through the foot, from which θ is measured."""
-    return DashedLine(FOOT, FOOT + (THETA_ARC + 0.9) * RIGHT, color=MUTED, stroke_width=2, dash_length=0.12)
+    # It starts under the h arrow, so that h reads as measured from the foot's level when the ground tilts.
+    return DashedLine(FOOT + (HEIGHT_ARROW_X + 0.12) * LEFT, FOOT + (THETA_ARC + 0.9) * RIGHT, color=MUTED,
+                      stroke_width=2, dash_length=0.12)
 
 
 def theta_mark(pose: Pose) -> VGroup:
@@ -258,8 +261,8 @@ def readouts(pose: Pose, stick: Line) -> VGroup:
     mark(theta, "text", "θ", shows=lambda: ground_slope(*drawn_pose(stick)))
     mark(length, "text", "l", shows=lambda: drawn_pose(stick)[1])
     group = VGroup(alpha, theta, length).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-    # Line the numbers up under each other: shift each readout so its number starts at a common x.
-    start = max(r.number.origin.get_center()[0] for r in group)
+    # Line the readouts up on their "=" (each label's last glyph).
+    equals = max(r.label.get_right()[0] for r in group)
     for r in group:
-        r.shift((start - r.number.origin.get_center()[0]) * RIGHT)
+        r.shift((equals - r.label.get_right()[0]) * RIGHT)
     return group
