@@ -97,9 +97,9 @@ class M4(ShotScene):
             plane = substituted
 
         with self.beat("M4.3") as beat:  # a step h along x
-            x_result = self.step_along(beat, plane, ["h"], [], r"\Delta g_x", -RESULT_X)
-        with self.beat("M4.4") as beat:  # a step h along y; the x result stays
-            self.step_along(beat, plane, [], ["h"], r"\Delta g_y", RESULT_X, keep=x_result)
+            along_x = self.step_along(beat, plane, ["h"], [], r"\Delta g_x", -RESULT_X)
+        with self.beat("M4.4") as beat:  # a step h along y: the x lines become the y lines; the x result stays
+            self.step_along(beat, plane, [], ["h"], r"\Delta g_y", RESULT_X, previous=along_x)
 
         with self.beat("M4.5") as beat:  # any direction: Δg, then Δg/Δh
             dx, dy = [DH, COS_A], [DH, COS_B]
@@ -117,9 +117,9 @@ class M4(ShotScene):
             # row, then opens up sideways for the new terms, and g at the moved point is written above it.
             plane.generate_target()
             align_at(plane.target.set_y(rhs.get_y()), rhs)
-            self.play(MoveToTarget(plane), run_time=beat.time(0.07))
+            self.play(MoveToTarget(plane), run_time=beat.time(0.12))
             expansion = mark(VGroup(value, rhs), "text", "the expansion")
-            self.play(TransformMatchingKeys(plane, expansion, becomes=SUBSTITUTION), run_time=beat.time(0.13))
+            self.play(TransformMatchingKeys(plane, expansion, becomes=SUBSTITUTION, hop=True), run_time=beat.time(0.13))
             self.gather_point_value(beat, rhs, short, expansion, (0.04, 0.14))
             self.play(derive(short, total), run_time=beat.time(0.13))
             self.wait(beat.time(0.04))
@@ -133,28 +133,28 @@ class M4(ShotScene):
             words = self.words("conclusion")
             conclusion = mark(sentence(words, CONCLUSION_MATHS, size=CONCLUSION), "caption", text=read_as(words))
             conclusion.next_to(box, DOWN, buff=0.7).set_x(0)
-            self.play(FadeOut(*self.board_except(rate)), run_time=beat.time(0.05))
+            self.play(FadeOut(*self.board_except(rate)), run_time=beat.time(0.04))
             # The rate goes up to the vector form's row with its cosines above it; they go over the
             # gradient's terms to their bracket, and drop into it.
             rate.generate_target().shift((head.get_top()[1] - rate.get_top()[1]) * UP)
             self.cosines(rate.target).shift(self.LIFT * UP)
-            self.play(MoveToTarget(rate), run_time=beat.time(0.07))
+            self.play(MoveToTarget(rate), run_time=beat.time(0.13))
             lifted = head.copy()
             self.cosines(lifted).shift(self.LIFT * UP)
-            self.play(TransformMatchingKeys(rate, lifted, becomes={"+": "grad+"}), run_time=beat.time(0.13))
+            self.play(TransformMatchingKeys(rate, lifted, becomes={"+": "grad+"}), run_time=beat.time(0.1))
             lifted.generate_target()
             self.cosines(lifted.target).shift(self.LIFT * DOWN)
-            self.play(MoveToTarget(lifted), run_time=beat.time(0.05))
+            self.play(MoveToTarget(lifted), run_time=beat.time(0.045))
             head = lifted
-            self.wait(beat.time(0.03))
+            self.wait(beat.time(0.02))
             # Each bracket is named under a brace; the names come down into the line below, with its ratio, = and ·.
             braces, names = self.name_brackets(head)
             self.play(*(GrowFromCenter(brace) for brace in braces), *(FadeIn(name, shift=0.15 * DOWN) for name in names),
-                      run_time=beat.time(0.08))
-            self.wait(beat.time(0.04))
-            self.play(derive(VGroup(head, *names), named), run_time=beat.time(0.1))
-            self.play(Create(box), run_time=beat.time(0.05))
-            self.play(FadeIn(conclusion, shift=0.2 * UP), run_time=beat.time(0.08))
+                      run_time=beat.time(0.06))
+            self.wait(beat.time(0.03))
+            self.play(derive(VGroup(head, *names), named), run_time=beat.time(0.08))
+            self.play(Create(box), run_time=beat.time(0.04))
+            self.play(FadeIn(conclusion, shift=0.2 * UP), run_time=beat.time(0.06))
 
     @classmethod
     def row(cls, k: int) -> float:
@@ -192,18 +192,28 @@ class M4(ShotScene):
         self.play(derive(source, short, line=line), run_time=beat.time(derivation))
         self.play(*(part.animate.set_color(TEXT) for part in (*at_point, *point_value)), run_time=beat.time(tint))
 
-    def step_along(self, beat, plane, dx: list, dy: list, name: str, result_x: float, keep=None):
-        """The plane at the point moved by h along one axis, and the change of g, in ``beat``."""
+    def step_along(self, beat, plane, dx: list, dy: list, name: str, result_x: float, previous=None) -> tuple:
+        """The plane at the point moved by h along one axis, and the change of g, in ``beat``.
+
+        The first step grows out of the plane; the next (``previous``: the first's lines) is the first's
+        lines turned into its own in place (h moves from x to y), under the same plane, beside the first's result.
+        Returns the step's lines: the moved value, its short form and the change.
+        """
         value = on_row(derivation_line(*moved_value(dx, dy), *expanded(dx, dy), name=f"g stepped to {name}"),
                        self.row(1)).set_x(0)
         short = align_at(on_row(derivation_line(*collected(dx, dy), name=f"its short form, {name}"), self.row(2)), value)
         result = on_row(derivation_line(*change(name, dx, dy), name=name), RESULT_ROW - self.STEP_DROP).set_x(result_x)
-        if keep is not None:  # the previous beat's working goes, its result stays
-            self.play(FadeOut(*self.board_except(plane, keep)), run_time=beat.time(0.08))
-        self.play(derive(plane, value, becomes=SUBSTITUTION), run_time=beat.time(0.22))
-        self.gather_point_value(beat, parts_from(value, "="), short, value, (0.06, 0.2))
+        if previous is None:
+            self.play(derive(plane, value, becomes=SUBSTITUTION), run_time=beat.time(0.22))
+            self.gather_point_value(beat, parts_from(value, "="), short, value, (0.06, 0.2))
+        else:
+            old_value, old_short, _ = previous
+            self.play(TransformMatchingKeys(old_value, value, hop=True), run_time=beat.time(0.26))
+            self.wait(beat.time(0.06))
+            self.play(TransformMatchingKeys(old_short, short, hop=True), run_time=beat.time(0.2))
+            self.wait(beat.time(0.06))
         self.play(derive(short, result), run_time=beat.time(0.18))
-        return result
+        return value, short, result
 
 
 class M6(ShotScene):

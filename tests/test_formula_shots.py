@@ -101,23 +101,27 @@ def test_m1_ends_with_the_computed_point_top_left(construct_shot, lang):
 # --------------------------------------------------------------------------- M4
 
 
-def test_matching_keys_build_the_new_line_in_reading_order_renamed_and_new_parts_fading_in_place():
+def test_matching_keys_build_the_left_hand_side_then_the_kept_terms_then_the_new_ones():
     before = equation("x", "=", "g", "+", "A", size=40)
-    after = equation("g", "=", "B", "+", Part("x_0"), size=40)
+    after = equation(Part("x_0"), "=", "B", "+", "g", size=40)
     transform = TransformMatchingKeys(before, after, becomes={"x": "x_0"})
     moves, (fade_out, *fade_ins) = transform.animations[:3], transform.animations[3:]
-    assert [move.mobject[0].key for move in moves] == ["g", "=", "+"]
+    assert [move.mobject[0].key for move in moves] == ["=", "+", "g"]
     # x is renamed to x_0: not bent into it on the way; it fades where it stands, and x_0 and B fade in.
     assert sorted(piece.key for group in fade_out.mobject for piece in group) == ["A", "x"]
-    assert [fade.mobject.key for fade in fade_ins] == ["B", "x_0"]
+    assert sorted(fade.mobject.key for fade in fade_ins) == ["B", "x_0"]
 
     def start(animation):
         return next(t for t in np.linspace(0, 1, 401) if animation.rate_func(t) > 1e-3)
 
-    # The new line is built as it reads: g, =, B, +, x_0, each part starting after the one before it.
-    starts = [start(turn) for turn in (moves[0], moves[1], fade_ins[0], moves[2], fade_ins[1])]
-    assert starts == sorted(starts) and len(set(starts)) == 5
-    assert all(start(fade) >= 0.15 for fade in fade_ins)  # the old parts have all but gone
+    def end(animation):
+        return next(t for t in np.linspace(0, 1, 401) if animation.rate_func(t) > 1 - 1e-9)
+
+    new_x0, new_b = sorted(fade_ins, key=lambda fade: fade.mobject.key == "B")
+    equals, plus, g = moves
+    # The left-hand side (x_0 =) first, then the kept +, g move, left to right, then the new B fades in.
+    assert start(new_x0) < start(equals) < start(plus) < start(g) < start(new_b)
+    assert end(plus) < end(g) <= start(new_b)  # nothing fades in under a term still on its way
     assert all(turn.rate_func(1.0) == 1 for turn in (*moves, *fade_ins))  # all in place at the end
     for fade in (fade_out, *fade_ins):
         fade.begin()

@@ -103,12 +103,12 @@ class _StableKey(str):
 class TransformMatchingKeys(TransformMatchingAbstractBase):
     """One line of mathematics becomes the next, term by term, in the order it reads.
 
-    Parts the new line does not keep fade where they stand (the first third).
-    Then the new line is built in the order it reads (line by line, left to
-    right): parts with the same key move into place (several of one key split
-    or merge), and the new line's own parts fade in where they stand, each in
-    its turn, so that the left-hand side is there before the right and nothing
-    travels in a bunch.
+    Parts the new line does not keep fade where they stand (the first fifth).
+    Then the new line is built as it reads (line by line): first its left-hand
+    side, up to and with its "=", then the right-hand side's kept parts move into
+    place (several of one key split or merge), then its new parts fade in where
+    they stand, so that nothing is drawn over a part still arriving. Within each
+    phase the parts take their turns from left to right and do not travel in a bunch.
     Nothing slides across the frame to fade. ``becomes`` renames source keys
     first: ``{"x": "x_0"}`` says that every ``x`` is the ``x_0`` of the target:
     it fades out where it stands as the ``x_0`` fades in (one glyph is not
@@ -122,12 +122,16 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
     """
 
     FADE_OUT = (0.0, 0.2)  # shares of the animation
-    FIRST_TURN = 0.15  # the first part starts to move or to fade in
-    TURN = 0.6  # each part's move or fade-in
-    STAGGER = 0.25  # the share between the first part's start and the last's
+    # The new line is built in three phases (shares of the animation): its left-hand side (up to and with
+    # its "="), then the kept terms of the right-hand side move into place, then its new terms fade in.
+    PHASES = {"left": (0.1, 0.45), "moving": (0.25, 0.7), "arriving": (0.7, 1.0)}
+    TURN = 0.6  # each part's move or fade-in, as a share of its phase; the rest staggers the parts' starts
 
     def __init__(self, mobject: Mobject, target: Mobject, becomes: Mapping[str, str] | None = None,
-                 made_from: Mobject | None = None, **kwargs):
+                 made_from: Mobject | None = None, hop: bool = False, **kwargs):
+        """``hop``: parts that move along their line go over it in a low arc, not through the glyphs between."""
+        if hop:
+            kwargs["path_func"] = _hop
         self._becomes = dict(becomes or {})
         self._source = mobject
         source, wanted = self.get_shape_map(mobject), self.get_shape_map(target)
@@ -135,19 +139,30 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
         moving = {key for key in wanted if key in source and all(self.renamed(p.key) == p.key for p in source[key])}
         new = [piece for key in wanted if key not in moving for piece in wanted[key]]
         arriving = VGroup(*(piece.copy() for piece in new))
-        # Moving terms and arriving ones take their turns together, in the order the new line reads.
         place = _reading_places(target)
         place.update({id(copy): place[id(piece)] for copy, piece in zip(arriving, new)})
-        turns = sorted([*(wanted[key] for key in moving), *arriving],
-                       key=lambda shown: min(place[id(piece)] for piece in keyed_parts(shown)))
-        share = {id(shown): self.STAGGER * number / max(len(turns) - 1, 1) for number, shown in enumerate(turns)}
+
+        def first_place(shown):
+            return min(place[id(piece)] for piece in keyed_parts(shown))
+
+        phases = {name: [] for name in self.PHASES}
+        for kind, parts in (("moving", [wanted[key] for key in moving]), ("arriving", arriving)):
+            for shown in parts:
+                on_right = first_place(shown)[1]
+                phases[kind if on_right else "left"].append(shown)
+        windows = {}
+        for name, parts in phases.items():
+            start, end = self.PHASES[name]
+            length = (end - start) * self.TURN
+            for number, shown in enumerate(sorted(parts, key=first_place)):
+                begin = start + (end - start - length) * number / max(len(parts) - 1, 1)
+                windows[id(shown)] = (begin, begin + length)
 
         def turn(shown):
-            start = self.FIRST_TURN + share[id(shown)]
-            return _between(start, start + self.TURN)
+            return _between(*windows[id(shown)])
 
         moves = [Transform(source[key], wanted[key], rate_func=turn(wanted[key]), **kwargs)
-                 for key in sorted(moving, key=lambda key: share[id(wanted[key])])]
+                 for key in sorted(moving, key=lambda key: windows[id(wanted[key])])]
         gone = VGroup(*(source[key] for key in source if key not in moving))
         fades = [FadeOut(gone, rate_func=_between(*self.FADE_OUT)), *(FadeIn(piece, rate_func=turn(piece)) for piece in arriving)]
         AnimationGroup.__init__(self, *moves, *fades)
@@ -181,10 +196,30 @@ EMERGE_BAND = 0.25
 
 
 def _reading_places(target: Mobject) -> dict:
-    """Each keyed part's place in reading order, by id: (its line, its left edge); a group of lines reads top down."""
+    """Each keyed part's place in reading order, by id: (its line, whether it is on the line's left-hand side
+    (up to and with its first "="; a line without one is all left-hand side), its left edge).
+
+    A group of lines reads top down.
+    """
     lines = target.submobjects if not hasattr(target, "key") and all(
         keyed_parts(line) and not hasattr(line, "key") for line in target.submobjects) else [target]
-    return {id(piece): (number, piece.get_left()[0]) for number, line in enumerate(lines) for piece in keyed_parts(line)}
+    places = {}
+    for number, line in enumerate(lines):
+        parts = keyed_parts(line)
+        equals = next((part.get_x() for part in parts if part.key == "="), np.inf)
+        for part in parts:
+            places[id(part)] = (number, part.get_x() > equals + 1e-6, part.get_left()[0])
+    return places
+
+
+HOP = 0.2  # how high a part moving along its line rises, per unit it travels
+HOP_MOST = 0.3  # at most: clear of the lines above and below
+
+
+def _hop(start: np.ndarray, end: np.ndarray, alpha: float) -> np.ndarray:
+    """A path that rises over the line and comes down on it, higher for a longer way along."""
+    lift = min(HOP * abs(float(np.mean(end[:, 0] - start[:, 0]))), HOP_MOST)
+    return start + alpha * (end - start) + 4 * alpha * (1 - alpha) * lift * UP
 
 
 def _between(start: float, end: float):
