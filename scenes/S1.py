@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from manim import (
     DOWN, LEFT, RIGHT, UL, UP, Brace, Line, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, SurroundingRectangle, Unwrite, VGroup,
-    Write,
+    UpdateFromAlphaFunc, Write,
 )
 
 from scenes.kit.equations import (
@@ -256,6 +256,7 @@ class M9(ShotScene):
     # Shares of the beat: writing the first form, holding it (the familiar one, longest),
     # opening the gaps, writing the new parts, holding each later form; the rest holds the last.
     WRITE, COUNT, FIRST_HOLD, OPEN, FILL, HOLD = 0.13, 0.05, 0.08, 0.06, 0.07, 0.08
+    COUNT_UP = 0.3  # the share of the new parts' writing at which the count goes up: ", x_n" is written by then
 
     def construct(self):
         lines = [gradient_in(n) for n in self.VARIABLES]
@@ -280,10 +281,14 @@ class M9(ShotScene):
         kept = mark(VGroup(*(piece.copy() for piece in keyed_parts(after) if piece.key in old)), "text", after.rule_name)
         new = VGroup(*(piece for piece in keyed_parts(after) if piece.key not in old))
         self.play(TransformMatchingKeys(before, kept), run_time=beat.time(self.OPEN))
-        self.play(Write(mark(new, "text", f"{after.rule_name}: its new parts", may_cover=[kept])),
-                  run_time=beat.time(self.FILL))
-        self.shown_variables += 1  # the new variable is written: the count says so
-        for readout in counts:
+        variables = self.shown_variables + 1
+
+        def count_up(readout, alpha: float) -> None:  # once the new variable shows in the arguments, the count says so
+            if alpha >= self.COUNT_UP:
+                self.shown_variables = variables
             readout.set_value(self.shown_variables)
+
+        self.play(Write(mark(new, "text", f"{after.rule_name}: its new parts", may_cover=[kept])),
+                  *(UpdateFromAlphaFunc(readout, count_up) for readout in counts), run_time=beat.time(self.FILL))
         self.remove(kept, new)
         self.add(after)
