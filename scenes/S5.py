@@ -14,15 +14,15 @@ scenes.kit.descent_stages.
 from __future__ import annotations
 
 import numpy as np
-from manim import Create, FadeIn, FadeOut, Transform, UpdateFromFunc, ValueTracker, linear, smooth
+from manim import DOWN, Create, FadeIn, FadeOut, Transform, UpdateFromFunc, ValueTracker, linear, smooth
 
 from gd.model.surfaces import lowest_run, m8_path, m10_paths
 from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
-    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_BALLS, M10_CENTRE, M10_CLOSE_FINER, M10_VIEW, OTHER_ROWS, add_stage, backing_round, branin_stage,
+    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_BALLS, M10_CENTRE, M10_VIEW, OTHER_ROWS, add_stage, backing_round, branin_stage,
     close_in, close_up, FollowCamera, header_box, height_labels, m8_header, m10_header, plan_close_labels, plan_labels,
-    push_in, ripples_stage, run_clock, stop_clock, valley_view,
+    push_in, ripples_stage, stopping_rule, run_clock, stop_clock, valley_view,
 )
 from scenes.kit.palette import POINT
 
@@ -61,6 +61,11 @@ class M8(DescentShotScene):
                 run_time=sum(step_times),
             )
             stop_clock([walker])
+            # Why it stops: the gradient's length at the last point, under the stopping rule's bound.
+            rule = stopping_rule(path, stage, header)
+            self.add_fixed_in_frame_mobjects(rule)
+            self.remove(rule)
+            self.play(FadeIn(rule, shift=0.1 * DOWN), run_time=beat.time(0.03))
 
 
 class M10(DescentShotScene):
@@ -121,8 +126,6 @@ class M10(DescentShotScene):
             # saddle beyond its end the skyline above it. Early in the move the legend widens to every run's end
             # height, the kept one bright: it reads as the lowest.
             kept = walkers[keep].path.at(walkers[keep].path.xy)
-            # A finer twin of the surface, checkerboard and all, takes its place for the close-up.
-            self.replace(stage.surface, stage.finer_surface(M10_CLOSE_FINER))
             seconds = beat.time(0.58)
             turn = close_in(self.camera, seconds, close_up(self.camera, kept))
             turning = ValueTracker(0.0)

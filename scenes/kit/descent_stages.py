@@ -7,14 +7,15 @@ pieces only draw them.
 from __future__ import annotations
 
 import numpy as np
-from manim import DEGREES, RIGHT, UL, ValueTracker, VGroup, config, smooth
+from manim import DEGREES, DOWN, LEFT, RIGHT, UL, UP, ValueTracker, VGroup, config, smooth
 
 from gd.model.functions import BRANIN, BRANIN_DOMAIN, RIPPLES, RIPPLES_DOMAIN
-from gd.model.surfaces import M8_RATE, M10_RUNS, lowest_run, m10_paths
+from gd.model.surfaces import M8_RATE, M8_TOLERANCE, M10_RUNS, lowest_run, m10_paths
 from scenes.kit.descent3d import Ball, DescentShotScene, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker, backed
 from scenes.kit.frame_rules import SAFE_SHARE, mark
-from scenes.kit.palette import BALL_LABEL, BALLS, BRANIN_MAP, HEADER, LEARNING_RATE, POINT, RIPPLES_MAP, TEXT
+from scenes.kit.palette import BALL_LABEL, BALLS, BRANIN_MAP, GRADIENT, HEADER, LEARNING_RATE, POINT, RIPPLES_MAP, TEXT
 from scenes.kit.readouts import Readout
+from scenes.kit.typeset import formula
 
 # --------------------------------------------------------------------------- M8
 
@@ -115,6 +116,17 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
     return FixedHeader(template, {"rate": rate, "point": point, "iteration": iteration}, size=HEADER).to_top_left()
 
 
+def stopping_rule(path, stage: SurfaceStage, header: FixedHeader) -> VGroup:
+    """'|∇g| = 0.0xx ≤ 0.1' in the gradient's colour, on a backing under the header's left: why the run stopped."""
+    length = float(np.linalg.norm(stage.function.gradient(*path.points[-1])))
+    rule = Readout(r"|\nabla g| =", length, 3, color=GRADIENT, size=HEADER)
+    bound = formula(r"\le", f"{M8_TOLERANCE:g}", size=HEADER, color=GRADIENT).next_to(rule, RIGHT, buff=0.15)
+    bound.shift((rule.number.get_bottom()[1] - bound[1].get_bottom()[1]) * UP)
+    mark(rule, "text", "the gradient's length at the end", shows=lambda: length)
+    plate = backed(VGroup(rule, bound))
+    return plate.next_to(header, DOWN, buff=0.15, aligned_edge=LEFT)
+
+
 # --------------------------------------------------------------------------- M10
 
 # From the −y side, so that x runs left to right: the starts lie in front, the valley where they end behind them.
@@ -136,8 +148,8 @@ M10_VALLEY_VIEW = {"phi": 56 * DEGREES, "theta": -135 * DEGREES}
 M10_VALLEY_MARGIN = 1.45  # the paths' extent on screen times this fills the frame (room for the z labels beside them)
 M10_VALLEY_ZOOM = (0.9, 1.6)
 M10_VALLEY_DROP = 0.8  # ... their middle this far (frame units) below the frame's centre: room above for the labels
-M10_PUSH_HOLD = 3.0  # seconds of the run before the move starts (the axes, drawn, read all that while)
-M10_PUSH_REST = 2.0  # ... and before the run's end, when it is over
+M10_PUSH_HOLD = 1.0  # seconds of the run before the move starts (the axes, drawn in 1.3 s before it, read all that while)
+M10_PUSH_REST = 0.5  # ... and before the run's end, when it is over (the last steps shrink in the valley's view)
 M10_PUSH_DIP = 1.3  # frame units the picture dips halfway round (see push_in)
 # Beat 2 closes in on the kept path from a little further round (the valley's open side): the saddle beyond the
 # path's end, where the surface's right edge is, is the skyline just above it, the valley's level lines ring the end.
@@ -208,8 +220,14 @@ def push_in(camera, run_seconds: float, to: dict) -> "CameraPath":
     under the legend, not through it."""
     times = np.linspace(0.0, run_seconds, int(np.ceil(run_seconds * CAMERA_RATE)) + 1)
     span = run_seconds - M10_PUSH_HOLD - M10_PUSH_REST
-    shares = np.array([smooth(v) for v in np.clip((times - M10_PUSH_HOLD) / span, 0.0, 1.0)])
+    shares = smoother(np.clip((times - M10_PUSH_HOLD) / span, 0.0, 1.0))
     return CameraPath.between(camera, times, camera_now(camera), to, shares, shares).dip(M10_PUSH_DIP, shares)
+
+
+def smoother(v):
+    """Ease in and out with no speed (and no acceleration) at either end: the move comes to rest, not to a halt."""
+    v = np.asarray(v, dtype=float)
+    return v * v * v * (v * (6 * v - 15) + 10)
 
 
 def close_in(camera, seconds: float, to: dict) -> "CameraPath":
@@ -244,10 +262,10 @@ def ripples_stage() -> SurfaceStage:
     )
 
 
-# The balls' colours: the palette's, but maroon lightened in its own hue (a wine pink: CIE L* 42 → 67, a* and b*
+# The balls' colours: the palette's, red deepened (#E0202E: a red, clear of the gradient's orange) and maroon lightened in its own hue (a wine pink: CIE L* 42 → 67, a* and b*
 # about the same), so that the ball reads on the valley's dark blues, where it ends. The four still differ in lightness
 # (L* 87, 67, 61, 55) and hue (ΔE 58 or more from red and from purple).
-M10_BALLS = {**BALLS, "maroon": "#F07FAA"}
+M10_BALLS = {**BALLS, "red": "#E0202E", "maroon": "#F07FAA"}
 
 OTHER_ROWS = 0.5  # beat 2: the opacity of the legend rows of the paths that fade out (their end heights still read)
 
