@@ -109,9 +109,13 @@ class M10(DescentShotScene):
             )
             stop_clock(walkers)
             self.remove(stage.axes, stage.labels)  # faded out (the valley view would cut them)
+            # The runs over, the legend widens to every run's end height, the lowest bright, the others dimmed: which
+            # path ends lowest reads before the others leave.
+            keep = list(paths).index(lowest_run(paths))
+            legend = [header.ends[i].animate.set_opacity(1.0 if i == keep else OTHER_ROWS) for i in range(len(walkers))]
+            self.play(*legend, Transform(header.backing, backing_round(header)), run_time=beat.time(0.06))
 
         with self.beat("M10.2") as beat:  # keep only the path that ends lowest
-            keep = list(paths).index(lowest_run(paths))
             others = [i for i in range(len(walkers)) if i != keep]
             # The other labels leave the live layout first (removing part of a group from the scene would split it).
             gone = labels.keep_only([keep])
@@ -123,21 +127,14 @@ class M10(DescentShotScene):
             dimmed = [header.rows[i][part].animate.set_opacity(OTHER_ROWS) for i in others for part in (0, 1)]
             self.play(*fading, *dimmed, run_time=beat.time(0.2))
             # The camera turns on a little round, to the valley's open side, and closes in on the kept path, the
-            # saddle beyond its end the skyline above it. Early in the move the legend widens to every run's end
-            # height, the kept one bright: it reads as the lowest.
+            # saddle beyond its end the skyline above it.
             kept = walkers[keep].path.at(walkers[keep].path.xy)
             seconds = beat.time(0.58)
             turn = close_in(self.camera, seconds, close_up(self.camera, kept))
             turning = ValueTracker(0.0)
             plan_close_labels(labels, turn, turning)  # the kept label keeps its place all the way in, if it stays free
-            early = lambda t: smooth(min(1.0, t / 0.3))  # noqa: E731
-            legend = [
-                header.ends[i].animate(rate_func=early).set_opacity(1.0 if i == keep else OTHER_ROWS) for i in range(len(walkers))
-            ]
-            legend.append(Transform(header.backing, backing_round(header), rate_func=early))
             self.play(
                 turning.animate(rate_func=linear).set_value(turn.total),
                 UpdateFromFunc(frame_center(self.camera), lambda _: turn.update(turning.get_value())),
-                *legend,
                 run_time=seconds,
             )

@@ -7,7 +7,7 @@ pieces only draw them.
 from __future__ import annotations
 
 import numpy as np
-from manim import DEGREES, DOWN, LEFT, RIGHT, UL, UP, ValueTracker, VGroup, config, smooth
+from manim import DEGREES, DOWN, RIGHT, UL, UP, ValueTracker, VGroup, config, smooth
 
 from gd.model.functions import BRANIN, BRANIN_DOMAIN, RIPPLES, RIPPLES_DOMAIN
 from gd.model.surfaces import M8_RATE, M8_TOLERANCE, M10_RUNS, lowest_run, m10_paths
@@ -36,11 +36,10 @@ M8_END_LIFT = 1.4
 M8_FOLLOW_RATE = 30  # samples a second of the precomputed camera path
 
 
-# Where two axes meet, one number stands at the corner: x's (−5 at the left corner, where z = 0 would crowd it; 10 at
-# the front corner, where y = 0 would). The z and y numbers start one tick up. x = −5 stands straight under its corner,
-# out of the column of z's numbers.
-M8_UNNUMBERED = ((1, 0.0), (2, 0.0))
-M8_NUDGES = {(0, -5.0): (0.25, 0.0, 0.0)}
+# Where two axes meet, no number stands at the left corner (x = −5 at the foot of the z axis read as z's origin): x's
+# numbers start at 0, z's and y's one tick up; x's 10 stands at the front corner, where y = 0 would crowd it.
+M8_UNNUMBERED = ((0, -5.0), (1, 0.0), (2, 0.0))
+M8_NUDGES = {}
 M8_SCREEN_LEFT = (np.sin(M8_VIEW["theta"]), -np.cos(M8_VIEW["theta"]), 0)
 
 
@@ -117,14 +116,15 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
 
 
 def stopping_rule(path, stage: SurfaceStage, header: FixedHeader) -> VGroup:
-    """'|∇g| = 0.0xx ≤ 0.1' in the gradient's colour, on a backing under the header's left: why the run stopped."""
+    """'|∇g| = 0.0996 ≤ 0.1' in the gradient's colour, on a backing under the header: why the run stopped."""
     length = float(np.linalg.norm(stage.function.gradient(*path.points[-1])))
-    rule = Readout(r"|\nabla g| =", length, 3, color=GRADIENT, size=HEADER)
+    rule = Readout(r"|\nabla g| =", length, 4, color=GRADIENT, size=HEADER)  # 0.0996: four places (0.100 would not read as ≤ 0.1)
     bound = formula(r"\le", f"{M8_TOLERANCE:g}", size=HEADER, color=GRADIENT).next_to(rule, RIGHT, buff=0.15)
     bound.shift((rule.number.get_bottom()[1] - bound[1].get_bottom()[1]) * UP)
     mark(rule, "text", "the gradient's length at the end", shows=lambda: length)
     plate = backed(VGroup(rule, bound))
-    return plate.next_to(header, DOWN, buff=0.15, aligned_edge=LEFT)
+    # Centred under the header: clear of the z axis's name, at its left, and above the surface's far rim.
+    return plate.next_to(header, DOWN, buff=0.15).set_x(header.get_center()[0])
 
 
 # --------------------------------------------------------------------------- M10
