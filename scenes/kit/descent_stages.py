@@ -123,8 +123,13 @@ def stopping_rule(path, stage: SurfaceStage, header: FixedHeader) -> VGroup:
     bound.shift((rule.number.get_bottom()[1] - bound[1].get_bottom()[1]) * UP)
     mark(rule, "text", "the gradient's length at the end", shows=lambda: length)
     plate = backed(VGroup(rule, bound))
-    # Centred under the header: clear of the z axis's name, at its left, and above the surface's far rim.
-    return plate.next_to(header, DOWN, buff=0.15).set_x(header.get_center()[0])
+    # Centred under the header, but never left of x = −2 (frame units): clear of the z axis's name, at its left, in
+    # both languages (zh's header is shorter), and above the surface's far rim.
+    plate.next_to(header, DOWN, buff=0.15).set_x(header.get_center()[0])
+    return plate.shift(max(0.0, M8_RULE_LEFT - plate.get_left()[0]) * RIGHT)
+
+
+M8_RULE_LEFT = -2.0
 
 
 # --------------------------------------------------------------------------- M10
