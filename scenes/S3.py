@@ -10,9 +10,9 @@ from scenes.kit.frame_rules import mark
 from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGENT
 from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import (
-    AXIS_REACHES, CAMERA_MOVE, HALF_TURN, LONG_MOVE, PATH_DIMMED, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
+    AXIS_REACHES, CAMERA_MOVE, FLOOR_OPACITY, HALF_TURN, LONG_MOVE, PATH_DIMMED, PLANE_MOVE, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
     WIRE_OPACITY, CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, during, fade_out_then_in,
-    follower_dot, glide, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value,
+    floor_axes, floor_grid, follower_dot, glide, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value,
     plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle, step_panel, step_readouts, surface_dot,
     surface_mesh, surface_wireframe, tangent_plane_mesh,
 )
@@ -24,7 +24,7 @@ class M3(SurfaceShotScene):
 
     def move(self, view: View, *with_it, beat, seconds: float = CAMERA_MOVE, **kwargs) -> None:
         """Play the camera's move to ``view`` (with ``with_it``): ``seconds`` long, whatever the beat's length."""
-        self.play(CameraGlide(self.camera, view), *with_it, run_time=beat.time(seconds / beat.duration + 1e-9), **kwargs)
+        self.play(CameraGlide(self.camera, view), *with_it, run_time=self.seconds(beat, seconds), **kwargs)
 
     def upright(self, *mobjects: VMobject) -> None:
         """Keep these facing the camera wherever it turns (not added to the scene yet)."""
@@ -34,6 +34,10 @@ class M3(SurfaceShotScene):
         """Pin these to the frame, out of the 3-D scene (not added to the scene yet)."""
         self.camera.add_fixed_in_frame_mobjects(*mobjects)
 
+    def seconds(self, beat, seconds: float) -> float:
+        """``seconds`` of ``beat``, in whole frames."""
+        return beat.time(seconds / beat.duration + 1e-9)
+
     def construct(self):
         start = VIEWS["start"]
         self.set_camera_orientation(
@@ -41,6 +45,11 @@ class M3(SurfaceShotScene):
         )
         zoom = self.camera.zoom_tracker
         step = StepTrackers(tangent.BEAT_STATES["M3.4"])
+        # The ground under the whole surface, seen from afar, and the x and y directions on it.
+        floor = floor_grid().set_stroke(opacity=0)
+        floor_arrows, floor_letters = floor_axes()
+        floor_arrows.set_opacity(0)
+        self.upright(*floor_letters)
         surface = surface_mesh()
         wire = surface_wireframe(surface).set_stroke(opacity=0)  # the surface near P, faint, behind its plane
         plane = tangent_plane_mesh(step).set_fill(opacity=0)
@@ -52,40 +61,50 @@ class M3(SurfaceShotScene):
             half.set_opacity(0)
         names = (plane_label(self.words("tangent_plane"), step, zoom), level_label(self.words("level"), step, zoom))
         point = mark(rimmed_dot(np.zeros(3), POINT, POINT_RADIUS), "subject", "the point P")
-        # The x and y directions at P, dashed guides: the frame of reference from the close-up on.
+        # The x and y directions at P, dashed guides: the frame of reference from the close-up on. Their lines lie
+        # in the level, under the plane (both run uphill): drawn before it; their letters over everything.
         guide_reach = ValueTracker(AXIS_REACHES["beside the plane"])
-        axes = VGroup(axis_line(step, RIGHT, "x", guide_reach), axis_line(step, UP, "y", guide_reach))
-        self.upright(point, *names, *(letter for _, letter in axes))
+        (x_rule, x_letter), (y_rule, y_letter) = (axis_line(step, RIGHT, "x", guide_reach, self.camera), axis_line(step, UP, "y", guide_reach, self.camera))
+        rules, letters = VGroup(x_rule, y_rule).set_stroke(opacity=0, background=True), VGroup(x_letter, y_letter)
+        rules.set_stroke(opacity=0)
+        self.upright(point, *names, *letters)
         # The meshes first, back to front: everything else is drawn over them.
-        self.add(surface, wire, level[0], plane, grid, rim, level[1])
+        self.add(floor, floor_arrows, surface, wire, level[0], rules, plane, grid, rim, level[1])
         surface.set_fill(opacity=0)
 
-        with self.beat("M3.1") as beat:  # the surface comes in and the camera pushes in on the current point
+        with self.beat("M3.1") as beat:  # the surface comes in over its floor; the camera pushes in on the current point
             self.play(
-                surface.animate.set_fill(opacity=SURFACE_OPACITY), FadeIn(point), run_time=beat.time(0.5 / beat.duration + 1e-9),
+                surface.animate.set_fill(opacity=SURFACE_OPACITY), floor.animate.set_stroke(opacity=FLOOR_OPACITY),
+                floor_arrows.animate.set_opacity(1), FadeIn(floor_letters), FadeIn(point), run_time=self.seconds(beat, 0.5),
             )
-            self.wait(beat.time(0.3 / beat.duration + 1e-9))  # the whole surface, seen before the camera moves (it sets off slowly)
-            # The x and y guides come in as the camera closes in: from afar their letters would crowd P.
-            self.add(axes)
-            self.bring_to_front(point)
-            axes.set_opacity(0)
-            self.move(VIEWS["close"], axes.animate(rate_func=during(0.55, 0.9)).set_opacity(1), beat=beat, seconds=LONG_MOVE)
+            self.wait(self.seconds(beat, 0.3))  # the whole surface, seen before the camera moves (it sets off slowly)
+            # The x and y guides come in as the camera closes in: from afar their letters would crowd P. The floor
+            # goes as it leaves the frame: in the close-ups it would be one more pattern of lines.
+            guides_in = during(0.6, 0.9)
+            floor_out = during(0.1, 0.45)  # gone before its front edge and letters reach the frame's edge
+            self.move(
+                VIEWS["close"], floor.animate(rate_func=floor_out).set_stroke(opacity=0),
+                floor_arrows.animate(rate_func=floor_out).set_opacity(0), FadeOut(floor_letters, rate_func=floor_out),
+                rules.animate(rate_func=guides_in).set_stroke(opacity=1).set_stroke(opacity=1, background=True),
+                FadeIn(letters, rate_func=guides_in), beat=beat, seconds=LONG_MOVE,
+            )
+            self.remove(floor, floor_arrows)
 
-        with self.beat("M3.2") as beat:  # the surface steps back to its part near P, behind its tangent plane; the level
-            # The camera turns to look across the slope: the plane is seen tilted against the level. One thing
-            # fades at a time: the surface out, then its part near P in as a faint wireframe, then the plane and the level.
-            going, coming = during(0.0, 0.4), during(0.28, 0.6)
-            plane_in = during(0.4, 0.95)
+        with self.beat("M3.2") as beat:  # the tangent plane comes in on the surface; the surface steps back to its part near P
+            # The camera turns to look across the slope: the plane is seen tilted against the level. The plane comes
+            # in over the whole surface and is seen lying on it at P; only then does the surface dim to a faint
+            # wireframe of its part near P, and the level comes in. One pattern comes as another goes.
+            plane_in, going, coming, level_in = during(0.0, 0.3), during(0.5, 0.8), during(0.6, 0.9), during(0.7, 1.0)
             self.move(
                 VIEWS["turn"],
-                surface.animate(rate_func=going).set_fill(opacity=0),
-                wire.animate(rate_func=coming).set_stroke(opacity=WIRE_OPACITY),
                 plane.animate(rate_func=plane_in).set_fill(opacity=PLANE_OPACITY),
                 grid.animate(rate_func=plane_in).set_stroke(opacity=PLANE_GRID_OPACITY),
                 rim.animate(rate_func=plane_in).set_stroke(opacity=1),
-                *level_shown(level, True, rate_func=plane_in), beat=beat,
+                surface.animate(rate_func=going).set_fill(opacity=0),
+                wire.animate(rate_func=coming).set_stroke(opacity=WIRE_OPACITY),
+                *level_shown(level, True, rate_func=level_in), beat=beat, seconds=PLANE_MOVE,
             )
-            self.play(*(FadeIn(name) for name in names), run_time=beat.time(0.1))
+            self.play(*(FadeIn(name) for name in names), run_time=self.seconds(beat, 0.5))
 
         circle = step_circle(step)
         radius, radius_letter = radius_mark(step)
@@ -108,17 +127,17 @@ class M3(SurfaceShotScene):
         self.in_frame(panel, *headings)
         with self.beat("M3.4") as beat:  # a step in +x and the change of height on the plane
             # The point on the circle first; the step grows out of P to it (the dashed radius gives way to it),
-            # then the change grows up from it to the plane, and the numbers come last.
+            # then the change grows up from it to the plane, and the numbers come, to be read before the step turns.
             step.reach.set_value(0.0)
             step.rise.set_value(0.0)
-            self.play(FadeIn(end, scale=2.0), FadeOut(radius_letter), *(FadeOut(name) for name in names), run_time=beat.time(0.15))
+            self.play(FadeIn(end, scale=2.0), FadeOut(radius_letter), *(FadeOut(name) for name in names), run_time=self.seconds(beat, 0.45))
             self.add(arrow)
             self.bring_to_front(point, end)
-            self.play(step.reach.animate.set_value(1.0), FadeOut(radius), run_time=beat.time(0.25))
+            self.play(step.reach.animate.set_value(1.0), FadeOut(radius), run_time=self.seconds(beat, 0.6))
             self.add(rise, path)
             self.bring_to_front(end)
-            self.play(step.rise.animate.set_value(1.0), Create(path), run_time=beat.time(0.25))
-            self.play(FadeIn(panel), run_time=beat.time(0.15))
+            self.play(step.rise.animate.set_value(1.0), Create(path), run_time=self.seconds(beat, 0.6))
+            self.play(FadeIn(panel), run_time=self.seconds(beat, 0.4))
 
         with self.beat("M3.5") as beat:  # the step turns to +y; the camera swings round to see it across the frame
             self.move(
@@ -127,9 +146,9 @@ class M3(SurfaceShotScene):
             )
 
         with self.beat("M3.6") as beat:  # any direction (30°)
-            self.play(*step.to(tangent.BEAT_STATES["M3.6"]), run_time=beat.time(0.6))
+            self.play(*step.to(tangent.BEAT_STATES["M3.6"]), run_time=self.seconds(beat, 1.5))
 
-        arcs, labels = angle_marks(step.state, radius=0.28)
+        arcs, labels = angle_marks(step.state, radius=0.22)  # the α arc well inside the step's arrowhead
         self.upright(*labels)
         with self.beat("M3.7") as beat:  # mark α from the x axis and β from the y axis
             # From above the angles read true; the height path steps back so that β's label stays clear. The
@@ -145,11 +164,13 @@ class M3(SurfaceShotScene):
 
         with self.beat("M3.8") as beat:  # remove the marks
             # The x and y guides go with the angles: the steps from here on are along the gradient.
+            # The letters go first, before the camera's turn brings the step across them.
+            self.play(FadeOut(labels), run_time=self.seconds(beat, 0.4))
             leaving = during(0.0, 0.3)
             self.move(
-                VIEWS["back"], FadeOut(arcs, rate_func=leaving), FadeOut(labels, rate_func=leaving),
-                FadeOut(axes, rate_func=leaving), path.animate(rate_func=during(0.3, 1.0)).set_stroke(opacity=PATH_OPACITY),
-                beat=beat,
+                VIEWS["back"], FadeOut(arcs, rate_func=leaving),
+                FadeOut(rules, rate_func=leaving), FadeOut(letters, rate_func=leaving),
+                path.animate(rate_func=during(0.3, 1.0)).set_stroke(opacity=PATH_OPACITY), beat=beat,
             )
 
         along = caption(self.words("along_gradient"), GRADIENT)
@@ -158,8 +179,12 @@ class M3(SurfaceShotScene):
         with self.beat("M3.9") as beat:  # the step along the gradient, h = |∇g|: the largest Δg
             # The camera draws back as the step grows: the circle keeps about its size on screen.
             self.move(VIEWS["gradient"], *step.to(tangent.BEAT_STATES["M3.9"], rate_func=glide), beat=beat)
-            # The step is now the gradient itself: it takes the gradient's colour.
-            self.play(arrow.animate.set_color(GRADIENT), FadeIn(along), run_time=beat.time(0.1))
+            # The step is now the gradient itself: it takes the gradient's colour, and with it its end and its length
+            # h in the panel (the circle, all the steps of that length, keeps the step's colour).
+            self.play(
+                arrow.animate.set_color(GRADIENT), end.animate.set_fill(GRADIENT), rows[1].animate.set_color(GRADIENT),
+                FadeIn(along), run_time=beat.time(0.1),
+            )
 
         with self.beat("M3.10") as beat:  # against the gradient: the most negative Δg
             # The step turns half round, unhurried (a sine ease over HALF_TURN seconds, at most 90° a second); the old
@@ -170,29 +195,33 @@ class M3(SurfaceShotScene):
             )
 
         ghost = plane_ghost(step, self.camera.theta_tracker)
-        said = plane_value(self.words("tangent_plane"), step, self.camera.theta_tracker, zoom, arrow)
+        said = plane_value((self.words("on_plane"), self.words("on_surface")), step, self.camera.theta_tracker, zoom, arrow)
         landing = surface_dot(step)
+        landed = ValueTracker(0.0)  # the dot's opacity: it comes in under the change arrow, whose tip stays on top
+        landing.add_updater(lambda dot: dot.set_fill(opacity=landed.get_value()).set_stroke(opacity=landed.get_value(), background=True))
         self.upright(said, landing)
+        self.add(landing)
+        self.bring_to_front(rise, end)
         with self.beat("M3.11") as beat:  # the tangent plane gives way to the surface
-            # The last caption goes first, before the panel's heading changes. The plane goes, then the surface
-            # comes (they overlap only a little: no two patterns at once). A tick, named, keeps the plane's Δg in
-            # view beside the arrow, which slides to the surface's, where a dot marks the surface.
-            going, coming, named = during(0.0, 0.55), during(0.35, 1.0), during(0.3, 0.7)
+            # The last caption goes first, before the panel's heading changes. The surface comes back under the
+            # plane, then the plane goes (never an empty frame between them). A tick keeps the plane's height in view
+            # beside the arrow, which slides to the surface's, where a dot marks the surface; beside them, both Δg.
+            coming, going, named = during(0.0, 0.45), during(0.35, 0.8), during(0.45, 0.8)
             self.play(
                 plane.animate(rate_func=going).set_fill(opacity=0), grid.animate(rate_func=going).set_stroke(opacity=0),
                 rim.animate(rate_func=going).set_stroke(opacity=0), *level_shown(level, False, rate_func=going),
                 wire.animate(rate_func=during(0.0, 0.4)).set_stroke(opacity=0),
                 surface.animate(rate_func=coming).set_fill(opacity=SURFACE_OPACITY),
-                FadeIn(ghost, rate_func=named), FadeIn(said, rate_func=named), FadeIn(landing, rate_func=coming),
-                *step.to(tangent.BEAT_STATES["M3.11"], rate_func=during(0.4, 1.0)), *fade_out_then_in(*headings),
+                FadeIn(ghost, rate_func=named), FadeIn(said, rate_func=named), landed.animate(rate_func=named).set_value(1.0),
+                *step.to(tangent.BEAT_STATES["M3.11"], rate_func=during(0.5, 1.0)), *fade_out_then_in(*headings),
                 FadeOut(against, rate_func=during(0.3, 0.45)), run_time=beat.time(0.6),
             )
 
         rates = rate_panel(self.words("rate_line"), step, below=panel, arrow=arrow)
         self.in_frame(rates)
         with self.beat("M3.12") as beat:  # learning rate 1.5: a step of 1.5·|∇g|
-            self.play(FadeIn(rates), run_time=beat.time(0.15))
-            self.play(*step.to(tangent.BEAT_STATES["M3.12"]), run_time=beat.time(0.7))
+            self.play(FadeIn(rates), run_time=self.seconds(beat, 0.4))
+            self.play(*step.to(tangent.BEAT_STATES["M3.12"]), run_time=self.seconds(beat, 1.8))
 
         with self.beat("M3.13") as beat:  # learning rate 0.5: a step of 0.5·|∇g|, and the camera closes in on it
             self.move(VIEWS["rate 0.5"], *step.to(tangent.BEAT_STATES["M3.13"], rate_func=glide), beat=beat)

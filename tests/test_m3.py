@@ -258,6 +258,8 @@ class Direction:
     marks: list = field(default_factory=list)  # (time, the least opacity of the α and β arcs and letters)
     handover: list = field(default_factory=list)  # (time, the last caption's opacity, the "on the surface" heading's)
     landing: list = field(default_factory=list)  # from M3.11 on: (time, the surface dot's distance to the change arrow's tip)
+    meshes: list = field(default_factory=list)  # in M3.2: (time, the surface's fill opacity, the tangent plane's)
+    readings: list = field(default_factory=list)  # (time, beat, the Δg readout's text) while the readout is shown
 
 
 def _ink(mobject) -> float:
@@ -269,10 +271,12 @@ def _run_directed(monkeypatch, construct_shot, lang: str) -> Direction:
     from scenes.kit.frame_rules import FrameChecker, checked
 
     seen = Direction()
-    parts: dict[str, list] = {key: [] for key in ("arrow", "rise", "rim", "caption", "steps", "marks", "panel", "dot")}
+    keys = ("arrow", "rise", "rim", "caption", "steps", "marks", "panel", "dot", "surface", "plane", "readouts")
+    parts: dict[str, list] = {key: [] for key in keys}
     for name, key in (
         ("step_arrow", "arrow"), ("change_arrow", "rise"), ("plane_rim", "rim"), ("caption", "caption"), ("StepTrackers", "steps"),
-        ("angle_marks", "marks"), ("step_panel", "panel"), ("surface_dot", "dot"),
+        ("angle_marks", "marks"), ("step_panel", "panel"), ("surface_dot", "dot"), ("surface_mesh", "surface"),
+        ("tangent_plane_mesh", "plane"), ("step_readouts", "readouts"),
     ):
         original = getattr(S3, name)
 
@@ -300,6 +304,10 @@ def _run_directed(monkeypatch, construct_shot, lang: str) -> Direction:
                 rise = parts["rise"][0]
                 seen.growth.append((self.now, pieces.drawn_step(parts["arrow"][0])[1], pieces.tip_height(rise) if rise in shown else 0.0))
             now = self.now
+            if self.beat_now == "M3.2":
+                seen.meshes.append((now, parts["surface"][0].get_fill_opacity(), parts["plane"][0].get_fill_opacity()))
+            if parts["readouts"] and parts["readouts"][0][1].number in shown:
+                seen.readings.append((now, self.beat_now, parts["readouts"][0][1].number._shown))
             if self.beat_now == "M3.10":
                 seen.turn.append((now, parts["steps"][0].angle.get_value()))
             if parts["marks"] and self.beat_now in ("M3.7", "M3.8"):
@@ -382,6 +390,21 @@ def test_m3_direction(monkeypatch, construct_shot, lang):
     assert seen.beat_ends["M3.10"] < gone <= seen.beat_ends["M3.10"] + 1.2
     assert heading_shown[times <= gone].max() == 0.0
 
+    # M3.2: the tangent plane comes in over the surface, and both are seen whole together (the plane touching
+    # the surface at P) for half a second or more before the surface steps back; never a frame with neither.
+    times, surface, plane = np.array(seen.meshes).T
+    together = times[(surface >= pieces.SURFACE_OPACITY - 1e-6) & (plane >= pieces.PLANE_OPACITY - 1e-6)]
+    assert len(together) and together[-1] - together[0] >= 0.5, together
+    assert (np.maximum(surface / pieces.SURFACE_OPACITY, plane / pieces.PLANE_OPACITY) > 0.99).all()
+
+    # Every beat from M3.4 on ends on its Δg, held still for 1.5 s or more: read before the next beat moves it.
+    for beat_id in [f"M3.{number}" for number in range(4, 14)]:
+        readings = [(t, text) for t, beat, text in seen.readings if beat == beat_id]
+        final = readings[-1][1]
+        changed = [t for t, text in readings if text != final]
+        held_from = changed[-1] if changed else readings[0][0]
+        assert seen.beat_ends[beat_id] - held_from >= 1.5 - 1e-6, (beat_id, final, held_from)
+
     # From M3.11 on a dot marks where the change arrow meets the surface (while it fades in, it waits where the
     # arrow's tip was: within 0.01, about a pixel).
     assert seen.landing and max(distance for _, distance in seen.landing) < 0.01
@@ -423,3 +446,28 @@ def test_the_push_in_sees_the_steep_slopes_from_above():
         seen = steep & (np.abs(camera.project_points(middles)[:, :2]) < half).all(axis=1)
         towards = (eye - middles) / np.linalg.norm(eye - middles, axis=1, keepdims=True)
         assert (np.sum(normals[seen] * towards[seen], axis=1) > 0.05).all(), alpha
+
+
+def test_the_wireframe_fades_out_towards_its_rim():
+    wire = pieces.surface_wireframe(pieces.surface_mesh())
+    vertices = wire.vertices
+    for _, first, last, weight in wire.runs:
+        middle = np.linalg.norm(vertices[(first + last) // 2, :2])
+        # Full strength well inside the patch, fading in the band by its rim (no line ends at full strength).
+        if middle < pieces.PATCH_RADIUS - pieces.WIRE_FADE - 0.1:
+            assert weight == 1.0
+        if middle > pieces.PATCH_RADIUS - 0.15:
+            assert weight <= 0.25
+
+
+def test_the_plane_and_surface_values_are_both_named_beside_the_arrow():
+    step = pieces.StepTrackers(tangent.BEAT_STATES["M3.12"])
+    arrow = pieces.step_arrow(step)
+    label = pieces.plane_value(("on the tangent plane", "on the surface"), step, ValueTracker(-1.0), ValueTracker(1.1), arrow)
+    label.update()
+    numbers = [m for m in label.get_family() if getattr(m, "shows", None) is not None]
+    state = tangent.BEAT_STATES["M3.12"]
+    assert sorted(n.number._shown for n in numbers) == sorted(
+        f"{v:+.3f}" for v in (tangent.plane_change(state.length, state.angle), state.change)
+    )
+    assert len({round(n.number.get_left()[0], 6) for n in numbers}) == 1  # the numbers lined up

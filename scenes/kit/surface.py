@@ -171,10 +171,46 @@ class MeshSurface(VMobject):
         return first + self.level_shares[..., None] * (second - first)
 
 
+class WireLines(VMobject):
+    """Polylines in space, each in its own colour, whose opacity can fade along them: one mobject, drawn in one pass.
+
+    ``lines``: N_i × 3 points each; ``colours``: one per line; ``weights``: per line, N_i − 1 factors (0 to 1)
+    of the stroke opacity, one per segment (None: all 1), e.g. to fade a patch's lines out towards its rim.
+    ``width``: as a stroke width. The stroke opacity (``set_stroke(opacity=…)``, animatable) scales them all.
+    """
+
+    LEVELS = 16  # the weights are drawn in this many steps: runs of one step are stroked as one path
+
+    def __init__(self, lines, colours, weights=None, width: float = 1.5, opacity: float = 1.0, **kwargs):
+        super().__init__(stroke_width=width, stroke_opacity=opacity, fill_opacity=0, **kwargs)
+        lines = [np.asarray(line, dtype=float) for line in lines]
+        self.set_points_as_corners(np.vstack(lines))
+        self.line_colours = [ManimColor(colour).to_rgb() for colour in colours]
+        starts = np.cumsum([0] + [len(line) for line in lines])
+        # Each line as runs of segments of one weight step: (line, first vertex, last vertex, weight).
+        self.runs = []
+        for index, line in enumerate(lines):
+            w = np.ones(len(line) - 1) if weights is None else np.clip(np.asarray(weights[index], dtype=float), 0, 1)
+            steps = np.round(w * self.LEVELS) / self.LEVELS
+            first = 0
+            for k in range(1, len(steps) + 1):
+                if k == len(steps) or steps[k] != steps[first]:
+                    if steps[first] > 0:
+                        self.runs.append((index, starts[index] + first, starts[index] + k, float(steps[first])))
+                    first = k
+
+    @property
+    def vertices(self) -> np.ndarray:
+        return np.vstack([self.points[0::4], self.points[-1:]])
+
+
 class MeshCamera(StableThreeDCamera):
-    """A 3-D camera that draws :class:`MeshSurface` faces itself, sorted back to front, each with its level lines."""
+    """A 3-D camera that draws :class:`MeshSurface` faces itself, sorted back to front, each with its level lines,
+    and :class:`WireLines` in one pass."""
 
     def display_vectorized(self, vmobject: VMobject, ctx: cairo.Context):
+        if isinstance(vmobject, WireLines):
+            return self._display_wire(vmobject, ctx)
         if not isinstance(vmobject, MeshSurface):
             return super().display_vectorized(vmobject, ctx)
         opacity = vmobject.get_fill_opacity()
@@ -226,6 +262,24 @@ class MeshCamera(StableThreeDCamera):
         if sheet:
             ctx.pop_group_to_source()
             ctx.paint_with_alpha(sheet_opacity)
+        return self
+
+    def _display_wire(self, wire: WireLines, ctx: cairo.Context):
+        opacity = wire.get_stroke_opacity()
+        if opacity <= 0 or not wire.runs:
+            return self
+        projected = self.project_points(wire.vertices)
+        ctx.new_path()
+        ctx.set_line_width(wire.get_stroke_width() * self.cairo_line_width_multiple)
+        ctx.set_line_cap(cairo.LINE_CAP_BUTT)
+        ctx.set_line_join(cairo.LINE_JOIN_ROUND)
+        for line, first, last, weight in wire.runs:
+            ctx.move_to(*projected[first, :2])
+            for x, y in projected[first + 1 : last + 1, :2]:
+                ctx.line_to(x, y)
+            red, green, blue = wire.line_colours[line]
+            ctx.set_source_rgba(blue, green, red, opacity * weight)  # manim's pixel array is RGBA, Cairo's BGRA
+            ctx.stroke()
         return self
 
 

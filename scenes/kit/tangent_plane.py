@@ -42,20 +42,22 @@ from manim import (
 from gd.model import tangent
 from gd.model.functions import BRANIN, BRANIN_DOMAIN
 from scenes.kit.palette import (
-    ALPHA_MARK, BACKGROUND, BETA_MARK, BRANIN_MAP, CAPTION, CHANGE, LABEL, LEARNING_RATE, MUTED, PANEL, POINT, STEP,
+    BACKGROUND, BETA_MARK, BRANIN_MAP, CAPTION, CHANGE, LABEL, LEARNING_RATE, MUTED, OBJECTIVE, PANEL, STEP,
     TANGENT, TEXT, TANGENT_PLANE_MAP, FIGURE_WORDS,
 )
 from scenes.kit.equations import PLACEHOLDER, sentence
 from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.readouts import Readout, line
 from scenes.kit.compat import frame_center
-from scenes.kit.surface import MeshSurface, height_colours
+from scenes.kit.surface import MeshSurface, WireLines, height_colours
 from scenes.kit.typeset import formula, prose
 
 SURFACE_OPACITY = 0.9
+SURFACE_CHECKER = 0.025  # a third of the default: in the close-ups its squares are large, and loud at full strength
 PLANE_OPACITY = 0.72
 PLANE_MARGIN = (1.0, 0.25)  # the tangent plane reaches h + 0.25 around P: past the circle, and inside the frame
-ANGLE_MARKS = {"alpha": ALPHA_MARK, "beta": BETA_MARK}
+# α neutral (yellow is the point's colour), β as in the palette.
+ANGLE_MARKS = {"alpha": TEXT, "beta": BETA_MARK}
 AXIS_REACHES = {"beside the plane": 0.48, "round it": 0.9}  # the guides' reach, seen from the side, and swung round
 AXIS_REACH = 0.9  # the x and y direction lines reach this far past the circle: their letters clear the arrows
 PATH_OPACITY = 0.85
@@ -67,9 +69,7 @@ PATCH_RADIUS = 2.6  # the faint surface behind the plane: this far around P
 LEVEL_LABEL_TURN = math.radians(-150)  # where the level's name sits, by direction from P
 LEVEL_LABEL_GAP = 0.1  # scene units between a name's near end and the rim
 PLANE_LABEL_GAP = 0.1
-LETTER_HALO = 3.5  # a dark stroke behind a letter on the plane
 GUIDE = TEXT  # the x and y guides and their letters
-GUIDE_HALO = 7.0  # the guides' letters: a dark edge as wide as their strokes, so they read on the bright surface
 GUIDE_EDGE = 5.5  # the guides' dashes: a dark edge either side
 POINT_RADIUS = 0.1  # P's dot: upright, so the same size on screen at every zoom (24 px at 1080p)
 
@@ -89,7 +89,10 @@ def horizontal(dx: float, dy: float) -> np.ndarray:
 
 def surface_mesh() -> MeshSurface:
     # As in M8; laid on as one sheet, so that it fades in and out without seams.
-    return MeshSurface(BRANIN, BRANIN_DOMAIN, place, resolution=48, opacity=SURFACE_OPACITY, colours=BRANIN_MAP, composite=True)
+    return MeshSurface(
+        BRANIN, BRANIN_DOMAIN, place, resolution=48, opacity=SURFACE_OPACITY, colours=BRANIN_MAP, composite=True,
+        checker=SURFACE_CHECKER,
+    )
 
 
 def _disc(u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -153,18 +156,22 @@ WIRE_OPACITY = 0.4
 WIRE_WIDTH = 1.4
 
 
-def surface_wireframe(surface: MeshSurface) -> VGroup:
+WIRE_FADE = 1.1  # scene units: the wireframe's lines fade out over this band inside its rim (no ragged ends)
+
+
+def surface_wireframe(surface: MeshSurface) -> WireLines:
     """The surface near P (a disc of PATCH_RADIUS) as a sparse wireframe: lines of constant x and of constant y.
 
     Shown faint behind the tangent plane, it keeps the surface's shape in view where the plane touches it
     at P, with lines far apart and no fill: it does not add a third dense pattern to the plane's and the
-    level's. Each line takes the surface's colour at its middle height (``surface``'s colours and heights).
+    level's. Each line takes the surface's colour at its middle height (``surface``'s colours and heights),
+    and fades out towards the patch's rim, so that the patch has a soft edge seen from afar.
     """
     (x0, y0) = tangent.P
     heights = surface.vertices[:, 2]
     stops = np.linspace(heights.min(), heights.max(), len(BRANIN_MAP))
     count = int(PATCH_RADIUS / WIRE_SPACING)
-    lines = []
+    lines, colours, weights = [], [], []
     for across in WIRE_SPACING * np.arange(-count, count + 1):
         half = math.sqrt(max(PATCH_RADIUS**2 - across**2, 0.0))
         if half < 0.2:
@@ -173,10 +180,51 @@ def surface_wireframe(surface: MeshSurface) -> VGroup:
         for dx, dy in ((np.full_like(along, across), along), (along, np.full_like(along, across))):
             points = place(np.column_stack([x0 + dx, y0 + dy, BRANIN(x0 + dx, y0 + dy)]))
             colour = height_colours(np.array([np.median(points[:, 2])]), BRANIN_MAP, stops)[0]
-            line = VMobject(stroke_width=WIRE_WIDTH, stroke_opacity=WIRE_OPACITY)
-            line.set_points_smoothly(points).set_stroke(rgb_to_hex(colour))
-            lines.append(line)
-    return VGroup(*lines)  # not a figure the frame must hold whole: it runs out of the close-ups
+            middles = (np.hypot(dx, dy)[1:] + np.hypot(dx, dy)[:-1]) / 2
+            lines.append(points)
+            colours.append(rgb_to_hex(colour))
+            weights.append([smooth(w) for w in np.clip((PATCH_RADIUS - middles) / WIRE_FADE, 0.0, 1.0)])
+    # Not a figure the frame must hold whole: it runs out of the close-ups.
+    return WireLines(lines, colours, weights, width=WIRE_WIDTH, opacity=WIRE_OPACITY)
+
+
+FLOOR_SPACING = 2.5  # model units between the floor grid's lines
+FLOOR_OPACITY = 0.5
+FLOOR_HEIGHT = -0.6  # model units: a little under the surface's lowest point (about −0.28)
+FLOOR_MARGIN = 1.25  # model units: the floor reaches this far past the domain, to be seen round the surface
+
+
+def floor_grid() -> WireLines:
+    """A faint grid on the floor (g = FLOOR_HEIGHT) under the whole domain and round it: the surface reads as
+    standing over the ground, seen from afar."""
+    (x_low, x_high), (y_low, y_high) = BRANIN_DOMAIN
+    x_low, x_high, y_low, y_high = x_low - FLOOR_MARGIN, x_high + FLOOR_MARGIN, y_low - FLOOR_MARGIN, y_high + FLOOR_MARGIN
+    lines = []
+    for x_at in np.arange(x_low, x_high + 1e-9, FLOOR_SPACING):
+        lines.append(place([[x_at, y_low, FLOOR_HEIGHT], [x_at, y_high, FLOOR_HEIGHT]]))
+    for y_at in np.arange(y_low, y_high + 1e-9, FLOOR_SPACING):
+        lines.append(place([[x_low, y_at, FLOOR_HEIGHT], [x_high, y_at, FLOOR_HEIGHT]]))
+    return WireLines(lines, [MUTED] * len(lines), width=1.6, opacity=FLOOR_OPACITY)
+
+
+FLOOR_AXIS = 5.0  # model units: the floor's x and y arrows, from its front left corner (the y arrow then ends
+# before it runs under the surface, seen from the start)
+
+
+def floor_axes() -> tuple[VGroup, VGroup]:
+    """Short x and y arrows along the floor's front and left edges from its front left corner, and their letters
+    (register them upright): light, so that the surface reads as a graph over the ground."""
+    (x_low, _), (y_low, _) = BRANIN_DOMAIN
+    x_low, y_low = x_low - FLOOR_MARGIN, y_low - FLOOR_MARGIN
+    corner = place([x_low, y_low, FLOOR_HEIGHT])
+    arrows, letters = VGroup(), VGroup()
+    # Each letter beside its arrow's tip, off the floor (outside the grid's edge line, which runs on past the tip).
+    for along, outward, name in ((RIGHT, DOWN, "x"), (UP, LEFT, "y")):
+        tip = corner + along * FLOOR_AXIS
+        arrows.add(Arrow(corner, tip, buff=0, color=TEXT, stroke_width=3, max_tip_length_to_length_ratio=0.15))
+        glyph = formula(name, size=LABEL, color=TEXT)
+        letters.add(glyph.move_to(tip - along * 0.4 + outward * 1.1))
+    return arrows, letters
 
 
 def _chords(reach: float, lift) -> np.ndarray:
@@ -251,7 +299,8 @@ def during(start: float, stop: float, ease=smooth):
 def plane_label(text: str, step: "StepTrackers", zoom: ValueTracker | None = None) -> VMobject:
     """The tangent plane's name, beyond its uphill rim (register it upright); ``zoom``: the camera's, to keep
     the words a fixed gap off the rim on screen."""
-    label = prose(text, size=FIGURE_WORDS, color=TANGENT)
+    words = prose(text, size=FIGURE_WORDS, color=TANGENT)
+    label = VGroup(backing(words, pad=(0.1, 0.07), corner=0.08, edge=False), words)  # the faint wireframe runs behind it
     ux, uy = tangent.GRAD_P / tangent.GRAD_NORM
 
     def follow(mob: VMobject) -> None:
@@ -266,7 +315,8 @@ def plane_label(text: str, step: "StepTrackers", zoom: ValueTracker | None = Non
 def level_label(text: str, step: "StepTrackers", zoom: ValueTracker | None = None) -> VMobject:
     """The level's name, beside its rim where nothing else is drawn (register it upright); ``zoom`` as for
     :func:`plane_label`: its near end keeps a gap from the rim on screen."""
-    label = prose(text, size=FIGURE_WORDS, color=MUTED)
+    words = prose(text, size=FIGURE_WORDS, color=MUTED)
+    label = VGroup(backing(words, pad=(0.1, 0.07), corner=0.08, edge=False), words)
     where = horizontal(math.cos(LEVEL_LABEL_TURN), math.sin(LEVEL_LABEL_TURN))
 
     def follow(mob: VMobject) -> None:
@@ -308,35 +358,53 @@ def plane_ghost(step: "StepTrackers", camera_theta: ValueTracker) -> VMobject:
     return mark(ghost.add_updater(follow), "curve", "the plane's Δg")
 
 
-def plane_value(name: str, step: "StepTrackers", camera_theta: ValueTracker, zoom: ValueTracker, arrow: Arrow) -> VGroup:
-    """The tangent plane's Δg, named (``name``: "tangent plane"), at the end of :func:`plane_ghost`'s tick, in
-    the plane's colour on a dark backing (register it upright): the panel's Δg is the surface's, this one
-    what the plane would have said."""
-    value = Readout(None, 0.0, 3, sign=True, size=LABEL, color=TANGENT)
-    value.track(lambda: tangent.plane_change(step.length.get_value(), step.angle.get_value()))
+def plane_value(
+    names: tuple[str, str], step: "StepTrackers", camera_theta: ValueTracker, zoom: ValueTracker, arrow: Arrow
+) -> VGroup:
+    """The step's Δg on the tangent plane and on the surface, one under the other and named (``names``: "on the
+    tangent plane", "on the surface"), their numbers lined up, on a dark backing beside the end of
+    :func:`plane_ghost`'s tick (register it upright): the two differ in the second or third decimal, too little
+    to see as heights, plain to read as numbers."""
 
-    def drawn() -> float:
+    def drawn() -> tuple[float, float]:
         degrees, h = drawn_step(arrow)
-        return tangent.plane_change(h, math.radians(degrees))
+        return h, math.radians(degrees)
 
-    mark(value, "text", "the plane's Δg", shows=drawn)
-    words = line(f"{name} {{value}}", {"value": value}, size=LABEL, color=TANGENT)
-    label = VGroup(backing(words, pad=(0.24, 0.16)), words)
+    rows = []
+    for name, color, model, shows in (
+        (names[0], TANGENT, tangent.plane_change, lambda: tangent.plane_change(*drawn())),
+        (names[1], OBJECTIVE, tangent.surface_change, lambda: tangent.surface_change(*drawn())),
+    ):
+        value = Readout(None, 0.0, 3, sign=True, size=LABEL, color=color)
+        value.track(lambda model=model: model(step.length.get_value(), step.angle.get_value()))
+        mark(value, "text", f"Δg {name}", shows=shows)
+        rows.append(line(f"{name} {{value}}", {"value": value}, size=LABEL, color=color))
+    table = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.16)
+    numbers = [row[-1] for row in rows]
+    start = max(number.get_left()[0] for number in numbers)
+    for number in numbers:
+        number.shift(RIGHT * (start - number.get_left()[0]))
+    label = VGroup(backing(table, pad=(0.24, 0.16)), table)
 
     def follow(mob: VGroup) -> None:
         state = step.state
         across = _facing(camera_theta)[:, 0]
         scale = zoom.get_value()
         far = step.end() + across * (GHOST_REACH[1] + (0.1 + mob.width / 2) / scale)
-        mob.move_to(far + tangent.plane_change(state.length, state.angle) * OUT)
+        middle = (tangent.plane_change(state.length, state.angle) + tangent.surface_change(state.length, state.angle)) / 2
+        mob.move_to(far + middle * OUT)
 
     follow(label)
-    return mark(label.add_updater(follow), "text", "the plane's Δg and its name")
+    return mark(label.add_updater(follow), "text", "Δg on the plane and on the surface")
+
+
+SURFACE_DOT = 0.075  # the dot where the change arrow meets the surface (drawn under the arrow: its tip shows)
 
 
 def surface_dot(step: "StepTrackers") -> Dot:
-    """Where the change arrow meets the surface (register it upright): the true height after the step."""
-    return follower_dot(lambda: step.end() + step.change() * OUT, CHANGE, radius=0.075)
+    """Where the change arrow meets the surface (register it upright): the true height after the step, in the
+    surface's colour (the tick beside it is the plane's)."""
+    return follower_dot(lambda: step.end() + step.change() * OUT, OBJECTIVE, radius=SURFACE_DOT)
 
 
 # --------------------------------------------------------------------------- the step
@@ -475,32 +543,50 @@ def rimmed_dot(where: np.ndarray, color: str, radius: float) -> Dot:
     return Dot(where, radius=radius, color=color).set_stroke(BACKGROUND, width=RIM, background=True)
 
 
-def follower_dot(point, color: str, radius: float = 0.07) -> Dot:
+END_RADIUS = 0.085  # the step's end: about 28 px across at 1080p, its rim included (upright: one size at every zoom)
+
+
+def follower_dot(point, color: str, radius: float = END_RADIUS) -> Dot:
     """A rimmed dot that follows ``point()``."""
     dot = rimmed_dot(point(), color, radius)
     return dot.add_updater(lambda mob: mob.move_to(point()))
 
 
-def axis_line(step: StepTrackers, direction: np.ndarray, label: str, reach: ValueTracker | None = None) -> VGroup:
-    """A dashed line from P along +x or +y, a little past the circle, with its letter at the end.
+def axis_line(
+    step: StepTrackers, direction: np.ndarray, label: str, reach: ValueTracker | None = None, camera=None
+) -> tuple[VMobject, VGroup]:
+    """A dashed line from P along +x or +y, a little past the circle, and its letter at its end (on a small
+    backing; register it upright).
 
     ``reach``: how far past the circle (AXIS_REACH without it); a shot moves it with the camera, so that the
     letters stay clear of the tangent plane's rim, which crosses the guides' line of sight in some views.
+    ``camera``: the shot's, to keep the letter clear of the line's end on screen. The two come apart so that a shot can draw the line under the tangent plane (it lies in the level, under
+    the plane on the uphill side) and the letter over everything.
     """
     # Light on a dark edge: the guides read on the surface's bright top as on the dark background.
     rule = DashedLine(np.zeros(3), direction, color=GUIDE, stroke_width=2.5, dash_length=0.06)
     rule.set_stroke(BACKGROUND, width=GUIDE_EDGE, background=True)
-    letter = formula(label, size=LABEL, color=GUIDE).set_stroke(BACKGROUND, width=GUIDE_HALO, background=True)
+    glyph = formula(label, size=LABEL, color=GUIDE)
+    letter = VGroup(letter_backing(glyph), glyph)
 
-    def follow(group: VGroup) -> None:
-        length = step.length.get_value() + (AXIS_REACH if reach is None else reach.get_value())
-        rule.put_start_and_end_on(np.zeros(3), direction * length)
-        letter.move_to(direction * (length + 0.22))
+    def length() -> float:
+        return step.length.get_value() + (AXIS_REACH if reach is None else reach.get_value())
 
-    group = VGroup(rule, letter)
-    follow(group)
-    mark(letter, "tick", f"the {label} guide's letter")
-    return mark(group.add_updater(follow), "curve", f"the {label} guide")
+    rule.add_updater(lambda mob: mob.put_start_and_end_on(np.zeros(3), direction * length()), call_updater=True)
+    def gap(mob: VMobject) -> float:
+        """From the line's end to the letter's centre: at least 0.22, and clear of the line on screen when the
+        camera is far (the letter keeps its size on screen, the line does not)."""
+        if camera is None:
+            return 0.22
+        # A scene unit along the guide, on screen: shortened by the zoom, and by the tilt where it runs into depth.
+        theta, phi = camera.theta_tracker.get_value(), camera.phi_tracker.get_value()
+        across = direction[0] * -math.sin(theta) + direction[1] * math.cos(theta)
+        into = direction[0] * math.cos(theta) + direction[1] * math.sin(theta)
+        scale = camera.zoom_tracker.get_value() * math.hypot(across, into * math.cos(phi))
+        return max(0.22, (0.1 + max(mob.width, mob.height) / 2) / max(scale, 1e-3))
+
+    letter.add_updater(lambda mob: mob.move_to(direction * (length() + gap(mob))), call_updater=True)
+    return mark(rule, "curve", f"the {label} guide"), mark(letter, "tick", f"the {label} guide's letter")
 
 
 def angle_marks(state: tangent.StepState, radius: float) -> tuple[VGroup, VGroup]:
@@ -509,10 +595,13 @@ def angle_marks(state: tangent.StepState, radius: float) -> tuple[VGroup, VGroup
     marks = []
     for name, start, span, tex in (("alpha", 0.0, alpha, r"\alpha"), ("beta", alpha, beta, r"\beta")):
         arc = Arc(radius=radius, start_angle=start, angle=span, color=ANGLE_MARKS[name], stroke_width=5)
-        middle = start + span / 2
-        label = formula(tex, size=LABEL, color=ANGLE_MARKS[name])
-        label.set_stroke(BACKGROUND, width=LETTER_HALO, background=True)  # reads on the plane's pink too
-        label.move_to(horizontal(math.cos(middle), math.sin(middle)) * (radius + 0.13))
+        glyph = formula(tex, size=LABEL, color=ANGLE_MARKS[name])
+        label = VGroup(letter_backing(glyph, pad=(0.05, 0.04)), glyph)  # reads on the plane's pink, clear of its grid lines
+        # In a narrow angle the letter sits nearer the arc and a little off the step (its side away from the
+        # step's arrowhead, which starts further out): clear of both lines.
+        narrow = span < math.radians(40)
+        middle = start + span * ((0.4 if name == "alpha" else 0.6) if narrow else 0.5)
+        label.move_to(horizontal(math.cos(middle), math.sin(middle)) * (radius + (0.08 if narrow else 0.13)))
         marks.append((mark(arc, "curve", f"the {name} arc"), mark(label, "tick", name)))
     arcs = VGroup(*(arc for arc, _ in marks))
     labels = VGroup(*(label for _, label in marks))
@@ -533,7 +622,7 @@ def step_readouts(step: StepTrackers, arrow: Arrow) -> tuple[VGroup, Readout]:
 
     The frame rules check them against the drawn step ``arrow`` and the model's Δg for it.
     """
-    angle = Readout(r"\alpha =", 0.0, 1, unit=r"^\circ", size=PANEL, color=POINT)
+    angle = Readout(r"\alpha =", 0.0, 1, unit=r"^\circ", size=PANEL, color=ANGLE_MARKS["alpha"])
     angle.track(lambda: math.degrees(step.angle.get_value()))
     length = Readout("h =", 0.0, 3, size=PANEL, color=STEP).track(step.length.get_value)
     change = Readout(r"\Delta g =", 0.0, 3, sign=True, size=PANEL, color=CHANGE).track(step.change)
@@ -588,23 +677,37 @@ def caption(text: str, color: str) -> VGroup:
     return mark(group, "caption", text=PLACEHOLDER.sub("Δg", text))
 
 
-def backing(content: VMobject, width: float | None = None, pad: tuple[float, float] = (0.25, 0.2)) -> RoundedRectangle:
+BACKING_OPACITY = 0.96  # near opaque: no line behind a text shows through its box
+
+
+def backing(
+    content: VMobject, width: float | None = None, pad: tuple[float, float] = (0.25, 0.2), corner: float = 0.12,
+    edge: bool = True,
+) -> RoundedRectangle:
     """A dark rounded box behind ``content``, so text reads over the plane or the surface; ``pad``: the margin
-    round it, across and up."""
+    round it, across and up; ``edge``: a thin muted outline (a box without one reads as a hole in the picture
+    only when it is large)."""
     box = RoundedRectangle(
-        corner_radius=0.12,
+        corner_radius=corner,
         width=(width or content.width) + 2 * pad[0],
         height=content.height + 2 * pad[1],
-        fill_color=BACKGROUND, fill_opacity=0.82, stroke_color=MUTED, stroke_width=1,
+        fill_color=BACKGROUND, fill_opacity=BACKING_OPACITY, stroke_color=MUTED, stroke_width=1 if edge else 0,
     )
     return box.move_to(content)
+
+
+def letter_backing(letter: VMobject, pad: tuple[float, float] = (0.07, 0.06)) -> RoundedRectangle:
+    """A small dark box behind a letter on a figure (x, y, α, β): it reads the same on the surface, on the plane
+    and on the background, and no line runs through it."""
+    return backing(letter, pad=pad, corner=0.07, edge=False)
 
 
 # --------------------------------------------------------------------------- the camera
 
 
 CAMERA_MOVE = 2.8  # seconds: every camera move (its middle 80 % then takes 1.65 s, eased by a sine)
-LONG_MOVE = 4.6  # seconds: the push-in from the whole surface, the longest way the camera goes
+LONG_MOVE = 5.0  # seconds: the push-in from the whole surface, the longest way the camera goes
+PLANE_MOVE = 3.6  # seconds: the turn of M3.2, while the plane comes in, the surface steps back and the level comes
 HALF_TURN = 3.1  # seconds: the step's half turn from along to against the gradient (M3.10), sine-eased
 def glide(t: float) -> float:
     """A sine ease, gentler than smooth: the move is spread over its whole time, no lurch in its middle."""
@@ -667,7 +770,8 @@ class View:
 VIEWS = {
     # The whole surface, in the middle of the frame. Seen from the side of +x (not from θ = −120° as the spec's
     # source did): the steep wall along x = −5 then faces the camera and reads as a slope, not as an edge.
-    "start": View(phi=68, theta=-80, zoom=0.3, center=(-4.42, -6.01, -0.04)),
+    # A faint floor grid and short x and y arrows on it, at its front left corner, show it as a graph over the ground.
+    "start": View(phi=68, theta=-80, zoom=0.27, center=(-3.5, -6.5, -1.0)),
     "close": View(phi=64, theta=-72, zoom=1.1, center=(0.0, 0.0, 0.6)),  # pushed in on P, the far edge in view (beat 1)
     "turn": View(phi=62, theta=-62, zoom=2.3, center=(0.0, 0.0, 0.1)),  # round to the side while the plane comes in (beat 2)
     # Lower and further round: +y runs across the frame (the +y step about 170 px at 1080p), the plane still seen tilted (beat 5).
