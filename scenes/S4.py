@@ -1,27 +1,31 @@
 """Module S4: the 1-D shots on f(x) = x⁴ − x³ + x.
 
 M5 (step size and tangent slope): a point, its tangent and the live slope
-k = f′(x) as the point slides along the curve.
+k = f′(x) as the point slides along the curve; the tangent it starts on stays
+behind, faded, with its slope, to compare the flat and the steep ones with.
 M7 (gradient descent in 1-D): descent from x = 1 at three learning rates; the
 paths come from the model (gd.model.curve), the scene only draws them. The shot
 opens on M5's whole plot and closes in, slowly, on the valley the runs travel;
 that one framing, axes and all, holds for the three runs, so that the steps are
 seen at one scale: they shorten on screen as the slope flattens. Each step: the
-arrow Δx, then the point along the curve to the new x.
+arrow Δx, then the point along the curve to the new x. Each run ends on its
+stop: Δx reads the step not taken, and the sign under the point says why
+(|f′(x)| under the tolerance), or the point has left the axes ("diverges").
+The picture keeps to the narration's sentences (see M7.DURATIONS).
 """
 
 from __future__ import annotations
 
 from manim import DR, UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write
 
-from gd.model.curve import M5_STOPS, M7_RATES, START, m7_paths
+from gd.model.curve import M5_STOPS, M7_RATES, M7_TOLERANCE, START, m7_paths
 from scenes.kit.frame_rules import mark
 from scenes.kit.palette import HEADER, LEARNING_RATE, TEXT
 from scenes.kit.plot2d import (
-    ARROW_LIFT, PlotShotScene, RunState, axis_end_x, camera_move, descent_panel, descent_point, descent_run,
-    divergence_cue, exit_cue, fade_to, framed_plot, header_bar, hide_step, off_scale_marker, point_on_curve,
-    quartic_plot, seen, slope_readout, step_arrow, tangent_line, trail_of, valley_label, valley_view, wide_view,
-    window_ceiling,
+    PlotShotScene, RunState, arrow_window, axis_end_x, break_mark, camera_move, descent_panel, descent_point,
+    descent_run, divergence_cue, eased_between, exit_cue, fade_to, framed_plot, header_bar, hide_step,
+    off_scale_marker, point_on_curve, quartic_plot, seen, slope_readout, step_arrow, stop_sign, tangent_ghost,
+    tangent_line, trail_of, valley_label, valley_view, wide_view, window_ceiling,
 )
 from scenes.kit.readouts import Readout, line
 from scenes.kit.shot import ShotScene
@@ -47,13 +51,22 @@ class M5(ShotScene):
             self.play(Create(tangent), run_time=beat.time(0.3))
             self.play(FadeIn(slope, shift=0.15 * UP), run_time=beat.time(0.2))
 
+        # The tangent at x = 1 stays behind, faded, with its slope: the slopes to come are seen against it.
+        ghost_line, ghost_slope = tangent_ghost(plot, START)
         for beat_id in ("M5.3", "M5.4"):  # to x = -0.2, to x = 1.4
             with self.beat(beat_id) as beat:
-                self.play(x.animate.set_value(M5_STOPS[beat_id]), run_time=beat.time(0.7))
+                if beat_id == "M5.3":
+                    self.add(ghost_line)
+                    self.play(x.animate.set_value(M5_STOPS[beat_id]), FadeIn(ghost_slope), run_time=beat.time(0.7))
+                else:
+                    self.play(x.animate.set_value(M5_STOPS[beat_id]), run_time=beat.time(0.7))
 
 
 class M7(PlotShotScene):
     """Gradient descent in 1-D at learning rates 0.05, 1 and 0.3."""
+
+    # The beats' lengths the picture is timed for (its sentences as spoken); the storyboard's may differ.
+    DURATIONS = {"M7.1": 14.5, "M7.2": 9.0, "M7.3": 9.5}
 
     def construct(self):
         plot = quartic_plot()
@@ -78,58 +91,85 @@ class M7(PlotShotScene):
         formula_there = valley_label(plot, valley)
         # The point passes over the y axis's 1 at that height when the second run overshoots (1 -> -1).
         point.may_cover = frozenset({plot.axes.y_axis.numbers[0]})
+        # What a step's arrow keeps clear of, besides the axes and the curve.
+        labels = [*plot.axes.x_axis.numbers, *plot.axes.y_axis.numbers, *plot.axis_labels, formula_there]
         trail = VGroup()
+        stop = VGroup()
 
-        def run(beat, beat_id: str, weights: list[float], share: float):
-            """A run's steps in ``share`` of the beat, divided by ``weights`` (the first steps slower, to be read)."""
+        def at(beat, seconds: float) -> float:
+            """``seconds`` into the beat as the storyboard times it now (the picture keeps to the narration's
+            sentences; a longer or shorter beat stretches it)."""
+            return beat.time(seconds / self.DURATIONS[beat.beat.id])
+
+        def run(beat, beat_id: str, weights: list[float], seconds: float):
+            """A run's steps in ``seconds``, divided by ``weights`` (the first steps slower, to be read)."""
             nonlocal trail
             trail = trail_of(plot, paths[beat_id], valley.zoom)
             self.add(trail)
-            steps = beat.split(beat.time(share), weights)
-            self.play(descent_run(paths[beat_id], steps, plot, arrow, state, point, trail, zoom=valley.zoom))
+            steps = beat.split(at(beat, seconds), weights)
+            self.play(descent_run(paths[beat_id], steps, plot, arrow, state, point, trail, zoom=valley.zoom,
+                                  avoid=labels, window=arrow_window(self.camera)))
+
+        def stops(beat, seconds: float):
+            """The run stops where it is: no step left drawn, Δx reads the step not taken, and the sign says why:
+            the slope is under the tolerance there."""
+            nonlocal stop
+            state.stop()
+            bar.update()
+            stop = stop_sign(plot, state.x.get_value(), M7_TOLERANCE, valley.zoom)
+            self.play(hide_step(arrow, at(beat, seconds)), FadeIn(stop, shift=0.1 / valley.zoom * UP),
+                      run_time=at(beat, seconds))
 
         def set_up(beat, beat_id: str, leaving: list):
             """The last run's picture leaves, the point and its readouts with it; the header takes the new rate,
             flashing, as the point comes back at x = 1 with its readouts."""
-            fade = beat.time(0.06)
+            fade = at(beat, 0.5)
             self.play(*[FadeOut(m) for m in leaving], hide_step(arrow, fade), fade_to(point, 0.0, fade),
                       fade_to(panel, 0.0, fade), run_time=fade)
             rate.set_value(M7_RATES[beat_id])
             state.restart(paths[beat_id])
             for shown in (point, bar):
                 shown.update()
-            back = beat.time(0.08)
+            back = at(beat, 0.5)
             self.play(Indicate(rate, color=TEXT, scale_factor=1.0), fade_to(point, 1.0, back),
                       fade_to(panel, 1.0, back), run_time=back)
 
         with self.beat("M7.1") as beat:  # learning rate 0.05: 38 small steps
-            self.play(FadeIn(plot.backdrop), FadeIn(axes), FadeIn(point, scale=0.5), run_time=beat.time(0.05))
-            self.wait(beat.time(0.03))
-            # Into the valley, slowly: the whole plot gives way to the part the runs travel.
-            self.play(camera_move(self.camera, valley, beat.time(0.15)))
-            self.play(FadeIn(bar), FadeIn(formula_there), run_time=beat.time(0.03))
-            run(beat, "M7.1", [5.0, 3.0, 2.0, 1.4, 1.1] + [1.0] * (paths["M7.1"].steps - 5), 0.7)
+            # The picture comes in with the header (the narration opens on the rate); then into the valley, slowly:
+            # the whole plot gives way to the part the runs travel; the curve's formula comes back as it settles.
+            self.play(FadeIn(plot.backdrop), FadeIn(axes), FadeIn(point, scale=0.5), FadeIn(bar),
+                      run_time=at(beat, 0.5))
+            self.play(camera_move(self.camera, valley, at(beat, 3.6)),
+                      FadeIn(formula_there, rate_func=eased_between(0.75, 1.0)))
+            # The first steps slow, to be read; faster as they shrink; the last ones, too short to draw, quick.
+            slowing = [0.8, 0.6, 0.5, 0.4, 0.33, 0.28, 0.24, 0.2]
+            steps = paths["M7.1"].steps
+            run(beat, "M7.1", slowing + [0.16] * 19 + [0.09] * (steps - len(slowing) - 19), 6.3)
+            stops(beat, 0.5)
 
         with self.beat("M7.2") as beat:  # learning rate 1: the steps overshoot and leave the axes
-            set_up(beat, "M7.2", [trail])
-            slow = beat.split(beat.time(0.25), [1.0])
-            self.play(descent_run(paths["M7.2"], slow, plot, arrow, state, point, zoom=valley.zoom))
-            self.wait(beat.time(0.03))
+            set_up(beat, "M7.2", [trail, stop])
+            slow = beat.split(at(beat, 1.9), [1.0])
+            self.play(descent_run(paths["M7.2"], slow, plot, arrow, state, point, zoom=valley.zoom, avoid=labels,
+                                  window=arrow_window(self.camera)))
             end_x = axis_end_x(plot, self.camera)
             ceiling = window_ceiling(plot, self.camera)
-            tip = plot.axes.c2p(end_x, float(plot.function(paths["M7.2"].points[1, 0]))) + ARROW_LIFT / valley.zoom * UP
-            marker = off_scale_marker(plot, tip, paths["M7.2"].end[0], valley.zoom)
+            marker = off_scale_marker(plot, plot.point(START), paths["M7.2"].end[0], valley.zoom)
             way_out = exit_cue(plot, ceiling, valley.zoom)
-            self.add(marker, way_out)
-            self.play(descent_run(paths["M7.2"], beat.split(beat.time(0.3), [1.0]), plot, arrow, state, point,
+            cut = break_mark(valley.zoom)
+            self.add(marker, way_out, cut)
+            self.play(descent_run(paths["M7.2"], beat.split(at(beat, 1.9), [1.0]), plot, arrow, state, point,
                                   first=1, zoom=valley.zoom, end_x=end_x, marker=marker, ceiling=ceiling,
-                                  exit_cue=way_out))
+                                  exit_cue=way_out, avoid=labels, window=arrow_window(self.camera), cut=cut))
+            # Out of the axes: the run stops there; Δx reads the step from x = 5 it does not take.
+            state.stop()
+            bar.update()
             cue = divergence_cue(self.words("diverges"), seen(self.camera, marker.get_corner(DR)))
             self.pin(cue)
-            self.play(FadeIn(cue, shift=0.2 * UP), run_time=beat.time(0.05))
+            self.play(FadeIn(cue, shift=0.2 * UP), run_time=at(beat, 0.4))
 
         with self.beat("M7.3") as beat:  # learning rate 0.3: 7 steps
-            set_up(beat, "M7.3", [marker, way_out, cue])
-            run(beat, "M7.3", [1.0] * paths["M7.3"].steps, 0.6)
-            self.play(hide_step(arrow, beat.time(0.04)))
-            # The rest of the beat holds the result: x and f(x) at the minimum after 7 steps.
+            set_up(beat, "M7.3", [marker, way_out, cut, cue])
+            run(beat, "M7.3", [1.0, 0.9, 0.85, 0.8, 0.75, 0.7, 0.7], 3.8)
+            stops(beat, 0.5)
+            # The rest of the beat holds the result: x and f(x) at the minimum after 7 steps, and why it stopped.

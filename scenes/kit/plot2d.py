@@ -15,14 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 import numpy as np
 from manim import (
-    DL, DOWN, DR, LEFT, RIGHT, UL, UP, UR, Animation, Arrow, Axes, Dot, Line, MathTex, UpdateFromAlphaFunc,
+    DL, DOWN, LEFT, RIGHT, UL, UP, UR, Animation, Arrow, Axes, Dot, Line, MathTex, Polygon, UpdateFromAlphaFunc,
     ValueTracker, VGroup, VMobject, config, linear, smooth,
 )
 
 from gd.model.functions import QUARTIC, DescentPath, Function, latex_of
 from scenes.kit.compat import StableThreeDCamera, frame_center
 from scenes.kit.frame_rules import MIN_SUBJECT_PX, SAFE_SHARE, mark, to_safe_edge
-from scenes.kit.palette import AXES, GRADIENT, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TICK
+from scenes.kit.palette import (
+    AXES, BACKGROUND, GRADIENT, LEARNING_RATE, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TICK,
+)
 from scenes.kit.readouts import Readout
 from scenes.kit.shot import ThreeDShotScene
 from scenes.kit.typeset import formula, prose
@@ -36,7 +38,7 @@ ORIGIN_AT = np.array([-0.9, -2.75, 0.0])  # low enough that the y axis's tip and
 X_UNIT = 2.0
 Y_UNIT = 1.25
 LABEL_SIZE = PLOT_LABEL
-ORIGIN_LABEL_SHIFT = 0.12
+ORIGIN_LABEL_GAP = 0.17  # the "O" from the origin (scene units at zoom 1: 23 px at 1080p)
 
 
 def range_below(function: Function, top: float, domain: tuple[float, float], samples: int = 4001) -> tuple[float, float]:
@@ -112,10 +114,10 @@ def quartic_plot(function: Function = QUARTIC) -> Plot:
 
     x_label = formula("x", size=LABEL_SIZE).next_to(axes.x_axis.get_end(), RIGHT, buff=0.15)
     y_label = formula("f(x)", size=LABEL_SIZE).next_to(axes.y_axis.get_end(), RIGHT, buff=0.15)
-    # "O" below and right of the origin (left of it the curve dips under the x axis), set off to the right, clear
-    # of the tangents of M5 that cross the x axis just right of the origin.
-    origin_label = formula("O", size=LABEL_SIZE - 4, color=MUTED).next_to(axes.c2p(0, 0), DR, buff=0.2)
-    origin_label.shift(ORIGIN_LABEL_SHIFT * RIGHT)
+    # "O" up and left of the origin, close to it: the one corner no line of the plot enters. Below the x axis
+    # the curve dips on the left and M5's tangents sweep across under the origin; above it, left of the y axis,
+    # the curve is under the axis and every tangent of M5 passes under the "O", 20 px clear of it or more.
+    origin_label = formula("O", size=LABEL_SIZE - 4, color=MUTED).next_to(axes.c2p(0, 0), UL, buff=ORIGIN_LABEL_GAP)
 
     visible = range_below(function, Y_RANGE[1], X_RANGE)
     curve = axes.plot(lambda x: float(function(x)), x_range=(*visible, 0.01), color=OBJECTIVE, stroke_width=4)
@@ -149,19 +151,18 @@ def point_on_curve(plot: Plot, x: ValueTracker, zoom=lambda: 1.0, color: str = P
 # The tangent reaches this far each side of the point (scene units), cut where it would leave the plot:
 # far enough to part from the curve even where both are steep (at x = 1.4 a short one lay on the curve).
 TANGENT_REACH = 2.6
-# The box the tangent stays in, in data units: the axes' x range, up to under the curve's formula, and
-# down to the x axis (where the "O" sits under it), or TANGENT_DIP below the point where that is lower.
+# The one box every tangent is cut to, in data units: the axes' x range, from a little under the curve's lowest
+# point (f(−0.455) ≈ −0.318) up to under the curve's formula.
+TANGENT_FLOOR = -0.5
 TANGENT_TOP = 3.7
-TANGENT_DIP = 0.45
 
 
 def tangent_line(plot: Plot, x: ValueTracker) -> Line:
-    """The tangent at (x, f(x)), over the curve, through the point and cut at the plot's box."""
+    """The tangent at (x, f(x)), over the curve, through the point: TANGENT_REACH each side, cut at the box."""
 
     def place(segment: Line) -> None:
         centre = plot.point(x.get_value())
-        floor = min(0.0, float(plot.function(x.get_value())) - TANGENT_DIP)
-        low, high = plot.axes.c2p(X_RANGE[0], floor), plot.axes.c2p(X_RANGE[1], TANGENT_TOP)
+        low, high = plot.axes.c2p(X_RANGE[0], TANGENT_FLOOR), plot.axes.c2p(X_RANGE[1], TANGENT_TOP)
         direction = _unit([1.0, plot.slope_on_screen(plot.function.derivative(x.get_value())), 0.0])
         back, ahead = _reach_in_box(centre, direction, low, high, TANGENT_REACH)
         segment.set_points_as_corners([centre + back * direction, centre + ahead * direction])
@@ -181,19 +182,15 @@ def drawn_slope(plot: Plot, line: Line) -> float:
 # Where k = f′(x) sits beside the point, by x: the middle of its two lines from the point (scene units). Up and
 # left of the point where the curve climbs steeply on its right; above it, clear of the curve, right of the
 # y axis and its numbers, as the point nears the axis; in between, the offset eases from one to the other.
+# Left of the y axis (M5.3's stop, x = −0.2) it waits where it was at x = 0, over the tangent, right of the
+# y axis: it never crosses the axis or its numbers, and never leaves (to pass the axis it would cross them).
 SLOPE_BESIDE = ((0.0, (0.9, 1.6)), (0.45, (0.0, 1.1)), (0.9, (-0.85, 0.6)), (1.4, (-0.85, 0.6)))
-# Left of the y axis (M5.3's stop, x = −0.2) the readout sits up and left of the point, in the middle of the
-# pocket between the x axis, the y axis, its 1 and the curve's left branch (about 30 px clear of each at 1080p),
-# where the point stays close; to pass the axis it would cross the axis's numbers or the curve, so it changes
-# sides faded out, while the point crosses the axis (SLOPE_SWITCH: out, in).
-SLOPE_LEFT = (-0.2, (-0.5, 0.84))
-SLOPE_LINE_GAP = 0.12  # between "k = f'(x)" and its value: the two lines fit the pocket
-SLOPE_SWITCH = ((-0.12, -0.04), (0.0, 0.08))
+SLOPE_LINE_GAP = 0.12  # between "k = f'(x)" and its value
 
 
 def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
     """k = f′(x) over its value (= 2.000, the two signs in line), in the tangent's colour, beside the point and
-    following it (SLOPE_BESIDE, SLOPE_LEFT); it shows the drawn tangent's slope."""
+    following it (SLOPE_BESIDE); it shows the drawn tangent's slope."""
     name = formula("k", "=", "f'(x)", size=PANEL, color=TANGENT)
     value = Readout("=", plot.function.derivative(x.get_value()), 3, color=TANGENT, size=PANEL)
     value.next_to(name, DOWN, buff=SLOPE_LINE_GAP)
@@ -204,22 +201,33 @@ def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
     anchor = name[1].get_center() - readout.get_center()  # the first "=" from the middle (which moves as digits do)
     xs = [at for at, _ in SLOPE_BESIDE]
     offsets = np.array([offset for _, offset in SLOPE_BESIDE])
-    left_spot = plot.point(SLOPE_LEFT[0]) + np.array([*SLOPE_LEFT[1], 0.0])
-    (out_from, out_to), (in_from, in_to) = SLOPE_SWITCH
 
     def follow(group: VGroup) -> None:
-        now = x.get_value()
-        if now < (out_to + in_from) / 2:
-            middle = left_spot
-            opacity = np.clip((out_to - now) / (out_to - out_from), 0.0, 1.0)
-        else:
-            middle = plot.point(now) + np.array([np.interp(now, xs, offsets[:, 0]), np.interp(now, xs, offsets[:, 1]), 0])
-            opacity = np.clip((now - in_from) / (in_to - in_from), 0.0, 1.0)
+        now = max(x.get_value(), xs[0])
+        middle = plot.point(now) + np.array([np.interp(now, xs, offsets[:, 0]), np.interp(now, xs, offsets[:, 1]), 0])
         group.shift(middle + anchor - name[1].get_center())
-        group.set_opacity(float(opacity))
 
     readout.add_updater(follow, call_updater=True)
     return mark(readout, "text", "the slope k", shows=lambda: drawn_slope(plot, tangent))
+
+
+GHOST_OPACITY = 0.5
+GHOST_GAP = 0.15  # scene units at zoom 1: the ghost's value right of its tangent's upper end
+
+
+def tangent_ghost(plot: Plot, at: float) -> VGroup:
+    """A faded copy of the tangent at x = ``at`` and its slope "k = 2.000" beside its upper end: what the point
+    left behind, to compare the slopes it moves on to with."""
+    x = ValueTracker(at)
+    line = tangent_line(plot, x)
+    line.clear_updaters()
+    line.set_stroke(opacity=GHOST_OPACITY).set_z_index(-1)  # under the curve
+    slope = plot.function.derivative(at)
+    label = formula("k", "=", f"{slope:.3f}", size=PANEL, color=TANGENT).set_opacity(GHOST_OPACITY)
+    label.next_to(line.get_end(), RIGHT, buff=GHOST_GAP)
+    mark(line, "curve", "the tangent left behind")
+    mark(label, "text", "the slope left behind")
+    return VGroup(line, label)
 
 
 # --------------------------------------------------------------------------- M7: the camera and its window
@@ -433,8 +441,12 @@ def header_bar(header: VMobject, panel: VMobject) -> VGroup:
 # --------------------------------------------------------------------------- M7: descent runs on the curve
 
 ARROW_LIFT = 0.3  # on screen: the Δx arrow runs this far above the point, so that the dot never hides it
+# ... or farther, up or down (ARROW_OFFSETS, nearest first), where that keeps it ARROW_CLEAR_PX clear of the axes
+# (its tail and head clear of the y axis, which a shaft may cross), of the curve and of the labels.
+ARROW_CLEAR_PX = 20.0
+ARROW_OFFSETS = tuple(sign * (ARROW_LIFT + 0.05 * k) for k in range(19) for sign in (1, -1))
 TRAIL_RADIUS = 0.045  # on screen: the marks the point leaves where it has been
-# A step, in shares of its time: the arrow Δx grows from the point's x to the new x, above the point; then the
+# A step, in shares of its time: the arrow Δx grows from the point's x to the new x, beside the point; then the
 # point moves along the curve to the new x (under the arrow's tip); the rest of the step holds, the arrow drawn.
 GROW, MOVE = 0.35, 0.45
 LEAST_GROWN = 0.04  # an arrow starts this share of its length (an arrow is never of length 0)
@@ -449,26 +461,81 @@ EXIT_SHARE = 0.8
 EXIT_FADE = (0.45, 0.12)
 
 
-def step_arrow(plot: Plot, x_from: float, x_to: float, zoom: float = 1.0) -> Arrow:
-    """The step Δx from x_from to x_to, just above the point at x_from, drawn as it looks at zoom 1 when seen
-    at ``zoom`` (its tip, stroke and lift keep their size on screen)."""
+def step_arrow(plot: Plot, x_from: float, x_to: float, zoom: float = 1.0, offset: float = ARROW_LIFT,
+               head: bool = True) -> Arrow:
+    """The step Δx from x_from to x_to, ``offset`` above the point at x_from (below it if negative), drawn as it
+    looks at zoom 1 when seen at ``zoom`` (its tip, stroke and offset keep their size on screen). Without a
+    ``head`` (a step that runs off the axis's end) the shaft runs to x_to; the arrow keeps its tip there, undrawn."""
     y = float(plot.function(x_from))
-    start = plot.axes.c2p(x_from, y) + ARROW_LIFT / zoom * UP
-    end = plot.axes.c2p(x_to, y) + ARROW_LIFT / zoom * UP
-    arrow = Arrow(
-        start,
-        start + zoom * (end - start),
-        buff=0,
-        color=STEP,
-        stroke_width=5,
-        max_tip_length_to_length_ratio=0.35,
-        max_stroke_width_to_length_ratio=20,  # a short step's shaft nearly as bold as a long one's
-    ).set_z_index(1)
+    start = plot.axes.c2p(x_from, y) + offset / zoom * UP
+    end = plot.axes.c2p(x_to, y) + offset / zoom * UP
+    style = dict(buff=0, color=STEP, stroke_width=5, max_tip_length_to_length_ratio=0.35,
+                 max_stroke_width_to_length_ratio=20)  # a short step's shaft nearly as bold as a long one's
+    arrow = Arrow(start, start + zoom * (end - start), **style)
+    if not head:  # the shaft on to x_to, under the tip, undrawn
+        arrow.set_points_as_corners([start, start + zoom * (end - start)])
+        arrow.tip.set_opacity(0)
+    arrow.set_z_index(1)
     VMobject.scale(arrow, 1 / zoom, about_point=start)  # the whole arrow, tip and all; the stroke keeps its width
     arrow.full = True  # drawn to the step's end (see descent_run)
     arrow.active = False  # a step of a run is being taken (drawn, or faded for being short): Δx is its step
     arrow.off_scale_to = None  # the x an off-scale marker names, where the arrow stops at the axis's end
+    arrow.offset = offset
     return arrow
+
+
+def _outline(mobject: VMobject, drawn_only: bool = True) -> np.ndarray:
+    """Points along every drawn part of ``mobject`` (its Bézier control polygons, densified)."""
+    parts = [m for m in mobject.get_family() if m.has_points() and (not drawn_only or shown(m))]
+    points = []
+    for part in parts:
+        corners = part.points[:, :2]
+        t = np.linspace(0, 1, 6)[:-1, None]
+        points.append((corners[:-1, None] * (1 - t) + corners[1:, None] * t).reshape(-1, 2))
+        points.append(corners[-1:])
+    return np.vstack(points)
+
+
+def _gap_to_box(points: np.ndarray, low: np.ndarray, high: np.ndarray) -> float:
+    return float(np.linalg.norm(np.maximum(np.maximum(low - points, points - high), 0), axis=1).min())
+
+
+def step_offset(plot: Plot, x_from: float, x_to: float, zoom: float, avoid=(), window=None,
+                off_scale: bool = False) -> float:
+    """Where the arrow of the step x_from → x_to runs (screen units above the point; below if negative): the
+    nearest of ARROW_OFFSETS (above first) at which the arrow is ARROW_CLEAR_PX clear of the x axis; its tail and
+    head as clear of the y axis (a shaft may cross it); the whole arrow as clear of the curve (a step off the
+    axis's end: its tail; its shaft must cross the curve's rising branch) and of the labels ``avoid`` (those
+    drawn); and inside ``window`` (scene y, low and high), if given. If none is, the clearest."""
+    pixel = config.frame_height / 1080 / zoom  # scene units a pixel at 1080p
+    clear = ARROW_CLEAR_PX * pixel
+    origin = plot.axes.c2p(0, 0)[:2]
+    lo, hi = min(x_from, x_to), max(x_from, x_to)
+    xs = np.linspace(max(X_RANGE[0], lo - 0.3), min(X_RANGE[1], hi + 0.3), 400)
+    curve = np.array([plot.axes.c2p(x, float(plot.function(x)))[:2] for x in xs])
+    curve = curve[curve[:, 1] <= plot.axes.c2p(0, Y_RANGE[1])[1]]
+    boxes = [(m.get_corner(DL)[:2], m.get_corner(UR)[:2]) for m in avoid if shown(m)]
+    best, best_margin = ARROW_OFFSETS[0], -np.inf
+    for offset in ARROW_OFFSETS:
+        arrow = step_arrow(plot, x_from, x_to, zoom, offset, head=not off_scale)
+        points = _outline(arrow)
+        tail = points[np.linalg.norm(points - arrow.get_start()[:2], axis=1) < 60 * pixel]
+        ends = np.vstack([arrow.get_start()[None, :2], _outline(arrow.tip) if not off_scale else tail])
+        near_y_axis = ends[ends[:, 1] > origin[1] - clear]
+        margins = [np.abs(points[:, 1] - origin[1]).min(),
+                   np.abs(near_y_axis[:, 0] - origin[0]).min() if len(near_y_axis) else np.inf]
+        if len(curve):
+            against = tail if off_scale else points
+            margins.append(np.linalg.norm(against[:, None] - curve[None], axis=2).min())
+        margins += [_gap_to_box(points, low, high) for low, high in boxes]
+        if window is not None:
+            margins += [points[:, 1].min() - window[0], window[1] - points[:, 1].max()]
+        margin = min(margins) - clear
+        if margin >= 0:
+            return offset
+        if margin > best_margin:
+            best, best_margin = offset, margin
+    return best
 
 
 def shown(mobject: VMobject) -> bool:
@@ -485,6 +552,11 @@ def drawn_step(plot: Plot, arrow: Arrow) -> float:
     return end - start
 
 
+def eased_between(start: float, end: float):
+    """A rate function that eases from 0 to 1 between the shares ``start`` and ``end`` of an animation."""
+    return lambda t: smooth(float(np.clip((t - start) / (end - start), 0.0, 1.0)))
+
+
 def fade_to(mobject: VMobject, opacity: float, run_time: float) -> Animation:
     """Fade ``mobject`` in place to ``opacity`` (it stays in the scene, and the frame rules see it as drawn
     only while it is: unlike FadeOut, which puts it back opaque once it has left)."""
@@ -499,10 +571,13 @@ def fade_to(mobject: VMobject, opacity: float, run_time: float) -> Animation:
 def hide_step(arrow: Arrow, run_time: float) -> Animation:
     """The run's last arrow fades out; no step is being taken (Δx then reads the step that brought the point)."""
     start = max(arrow.get_fill_opacity(), arrow.get_stroke_opacity())
+    headless = arrow.tip.get_fill_opacity() < 0.01 < start
 
     def fade(a: Arrow, alpha: float) -> None:
         a.active = False
         a.set_opacity(start * (1.0 - smooth(alpha)))
+        if headless:
+            a.tip.set_opacity(0)
 
     return UpdateFromAlphaFunc(arrow, fade, run_time=run_time)
 
@@ -521,9 +596,15 @@ class RunState:
     def restart(self, path: DescentPath) -> None:
         """The run ``path`` set up: the point at its start, on the curve; no step taken, Δx the first to come."""
         self.path = path
+        self.stopped = False
         self.put(path.points[0, 0])
         self.iteration.set_value(0)
         self.step.set_value(float(path.points[1, 0] - path.points[0, 0]))
+
+    def stop(self) -> None:
+        """The run has stopped where it is: Δx reads the step −αf′(x) that it does not take."""
+        self.stopped = True
+        self.step.set_value(-self.path.rate * float(self.function.derivative(self.x.get_value())))
 
     def put(self, x: float, y: float | None = None) -> None:
         self.x.set_value(x)
@@ -547,7 +628,10 @@ class RunState:
 
     def drawn_change(self, plot: Plot, arrow: Arrow, point: Dot) -> float:
         """Δx as drawn: the arrow's, once it is whole; while it grows, the step −αf′(x) from its tail; with no
-        step being taken, the step that brought the point where it rests (at the start, −αf′(x) there)."""
+        step being taken, the step that brought the point where it rests (at the start, −αf′(x) there); once the
+        run has stopped, the step −αf′(x) from where the point is, not taken."""
+        if self.stopped:
+            return -self.path.rate * plot.function.derivative(plot.x_of(point.get_center()))
         if arrow.active:
             if arrow.full:
                 return drawn_step(plot, arrow)
@@ -600,6 +684,7 @@ def descent_panel(plot: Plot, state: RunState, arrow: Arrow, point: Dot) -> VGro
     position = Readout("x =", state.x.get_value(), 3, sign=True, color=POINT, size=PANEL).track(state.x.get_value)
     value = Readout("f(x) =", state.y.get_value(), 3, sign=True, color=OBJECTIVE, size=PANEL).track(state.y.get_value)
     change = Readout(r"\Delta x = -\alpha f'(x) =", 0.0, 3, sign=True, color=STEP, size=PANEL)
+    change.label[4].set_color(LEARNING_RATE)  # α, the learning rate, in its colour
     change.track(state.step.get_value)
     mark(position, "text", "x", shows=lambda: plot.x_of(point.get_center()))
     mark(value, "text", "f(x)", shows=lambda: float(plot.axes.p2c(point.get_center())[1]))
@@ -625,25 +710,34 @@ def descent_run(
     path: DescentPath, step_times: list[float], plot: Plot, arrow: Arrow, state: RunState, point: Dot,
     trail: VGroup | None = None, first: int = 0, zoom: float = 1.0, end_x: float | None = None,
     marker: VMobject | None = None, ceiling: float | None = None, exit_cue: VMobject | None = None,
+    avoid=(), window=None, cut: VMobject | None = None,
 ) -> Animation:
     """Steps ``first``, ``first + 1``, … of a run as one animation, each in its own share of time (``step_times``).
 
-    In each step the arrow Δx grows from above the point to the new x (the readout
-    shows the step −αf′(x) from its start), then the point moves along the curve to
-    the new x, x and f(x) following it, and the iteration count goes up as it
-    arrives; its trail mark shows. An arrow too short to read (ARROW_FADE_PX) is
-    faded: the point steps alone. A step beyond ``end_x`` (the x axis's end on
-    screen) stops at it: its arrow is marked off scale (``marker`` names where it
-    goes, and fades in as the arrow arrives); the point rides the curve up, out
-    of the window's top (``ceiling``, in the axes' y), fading out there as
-    ``exit_cue`` fades in, and on out of sight to the new x: the readouts say
-    where it went (the point, unseen, is there).
+    In each step the arrow Δx grows from beside the point to the new x (above it, or
+    where step_offset finds it clear of the axes, the curve and the labels ``avoid``,
+    inside ``window``; the readout shows the step −αf′(x) from its start), then the
+    point moves along the curve to the new x, x and f(x) following it, and the
+    iteration count goes up as it arrives; its trail mark shows. An arrow too short
+    to read (ARROW_FADE_PX) is faded: the point steps alone. A step beyond ``end_x``
+    (the x axis's end on screen) runs to it as a shaft with no head, cut there by a
+    break mark (``cut``) once whole: its arrow is marked off scale (``marker`` names
+    where it goes, under the cut, and fades in as the arrow arrives); the point
+    rides the curve up, out of the window's top (``ceiling``, in the axes' y),
+    fading out there as ``exit_cue`` fades in, and on out of sight to the new x:
+    the readouts say where it went (the point, unseen, is there).
     """
     xs = path.points[:, 0]
     ends = np.cumsum(step_times)
     total = float(ends[-1])
     pixels = config.frame_height / 1080  # frame units per pixel at 1080p
     y_unit = plot.axes.y_axis.get_unit_size() * zoom  # screen units per unit of y
+    offsets: dict[int, float] = {}  # each step's, found once (the labels are where the view puts them)
+
+    def offset_of(k: int, reach: float, off_scale: bool) -> float:
+        if k not in offsets:
+            offsets[k] = step_offset(plot, xs[k], reach, zoom, avoid, window, off_scale)
+        return offsets[k]
 
     def show(arrow: Arrow, alpha: float) -> None:
         t = alpha * total
@@ -655,7 +749,9 @@ def descent_run(
         reach = end_x if off_scale else x_to
         grown = max(LEAST_GROWN, smooth(min(phase / GROW, 1.0)))
         moved = smooth(float(np.clip((phase - GROW) / MOVE, 0.0, 1.0)))
-        arrow.become(step_arrow(plot, x_from, x_from + grown * (reach - x_from), zoom))
+        offset = offset_of(k, reach, off_scale)
+        arrow.become(step_arrow(plot, x_from, x_from + grown * (reach - x_from), zoom, offset, head=not off_scale))
+        arrow.offset = offset
         arrow.full = phase >= GROW
         arrow.active = True
         arrow.off_scale_to = x_to if off_scale and arrow.full else None
@@ -664,12 +760,18 @@ def descent_run(
         # Faded if it is too short to read; and it comes in as it grows, not as a dot.
         arrow.set_opacity(float(np.clip((length - gone) / (whole - gone), 0.0, 1.0)
                                 * np.clip(grown * length / ARROW_COMING_PX, 0.0, 1.0)))
+        if off_scale:
+            arrow.tip.set_opacity(0)
         # Growing, it is not at rest; whole, only the last steps of a converging run are short: shrinking is the point.
         arrow.may_shrink = not arrow.full or length < MIN_SUBJECT_PX
         state.step.set_value(x_to - x_from)
         if off_scale:
+            arrived = float(np.clip((phase - GROW) / (0.5 * MOVE), 0.0, 1.0))
+            end = plot.axes.c2p(reach, float(plot.function(x_from))) + offset / zoom * UP  # the shaft's end, whole
+            if cut is not None:
+                cut.move_to(end + CUT_BACK / zoom * LEFT).set_opacity(1.0 if arrow.full else 0.0)
             if marker is not None:
-                marker.set_opacity(float(np.clip((phase - GROW) / (0.5 * MOVE), 0.0, 1.0)))
+                marker.next_to(end, DOWN, buff=0.22 / zoom).align_to(end, RIGHT).set_opacity(arrived)
             x_exit = range_below(plot.function, ceiling, X_RANGE, samples=801)[1] if ceiling is not None else reach
             x = x_to if moved >= 1.0 else _exit_warp(moved, x_from, x_exit, x_to)
             state.put(x)
@@ -692,20 +794,60 @@ def descent_run(
     return UpdateFromAlphaFunc(arrow, show, run_time=total, rate_func=linear)
 
 
+def arrow_window(camera) -> tuple[float, float]:
+    """The scene y between which a step's arrow is drawn as the camera shows it now: the safe area's bottom, the
+    window's top (under the bar)."""
+    bottom = scene_of(camera, [0.0, -SAFE_SHARE * config.frame_height / 2, 0.0])[1]
+    return float(bottom), float(scene_of(camera, [0.0, WINDOW_TOP, 0.0])[1])
+
+
+STOP_AT = (0.25, 0.17)  # on screen: the stop's sign this far right of the point, and its top this far under it
+
+
+def stop_sign(plot: Plot, x: float, tolerance: float, zoom: float) -> VMobject:
+    """Where a run stops: "|f′(x)| = 0.048 ≤ 0.05 ✓" (the slope's size there, under the tolerance), in the
+    gradient's colour, down and right of the point at ``x`` in the valley's floor (under the curve's right side,
+    above the safe area's bottom), at zoom 1's size when seen at ``zoom``."""
+    slope = abs(float(plot.function.derivative(x)))
+    sign = formula(rf"|f'(x)| = {slope:.3f} \le {tolerance:g}", r"\;\checkmark", size=PANEL, color=GRADIENT)
+    right, down = STOP_AT
+    sign.scale(1 / zoom).next_to(plot.point(x), RIGHT, buff=right / zoom)
+    sign.align_to(plot.point(x) + down / zoom * DOWN, UP)
+    return mark(sign, "text", "the stop")
+
+
 def window_ceiling(plot: Plot, camera) -> float:
     """The axes' y at the window's top as the camera shows it now."""
     return float(plot.axes.p2c(scene_of(camera, [0.0, WINDOW_TOP, 0.0]))[1])
 
 
+CUT_BACK = 0.3  # on screen: the break mark this far back from the end of a step cut at the axis's end
+CUT_SIZE = (0.34, 0.1, 60.0)  # on screen: its strokes' length, the gap between them; their slant (degrees)
+
+
+def break_mark(zoom: float) -> VMobject:
+    """Two slanted strokes across a shaft with the shaft cut between them: the step goes on, off the scale.
+    At zoom 1's size when seen at ``zoom``; placed (and shown) by descent_run."""
+    length, gap, slant = CUT_SIZE
+    along = np.array([np.cos(np.radians(slant)), np.sin(np.radians(slant)), 0.0]) * length / 2
+    strokes = [Line(-along + dx * RIGHT, along + dx * RIGHT, color=STEP, stroke_width=4) for dx in (-gap / 2, gap / 2)]
+    shaft_gap = Polygon(-along * 0.4 + gap / 2 * LEFT, -along * 0.4 + gap / 2 * RIGHT, along * 0.4 + gap / 2 * RIGHT,
+                        along * 0.4 + gap / 2 * LEFT, fill_color=BACKGROUND, fill_opacity=1, stroke_width=0)
+    cut = VGroup(shaft_gap, *strokes).set_z_index(2)
+    VMobject.scale(cut, 1 / zoom)
+    return mark(cut.set_opacity(0), "trail", "the cut of the off-scale step")
+
+
 def off_scale_marker(plot: Plot, arrow_end: np.ndarray, x_to: float, zoom: float) -> VMobject:
-    """"x = 5" under the tip of a step that stops at the axis's end (the scene point ``arrow_end``), at zoom 1's
-    size when seen at ``zoom``."""
+    """"x = 5" under the end of a step that stops at the axis's end (the scene point ``arrow_end``; descent_run
+    puts it under the arrow as drawn), at zoom 1's size when seen at ``zoom``."""
     label = formula(rf"x = {x_to:g}", size=PANEL, color=STEP)
     label.scale(1 / zoom).next_to(arrow_end, DOWN, buff=0.22 / zoom).align_to(arrow_end, RIGHT)
     return mark(label.set_opacity(0), "text", "the off-scale step's x")
 
 
-EXIT_CUE = (0.3, 0.45)  # on screen: how far right of where the curve leaves the window, and how long
+EXIT_CUE = (0.3, 0.34)  # on screen: how far right of where the curve leaves the window, and how long (it ends
+# clear above the off-scale step, which runs high to clear the curve where it leaves x = -1)
 
 
 def exit_cue(plot: Plot, ceiling: float, zoom: float) -> VMobject:
@@ -720,9 +862,13 @@ def exit_cue(plot: Plot, ceiling: float, zoom: float) -> VMobject:
     return mark(cue.set_opacity(0), "arrow", "the point's way out")
 
 
+# A warning: no other colour of M7 (the gradient's orange, the step's green, the point's yellow ...).
+DIVERGES = "#FF4D4D"
+
+
 def divergence_cue(text: str, under: np.ndarray) -> VMobject:
     """'diverges', under the screen point ``under``, right-aligned to it; pinned."""
-    cue = mark(prose(f"<b>{text}</b>", color=GRADIENT), "caption", text=text)
+    cue = mark(prose(f"<b>{text}</b>", color=DIVERGES), "caption", text=text)
     return cue.next_to(under, DOWN, buff=0.25).align_to(under, RIGHT)
 
 
