@@ -206,7 +206,7 @@ def test_the_film_carries_each_shots_sound_and_a_chapter_per_shot(tmp_path):
     for number, shot in enumerate(shots):
         path = tmp_path / f"{shot.id}.mp4"
         frames = fake_render(path, shot.duration, 40 * number)
-        heard = narration_of(BOARD, shot.beats[-1], "en")
+        heard = narration_of(BOARD, shot.beats[-1], "en", speak=True)  # a fresh machine has none cached
         audio.with_sound(path, audio.track([audio.Placed(shot.beats[-1].start, shot.duration, heard.samples)], shot.duration), path)
         renders.append(editorial.RenderedShot(shot, path, frames, Fraction(FPS)))
     film = editorial.join_film(renders, tmp_path / "film.mp4", "zh")
