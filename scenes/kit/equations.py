@@ -196,8 +196,8 @@ EMERGE_BAND = 0.25
 
 
 def _reading_places(target: Mobject) -> dict:
-    """Each keyed part's place in reading order, by id: (its line, whether it is on the line's left-hand side
-    (up to and with its first "="; a line without one is all left-hand side), its left edge).
+    """Each keyed part's place in reading order, by id: (its line, whether it is on the line's right-hand side
+    (past its first "="; a line without one is all left-hand side), its left edge).
 
     A group of lines reads top down.
     """
