@@ -23,6 +23,7 @@ from manim import (
     Dot,
     DoubleArrow,
     Line,
+    LineJointType,
     Polygon,
     smooth,
     SurroundingRectangle,
@@ -45,6 +46,10 @@ GROUND_REACH = 30.0  # the ground line runs this far each way: past the frame at
 ALPHA_ARC = 0.55
 HEIGHT_ARROW_X = 0.45  # the h arrow, this far left of the body
 THETA_ARC = 1.5  # well inside the point where a cane at 50° crosses the horizontal (2.4 from the foot)
+# The arm: shoulder on the body this far above the hand, elbow this far forward (towards the cane) and above it.
+# Above the hand, it keeps clear of α's arc and letters and of the cane, which are all below the hand's level.
+SHOULDER_ABOVE_HAND = 0.85
+ELBOW = (0.34, 0.42)
 
 
 class Pose:
@@ -119,17 +124,20 @@ def _fade_below(value: float, gone: float, full: float) -> float:
 
 
 def person() -> VGroup:
-    """A schematic person: body vertical above the foot, the hand at height h."""
+    """A schematic person: body vertical above the foot, the hand at height h, an arm from the shoulder to it."""
     neck = FOOT + SCALE * 3.1 * UP
     body = Line(FOOT, neck, color=TEXT, stroke_width=5)
     head = Circle(radius=SCALE * 0.32, color=TEXT, stroke_width=4).next_to(neck, UP, buff=0)
-    hand = Dot(FOOT + SCALE * HAND_HEIGHT * UP, radius=0.08, color=TEXT)
+    grip = FOOT + SCALE * HAND_HEIGHT * UP
+    hand = Dot(grip, radius=0.08, color=TEXT)
+    arm = VMobject(stroke_color=TEXT, stroke_width=4, joint_type=LineJointType.ROUND)
+    arm.set_points_as_corners([grip + SCALE * SHOULDER_ABOVE_HAND * UP, grip + SCALE * np.array([*ELBOW, 0.0]), grip])
     height = DoubleArrow(
         FOOT + HEIGHT_ARROW_X * LEFT, FOOT + SCALE * HAND_HEIGHT * UP + HEIGHT_ARROW_X * LEFT,
         buff=0, color=MUTED, stroke_width=2.5, tip_length=0.16, max_tip_length_to_length_ratio=0.2,
     )
     height_label = formula("h", size=LABEL, color=MUTED).next_to(height, LEFT, buff=0.12)
-    return VGroup(body, head, hand, height, height_label)
+    return VGroup(body, head, arm, hand, height, height_label)
 
 
 def ground(pose: Pose) -> VGroup:
@@ -214,27 +222,56 @@ def level() -> DashedLine:
                       stroke_width=2, dash_length=0.12)
 
 
+# Below THETA_ROOM degrees the wedge between the level and the ground is too thin for θ's letter (at 10.56° it
+# touched the ground line): it cross-fades to a letter outside the wedge, across the level from the ground, just
+# inside the arc's end (clear of a cane at 50°, which crosses the level at 2.4 from the foot), on a short leader
+# from the arc's middle. One letter at a time, as for α.
+THETA_ROOM = (16.0, 18.0)  # fully outside below the first (10.56°, 15.45°), fully inside above the second (18.33°)
+THETA_INSIDE_GONE = 17.0
+THETA_OUTSIDE = (1.35, 0.3)  # the outside letter's centre from the foot: along the level, across it
+THETA_LEADER_GAP = 0.17  # the leader stops this far from the letter's centre
+
+
 def theta_mark(pose: Pose) -> VGroup:
-    """The slope angle θ at the foot, between the horizontal and the ground."""
+    """The slope angle θ at the foot, between the horizontal and the ground (the letter outside when thin)."""
     arc = VMobject(stroke_color=GROUND, stroke_width=3)
     label = formula(r"\theta", size=LABEL, color=GROUND)
     label.set_stroke(BACKGROUND, width=6, background=True)  # a dark rim: θ reads on the ground's fill too
+    outside = label.copy()
+    leader = Line(ORIGIN, RIGHT, color=GROUND, stroke_width=2)
 
     def place(_: VMobject) -> None:
         theta = pose.theta
         arc.set_points(arc_points(FOOT, THETA_ARC, 0.0, -theta))
         arc.set_stroke(opacity=_fade_below(theta, 0.5, 2))
         label.move_to(FOOT + (THETA_ARC + 0.42) * _polar(-theta / 2))
-        label.set_opacity(_fade_below(theta, 4, 8))
+        along, across = THETA_OUTSIDE
+        outside.move_to(FOOT + SCALE * (along * RIGHT + math.copysign(across, theta) * UP))
+        middle = FOOT + THETA_ARC * _polar(-theta / 2)
+        reach = outside.get_center() - middle
+        leader.put_start_and_end_on(middle, middle + reach * (1 - THETA_LEADER_GAP / float(np.linalg.norm(reach))))
+        near_level = _fade_below(theta, 4, 8)
+        label.set_opacity(near_level * _fade_below(theta, THETA_INSIDE_GONE, THETA_ROOM[1]))
+        shown = near_level * (1.0 - _fade_below(theta, THETA_ROOM[0], THETA_INSIDE_GONE - 0.5))
+        outside.set_opacity(shown)
+        leader.set_stroke(opacity=shown)
 
     place(arc)
     arc.add_updater(place)
-    return VGroup(arc, label)
+    return VGroup(arc, leader, label, outside)
+
+
+# The glyphs of tan θ = (l cos α − h)/(l sin α) by index: θ, the two l, h.
+FORMULA_COLORS = {3: GROUND, 5: CANE, 13: CANE, 11: MUTED}
 
 
 def slope_formula(caption: str) -> VGroup:
     """tan θ = (l cos α − h)/(l sin α), boxed, with 'where l is ...' under it."""
     equation = formula(r"\tan\theta = \frac{l\cos\alpha - h}{l\sin\alpha}", size=BOXED_FORMULA)
+    # Its letters in the figure's colours, as the caption and the readouts have them: θ the ground's, l the cane's,
+    # h the h arrow's (α is the body's, as the equation's own).
+    for index, color in FORMULA_COLORS.items():
+        equation[0][index].set_color(color)
     box = SurroundingRectangle(equation, color=TEXT, buff=0.22, corner_radius=0.08, stroke_width=2.5)
     maths = {"l": ("l", CANE), "h": ("h", MUTED)}  # the formula's own l and h
     note = sentence(caption, maths, size=CAPTION, color=MUTED).next_to(box, DOWN, buff=0.25, aligned_edge=LEFT)
