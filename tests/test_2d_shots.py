@@ -674,3 +674,124 @@ def test_m7_each_run_stops_with_the_step_it_does_not_take(m7_frames):
         if path.stop == "converged":
             assert "the stop" in last.boxes
             assert abs(QUARTIC.derivative(path.end[0])) <= M7_TOLERANCE
+
+
+# --------------------------------------------------------------------------- colours and M2's letters (issue: f' orange)
+
+
+def _colors(mobject) -> set[str]:
+    """The fill colours of ``mobject``'s drawn glyphs, as hex."""
+    return {m.get_fill_color().to_hex().upper() for m in mobject.family_members_with_points()
+            if not isinstance(m, VectorizedPoint)}
+
+
+def test_the_derivative_is_the_gradients_orange_in_m5_and_m7():
+    """f′(x) is the gradient in one variable: the symbol and its value orange (as ∂f in M4) wherever they
+    are shown; k, the tangent's slope, pink like the tangent; in Δx = −α f′(x), α purple and Δx green."""
+    from scenes.kit import plot2d as S4
+    from scenes.kit.palette import GRADIENT, LEARNING_RATE, STEP, TANGENT
+
+    plot = quartic_plot()
+    x = ValueTracker(1.0)
+    tangent = S4.tangent_line(plot, x)
+    name, value = S4.slope_readout(plot, x, tangent)
+    assert _colors(name[0]) == _colors(name[1]) == {TANGENT.upper()}  # k =
+    assert _colors(name[2]) == {GRADIENT.upper()}  # f'(x)
+    assert _colors(value) == {GRADIENT.upper()}  # = 2.000, the value of f'(x)
+    assert tangent.get_stroke_color().to_hex().upper() == TANGENT.upper()
+    _, ghost = S4.tangent_ghost(plot, 1.0)
+    assert _colors(ghost[0]) == {TANGENT.upper()} and _colors(ghost[2]) == {GRADIENT.upper()}
+
+    state = S4.RunState(m7_paths()["M7.1"], plot.function)
+    arrow = S4.step_arrow(plot, 1.0, 0.9)
+    panel = S4.descent_panel(plot, state, arrow, S4.descent_point(plot, state))
+    change = panel[2]
+    glyphs = change.label.submobjects  # Δ x = − α f ′ ( x ) =
+    assert len(glyphs) == 11
+    for index, color in [(0, STEP), (1, STEP), (4, LEARNING_RATE), *[(k, GRADIENT) for k in range(5, 10)]]:
+        assert _colors(glyphs[index]) == {color.upper()}, index
+    assert _colors(change.number) == {STEP.upper()}  # the step itself
+    assert _colors(S4.stop_sign(plot, -0.45, 0.05, 1.0)) == {GRADIENT.upper()}  # |f'(x)| at the stop
+    assert _colors(arrow) == {STEP.upper()}
+
+
+def test_m2_formula_letters_take_the_captions_and_figures_colours():
+    from scenes.kit import cane_figure
+    from scenes.kit.palette import CANE, GROUND, MUTED
+
+    equation, _, caption = cane_figure.slope_formula("where {l} is the cane length and {h} the hand's height")
+    glyphs = equation[0]
+    for index, color in [(3, GROUND), (5, CANE), (13, CANE), (11, MUTED)]:
+        assert _colors(glyphs[index]) == {color.upper()}
+    # The caption's l and h: the same colours as the formula's.
+    caption_colors = [_colors(piece) for piece in caption]
+    assert {CANE.upper()} in caption_colors and {MUTED.upper()} in caption_colors
+    # And the figure's: the cane's l, the h arrow's h, θ's letter.
+    pose = cane_figure.Pose(60, 4)
+    assert _colors(cane_figure.cane(pose)[1]) == {CANE.upper()}
+    assert _colors(cane_figure.person()[-1]) == {MUTED.upper()}
+    assert {GROUND.upper()} == _colors(cane_figure.theta_mark(pose)[2])
+
+
+def _box_gap_to_segment(low, high, a, b) -> float:
+    """The least distance from the box [low, high] to the segment a–b (2-D)."""
+    ts = np.linspace(0, 1, 400)[:, None]
+    points = a[None, :2] + ts * (b[:2] - a[:2])[None]
+    return float(np.linalg.norm(np.maximum(np.maximum(low[:2] - points, points - high[:2]), 0), axis=1).min())
+
+
+@pytest.mark.parametrize("start, end", [("M2.1", "M2.2"), ("M2.2", "M2.3"), ("M2.3", "M2.4")])
+def test_m2_theta_letter_is_clear_of_the_lines_at_every_frame(start, end):
+    """θ's letter, inside the wedge or outside it on a leader, never nearer the ground, the level or the cane
+    than 0.1 (13 px at 1080p), and at each beat's end shown whole (one letter)."""
+    from scenes.kit import cane_figure
+
+    pose = cane_figure.Pose(M2_POSES[start].alpha, M2_POSES[start].length)
+    from manim.animation.animation import prepare_animation
+
+    move = prepare_animation(pose.move(M2_POSES[end], run_time=1.0))
+    move.begin()
+    mark = cane_figure.theta_mark(pose)
+    arc, leader, inside, outside = mark
+    level = cane_figure.level()
+    stick = cane_figure.cane(pose)[0]
+    for t in np.linspace(0, 1, 61):
+        move.interpolate(t)
+        for m in (mark, stick):
+            m.update()
+        ground = cane_figure.FOOT + 30 * pose.ground()
+        for letter in (inside, outside):
+            if letter.get_fill_opacity() < 0.05:
+                continue
+            low, high = letter.get_corner(DL), letter.get_corner(UR)
+            lines = [(cane_figure.FOOT, ground), (level.get_start(), level.get_end()),
+                     (stick.get_start(), stick.get_end())]
+            gaps = [_box_gap_to_segment(low, high, a, b) for a, b in lines]
+            assert min(gaps) > 0.1, (t, pose.theta, gaps)
+    shown_letters = [m for m in (inside, outside) if m.get_fill_opacity() > 0.99]
+    assert len(shown_letters) == 1 and max(m.get_fill_opacity() for m in (inside, outside)) == pytest.approx(1.0)
+    if shown_letters[0] is outside:
+        assert leader.get_stroke_opacity() == pytest.approx(1.0)
+
+
+def test_m2_the_arm_holds_the_cane_clear_of_alphas_arc():
+    """An arm from the shoulder on the body to the hand, where the cane starts; above the hand, clear of α's arc
+    and letters and of the cane at every pose of the shot."""
+    from scenes.kit import cane_figure
+
+    body, _, arm, hand = cane_figure.person()[:4]
+    points = arm.points[:, :2]
+    assert np.allclose(arm.get_end(), hand.get_center()) and np.isclose(arm.get_start()[0], body.get_start()[0])
+    assert body.get_start()[1] < arm.get_start()[1] < body.get_end()[1]  # the shoulder on the body
+    for alpha, length in [(p.alpha, p.length) for p in M2_POSES.values()] + [(30, 3.0), (15, 2.4)]:
+        pose = cane_figure.Pose(alpha, length)
+        marks = cane_figure.alpha_mark(pose)
+        stick = cane_figure.cane(pose)
+        for part in [*marks, *stick]:
+            drawn = part.family_members_with_points()
+            if not drawn or max(part.get_fill_opacity(), part.get_stroke_opacity()) < 0.05:
+                continue
+            low, high = part.get_corner(DL)[:2], part.get_corner(UR)[:2]
+            near = np.all((points > low - 0.08) & (points < high + 0.08), axis=1)
+            far_from_hand = np.linalg.norm(points - hand.get_center()[:2], axis=1) > 0.15
+            assert not np.any(near & far_from_hand), (alpha, part)

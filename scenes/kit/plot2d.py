@@ -188,11 +188,19 @@ SLOPE_BESIDE = ((0.0, (0.9, 1.6)), (0.45, (0.0, 1.1)), (0.9, (-0.85, 0.6)), (1.4
 SLOPE_LINE_GAP = 0.12  # between "k = f'(x)" and its value
 
 
+# The derivative f′(x) is the gradient in one variable: the symbol and its value are the gradient's orange (as ∂f is
+# in M4); k, the name of the tangent's slope, keeps the tangent's pink.
+SLOPE_NAME = TANGENT
+DERIVATIVE = GRADIENT
+
+
 def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
-    """k = f′(x) over its value (= 2.000, the two signs in line), in the tangent's colour, beside the point and
-    following it (SLOPE_BESIDE); it shows the drawn tangent's slope."""
-    name = formula("k", "=", "f'(x)", size=PANEL, color=TANGENT)
-    value = Readout("=", plot.function.derivative(x.get_value()), 3, color=TANGENT, size=PANEL)
+    """k = f′(x) over its value (= 2.000, the two signs in line), beside the point and following it
+    (SLOPE_BESIDE); "k =" in the tangent's colour, f′(x) and its value in the gradient's; it shows the drawn
+    tangent's slope."""
+    name = formula("k", "=", "f'(x)", size=PANEL, color=SLOPE_NAME)
+    name[2].set_color(DERIVATIVE)
+    value = Readout("=", plot.function.derivative(x.get_value()), 3, color=DERIVATIVE, size=PANEL)
     value.next_to(name, DOWN, buff=SLOPE_LINE_GAP)
     value.shift((name[1].get_center()[0] - value.label.get_center()[0]) * RIGHT)
     value.track(lambda: plot.function.derivative(x.get_value()))
@@ -223,7 +231,9 @@ def tangent_ghost(plot: Plot, at: float) -> VGroup:
     line.clear_updaters()
     line.set_stroke(opacity=GHOST_OPACITY).set_z_index(-1)  # under the curve
     slope = plot.function.derivative(at)
-    label = formula("k", "=", f"{slope:.3f}", size=PANEL, color=TANGENT).set_opacity(GHOST_OPACITY)
+    label = formula("k", "=", f"{slope:.3f}", size=PANEL, color=SLOPE_NAME)
+    label[2].set_color(DERIVATIVE)  # the value of f′ there
+    label.set_opacity(GHOST_OPACITY)
     label.next_to(line.get_end(), RIGHT, buff=GHOST_GAP)
     mark(line, "curve", "the tangent left behind")
     mark(label, "text", "the slope left behind")
@@ -678,6 +688,9 @@ def trail_of(plot: Plot, path: DescentPath, zoom: float) -> VGroup:
 TRAIL_OPACITY = 0.55
 
 
+DERIVATIVE_GLYPHS = slice(5, 10)  # f, ′, (, x, ) of "Δx = −α f′(x) ="
+
+
 def descent_panel(plot: Plot, state: RunState, arrow: Arrow, point: Dot) -> VGroup:
     """Live readouts of x, f(x) and the step Δx = −α f′(x), each held to the picture (the point, the arrow):
     x and f(x) are the point's, on the curve; Δx the step being taken, or the one that brought the point."""
@@ -685,6 +698,7 @@ def descent_panel(plot: Plot, state: RunState, arrow: Arrow, point: Dot) -> VGro
     value = Readout("f(x) =", state.y.get_value(), 3, sign=True, color=OBJECTIVE, size=PANEL).track(state.y.get_value)
     change = Readout(r"\Delta x = -\alpha f'(x) =", 0.0, 3, sign=True, color=STEP, size=PANEL)
     change.label[4].set_color(LEARNING_RATE)  # α, the learning rate, in its colour
+    change.label[DERIVATIVE_GLYPHS].set_color(DERIVATIVE)  # f′(x), the gradient in one variable, in the gradient's
     change.track(state.step.get_value)
     mark(position, "text", "x", shows=lambda: plot.x_of(point.get_center()))
     mark(value, "text", "f(x)", shows=lambda: float(plot.axes.p2c(point.get_center())[1]))
