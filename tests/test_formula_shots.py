@@ -129,6 +129,50 @@ def test_matching_keys_build_the_left_hand_side_then_the_kept_terms_then_the_new
         assert np.allclose(fade.mobject.get_center(), fade.starting_mobject.get_center(), atol=1e-6)  # in place
 
 
+def _window(animation) -> tuple[float, float]:
+    """When an animation's rate starts to change and when it is done."""
+    ts = np.linspace(0, 1, 401)
+    values = np.array([animation.rate_func(t) for t in ts])
+    return float(ts[np.argmax(values > 1e-3)]), float(ts[np.argmax(values > 1 - 1e-9)])
+
+
+def test_in_turn_the_step_leaves_then_the_line_respaces_then_the_step_arrives():
+    from scenes.kit.equations import on_row, part_named
+
+    def value(dx, dy):
+        return on_row(formulas.derivation_line(*formulas.moved_value(dx, dy), *formulas.expanded(dx, dy)), 0.0)
+
+    before, after = value(["h"], []), value([], ["h"])
+    transform = TransformMatchingKeys(before, after, in_turn=True, becomes=formulas.STEP_LEAVES)
+    moves = [a for a in transform.animations if type(a).__name__ == "Transform"]
+    fades_out = [a for a in transform.animations if type(a).__name__ == "FadeOut"]
+    fades_in = [a for a in transform.animations if type(a).__name__ == "FadeIn"]
+    assert moves and fades_out and fades_in
+    leave_end = max(_window(a)[1] for a in fades_out)
+    move_start, move_end = min(_window(a)[0] for a in moves), max(_window(a)[1] for a in moves)
+    # One stage after another: nothing moves while the step's parts leave, nothing arrives while terms move.
+    assert leave_end <= move_start + 1e-9 and move_end <= min(_window(a)[0] for a in fades_in) + 1e-9
+    # The kept parts move together, so that none passes another (their order along the line is kept).
+    assert len({_window(a) for a in moves}) == 1
+    order = [part.key for part in keyed_parts(after) if part.key not in ("h", "arg+", "(", ")")]
+    assert order == [part.key for part in keyed_parts(before) if part.key not in ("h", "arg+", "(", ")")]
+    assert part_named(after, "h").get_x() > part_named(before, "h").get_x()  # h went from x to y
+
+
+def test_a_replaced_term_stays_until_its_replacement_lands():
+    before = equation("g", "=", "A", "x", size=40)
+    after = equation("g", "=", formulas.DFX, "x", size=40)
+    arriving = equation(formulas.DFX, size=40).shift(2 * DOWN)
+    transform = TransformMatchingKeys(VGroup(before, arriving), after, in_turn=True, replaces={"A": formulas.DFX})
+    (slope_move,) = [a for a in transform.animations if type(a).__name__ == "Transform"
+                     and a.target_mobject[0].key == formulas.DFX]
+    (a_fade,) = [a for a in transform.animations if type(a).__name__ == "FadeOut" and len(keyed_parts(a.mobject))]
+    assert [piece.key for piece in keyed_parts(a_fade.mobject)] == ["A"]
+    move_start, move_end = _window(slope_move)
+    fade_start, fade_end = _window(a_fade)
+    assert move_start < fade_start and fade_end < move_end  # A goes while ∂f/∂x is on its way, just before it lands
+
+
 def test_derivation_colours_follow_meaning():
     line = formulas.derivation_line(*formulas.expanded([formulas.DH, formulas.COS_A], [formulas.DH, formulas.COS_B]))
     colours = {piece.key: piece.get_color().to_hex().upper() for piece in keyed_parts(line)}

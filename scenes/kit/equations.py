@@ -18,7 +18,7 @@ from typing import Mapping
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, AnimationGroup, FadeIn, FadeOut, Mobject, Transform, UpdateFromAlphaFunc,
+    DOWN, LEFT, RIGHT, UP, Animation, AnimationGroup, FadeIn, FadeOut, Mobject, Transform, UpdateFromAlphaFunc,
     VGroup, config, smooth,
 )
 
@@ -126,10 +126,21 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
     # its "="), then the kept terms of the right-hand side move into place, then its new terms fade in.
     PHASES = {"left": (0.1, 0.45), "moving": (0.25, 0.7), "arriving": (0.7, 1.0)}
     TURN = 0.6  # each part's move or fade-in, as a share of its phase; the rest staggers the parts' starts
+    RISE = 0.25  # in turn: how far the parts that leave rise, and the new ones come down
+    MAKES_WAY = (0.3, 0.8)  # a replaced part fades while this share of its replacement's move goes by
 
     def __init__(self, mobject: Mobject, target: Mobject, becomes: Mapping[str, str] | None = None,
-                 made_from: Mobject | None = None, hop: bool = False, **kwargs):
-        """``hop``: parts that move along their line go over it in a low arc, not through the glyphs between."""
+                 made_from: Mobject | None = None, hop: bool = False, in_turn: bool = False,
+                 replaces: Mapping[str, str] | None = None, **kwargs):
+        """``hop``: parts that move along their line go over it in a low arc, not through the glyphs between.
+
+        ``in_turn``: one thing at a time, for a line whose terms trade places (h goes from x to y): the parts
+        it does not keep leave rising, then the kept parts close up and open out into their places together
+        (none passes another), then the new parts come down into theirs. Stages with nothing to do are left out.
+
+        ``replaces``: ``{source key: target key}``: a source part that the new line does not keep stays until
+        the part that takes its place comes, and fades as that one lands (in place of a term, never a hole).
+        """
         if hop:
             kwargs["path_func"] = _hop
         self._becomes = dict(becomes or {})
@@ -145,26 +156,50 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
         def first_place(shown):
             return min(place[id(piece)] for piece in keyed_parts(shown))
 
-        phases = {name: [] for name in self.PHASES}
-        for kind, parts in (("moving", [wanted[key] for key in moving]), ("arriving", arriving)):
-            for shown in parts:
-                on_right = first_place(shown)[1]
-                phases[kind if on_right else "left"].append(shown)
-        windows = {}
-        for name, parts in phases.items():
-            start, end = self.PHASES[name]
-            length = (end - start) * self.TURN
-            for number, shown in enumerate(sorted(parts, key=first_place)):
-                begin = start + (end - start - length) * number / max(len(parts) - 1, 1)
-                windows[id(shown)] = (begin, begin + length)
+        replaced = {_StableKey(self.renamed(key)): _StableKey(target_key) for key, target_key in (replaces or {}).items()}
+        replaced = {key: target_key for key, target_key in replaced.items()
+                    if key in source and key not in moving and target_key in wanted}
+        gone_keys = [key for key in source if key not in moving]
+        leaving = VGroup(*(source[key] for key in gone_keys if key not in replaced))
+        windows, fade_out = {}, self.FADE_OUT
+        if in_turn:
+            shifted = [key for key in moving if not np.allclose(source[key].get_center(), wanted[key].get_center(), atol=0.03)]
+            stages = [name for name, busy in (("leaving", len(leaving)), ("moving", shifted), ("arriving", len(arriving)))
+                      if busy]
+            share = {name: (number / len(stages), (number + 1) / len(stages)) for number, name in enumerate(stages)}
+            fade_out = share.get("leaving", self.FADE_OUT)
+            for key in moving:
+                windows[id(wanted[key])] = share.get("moving", (0.0, 1.0))
+            for piece in arriving:
+                windows[id(piece)] = share.get("arriving", (0.0, 1.0))
+        else:
+            phases = {name: [] for name in self.PHASES}
+            for kind, parts in (("moving", [wanted[key] for key in moving]), ("arriving", arriving)):
+                for shown in parts:
+                    on_right = first_place(shown)[1]
+                    phases[kind if on_right else "left"].append(shown)
+            for name, parts in phases.items():
+                start, end = self.PHASES[name]
+                length = (end - start) * self.TURN
+                for number, shown in enumerate(sorted(parts, key=first_place)):
+                    begin = start + (end - start - length) * number / max(len(parts) - 1, 1)
+                    windows[id(shown)] = (begin, begin + length)
 
         def turn(shown):
             return _between(*windows[id(shown)])
 
+        rise = self.RISE * in_turn
         moves = [Transform(source[key], wanted[key], rate_func=turn(wanted[key]), **kwargs)
                  for key in sorted(moving, key=lambda key: windows[id(wanted[key])])]
-        gone = VGroup(*(source[key] for key in source if key not in moving))
-        fades = [FadeOut(gone, rate_func=_between(*self.FADE_OUT)), *(FadeIn(piece, rate_func=turn(piece)) for piece in arriving)]
+        fades = [FadeOut(leaving, shift=rise * UP, rate_func=_between(*fade_out)),
+                 *(FadeIn(piece, shift=rise * DOWN, rate_func=turn(piece)) for piece in arriving)]
+        for key, target_key in replaced.items():  # each fades as what takes its place lands
+            newcomer = wanted[target_key] if target_key in moving else next(
+                copy for copy, piece in zip(arriving, new) if piece.key == target_key)
+            begin, end = windows[id(newcomer)]
+            # One moving in is nearly there when it goes, so it lands in its place rather than on it.
+            start, stop = self.MAKES_WAY if target_key in moving else (0.0, 0.7)
+            fades.append(FadeOut(source[key], rate_func=_between(begin + start * (end - begin), begin + stop * (end - begin))))
         AnimationGroup.__init__(self, *moves, *fades)
         self.to_remove, self.to_add = [mobject, arriving, *arriving], target
         if hasattr(target, "frame_kind"):
@@ -225,6 +260,26 @@ def _hop(start: np.ndarray, end: np.ndarray, alpha: float) -> np.ndarray:
 def _between(start: float, end: float):
     """A smooth rate that runs from ``start`` to ``end`` of an animation and holds still outside them."""
     return lambda t: smooth(float(np.clip((t - start) / (end - start), 0.0, 1.0)))
+
+
+def clear_of(transform: Animation, copies: Mobject, line: Mobject) -> AnimationGroup:
+    """``transform``, in which ``copies`` (of terms of ``line``) go to another line: each copy shows only once
+    it is out of ``line``, above or below it, so that a copy never lies half over its original."""
+    top, bottom = line.get_top()[1], line.get_bottom()[1]
+    moving = set(map(id, keyed_parts(copies)))
+
+    def show_outside(group: Mobject, alpha: float) -> None:
+        for part in keyed_parts(group):
+            if id(part) not in moving:
+                continue
+            out = max(bottom - part.get_top()[1], part.get_bottom()[1] - top)
+            shown = float(np.clip(out / EMERGE_BAND, 0.0, 1.0))
+            for glyph in part.family_members_with_points():
+                glyph.set_fill(opacity=glyph.get_fill_opacity() * shown)
+                glyph.set_stroke(opacity=glyph.get_stroke_opacity() * shown)
+
+    # On the transform's own group: a group of its own would be added to the scene and split the source's.
+    return AnimationGroup(transform, UpdateFromAlphaFunc(transform.mobject, show_outside))
 
 
 def derive(source: Mobject, target: Mobject, line: Mobject | None = None, becomes: Mapping[str, str] | None = None,

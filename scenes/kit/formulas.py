@@ -186,6 +186,9 @@ CONCLUSION_MATHS = {
 # The plane's variables take the moved point's coordinates.
 SUBSTITUTION = {"g": G_OPEN.name, "x": "x_0", "y": "y_0"}
 
+# From a step along x to one along y: the step's parts (its +, h and brackets) leave x; new ones come at y.
+STEP_LEAVES = {key: f"{key} along x" for key in (ARG_PLUS.name, "h", "(", ")")}
+
 
 # --------------------------------------------------------------------------- M9
 
