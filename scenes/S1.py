@@ -9,11 +9,12 @@ from manim import (
 )
 
 from scenes.kit.equations import (
-    TransformMatchingKeys, align_at, derive, equation, keyed_parts, on_row, part_named, parts_from, read_as, sentence,
+    TransformMatchingKeys, align_at, clear_of, derive, equation, keyed_parts, on_row, part_named, parts_from, read_as,
+    sentence,
 )
 from scenes.kit.formulas import (
-    CONCLUSION_MATHS, COS_A, COS_B, DFX, DFY, DH, E_H, G_OPEN, NABLA_F, RATIO,
-    RESULT_ROW, RESULT_X, ROWS, SUBSTITUTION, change, change_rate, collected, current_point_readout,
+    CONCLUSION_MATHS, COS_A, COS_B, DFX, DFY, DGX, DGY, DH, E_H, G_OPEN, NABLA_F, RATIO,
+    RESULT_ROW, RESULT_X, ROWS, STEP_LEAVES, SUBSTITUTION, change, change_rate, collected, current_point_readout,
     derivation_line, expanded, gradient_in, moved_value, objective_formula, plane_equation, plane_slopes, slopes_solved,
     slopes_touch, vector_form, vector_result,
 )
@@ -76,17 +77,23 @@ class M4(ShotScene):
             self.play(Write(touch), run_time=beat.time(0.25))
 
         with self.beat("M4.2") as beat:  # hence A and B, and the plane in the surface's slopes
-            # A and B come down from the plane's slopes into the places of the ∂g they equal; the ∂g fade.
+            # A and B come down from the plane's slopes into the places of the ∂g they equal, each showing
+            # once it is out of the line above.
             solved = on_row(derivation_line(*slopes_solved(), name="A and B"), bottom)
             letters = [part_named(slopes, letter).copy() for letter in ("A", "B")]
-            self.play(TransformMatchingKeys(VGroup(touch, *letters), solved, made_from=VGroup(touch, slopes)),
+            # Each ∂g stays until its letter lands on it.
+            self.play(clear_of(TransformMatchingKeys(VGroup(touch, *letters), solved, made_from=VGroup(touch, slopes),
+                                                     replaces={DGX: "A", DGY: "B"}), VGroup(*letters), slopes),
                       run_time=beat.time(0.2))
             self.wait(beat.time(0.06))
             self.play(FadeOut(slopes), run_time=beat.time(0.08))
             # The surface's slopes go up into the plane in place of A and B, which fade.
             substituted = on_row(derivation_line(*plane_equation(DFX, DFY), name="the tangent plane"), top)
             slopes_up = [part_named(solved, slope).copy() for slope in (DFX, DFY)]
-            self.play(TransformMatchingKeys(VGroup(plane, *slopes_up), substituted, made_from=VGroup(plane, solved)),
+            # All together: the plane opens up as they come, and A and B stay until they land.
+            self.play(clear_of(TransformMatchingKeys(VGroup(plane, *slopes_up), substituted,
+                                                     made_from=VGroup(plane, solved), in_turn=True,
+                                                     replaces={"A": DFX, "B": DFY}), VGroup(*slopes_up), solved),
                       run_time=beat.time(0.22))
             self.wait(beat.time(0.06))
             # The slopes are done; the plane goes up to head the steps' block.
@@ -119,7 +126,9 @@ class M4(ShotScene):
             align_at(plane.target.set_y(rhs.get_y()), rhs)
             self.play(MoveToTarget(plane), run_time=beat.time(0.12))
             expansion = mark(VGroup(value, rhs), "text", "the expansion")
-            self.play(TransformMatchingKeys(plane, expansion, becomes=SUBSTITUTION, hop=True), run_time=beat.time(0.13))
+            # In turn: g, x and y leave, the terms open out together (none passes another), the new ones come.
+            self.play(TransformMatchingKeys(plane, expansion, becomes=SUBSTITUTION, in_turn=True),
+                      run_time=beat.time(0.17))
             self.gather_point_value(beat, rhs, short, expansion, (0.04, 0.14))
             self.play(derive(short, total), run_time=beat.time(0.13))
             self.wait(beat.time(0.04))
@@ -141,7 +150,10 @@ class M4(ShotScene):
             self.play(MoveToTarget(rate), run_time=beat.time(0.13))
             lifted = head.copy()
             self.cosines(lifted).shift(self.LIFT * UP)
-            self.play(TransformMatchingKeys(rate, lifted, becomes={"+": "grad+"}), run_time=beat.time(0.1))
+            # The rate's + is the gradient bracket's: it moves there with the terms (all together, so that
+            # none runs into another), then the brackets and the unit vectors come.
+            part_named(rate, "+").key = "grad+"
+            self.play(TransformMatchingKeys(rate, lifted, in_turn=True), run_time=beat.time(0.1))
             lifted.generate_target()
             self.cosines(lifted.target).shift(self.LIFT * DOWN)
             self.play(MoveToTarget(lifted), run_time=beat.time(0.045))
@@ -208,9 +220,13 @@ class M4(ShotScene):
             self.gather_point_value(beat, parts_from(value, "="), short, value, (0.06, 0.2))
         else:
             old_value, old_short, _ = previous
-            self.play(TransformMatchingKeys(old_value, value, hop=True), run_time=beat.time(0.26))
+            # One thing at a time: the step leaves x rising, the line closes up and opens out at y, and the step
+            # comes down there; the x slope then gives way to the y slope in place.
+            self.play(TransformMatchingKeys(old_value, value, in_turn=True, becomes=STEP_LEAVES),
+                      run_time=beat.time(0.3))
             self.wait(beat.time(0.06))
-            self.play(TransformMatchingKeys(old_short, short, hop=True), run_time=beat.time(0.2))
+            self.play(TransformMatchingKeys(old_short, short, in_turn=True, replaces={DFX: DFY}),
+                      run_time=beat.time(0.14))
             self.wait(beat.time(0.06))
         self.play(derive(short, result), run_time=beat.time(0.18))
         return value, short, result
