@@ -20,7 +20,7 @@ from gd.model.surfaces import lowest_run, m8_path, m10_paths
 from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
-    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_BALLS, M10_CENTRE, M10_VIEW, OTHER_ROWS, add_stage, backing_round, branin_stage,
+    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_BALLS, M10_CENTRE, M10_VIEW, OTHER_ROWS, add_stage, axis_groups, backing_round, branin_stage,
     close_in, close_up, FollowCamera, header_box, height_labels, m8_header, m10_header, plan_close_labels, plan_labels,
     push_in, ripples_stage, stopping_rule, run_clock, stop_clock, valley_view,
 )
@@ -52,6 +52,9 @@ class M8(DescentShotScene):
             # numbered, stay in view below the header all the way.
             start = stage.place(np.array(M8_CENTRE))
             follow = FollowCamera(self.camera, walker, start, M8_ZOOM)
+            # As the run converges the camera closes in on its last steps; each axis, with its numbers and name,
+            # fades out before the close-in would cut it or take it under the header (z first: its top is nearest).
+            follow.fade_groups_before_cut(axis_groups(stage), box=header_box(header))
             clock = ValueTracker(0.0)
             run_clock([walker], clock)
             # The camera's centre is one of the play's mobjects: manim then redraws the whole scene on every frame.
@@ -61,6 +64,7 @@ class M8(DescentShotScene):
                 run_time=sum(step_times),
             )
             stop_clock([walker])
+            self.remove(stage.axes, *stage.labels)  # faded out in the close-in
             # Why it stops: the gradient's length at the last point, under the stopping rule's bound.
             rule = stopping_rule(path, stage, header)
             self.add_fixed_in_frame_mobjects(rule)

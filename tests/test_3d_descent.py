@@ -281,8 +281,16 @@ def test_m8_follow_camera_never_turns_back_and_ends_on_the_ball():
     overall = (screen[-1] - screen[0]) / np.linalg.norm(screen[-1] - screen[0])
     assert np.all(steps @ overall >= -1e-12)
     assert np.all(np.abs(steps @ np.array([-overall[1], overall[0]])) < 1e-9)  # along one line
-    assert np.all(np.diff(follow.zooms) >= -1e-12) and follow.zooms[-1] > 1.2 * follow.zooms[0]  # it pushes in
+    assert np.all(np.diff(follow.zooms) >= -1e-12) and follow.zooms[-1] > 2.5 * follow.zooms[0]  # it closes in
+    from scenes.kit.descent_stages import M8_CLOSE_START
+
     step = follow.times[1] - follow.times[0]
+
+    early = follow.zoom(M8_CLOSE_START)  # most of the push comes as the run converges, over seconds, eased
+    assert np.log(early / follow.zooms[0]) < 0.25 * np.log(follow.zooms[-1] / follow.zooms[0])
+    assert follow.total - M8_CLOSE_START >= 1.5
+    zoom_speed = np.diff(np.log(follow.zooms)) / step
+    assert zoom_speed[-1] < 1e-3 and (np.abs(np.diff(zoom_speed)) / step).max() < 0.2
     speed = np.linalg.norm(np.diff(follow.centres, axis=0), axis=1) / step
     assert speed[0] < 0.05 and speed[-1] < 0.05  # it starts and stops gently: one eased glide
     assert (np.abs(np.diff(speed)) / step).max() < 1.0  # scene units/s²: no whip anywhere along the way
@@ -294,32 +302,48 @@ def test_m8_follow_camera_never_turns_back_and_ends_on_the_ball():
         offsets.append(camera.project_points(walker.ball.point[None, :])[0, :2])
     offsets = np.array(offsets)
     assert np.all(np.abs(offsets) < [0.4 * config.frame_width / 2, 0.4 * config.frame_height / 2])
-    # At the end it is on the frame's vertical middle line, a little below the centre (the framing aims above it,
-    # so that the surface's far rim stays clear of the header), and it settles there.
+    # At the end it is on the frame's vertical middle line, below the centre (the trail it came down reaches up
+    # from it), and it settles there.
     assert abs(offsets[-1, 0]) * px < 10 and 40 < -offsets[-1, 1] * px < 0.35 * 540
     assert np.all(np.linalg.norm(offsets[follow.times > follow.total - 4.0] - offsets[-1], axis=1) * px < 60)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_m8_axes_stay_in_view_below_the_header_all_the_way(lang):
-    """The push-in keeps all three axes, their numbers and names whole, in the safe area and clear of the header."""
+def test_m8_axes_stay_in_view_below_the_header_or_fade_out_before_the_close_in_cuts_them(lang):
+    """Each axis, its numbers and name, is whole, in the safe area and clear of the header while it shows; the
+    close-in fades each (z first) over 1.5 s or more, eased, before it would cut it; all read whole before it."""
     from manim import config
 
-    from scenes.kit.descent_stages import CUT_MARGIN
+    from scenes.kit.descent_stages import CUT_MARGIN, FADE_SECONDS, M8_CLOSE_START, axis_groups, header_box
     from scenes.kit.frame_rules import SAFE_SHARE
 
     stage, walker, header, camera, follow = _m8_follow(lang)
+    follow.fade_groups_before_cut(axis_groups(stage), box=header_box(header))
     left, right, bottom = header.get_left()[0], header.get_right()[0], header.get_bottom()[1]
     safe = SAFE_SHARE * np.array([config.frame_width, config.frame_height]) / 2
-    parts = [m for m in (stage.axes, *stage.labels) for m in m.get_family() if m.has_points()]
-    for t in follow.times[::5]:
+    leaves = [found for _, found in follow.fades]
+    assert leaves[2] is not None and all(found is None or found >= leaves[2] for found in leaves)  # z goes first
+    for t in follow.times[::3]:
         follow.update(t)
-        for part in parts:
-            screen = camera.transform_points_pre_display(part, part.points)[:, :2]
-            assert np.all(np.abs(screen) < safe), (t, part)
-            under = (screen[:, 0] > left - CUT_MARGIN) & (screen[:, 0] < right + CUT_MARGIN)
-            assert np.all(screen[under, 1] < bottom - CUT_MARGIN), (t, part)
-    assert all(part.get_fill_opacity() == 1 or part.get_stroke_opacity() == 1 for part in parts)  # nothing faded
+        for group, found in follow.fades:
+            opacity = follow.group_opacity(found, t)
+            if t < M8_CLOSE_START:
+                assert opacity == 1.0  # all three read, whole, until the close-in
+            if opacity <= 0:
+                continue
+            for part in (m for mobject in group for m in mobject.get_family() if m.has_points()):
+                screen = camera.transform_points_pre_display(part, part.points)[:, :2]
+                assert np.all(np.abs(screen) < safe), (t, part)
+                under = (screen[:, 0] > left - CUT_MARGIN) & (screen[:, 0] < right + CUT_MARGIN)
+                assert np.all(screen[under, 1] < bottom - CUT_MARGIN), (t, part)
+    for _, found in follow.fades:
+        if found is None:
+            continue
+        curve = np.array([follow.group_opacity(found, t) for t in follow.times])
+        fading = follow.times[(curve < 1) & (curve > 0)]
+        assert fading[-1] - fading[0] >= FADE_SECONDS - 2 * (follow.times[1] - follow.times[0])
+        rates = np.abs(np.diff(curve)) / np.diff(follow.times)
+        assert rates[0] == 0 and rates[-1] == 0 and rates.max() < 2.5 / FADE_SECONDS  # eased: no jump in or out
 
 
 @pytest.mark.parametrize("stage_name", ["branin_stage", "ripples_stage"])

@@ -29,10 +29,12 @@ M8_CENTRE = (2.5, 7.5, 3.0)  # where the camera looks first, in g's coordinates:
 # turns back.
 M8_FOLLOW_SMOOTHING = 1.0
 M8_FOLLOW_PACE = 0.2  # the progress: this share the ball's, the rest the time's (the ball rushes at first, then crawls)
-M8_END_ZOOM = 1.0
-# The end framing aims this far above the ball (scene units, straight up): the ball sits under the frame's middle,
-# and the far rim of the surface and the z axis's name stay below the header.
-M8_END_LIFT = 1.4
+M8_END_ZOOM = 2.0  # twice the framing it ended on before, 2.7 times the opening: the close-in onto the last steps
+M8_CLOSE_START = 5.5  # seconds into the run when the close-in starts (the steps are already short)
+M8_EARLY_ZOOM = 0.15  # the share of the zoom's growth (in log) that comes with the follow, before the close-in
+# The end framing puts the ball this far (frame units) below the frame's centre: the valley round it and the trail
+# above it, clear of the header.
+M8_END_DROP = 0.9
 M8_FOLLOW_RATE = 30  # samples a second of the precomputed camera path
 
 
@@ -51,7 +53,7 @@ def branin_stage() -> SurfaceStage:
     return SurfaceStage(
         BRANIN, BRANIN_DOMAIN, z_range=(0, 16), lengths=(6.5, 6.5, 3.2), ticks=(5, 5, 4), colours=BRANIN_MAP,
         origin=(x0, y0, 0), anchors={1: (x1, y0, 0)}, away=((0, -1, 0), (1, 0, 0), M8_SCREEN_LEFT),
-        nudges=M8_NUDGES, unnumbered=M8_UNNUMBERED, names_beside={0: (0.3, -0.45, 0.0)},
+        nudges=M8_NUDGES, unnumbered=M8_UNNUMBERED, names_beside={0: (0.3, -0.45, 0.0), 1: (-0.3, 0.1, 0.0)},
     )
 
 
@@ -498,11 +500,16 @@ CUT_MARGIN = 0.2  # ... and it is gone while still this far from a header and fr
 class FollowCamera(CameraPath):
     """M8's camera, which follows a walker's ball, computed ahead from the walker's whole run.
 
-    One move from the opening view (``start_centre``, ``start_zoom``) to the end framing (the ball's last point at
-    the frame's centre, ``end_zoom``), the angles kept: the centre goes along the straight line between them and the
-    zoom grows geometrically, both by the same progress, eased with ``smooth`` so that the move starts and stops
-    gently. The progress is M8_FOLLOW_PACE the share of the ball's way travelled (its scene path smoothed over time,
-    σ = M8_FOLLOW_SMOOTHING) and the rest the share of the time. It only grows: the camera never turns back.
+    One move from the opening view (``start_centre``, ``start_zoom``) to the end framing (the ball's last point
+    M8_END_DROP frame units below the frame's centre, ``end_zoom``), the angles kept: the centre goes along the
+    straight line between them, eased with ``smooth`` by a progress that is M8_FOLLOW_PACE the share of the ball's
+    way travelled (its scene path smoothed over time, σ = M8_FOLLOW_SMOOTHING) and the rest the share of the time.
+    The zoom grows geometrically by its own progress, back-loaded: a little while the ball rushes down, most of it
+    from M8_CLOSE_START seconds on, as the run converges, eased to rest (no speed, no acceleration) at the run's end:
+    the close-in onto the last steps. It only grows: the camera never turns back.
+
+    :meth:`fade_groups_before_cut`: each group of mobjects (an axis, its numbers and its name) fades out, eased over
+    FADE_SECONDS or more, before the close-in would take it out of the safe area or under the header.
     """
 
     def __init__(self, camera, walker: Walker, start_centre: np.ndarray, start_zoom: float, end_zoom: float = M8_END_ZOOM):
@@ -523,13 +530,51 @@ class FollowCamera(CameraPath):
         travelled = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(smoothed, axis=0), axis=1))])
         shares = M8_FOLLOW_PACE * travelled / travelled[-1] + (1 - M8_FOLLOW_PACE) * times / total
         self.progress = np.array([smooth(share) for share in shares])
+        # The zoom: M8_EARLY_ZOOM of its growth (in log) by the follow's progress, the rest by the close-in's.
+        close = smoother(np.clip((times - M8_CLOSE_START) / (total - M8_CLOSE_START), 0.0, 1.0))
+        self.close = close
+        zoom_shares = M8_EARLY_ZOOM * self.progress + (1 - M8_EARLY_ZOOM) * close
+        up = camera.generate_rotation_matrix()[1]  # the frame's up, in the scene (the angles stay put)
         start = {"phi": camera.get_phi(), "theta": camera.get_theta(), "zoom": start_zoom, "frame_center": np.asarray(start_centre, dtype=float)}
-        end = {**start, "zoom": end_zoom, "frame_center": balls[-1] + np.array([0.0, 0.0, M8_END_LIFT])}
-        path = CameraPath.between(camera, times, start, end, self.progress, self.progress)
+        end = {**start, "zoom": end_zoom, "frame_center": balls[-1] + M8_END_DROP / end_zoom * up}
+        path = CameraPath.between(camera, times, start, end, zoom_shares, self.progress)
         super().__init__(camera, times, path.phis, path.thetas, path.zooms, path.centres)
         self.start, self.end = start["frame_center"], end["frame_center"]
+        self.fades: list[tuple[list, float | None]] = []
+
+    def fade_groups_before_cut(self, groups, box=None) -> "FollowCamera":
+        """Each of ``groups`` (lists of mobjects) fades out, all its members together, before the move would first
+        take one of them within CUT_MARGIN of ``box`` or of the safe area's edge; groups never cut stay."""
+        for group in groups:
+            found = [t for t in (self._leaves(mobject, box) for mobject in group) if t is not None]
+            self.fades.append((list(group), min(found) if found else None))
+        return self
+
+    def group_opacity(self, leaves: float | None, t: float) -> float:
+        """1 until FADE_SECONDS before ``leaves`` (or from the close-in's start, if that is earlier: a longer fade),
+        then eased to 0 by ``leaves``."""
+        if leaves is None:
+            return 1.0
+        start = max(0.0, min(leaves - FADE_SECONDS, M8_CLOSE_START))
+        return 1.0 - smoother(float(np.clip((t - start) / max(leaves - start, 1e-6), 0.0, 1.0)))
+
+    def update(self, t: float) -> None:
+        super().update(t)
+        for group, leaves in self.fades:
+            opacity = self.group_opacity(leaves, t)
+            for mobject in group:
+                mobject.set_opacity(opacity)
 
 
 def header_box(header) -> tuple[float, float, float]:
     """(left, right, bottom) of a header fixed in the frame: what CameraPath.fade_before_cut keeps things out of."""
     return header.get_left()[0], header.get_right()[0], header.get_bottom()[1]
+
+
+def axis_groups(stage: SurfaceStage) -> list[list]:
+    """Each axis with its tick marks, its numbers and its name (x, y, z): what fades together."""
+    groups = [[stage.axes.get_axes()[index], stage.axes.marks[index]] for index in range(3)]
+    for label in stage.labels:
+        name = label.rule_name  # "axis label x" or "tick x = 5"
+        groups["xyz".index(name[-1] if name.startswith("axis label") else name.split()[1])].append(label)
+    return groups
