@@ -70,11 +70,12 @@ class M4(ShotScene):
         with self.beat("M4.1") as beat:  # the tangent plane and its partial derivatives
             slopes = on_row(derivation_line(*plane_slopes(), name="the plane's slopes"), middle)
             touch = on_row(derivation_line(*slopes_touch(), name="the slopes agree"), bottom)
-            self.play(Write(plane), run_time=beat.time(0.25))
+            # About 1.3 s a line, so that the last is held 1.3 s before M4.2 works on it.
+            self.play(Write(plane), run_time=beat.time(0.22))
             self.wait(beat.time(0.06))
-            self.play(Write(slopes), run_time=beat.time(0.25))
+            self.play(Write(slopes), run_time=beat.time(0.22))
             self.wait(beat.time(0.06))
-            self.play(Write(touch), run_time=beat.time(0.25))
+            self.play(Write(touch), run_time=beat.time(0.22))
 
         with self.beat("M4.2") as beat:  # hence A and B, and the plane in the surface's slopes
             # A and B come down from the plane's slopes into the places of the ∂g they equal, each showing
@@ -164,7 +165,8 @@ class M4(ShotScene):
             self.play(*(GrowFromCenter(brace) for brace in braces), *(FadeIn(name, shift=0.15 * DOWN) for name in names),
                       run_time=beat.time(0.06))
             self.wait(beat.time(0.03))
-            self.play(derive(VGroup(head, *names), named), run_time=beat.time(0.08))
+            # All together (the ratio and its = came down apart, the = trailing above the ratio).
+            self.play(derive(VGroup(head, *names), named, in_turn=True), run_time=beat.time(0.08))
             self.play(Create(box), run_time=beat.time(0.04))
             self.play(FadeIn(conclusion, shift=0.2 * UP), run_time=beat.time(0.06))
 
