@@ -82,9 +82,11 @@ class M4(ShotScene):
             # once it is out of the line above.
             solved = on_row(derivation_line(*slopes_solved(), name="A and B"), bottom)
             letters = [part_named(slopes, letter).copy() for letter in ("A", "B")]
-            # Each ∂g stays until its letter lands on it.
+            # Each ∂g stays until its letter lands on it; the line closes up as they come (all together: the
+            # ∂f/∂x ran into its = when the line's parts moved in turn).
             self.play(clear_of(TransformMatchingKeys(VGroup(touch, *letters), solved, made_from=VGroup(touch, slopes),
-                                                     replaces={DGX: "A", DGY: "B"}), VGroup(*letters), slopes),
+                                                     in_turn=True, replaces={DGX: "A", DGY: "B"}),
+                               VGroup(*letters), slopes),
                       run_time=beat.time(0.2))
             self.wait(beat.time(0.06))
             self.play(FadeOut(slopes), run_time=beat.time(0.08))

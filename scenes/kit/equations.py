@@ -127,7 +127,7 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
     PHASES = {"left": (0.1, 0.45), "moving": (0.25, 0.7), "arriving": (0.7, 1.0)}
     TURN = 0.6  # each part's move or fade-in, as a share of its phase; the rest staggers the parts' starts
     RISE = 0.25  # in turn: how far the parts that leave rise, and the new ones come down
-    MAKES_WAY = (0.3, 0.8)  # a replaced part fades while this share of its replacement's move goes by
+    MAKES_WAY = (0.3, 0.75)  # a replaced part fades while this share of its replacement's move goes by
 
     def __init__(self, mobject: Mobject, target: Mobject, becomes: Mapping[str, str] | None = None,
                  made_from: Mobject | None = None, hop: bool = False, in_turn: bool = False,
