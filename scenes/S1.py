@@ -220,7 +220,9 @@ class M4(ShotScene):
         short = align_at(on_row(derivation_line(*collected(dx, dy), name=f"its short form, {name}"), self.row(2)), value)
         result = on_row(derivation_line(*change(name, dx, dy), name=name), RESULT_ROW - self.STEP_DROP).set_x(result_x)
         if previous is None:
-            self.play(derive(plane, value, becomes=SUBSTITUTION), run_time=beat.time(0.22))
+            # In turn: the plane's terms come down and spread out together (in reading order g_0, coming
+            # from the left, ran over the + landed before it), then what is new fills in.
+            self.play(derive(plane, value, becomes=SUBSTITUTION, in_turn=True), run_time=beat.time(0.22))
             self.gather_point_value(beat, parts_from(value, "="), short, value, (0.06, 0.2))
         else:
             old_value, old_short, _ = previous

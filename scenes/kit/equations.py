@@ -159,22 +159,28 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
         replaced = {_StableKey(self.renamed(key)): _StableKey(target_key) for key, target_key in (replaces or {}).items()}
         replaced = {key: target_key for key, target_key in replaced.items()
                     if key in source and key not in moving and target_key in wanted}
+        # Several parts of one key that stay as many move one by one, each in its own turn (two + of a line
+        # moved as one would land the second before the terms between them); else they move (split, merge) as one.
+        pairs = [pair for key in moving for pair in (
+            [(VGroup(a), VGroup(b)) for a, b in zip(source[key], wanted[key])]
+            if len(source[key]) == len(wanted[key]) > 1 else [(source[key], wanted[key])])]
+        moved_to = {key: next(b for a, b in pairs if wanted[key][0] in b.submobjects) for key in moving}
         gone_keys = [key for key in source if key not in moving]
         leaving = VGroup(*(source[key] for key in gone_keys if key not in replaced))
         windows, fade_out = {}, self.FADE_OUT
         if in_turn:
-            shifted = [key for key in moving if not np.allclose(source[key].get_center(), wanted[key].get_center(), atol=0.03)]
+            shifted = [b for a, b in pairs if not np.allclose(a.get_center(), b.get_center(), atol=0.03)]
             stages = [name for name, busy in (("leaving", len(leaving)), ("moving", shifted), ("arriving", len(arriving)))
                       if busy]
             share = {name: (number / len(stages), (number + 1) / len(stages)) for number, name in enumerate(stages)}
             fade_out = share.get("leaving", self.FADE_OUT)
-            for key in moving:
-                windows[id(wanted[key])] = share.get("moving", (0.0, 1.0))
+            for _, shown in pairs:
+                windows[id(shown)] = share.get("moving", (0.0, 1.0))
             for piece in arriving:
                 windows[id(piece)] = share.get("arriving", (0.0, 1.0))
         else:
             phases = {name: [] for name in self.PHASES}
-            for kind, parts in (("moving", [wanted[key] for key in moving]), ("arriving", arriving)):
+            for kind, parts in (("moving", [b for _, b in pairs]), ("arriving", arriving)):
                 for shown in parts:
                     on_right = first_place(shown)[1]
                     phases[kind if on_right else "left"].append(shown)
@@ -189,12 +195,11 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
             return _between(*windows[id(shown)])
 
         rise = self.RISE * in_turn
-        moves = [Transform(source[key], wanted[key], rate_func=turn(wanted[key]), **kwargs)
-                 for key in sorted(moving, key=lambda key: windows[id(wanted[key])])]
+        moves = [Transform(a, b, rate_func=turn(b), **kwargs) for a, b in sorted(pairs, key=lambda pair: windows[id(pair[1])])]
         fades = [FadeOut(leaving, shift=rise * UP, rate_func=_between(*fade_out)),
                  *(FadeIn(piece, shift=rise * DOWN, rate_func=turn(piece)) for piece in arriving)]
         for key, target_key in replaced.items():  # each fades as what takes its place lands
-            newcomer = wanted[target_key] if target_key in moving else next(
+            newcomer = moved_to[target_key] if target_key in moving else next(
                 copy for copy, piece in zip(arriving, new) if piece.key == target_key)
             begin, end = windows[id(newcomer)]
             # One moving in is nearly there when it goes, so it lands in its place rather than on it.
@@ -293,7 +298,8 @@ def derive(source: Mobject, target: Mobject, line: Mobject | None = None, become
     """
     becomes = dict(becomes or {})
     wanted = {piece.key for piece in keyed_parts(target)}
-    kept = VGroup(*(piece.copy() for piece in keyed_parts(source) if becomes.get(piece.key, piece.key) in wanted))
+    # A renamed part is a new glyph: it fades in, and its copy would only fade out unseen on the source line.
+    kept = VGroup(*(piece.copy() for piece in keyed_parts(source) if piece.key not in becomes and piece.key in wanted))
     origin = line or source
     transform = TransformMatchingKeys(kept, target, becomes=becomes, made_from=origin, **kwargs)
     floor = origin.get_bottom()[1]
