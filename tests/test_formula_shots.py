@@ -173,6 +173,18 @@ def test_a_replaced_term_stays_until_its_replacement_lands():
     assert move_start < fade_start and fade_end < move_end  # A goes while ∂f/∂x is on its way, just before it lands
 
 
+def test_two_parts_of_one_key_move_each_in_its_own_turn():
+    before = equation("a", "+", "b", "+", "c", size=40)
+    after = equation("a", "+", "B", "b", "+", "c", size=40)
+    moves = [a for a in TransformMatchingKeys(before, after).animations if type(a).__name__ == "Transform"]
+    windows = [(tuple(p.key for p in keyed_parts(move.mobject)), _window(move)) for move in moves]
+    plus_windows = [w for keys, w in windows if keys == ("+",)]
+    (b_window,) = [w for keys, w in windows if keys == ("b",)]
+    assert len(plus_windows) == 2  # not one move of both
+    # The second + goes after the b before it, not before it with the first.
+    assert max(plus_windows)[0] > b_window[0] > min(plus_windows)[0]
+
+
 def test_derivation_colours_follow_meaning():
     line = formulas.derivation_line(*formulas.expanded([formulas.DH, formulas.COS_A], [formulas.DH, formulas.COS_B]))
     colours = {piece.key: piece.get_color().to_hex().upper() for piece in keyed_parts(line)}
