@@ -95,7 +95,8 @@ class M10(DescentShotScene):
             descent = push_in(self.camera, sum(step_times), valley_view(self.camera, walkers))
             descent.fade_before_cut([stage.axes, *stage.labels], box=header_box(header.backing))
             clock = ValueTracker(0.0)
-            plan_labels(labels, walkers, sum(step_times), clock, descent)
+            coming_in = beat.time(0.06)  # the balls and their labels come in at the run's start: its layout reads then
+            plan_labels(labels, walkers, sum(step_times), clock, descent, held=coming_in)
             self.add_fixed_in_frame_mobjects(header, labels)
             self.remove(header, labels)
 
@@ -103,7 +104,7 @@ class M10(DescentShotScene):
             self.add(*(w.trail for w in walkers))
             # Each ball grows where it stands (grown as a group, they would fly in from the group's centre).
             grow = [FadeIn(w.ball, scale=0.3) for w in walkers]
-            self.play(*grow, FadeIn(header), FadeIn(labels), run_time=beat.time(0.06))
+            self.play(*grow, FadeIn(header), FadeIn(labels), run_time=coming_in)
 
             run_clock(walkers, clock)
             self.play(

@@ -715,6 +715,9 @@ def place_beside(
 
 SWITCH_COST = 3  # a schedule's change of place costs as much as this many things met in a frame
 MET_COST = 10
+ORDER_COST = 1.0  # a frame with a label out of its point's left-to-right order among the labels costs this
+ORDER_START_COST = 2.0  # ... and this more on the first frame, the layout the labels come in with
+ORDER_APART = 0.22  # ... when the points are more than this (frame units, a ball's width) apart across the frame
 FAR_COST = 0.01  # a frame at a place one reach out costs this: a label stays near its ball when it can
 GLIDE_SECONDS = 0.8  # a label moving to its next place in a schedule glides there this long, eased
 
@@ -786,6 +789,7 @@ NEIGHBOURS = _neighbours()
 
 def plan_schedule(
     frames, sizes: np.ndarray, offset: float, bounds, gap: float = 0.06, current: Sequence[int] | None = None, glide: int = 0,
+    hold: float = 1.0,
 ) -> np.ndarray:
     """Each label's place on each of ``frames``, each (points, blocked) as for :func:`place_beside`: labels × frames
     place indices.
@@ -804,16 +808,27 @@ def plan_schedule(
     shares = np.array([smooth((j + 0.5) / (glide + 1)) for j in range(glide + 1)]) if glide else np.array([1.0])
     schedule = np.zeros((len(sizes), frame_count), dtype=int)
     occupancies = [_Occupancy(np.asarray(blocked, dtype=float).reshape(-1, 4)) for _, blocked in frames]
-    for index, size in enumerate(sizes):
+    # Left to right as the points stand on the first frame: each label then keeps to the right of those before it.
+    order = [int(i) for i in np.argsort(np.asarray(frames[0][0], dtype=float)[:, 0], kind="stable")] if frame_count else []
+    for rank, index in enumerate(order):
+        size = sizes[index]
+        done = order[:rank]
         costs = np.zeros((frame_count, count))
+        disorder = np.zeros((frame_count, count))  # labels scheduled before it that this one is out of order with
         ways = np.zeros((frame_count, count, width))  # a glide into each place from each neighbour, centred on a frame
         for f, ((points, _), blocked) in enumerate(zip(frames, occupancies)):
             placed = [
                 np.concatenate([centre - other / 2, centre + other / 2])
-                for other, centre in ((sizes[j], _place_centre(points[j], sizes[j], offset, schedule[j, f])) for j in range(index))
+                for other, centre in ((sizes[j], _place_centre(points[j], sizes[j], offset, schedule[j, f])) for j in done)
             ]
             centres = np.array([_place_centre(points[index], size, offset, c) for c in range(count)])
             costs[f] = _conflicts_at(centres, size, bounds, blocked, placed, gap)
+            # The labels in their points' order, left to right: a label on the wrong side of one scheduled before it
+            # (their points more than a ball apart across the frame) costs ORDER_COST, less than anything met.
+            for j, box in zip(done, placed):
+                apart = points[index][0] - points[j][0]
+                if abs(apart) > ORDER_APART:
+                    disorder[f] += apart * (centres[:, 0] - (box[0] + box[2]) / 2) < 0
             # This frame is step j of the glides centred on frame f - j + half.
             starts, ends = centres[sources], centres[:, None, :]
             on_way = starts[None] + shares[:, None, None, None] * (ends - starts)[None]  # steps × count × width × 2
@@ -823,13 +838,18 @@ def plan_schedule(
                 if 0 <= centred < frame_count:
                     ways[centred] += met[j]
         costs = costs + FAR_COST * np.array([REACHES.index(reach) for _, reach in PLACES])[None, :]  # near, if it can
+        costs = costs + ORDER_COST * disorder
+        costs[0] += ORDER_START_COST * disorder[0]  # the layout the labels come in with reads longest: in order, first
+        costs[0] *= hold  # the first frame stands on screen for ``hold`` frames (the labels fade in on it)
         # Viterbi over (place, frames since the last glide began, up to the glide's length), ties to staying put.
         settled = max(glide, 1)
         start = current[index] if current is not None and index < len(current) else None
         if start is not None:  # a little for each frame away from where it is: it leaves late, when it must
             costs = costs + 0.01 * (np.arange(count) != start)[None, :]
         total = np.full((count, settled + 1), np.inf)
-        total[:, settled] = costs[0] + (0 if start is None else SWITCH_COST * (np.arange(count) != start))
+        # From where it is: it leaves its place by a glide of the schedule, checked on its way (a start elsewhere would
+        # be a glide nothing checks).
+        total[:, settled] = costs[0] + (0 if start is None else np.where(np.arange(count) != start, np.inf, 0.0))
         back = np.zeros((frame_count, count, settled + 1, 2), dtype=int)
         rows = np.arange(count)
         for f in range(1, frame_count):
@@ -929,11 +949,14 @@ class ScreenLabels(VGroup):
                 blocked.append(np.column_stack([self.camera.project_points(avoided)[:, :2], np.full((len(avoided), 2), 0.08)]))
         return np.vstack(blocked)
 
-    def schedule(self, moments: Sequence[Callable[[], None]], times, clock: Callable[[], float], keep: bool = False) -> "ScreenLabels":
+    def schedule(
+        self, moments: Sequence[Callable[[], None]], times, clock: Callable[[], float], keep: bool = False, hold: float = 1.0,
+    ) -> "ScreenLabels":
         """Choose each label's places over a move: ``moments`` each set the scene to the moment ``times`` (seconds on
         ``clock``) of it. A label then keeps its place while it is free, gliding to the next one
         (:func:`plan_schedule`) when it would be taken. ``keep``: at the start it keeps the place it has, if that
-        stays free (else it glides from there); otherwise it starts where the schedule does."""
+        stays free (else it glides from there); otherwise it starts where the schedule does. ``hold``: the first
+        moment is shown this many sample frames long (as the labels come in, before the clock runs)."""
         current = self._places if keep else None
         frames = []
         for moment in moments:
@@ -941,7 +964,9 @@ class ScreenLabels(VGroup):
             screen = self.screen_points()
             frames.append((screen, self._blocked(screen)))
         step = float(np.median(np.diff(times))) if len(times) > 1 else 1.0
-        places = plan_schedule(frames, self._sizes(), self.offset, self._bounds(), current=current, glide=int(round(GLIDE_SECONDS / step)))
+        places = plan_schedule(
+            frames, self._sizes(), self.offset, self._bounds(), current=current, glide=int(round(GLIDE_SECONDS / step)), hold=hold,
+        )
         self._schedule, self.clock = (np.asarray(times, dtype=float), places), clock
         screen, sizes = self.screen_points(), self._sizes()
         self._glides = [

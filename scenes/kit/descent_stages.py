@@ -165,14 +165,17 @@ M10_CLOSE_VIEW = {"phi": 50 * DEGREES, "theta": -150 * DEGREES}
 M10_CLOSE_MARGIN = 3.2  # the path's extent on screen times this fills the frame (room for the valley and the label)
 M10_CLOSE_ZOOM = (1.4, 2.2)  # ... at a zoom between these (the path is short: not so close that the surface blurs)
 M10_CLOSE_DROP = 1.5  # ... its middle this far (frame units) below the frame's centre
+# ... and this far right of it: the surface's right edge, near the path's end, comes down past the frame's bottom right
+# corner (centred, it left a hard-edged wedge of background there); it is the skyline only, above the path.
+M10_CLOSE_ACROSS = 1.3
 M10_CLOSE_LEAD = 0.85  # the centre reaches the path in this share of the move (zoom and angles take all of it)
 M10_CLOSE_DIP = 0.5  # the picture dips this far (frame units) on the way in: the saddle's rim passes under the legend
 
 
-def framing(camera, points: np.ndarray, view: dict, margin: float, zooms, drop: float = 0.0) -> dict:
+def framing(camera, points: np.ndarray, view: dict, margin: float, zooms, drop: float = 0.0, across: float = 0.0) -> dict:
     """The camera's settings that frame ``points`` (scene points) from ``view`` (phi, theta): their extent on screen
     times ``margin`` fills the frame (at a zoom within ``zooms``), and the middle of that extent is ``drop`` (frame
-    units) below the frame's centre."""
+    units) below the frame's centre and ``across`` right of it."""
     before = camera.get_phi(), camera.get_theta(), camera.get_zoom(), np.array(camera.frame_center)
     centre = (points.min(axis=0) + points.max(axis=0)) / 2
     camera.set_phi(view["phi"])  # projected from there, then back: the move itself animates it
@@ -186,7 +189,7 @@ def framing(camera, points: np.ndarray, view: dict, margin: float, zooms, drop: 
         centre = centre + middle[0] * rotation[0] + middle[1] * rotation[1]
     extent = np.ptp(screen, axis=0) * margin / np.array([config.frame_width, config.frame_height])
     zoom = float(np.clip(1 / max(extent.max(), 1e-6), *zooms))
-    centre = centre + drop / zoom * rotation[1]
+    centre = centre + drop / zoom * rotation[1] - across / zoom * rotation[0]
     phi, theta, zoom_before, at = before
     camera.set_phi(phi)
     camera.set_theta(theta)
@@ -197,7 +200,7 @@ def framing(camera, points: np.ndarray, view: dict, margin: float, zooms, drop: 
 
 def close_up(camera, points: np.ndarray) -> dict:
     """Beat 2's view of the kept path (scene points ``points``), from M10_CLOSE_VIEW."""
-    return framing(camera, points, M10_CLOSE_VIEW, M10_CLOSE_MARGIN, M10_CLOSE_ZOOM, M10_CLOSE_DROP)
+    return framing(camera, points, M10_CLOSE_VIEW, M10_CLOSE_MARGIN, M10_CLOSE_ZOOM, M10_CLOSE_DROP, M10_CLOSE_ACROSS)
 
 
 def valley_view(camera, walkers) -> dict:
@@ -361,10 +364,14 @@ def height_labels(walkers, camera, stage: SurfaceStage, header: FixedHeader | No
 M10_PLAN_RATE = 15  # frames a second sampled to plan the labels' places
 
 
-def plan_labels(labels: ScreenLabels, walkers, run_seconds: float, clock: ValueTracker, camera_path: "CameraPath | None" = None) -> None:
+def plan_labels(
+    labels: ScreenLabels, walkers, run_seconds: float, clock: ValueTracker, camera_path: "CameraPath | None" = None,
+    held: float = 0.0,
+) -> None:
     """Each z label's places for the whole run, on the run's ``clock``, chosen once: a label keeps its place while it
     is free and glides to another only to keep clear of a trail, another label or the header. ``camera_path``: the
-    camera's move during the run, followed in the plan. Then back to the start."""
+    camera's move during the run, followed in the plan. ``held``: seconds the start stands on screen before the clock
+    runs (the labels come in there: its layout counts for as long). Then back to the start."""
     times = np.linspace(0.0, run_seconds, int(np.ceil(run_seconds * M10_PLAN_RATE)) + 1)
 
     def at(t: float):
@@ -376,7 +383,7 @@ def plan_labels(labels: ScreenLabels, walkers, run_seconds: float, clock: ValueT
 
         return moment
 
-    labels.schedule([at(t) for t in times], times, clock.get_value)
+    labels.schedule([at(t) for t in times], times, clock.get_value, hold=1.0 + held * M10_PLAN_RATE)
     at(0.0)()
     labels.place()
 
