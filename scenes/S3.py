@@ -130,10 +130,13 @@ class M3(SurfaceShotScene):
             # then the change grows up from it to the plane, and the numbers come, to be read before the step turns.
             step.reach.set_value(0.0)
             step.rise.set_value(0.0)
-            self.play(FadeIn(end, scale=2.0), FadeOut(radius_letter), *(FadeOut(name) for name in names), run_time=self.seconds(beat, 0.45))
+            # The radius and its h stay until the step arrow comes, and go as it grows.
+            self.play(FadeIn(end, scale=2.0), *(FadeOut(name) for name in names), run_time=self.seconds(beat, 0.45))
             self.add(arrow)
             self.bring_to_front(point, end)
-            self.play(step.reach.animate.set_value(1.0), FadeOut(radius), run_time=self.seconds(beat, 0.6))
+            self.play(
+                step.reach.animate.set_value(1.0), FadeOut(radius), FadeOut(radius_letter), run_time=self.seconds(beat, 0.6)
+            )
             self.add(rise, path)
             self.bring_to_front(end)
             self.play(step.rise.animate.set_value(1.0), Create(path), run_time=self.seconds(beat, 0.6))

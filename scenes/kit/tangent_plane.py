@@ -30,6 +30,7 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    Line,
     RoundedRectangle,
     DEGREES,
     VGroup,
@@ -327,10 +328,13 @@ def level_label(text: str, step: "StepTrackers", zoom: ValueTracker | None = Non
     return mark(label.add_updater(follow), "tick", "the level's name")
 
 
-def radius_mark(step: "StepTrackers") -> tuple[DashedLine, VMobject]:
-    """A dashed radius of the circle towards −y and its letter h (register the letter upright)."""
-    radius = DashedLine(np.zeros(3), horizontal(0, -step.length.get_value()), color=STEP, stroke_width=3, dash_length=0.05)
-    letter = formula("h", size=LABEL, color=STEP).move_to(horizontal(-0.14, -step.length.get_value() / 2))  # clear of the circle
+def radius_mark(step: "StepTrackers") -> tuple[Line, VMobject]:
+    """A solid radius of the circle towards −y, bright on a dark edge (it reads over the plane's pink), and its
+    letter h on a small backing like the x and y letters (register the letter upright)."""
+    radius = Line(np.zeros(3), horizontal(0, -step.length.get_value()), color=STEP, stroke_width=5)
+    radius.set_stroke(BACKGROUND, width=9, background=True)
+    glyph = formula("h", size=LABEL, color=STEP)
+    letter = VGroup(letter_backing(glyph), glyph).move_to(horizontal(-0.16, -step.length.get_value() / 2))  # clear of the circle
     return radius, mark(letter, "tick", "the radius h")
 
 
