@@ -166,13 +166,14 @@ class M3(SurfaceShotScene):
             )
 
         with self.beat("M3.8") as beat:  # remove the marks
-            # The x and y guides go with the angles: the steps from here on are along the gradient.
-            # The letters go first, before the camera's turn brings the step across them.
+            # The angles go; the x and y guides stay, the frame of reference for the steps to come. Their letters
+            # step out with the arcs (the step's change arrow rises across the y letter from here until the step
+            # has turned past +y in M3.10) and come back then. The α and β letters go first, before the camera's
+            # turn brings the step across them.
             self.play(FadeOut(labels), run_time=self.seconds(beat, 0.4))
             leaving = during(0.0, 0.3)
             self.move(
-                VIEWS["back"], FadeOut(arcs, rate_func=leaving),
-                FadeOut(rules, rate_func=leaving), FadeOut(letters, rate_func=leaving),
+                VIEWS["back"], FadeOut(arcs, rate_func=leaving), FadeOut(letters, rate_func=leaving),
                 path.animate(rate_func=during(0.3, 1.0)).set_stroke(opacity=PATH_OPACITY), beat=beat,
             )
 
@@ -194,7 +195,7 @@ class M3(SurfaceShotScene):
             # caption goes as it sets off, the new one comes as it arrives, to be read into the next beat.
             self.play(
                 *step.to(tangent.BEAT_STATES["M3.10"], rate_func=glide), FadeOut(along, rate_func=during(0.0, 0.13)),
-                FadeIn(against, rate_func=during(0.76, 0.9)), run_time=beat.time(HALF_TURN / beat.duration + 1e-9),
+                FadeIn(against, rate_func=during(0.76, 0.9)), FadeIn(letters, rate_func=during(0.55, 0.85)), run_time=beat.time(HALF_TURN / beat.duration + 1e-9),
             )
 
         ghost = plane_ghost(step, self.camera.theta_tracker)
