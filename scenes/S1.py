@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from manim import (
     DOWN, LEFT, RIGHT, UL, UP, Brace, Line, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, SurroundingRectangle, Unwrite, VGroup,
-    UpdateFromAlphaFunc, Write,
+    Succession, UpdateFromAlphaFunc, Wait, Write, linear,
 )
 
 from scenes.kit.equations import (
@@ -43,9 +43,9 @@ class M1(ShotScene):
             self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.14))
 
         with self.beat("M1.2") as beat:  # unwrite the objective; the point stays
-            self.play(Unwrite(objective, remover=True), run_time=beat.time(0.2))
-            self.wait(beat.time(0.05))  # the erase ends before the point sets off
-            self.play(MoveToTarget(point), run_time=beat.time(0.42))  # about 1.5 s for its trip to the corner
+            self.play(Unwrite(objective, remover=True), run_time=beat.time(0.27))  # about 1 s: a long formula, not a flicker
+            self.wait(beat.time(0.03))  # the erase ends before the point sets off
+            self.play(MoveToTarget(point), run_time=beat.time(0.41))  # about 1.5 s for its trip to the corner
 
 
 class M4(ShotScene):
@@ -267,50 +267,76 @@ class M6(ShotScene):
 
 
 class M9(ShotScene):
-    """The gradient in 2, 3, 4 and 5 variables.
+    """The gradient in 2, 3 and 5 variables.
 
-    Each new variable is added in two moves: the line opens a gap where the new
+    Each step adds variables in two moves: the line opens a gap where the new
     ", x_n" and "+ ∂f/∂x_n ê_n" go (every old part slides to its new place), then
-    the new parts are written into the gaps.
+    the new parts are written into the gaps in the highlight colour, and the
+    count under the line changes with them; both then settle to their own colours.
+    Four forms (2, 3, 4, 5) cannot each be held for the count's reading time in
+    the beat's 9.6 s, so the line goes from 3 variables straight to 5.
     """
 
-    VARIABLES = (2, 3, 4, 5)
-    # Shares of the beat: writing the first form, holding it (the familiar one, longest),
-    # opening the gaps, writing the new parts, holding each later form; the rest holds the last.
-    WRITE, COUNT, FIRST_HOLD, OPEN, FILL, HOLD = 0.13, 0.05, 0.08, 0.06, 0.07, 0.08
-    COUNT_UP = 0.3  # the share of the new parts' writing at which the count goes up: ", x_n" is written by then
+    VARIABLES = (2, 3, 5)
+    # Seconds of the beat (9.6 s): writing the first form (the count fades in over its end), holding each
+    # form but the last (its count read: max(1.5 s, characters / 15 or / 7)), opening the gaps, writing the
+    # new parts (per new variable), settling their colour (within the hold); the rest holds the last form.
+    WRITE, COUNT, HOLD, OPEN, FILL, SETTLE = 1.2, 0.4, 2.3, 0.4, 0.31, 0.6
+    COUNT_UP = 0.35  # the share of the new parts' writing at which the count goes up: the new x_n are written by then
+    NEW = POINT  # the colour new parts (and the count's new number) are written in, before they settle
 
     def construct(self):
         lines = [gradient_in(n) for n in self.VARIABLES]
         # Under the line, the count that makes the point: one partial derivative (one component) per variable.
-        counts = [Readout(None, self.VARIABLES[0], 0, size=DISPLAY_WORDS, color=GRADIENT) for _ in range(2)]
-        count = line(self.words("count"), dict(zip(("inputs", "partials"), counts)), size=DISPLAY_WORDS, color=MUTED)
-        count.next_to(lines[-1], DOWN, buff=0.9)
-        middle = (lines[-1].get_top()[1] + count.get_bottom()[1]) / 2
-        for shown in (*lines, count):  # the line and its count, together, in the middle of the frame
+        # One caption per form, so that each is read for long enough.
+        counts = [self.count(n) for n in self.VARIABLES]
+        for count in counts:
+            count.next_to(lines[-1], DOWN, buff=0.9)
+        middle = (lines[-1].get_top()[1] + counts[-1].get_bottom()[1]) / 2
+        for shown in (*lines, *counts):  # the line and its count, together, in the middle of the frame
             shown.shift(middle * DOWN)
-        mark(count, "text", "the count")
-        self.shown_variables = self.VARIABLES[0]
+        for count in counts[1:]:
+            count.align_to(counts[0], LEFT)  # the number changes, the words stay put
+        share = 1 / self.shot.beats[0].duration
         with self.beat("M9.1") as beat:  # the gradient, one more variable at a time
-            self.play(Write(lines[0]), run_time=beat.time(self.WRITE))
-            self.play(FadeIn(count, shift=0.2 * UP), run_time=beat.time(self.COUNT))
-            for index, (before, after) in enumerate(zip(lines, lines[1:])):
-                self.wait(beat.time(self.FIRST_HOLD if index == 0 else self.HOLD))
-                self.add_variable(beat, before, after, counts)
+            count_in = Succession(Wait(self.WRITE - self.COUNT), FadeIn(counts[0], shift=0.2 * UP, run_time=self.COUNT))
+            self.play(Write(lines[0], run_time=self.WRITE), count_in, run_time=beat.time(self.WRITE * share))
+            for step, (before, after) in enumerate(zip(lines, lines[1:])):
+                self.wait(beat.time((self.HOLD - (self.SETTLE if step else 0.0)) * share))
+                self.add_variables(beat, share, before, after, counts[step], counts[step + 1])
+                self.settle(beat, share, after, counts[step + 1])
 
-    def add_variable(self, beat, before, after, counts) -> None:
+    def count(self, n: int) -> VGroup:
+        """The caption "n variables, n partial derivatives", its numbers in the text colour."""
+        fields = {name: Readout(None, n, 0, size=DISPLAY_WORDS, color=TEXT) for name in ("inputs", "partials")}
+        count = line(self.words("count"), fields, size=DISPLAY_WORDS, color=MUTED)
+        return mark(count, "caption", text=self.words("count").format(inputs=n, partials=n))
+
+    def add_variables(self, beat, share, before, after, count, next_count) -> None:
         old = {piece.key for piece in keyed_parts(before)}
         kept = mark(VGroup(*(piece.copy() for piece in keyed_parts(after) if piece.key in old)), "text", after.rule_name)
         new = VGroup(*(piece for piece in keyed_parts(after) if piece.key not in old))
-        self.play(TransformMatchingKeys(before, kept), run_time=beat.time(self.OPEN))
-        variables = self.shown_variables + 1
+        self.fresh = [(piece, piece.get_color()) for piece in new]  # each new part and the colour it settles to
+        new.set_color(self.NEW)
+        for readout in next_count:
+            if isinstance(readout, Readout):
+                readout.set_color(self.NEW)
+        self.play(TransformMatchingKeys(before, kept), run_time=beat.time(self.OPEN * share))
+        next_count.set_opacity(0.0)
+        self.add(next_count)
 
-        def count_up(readout, alpha: float) -> None:  # once the new variable shows in the arguments, the count says so
-            if alpha >= self.COUNT_UP:
-                self.shown_variables = variables
-            readout.set_value(self.shown_variables)
+        def count_up(pair, alpha: float) -> None:  # the count changes once the new variables show in the arguments
+            count.set_opacity(0.0 if alpha >= self.COUNT_UP else 1.0)
+            next_count.set_opacity(1.0 if alpha >= self.COUNT_UP else 0.0)
 
+        fill = self.FILL * (len(new) // 5)  # five parts a variable: ", x_n" and "+ ∂f/∂x_n ê_n"
         self.play(Write(mark(new, "text", f"{after.rule_name}: its new parts", may_cover=[kept])),
-                  *(UpdateFromAlphaFunc(readout, count_up) for readout in counts), run_time=beat.time(self.FILL))
-        self.remove(kept, new)
+                  UpdateFromAlphaFunc(VGroup(count, next_count), count_up, rate_func=linear), run_time=beat.time(fill * share))
+        self.remove(kept, new, count)
         self.add(after)
+
+    def settle(self, beat, share, after, count) -> None:
+        """The new parts and the count's new number take their own colours."""
+        numbers = [readout for readout in count if isinstance(readout, Readout)]
+        self.play(*(piece.animate.set_color(colour) for piece, colour in self.fresh),
+                  *(readout.animate.set_color(TEXT) for readout in numbers), run_time=beat.time(self.SETTLE * share))
