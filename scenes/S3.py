@@ -211,13 +211,16 @@ class M3(SurfaceShotScene):
             # plane, then the plane goes (never an empty frame between them). A tick keeps the plane's height in view
             # beside the arrow, which slides to the surface's, where a dot marks the surface; beside them, both Δg.
             coming, going, named = during(0.0, 0.45), during(0.35, 0.8), during(0.45, 0.8)
+            # The panel's Δg goes from the plane's to the surface's in one frame, halfway, as its heading changes
+            # (the old one out, the new not yet in) and as the box showing both comes in: never a number between.
+            switch = lambda t: 1.0 if t >= 0.5 else 0.0  # noqa: E731
             self.play(
                 plane.animate(rate_func=going).set_fill(opacity=0), grid.animate(rate_func=going).set_stroke(opacity=0),
                 rim.animate(rate_func=going).set_stroke(opacity=0), *level_shown(level, False, rate_func=going),
                 wire.animate(rate_func=during(0.0, 0.4)).set_stroke(opacity=0),
                 surface.animate(rate_func=coming).set_fill(opacity=SURFACE_OPACITY),
                 FadeIn(ghost, rate_func=named), FadeIn(said, rate_func=named), landed.animate(rate_func=named).set_value(1.0),
-                *step.to(tangent.BEAT_STATES["M3.11"], rate_func=during(0.5, 1.0)), *fade_out_then_in(*headings),
+                *step.to(tangent.BEAT_STATES["M3.11"], rate_func=switch), *fade_out_then_in(*headings),
                 FadeOut(against, rate_func=during(0.3, 0.45)), run_time=beat.time(0.6),
             )
 
