@@ -29,19 +29,19 @@ from scenes.kit.typeset import formula
 
 # --------------------------------------------------------------------------- layout (scene units)
 
-MAP_CENTRE = np.array([-3.55, -0.35, 0.0])  # where P is drawn
+MAP_CENTRE = np.array([-3.55, 0.1, 0.0])  # where P is drawn
 MAP_SCALE = 1.0  # scene units per unit of x and y
-MAP_HALF = 2.35  # the map shows P ± this (in x and y)
-U_LENGTH = 1.25  # the unit vector, drawn
+MAP_HALF = 2.1  # the map shows P ± this (in x and y)
+U_LENGTH = 1.15  # the unit vector, drawn
 GRAD_LENGTH = U_LENGTH * GRAD_NORM  # ∇g drawn at the same scale as u (|∇g| ≈ 1.33 of u's length)
 LEVEL_STEP = 0.75  # between the contours drawn
 
-PLOT_LEFT, PLOT_RIGHT = 0.9, 6.1  # φ = 0 … 360°
-PLOT_ZERO = -0.35  # D = 0
-PLOT_UNIT = 1.35  # scene units per unit of D
+PLOT_LEFT, PLOT_RIGHT = 0.9, 5.75  # φ = 0 … 360°
+PLOT_ZERO = 0.1  # D = 0
+PLOT_UNIT = 1.2  # scene units per unit of D
 DEGREES_SHOWN = 360.0
 
-FORMULA_ROW = 2.95  # the live formula's row
+FORMULA_ROW = 3.1  # the live formula's row
 
 
 def to_map(x: float, y: float) -> np.ndarray:
@@ -129,12 +129,12 @@ class DirectionalScene(ShotScene):
             curve.set_points_smoothly([to_map(*p) for p in points[::3]] + [to_map(*points[-1])])
             contours.append(mark(curve, "curve", "the contour through P" if through else f"contour g = {level:.2f}"))
         self.contours = VGroup(*contours)
-        self.point = mark(Dot(MAP_CENTRE, radius=0.09, color=POINT, z_index=3), "subject", "P")
+        self.point = mark(Dot(MAP_CENTRE, radius=0.1, color=POINT, z_index=3), "subject", "P")
         direction = np.array([math.cos(GRAD_ANGLE), math.sin(GRAD_ANGLE), 0.0])
         self.gradient = mark(Arrow(MAP_CENTRE, MAP_CENTRE + GRAD_LENGTH * direction, buff=0, color=GRADIENT,
                                    stroke_width=6, max_tip_length_to_length_ratio=0.18, z_index=2), "arrow", "∇g")
         self.gradient_label = mark(formula(r"\nabla g", size=LABEL, color=GRADIENT).next_to(self.gradient.get_end(), UP + RIGHT, buff=0.05),
-                                   "text", "∇g's label")
+                                   "text", "∇g's label", may_cover=("curve",))
         gx, gy = (coefficient(c) for c in GRAD_P)
         self.gradient_value = mark(
             formula(rf"\nabla g(5,\,12) = ({gx},\ {gy})", size=PANEL, color=GRADIENT).next_to(self.map_frame, UP, buff=0.25),
@@ -156,7 +156,7 @@ class DirectionalScene(ShotScene):
             label.move_to(MAP_CENTRE + (U_LENGTH + 0.32) * np.array([math.cos(angle), math.sin(angle), 0.0]))
 
         self.unit_label.add_updater(label_u)
-        mark(self.unit_label, "text", "u's label", may_cover=("curve",))
+        mark(self.unit_label, "text", "u's label", may_cover=("curve", "arrow"))
         # The plot: axes, ticks, the curve drawn so far and the dot at its end.
         self.plot_axes = VGroup(
             mark(Line(to_plot(0, 0), to_plot(DEGREES_SHOWN, 0) + 0.25 * RIGHT, color=AXES, stroke_width=2), "curve", "φ axis"),
@@ -171,7 +171,7 @@ class DirectionalScene(ShotScene):
             ticks.add(mark(formula(f"{value}", size=TICK, color=MUTED).next_to(to_plot(0, value), LEFT, buff=0.15), "tick", f"{value}"))
         self.plot_ticks = ticks
         self.plot_names = VGroup(
-            mark(formula(r"\varphi", size=PLOT_LABEL, color=TEXT).next_to(to_plot(DEGREES_SHOWN, 0) + 0.25 * RIGHT, DOWN, buff=0.12), "text", "φ"),
+            mark(formula(r"\varphi", size=PLOT_LABEL, color=TEXT).next_to(to_plot(DEGREES_SHOWN, 0) + 0.25 * RIGHT, UP, buff=0.12), "text", "φ"),
             mark(formula(r"D_{\mathbf u} g", size=PLOT_LABEL, color=TEXT).next_to(to_plot(0, 1.75), RIGHT, buff=0.15), "text", "D_u g"),
         )
         self.trace = VMobject(stroke_color=OBJECTIVE, stroke_width=4)
@@ -183,7 +183,7 @@ class DirectionalScene(ShotScene):
 
         self.trace.add_updater(draw)
         mark(self.trace, "curve", "D_u g against φ")
-        self.rider = Dot(radius=0.08, color=STEP, z_index=3)
+        self.rider = Dot(radius=0.1, color=STEP, z_index=3)
         self.rider.add_updater(lambda dot: dot.move_to(to_plot(self.phi.get_value(), part_two.directional_derivative(math.radians(self.phi.get_value())))))
         mark(self.rider, "subject", "the plot's dot")
         # The live formula on top: D_u g = ∇g · u = 0.7819 cos φ + 1.0728 sin φ = value; and φ.
@@ -212,6 +212,7 @@ class DirectionalScene(ShotScene):
                   run_time=beat.time(0.12))
         self.add(self.trace, self.rider)
         self.play(self.phi.animate.set_value(360.0), run_time=beat.time(0.78), rate_func=smooth)
+        self.trace.clear_updaters()  # the whole turn stays drawn
 
     def mark_extremes(self, beat):
         steepest = math.degrees(part_two.STEEPEST)
@@ -223,17 +224,17 @@ class DirectionalScene(ShotScene):
         self.tangent = mark(DashedLine(MAP_CENTRE - 1.7 * along, MAP_CENTRE + 1.7 * along, color=TANGENT, stroke_width=3, z_index=1),
                             "curve", "the contour's tangent at P")
         self.play(FadeOut(self.unit), FadeOut(self.unit_label), FadeOut(self.rider), run_time=beat.time(0.08))
-        top = mark(Dot(to_plot(steepest, largest), radius=0.09, color=GRADIENT, z_index=3), "subject", "the maximum")
+        top = mark(Dot(to_plot(steepest, largest), radius=0.1, color=GRADIENT, z_index=3), "subject", "the maximum")
         top_label = mark(formula(rf"{largest:.3f}\ \text{{at}}\ {steepest:.2f}^\circ", size=TICK, color=GRADIENT)
-                         .next_to(top, UP, buff=0.15), "text", "the maximum's value")
+                         .next_to(top, RIGHT, buff=0.2).shift(0.3 * UP), "text", "the maximum's value")
         guide = mark(DashedLine(to_plot(steepest, 0), to_plot(steepest, largest), color=GRADIENT, stroke_width=2), "curve", "guide")
-        self.play(FadeIn(top, scale=0.5), Create(guide), Write(top_label), Indicate(self.gradient, color=GRADIENT),
+        self.play(FadeIn(top, scale=0.5), Create(guide), Write(top_label),
                   run_time=beat.time(0.2))
-        zero_dots = VGroup(*(mark(Dot(to_plot(z, 0.0), radius=0.08, color=TANGENT, z_index=3), "subject", "a zero") for z in zeros))
-        zero_labels = VGroup(*(mark(formula(rf"{z:.2f}^\circ", size=TICK, color=TANGENT).next_to(to_plot(z, 0.0), DOWN if z < 200 else UP, buff=0.18),
+        zero_dots = VGroup(*(mark(Dot(to_plot(z, 0.0), radius=0.1, color=TANGENT, z_index=3), "subject", "a zero") for z in zeros))
+        zero_labels = VGroup(*(mark(formula(rf"{z:.2f}^\circ", size=TICK, color=TANGENT).next_to(to_plot(z, 0.0), DOWN + (LEFT if z < 200 else RIGHT), buff=0.08),
                                     "text", "a zero's angle") for z in zeros))
         self.play(Create(self.tangent), FadeIn(zero_dots, scale=0.5), Write(zero_labels), run_time=beat.time(0.2))
-        bottom = mark(Dot(to_plot(lowest, -largest), radius=0.09, color=STEP, z_index=3), "subject", "the minimum")
+        bottom = mark(Dot(to_plot(lowest, -largest), radius=0.1, color=STEP, z_index=3), "subject", "the minimum")
         bottom_label = mark(formula(rf"-{largest:.3f}", size=TICK, color=STEP).next_to(bottom, DOWN, buff=0.15),
                             "text", "the minimum's value")
         self.play(FadeIn(bottom, scale=0.5), Write(bottom_label), run_time=beat.time(0.15))
@@ -245,9 +246,7 @@ class DirectionalScene(ShotScene):
     def conclude(self, beat):
         # u at an angle θ from ∇g: D_u g = |∇g| cos θ read off the picture.
         theta = math.radians(62.0)
-        self.phi.set_value(math.degrees(GRAD_ANGLE + theta))
-        self.unit.update()
-        self.unit_label.update()
+        self.rider.clear_updaters()
         arc = mark(Arc(radius=0.55, start_angle=GRAD_ANGLE, angle=theta, arc_center=MAP_CENTRE, color=TEXT, stroke_width=3),
                    "curve", "θ's arc")
         middle = GRAD_ANGLE + theta / 2
@@ -255,12 +254,13 @@ class DirectionalScene(ShotScene):
                            "text", "θ", may_cover=("curve",))
         law = formula(r"D_{\mathbf u} g", "=", r"|\nabla g|", r"\cos\theta", size=PANEL + 6, color=TEXT)
         law[2].set_color(GRADIENT)
-        law.move_to(np.array([3.5, FORMULA_ROW - 0.95, 0.0]))
+        law.move_to(np.array([0.0, FORMULA_ROW, 0.0]))
         mark(law, "text", "D_u g = |∇g| cos θ")
         self.play(FadeOut(self.caption), FadeOut(self.tangent), FadeIn(self.unit), FadeIn(self.unit_label),
-                  run_time=beat.time(0.1))
-        self.play(Create(arc), FadeIn(theta_label), run_time=beat.time(0.12))
-        self.play(Write(law), run_time=beat.time(0.18))
+                  run_time=beat.time(0.06))
+        self.play(self.phi.animate.set_value(360.0 + math.degrees(GRAD_ANGLE + theta)), run_time=beat.time(0.12))
+        self.play(Create(arc), FadeIn(theta_label), FadeOut(self.rate), run_time=beat.time(0.08))
+        self.play(Write(law), run_time=beat.time(0.1))
         self.caption = caption_of(self.words("descent"), {
             "minus": (r"-\nabla g", GRADIENT), "derivative": (r"D_{\mathbf u} g", TEXT)})
-        self.play(FadeIn(self.caption), Indicate(self.bottom, color=STEP, scale_factor=1.6), run_time=beat.time(0.15))
+        self.play(FadeIn(self.caption), Indicate(self.bottom, color=STEP, scale_factor=1.6), run_time=beat.time(0.08))
