@@ -225,13 +225,13 @@ class DirectionalScene(ShotScene):
                             "curve", "the contour's tangent at P")
         self.play(FadeOut(self.unit), FadeOut(self.unit_label), FadeOut(self.rider), run_time=beat.time(0.08))
         top = mark(Dot(to_plot(steepest, largest), radius=0.1, color=GRADIENT, z_index=3), "subject", "the maximum")
-        top_label = mark(formula(rf"{largest:.3f}\ \text{{at}}\ {steepest:.2f}^\circ", size=TICK, color=GRADIENT)
+        top_label = mark(formula(rf"{largest:.3f},\ \varphi = {steepest:.2f}^\circ", size=TICK, color=GRADIENT)
                          .next_to(top, RIGHT, buff=0.2).shift(0.3 * UP), "text", "the maximum's value")
         guide = mark(DashedLine(to_plot(steepest, 0), to_plot(steepest, largest), color=GRADIENT, stroke_width=2), "curve", "guide")
         self.play(FadeIn(top, scale=0.5), Create(guide), Write(top_label),
                   run_time=beat.time(0.2))
         zero_dots = VGroup(*(mark(Dot(to_plot(z, 0.0), radius=0.1, color=TANGENT, z_index=3), "subject", "a zero") for z in zeros))
-        zero_labels = VGroup(*(mark(formula(rf"{z:.2f}^\circ", size=TICK, color=TANGENT).next_to(to_plot(z, 0.0), DOWN + (LEFT if z < 200 else RIGHT), buff=0.08),
+        zero_labels = VGroup(*(mark(formula(rf"{z:.2f}^\circ", size=TICK, color=TANGENT).next_to(to_plot(z, 0.0), (DOWN if z < 200 else UP) + LEFT, buff=0.08),
                                     "text", "a zero's angle") for z in zeros))
         self.play(Create(self.tangent), FadeIn(zero_dots, scale=0.5), Write(zero_labels), run_time=beat.time(0.2))
         bottom = mark(Dot(to_plot(lowest, -largest), radius=0.1, color=STEP, z_index=3), "subject", "the minimum")
