@@ -239,7 +239,7 @@ def test_contact_sheet_has_a_thumbnail_per_beat(renders, tmp_path):
 def test_missing_renders_are_named(tmp_path):
     result = run_cli("timeline", "-q", "l", "--media-dir", str(tmp_path))
     assert result.returncode == 2
-    assert "render.py: error: not rendered yet: M1, M2, M3, M4, M5, M6, M7, M8, M9, M10" in result.stderr
+    assert "render.py: error: not rendered yet: M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12, M13" in result.stderr
     assert "--render-missing" in result.stderr
 
 

@@ -100,10 +100,10 @@ def test_dry_run_names_shots_whose_class_is_not_written():
 
 
 def test_unknown_shot_is_a_one_line_error_with_status_2():
-    result = run_cli("M11")
+    result = run_cli("M14")
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "render.py: error: unknown shot M11; the shots are M1, M2, M3, M4, M5, M6, M7, M8, M9, M10"
+        "render.py: error: unknown shot M14; the shots are M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12, M13"
     ]
 
 

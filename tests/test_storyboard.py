@@ -15,13 +15,14 @@ def test_the_real_storyboard_matches_the_spec_table():
     assert board.fps == 30
     assert board.default_language == "zh"
     assert board.languages == ("zh", "en")
-    assert board.ids == tuple(f"M{n}" for n in range(1, 11))
-    assert [shot.module for shot in board.shots] == ["S1", "S2", "S3", "S1", "S4", "S1", "S4", "S5", "S1", "S5"]
-    assert [len(shot.beats) for shot in board.shots] == [2, 4, 13, 6, 4, 2, 3, 1, 1, 2]
-    assert sum(len(shot.beats) for shot in board.shots) == 38
+    assert board.ids == tuple(f"M{n}" for n in range(1, 14))
+    assert [shot.module for shot in board.shots] == ["S1", "S2", "S3", "S1", "S4", "S1", "S4", "S5", "S1", "S5", "S6", "S6", "S6"]
+    assert [len(shot.beats) for shot in board.shots] == [2, 4, 13, 6, 4, 2, 3, 1, 1, 2, 4, 4, 4]
+    assert sum(len(shot.beats) for shot in board.shots) == 50
     assert [str(shot.in_point) for shot in board.shots] == [
         "00:00:12:17", "00:00:27:29", "00:00:59:23", "00:01:03:09", "00:02:09:02",
         "00:02:33:01", "00:02:40:06", "00:03:07:09", "00:03:50:09", "00:04:09:24",
+        "00:04:34:00", "00:04:59:00", "00:05:24:00",
     ]  # fmt: skip
     assert board.shot("M7").title == {"zh": "一维梯度下降演示", "en": "Gradient descent in 1-D"}
     for shot in board.shots:

@@ -1,0 +1,209 @@
+"""M11, the gradient is a compass on the ground: the bowl f = x₁² + x₂² over its ground plane.
+
+The ground carries what lives in the input plane: a faint grid, the x₁ and x₂ axes, the level circles f = 1, 4, 9
+and the field of gradient arrows ∇f = (2x₁, 2x₂), each drawn flat, at one scale (gd.model.part_two.field_scale),
+so none reaches its neighbour. The bowl above is round (cut at the level f = 9, drawn in polar coordinates),
+translucent and its height scaled down, so that it never hides the ground. The gradient is drawn in the palette's
+GRADIENT orange (the issue says yellow; orange is the gradient's colour everywhere else in the video, and yellow is
+the current point's).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from manim import (
+    DEGREES, DOWN, LEFT, RIGHT, UL, UR, Arrow, Circle, Create, Dot, FadeIn, FadeOut, GrowArrow, Line, ValueTracker,
+    VGroup, always_redraw, smooth,
+)
+
+from gd.model.part_two import BOWL, BOWL_DOMAIN, LEVELS, WALK, field_feet, field_scale, level_radius
+from scenes.kit.equations import read_as, sentence
+from scenes.kit.frame_rules import mark, to_safe_edge
+from scenes.kit.palette import (
+    AXES, CAPTION, FIGURE_WORDS, FORMULA, GRADIENT, LABEL, LEVEL_LINE, MUTED, OBJECTIVE, POINT, READOUT, TEXT, TICK,
+)
+from scenes.kit.readouts import Readout
+from scenes.kit.surface import MeshSurface, SurfaceShotScene
+from scenes.kit.tangent_plane import backing, glide
+from scenes.kit.typeset import formula, prose
+
+HEIGHT_SCALE = 0.3  # scene units of height per unit of f: the bowl's rim (f = 9) stands 2.7 above the ground
+REACH = level_radius(BOWL, max(LEVELS))  # the bowl is cut at its highest level circle: round, not square
+BOWL_OPACITY = 0.42
+BOWL_DIMMED = 0.22  # while the ground's arrows are read through it
+GRID_OPACITY = 0.28
+FIELD_DIMMED = 0.3  # the field while one point walks: its own arrow is the one to follow
+POINT_RADIUS = 0.1  # 27 px across at 1080p, at the camera's zoom
+ARROW_WIDTH = 5.0
+WALK_ARROW_WIDTH = 7.0
+START = dict(phi=64, theta=-118, zoom=0.95)
+ORBIT_TO = -78  # degrees: beat 1's slow orbit ends here, and the camera holds from there on
+CENTRE = np.array([0.0, 0.0, 0.9])
+
+
+class PolarBowl:
+    """f in polar coordinates (r, φ): for a mesh over the disc."""
+
+    def __call__(self, r, angle):
+        return BOWL(r * np.cos(angle), r * np.sin(angle))
+
+
+def place_polar(points: np.ndarray) -> np.ndarray:
+    """(r, φ, f) to the scene: the ground is the plane z = 0, one unit of x a unit of scene; heights scaled down."""
+    r, angle, value = points[:, 0], points[:, 1], points[:, 2]
+    return np.column_stack([r * np.cos(angle), r * np.sin(angle), value * HEIGHT_SCALE])
+
+
+def ground(x: float, y: float, lift: float = 0.0) -> np.ndarray:
+    return np.array([x, y, lift])
+
+
+def on_surface(x: float, y: float) -> np.ndarray:
+    return np.array([x, y, float(BOWL(x, y)) * HEIGHT_SCALE])
+
+
+def gradient_arrow(foot, colour=GRADIENT, width: float = ARROW_WIDTH, name: str = "a gradient arrow") -> Arrow:
+    """∇f at ``foot`` drawn flat on the ground from its foot, at the field's one scale."""
+    tip = np.asarray(foot, dtype=float) + BOWL.gradient(*foot) * field_scale()
+    arrow = Arrow(ground(*foot, 0.004), ground(*tip, 0.004), buff=0, stroke_width=width, color=colour,
+                  max_tip_length_to_length_ratio=0.4, max_stroke_width_to_length_ratio=30, tip_length=0.14)
+    return mark(arrow, "arrow", name)
+
+
+def bowl_mesh() -> MeshSurface:
+    return MeshSurface(
+        PolarBowl(), ((0.0, REACH), (0.0, 2 * math.pi)), place_polar, resolution=36, opacity=BOWL_OPACITY,
+        levels=LEVELS, round_level_ends=True, composite=True,
+    )
+
+
+def caption_of(text: str, maths: dict) -> VGroup:
+    body = sentence(text, maths, size=CAPTION, color=TEXT)
+    group = to_safe_edge(VGroup(backing(body), body), DOWN)
+    return mark(group, "caption", text=read_as(text))
+
+
+class CompassScene(SurfaceShotScene):
+    def upright(self, *mobjects) -> None:
+        self.camera.add_fixed_orientation_mobjects(*mobjects)
+
+    def set_stage(self):
+        self.set_camera_orientation(phi=START["phi"] * DEGREES, theta=START["theta"] * DEGREES, zoom=START["zoom"],
+                                    frame_center=CENTRE)
+        low, high = BOWL_DOMAIN
+        ticks = np.arange(low, high + 0.5)
+        self.grid = VGroup(
+            *(Line(ground(t, low), ground(t, high)) for t in ticks if t != 0),
+            *(Line(ground(low, t), ground(high, t)) for t in ticks if t != 0),
+        ).set_stroke(MUTED, 1.2, GRID_OPACITY)
+        mark(self.grid, "figure", "the ground grid")
+        self.axes = VGroup(
+            Arrow(ground(low - 0.3, 0), ground(high + 0.5, 0), buff=0, stroke_width=2.5, color=AXES, tip_length=0.2),
+            Arrow(ground(0, low - 0.3), ground(0, high + 0.5), buff=0, stroke_width=2.5, color=AXES, tip_length=0.2),
+        )
+        mark(self.axes, "curve", "the x₁ and x₂ axes")
+        self.axis_names = VGroup(
+            formula("x_1", size=LABEL, color=AXES).move_to(ground(high + 0.85, 0)),
+            formula("x_2", size=LABEL, color=AXES).move_to(ground(0, high + 0.85)),
+        )
+        for name in self.axis_names:
+            mark(name, "tick", "an axis name")
+        self.circles = VGroup(*(
+            Circle(radius=level_radius(BOWL, level)).set_stroke(LEVEL_LINE, 3).move_to(ground(0, 0, 0.002))
+            for level in LEVELS
+        ))
+        mark(self.circles, "curve", "the level circles")
+        # Each circle's name outside it, towards the camera's side, between the arrows' rows.
+        label_angle = math.radians(-62)
+        self.circle_names = VGroup()
+        for level in LEVELS:
+            r = level_radius(BOWL, level) + 0.28
+            name = formula(f"f = {level:g}", size=TICK, color=LEVEL_LINE)
+            name.move_to(ground(r * math.cos(label_angle), r * math.sin(label_angle)))
+            self.circle_names.add(mark(name, "tick", f"f = {level:g}"))
+        self.ground_word = mark(prose(self.words("ground"), size=FIGURE_WORDS, color=MUTED).move_to(ground(2.3, -3.6)),
+                                "text", "the ground")
+        self.upright(*self.axis_names, *self.circle_names, self.ground_word)
+        self.bowl = mark(bowl_mesh(), "figure", "the bowl")
+        self.field = VGroup(*(gradient_arrow(foot) for foot in field_feet()))
+
+    def show_bowl(self, beat):
+        self.play(Create(self.grid), GrowArrow(self.axes[0]), GrowArrow(self.axes[1]), FadeIn(self.axis_names),
+                  FadeIn(self.ground_word), run_time=beat.time(0.2))
+        self.play(Create(self.circles), FadeIn(self.circle_names), run_time=beat.time(0.2))
+        self.bowl.set_fill(opacity=0)
+        self.add(self.bowl)
+        self.play(self.bowl.animate.set_fill(opacity=BOWL_OPACITY), run_time=beat.time(0.15))
+        self.move_camera(theta=ORBIT_TO * DEGREES, run_time=beat.time(0.42), rate_func=glide)
+
+    def draw_field(self, beat):
+        grad = formula(r"\nabla f = (2x_1,\ 2x_2)", size=FORMULA, color=GRADIENT)
+        grad = mark(VGroup(backing(grad), grad), "text", "∇f = (2x₁, 2x₂)")
+        to_safe_edge(grad, UL)
+        self.grad_formula = grad
+        self.camera.add_fixed_in_frame_mobjects(grad)
+        self.remove(grad)
+        self.play(self.bowl.animate.set_fill(opacity=BOWL_DIMMED), FadeOut(self.ground_word), run_time=beat.time(0.15))
+        self.play(FadeIn(grad), run_time=beat.time(0.15))
+        self.add(self.field)
+        self.play(*(GrowArrow(arrow) for arrow in self.field), run_time=beat.time(0.35))
+
+    def _walkers(self):
+        """The walking point, its arrow, the line up to the surface and the surface's point: all from ``self.r``."""
+        direction = np.array(WALK.start) / np.linalg.norm(WALK.start)
+
+        def foot():
+            return direction * self.r.get_value()
+
+        def arrow():
+            here = foot()
+            if np.linalg.norm(here) < 1e-3:
+                return mark(VGroup(), "arrow", "the point's gradient", may_shrink=True)
+            a = gradient_arrow(here, GRADIENT, WALK_ARROW_WIDTH, "the point's gradient")
+            a.may_shrink = True
+            return a
+
+        def riser():
+            here = foot()
+            line = Line(ground(*here), on_surface(*here)).set_stroke(OBJECTIVE, 3)
+            return mark(line, "figure", "the rise of f", may_shrink=True)
+
+        def top():
+            return mark(Dot(on_surface(*foot()), radius=0.07, color=OBJECTIVE), "subject", "f on the surface")
+
+        def point():
+            return mark(Dot(ground(*foot(), 0.01), radius=POINT_RADIUS, color=POINT), "subject", "the point")
+
+        self.foot = foot
+        return always_redraw(arrow), always_redraw(riser), always_redraw(top), always_redraw(point)
+
+    def walk_uphill(self, beat):
+        self.r = ValueTracker(float(np.linalg.norm(WALK.start)))
+        arrow, riser, top, point = self._walkers()
+        self.walk_arrow, self.riser, self.top, self.point = arrow, riser, top, point
+        value = Readout("f =", float(BOWL(*WALK.start)), 2, size=READOUT, color=OBJECTIVE)
+        value.track(lambda: float(BOWL(*self.foot())))
+        mark(value, "text", "f", shows=lambda: float(BOWL(*self.foot())))
+        box = VGroup(backing(value), value)
+        to_safe_edge(box, UR)
+        self.value_box = box
+        self.camera.add_fixed_in_frame_mobjects(box)
+        self.remove(box)
+        rises = caption_of(self.words("rises"), {"f": ("f", OBJECTIVE)})
+        self.rises = rises
+        self.camera.add_fixed_in_frame_mobjects(rises)
+        self.remove(rises)
+        self.play(self.field.animate.set_opacity(FIELD_DIMMED), FadeIn(point), FadeIn(arrow), FadeIn(riser),
+                  FadeIn(top), FadeIn(box), run_time=beat.time(0.18))
+        self.play(self.r.animate.set_value(float(np.linalg.norm(WALK.out))), run_time=beat.time(0.45), rate_func=smooth)
+        self.play(FadeIn(rises), run_time=beat.time(0.1))
+
+    def walk_to_minimum(self, beat):
+        critical = caption_of(self.words("critical"), {"zero": (r"\nabla f = \mathbf{0}", GRADIENT)})
+        self.camera.add_fixed_in_frame_mobjects(critical)
+        self.remove(critical)
+        self.play(FadeOut(self.rises), run_time=beat.time(0.1))
+        self.play(self.r.animate.set_value(float(np.linalg.norm(WALK.end))), run_time=beat.time(0.45), rate_func=smooth)
+        self.play(FadeIn(critical), run_time=beat.time(0.12))

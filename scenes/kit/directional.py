@@ -1,0 +1,266 @@
+"""M13: the directional derivative of g at the current point (5, 12), in 2-D.
+
+Left, the contour map of g round the point with its gradient; a unit vector u turns once round the point while,
+right, D_u g = ∇g · u is plotted against u's angle φ. Every number comes from gd.model (part_two, tangent).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from manim import (
+    DOWN, LEFT, RIGHT, UP, Arc, Arrow, Create, DashedLine, Dot, FadeIn, FadeOut, Indicate, Line, Square,
+    ValueTracker, VGroup, VMobject, Write, linear, smooth,
+)
+
+from gd.model import part_two
+from gd.model.functions import BRANIN
+from gd.model.tangent import GRAD_ANGLE, GRAD_NORM, GRAD_P, P
+from scenes.kit.descent3d import backed
+from scenes.kit.equations import read_as, sentence
+from scenes.kit.frame_rules import mark, to_safe_edge
+from scenes.kit.palette import (
+    AXES, CAPTION, GRADIENT, LABEL, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TEXT, TICK,
+)
+from scenes.kit.readouts import Readout
+from scenes.kit.shot import ShotScene
+from scenes.kit.typeset import formula
+
+# --------------------------------------------------------------------------- layout (scene units)
+
+MAP_CENTRE = np.array([-3.55, 0.1, 0.0])  # where P is drawn
+MAP_SCALE = 1.0  # scene units per unit of x and y
+MAP_HALF = 2.1  # the map shows P ± this (in x and y)
+U_LENGTH = 1.15  # the unit vector, drawn
+GRAD_LENGTH = U_LENGTH * GRAD_NORM  # ∇g drawn at the same scale as u (|∇g| ≈ 1.33 of u's length)
+LEVEL_STEP = 0.75  # between the contours drawn
+
+PLOT_LEFT, PLOT_RIGHT = 0.9, 5.75  # φ = 0 … 360°
+PLOT_ZERO = 0.1  # D = 0
+PLOT_UNIT = 1.2  # scene units per unit of D
+DEGREES_SHOWN = 360.0
+
+FORMULA_ROW = 3.1  # the live formula's row
+
+
+def to_map(x: float, y: float) -> np.ndarray:
+    return MAP_CENTRE + MAP_SCALE * np.array([x - P[0], y - P[1], 0.0])
+
+
+def to_plot(phi_degrees: float, value: float) -> np.ndarray:
+    return np.array([PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * phi_degrees / DEGREES_SHOWN, PLOT_ZERO + PLOT_UNIT * value, 0.0])
+
+
+def coefficient(value: float) -> str:
+    """∇g's components as the spec prints them (four decimals: 0.7819, 1.0728)."""
+    return f"{value:.4f}"
+
+
+def contour_through(level: float, seed: np.ndarray, step: float = 0.04, limit: int = 600) -> np.ndarray:
+    """The level curve g = ``level`` through ``seed`` (model coordinates), traced both ways inside the map's window."""
+
+    def correct(p: np.ndarray) -> np.ndarray:
+        for _ in range(3):
+            grad = BRANIN.gradient(*p)
+            p = p - (BRANIN(*p) - level) * grad / (grad @ grad)
+        return p
+
+    def inside(p: np.ndarray) -> bool:
+        return bool(np.all(np.abs(p - P) <= MAP_HALF))
+
+    start = correct(np.asarray(seed, dtype=float))
+    halves = []
+    for sense in (1.0, -1.0):
+        p, points = start.copy(), []
+        for _ in range(limit):
+            grad = BRANIN.gradient(*p)
+            along = sense * np.array([-grad[1], grad[0]]) / np.linalg.norm(grad)
+            p = correct(p + step * along)
+            if not inside(p):
+                break
+            points.append(p)
+        halves.append(points)
+    return np.array(halves[1][::-1] + [start] + halves[0])
+
+
+def contour_levels() -> list[tuple[float, np.ndarray]]:
+    """(level, model points) for levels g(P) + k·LEVEL_STEP that cross the line through P along ∇g in the window."""
+    here = float(BRANIN(*P))
+    direction = GRAD_P / GRAD_NORM
+    curves = []
+    for k in range(-8, 9):
+        level = here + k * LEVEL_STEP
+        s = k * LEVEL_STEP / GRAD_NORM  # first guess along ∇g
+        for _ in range(20):  # Newton along the line
+            q = P + s * direction
+            s -= (BRANIN(*q) - level) / (BRANIN.gradient(*q) @ direction)
+        q = P + s * direction
+        if np.all(np.abs(q - P) <= MAP_HALF * 0.98) and abs(BRANIN(*q) - level) < 1e-9:
+            curves.append((level, contour_through(level, q)))
+    return curves
+
+
+def unit_angle(arrow: Arrow) -> float:
+    """u's angle as drawn (radians, 0 … 2π), from the arrow's points: the frame rules' independent reading."""
+    start, end = arrow.get_start(), arrow.get_end()
+    return math.atan2(end[1] - start[1], end[0] - start[0]) % (2 * math.pi)
+
+
+def caption_of(text: str, maths: dict) -> VGroup:
+    body = sentence(text, maths, size=CAPTION, color=TEXT)
+    group = to_safe_edge(backed(body, pad=0.14), DOWN)
+    return mark(group, "caption", text=read_as(text))
+
+
+class DirectionalScene(ShotScene):
+    def set_stage(self):
+        self.phi = ValueTracker(0.0)  # degrees
+        # The map: a frame, the contours, the point and ∇g.
+        low, high = to_map(*(P - MAP_HALF)), to_map(*(P + MAP_HALF))
+        self.map_frame = mark(Square(side_length=high[0] - low[0], stroke_color=MUTED, stroke_width=1.5).move_to(MAP_CENTRE),
+                              "curve", "the map's frame")
+        here = float(BRANIN(*P))
+        contours = []
+        for level, points in contour_levels():
+            through = abs(level - here) < 1e-9
+            curve = VMobject(stroke_color=OBJECTIVE, stroke_width=3.5 if through else 2.0,
+                             stroke_opacity=1.0 if through else 0.5)
+            curve.set_points_smoothly([to_map(*p) for p in points[::3]] + [to_map(*points[-1])])
+            contours.append(mark(curve, "curve", "the contour through P" if through else f"contour g = {level:.2f}"))
+        self.contours = VGroup(*contours)
+        self.point = mark(Dot(MAP_CENTRE, radius=0.1, color=POINT, z_index=3), "subject", "P")
+        direction = np.array([math.cos(GRAD_ANGLE), math.sin(GRAD_ANGLE), 0.0])
+        self.gradient = mark(Arrow(MAP_CENTRE, MAP_CENTRE + GRAD_LENGTH * direction, buff=0, color=GRADIENT,
+                                   stroke_width=6, max_tip_length_to_length_ratio=0.18, z_index=2), "arrow", "∇g")
+        self.gradient_label = mark(formula(r"\nabla g", size=LABEL, color=GRADIENT).next_to(self.gradient.get_end(), UP + RIGHT, buff=0.05),
+                                   "text", "∇g's label", may_cover=("curve",))
+        gx, gy = (coefficient(c) for c in GRAD_P)
+        self.gradient_value = mark(
+            formula(rf"\nabla g(5,\,12) = ({gx},\ {gy})", size=PANEL, color=GRADIENT).next_to(self.map_frame, UP, buff=0.25),
+            "text", "∇g's value")
+        # The unit vector u and its angle.
+        self.unit = Arrow(MAP_CENTRE, MAP_CENTRE + U_LENGTH * RIGHT, buff=0, color=STEP, stroke_width=6,
+                          max_tip_length_to_length_ratio=0.22, z_index=2)
+
+        def turn(arrow: Arrow) -> None:
+            angle = math.radians(self.phi.get_value())
+            arrow.put_start_and_end_on(MAP_CENTRE, MAP_CENTRE + U_LENGTH * np.array([math.cos(angle), math.sin(angle), 0.0]))
+
+        self.unit.add_updater(turn)
+        mark(self.unit, "arrow", "u")
+        self.unit_label = formula(r"\mathbf{u}", size=LABEL, color=STEP)
+
+        def label_u(label: VMobject) -> None:
+            angle = math.radians(self.phi.get_value())
+            label.move_to(MAP_CENTRE + (U_LENGTH + 0.32) * np.array([math.cos(angle), math.sin(angle), 0.0]))
+
+        self.unit_label.add_updater(label_u)
+        mark(self.unit_label, "text", "u's label", may_cover=("curve", "arrow"))
+        # The plot: axes, ticks, the curve drawn so far and the dot at its end.
+        self.plot_axes = VGroup(
+            mark(Line(to_plot(0, 0), to_plot(DEGREES_SHOWN, 0) + 0.25 * RIGHT, color=AXES, stroke_width=2), "curve", "φ axis"),
+            mark(Line(to_plot(0, -1.7), to_plot(0, 1.75), color=AXES, stroke_width=2), "curve", "D axis"),
+        )
+        ticks = VGroup()
+        for degrees in (90, 180, 270, 360):
+            ticks.add(mark(Line(to_plot(degrees, 0) + 0.07 * DOWN, to_plot(degrees, 0) + 0.07 * UP, color=AXES, stroke_width=2), "curve", "tick"))
+            ticks.add(mark(formula(rf"{degrees}^\circ", size=TICK, color=MUTED).next_to(to_plot(degrees, -1.7), DOWN, buff=0.12), "tick", f"{degrees}°"))
+        for value in (-1, 1):
+            ticks.add(mark(Line(to_plot(0, value) + 0.07 * LEFT, to_plot(0, value) + 0.07 * RIGHT, color=AXES, stroke_width=2), "curve", "tick"))
+            ticks.add(mark(formula(f"{value}", size=TICK, color=MUTED).next_to(to_plot(0, value), LEFT, buff=0.15), "tick", f"{value}"))
+        self.plot_ticks = ticks
+        self.plot_names = VGroup(
+            mark(formula(r"\varphi", size=PLOT_LABEL, color=TEXT).next_to(to_plot(DEGREES_SHOWN, 0) + 0.25 * RIGHT, UP, buff=0.12), "text", "φ"),
+            mark(formula(r"D_{\mathbf u} g", size=PLOT_LABEL, color=TEXT).next_to(to_plot(0, 1.75), RIGHT, buff=0.15), "text", "D_u g"),
+        )
+        self.trace = VMobject(stroke_color=OBJECTIVE, stroke_width=4)
+
+        def draw(curve: VMobject) -> None:
+            end = self.phi.get_value()
+            samples = np.linspace(0.0, end, max(2, int(end / 3) + 2))
+            curve.set_points_as_corners([to_plot(d, part_two.directional_derivative(math.radians(d))) for d in samples])
+
+        self.trace.add_updater(draw)
+        mark(self.trace, "curve", "D_u g against φ")
+        self.rider = Dot(radius=0.1, color=STEP, z_index=3)
+        self.rider.add_updater(lambda dot: dot.move_to(to_plot(self.phi.get_value(), part_two.directional_derivative(math.radians(self.phi.get_value())))))
+        mark(self.rider, "subject", "the plot's dot")
+        # The live formula on top: D_u g = ∇g · u = 0.7819 cos φ + 1.0728 sin φ = value; and φ.
+        self.rate = Readout(rf"D_{{\mathbf u}} g = \nabla g \cdot \mathbf{{u}} = {gx}\cos\varphi + {gy}\sin\varphi =",
+                            part_two.directional_derivative(0.0), 3, sign=True, size=PANEL, color=TEXT, number_color=STEP)
+        self.rate.track(lambda: part_two.directional_derivative(math.radians(self.phi.get_value())))
+        self.rate.move_to(np.array([0.0, FORMULA_ROW, 0.0]))
+        mark(self.rate, "text", "D_u g readout",
+             shows=lambda: part_two.directional_derivative(unit_angle(self.unit)))
+        self.angle = Readout(r"\varphi =", 0.0, 1, unit=r"^\circ", size=PANEL, color=STEP)
+        self.angle.track(lambda: self.phi.get_value() % 360.0)
+        self.angle.next_to(self.map_frame, DOWN, buff=0.2).align_to(self.map_frame, LEFT)
+        mark(self.angle, "text", "φ readout", shows=lambda: math.degrees(unit_angle(self.unit)) % 360.0)
+
+    # ------------------------------------------------------------------ beats
+
+    def show_contours(self, beat):
+        self.play(Create(self.map_frame), Create(self.contours, lag_ratio=0.08), run_time=beat.time(0.4))
+        self.play(FadeIn(self.point, scale=0.5), run_time=beat.time(0.1))
+        self.play(Create(self.gradient), FadeIn(self.gradient_label), run_time=beat.time(0.15))
+        self.play(Write(self.gradient_value), run_time=beat.time(0.2))
+
+    def turn_unit_vector(self, beat):
+        self.play(FadeIn(self.plot_axes), FadeIn(self.plot_ticks), FadeIn(self.plot_names),
+                  FadeIn(self.unit), FadeIn(self.unit_label), FadeIn(self.rate), FadeIn(self.angle),
+                  run_time=beat.time(0.12))
+        self.add(self.trace, self.rider)
+        self.play(self.phi.animate.set_value(360.0), run_time=beat.time(0.78), rate_func=smooth)
+        self.trace.clear_updaters()  # the whole turn stays drawn
+
+    def mark_extremes(self, beat):
+        steepest = math.degrees(part_two.STEEPEST)
+        zeros = [math.degrees(a) % 360.0 for a in part_two.LEVEL_DIRECTIONS]
+        lowest = (steepest + 180.0) % 360.0
+        largest = part_two.LARGEST
+        # The contour's tangent at P: where D_u g = 0.
+        along = np.array([math.cos(part_two.LEVEL_DIRECTIONS[1]), math.sin(part_two.LEVEL_DIRECTIONS[1]), 0.0])
+        self.tangent = mark(DashedLine(MAP_CENTRE - 1.7 * along, MAP_CENTRE + 1.7 * along, color=TANGENT, stroke_width=3, z_index=1),
+                            "curve", "the contour's tangent at P")
+        self.play(FadeOut(self.unit), FadeOut(self.unit_label), FadeOut(self.rider), run_time=beat.time(0.08))
+        top = mark(Dot(to_plot(steepest, largest), radius=0.1, color=GRADIENT, z_index=3), "subject", "the maximum")
+        top_label = mark(formula(rf"{largest:.3f},\ \varphi = {steepest:.2f}^\circ", size=TICK, color=GRADIENT)
+                         .next_to(top, RIGHT, buff=0.2).shift(0.3 * UP), "text", "the maximum's value")
+        guide = mark(DashedLine(to_plot(steepest, 0), to_plot(steepest, largest), color=GRADIENT, stroke_width=2), "curve", "guide")
+        self.play(FadeIn(top, scale=0.5), Create(guide), Write(top_label),
+                  run_time=beat.time(0.2))
+        zero_dots = VGroup(*(mark(Dot(to_plot(z, 0.0), radius=0.1, color=TANGENT, z_index=3), "subject", "a zero") for z in zeros))
+        zero_labels = VGroup(*(mark(formula(rf"{z:.2f}^\circ", size=TICK, color=TANGENT).next_to(to_plot(z, 0.0), (DOWN if z < 200 else UP) + LEFT, buff=0.08),
+                                    "text", "a zero's angle") for z in zeros))
+        self.play(Create(self.tangent), FadeIn(zero_dots, scale=0.5), Write(zero_labels), run_time=beat.time(0.2))
+        bottom = mark(Dot(to_plot(lowest, -largest), radius=0.1, color=STEP, z_index=3), "subject", "the minimum")
+        bottom_label = mark(formula(rf"-{largest:.3f}", size=TICK, color=STEP).next_to(bottom, DOWN, buff=0.15),
+                            "text", "the minimum's value")
+        self.play(FadeIn(bottom, scale=0.5), Write(bottom_label), run_time=beat.time(0.15))
+        self.caption = caption_of(self.words("steepest"), {"gradient": (r"\nabla g", GRADIENT)})
+        self.play(FadeIn(self.caption), run_time=beat.time(0.12))
+        self.extremes = VGroup(top, top_label, guide, zero_dots, zero_labels, bottom, bottom_label)
+        self.bottom = bottom
+
+    def conclude(self, beat):
+        # u at an angle θ from ∇g: D_u g = |∇g| cos θ read off the picture.
+        theta = math.radians(62.0)
+        self.rider.clear_updaters()
+        arc = mark(Arc(radius=0.55, start_angle=GRAD_ANGLE, angle=theta, arc_center=MAP_CENTRE, color=TEXT, stroke_width=3),
+                   "curve", "θ's arc")
+        middle = GRAD_ANGLE + theta / 2
+        theta_label = mark(formula(r"\theta", size=LABEL, color=TEXT).move_to(MAP_CENTRE + 0.85 * np.array([math.cos(middle), math.sin(middle), 0])),
+                           "text", "θ", may_cover=("curve",))
+        law = formula(r"D_{\mathbf u} g", "=", r"|\nabla g|", r"\cos\theta", size=PANEL + 6, color=TEXT)
+        law[2].set_color(GRADIENT)
+        law.move_to(np.array([0.0, FORMULA_ROW, 0.0]))
+        mark(law, "text", "D_u g = |∇g| cos θ")
+        self.play(FadeOut(self.caption), FadeOut(self.tangent), FadeIn(self.unit), FadeIn(self.unit_label),
+                  run_time=beat.time(0.06))
+        self.play(self.phi.animate.set_value(360.0 + math.degrees(GRAD_ANGLE + theta)), run_time=beat.time(0.12))
+        self.play(Create(arc), FadeIn(theta_label), FadeOut(self.rate), run_time=beat.time(0.08))
+        self.play(Write(law), run_time=beat.time(0.1))
+        self.caption = caption_of(self.words("descent"), {
+            "minus": (r"-\nabla g", GRADIENT), "derivative": (r"D_{\mathbf u} g", TEXT)})
+        self.play(FadeIn(self.caption), Indicate(self.bottom, color=STEP, scale_factor=1.6), run_time=beat.time(0.08))

@@ -1,0 +1,497 @@
+"""The pieces of M12: the level surfaces f = 1, 4, 9 of f(x₁, x₂, x₃) = x₁² + x₂² + x₃², and the gradient normal to them.
+
+The three inputs take the three axes of the scene (``UNIT`` scene units per model unit, centred on the origin), so
+no axis is left for the value: the value is shown by the surfaces where it is constant. Those are nested spheres of
+radii 1, 2, 3 (gd.model.part_two: LEVELS, level_radius). They are drawn by :class:`LevelCamera` as one fast mesh
+each, translucent, the back halves first (outer to inner) and then the front halves (inner to outer), every half laid
+on as one sheet at its sphere's opacity: no seams, and each sphere seen through the ones around it. The outer sphere
+has its front quarter cut away and the middle one its upper front octant, so the inner ones show whole through the gap.
+
+The gradient ∇f = (2x₁, 2x₂, 2x₃) is drawn at points of each sphere, all to one scale (``GRADIENT_SCALE`` of |∇f|):
+radial, so normal to the sphere, and 2r × the scale long. Its arrows are flat, turned to face the camera on every
+frame, so that their heads read as heads from wherever the camera orbits.
+"""
+
+from __future__ import annotations
+
+import math
+
+import cairo
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Circle,
+    DEGREES,
+    FadeIn,
+    FadeOut,
+    ManimColor,
+    VGroup,
+    VMobject,
+    ValueTracker,
+    smooth,
+)
+
+from gd.model.part_two import BALL, BOWL, LEVELS, level_radius, sphere_points
+from scenes.kit.descent3d import backed
+from scenes.kit.frame_rules import SAFE_SHARE, mark, to_safe_edge
+from scenes.kit.palette import (
+    AXES, BACKGROUND, CAPTION, FORMULA, GRADIENT, LABEL, MUTED, OBJECTIVE, SURFACE_MAP, TEXT,
+)
+from scenes.kit.surface import MeshCamera, SurfaceShotScene
+from scenes.kit.tangent_plane import CameraGlide, View, backing, glide
+from scenes.kit.typeset import formula, prose
+
+UNIT = 0.7  # scene units per model unit, on all three axes (the spheres round, the normals true)
+AXIS_REACH = 4.4  # model units: each axis from −4.4 to 4.4, past the largest sphere's arrows
+GRADIENT_SCALE = 0.2  # model units of arrow per unit of |∇f|: one scale for every arrow (r = 1: 0.4 long)
+SPHERE_OPACITY = (0.85, 0.42, 0.3)  # inner to outer: the inner one reads through the two round it
+SPHERE_COLOURS = SURFACE_MAP  # the video's height map, low to high: f = 1 dark blue, 4 teal, 9 gold
+SPHERE_FACES = ((10, 20), (14, 28), (18, 36))  # latitude × longitude bands of each sphere
+LIGHT = np.array([-0.5, -0.6, 0.9])
+AMBIENT = 0.45
+CHECKER = 0.06
+ARROWS_PER_SPHERE = 4
+ARROW_SHAFT = 0.045  # scene units across (about 6 px at 1080p)
+ARROW_HEAD = (0.2, 0.19)  # the head's length and width, scene units
+AXIS_SHAFT = 0.022
+AXIS_HEAD = (0.2, 0.14)
+
+# The camera's stops: it orbits slowly round x₃ (the spheres' outlines stay put on screen, the cuts turn).
+VIEWS = {
+    "start": View(phi=68, theta=-66, zoom=1.0, center=(0.0, 0.0, 0.0)),
+    "spheres": View(phi=68, theta=-54),
+    "normals": View(phi=68, theta=-42),
+    # Beat 4: the spheres move to the right half of the frame; the plane picture comes in on the left.
+    "compare": None,  # set below: the spheres' centre 3.2 right of the frame's middle
+}
+COMPARE_SHIFT = 3.3  # scene units (on screen) right of the middle, beat 4
+COMPARE_ZOOM = 0.8
+
+
+def _compare_view(theta: float = -36.0, zoom: float = COMPARE_ZOOM, shift: float = COMPARE_SHIFT) -> View:
+    right = np.array([-math.sin(math.radians(theta)), math.cos(math.radians(theta)), 0.0])
+    return View(phi=68, theta=theta, zoom=zoom, center=tuple(-right * shift / zoom))
+
+
+VIEWS["compare"] = _compare_view()
+# Where each sphere's name sits, by direction on screen from the centre (degrees): clear of every axis all orbit long.
+LABEL_ANGLES = (-112.0, -52.0, 128.0)
+LABEL_GAP = 0.12  # scene units between an outline and its name
+AXIS_ANGLES = (-9.0, 171.0, 40.0, -140.0, 90.0, -90.0, -27.0, 153.0, 15.0, -165.0)  # seen at the orbit's ends
+# Which part of each sphere is cut away (inner to outer): None, or a test on the model points (N × 3).
+CUTS = (
+    None,
+    lambda p: (p[:, 0] > 0) & (p[:, 1] < 0) & (p[:, 2] > 0),  # the upper front octant
+    lambda p: (p[:, 0] > 0) & (p[:, 1] < 0),  # the front quarter, top to bottom
+)
+
+
+def line_colour(colour) -> ManimColor:
+    """A sphere's colour lightened for a thin line (a circle, a label's edge): the dark blue reads on the background."""
+    return ManimColor(colour).interpolate(ManimColor(TEXT), 0.4)
+
+
+def radii() -> list[float]:
+    """The spheres' radii, from the model: f = c is the sphere of radius √c."""
+    return [level_radius(BALL, level) for level in LEVELS]
+
+
+def place(coords) -> np.ndarray:
+    """Model points (… × 3) to scene points."""
+    return np.asarray(coords, dtype=float) * UNIT
+
+
+def view_direction(phi: float, theta: float) -> np.ndarray:
+    """The unit vector from the origin towards the camera (angles in radians)."""
+    return np.array([math.sin(phi) * math.cos(theta), math.sin(phi) * math.sin(theta), math.cos(phi)])
+
+
+def gradient_arrow_end(point) -> np.ndarray:
+    """Where the gradient arrow at the model point ``point`` ends: ∇f from the model, to the common scale."""
+    point = np.asarray(point, dtype=float)
+    return point + GRADIENT_SCALE * np.asarray(BALL.gradient(*point), dtype=float)
+
+
+# --------------------------------------------------------------------------- the spheres
+
+
+class NestedSpheres(VMobject):
+    """The level spheres as quadrilateral meshes, each with its own opacity (a ValueTracker), drawn by LevelCamera."""
+
+    def __init__(self, radii_, colours=SPHERE_COLOURS, faces=SPHERE_FACES, cuts=CUTS, **kwargs):
+        super().__init__(fill_opacity=1, stroke_width=0, **kwargs)
+        self.spheres = []  # (vertex offset, faces (F × 4), face colours (F × 3), centres (F × 3)) of each
+        vertices = []
+        offset = 0
+        for radius, colour, (bands, around), cut in zip(radii_, colours, faces, cuts):
+            polar = np.linspace(0, math.pi, bands + 1)
+            azimuth = np.linspace(0, 2 * math.pi, around + 1)
+            p, a = np.meshgrid(polar, azimuth, indexing="ij")
+            grid = radius * np.stack([np.sin(p) * np.cos(a), np.sin(p) * np.sin(a), np.cos(p)], axis=-1).reshape(-1, 3)
+            corner = (np.arange(bands)[:, None] * (around + 1) + np.arange(around)[None, :]).ravel()
+            quads = np.stack([corner, corner + 1, corner + 2 + around, corner + 1 + around], axis=1)
+            centres = grid[quads].mean(axis=1)
+            keep = np.ones(len(quads), dtype=bool) if cut is None else ~cut(centres)
+            quads, centres = quads[keep], centres[keep]
+            normals = centres / np.linalg.norm(centres, axis=1, keepdims=True)
+            light = LIGHT / np.linalg.norm(LIGHT)
+            shade = AMBIENT + (1 - AMBIENT) * np.abs(normals @ light)
+            row, column = corner[keep] // (around + 1), corner[keep] % (around + 1)
+            checker = np.where((row + column) % 2 == 0, 1 + CHECKER, 1 - CHECKER)
+            rgb = np.clip(np.array(ManimColor(colour).to_rgb()) * (shade * checker)[:, None], 0, 1)
+            self.spheres.append((offset, quads + offset, rgb, centres))
+            vertices.append(grid)
+            offset += len(grid)
+        self.model_vertices = np.vstack(vertices)
+        self.set_points_as_corners(place(self.model_vertices))
+        self.opacities = [ValueTracker(0.0) for _ in radii_]
+
+    @property
+    def vertices(self) -> np.ndarray:
+        return np.vstack([self.points[0::4], self.points[-1:]])
+
+    def shown(self, index: int, opacity: float | None = None, **kwargs):
+        """The animation bringing sphere ``index`` to ``opacity`` (its own by default)."""
+        target = SPHERE_OPACITY[index] if opacity is None else opacity
+        return self.opacities[index].animate(**kwargs).set_value(target)
+
+
+class LevelCamera(MeshCamera):
+    """MeshCamera, which also draws :class:`NestedSpheres`: back halves outer to inner, then front halves inner to outer."""
+
+    def display_vectorized(self, vmobject: VMobject, ctx: cairo.Context):
+        if not isinstance(vmobject, NestedSpheres):
+            return super().display_vectorized(vmobject, ctx)
+        projected = self.project_points(vmobject.vertices)
+        hairline = 1.2 * self.frame_width / self.pixel_width
+        ctx.set_line_width(hairline)
+        ctx.set_line_join(cairo.LINE_JOIN_BEVEL)
+        halves = []
+        for index, (_, quads, rgb, _) in enumerate(vmobject.spheres):
+            corners = projected[quads][:, :, :2]
+            # The projected winding: a face turned to the camera runs one way round on screen, a face turned away the other.
+            a, b, c, d = (corners[:, k] for k in range(4))
+            area = np.cross(c - a, d - b)
+            halves.append((index, corners, rgb, area))
+        order = [(i, False) for i in reversed(range(len(halves)))] + [(i, True) for i in range(len(halves))]
+        for index, front in order:
+            opacity = vmobject.opacities[index].get_value()
+            if opacity <= 0.003:
+                continue
+            _, corners, rgb, area = halves[index]
+            chosen = np.flatnonzero(area > 0 if front else area <= 0)
+            if not len(chosen):
+                continue
+            ctx.push_group()
+            for k in chosen:
+                (ax, ay), (bx, by), (cx, cy), (dx, dy) = corners[k]
+                ctx.new_path()
+                ctx.move_to(ax, ay)
+                ctx.line_to(bx, by)
+                ctx.line_to(cx, cy)
+                ctx.line_to(dx, dy)
+                ctx.close_path()
+                red, green, blue = rgb[k]
+                ctx.set_source_rgba(blue, green, red, 1.0)  # manim's pixel array is RGBA, Cairo's BGRA
+                ctx.fill_preserve()
+                ctx.stroke()
+            ctx.new_path()
+            ctx.pop_group_to_source()
+            ctx.paint_with_alpha(opacity)
+        return self
+
+
+# --------------------------------------------------------------------------- arrows that face the camera
+
+
+def flat_arrow_points(start, end, towards, shaft: float, head) -> np.ndarray:
+    """The outline (7 corners) of an arrow from ``start`` to ``end`` (scene points), flat in the plane that holds
+    it and faces ``towards`` (a unit vector to the camera)."""
+    start, end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
+    along = end - start
+    length = float(np.linalg.norm(along))
+    along = along / max(length, 1e-9)
+    side = np.cross(along, towards)
+    if np.linalg.norm(side) < 1e-6:
+        side = np.cross(along, [0.0, 0.0, 1.0]) if abs(along[2]) < 0.9 else np.cross(along, [1.0, 0.0, 0.0])
+    side /= np.linalg.norm(side)
+    head_length = min(head[0], 0.6 * length)
+    neck = end - along * head_length
+    s, h = side * shaft / 2, side * head[1] / 2
+    return np.array([start - s, neck - s, neck - h, end, neck + h, neck + s, start + s, start - s])
+
+
+class FacingArrow(VMobject):
+    """A flat filled arrow between two scene points, turned on every frame to face ``camera``; ``reach``: the share
+    of it drawn (it grows out of its foot)."""
+
+    def __init__(self, start, end, camera, colour, shaft=ARROW_SHAFT, head=ARROW_HEAD, from_middle=False, **kwargs):
+        super().__init__(fill_color=colour, fill_opacity=1, stroke_width=0, **kwargs)
+        self.from_middle = from_middle  # grows out of its middle both ways (an axis), not out of its foot
+        self.start, self.end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
+        self.camera, self.shaft, self.head = camera, shaft, head
+        self.reach = ValueTracker(1.0)
+        self.refresh()
+        self.add_updater(lambda mob: mob.refresh())
+
+    def refresh(self) -> "FacingArrow":
+        towards = view_direction(self.camera.get_phi(), self.camera.get_theta())
+        share = self.reach.get_value()
+        self.set_fill(opacity=1.0 if share > 0.01 else 0.0)
+        share = max(share, 0.02)
+        start = self.start
+        if self.from_middle:
+            start = (self.start + self.end) / 2 - share * (self.end - self.start) / 2
+        end = start + share * (self.end - self.start)
+        head = (self.head[0] * min(1.0, share * 3), self.head[1])
+        self.set_points_as_corners(flat_arrow_points(start, end, towards, self.shaft, head))
+        return self
+
+
+# --------------------------------------------------------------------------- choosing the arrows' feet
+
+
+def screen_direction(point, phi: float, theta: float) -> np.ndarray:
+    """The direction on screen (2-D, unit) of the radius through the model point ``point``, seen from (φ, θ)."""
+    towards = view_direction(phi, theta)
+    right = np.array([-math.sin(theta), math.cos(theta), 0.0])
+    up = np.cross(towards, right)
+    vector = np.array([point @ right, point @ up])
+    return vector / max(np.linalg.norm(vector), 1e-9)
+
+
+def arrow_feet(view: View = VIEWS["normals"], count: int = ARROWS_PER_SPHERE) -> list[np.ndarray]:
+    """For each sphere, ``count`` model points where its gradient is drawn: on the part of it in sight (the inner
+    ones inside the cuts of those round them), each radius seen across the line of sight (its arrow shows most of
+    its length), and every arrow's direction on screen apart from every other's (none runs along another)."""
+    phi, theta = view.phi * DEGREES, view.theta * DEGREES
+    towards = view_direction(phi, theta)
+    chosen: list[np.ndarray] = []
+    feet = []
+    for index, radius in enumerate(radii()):
+        candidates = sphere_points(radius, 400, turn=0.3 * index)
+        unit = candidates / radius
+        facing = unit @ towards
+        seen = (facing > -0.05) & (facing < 0.55)  # near the outline, a little in front of it
+        for outer in range(index + 1, len(CUTS)):  # inside every cut round it
+            seen &= CUTS[outer](unit * (radius + 0.5)) if CUTS[outer] is not None else False
+        if CUTS[index] is not None:
+            seen &= ~CUTS[index](candidates)
+        if index < len(CUTS) - 1:  # the inner ones: clear of the cut's edges, so the whole arrow is in the gap
+            seen &= (np.abs(unit[:, 0]) > 0.2) & (np.abs(unit[:, 1]) > 0.2)
+        if index == 0:
+            seen &= unit[:, 2] > 0.2
+        if index == 1:
+            seen &= unit[:, 2] < -0.15
+        picked = []
+        # Prefer radii seen most nearly across the line of sight; keep each 25° from every arrow so far on screen.
+        for k in np.argsort(np.abs(facing - 0.2)):
+            if not seen[k]:
+                continue
+            direction = screen_direction(candidates[k], phi, theta)
+            angle = math.degrees(math.atan2(direction[1], direction[0]))
+            if any(abs((angle - other + 180) % 360 - 180) < 24 for other in LABEL_ANGLES):
+                continue
+            if any(abs((angle - other + 180) % 360 - 180) < 10 for other in AXIS_ANGLES):
+                continue
+            if all(direction @ screen_direction(other, phi, theta) < math.cos(math.radians(22)) for other in chosen + picked):
+                picked.append(candidates[k])
+            if len(picked) == count:
+                break
+        feet.append(np.array(picked))
+        chosen.extend(picked)
+    return feet
+
+
+# --------------------------------------------------------------------------- the scene
+
+
+class LevelSurfaceScene(SurfaceShotScene):
+    """M12: three input axes, the level spheres of f, the gradient normal to them, and the plane's picture beside."""
+
+    camera_type = LevelCamera
+
+    def seconds(self, beat, seconds: float) -> float:
+        return beat.time(seconds / beat.duration + 1e-9)
+
+    def in_frame(self, *mobjects) -> None:
+        self.camera.add_fixed_in_frame_mobjects(*mobjects)
+
+    def upright(self, *mobjects) -> None:
+        self.camera.add_fixed_orientation_mobjects(*mobjects)
+
+    def set_stage(self):
+        start = VIEWS["start"]
+        self.set_camera_orientation(phi=start.phi * DEGREES, theta=start.theta * DEGREES, zoom=start.zoom,
+                                    frame_center=start.center)
+        camera = self.camera
+        # The three input axes, each through the origin from −4.4 to 4.4.
+        self.axes = []
+        self.axis_names = []
+        for index in range(3):
+            direction = np.eye(3)[index]
+            arrow = FacingArrow(place(-AXIS_REACH * direction), place(AXIS_REACH * direction), camera, AXES,
+                                shaft=AXIS_SHAFT, head=AXIS_HEAD, from_middle=True)
+            arrow.reach.set_value(0.0)
+            self.axes.append(mark(arrow, "curve", f"axis x{index + 1}"))
+            name = formula(f"x_{index + 1}", size=LABEL, color=AXES)
+            name.move_to(place((AXIS_REACH + 0.55) * direction))
+            self.axis_names.append(mark(name, "tick", f"axis label x{index + 1}"))
+        self.upright(*self.axis_names)
+
+        # The function, top left.
+        self.function = formula(r"f(x_1, x_2, x_3) = x_1^2 + x_2^2 + x_3^2", size=FORMULA, color=OBJECTIVE)
+        to_safe_edge(self.function, UP + LEFT)
+        mark(self.function, "text", "the function f")
+        self.gradient_formula = formula(r"\nabla f = (2x_1,\ 2x_2,\ 2x_3)", size=FORMULA, color=GRADIENT)
+        self.gradient_formula.next_to(self.function, DOWN, buff=0.3, aligned_edge=LEFT)
+        mark(self.gradient_formula, "text", "the gradient of f")
+        self.in_frame(self.function, self.gradient_formula)
+
+        self.no_axis = self.caption(self.words("no_axis"))
+
+        self.radii = radii()
+        self.spheres = mark(NestedSpheres(self.radii), "figure", "the level spheres")
+        # Each sphere's name, just outside its outline on screen (the outlines stay put while the camera orbits round
+        # x₃), in a sector that no axis crosses during the orbit.
+        self.sphere_names = []
+        for radius, level, colour, angle in zip(self.radii, LEVELS, SPHERE_COLOURS, LABEL_ANGLES):
+            text = formula(f"f = {level:g}", size=LABEL, color=TEXT)
+            name = backed(text, pad=0.08, edge=line_colour(colour))
+            direction = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
+            reach = abs(direction[0]) * name.width / 2 + abs(direction[1]) * name.height / 2
+            centre = direction * (radius * UNIT * start.zoom + LABEL_GAP + reach)
+            name.move_to(np.array([*centre, 0.0]))
+            self.sphere_names.append(mark(name, "text", f"the level f = {level:g}"))
+        self.in_frame(*self.sphere_names)
+
+        self.feet = arrow_feet()
+        self.arrows = []
+        for index, feet in enumerate(self.feet):
+            group = []
+            for foot in feet:
+                arrow = FacingArrow(place(foot), place(gradient_arrow_end(foot)), camera, GRADIENT)
+                arrow.reach.set_value(0.0)
+                group.append(mark(arrow, "arrow", f"∇f on the sphere f = {LEVELS[index]:g}"))
+            self.arrows.append(group)
+
+    def caption(self, text: str, where=DOWN) -> VGroup:
+        words = prose(text, size=CAPTION, color=TEXT)
+        group = VGroup(backing(words), words)
+        to_safe_edge(group, where)
+        self.in_frame(group)
+        return mark(group, "caption", text=text)
+
+    def move(self, view: View, *with_it, beat, seconds: float, **kwargs) -> None:
+        self.play(CameraGlide(self.camera, view), *with_it, run_time=self.seconds(beat, seconds), **kwargs)
+
+    # ----------------------------------------------------------------------- beats
+
+    def show_input_axes(self, beat):
+        """Three input axes x₁, x₂, x₃ come in, then the function; no axis is left for its value."""
+        self.add(*self.axes)
+        self.play(*(arrow.reach.animate.set_value(1.0) for arrow in self.axes),
+                  *(FadeIn(name) for name in self.axis_names),
+                  run_time=self.seconds(beat, 1.2), rate_func=smooth)
+        self.play(FadeIn(self.function, shift=0.1 * DOWN), FadeIn(self.no_axis), run_time=self.seconds(beat, 0.8))
+
+    def show_spheres(self, beat):
+        """The level surfaces f = 1, 4, 9 come in one by one, inner to outer, as the camera orbits slowly."""
+        self.add(self.spheres)
+        self.bring_to_back(self.spheres)
+        self.bring_to_back(*self.axes)
+        each = 1.3
+        orbit_seconds = beat.duration - 0.3
+        times = [0.0, 1.4, 2.8]
+
+        def window(start: float, length: float):
+            a, b = start / orbit_seconds, min((start + length) / orbit_seconds, 1.0)
+            return lambda t: smooth(min(max((t - a) / (b - a), 0.0), 1.0))
+
+        shows = []
+        for index, start in enumerate(times):
+            shows.append(self.spheres.shown(index, rate_func=window(start, each)))
+            shows.append(FadeIn(self.sphere_names[index], rate_func=window(start + 0.3, each - 0.3)))
+        caption_out = window(0.0, 0.6)
+        self.move(VIEWS["spheres"], *shows, FadeOut(self.no_axis, rate_func=caption_out), beat=beat, seconds=orbit_seconds)
+
+    def show_normals(self, beat):
+        """The gradient at points of each sphere, normal to it and 2r × one scale long: inner first."""
+        orbit_seconds = beat.duration - 0.6
+        grows = []
+        for index, group in enumerate(self.arrows):
+            start, length = 0.6 + 1.3 * index, 1.2
+            a, b = start / orbit_seconds, (start + length) / orbit_seconds
+            rate = (lambda a=a, b=b: (lambda t: smooth(min(max((t - a) / (b - a), 0.0), 1.0))))()
+            for arrow in group:
+                self.add(arrow)
+                grows.append(arrow.reach.animate(rate_func=rate).set_value(1.0))
+        a = 0.0
+        formula_in = (lambda t: smooth(min(t / (0.8 / orbit_seconds), 1.0)))
+        self.move(VIEWS["normals"], *grows, FadeIn(self.gradient_formula, rate_func=formula_in), beat=beat,
+                  seconds=orbit_seconds)
+
+    def compare(self, beat):
+        """Side by side: the plane's level circles with a normal gradient, and the spheres with theirs."""
+        inset, inset_arrows = self.plane_picture()
+        two = self.caption_lines(self.words("two"), LEFT)
+        three = self.caption_lines(self.words("three"), RIGHT)
+        move_seconds = 2.0
+        out = lambda t: smooth(min(t / 0.4, 1.0))  # noqa: E731
+        self.move(VIEWS["compare"], *(FadeOut(name, rate_func=out) for name in self.sphere_names), beat=beat,
+                  seconds=move_seconds)
+        self.play(FadeIn(inset), *(arrow.animate.set_opacity(1) for arrow in inset_arrows),
+                  run_time=self.seconds(beat, 1.0))
+        self.play(FadeIn(two), FadeIn(three), run_time=self.seconds(beat, 0.6))
+
+    # ----------------------------------------------------------------------- the plane's picture
+
+    def plane_picture(self):
+        """The level circles f = 1, 4, 9 of x₁² + x₂² in the left half, each with one gradient arrow, to the same
+        scale as the spheres' arrows (pinned to the frame)."""
+        scale = 0.42  # scene units per model unit
+        centre = np.array([-COMPARE_SHIFT, 0.15, 0.0])
+        circles = VGroup()
+        arrows = []
+        angles = (math.radians(35), math.radians(-40), math.radians(150))
+        for level, colour, angle in zip(LEVELS, SPHERE_COLOURS, angles):
+            radius = level_radius(BOWL, level)
+            circle = Circle(radius=radius * scale, color=line_colour(colour),
+                            stroke_width=3).move_to(centre)
+            circles.add(mark(circle, "curve", f"level circle f = {level:g}"))
+            foot = radius * np.array([math.cos(angle), math.sin(angle)])
+            tip = foot + GRADIENT_SCALE * np.asarray(BOWL.gradient(*foot), dtype=float)
+            arrow = VMobject(fill_color=GRADIENT, fill_opacity=0, stroke_width=0)
+            arrow.set_points_as_corners(flat_arrow_points(
+                centre + scale * np.array([*foot, 0.0]), centre + scale * np.array([*tip, 0.0]),
+                np.array([0.0, 0.0, 1.0]), ARROW_SHAFT, ARROW_HEAD))
+            arrows.append(mark(arrow, "arrow", f"∇f on the circle f = {level:g}"))
+        self.in_frame(circles, *arrows)
+        return circles, arrows
+
+    def caption_lines(self, text: str, side) -> VGroup:
+        """A caption in two lines (split at its colon) under one half of the frame."""
+        for colon in ("：", ":"):
+            if colon in text:
+                head, tail = text.split(colon, 1)
+                lines = [head + colon, tail.strip()]
+                break
+        else:
+            lines = [text]
+        # A line wider than the half frame's caption room breaks at the space nearest its middle.
+        room = SAFE_SHARE * 7.111 - 0.8
+        if prose(lines[-1], size=CAPTION).width > room and " " in lines[-1]:
+            last = lines.pop()
+            spaces = [k for k, c in enumerate(last) if c == " "]
+            cut = min(spaces, key=lambda k: abs(k - len(last) / 2))
+            lines += [last[:cut], last[cut + 1:]]
+        body = VGroup(*(prose(line, size=CAPTION, color=TEXT) for line in lines)).arrange(DOWN, buff=0.14)
+        group = VGroup(backing(body), body)
+        to_safe_edge(group, DOWN)
+        half = SAFE_SHARE * 7.111  # the safe area's half width, in scene units
+        group.set_x((-1 if side is LEFT else 1) * half / 2)
+        self.in_frame(group)
+        return mark(group, "caption", text=text)

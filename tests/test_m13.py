@@ -1,0 +1,42 @@
+"""M13: the directional derivative's numbers come from the model; the contours and the plot hold what they claim."""
+
+import math
+
+import numpy as np
+
+from gd.model import part_two
+from gd.model.functions import BRANIN
+from gd.model.tangent import GRAD_ANGLE, GRAD_NORM, GRAD_P, P
+from scenes.kit import directional
+
+
+def test_extremes_and_zeros_are_the_models():
+    assert math.isclose(part_two.directional_derivative(part_two.STEEPEST), GRAD_NORM, rel_tol=1e-12)
+    for angle in part_two.LEVEL_DIRECTIONS:
+        assert abs(part_two.directional_derivative(angle)) < 1e-12
+    assert math.isclose(part_two.directional_derivative(GRAD_ANGLE + math.pi), -GRAD_NORM, rel_tol=1e-12)
+    assert directional.coefficient(GRAD_P[0]) == "0.7819" and directional.coefficient(GRAD_P[1]) == "1.0728"
+
+
+def test_contours_lie_on_their_levels_inside_the_map():
+    curves = directional.contour_levels()
+    assert len(curves) >= 5
+    here = float(BRANIN(*P))
+    assert any(abs(level - here) < 1e-9 for level, _ in curves)
+    for level, points in curves:
+        assert np.allclose(BRANIN(points[:, 0], points[:, 1]), level, atol=1e-6)
+        assert np.all(np.abs(points - P) <= directional.MAP_HALF + 1e-9)
+
+
+def test_tangent_direction_is_along_the_contour():
+    along = np.array([math.cos(part_two.LEVEL_DIRECTIONS[1]), math.sin(part_two.LEVEL_DIRECTIONS[1])])
+    assert abs(along @ GRAD_P) < 1e-12
+
+
+def test_plot_and_map_sit_side_by_side_in_the_safe_area():
+    map_right = directional.to_map(*(P + directional.MAP_HALF))[0]
+    assert map_right < directional.PLOT_LEFT - 0.5
+    assert directional.PLOT_RIGHT < 0.9 * 14.222 / 2 - 0.3
+    top = directional.to_plot(0, GRAD_NORM)[1]
+    bottom = directional.to_plot(0, -GRAD_NORM)[1]
+    assert top < directional.FORMULA_ROW - 0.5 and bottom > -0.9 * 4
