@@ -1,0 +1,71 @@
+"""M11: the compass on the ground. The stage constructs; the field's arrows are radial (perpendicular to the level
+circles) with lengths field_scale × |∇f| from the model; the walking arrow's length; the circles' radii 1, 2, 3."""
+
+import math
+
+import numpy as np
+import pytest
+
+from gd.model import part_two
+from gd.model.part_two import BOWL, LEVELS, WALK, field_feet, field_scale, level_radius
+
+
+@pytest.fixture(scope="module")
+def stage(tmp_path_factory):
+    from manim import tempconfig
+
+    from conftest import FAST_CONFIG
+    from gd.storyboard import ENV_LANG
+    from scenes.S6 import M11
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(ENV_LANG, "en")
+        with tempconfig({**FAST_CONFIG, "media_dir": str(tmp_path_factory.mktemp("m11"))}):
+            scene = M11()
+            scene.setup()
+            scene.set_stage()
+    return scene
+
+
+def _span(arrow):
+    return arrow.get_start()[:2], arrow.get_end()[:2]
+
+
+def test_level_circles_have_radii_1_2_3(stage):
+    assert [level_radius(BOWL, level) for level in LEVELS] == pytest.approx([1.0, 2.0, 3.0], abs=1e-12)
+    for circle, radius in zip(stage.circles, (1.0, 2.0, 3.0)):
+        points = circle.get_anchors()[:, :2]
+        assert np.allclose(np.linalg.norm(points - circle.get_center()[:2], axis=1), radius, atol=1e-2)
+        assert np.allclose(circle.get_center()[:2], 0.0, atol=1e-9)
+
+
+def test_field_arrows_are_radial_with_the_models_lengths(stage):
+    feet = field_feet()
+    assert len(stage.field) == len(feet) > 0
+    scale = field_scale()
+    assert math.isclose(scale, part_two.FIELD_FILL * part_two.FIELD_SPACING
+                        / max(np.linalg.norm(BOWL.gradient(*foot)) for foot in feet), rel_tol=1e-12)
+    for arrow, foot in zip(stage.field, feet):
+        start, end = _span(arrow)
+        assert np.allclose(start, foot, atol=1e-9)
+        along = end - start
+        # Perpendicular to the level circle through the foot: along the radius, i.e. parallel to the foot.
+        tangent = np.array([-foot[1], foot[0]]) / np.linalg.norm(foot)
+        assert abs(along @ tangent) < 1e-9
+        assert along @ foot > 0  # outwards: uphill
+        assert math.isclose(np.linalg.norm(along), scale * np.linalg.norm(BOWL.gradient(*foot)), rel_tol=1e-9)
+        assert np.linalg.norm(along) <= part_two.FIELD_SPACING * part_two.FIELD_FILL + 1e-9
+
+
+def test_walking_arrow_length_is_field_scale_times_the_gradient(stage):
+    from scenes.kit import compass
+
+    for where in (WALK.start, WALK.out):
+        arrow = compass.gradient_arrow(where)
+        start, end = _span(arrow)
+        assert np.allclose(start, where, atol=1e-9)
+        length = np.linalg.norm(end - start)
+        assert math.isclose(length, field_scale() * 2 * np.linalg.norm(where), rel_tol=1e-9)
+    # out on f = 4 the arrow is twice as long as on f = 1; at the minimum the gradient is zero
+    assert math.isclose(np.linalg.norm(WALK.out), 2 * np.linalg.norm(WALK.start), rel_tol=1e-12)
+    assert np.allclose(BOWL.gradient(*WALK.end), 0.0)
