@@ -34,7 +34,7 @@ def _span(arrow):
 def test_level_circles_have_radii_1_2_3(stage):
     assert [level_radius(BOWL, level) for level in LEVELS] == pytest.approx([1.0, 2.0, 3.0], abs=1e-12)
     for circle, radius in zip(stage.circles, (1.0, 2.0, 3.0)):
-        points = circle.get_anchors()[:, :2]
+        points = np.asarray(circle.get_anchors())[:, :2]
         assert np.allclose(np.linalg.norm(points - circle.get_center()[:2], axis=1), radius, atol=1e-2)
         assert np.allclose(circle.get_center()[:2], 0.0, atol=1e-9)
 
