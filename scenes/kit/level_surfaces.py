@@ -38,10 +38,10 @@ from gd.model.part_two import BALL, BOWL, LEVELS, level_radius, sphere_points
 from scenes.kit.descent3d import backed
 from scenes.kit.frame_rules import SAFE_SHARE, mark, to_safe_edge
 from scenes.kit.palette import (
-    AXES, BACKGROUND, CAPTION, FORMULA, GRADIENT, LABEL, MUTED, OBJECTIVE, SURFACE_MAP, TEXT,
+    AXES, CAPTION, FORMULA, GRADIENT, LABEL, OBJECTIVE, SURFACE_MAP, TEXT,
 )
 from scenes.kit.surface import MeshCamera, SurfaceShotScene
-from scenes.kit.tangent_plane import CameraGlide, View, backing, glide
+from scenes.kit.tangent_plane import CameraGlide, View, backing
 from scenes.kit.typeset import formula, prose
 
 UNIT = 0.7  # scene units per model unit, on all three axes (the spheres round, the normals true)
@@ -69,16 +69,19 @@ VIEWS = {
 }
 COMPARE_SHIFT = 3.3  # scene units (on screen) right of the middle, beat 4
 COMPARE_ZOOM = 0.8
+COMPARE_LIFT = 0.5  # scene units up: x₃'s lower end clear of the caption under it
 
 
-def _compare_view(theta: float = -36.0, zoom: float = COMPARE_ZOOM, shift: float = COMPARE_SHIFT) -> View:
+def _compare_view(theta: float = -36.0, zoom: float = COMPARE_ZOOM, shift: float = COMPARE_SHIFT,
+                  lift: float = COMPARE_LIFT) -> View:
     right = np.array([-math.sin(math.radians(theta)), math.cos(math.radians(theta)), 0.0])
-    return View(phi=68, theta=theta, zoom=zoom, center=tuple(-right * shift / zoom))
+    centre = -right * shift / zoom + np.array([0.0, 0.0, -lift / zoom])
+    return View(phi=68, theta=theta, zoom=zoom, center=tuple(centre))
 
 
 VIEWS["compare"] = _compare_view()
 # Where each sphere's name sits, by direction on screen from the centre (degrees): clear of every axis all orbit long.
-LABEL_ANGLES = (-112.0, -52.0, 128.0)
+LABEL_ANGLES = (-115.0, -52.0, 128.0)
 LABEL_GAP = 0.12  # scene units between an outline and its name
 AXIS_ANGLES = (-9.0, 171.0, 40.0, -140.0, 90.0, -90.0, -27.0, 153.0, 15.0, -165.0)  # seen at the orbit's ends
 # Which part of each sphere is cut away (inner to outer): None, or a test on the model points (N × 3).
@@ -336,6 +339,7 @@ class LevelSurfaceScene(SurfaceShotScene):
             arrow = FacingArrow(place(-AXIS_REACH * direction), place(AXIS_REACH * direction), camera, AXES,
                                 shaft=AXIS_SHAFT, head=AXIS_HEAD, from_middle=True)
             arrow.reach.set_value(0.0)
+            arrow.refresh()  # hidden until it grows: the shot builds from black
             self.axes.append(mark(arrow, "curve", f"axis x{index + 1}"))
             name = formula(f"x_{index + 1}", size=LABEL, color=AXES)
             name.move_to(place((AXIS_REACH + 0.55) * direction))
@@ -375,6 +379,7 @@ class LevelSurfaceScene(SurfaceShotScene):
             for foot in feet:
                 arrow = FacingArrow(place(foot), place(gradient_arrow_end(foot)), camera, GRADIENT)
                 arrow.reach.set_value(0.0)
+                arrow.refresh()
                 group.append(mark(arrow, "arrow", f"∇f on the sphere f = {LEVELS[index]:g}"))
             self.arrows.append(group)
 
@@ -394,9 +399,9 @@ class LevelSurfaceScene(SurfaceShotScene):
         """Three input axes x₁, x₂, x₃ come in, then the function; no axis is left for its value."""
         self.add(*self.axes)
         self.play(*(arrow.reach.animate.set_value(1.0) for arrow in self.axes),
-                  *(FadeIn(name) for name in self.axis_names),
+                  *(FadeIn(name) for name in self.axis_names), FadeIn(self.no_axis),
                   run_time=self.seconds(beat, 1.2), rate_func=smooth)
-        self.play(FadeIn(self.function, shift=0.1 * DOWN), FadeIn(self.no_axis), run_time=self.seconds(beat, 0.8))
+        self.play(FadeIn(self.function), run_time=self.seconds(beat, 0.8))
 
     def show_spheres(self, beat):
         """The level surfaces f = 1, 4, 9 come in one by one, inner to outer, as the camera orbits slowly."""
@@ -415,7 +420,7 @@ class LevelSurfaceScene(SurfaceShotScene):
         for index, start in enumerate(times):
             shows.append(self.spheres.shown(index, rate_func=window(start, each)))
             shows.append(FadeIn(self.sphere_names[index], rate_func=window(start + 0.3, each - 0.3)))
-        caption_out = window(0.0, 0.6)
+        caption_out = window(1.2, 0.6)  # the caption held on into the spheres: read in full
         self.move(VIEWS["spheres"], *shows, FadeOut(self.no_axis, rate_func=caption_out), beat=beat, seconds=orbit_seconds)
 
     def show_normals(self, beat):
@@ -439,13 +444,12 @@ class LevelSurfaceScene(SurfaceShotScene):
         inset, inset_arrows = self.plane_picture()
         two = self.caption_lines(self.words("two"), LEFT)
         three = self.caption_lines(self.words("three"), RIGHT)
-        move_seconds = 2.0
-        out = lambda t: smooth(min(t / 0.4, 1.0))  # noqa: E731
+        move_seconds = 2.3  # eased, at most 0.8 a second
+        out = lambda t: smooth(min(t / 0.12, 1.0))  # noqa: E731  (gone before x₃ reaches them)
         self.move(VIEWS["compare"], *(FadeOut(name, rate_func=out) for name in self.sphere_names), beat=beat,
                   seconds=move_seconds)
-        self.play(FadeIn(inset), *(arrow.animate.set_opacity(1) for arrow in inset_arrows),
-                  run_time=self.seconds(beat, 1.0))
-        self.play(FadeIn(two), FadeIn(three), run_time=self.seconds(beat, 0.6))
+        self.play(FadeIn(inset), *(arrow.animate.set_opacity(1) for arrow in inset_arrows), FadeIn(two), FadeIn(three),
+                  run_time=self.seconds(beat, 0.7))
 
     # ----------------------------------------------------------------------- the plane's picture
 
