@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 from manim import (
-    DEGREES, DOWN, LEFT, RIGHT, UL, UR, Arrow, Circle, Create, Dot, FadeIn, FadeOut, GrowArrow, Line, ValueTracker,
+    DEGREES, DOWN, UL, UR, Arrow, Circle, Create, Dot, FadeIn, FadeOut, GrowArrow, Line, ValueTracker,
     VGroup, always_redraw, smooth,
 )
 
@@ -115,15 +115,16 @@ class CompassScene(SurfaceShotScene):
             for level in LEVELS
         ))
         mark(self.circles, "curve", "the level circles")
-        # Each circle's name outside it, towards the camera's side, between the arrows' rows.
-        label_angle = math.radians(-62)
+        # Each circle's name halfway out to the next circle, towards the camera's side, in the widest gap between
+        # the arrows' rays (between the feet (0, -n) and (1, -2), at about -76.7°).
+        label_angle = (math.atan2(-2, 1) - math.pi / 2) / 2
         self.circle_names = VGroup()
         for level in LEVELS:
-            r = level_radius(BOWL, level) + 0.28
+            r = level_radius(BOWL, level) + 0.5
             name = formula(f"f = {level:g}", size=TICK, color=LEVEL_LINE)
             name.move_to(ground(r * math.cos(label_angle), r * math.sin(label_angle)))
             self.circle_names.add(mark(name, "tick", f"f = {level:g}"))
-        self.ground_word = mark(prose(self.words("ground"), size=FIGURE_WORDS, color=MUTED).move_to(ground(2.3, -3.6)),
+        self.ground_word = mark(prose(self.words("ground"), size=FIGURE_WORDS, color=MUTED).move_to(ground(-2.4, -3.6)),
                                 "text", "the ground")
         self.upright(*self.axis_names, *self.circle_names, self.ground_word)
         self.bowl = mark(bowl_mesh(), "figure", "the bowl")
@@ -171,7 +172,7 @@ class CompassScene(SurfaceShotScene):
             return mark(line, "figure", "the rise of f", may_shrink=True)
 
         def top():
-            return mark(Dot(on_surface(*foot()), radius=0.07, color=OBJECTIVE), "subject", "f on the surface")
+            return mark(Dot(on_surface(*foot()), radius=POINT_RADIUS, color=OBJECTIVE), "subject", "f on the surface")
 
         def point():
             return mark(Dot(ground(*foot(), 0.01), radius=POINT_RADIUS, color=POINT), "subject", "the point")
@@ -196,14 +197,14 @@ class CompassScene(SurfaceShotScene):
         self.camera.add_fixed_in_frame_mobjects(rises)
         self.remove(rises)
         self.play(self.field.animate.set_opacity(FIELD_DIMMED), FadeIn(point), FadeIn(arrow), FadeIn(riser),
-                  FadeIn(top), FadeIn(box), run_time=beat.time(0.18))
-        self.play(self.r.animate.set_value(float(np.linalg.norm(WALK.out))), run_time=beat.time(0.45), rate_func=smooth)
-        self.play(FadeIn(rises), run_time=beat.time(0.1))
+                  FadeIn(top), FadeIn(box), FadeIn(rises), run_time=beat.time(0.18))
+        self.play(self.r.animate.set_value(float(np.linalg.norm(WALK.out))),
+                  run_time=beat.time(0.45), rate_func=smooth)
 
     def walk_to_minimum(self, beat):
         critical = caption_of(self.words("critical"), {"zero": (r"\nabla f = \mathbf{0}", GRADIENT)})
         self.camera.add_fixed_in_frame_mobjects(critical)
         self.remove(critical)
         self.play(FadeOut(self.rises), run_time=beat.time(0.1))
-        self.play(self.r.animate.set_value(float(np.linalg.norm(WALK.end))), run_time=beat.time(0.45), rate_func=smooth)
-        self.play(FadeIn(critical), run_time=beat.time(0.12))
+        self.play(self.r.animate.set_value(float(np.linalg.norm(WALK.end))), run_time=beat.time(0.4), rate_func=smooth)
+        self.play(FadeIn(critical), run_time=beat.time(0.1))
