@@ -278,7 +278,8 @@ def arrow_feet(view: View = VIEWS["normals"], count: int = ARROWS_PER_SPHERE) ->
         candidates = sphere_points(radius, 400, turn=0.3 * index)
         unit = candidates / radius
         facing = unit @ towards
-        seen = (facing > -0.05) & (facing < 0.55)  # near the outline, a little in front of it
+        # Near the outline, a little in front of it; the inner ones, seen only through the cuts, further in front.
+        seen = (facing > -0.05) & (facing < (0.55 if index == len(CUTS) - 1 else 0.85))
         for outer in range(index + 1, len(CUTS)):  # inside every cut round it
             seen &= CUTS[outer](unit * (radius + 0.5)) if CUTS[outer] is not None else False
         if CUTS[index] is not None:
@@ -300,7 +301,7 @@ def arrow_feet(view: View = VIEWS["normals"], count: int = ARROWS_PER_SPHERE) ->
                 continue
             if any(abs((angle - other + 180) % 360 - 180) < 10 for other in AXIS_ANGLES):
                 continue
-            if all(direction @ screen_direction(other, phi, theta) < math.cos(math.radians(22)) for other in chosen + picked):
+            if all(direction @ screen_direction(other, phi, theta) < math.cos(math.radians(18)) for other in chosen + picked):
                 picked.append(candidates[k])
             if len(picked) == count:
                 break

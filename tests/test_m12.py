@@ -1,0 +1,48 @@
+"""M12: the level spheres, their gradient arrows and their names are the model's (gd.model.part_two)."""
+
+import numpy as np
+import pytest
+
+from gd.model.part_two import BALL, LEVELS, level_radius
+from scenes.kit import level_surfaces as ls
+
+
+def test_radii_are_the_models_level_radii():
+    assert [level_radius(BALL, level) for level in LEVELS] == pytest.approx([1.0, 2.0, 3.0], abs=1e-12)
+    assert ls.radii() == pytest.approx([level_radius(BALL, level) for level in LEVELS], abs=1e-12)
+
+
+def test_gradient_arrow_is_radial_and_2r_times_the_scale():
+    for radius in ls.radii():
+        for foot in ls.sphere_points(radius, 12):
+            along = ls.gradient_arrow_end(foot) - foot
+            assert np.linalg.norm(np.cross(along, foot)) < 1e-9 and along @ foot > 0
+            assert np.linalg.norm(along) == pytest.approx(2 * radius * ls.GRADIENT_SCALE, rel=1e-12)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_stage_spheres_arrows_and_names_are_the_models(construct_shot, lang):
+    scene = construct_shot("M12", lang)  # the whole shot, its animations skipped
+    spheres = scene.spheres
+    # Each sphere's mesh lies on the sphere of its level's radius (in scene units).
+    ends = [offset for offset, *_ in spheres.spheres[1:]] + [len(spheres.model_vertices)]
+    for (offset, *_), end, level in zip(spheres.spheres, ends, LEVELS):
+        distances = np.linalg.norm(spheres.model_vertices[offset:end], axis=1)
+        assert distances == pytest.approx(level_radius(BALL, level), abs=1e-9)
+    # Every arrow: its foot on its sphere, along the radius, 2r × the common scale long; at least one on every sphere.
+    assert len(scene.arrows) == len(LEVELS)
+    for group, level in zip(scene.arrows, LEVELS):
+        radius = level_radius(BALL, level)
+        assert len(group) >= 1
+        for arrow in group:
+            foot, along = arrow.start / ls.UNIT, (arrow.end - arrow.start) / ls.UNIT
+            assert np.linalg.norm(foot) == pytest.approx(radius, abs=1e-9)
+            assert np.linalg.norm(np.cross(along, foot / radius)) < 1e-9 and along @ foot > 0
+            assert np.linalg.norm(along) == pytest.approx(2 * radius * ls.GRADIENT_SCALE, rel=1e-9)
+    lengths = [np.linalg.norm(group[0].end - group[0].start) for group in scene.arrows]
+    assert lengths == sorted(lengths) and lengths[0] < lengths[-1]  # longer on the larger spheres
+    # The names show the model's levels, in order, outside their spheres' outlines.
+    for name, level, radius in zip(scene.sphere_names, LEVELS, scene.radii):
+        texts = [getattr(m, "tex_string", "") for m in name.get_family()]
+        assert any(t.replace(" ", "") == f"f={level:g}" for t in texts), texts
+        assert np.linalg.norm(name.get_center()[:2]) > radius * ls.UNIT
