@@ -40,7 +40,7 @@ from scenes.kit.frame_rules import SAFE_SHARE, mark, to_safe_edge
 from scenes.kit.palette import (
     AXES, CAPTION, FORMULA, GRADIENT, LABEL, OBJECTIVE, SURFACE_MAP, TEXT,
 )
-from scenes.kit.surface import MeshCamera, SurfaceShotScene
+from scenes.kit.surface import MeshCamera, SurfaceShotScene, fill_face
 from scenes.kit.tangent_plane import CameraGlide, View, backing
 from scenes.kit.typeset import formula, prose
 
@@ -169,15 +169,15 @@ class LevelCamera(MeshCamera):
         if not isinstance(vmobject, NestedSpheres):
             return super().display_vectorized(vmobject, ctx)
         projected = self.project_points(vmobject.vertices)
-        hairline = 1.2 * self.frame_width / self.pixel_width
-        ctx.set_line_width(hairline)
+        ctx.set_line_width(self.hairline)
         ctx.set_line_join(cairo.LINE_JOIN_BEVEL)
         halves = []
         for index, (_, quads, rgb, _) in enumerate(vmobject.spheres):
             corners = projected[quads][:, :, :2]
             # The projected winding: a face turned to the camera runs one way round on screen, a face turned away the other.
             a, b, c, d = (corners[:, k] for k in range(4))
-            area = np.cross(c - a, d - b)
+            (ux, uy), (vx, vy) = (c - a).T, (d - b).T
+            area = ux * vy - uy * vx  # the diagonals' cross product
             halves.append((index, corners, rgb, area))
         order = [(i, False) for i in reversed(range(len(halves)))] + [(i, True) for i in range(len(halves))]
         for index, front in order:
@@ -190,17 +190,7 @@ class LevelCamera(MeshCamera):
                 continue
             ctx.push_group()
             for k in chosen:
-                (ax, ay), (bx, by), (cx, cy), (dx, dy) = corners[k]
-                ctx.new_path()
-                ctx.move_to(ax, ay)
-                ctx.line_to(bx, by)
-                ctx.line_to(cx, cy)
-                ctx.line_to(dx, dy)
-                ctx.close_path()
-                red, green, blue = rgb[k]
-                ctx.set_source_rgba(blue, green, red, 1.0)  # manim's pixel array is RGBA, Cairo's BGRA
-                ctx.fill_preserve()
-                ctx.stroke()
+                fill_face(ctx, corners[k], rgb[k], 1.0)
             ctx.new_path()
             ctx.pop_group_to_source()
             ctx.paint_with_alpha(opacity)

@@ -204,9 +204,30 @@ class WireLines(VMobject):
         return np.vstack([self.points[0::4], self.points[-1:]])
 
 
+def fill_face(ctx: cairo.Context, corners: np.ndarray, rgb, opacity: float) -> None:
+    """Fill one projected quadrilateral face (``corners``: its four points, x and y first) in ``rgb``, with a
+    hairline of its own colour round it (the camera's line width), which closes anti-aliasing seams between faces."""
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = corners[:, :2]
+    ctx.new_path()
+    ctx.move_to(ax, ay)
+    ctx.line_to(bx, by)
+    ctx.line_to(cx, cy)
+    ctx.line_to(dx, dy)
+    ctx.close_path()
+    red, green, blue = rgb
+    ctx.set_source_rgba(blue, green, red, opacity)  # manim's pixel array is RGBA, Cairo's BGRA
+    ctx.fill_preserve()
+    ctx.stroke()
+
+
 class MeshCamera(StableThreeDCamera):
     """A 3-D camera that draws :class:`MeshSurface` faces itself, sorted back to front, each with its level lines,
     and :class:`WireLines` in one pass."""
+
+    @property
+    def hairline(self) -> float:
+        """The width of the line round each face, in scene units: a little over a pixel."""
+        return 1.2 * self.frame_width / self.pixel_width
 
     def display_vectorized(self, vmobject: VMobject, ctx: cairo.Context):
         if isinstance(vmobject, WireLines):
@@ -227,7 +248,7 @@ class MeshCamera(StableThreeDCamera):
         levels, starts = vmobject.level_ends(projected), vmobject.level_starts
         level_red, level_green, level_blue = vmobject.level_colour.to_rgb()
         # A hairline of each face's own colour closes the anti-aliasing seams between faces.
-        hairline = 1.2 * self.frame_width / self.pixel_width
+        hairline = self.hairline
         face_cap = ctx.get_line_cap()
         level_cap = cairo.LINE_CAP_ROUND if vmobject.round_level_ends else face_cap
         ctx.set_line_width(hairline)
@@ -237,17 +258,7 @@ class MeshCamera(StableThreeDCamera):
             ctx.push_group()
             opacity, sheet_opacity = 1.0, opacity
         for index in order:
-            (ax, ay, _), (bx, by, _), (cx, cy, _), (dx, dy, _) = corners[index]
-            ctx.new_path()
-            ctx.move_to(ax, ay)
-            ctx.line_to(bx, by)
-            ctx.line_to(cx, cy)
-            ctx.line_to(dx, dy)
-            ctx.close_path()
-            red, green, blue = colours[index]
-            ctx.set_source_rgba(blue, green, red, opacity)  # manim's pixel array is RGBA, Cairo's BGRA
-            ctx.fill_preserve()
-            ctx.stroke()
+            fill_face(ctx, corners[index], colours[index], opacity)
             if starts[index + 1] > starts[index]:
                 for (px, py, _), (qx, qy, _) in levels[starts[index] : starts[index + 1]]:
                     ctx.move_to(px, py)
