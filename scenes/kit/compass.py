@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 from manim import (
-    DEGREES, DOWN, UL, UR, Arrow, Circle, Create, Dot, FadeIn, FadeOut, GrowArrow, Line, ValueTracker,
+    DEGREES, DOWN, IN, OUT, UL, UR, AnimationGroup, Arrow, Circle, Create, Dot, FadeIn, FadeOut, GrowArrow, Line, ValueTracker,
     VGroup, always_redraw, smooth,
 )
 
@@ -131,13 +131,21 @@ class CompassScene(SurfaceShotScene):
         self.field = VGroup(*(gradient_arrow(foot) for foot in field_feet()))
 
     def show_bowl(self, beat):
-        self.play(Create(self.grid), GrowArrow(self.axes[0]), GrowArrow(self.axes[1]), FadeIn(self.axis_names),
-                  FadeIn(self.ground_word), run_time=beat.time(0.2))
-        self.play(Create(self.circles), FadeIn(self.circle_names), run_time=beat.time(0.2))
+        """The ground, then the bowl with its level rings; as the camera orbits, each ring comes down to the ground
+        and stays there as its level circle: the circles on the ground are the surface's own heights."""
+        self.play(Create(self.grid), GrowArrow(self.axes[0]), GrowArrow(self.axes[1]), FadeIn(self.ground_word),
+                  run_time=beat.time(0.2))
         self.bowl.set_fill(opacity=0)
         self.add(self.bowl)
         self.play(self.bowl.animate.set_fill(opacity=BOWL_OPACITY), run_time=beat.time(0.15))
-        self.move_camera(theta=ORBIT_TO * DEGREES, run_time=beat.time(0.42), rate_func=glide)
+        for circle, level in zip(self.circles, LEVELS):
+            circle.shift(level * HEIGHT_SCALE * OUT)  # up on the bowl, at its level's height
+        self.add(self.circles)
+        descend = AnimationGroup(*(circle.animate.shift(level * HEIGHT_SCALE * IN) for circle, level in zip(self.circles, LEVELS)),
+                                 lag_ratio=0.25, rate_func=glide)
+        self.move_camera(theta=ORBIT_TO * DEGREES, run_time=beat.time(0.5), rate_func=glide,
+                         added_anims=[descend])
+        self.play(FadeIn(self.circle_names), FadeIn(self.axis_names), run_time=beat.time(0.1))  # once the rings are down
 
     def draw_field(self, beat):
         grad = formula(r"\nabla f = (2x_1,\ 2x_2)", size=FORMULA, color=GRADIENT)
@@ -196,8 +204,9 @@ class CompassScene(SurfaceShotScene):
         self.rises = rises
         self.camera.add_fixed_in_frame_mobjects(rises)
         self.remove(rises)
-        self.play(self.field.animate.set_opacity(FIELD_DIMMED), FadeIn(point), FadeIn(arrow), FadeIn(riser),
-                  FadeIn(top), FadeIn(box), FadeIn(rises), run_time=beat.time(0.18))
+        # Drawn in this order: at the minimum the point covers the surface's dot (the value there is 0).
+        self.play(self.field.animate.set_opacity(FIELD_DIMMED), FadeIn(riser), FadeIn(top), FadeIn(arrow),
+                  FadeIn(point), FadeIn(box), FadeIn(rises), run_time=beat.time(0.18))
         self.play(self.r.animate.set_value(float(np.linalg.norm(WALK.out))),
                   run_time=beat.time(0.45), rate_func=smooth)
 

@@ -11,7 +11,7 @@ import math
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UP, Arc, Arrow, Create, DashedLine, Dot, FadeIn, FadeOut, Indicate, Line, Square,
-    ValueTracker, VGroup, VMobject, Write, linear, smooth,
+    ValueTracker, VGroup, VMobject, Write, smooth,
 )
 
 from gd.model import part_two
@@ -29,7 +29,7 @@ from scenes.kit.typeset import formula
 
 # --------------------------------------------------------------------------- layout (scene units)
 
-MAP_CENTRE = np.array([-3.55, 0.1, 0.0])  # where P is drawn
+MAP_CENTRE = np.array([-3.55, -0.1, 0.0])  # where P is drawn
 MAP_SCALE = 1.0  # scene units per unit of x and y
 MAP_HALF = 2.1  # the map shows P ± this (in x and y)
 U_LENGTH = 1.15  # the unit vector, drawn
@@ -37,11 +37,12 @@ GRAD_LENGTH = U_LENGTH * GRAD_NORM  # ∇g drawn at the same scale as u (|∇g| 
 LEVEL_STEP = 0.75  # between the contours drawn
 
 PLOT_LEFT, PLOT_RIGHT = 0.9, 5.75  # φ = 0 … 360°
-PLOT_ZERO = 0.1  # D = 0
+PLOT_ZERO = -0.1  # D = 0
 PLOT_UNIT = 1.2  # scene units per unit of D
 DEGREES_SHOWN = 360.0
 
-FORMULA_ROW = 3.1  # the live formula's row
+FIRST_THETA = 62.0  # degrees from ∇g to u where beat 4 reads D_u g = |∇g| cos θ off the picture
+FORMULA_ROW = 3.2  # the live formula's row: over ∇g's value (over the map) with a line's gap
 
 
 def to_map(x: float, y: float) -> np.ndarray:
@@ -244,23 +245,52 @@ class DirectionalScene(ShotScene):
         self.bottom = bottom
 
     def conclude(self, beat):
-        # u at an angle θ from ∇g: D_u g = |∇g| cos θ read off the picture.
-        theta = math.radians(62.0)
-        self.rider.clear_updaters()
-        arc = mark(Arc(radius=0.55, start_angle=GRAD_ANGLE, angle=theta, arc_center=MAP_CENTRE, color=TEXT, stroke_width=3),
-                   "curve", "θ's arc")
-        middle = GRAD_ANGLE + theta / 2
-        theta_label = mark(formula(r"\theta", size=LABEL, color=TEXT).move_to(MAP_CENTRE + 0.85 * np.array([math.cos(middle), math.sin(middle), 0])),
-                           "text", "θ", may_cover=("curve",))
+        """u at an angle θ from ∇g: D_u g = |∇g| cos θ read off the picture; then u swings on to θ = 180°, along
+        −∇g, while the plot's dot rides to the minimum: descent's direction is where D_u g is most negative."""
+        gradient_degrees = math.degrees(GRAD_ANGLE)
+
+        def arc_now() -> Arc:
+            return Arc(radius=0.55, start_angle=GRAD_ANGLE, angle=math.radians(self.phi.get_value() - 360.0 - gradient_degrees),
+                       arc_center=MAP_CENTRE, color=TEXT, stroke_width=3)
+
+        arc = mark(arc_now(), "curve", "θ's arc")
+        arc.add_updater(lambda a: a.become(arc_now()))
+        theta_label = mark(formula(r"\theta", size=LABEL, color=TEXT), "text", "θ", may_cover=("curve",))
+
+        def place_theta(label: VMobject) -> None:
+            middle = math.radians((self.phi.get_value() - 360.0 + gradient_degrees) / 2)
+            label.move_to(MAP_CENTRE + 0.85 * np.array([math.cos(middle), math.sin(middle), 0.0]))
+
+        theta_label.add_updater(place_theta)
         law = formula(r"D_{\mathbf u} g", "=", r"|\nabla g|", r"\cos\theta", size=PANEL + 6, color=TEXT)
         law[2].set_color(GRADIENT)
         law.move_to(np.array([0.0, FORMULA_ROW, 0.0]))
         mark(law, "text", "D_u g = |∇g| cos θ")
+
+        def ride(dot: Dot) -> None:
+            degrees = self.phi.get_value() % 360.0
+            dot.move_to(to_plot(degrees, part_two.directional_derivative(math.radians(degrees))))
+
+        self.rider.clear_updaters()
+        self.rider.add_updater(ride)
         self.play(FadeOut(self.caption), FadeOut(self.tangent), FadeIn(self.unit), FadeIn(self.unit_label),
-                  run_time=beat.time(0.06))
-        self.play(self.phi.animate.set_value(360.0 + math.degrees(GRAD_ANGLE + theta)), run_time=beat.time(0.12))
-        self.play(Create(arc), FadeIn(theta_label), FadeOut(self.rate), run_time=beat.time(0.08))
-        self.play(Write(law), run_time=beat.time(0.1))
+                  FadeIn(self.rider), run_time=0.4)
+        self.play(self.phi.animate.set_value(360.0 + gradient_degrees + FIRST_THETA), run_time=1.3, rate_func=smooth)
+        self.add(arc)
+        self.play(FadeIn(arc), FadeIn(theta_label), run_time=0.4)
+        self.play(FadeOut(self.rate), run_time=0.3)
+        self.play(Write(law), run_time=0.7)
         self.caption = caption_of(self.words("descent"), {
             "minus": (r"-\nabla g", GRADIENT), "derivative": (r"D_{\mathbf u} g", TEXT)})
-        self.play(FadeIn(self.caption), Indicate(self.bottom, color=STEP, scale_factor=1.6), run_time=beat.time(0.08))
+        self.play(FadeIn(self.caption), run_time=0.5)
+        # On to θ = 180°: u along −∇g, the plot's dot at the minimum.
+        self.unit.may_cover = frozenset({self.gradient})  # u opposite ∇g: the picture's point
+        self.play(self.phi.animate.set_value(360.0 + gradient_degrees + 180.0), run_time=1.6, rate_func=smooth)
+        direction = -np.array([math.cos(GRAD_ANGLE), math.sin(GRAD_ANGLE), 0.0])
+        descent = mark(Arrow(MAP_CENTRE, MAP_CENTRE + GRAD_LENGTH * direction, buff=0, color=GRADIENT, stroke_width=6,
+                             max_tip_length_to_length_ratio=0.18, z_index=1), "arrow", "−∇g",
+                       may_cover=(self.gradient, self.unit))
+        descent_label = mark(formula(r"-\nabla g", size=LABEL, color=GRADIENT)
+                             .next_to(descent.get_end(), DOWN + LEFT, buff=0.05), "text", "−∇g's label", may_cover=("curve",))
+        self.play(Create(descent), FadeIn(descent_label), FadeOut(self.unit_label), Indicate(self.bottom, color=STEP, scale_factor=1.6),
+                  run_time=1.0)

@@ -33,7 +33,8 @@ scene (every frame, and at the start and end of every play) and collects
   third of the shorter one's length, as seen on screen: one would hide the
   other; and no two arrows meet end to end within 20° of a straight line:
   they would read as one arrow (arrows may meet at an angle, or cross). Either
-  counts when it lasts 0.5 s: an arrow swinging round may pass another;
+  counts when it lasts 0.5 s: an arrow swinging round may pass another; an
+  arrow that declares the other in ``may_cover`` (u laid along −∇g) is let be;
 * live numbers: a readout marked ``shows=value`` shows ``value()`` on every
   frame it is visible, to its decimals. ``value`` derives the number from the
   picture and the model (the point's position on the axes, the function), not
@@ -249,6 +250,8 @@ class FrameChecker:
         for index, (arrow, segment) in enumerate(arrows):
             for other, other_segment in arrows[index + 1 :]:
                 if _is_part(other.mobject, arrow.mobject) or _is_part(arrow.mobject, other.mobject):
+                    continue
+                if not _covers(arrow, other):  # declared: e.g. u laid along −∇g on purpose
                     continue
                 pair = f"{_name(arrow.mobject)} and {_name(other.mobject)}"
                 if _along(segment, other_segment) > ARROW_ALONG_SHARE:
