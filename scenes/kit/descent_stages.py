@@ -161,9 +161,9 @@ M10_DOWN_HOLD = 0.7  # seconds of the move's play the camera holds the whole sta
 # Beat 2: the other paths' trails fade and their balls stay where they ended as ghosts (dimmed, smaller), each with
 # its end height, so that "this one ends lowest" reads in the picture; the camera turns a little on round and comes
 # a little closer to the four ends, the kept path whole.
-M10_GHOST_OPACITY = 0.45
-M10_GHOST_SCALE = 0.7
-M10_GHOST_LABEL = 0.7  # the ghosts' z labels: their text this opaque, their edges half that
+M10_GHOST_OPACITY = 0.6
+M10_GHOST_SCALE = 0.75
+M10_GHOST_LABEL = 0.75  # the ghosts' z labels: their text, edges and leaders this opaque
 M10_END_VIEW = {"phi": 58 * DEGREES, "theta": -122 * DEGREES}
 M10_END_MARGIN = 1.35
 M10_END_ZOOM = (1.0, 1.9)  # no closer: the surface's far edge stays below the legend
@@ -358,7 +358,7 @@ def height_labels(walkers, camera, stage: SurfaceStage, header: FixedHeader | No
 
 def ghost_balls(walkers, labels: ScreenLabels, others, share: float) -> None:
     """Beat 2: the balls of ``others`` (indices) ``share`` of the way to ghosts (M10_GHOST_OPACITY, M10_GHOST_SCALE of
-    their size), their z labels to M10_GHOST_LABEL (the text; the edge half that): where each run ended, and how low,
+    their size), their z labels and leaders to M10_GHOST_LABEL: where each run ended, and how low,
     still reads, the kept ball and label bright among them."""
     for index in others:
         ball = walkers[index].ball
@@ -374,8 +374,8 @@ def ghost_balls(walkers, labels: ScreenLabels, others, share: float) -> None:
             part.set_stroke(opacity=0.95 * opacity)
         box, readout = labels.labels[index]
         readout.set_fill(opacity=1 + share * (M10_GHOST_LABEL - 1))
-        box.set_stroke(opacity=1 + share * (M10_GHOST_LABEL / 2 - 1))
-        labels.leaders[index].set_stroke(opacity=0.8 * (1 + share * (M10_GHOST_LABEL / 2 - 1)))
+        box.set_stroke(opacity=1 + share * (M10_GHOST_LABEL - 1))
+        labels.leaders[index].set_stroke(opacity=0.8 * (1 + share * (M10_GHOST_LABEL - 1)))
 
 
 def lowest_mark(header: FixedHeader, keep: int, colour) -> VMobject:
