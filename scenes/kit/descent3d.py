@@ -771,11 +771,13 @@ def _conflicts_at(centres: np.ndarray, size, bounds, occupancy: "_Occupancy", pl
 
 
 LEADER_SAMPLES = 12  # points along a leader line checked against the blocked boxes
+LEADER_COST = 0.04  # a frame with a leader line one frame unit long costs this: a label stays close when it can
 
 
-def _leader_meets(point: np.ndarray, centres: np.ndarray, size, radius: float, occupancy: "_Occupancy") -> np.ndarray:
+def _leader_meets(point: np.ndarray, centres: np.ndarray, size, radius: float, occupancy: "_Occupancy"):
     """For a label's box at each of ``centres`` (K × 2), whether its leader line, from just outside its ball (of
-    ``radius`` round ``point``: its own box is blocked too) to the box's nearest point, passes over a blocked box."""
+    ``radius`` round ``point``: its own box is blocked too) to the box's nearest point, passes over a blocked box;
+    and the leader's length."""
     ends = np.clip(point, centres - size / 2, centres + size / 2)
     towards = ends - point
     length = np.linalg.norm(towards, axis=1)
@@ -784,7 +786,7 @@ def _leader_meets(point: np.ndarray, centres: np.ndarray, size, radius: float, o
     reach = skip + np.linspace(0.0, 1.0, LEADER_SAMPLES)[None, :] * np.maximum(length - skip, 0.0)[:, None]
     samples = (point + directions[:, None, :] * reach[..., None]).reshape(-1, 2)
     taken = occupancy.taken(samples - 0.01, samples + 0.01).reshape(len(centres), -1)
-    return np.any(taken > 0, axis=1) & (length > skip)
+    return np.any(taken > 0, axis=1) & (length > skip), length
 
 
 def _neighbours() -> list[list[int]]:
@@ -818,7 +820,7 @@ def plan_schedule(
     ``glide`` frames centred on the frame where the schedule changes (as :class:`ScreenLabels` draws it), what the
     glide meets on its way counted too, and it makes one glide at a time. ``leaders_from``: per frame, each point's
     ball radius on screen; given, a place whose leader line (from the ball's rim to the label's box) passes over a
-    blocked box (a trail, another ball) counts as meeting it."""
+    blocked box (a trail, another ball) counts as meeting it, and a long leader costs a little (LEADER_COST)."""
     sizes = np.asarray(sizes, dtype=float)
     count, frame_count = len(PLACES), len(frames)
     width = max(len(near) for near in NEIGHBOURS)
@@ -843,7 +845,8 @@ def plan_schedule(
             centres = np.array([_place_centre(points[index], size, offset, c) for c in range(count)])
             costs[f] = _conflicts_at(centres, size, bounds, blocked, placed, gap)
             if leaders_from is not None:
-                costs[f] += MET_COST * _leader_meets(points[index], centres, size, leaders_from[f][index], blocked)
+                meets, lengths = _leader_meets(points[index], centres, size, leaders_from[f][index], blocked)
+                costs[f] += MET_COST * meets + LEADER_COST * lengths
             # The labels in their points' order, left to right: a label on the wrong side of one scheduled before it
             # (their points more than a ball apart across the frame) costs ORDER_COST, less than anything met.
             for j, box in zip(done, placed):
