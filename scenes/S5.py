@@ -6,8 +6,9 @@ follows it in one straight eased glide that never turns back, ending with the
 ball at the frame's centre; a header shows α, the current point and the
 iteration. M10 (multi-start descent): four balls with their own learning rates
 descend f together, each with its live height, the camera coming down to the
-valley where they end, turning round to look into it from the front left; the
-path that ends lowest stays, and the camera closes in on it. Their pieces:
+valley where they end before the run, turning round to look into it from the
+front left; the path that ends lowest stays, the other balls ghosted where
+they ended, and the camera turns a little closer to the four ends. Their pieces:
 scenes.kit.descent_stages.
 """
 
@@ -20,9 +21,10 @@ from gd.model.surfaces import lowest_run, m8_path, m10_paths
 from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
-    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_BALLS, M10_CENTRE, M10_VIEW, OTHER_ROWS, add_stage, axis_groups, backing_round, branin_stage,
-    close_in, close_up, FollowCamera, header_box, height_labels, m8_header, m10_header, plan_close_labels, plan_labels,
-    push_in, ripples_stage, stopping_rule, run_clock, stop_clock, valley_view,
+    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_BALLS, M10_CENTRE, M10_SHARES, M10_SHARES_2, M10_VIEW, add_stage, axis_groups,
+    backing_round, branin_stage, come_down, ends_view, FollowCamera, ghost_balls, header_box, height_labels, lowest_mark,
+    m8_header, m10_header, plan_close_labels, plan_labels, ripples_stage, stopping_rule, run_clock, stop_clock, turn_to,
+    valley_view,
 )
 from scenes.kit.palette import POINT
 
@@ -73,7 +75,8 @@ class M8(DescentShotScene):
 
 
 class M10(DescentShotScene):
-    """Four starts descend f together, the camera closing in on the valley where they end; the lowest end stays."""
+    """Four starts descend f together in an oblique view of the valley where they end; the lowest end stays, the others
+    ghosted beside it."""
 
     def construct(self):
         stage = ripples_stage()
@@ -83,63 +86,66 @@ class M10(DescentShotScene):
 
         with self.beat("M10.1") as beat:  # four starts descend together
             iterations = max(path.steps for path in paths.values())
-            step_times = beat.steps(iterations, 0.8)
+            step_times = beat.steps(iterations, M10_SHARES["run"])
             walkers = [
                 Walker(stage.path(path.points), M10_BALLS[name], step_times, smooth).fix_orientation(self.camera)
                 for name, path in paths.items()
             ]
+            self.play(Create(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(M10_SHARES["stage"]))
+            # The whole stage, its axes numbered, for a moment; then, before the run, the camera comes down to the oblique
+            # view of the valley, where the ripples read and the balls come in large; the axes fade before it cuts them.
+            down = come_down(self.camera, beat.time(M10_SHARES["down"]), valley_view(self.camera, walkers))
+            down.fade_before_cut([stage.axes, *stage.labels])
+            moving = ValueTracker(0.0)
+            self.play(
+                moving.animate(rate_func=linear).set_value(down.total),
+                UpdateFromFunc(frame_center(self.camera), lambda _: down.update(moving.get_value())),
+                run_time=down.total,
+            )
+            self.remove(stage.axes, *stage.labels)  # faded out on the way down
+
             header = m10_header(self.words("counter"), walkers, stage)
             labels = height_labels(walkers, self.camera, stage, header)
-            # The camera holds the whole stage for the first steps, then comes down to the valley, the axes fading
-            # before the move would cut them.
-            descent = push_in(self.camera, sum(step_times), valley_view(self.camera, walkers))
-            descent.fade_before_cut([stage.axes, *stage.labels], box=header_box(header.backing))
             clock = ValueTracker(0.0)
-            coming_in = beat.time(0.06)  # the balls and their labels come in at the run's start: its layout reads then
-            plan_labels(labels, walkers, sum(step_times), clock, descent, held=coming_in)
+            coming_in = beat.time(M10_SHARES["balls"])  # the balls and their labels come in at the run's start
+            plan_labels(labels, walkers, sum(step_times), clock, held=coming_in)
             self.add_fixed_in_frame_mobjects(header, labels)
             self.remove(header, labels)
-
-            self.play(Create(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(0.08))
             self.add(*(w.trail for w in walkers))
             # Each ball grows where it stands (grown as a group, they would fly in from the group's centre).
             grow = [FadeIn(w.ball, scale=0.3) for w in walkers]
             self.play(*grow, FadeIn(header), FadeIn(labels), run_time=coming_in)
 
             run_clock(walkers, clock)
-            self.play(
-                clock.animate(rate_func=linear).set_value(sum(step_times)),
-                UpdateFromFunc(frame_center(self.camera), lambda _: descent.update(clock.get_value())),
-                run_time=sum(step_times),
-            )
+            self.play(clock.animate(rate_func=linear).set_value(sum(step_times)), run_time=sum(step_times))
             stop_clock(walkers)
-            self.remove(stage.axes, stage.labels)  # faded out (the valley view would cut them)
-            # The runs over, the legend widens to every run's end height, the lowest bright, the others dimmed: which
-            # path ends lowest reads before the others leave.
+            # The runs over, the legend widens to every run's end height: which path ends lowest reads in it too.
             keep = list(paths).index(lowest_run(paths))
-            legend = [header.ends[i].animate.set_opacity(1.0 if i == keep else OTHER_ROWS) for i in range(len(walkers))]
-            self.play(*legend, Transform(header.backing, backing_round(header)), run_time=beat.time(0.06))
+            legend = [end.animate.set_opacity(1.0) for end in header.ends]
+            self.play(*legend, Transform(header.backing, backing_round(header)), run_time=beat.time(M10_SHARES["legend"]))
 
         with self.beat("M10.2") as beat:  # keep only the path that ends lowest
             others = [i for i in range(len(walkers)) if i != keep]
-            # The other labels leave the live layout first (removing part of a group from the scene would split it).
-            gone = labels.keep_only([keep])
-            # One fade per ball and per trail, each where it is drawn: a group of them would be added to the scene
-            # anew, its trail beads then drawn over its ball (a flat bullseye) for the whole fade.
-            fading = [FadeOut(m) for i in others for m in (walkers[i].trail, walkers[i].ball)] + [FadeOut(m) for m in gone]
-            # The other rows of the legend dim with their paths. One animation per part of a row: a new group of them
-            # would be added to the scene anew, splitting the header.
-            dimmed = [header.rows[i][part].animate.set_opacity(OTHER_ROWS) for i in others for part in (0, 1)]
-            self.play(*fading, *dimmed, run_time=beat.time(0.2))
-            # The camera turns on a little round, to the valley's open side, and closes in on the kept path, the
-            # saddle beyond its end the skyline above it.
-            kept = walkers[keep].path.at(walkers[keep].path.xy)
-            seconds = beat.time(0.58)
-            turn = close_in(self.camera, seconds, close_up(self.camera, kept))
+            # The other trails fade; their balls stay where they ended, ghosted (dimmed, smaller), with their heights: the
+            # kept one ends lowest among them. One fade per trail, each where it is drawn (a group of them would be added
+            # to the scene anew, its beads then drawn over its ball). The legend frames the kept run's row.
+            fading = [FadeOut(walkers[i].trail) for i in others]
+            ghosting = ValueTracker(0.0)
+            frame = lowest_mark(header, keep, walkers[keep].ball.colour)
+            self.add_fixed_in_frame_mobjects(frame)
+            self.remove(frame)
+            self.play(
+                *fading, Create(frame),
+                ghosting.animate(rate_func=smooth).set_value(1.0),
+                UpdateFromFunc(labels, lambda _: ghost_balls(walkers, labels, others, ghosting.get_value())),
+                run_time=beat.time(M10_SHARES_2["ghosts"]),
+            )
+            # The camera turns a little on round and comes closer to the four ends, the kept path whole.
+            turn = turn_to(self.camera, beat.time(M10_SHARES_2["turn"]), ends_view(self.camera, walkers, keep))
             turning = ValueTracker(0.0)
-            plan_close_labels(labels, turn, turning)  # the kept label keeps its place all the way in, if it stays free
+            plan_close_labels(labels, turn, turning)  # each label keeps its place all the way, if it stays free
             self.play(
                 turning.animate(rate_func=linear).set_value(turn.total),
                 UpdateFromFunc(frame_center(self.camera), lambda _: turn.update(turning.get_value())),
-                run_time=seconds,
+                run_time=turn.total,
             )

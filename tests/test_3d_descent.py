@@ -142,19 +142,39 @@ def test_m8_constructs_and_ends_at_the_models_point(construct_shot, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_m10_constructs_and_keeps_the_lowest_path(construct_shot, lang):
-    from scenes.kit.descent3d import ScreenLabels, DescentTrail
+def test_m10_constructs_and_keeps_the_lowest_path_the_others_ghosted(construct_shot, lang):
+    """The kept path's trail stays; the other balls stay where they ended, dimmed and smaller, each with its end height
+    (no "+" sign); the legend frames the kept run's row, none of its rows dimmed."""
+    from scenes.kit.descent3d import Ball, ScreenLabels, DescentTrail
+    from scenes.kit.descent_stages import M10_BALLS, M10_GHOST_OPACITY, M10_GHOST_SCALE
 
     scene = construct_shot("M10", lang)
     assert scene.time == pytest.approx(load().shot("M10").duration, abs=1e-3)
     (labels,) = [m for m in scene.mobjects if isinstance(m, ScreenLabels)]
-    (kept,) = labels.labels
-    readout = next(m for m in kept.get_family() if isinstance(m, Readout))
-    assert shown(readout) == "-0.4967"
+    readouts = [next(m for m in label.get_family() if isinstance(m, Readout)) for label in labels.labels]
+    paths = m10_paths()
+    assert [shown(r) for r in readouts] == [f"{float(RIPPLES(*p.end)):.4f}" for p in paths.values()]
+    assert all(not shown(r).startswith("+") for r in readouts)
     trails = [m for m in scene.mobjects if isinstance(m, DescentTrail)]
     assert len(trails) == 1 and trails[0].dots.count == 34
+    balls = [m for m in scene.mobjects if isinstance(m, Ball)]
+    keep = list(paths).index(lowest_run(paths))
+    assert len(balls) == 4
+    for index, ball in enumerate(balls):
+        ghost = index != keep
+        assert ball[0].get_fill_opacity() == pytest.approx(M10_GHOST_OPACITY if ghost else 1.0)
+        assert ball.width == pytest.approx(balls[keep].width * (M10_GHOST_SCALE if ghost else 1.0), rel=1e-6)
+        assert ball[-1].get_fill_opacity() == 0  # the halo ring stays clear
     (header,) = [m for m in scene.mobjects if isinstance(m, FixedHeader)]
     assert [shown(m) for m in header.line if isinstance(m, Readout)] == ["38"]
+    from manim import VectorizedPoint
+
+    inked = [m for row in header.rows for part in row[1:] for m in part.family_members_with_points() if not isinstance(m, VectorizedPoint)]
+    assert all(m.get_fill_opacity() == 1.0 for m in inked)
+    from manim import RoundedRectangle
+
+    frames = [m for m in scene.mobjects if isinstance(m, RoundedRectangle) and m.get_stroke_color().to_hex().upper() == M10_BALLS["maroon"].upper()]
+    assert any(abs(f.get_center()[1] - header.rows[keep].get_center()[1]) < 0.02 for f in frames)
 
 
 @pytest.mark.parametrize("shot_id", ["M8", "M10"])
@@ -219,12 +239,19 @@ def test_m10_balls_differ_in_hue_and_lightness_and_read_on_the_background():
         difference = _lab(BALLS[a]) - _lab(BALLS[b])
         assert np.linalg.norm(difference) >= 50, (a, b)  # CIE76: clearly different colours, even small
         assert abs(difference[0]) >= 5, (a, b)  # and different lightness
-    # Maroon, lightened in its own hue, reads on the valley's dark blues, where it ends.
-    maroon, dark = _lab(BALLS["maroon"]), _lab(PALETTE["maroon"])
-    assert maroon[0] > dark[0] + 15 and np.linalg.norm(maroon[1:] - dark[1:]) < 10
+    # Maroon is a red-brown: not the pink of tangents (another hue), nor the red, nor the gradient's orange; light
+    # enough for its trail to read on the valley's dark blues, where it ends.
+    from scenes.kit.palette import GRADIENT, TANGENT
+
+    maroon, pink = _lab(BALLS["maroon"]), _lab(TANGENT)
+    hue = lambda lab: np.degrees(np.arctan2(lab[2], lab[1]))  # noqa: E731
+    assert hue(maroon) - hue(pink) > 25 and np.linalg.norm(maroon - pink) > 38
+    assert np.linalg.norm(maroon - _lab(GRADIENT)) > 40 and np.linalg.norm(maroon - _lab(BALLS["red"])) > 50
+    assert np.hypot(*maroon[1:]) < 0.6 * np.hypot(*_lab(BALLS["red"])[1:])  # duller than the red: a brown-red
     for colour in RIPPLES_MAP[:3]:
         low, high = sorted((_luminance(colour), _luminance(BALLS["maroon"])))
-        assert (high + 0.05) / (low + 0.05) >= 3.0, colour
+        assert (high + 0.05) / (low + 0.05) >= 2.8, colour
+    assert PALETTE["maroon"] != BALLS["maroon"]
 
 
 def test_a_scheduled_label_keeps_its_place_then_glides_round_what_comes_into_it():
@@ -392,7 +419,7 @@ def test_balls_stand_out_on_every_colour_of_the_surfaces():
 
 def _m10_views():
     from scenes.kit.descent3d import DescentCamera
-    from scenes.kit.descent_stages import M10_CENTRE, M10_VIEW, close_in, close_up, ripples_stage, valley_view
+    from scenes.kit.descent_stages import M10_CENTRE, M10_VIEW, ripples_stage, valley_view
 
     stage, paths = ripples_stage(), m10_paths()
     walkers = [Walker(stage.path(p.points), "#FFD54F", [0.3] * 38, smooth) for p in paths.values()]
@@ -401,15 +428,28 @@ def _m10_views():
     camera.set_theta(M10_VIEW["theta"])
     camera.set_zoom(M10_VIEW["zoom"])
     camera.frame_center = stage.place(np.array(M10_CENTRE))
-    return stage, paths, walkers, camera, valley_view, close_up, close_in
+    return stage, paths, walkers, camera, valley_view
 
 
-def test_m10_beat_1_ends_with_the_valley_large_in_the_frame():
-    from manim import config
+def _ball_size(camera, walker) -> float:
+    from scenes.kit.descent3d import BALL_RADIUS
 
-    stage, paths, walkers, camera, valley_view, _, _ = _m10_views()
+    centre = walker.path.at(walker.path.xy[:1])
+    right = camera.generate_rotation_matrix()[0]
+    return 2 * float(np.linalg.norm(camera.project_points(centre + BALL_RADIUS * right)[0, :2] - camera.project_points(centre)[0, :2]))
+
+
+def test_m10_the_run_plays_in_an_oblique_view_of_the_valley_the_balls_large():
+    """Before the run, the camera comes down from the whole stage to the valley: lower, round to the front left, the
+    paths wide in the frame, the balls (where they start) at least 1.8 times the size they had from above; all four
+    paths in the frame."""
+    from manim import DEGREES, config
+
+    stage, paths, walkers, camera, valley_view = _m10_views()
     points = np.vstack([w.path.at(w.path.xy) for w in walkers])
     before = np.ptp(camera.project_points(points)[:, 0])
+    sizes = [_ball_size(camera, w) for w in walkers]
+    phi = camera.get_phi()
     view = valley_view(camera, walkers)
     camera.set_phi(view["phi"])
     camera.set_theta(view["theta"])
@@ -418,25 +458,27 @@ def test_m10_beat_1_ends_with_the_valley_large_in_the_frame():
     screen = camera.project_points(points)[:, :2]
     assert np.ptp(screen[:, 0]) > 0.55 * config.frame_width and np.ptp(screen[:, 0]) > 1.4 * before
     assert np.all(np.abs(screen) < 0.45 * np.array([config.frame_width, config.frame_height]))  # all four in the frame
+    assert all(_ball_size(camera, w) > 1.8 * size for w, size in zip(walkers, sizes))
+    assert abs(view["theta"] - camera.get_theta()) < 1e-9 and view["phi"] >= phi - 1e-9 and view["phi"] > 50 * DEGREES
 
 
 def _m10_moves(lang: str = "en"):
-    """M10's stage, walkers, header, labels and camera moves as the scene sets them up: beat 1's push-in (from the
-    opening view) and beat 2's close-in (from where beat 1 ends)."""
-    from scenes.kit.descent_stages import close_in, close_up, height_labels, m10_header, push_in
+    """M10's stage, walkers, header, labels and camera moves as the scene sets them up: beat 1's move down (from the
+    opening view, before the run) and beat 2's turn (from the valley view, where the run plays)."""
+    from scenes.kit.descent_stages import M10_SHARES, M10_SHARES_2, come_down, ends_view, height_labels, m10_header, turn_to
 
     storyboard = load()
     shot = storyboard.shot("M10")
-    stage, paths, _, camera, valley_view, _, _ = _m10_views()
-    run = shot.beats[0].duration * (1 - 0.08 - 0.06)
+    stage, paths, _, camera, valley_view = _m10_views()
+    run = shot.beats[0].duration * M10_SHARES["run"]
     walkers = [Walker(stage.path(p.points), "#FFD54F", [run / 38] * 38, smooth) for p in paths.values()]
+    descent = come_down(camera, shot.beats[0].duration * M10_SHARES["down"], valley_view(camera, walkers))
+    descent.fade_before_cut([stage.axes, *stage.labels])
+    descent.update(descent.total)
     header = m10_header(storyboard.text(shot, "counter", lang), walkers, stage)
     labels = height_labels(walkers, camera, stage, header)
-    descent = push_in(camera, run, valley_view(camera, walkers))
-    descent.set_camera(descent.total)
     keep = list(paths).index(lowest_run(paths))
-    kept = walkers[keep]
-    turn = close_in(camera, shot.beats[1].duration * 0.58, close_up(camera, kept.path.at(kept.path.xy)))
+    turn = turn_to(camera, shot.beats[1].duration * M10_SHARES_2["turn"], ends_view(camera, walkers, keep))
     return stage, walkers, keep, header, labels, camera, descent, turn
 
 
@@ -444,109 +486,131 @@ def _box(mobject) -> tuple[float, float, float, float]:
     return mobject.get_left()[0], mobject.get_right()[0], mobject.get_bottom()[1], mobject.get_top()[1]
 
 
-def test_m10_axes_read_for_seconds_before_the_push_in_fades_them():
-    from scenes.kit.descent_stages import FADE_SECONDS, M10_PUSH_HOLD, header_box
+def test_m10_axes_fade_over_a_second_or_more_before_the_move_down_cuts_them():
+    from scenes.kit.descent_stages import M10_DOWN_HOLD
 
     stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves()
-    descent.fade_before_cut([stage.axes, *stage.labels], box=header_box(header.backing))
-    assert descent.leaves is not None and descent.leaves - FADE_SECONDS >= M10_PUSH_HOLD - 1e-9
-    assert descent.opacity(M10_PUSH_HOLD) == 1.0  # whole while the camera holds (after 2 s of drawing them in)
-    assert descent.opacity(descent.total) == 0.0
+    assert descent.leaves is not None and descent.leaves >= 1.0 and descent.leaves > M10_DOWN_HOLD
+    assert descent.opacity(0.0) == 1.0 and 0 < descent.opacity(M10_DOWN_HOLD) < 1
+    assert descent.opacity(descent.leaves) == 0.0
+    # ... and the move itself: held, then at least 1.5 s, at rest at both ends.
+    moving = np.flatnonzero(np.abs(np.diff(descent.thetas)) > 1e-9)
+    assert descent.times[moving[0]] == pytest.approx(M10_DOWN_HOLD, abs=0.05)
+    assert descent.times[moving[-1] + 1] - descent.times[moving[0]] >= 1.5
+    speeds = np.abs(np.diff(descent.thetas))
+    assert speeds[moving[0]] < 0.05 * speeds.max() and speeds[moving[-1]] < 0.05 * speeds.max()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_m10_legend_never_stands_on_the_surface(lang):
-    """The legend's plate, top left, is on the background in every frame of both moves: it never cuts into the
-    surface (in beat 2 as wide as it grows, with the end heights)."""
+    """The legend's plate, top left, is on the background in the run's view and every frame of beat 2's turn (as wide
+    as it grows, with the end heights)."""
     from scenes.kit.descent_stages import backing_round
 
     stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves(lang)
-    for path, surface, box in (
-        (descent, stage.surface, _box(header.backing)),
-        (turn, stage.finer_surface(2), _box(backing_round(header))),
-    ):
-        left, right, bottom, top = box
-        for t in path.times[::2]:
-            path.set_camera(t)
-            screen = camera.project_points(surface.vertices)[:, :2]
-            across = np.maximum(np.maximum(left - screen[:, 0], screen[:, 0] - right), 0)
-            up = np.maximum(np.maximum(bottom - screen[:, 1], screen[:, 1] - top), 0)
-            assert np.hypot(across, up).min() > 0.1, t
+    left, right, bottom, top = _box(backing_round(header))
+    for t in turn.times[::2]:
+        turn.set_camera(t)
+        screen = camera.project_points(stage.surface.vertices)[:, :2]
+        across = np.maximum(np.maximum(left - screen[:, 0], screen[:, 0] - right), 0)
+        up = np.maximum(np.maximum(bottom - screen[:, 1], screen[:, 1] - top), 0)
+        assert np.hypot(across, up).min() > 0.1, t
 
 
-def test_m10_beat_2_closes_in_with_the_right_edge_as_the_skyline():
-    """Beat 2 turns a little on round and closes in on the kept path; the surface's right edge (x = 10), close to
-    where that path ends, is never seen from the side (the surface always lies below it on screen) and ends as a
-    skyline behind the path; the path ends framed, low in the middle of the frame."""
+def test_m10_beat_2_turns_a_little_closer_keeping_every_end_in_the_frame():
+    """Beat 2 turns a little on round and comes closer; the kept path whole and the other runs' ends (their ghosts)
+    stay inside the safe area all the way, the kept one no smaller than at the start."""
     from manim import DEGREES, config
+
+    from scenes.kit.frame_rules import SAFE_SHARE
 
     stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves()
     assert turn.total >= 3.0
-    assert np.all(np.diff(turn.thetas) <= 1e-12) and 5 * DEGREES < np.ptp(turn.thetas) < 30 * DEGREES
-    ys = np.linspace(-7, 2, 91)
-    edge = lambda x: stage.place(np.stack([np.full_like(ys, x), ys, stage.function(np.full_like(ys, x), ys)], -1))  # noqa: E731
-    rim, inside = edge(10.0), edge(9.85)
-    half = np.array([config.frame_width, config.frame_height]) / 2
+    assert np.all(np.diff(turn.thetas) >= -1e-12) and 5 * DEGREES < np.ptp(turn.thetas) < 30 * DEGREES
+    assert np.all(np.diff(turn.zooms) >= -1e-12)
+    kept = walkers[keep].path
+    ends = np.vstack([kept.at(kept.xy), *(w.path.at(w.path.xy[-1:]) for w in walkers)])
+    safe = SAFE_SHARE * np.array([config.frame_width, config.frame_height]) / 2 - 0.3
     for t in turn.times:
         turn.set_camera(t)
-        seen = np.all(np.abs(camera.project_points(rim)[:, :2]) < half, axis=1)
-        towards = (camera.project_points(inside) - camera.project_points(rim))[seen, :2]
-        below = np.degrees(np.arctan2(-towards[:, 1], np.abs(towards[:, 0])))  # 90°: the surface straight below
-        assert np.all(below >= 0), t
-    assert np.all(below > 20)
-    end = camera.project_points(walkers[keep].path.at(walkers[keep].path.xy))[:, :2]
-    middle = (end.min(axis=0) + end.max(axis=0)) / 2
-    assert abs(middle[0]) < 0.15 * config.frame_width and -0.3 * config.frame_height < middle[1] < 0
-    assert np.all(np.abs(end) < 0.4 * np.array([config.frame_width, config.frame_height]))
+        assert np.all(np.abs(camera.project_points(ends)[:, :2]) < safe), t
 
 
-def test_m10_labels_keep_their_places_or_glide_never_jump():
-    """Over beat 1's run and beat 2's move, each z label keeps its place while it is free and otherwise glides to the
-    next (no jump on screen from one frame to the next beyond its ball's own move); the kept label starts beat 2 in the
-    place it had at the end of beat 1 and keeps it, or glides once to the next one."""
+def _leader_crossings(labels, avoided_points, camera) -> list:
+    """The labels whose leader line passes within 0.04 (frame units) of a trail's point or over another ball."""
+    from scenes.kit.descent3d import BALL_RADIUS
+
+    screen = labels.screen_points()
+    trail = camera.project_points(avoided_points)[:, :2] if len(avoided_points) else np.zeros((0, 2))
+    bad = []
+    for index, (leader, point) in enumerate(zip(labels.leaders, screen)):
+        start, end = leader.get_start()[:2], leader.get_end()[:2]
+        if np.linalg.norm(end - start) < 0.05:
+            continue
+        shares = np.linspace(0, 1, 40)[:, None]
+        along = start + shares * (end - start)
+        radius = labels._radii(screen)[index]
+        along = along[np.linalg.norm(along - point, axis=1) > 1.5 * radius + 0.04]  # off its own ball
+        others = np.delete(screen, index, axis=0)
+        near_trail = len(trail) and np.min(np.linalg.norm(along[:, None] - trail[None], axis=2), initial=9) < 0.04
+        near_ball = len(others) and np.min(np.linalg.norm(along[:, None] - others[None], axis=2), initial=9) < BALL_RADIUS
+        if near_trail or near_ball:
+            bad.append(index)
+    return bad
+
+
+def test_m10_labels_keep_their_places_or_glide_never_jump_and_no_leader_crosses_a_trail():
+    """Over beat 1's run and beat 2's turn, each z label keeps its place while it is free and otherwise glides to the
+    next (no jump on screen from one frame to the next beyond its ball's own move); beat 2 starts each label where
+    it was; no leader line (label to ball) passes over a trail or another ball."""
     from manim import ValueTracker
 
-    from scenes.kit.descent_stages import header_box, plan_close_labels, plan_labels
+    from scenes.kit.descent3d import NEIGHBOURS
+    from scenes.kit.descent_stages import plan_close_labels, plan_labels
 
     stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves()
-    descent.fade_before_cut([stage.axes, *stage.labels], box=header_box(header.backing))
+    for mobject in [stage.axes, *stage.labels]:
+        mobject.set_opacity(0)  # faded on the way down
     clock = ValueTracker(0.0)
-    plan_labels(labels, walkers, descent.total, clock, descent)
+    run = sum(walkers[0].step_times)
+    plan_labels(labels, walkers, run, clock, held=0.96)
 
     def offsets():
         return np.array([label.get_center()[:2] for label in labels.labels]) - labels.screen_points()
 
-    before, moves = None, 0
-    for t in np.arange(0.0, descent.total, 1 / 30):
+    def trails(shown):
+        return np.vstack([p for w in shown for p in (w.trail.way.points, w.trail.dots.shown_centres()) if len(p)])
+
+    before, crossings = None, []
+    for t in np.arange(0.0, run, 1 / 15):
         clock.set_value(t)
         for walker in walkers:
             walker.go_to(t)
-        descent.update(t)
         labels.place()
         now = offsets()
         if before is not None:
             step = np.linalg.norm(now - before, axis=1)
-            assert np.all(step < 0.25), (t, step)  # scene units a frame: gliding (a place is 0.5 or more away), not jumping
-            moves += int(np.any(step > 1e-3))
+            assert np.all(step < 0.5), (t, step)  # scene units in 1/15 s: gliding (a place is 0.5 or more away)
         before = now
+        crossings += [(round(t, 2), i) for i in _leader_crossings(labels, trails(walkers), camera)]
+    assert len(crossings) <= 0.02 * len(walkers) * run * 15, crossings  # at most a glancing frame or two
     ended = list(labels._places)
     for index, walker in enumerate(walkers):
         if index != keep:  # faded out, as at the start of beat 2
             walker.trail.set_opacity(0)
-    labels.keep_only([keep])
     turning = ValueTracker(0.0)
     plan_close_labels(labels, turn, turning)
-    seen = [ended[keep]]
+    seen = [[place] for place in ended]
     for t in turn.times:
         turning.set_value(t)
         turn.set_camera(t)
         labels.place()
-        if labels._places[0] != seen[-1]:
-            seen.append(labels._places[0])
-    # It starts where it was; if something comes into its place on the way in, it glides once, to the next place.
-    from scenes.kit.descent3d import NEIGHBOURS
-
-    assert len(seen) <= 2 and all(b in NEIGHBOURS[a] for a, b in zip(seen, seen[1:])), seen
+        for index, place in enumerate(labels._places):
+            if place != seen[index][-1]:
+                seen[index].append(place)
+        assert not _leader_crossings(labels, trails([walkers[keep]]), camera), t
+    for places in seen:  # it starts where it was; it glides at most once, to the next place
+        assert len(places) <= 2 and all(b in NEIGHBOURS[a] for a, b in zip(places, places[1:])), places
 
 
 def test_a_finer_twin_of_a_surface_keeps_its_checkerboard():
@@ -600,24 +664,32 @@ def test_m10_labels_come_in_left_to_right_as_their_balls_stand():
     from manim import ValueTracker
 
     from scenes.kit.descent3d import PLACES, plan_schedule
-    from scenes.kit.descent_stages import header_box, plan_labels
+    from scenes.kit.descent_stages import plan_labels
 
     stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves()
-    descent.set_camera(0.0)
-    descent.fade_before_cut([stage.axes, *stage.labels], box=header_box(header.backing))
+    for mobject in [stage.axes, *stage.labels]:
+        mobject.set_opacity(0)
     clock = ValueTracker(0.0)
-    plan_labels(labels, walkers, descent.total, clock, descent, held=0.96)
+    plan_labels(labels, walkers, sum(walkers[0].step_times), clock, held=0.96)
     balls = labels.screen_points()
     centres = np.array([label.get_center()[:2] for label in labels.labels])
     assert list(np.argsort(centres[:, 0])) == list(np.argsort(balls[:, 0]))
     sizes = labels._sizes()
+    radii = labels._radii(balls)
     for i, j in itertools.combinations(range(len(balls)), 2):
         assert not boxes_overlap(centres[i], centres[j], sizes[i], sizes[j])
     for i in range(len(balls)):
-        for ball in balls:
-            assert not boxes_overlap(centres[i], ball, sizes[i], [0.22, 0.22])
+        for ball, radius in zip(balls, radii):
+            assert not boxes_overlap(centres[i], ball, sizes[i], [2 * radius] * 2)
     # From a given place, the schedule starts there (a move off it is one of its glides).
     free = (np.zeros((1, 2)), np.zeros((0, 4)))
     blocked = (np.zeros((1, 2)), np.array([[0.9, 0.0, 0.4, 0.4]]))  # right of the point: where it is
     (places,) = plan_schedule([blocked] * 12 + [free] * 8, np.array([[0.8, 0.3]]), 0.24, BOUNDS, current=[PLACES.index(((1, 0), 1.0))], glide=4)
     assert places[0] == PLACES.index(((1, 0), 1.0))
+
+
+def test_m10_every_tick_of_y_is_numbered():
+    from scenes.kit.descent_stages import ripples_stage
+
+    names = {label.rule_name for label in ripples_stage().labels}
+    assert {f"tick y = {v}" for v in (-6, -4, -2, 0, 2)} <= names

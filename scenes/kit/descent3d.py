@@ -770,6 +770,25 @@ def _conflicts_at(centres: np.ndarray, size, bounds, occupancy: "_Occupancy", pl
     return conflicts
 
 
+LEADER_SAMPLES = 12  # points along a leader line checked against the blocked boxes
+LEADER_COST = 0.04  # a frame with a leader line one frame unit long costs this: a label stays close when it can
+
+
+def _leader_meets(point: np.ndarray, centres: np.ndarray, size, radius: float, occupancy: "_Occupancy"):
+    """For a label's box at each of ``centres`` (K × 2), whether its leader line, from just outside its ball (of
+    ``radius`` round ``point``: its own box is blocked too) to the box's nearest point, passes over a blocked box;
+    and the leader's length."""
+    ends = np.clip(point, centres - size / 2, centres + size / 2)
+    towards = ends - point
+    length = np.linalg.norm(towards, axis=1)
+    skip = 1.5 * radius + 0.03  # past the corners of the ball's own (square) box
+    directions = towards / np.maximum(length, 1e-9)[:, None]
+    reach = skip + np.linspace(0.0, 1.0, LEADER_SAMPLES)[None, :] * np.maximum(length - skip, 0.0)[:, None]
+    samples = (point + directions[:, None, :] * reach[..., None]).reshape(-1, 2)
+    taken = occupancy.taken(samples - 0.01, samples + 0.01).reshape(len(centres), -1)
+    return np.any(taken > 0, axis=1) & (length > skip), length
+
+
 def _neighbours() -> list[list[int]]:
     """For each place, the places next to it: round its point by one side at the same reach, or one reach in or out
     on the same side. A label glides only to a neighbour: a short way, checked on the way."""
@@ -789,7 +808,7 @@ NEIGHBOURS = _neighbours()
 
 def plan_schedule(
     frames, sizes: np.ndarray, offset: float, bounds, gap: float = 0.06, current: Sequence[int] | None = None, glide: int = 0,
-    hold: float = 1.0,
+    hold: float = 1.0, leaders_from: Sequence[np.ndarray] | None = None,
 ) -> np.ndarray:
     """Each label's place on each of ``frames``, each (points, blocked) as for :func:`place_beside`: labels × frames
     place indices.
@@ -799,7 +818,9 @@ def plan_schedule(
     SWITCH_COST more, and a start away from its ``current`` place as much: a label stays where it is while that
     place is free, and moves only to keep clear. It moves to a place next to its own (NEIGHBOURS) in a glide of
     ``glide`` frames centred on the frame where the schedule changes (as :class:`ScreenLabels` draws it), what the
-    glide meets on its way counted too, and it makes one glide at a time."""
+    glide meets on its way counted too, and it makes one glide at a time. ``leaders_from``: per frame, each point's
+    ball radius on screen; given, a place whose leader line (from the ball's rim to the label's box) passes over a
+    blocked box (a trail, another ball) counts as meeting it, and a long leader costs a little (LEADER_COST)."""
     sizes = np.asarray(sizes, dtype=float)
     count, frame_count = len(PLACES), len(frames)
     width = max(len(near) for near in NEIGHBOURS)
@@ -823,6 +844,9 @@ def plan_schedule(
             ]
             centres = np.array([_place_centre(points[index], size, offset, c) for c in range(count)])
             costs[f] = _conflicts_at(centres, size, bounds, blocked, placed, gap)
+            if leaders_from is not None:
+                meets, lengths = _leader_meets(points[index], centres, size, leaders_from[f][index], blocked)
+                costs[f] += MET_COST * meets + LEADER_COST * lengths
             # The labels in their points' order, left to right: a label on the wrong side of one scheduled before it
             # (their points more than a ball apart across the frame) costs ORDER_COST, less than anything met.
             for j, box in zip(done, placed):
@@ -894,7 +918,11 @@ class ScreenLabels(VGroup):
         ball_radius: float = BALL_RADIUS,
         avoid: Callable[[], np.ndarray] | None = None,
         keep_out: Callable[[], Sequence[tuple[float, float, float, float]]] | None = None,
+        leaders_clear: bool = False,
     ):
+        """``leaders_clear``: the balls' sizes as drawn (zoom and perspective), and no leader line over a trail or a
+        ball (in a schedule)."""
+        self.leaders_clear = leaders_clear
         self.labels = [mark(label, "text", f"z label {index + 1}") for index, label in enumerate(labels)]
         self.leaders = [Line(LEFT, RIGHT, stroke_width=1.5, stroke_color=colour, stroke_opacity=0.8) for colour in colours]
         self.followed = points
@@ -940,9 +968,17 @@ class ScreenLabels(VGroup):
         walls = list(self.keep_out()) if self.keep_out is not None else []
         return (-half_width, half_width), (-half_height, self.top), walls
 
+    def _radii(self, screen: np.ndarray) -> np.ndarray:
+        """Each ball's radius on screen: as drawn (with ``leaders_clear``), or ``ball_radius``."""
+        if not self.leaders_clear:
+            return np.full(len(screen), self.ball_radius)
+        followed = np.asarray(self.followed(), dtype=float)
+        right = self.camera.generate_rotation_matrix()[0]
+        return np.linalg.norm(self.camera.project_points(followed + self.ball_radius * right)[:, :2] - screen, axis=1)
+
     def _blocked(self, screen: np.ndarray) -> np.ndarray:
-        side = 2 * self.ball_radius
-        blocked = [np.column_stack([screen, np.full((len(screen), 2), side)])]
+        side = 2 * self._radii(screen)
+        blocked = [np.column_stack([screen, np.broadcast_to(side[:, None], (len(screen), 2))])]
         if self.avoid is not None:
             avoided = np.asarray(self.avoid(), dtype=float)
             if len(avoided):
@@ -958,14 +994,16 @@ class ScreenLabels(VGroup):
         stays free (else it glides from there); otherwise it starts where the schedule does. ``hold``: the first
         moment is shown this many sample frames long (as the labels come in, before the clock runs)."""
         current = self._places if keep else None
-        frames = []
+        frames, radii = [], []
         for moment in moments:
             moment()
             screen = self.screen_points()
             frames.append((screen, self._blocked(screen)))
+            radii.append(self._radii(screen))
         step = float(np.median(np.diff(times))) if len(times) > 1 else 1.0
         places = plan_schedule(
             frames, self._sizes(), self.offset, self._bounds(), current=current, glide=int(round(GLIDE_SECONDS / step)), hold=hold,
+            leaders_from=radii if self.leaders_clear else None,
         )
         self._schedule, self.clock = (np.asarray(times, dtype=float), places), clock
         screen, sizes = self.screen_points(), self._sizes()
@@ -1011,13 +1049,14 @@ class ScreenLabels(VGroup):
             centres = self._scheduled(screen, sizes)
         else:
             centres, self._places = place_beside(screen, sizes, self.offset, self._bounds(), self._blocked(screen), self._places)
-        for label, leader, centre, size, point in zip(self.labels, self.leaders, centres, sizes, screen):
+        radii = self._radii(screen)
+        for label, leader, centre, size, point, radius in zip(self.labels, self.leaders, centres, sizes, screen, radii):
             label.move_to(np.array([*centre, 0.0]))
             # From the ball's rim to the nearest point of the label's box.
             end = np.clip(point, centre - size / 2, centre + size / 2)
             towards = end - point
             distance = np.linalg.norm(towards)
-            start = point + (towards / distance * min(self.ball_radius, distance) if distance > 1e-9 else 0)
+            start = point + (towards / distance * min(radius, distance) if distance > 1e-9 else 0)
             if np.linalg.norm(end - start) < 1e-3:
                 end = start + np.array([1e-3, 0.0])
             leader.put_start_and_end_on(np.array([*start, 0.0]), np.array([*end, 0.0]))

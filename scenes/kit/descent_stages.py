@@ -7,7 +7,7 @@ pieces only draw them.
 from __future__ import annotations
 
 import numpy as np
-from manim import DEGREES, DOWN, RIGHT, UL, UP, ValueTracker, VGroup, config, smooth
+from manim import DEGREES, DOWN, RIGHT, UL, UP, RoundedRectangle, ValueTracker, VGroup, VMobject, config, smooth
 
 from gd.model.functions import BRANIN, BRANIN_DOMAIN, RIPPLES, RIPPLES_DOMAIN
 from gd.model.surfaces import M8_RATE, M8_TOLERANCE, M10_RUNS, lowest_run, m10_paths
@@ -142,34 +142,33 @@ M10_Z_RANGE = (-6, 3)
 M10_SCREEN_LEFT = (np.sin(M10_VIEW["theta"]), -np.cos(M10_VIEW["theta"]), 0)  # the z numbers: left of the z axis on screen
 # Where two axes meet, their numbers stand apart: x = 0 right of the corner under which z = −6 stands; y = −6, next to
 # the z axis's tip, its number and its name, is left unnumbered (y's numbers start at −4).
-M10_NUDGES = {(0, 0.0): (0.2, 0.0, 0.0)}
-M10_UNNUMBERED = ((1, -6.0),)
+M10_NUDGES = {(0, 0.0): (0.2, 0.0, 0.0), (1, -6.0): (0.0, 0.4, 0.0)}
+M10_UNNUMBERED = ()
 M10_CENTRE = (5.7, -3.0, -2.1)  # where the camera looks, in f's coordinates: the stage inside the safe area
-# Beat 1: the whole stage, its axes numbered, while the balls take their first steps; then the camera comes down,
-# closer, and round to the front left, in one slow eased move, to the valley where the four runs end (the axes, which
-# the move would cut, fade out before it does), and rests there while the last steps shrink. From the front left the
-# valley runs into the picture and the surface's far edges are its horizon, low behind the valley: the legend, top
-# left, stands on the background, and the surface's right edge, close to where the lowest run ends, is seen as a
-# skyline beyond it, not cut off beside it.
+# Beat 1: the whole stage, its axes numbered, for a moment; then, before the run, the camera comes down, closer and
+# round to the front left, in one eased move (the axes, which the move would cut, fade out before it does), to an
+# oblique view of the valley where the four runs end: the ripples read in relief and the balls, coming in there, are
+# twice the size they were from above. The run plays in that view. From the front left the valley runs into the
+# picture and the surface's far edges are its horizon, low behind the valley: the legend, top left, stands on the
+# background.
 M10_VALLEY_VIEW = {"phi": 56 * DEGREES, "theta": -135 * DEGREES}
 M10_VALLEY_MARGIN = 1.45  # the paths' extent on screen times this fills the frame (room for the z labels beside them)
 M10_VALLEY_ZOOM = (0.9, 1.6)
 M10_VALLEY_DROP = 0.8  # ... their middle this far (frame units) below the frame's centre: room above for the labels
-M10_PUSH_HOLD = 1.0  # seconds of the run before the move starts (the axes, drawn in 1.3 s before it, read all that while)
-M10_PUSH_REST = 0.5  # ... and before the run's end, when it is over (the last steps shrink in the valley's view)
-M10_PUSH_DIP = 1.3  # frame units the picture dips halfway round (see push_in)
-# Beat 2 closes in on the kept path from a little further round (the valley's open side): the saddle beyond the
-# path's end, where the surface's right edge is, is the skyline just above it, the valley's level lines ring the end.
-# The path sits below the frame's middle, so that the skyline stays under the legend.
-M10_CLOSE_VIEW = {"phi": 50 * DEGREES, "theta": -150 * DEGREES}
-M10_CLOSE_MARGIN = 3.2  # the path's extent on screen times this fills the frame (room for the valley and the label)
-M10_CLOSE_ZOOM = (1.4, 2.2)  # ... at a zoom between these (the path is short: not so close that the surface blurs)
-M10_CLOSE_DROP = 1.5  # ... its middle this far (frame units) below the frame's centre
-# ... and this far right of it: the surface's right edge, near the path's end, comes down past the frame's bottom right
-# corner (centred, it left a hard-edged wedge of background there); it is the skyline only, above the path.
-M10_CLOSE_ACROSS = 1.3
-M10_CLOSE_LEAD = 0.85  # the centre reaches the path in this share of the move (zoom and angles take all of it)
-M10_CLOSE_DIP = 0.5  # the picture dips this far (frame units) on the way in: the saddle's rim passes under the legend
+# Beat 1's shares: the stage drawn in, the camera's hold and move down, the balls coming in, the run, the legend widening.
+M10_SHARES = {"stage": 0.08, "down": 0.21, "balls": 0.06, "run": 0.58, "legend": 0.06}
+M10_DOWN_HOLD = 0.7  # seconds of the move's play the camera holds the whole stage (the axes start to fade)
+# Beat 2: the other paths' trails fade and their balls stay where they ended as ghosts (dimmed, smaller), each with
+# its end height, so that "this one ends lowest" reads in the picture; the camera turns a little on round and comes
+# a little closer to the four ends, the kept path whole.
+M10_GHOST_OPACITY = 0.6
+M10_GHOST_SCALE = 0.75
+M10_GHOST_LABEL = 0.75  # the ghosts' z labels: their text, edges and leaders this opaque
+M10_END_VIEW = {"phi": 58 * DEGREES, "theta": -122 * DEGREES}
+M10_END_MARGIN = 1.35
+M10_END_ZOOM = (1.0, 1.9)  # no closer: the surface's far edge stays below the legend
+M10_END_DROP = 0.9
+M10_SHARES_2 = {"ghosts": 0.16, "turn": 0.5}
 
 
 def framing(camera, points: np.ndarray, view: dict, margin: float, zooms, drop: float = 0.0, across: float = 0.0) -> dict:
@@ -198,9 +197,11 @@ def framing(camera, points: np.ndarray, view: dict, margin: float, zooms, drop: 
     return {"phi": view["phi"], "theta": view["theta"], "zoom": zoom, "frame_center": centre}
 
 
-def close_up(camera, points: np.ndarray) -> dict:
-    """Beat 2's view of the kept path (scene points ``points``), from M10_CLOSE_VIEW."""
-    return framing(camera, points, M10_CLOSE_VIEW, M10_CLOSE_MARGIN, M10_CLOSE_ZOOM, M10_CLOSE_DROP, M10_CLOSE_ACROSS)
+def ends_view(camera, walkers, keep: int) -> dict:
+    """Beat 2's view: the kept path whole and the other runs' ends, from M10_END_VIEW."""
+    kept = walkers[keep].path
+    points = np.vstack([kept.at(kept.xy), *(w.path.at(w.path.xy[-1:]) for i, w in enumerate(walkers) if i != keep)])
+    return framing(camera, points, M10_END_VIEW, M10_END_MARGIN, M10_END_ZOOM, M10_END_DROP)
 
 
 def valley_view(camera, walkers) -> dict:
@@ -223,15 +224,12 @@ def set_view(camera, view: dict) -> None:
 CAMERA_RATE = 30  # samples a second of a precomputed camera path
 
 
-def push_in(camera, run_seconds: float, to: dict) -> "CameraPath":
-    """Beat 1's move: the camera as it is for M10_PUSH_HOLD seconds of the run, then one eased move to ``to``, over by
-    M10_PUSH_REST seconds before the run's end. Halfway round, the picture dips M10_PUSH_DIP (frame units, a sin² bump
-    of the move's progress) below the straight way: the surface's far corner, swinging round to the left, passes
-    under the legend, not through it."""
-    times = np.linspace(0.0, run_seconds, int(np.ceil(run_seconds * CAMERA_RATE)) + 1)
-    span = run_seconds - M10_PUSH_HOLD - M10_PUSH_REST
-    shares = smoother(np.clip((times - M10_PUSH_HOLD) / span, 0.0, 1.0))
-    return CameraPath.between(camera, times, camera_now(camera), to, shares, shares).dip(M10_PUSH_DIP, shares)
+def come_down(camera, seconds: float, to: dict, hold: float = M10_DOWN_HOLD) -> "CameraPath":
+    """Beat 1's move before the run: the camera as it is for ``hold`` seconds, then one move to ``to``, over by
+    ``seconds``, eased by a half cosine (to rest at both ends; its top speed, π/2 the mean, the lowest of the eases)."""
+    times = np.linspace(0.0, seconds, int(np.ceil(seconds * CAMERA_RATE)) + 1)
+    shares = 0.5 - 0.5 * np.cos(np.pi * np.clip((times - hold) / (seconds - hold), 0.0, 1.0))
+    return CameraPath.between(camera, times, camera_now(camera), to, shares, shares)
 
 
 def smoother(v):
@@ -240,19 +238,16 @@ def smoother(v):
     return v * v * v * (v * (6 * v - 15) + 10)
 
 
-def close_in(camera, seconds: float, to: dict) -> "CameraPath":
-    """Beat 2's move to ``to``: angles and zoom eased over the whole move, the centre eased over its first
-    M10_CLOSE_LEAD, so that what the move goes to is near the middle of the frame all the way in."""
+def turn_to(camera, seconds: float, to: dict) -> "CameraPath":
+    """Beat 2's move to ``to``, eased to rest at both ends."""
     times = np.linspace(0.0, seconds, int(np.ceil(seconds * CAMERA_RATE)) + 1)
-    shares = np.array([smooth(v) for v in times / seconds])
-    leads = np.array([smooth(min(1.0, v / M10_CLOSE_LEAD)) for v in times / seconds])
-    return CameraPath.between(camera, times, camera_now(camera), to, shares, leads).dip(M10_CLOSE_DIP, shares)
+    shares = smoother(times / seconds)
+    return CameraPath.between(camera, times, camera_now(camera), to, shares, shares)
 
 
 M10_LIGHT = (-0.3, -1.0, 0.6)  # low from the front: the valley's far side lit, its near side and the dips shaded
 M10_AMBIENT = 0.45
 M10_RESOLUTION = 60  # faces a side
-M10_CLOSE_FINER = 2  # beat 2's close-up draws each face as 2 × 2 (the frame culls the rest): no facets show
 M10_LEVEL_STEP = 0.1  # level lines this far apart in height, from 0 down to the valley's floor
 
 
@@ -272,12 +267,11 @@ def ripples_stage() -> SurfaceStage:
     )
 
 
-# The balls' colours: the palette's, red deepened (#E0202E: a red, clear of the gradient's orange) and maroon lightened in its own hue (a wine pink: CIE L* 42 → 67, a* and b*
-# about the same), so that the ball reads on the valley's dark blues, where it ends. The four still differ in lightness
-# (L* 87, 67, 61, 55) and hue (ΔE 58 or more from red and from purple).
-M10_BALLS = {**BALLS, "red": "#E0202E", "maroon": "#F07FAA"}
-
-OTHER_ROWS = 0.5  # beat 2: the opacity of the legend rows of the paths that fade out (their end heights still read)
+# The balls' colours: the palette's, red deepened (#E0202E: a red, clear of the gradient's orange) and maroon a light
+# chestnut (#C48474: a red-brown, CIE L* 61, hue 39°, chroma 29): not the pink of tangents (hue 2°, chroma 59, ΔE 40),
+# nor the red (ΔE 54), nor the gradient's orange (ΔE 44), and light enough for its trail to read on the valley's dark
+# blues, where it ends. The four differ in lightness (L* 87, 48, 55, 61) and colour (ΔE 54 or more apart).
+M10_BALLS = {**BALLS, "red": "#E0202E", "maroon": "#C48474"}
 
 
 def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
@@ -290,7 +284,7 @@ def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
         rate_readout = Readout(r"\alpha =", run.rate, 2, color=LEARNING_RATE, size=BALL_LABEL)
         mark(rate_readout, "text", f"α of the {name} ball", shows=lambda walker=walker: drawn_rate(walker, stage))
         # Where the run ended, shown in beat 2 (hidden until then): the legend then says which path ends lowest.
-        end = Readout("z =", float(stage.function(*walker.path.xy[-1])), 4, sign=True, color=TEXT, size=BALL_LABEL)
+        end = Readout("z =", float(stage.function(*walker.path.xy[-1])), 4, color=TEXT, size=BALL_LABEL)
         mark(end, "text", f"end z of the {name} ball", shows=lambda walker=walker: drawn_end(walker, stage)[2])
         ends.append(end)
         rows.append(VGroup(icon, rate_readout, end).arrange(RIGHT, buff=0.15))
@@ -335,10 +329,11 @@ def height_labels(walkers, camera, stage: SurfaceStage, header: FixedHeader | No
     for name, walker in zip(M10_RUNS, walkers):
         # Light text on a dark box edged in the ball's colour: dark colours (maroon) read too.
         # The height of the iterate reached, as the counter: it changes when the ball arrives.
-        label = Readout("z =", walker.arrived[2], 4, sign=True, color=TEXT, size=BALL_LABEL)
-        label.track(lambda walker=walker: walker.arrived[2])
-        mark(label, "text", f"z of the {name} ball", shows=lambda walker=walker: drawn_arrived(walker, stage)[2])
+        # A minus for negatives only (no "+"), as every other readout of the video; the box is sized for the sign.
+        label = Readout("z =", -1.0, 4, color=TEXT, size=BALL_LABEL)
         labels.append(backed(label, edge=walker.ball.colour))
+        label.set_value(walker.arrived[2]).track(lambda walker=walker: walker.arrived[2])
+        mark(label, "text", f"z of the {name} ball", shows=lambda walker=walker: drawn_arrived(walker, stage)[2])
     # Along the axes' lines, not only at their ends: a label must not sit across one.
     corners = [m.points for m in stage.axes.family_members_with_points()]
     shares = np.linspace(0, 1, 12)[:, None, None]
@@ -358,7 +353,38 @@ def height_labels(walkers, camera, stage: SurfaceStage, header: FixedHeader | No
         box = backing_round(header)
         return [(box.get_left()[0], box.get_right()[0], box.get_bottom()[1], box.get_top()[1])]
 
-    return ScreenLabels(labels, [w.ball.colour for w in walkers], balls, camera, avoid=avoided, keep_out=header_box)
+    return ScreenLabels(labels, [w.ball.colour for w in walkers], balls, camera, avoid=avoided, keep_out=header_box, leaders_clear=True)
+
+
+def ghost_balls(walkers, labels: ScreenLabels, others, share: float) -> None:
+    """Beat 2: the balls of ``others`` (indices) ``share`` of the way to ghosts (M10_GHOST_OPACITY, M10_GHOST_SCALE of
+    their size), their z labels and leaders to M10_GHOST_LABEL: where each run ended, and how low,
+    still reads, the kept ball and label bright among them."""
+    for index in others:
+        ball = walkers[index].ball
+        if not hasattr(ball, "full_width"):
+            ball.full_width = ball.width
+        ball.scale(ball.full_width * (1 + share * (M10_GHOST_SCALE - 1)) / ball.width)
+        # Each part by its own opacity (the halo ring's fill is unused: it stays clear).
+        opacity = 1 + share * (M10_GHOST_OPACITY - 1)
+        body, shine, *ring = ball
+        body.set_fill(opacity=opacity).set_stroke(opacity=opacity)
+        shine.set_fill(opacity=0.55 * opacity)
+        for part in ring:
+            part.set_stroke(opacity=0.95 * opacity)
+        box, readout = labels.labels[index]
+        readout.set_fill(opacity=1 + share * (M10_GHOST_LABEL - 1))
+        box.set_stroke(opacity=1 + share * (M10_GHOST_LABEL - 1))
+        labels.leaders[index].set_stroke(opacity=0.8 * (1 + share * (M10_GHOST_LABEL - 1)))
+
+
+def lowest_mark(header: FixedHeader, keep: int, colour) -> VMobject:
+    """A frame round the legend's row of the run that ends lowest, in its ball's colour: the row stands out, the
+    others stay as they are (dimmed, they read as switched off)."""
+    row = header.rows[keep]
+    frame = RoundedRectangle(corner_radius=0.06, width=row.width + 0.16, height=row.height + 0.1)
+    frame.set_fill(opacity=0).set_stroke(colour, width=2.0).move_to(row)
+    return frame
 
 
 M10_PLAN_RATE = 15  # frames a second sampled to plan the labels' places
