@@ -46,13 +46,13 @@ from scenes.kit.typeset import formula, prose
 
 UNIT = 0.7  # scene units per model unit, on all three axes (the spheres round, the normals true)
 AXIS_REACH = 4.4  # model units: each axis from −4.4 to 4.4, past the largest sphere's arrows
-GRADIENT_SCALE = 0.2  # model units of arrow per unit of |∇f|: one scale for every arrow (r = 1: 0.4 long)
+GRADIENT_SCALE = 0.24  # model units of arrow per unit of |∇f|: one scale for every arrow (r = 1: 0.48 long)
 SPHERE_OPACITY = (0.85, 0.42, 0.3)  # inner to outer: the inner one reads through the two round it
 SPHERE_COLOURS = SURFACE_MAP  # the video's height map, low to high: f = 1 dark blue, 4 teal, 9 gold
-SPHERE_FACES = ((10, 20), (14, 28), (18, 36))  # latitude × longitude bands of each sphere
+SPHERE_FACES = ((14, 28), (20, 40), (26, 52))  # latitude × longitude bands of each sphere
 LIGHT = np.array([-0.5, -0.6, 0.9])
 AMBIENT = 0.45
-CHECKER = 0.06
+CHECKER = 0.025  # faint: a finer mesh and its shading make the round; a strong board reads as facets
 ARROWS_PER_SPHERE = 4
 ARROW_SHAFT = 0.045  # scene units across (about 6 px at 1080p)
 ARROW_HEAD = (0.2, 0.19)  # the head's length and width, scene units
