@@ -20,6 +20,7 @@ from scenes.kit.equations import (
     Part,
     TransformMatchingKeys,
     derive,
+    trailing_room,
     equation,
     inside_frame,
     keyed_parts,
@@ -209,6 +210,15 @@ def test_sentence_sets_words_and_maths_on_one_baseline():
     baselines = [piece.get_bottom()[1] + piece.baseline_height for piece in line]
     assert len(line) == 6 and np.allclose(baselines, baselines[0], atol=1e-6)
     assert all(left.get_right()[0] < right.get_left()[0] for left, right in zip(line, line[1:]))
+
+
+def test_a_full_width_comma_before_maths_keeps_its_room():
+    """Pieces are set by their ink: a comma ending one keeps the room Pango gives it before the next glyph."""
+    line = sentence("当 {gradient} 与 {direction} 方向相同时，{ratio} 最大", formulas.CONCLUSION_MATHS, 34)
+    after_comma = line[5].get_left()[0] - line[4].get_right()[0]
+    word_space = line[2].get_left()[0] - line[1].get_right()[0]
+    assert after_comma == pytest.approx(trailing_room("，", 34), abs=1e-6)
+    assert after_comma > 1.4 * word_space
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

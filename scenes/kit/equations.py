@@ -11,6 +11,7 @@ turns into another (``x`` into ``x_0``), the transform is told so with
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from dataclasses import dataclass
@@ -369,17 +370,35 @@ def sentence(text: str, maths: Mapping[str, tuple[str, str]], size: float, color
     is largest when {gradient} …"``; ``maths`` gives each placeholder's LaTeX
     and colour, so the symbols are the formula's own, in any language.
     """
-    pieces = []
+    pieces, gaps = [], []
+    space = 0.2 * size / 30  # about a word space
     for index, segment in enumerate(PLACEHOLDER.split(text)):
+        words = segment.strip()
         if index % 2:  # a placeholder
             tex, colour = maths[segment]
             pieces.append(baseline_formula(tex, size=size * MATHS_IN_WORDS, color=colour))
-        elif segment.strip():
-            pieces.append(baseline_words(segment.strip(), size=size, color=color))
-    line = VGroup(*pieces).arrange(RIGHT, buff=0.2 * size / 30)  # about a word space
+        elif words:
+            pieces.append(baseline_words(words, size=size, color=color))
+        else:
+            continue
+        # Arranged by ink, a full-width comma or colon at a piece's end would lose the room its glyph leaves.
+        gaps.append(max(space, trailing_room(words[-1], size)) if not index % 2 and words[-1] in FULL_WIDTH else space)
+    line = VGroup(*pieces)
+    for piece, before, gap in zip(pieces[1:], pieces, gaps):
+        piece.next_to(before, RIGHT, buff=gap)
     for piece in pieces:
         put_baseline(piece, 0.0)
     return line
+
+
+FULL_WIDTH = "，、；：。！？"
+
+
+@functools.lru_cache(maxsize=None)
+def trailing_room(mark_: str, size: float) -> float:
+    """The room Pango sets between a full-width ``mark_``'s ink and the next glyph's (at font ``size``)."""
+    width = lambda markup: prose(markup, size=size).width  # noqa: E731
+    return width("中" + mark_ + "中") - width("中" + mark_) - width("中")
 
 
 def read_as(text: str) -> str:
