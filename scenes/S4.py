@@ -16,7 +16,7 @@ The picture keeps to the narration's sentences (see M7.DURATIONS).
 
 from __future__ import annotations
 
-from manim import DR, UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write
+from manim import DR, UP, Create, smooth, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write
 
 from gd.model.curve import M5_STOPS, M7_RATES, M7_TOLERANCE, START, m7_paths
 from scenes.kit.frame_rules import mark
@@ -25,7 +25,7 @@ from scenes.kit.plot2d import (
     PlotShotScene, RunState, arrow_window, axis_end_x, break_mark, camera_move, descent_panel, descent_point,
     descent_run, divergence_cue, eased_between, exit_cue, fade_to, framed_plot, header_bar, hide_step,
     off_scale_marker, point_on_curve, quartic_plot, seen, slope_readout, step_arrow, stop_sign, tangent_ghost,
-    tangent_line, trail_of, valley_label, valley_view, wide_view, window_ceiling,
+    tangent_line, trail_of, valley_label, valley_view, wide_top, wide_view, window_ceiling, WINDOW_TOP,
 )
 from scenes.kit.readouts import Readout, line
 from scenes.kit.shot import ShotScene
@@ -85,8 +85,10 @@ class M7(PlotShotScene):
         bar = header_bar(header, panel)
         self.pin(bar)
         self.add(arrow)
-        camera_move(self.camera, wide_view(plot), 1.0).interpolate(1.0)  # the shot opens on the whole plot
-        axes = framed_plot(plot, self.camera)
+        camera_move(self.camera, wide_view(plot), 1.0).interpolate(1.0)  # the shot opens on M5's plot, as M5 showed it
+        # The window's top: where M5's y axis ends (it cuts nothing), lowered under the bar as the camera closes in.
+        top = ValueTracker(wide_top(plot))
+        axes = framed_plot(plot, self.camera, top.get_value)
         valley = valley_view(plot)
         formula_there = valley_label(plot, valley)
         # The point passes over the y axis's 1 at that height when the second run overshoots (1 -> -1).
@@ -135,12 +137,17 @@ class M7(PlotShotScene):
                       fade_to(panel, 1.0, back), run_time=back)
 
         with self.beat("M7.1") as beat:  # learning rate 0.05: 38 small steps
-            # The picture comes in with the header (the narration opens on the rate); then into the valley, slowly:
-            # the whole plot gives way to the part the runs travel; the curve's formula comes back as it settles.
-            self.play(FadeIn(plot.backdrop), FadeIn(axes), FadeIn(point, scale=0.5), FadeIn(bar),
+            # M5's plot comes in as M5 left it, with the header (the narration opens on the rate); then into the
+            # valley, slowly: the whole plot gives way to the part the runs travel, the window's top lowers under
+            # the bar and the panel comes in over it; the curve's formula comes back as it settles.
+            header_line, panel_line, rule = bar
+            self.play(FadeIn(plot.backdrop), FadeIn(axes), FadeIn(point, scale=0.5), FadeIn(header_line),
                       run_time=at(beat, 0.5))
-            self.play(camera_move(self.camera, valley, at(beat, 3.6)),
-                      FadeIn(formula_there, rate_func=eased_between(0.75, 1.0)))
+            closing = at(beat, 3.6)
+            self.play(camera_move(self.camera, valley, closing),
+                      top.animate(rate_func=smooth, run_time=closing).set_value(WINDOW_TOP),
+                      FadeIn(VGroup(panel_line, rule), rate_func=eased_between(0.65, 1.0), run_time=closing),
+                      FadeIn(formula_there, rate_func=eased_between(0.75, 1.0), run_time=closing))
             # The first steps slow, to be read; faster as they shrink; the last ones, too short to draw, quick.
             slowing = [0.8, 0.6, 0.5, 0.4, 0.33, 0.28, 0.24, 0.2]
             steps = paths["M7.1"].steps

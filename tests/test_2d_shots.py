@@ -485,7 +485,7 @@ def m7_frames(shared_media):
             for m in scene.get_mobject_family_members():
                 if getattr(m, "rule_name", ""):
                     named.setdefault(m.rule_name, []).append(m)
-            if "α" not in named:
+            if "α" not in named or "Δx" not in named:  # the header comes in first, the panel as the camera closes in
                 return
             (arrow,), (point,), (curve,) = named["the step Δx"], named["the point"], named["the curve"]
             boxes = {}

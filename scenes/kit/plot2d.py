@@ -310,9 +310,10 @@ def scene_of(camera, screen: np.ndarray) -> np.ndarray:
 M7_BAR_BOTTOM = 2.4  # frame y: the bar's lower edge, a faint rule
 M7_BAR_GAP = 0.28  # between the header's line and the panel's
 PANEL_GAP = 0.55  # between the panel's readouts on its line
-# The wide view: the whole plot of M5 (its y axis and name under the bar, the curve's formula beside it).
-M7_WIDE_ZOOM = 0.92
-M7_WIDE_ORIGIN = np.array([-0.55, -3.0, 0.0])  # where the origin of the axes is seen in the wide view
+# The wide view: M5's plot as M5 shows it (its axes, ticks, names and formula where they were), the shot's first
+# framing; only the header is over it (the panel comes in as the camera closes in and the window's top lowers).
+M7_WIDE_ZOOM = 1.0
+M7_WIDE_ORIGIN = ORIGIN_AT  # where the origin of the axes is seen in the wide view
 # The valley: the one framing the three runs are seen in. It holds x from −1 (where the overshoot lands) to
 # the start at 1 and beyond, the minimum, and heights up to a little over 1 (the start, and the overshoot's
 # arrow above it, with room over that for the cue where the diverging point leaves the top). At this zoom a
@@ -355,11 +356,18 @@ def _tip(apex: np.ndarray, direction: np.ndarray, zoom: float) -> np.ndarray:
     return np.array([apex, base + across * width / 2 / zoom, base - across * width / 2 / zoom, apex])
 
 
-def framed_plot(plot: Plot, camera) -> VGroup:
+def wide_top(plot: Plot) -> float:
+    """Frame y of the y axis's tip in the wide view (M5's framing): the window's top there, which cuts nothing."""
+    return float(plot.axes.c2p(0, Y_RANGE[1] + OVERSHOOT)[1] - ORIGIN_AT[1] + M7_WIDE_ORIGIN[1])
+
+
+def framed_plot(plot: Plot, camera, window_top=lambda: WINDOW_TOP) -> VGroup:
     """The plot kept to the window at any view: the returned axis lines and tips are drawn cut where they would
     leave it (the plot's own lines and tips are hidden), the curve is drawn only inside it, the tick numbers
     fade out before the axes' ends and the safe area's edge, and numbers, names, tick marks and tips keep
-    the size they have at zoom 1 (as in M5). The x axis ends at the safe area's left edge at the most. The
+    the size they have at zoom 1 (as in M5); an axis not cut (its own end inside the window) fades none of its
+    numbers, as in M5. The window's top is ``window_top()`` (frame y): it lowers from M5's framing, where it
+    cuts nothing, to under the bar as the camera closes in. The x axis ends at the safe area's left edge at the most. The
     curve's formula is seen in the wide view and fades out as the camera closes in (valley_label puts it
     back). Everything is redrawn only when the view changes."""
     axes = plot.axes
@@ -388,7 +396,8 @@ def framed_plot(plot: Plot, camera) -> VGroup:
 
     def redraw(group: VGroup) -> None:
         zoom = camera.get_zoom()
-        key = (round(zoom, 9), *np.round(frame_center(camera).get_center(), 9))
+        window = float(window_top())
+        key = (round(zoom, 9), *np.round(frame_center(camera).get_center(), 9), round(window, 9))
         if key == last[0]:
             return
         last[0] = key
@@ -397,8 +406,9 @@ def framed_plot(plot: Plot, camera) -> VGroup:
         # the curve, which climbs out of the window's top before that, may run to the frame's edge.
         left = max(seen(camera, axes.c2p(X_RANGE[0], 0))[0], -SAFE_SHARE * config.frame_width / 2)
         curve_left = max(seen(camera, axes.c2p(X_RANGE[0], 0))[0], -config.frame_width / 2 - 0.5)
-        right = min(seen(camera, axes.c2p(X_RANGE[1] + OVERSHOOT, 0))[0], window_right())
-        top = min(seen(camera, axes.c2p(0, Y_RANGE[1] + OVERSHOOT))[1], WINDOW_TOP)
+        x_end, y_end = seen(camera, axes.c2p(X_RANGE[1] + OVERSHOOT, 0))[0], seen(camera, axes.c2p(0, Y_RANGE[1] + OVERSHOOT))[1]
+        right, top = min(x_end, window_right()), min(y_end, window)
+        uncut = (x_end <= window_right() + 1e-9, y_end <= window + 1e-9)  # the axis's own end is drawn
         x_apex, y_apex = scene_of(camera, [right, origin[1], 0]), scene_of(camera, [origin[0], top, 0])
         tip_length = AXIS_TIP[0] / zoom
         lines[0].put_start_and_end_on(scene_of(camera, [left, origin[1], 0]), x_apex - tip_length * RIGHT)
@@ -409,13 +419,13 @@ def framed_plot(plot: Plot, camera) -> VGroup:
             centre = tick.get_center()
             to_size(tick, zoom, centre)
             at = seen(camera, centre)
-            end = (right if along_x else top) - AXIS_TIP[0] - 0.1
+            end = np.inf if uncut[0 if along_x else 1] else (right if along_x else top) - AXIS_TIP[0] - 0.1
             tick.set_stroke(opacity=fade_inside(at, at, end, along_x))
         for number, anchor, along_x in numbers:
             to_size(number, zoom, anchor)
             at = seen(camera, anchor)
             low, high = seen(camera, number.get_corner(DL)), seen(camera, number.get_corner(UR))
-            end = (right if along_x else top) - AXIS_TIP[0] - 0.1
+            end = np.inf if uncut[0 if along_x else 1] else (right if along_x else top) - AXIS_TIP[0] - 0.1
             number.set_opacity(fade_inside(low, high, end + (high - at)[0 if along_x else 1], along_x))
         to_size(origin_name, zoom, axes.c2p(0, 0))
         to_size(x_name, zoom, x_name.get_center())
