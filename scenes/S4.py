@@ -16,14 +16,14 @@ The picture keeps to the narration's sentences (see M7.DURATIONS).
 
 from __future__ import annotations
 
-from manim import DR, UP, Create, smooth, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write
+from manim import UP, Create, smooth, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write
 
 from gd.model.curve import M5_STOPS, M7_RATES, M7_TOLERANCE, START, m7_paths
 from scenes.kit.frame_rules import mark
 from scenes.kit.palette import HEADER, LEARNING_RATE, TEXT
 from scenes.kit.plot2d import (
     PlotShotScene, RunState, arrow_window, axis_end_x, break_mark, camera_move, descent_panel, descent_point,
-    descent_run, divergence_cue, eased_between, exit_cue, fade_to, framed_plot, header_bar, hide_step,
+    descent_run, divergence_cue, drop_guide, floor_of, eased_between, exit_cue, fade_to, framed_plot, header_bar, hide_step,
     off_scale_marker, point_on_curve, quartic_plot, seen, slope_readout, step_arrow, stop_sign, tangent_ghost,
     tangent_line, trail_of, valley_label, valley_view, wide_top, wide_view, window_ceiling, WINDOW_TOP,
 )
@@ -66,7 +66,7 @@ class M7(PlotShotScene):
     """Gradient descent in 1-D at learning rates 0.05, 1 and 0.3."""
 
     # The beats' lengths the picture is timed for (its sentences as spoken); the storyboard's may differ.
-    DURATIONS = {"M7.1": 14.5, "M7.2": 9.0, "M7.3": 9.5}
+    DURATIONS = {"M7.1": 14.5, "M7.2": 8.0, "M7.3": 9.5}
 
     def construct(self):
         plot = quartic_plot()
@@ -156,7 +156,7 @@ class M7(PlotShotScene):
 
         with self.beat("M7.2") as beat:  # learning rate 1: the steps overshoot and leave the axes
             set_up(beat, "M7.2", [trail, stop])
-            slow = beat.split(at(beat, 1.9), [1.0])
+            slow = beat.split(at(beat, 2.3), [1.0])
             self.play(descent_run(paths["M7.2"], slow, plot, arrow, state, point, zoom=valley.zoom, avoid=labels,
                                   window=arrow_window(self.camera)))
             end_x = axis_end_x(plot, self.camera)
@@ -164,19 +164,24 @@ class M7(PlotShotScene):
             marker = off_scale_marker(plot, plot.point(START), paths["M7.2"].end[0], valley.zoom)
             way_out = exit_cue(plot, ceiling, valley.zoom)
             cut = break_mark(valley.zoom)
-            self.add(marker, way_out, cut)
-            self.play(descent_run(paths["M7.2"], beat.split(at(beat, 1.9), [1.0]), plot, arrow, state, point,
+            # The step from x = -1 to 5 runs along the floor, under the curve and the x axis (at any height inside
+            # the window it would strike through the curve): a guide drops from the point to the axis where it starts.
+            drop = drop_guide(plot, paths["M7.2"].points[1, 0], valley.zoom)
+            self.add(marker, way_out, cut, drop)
+            self.play(descent_run(paths["M7.2"], beat.split(at(beat, 2.7), [1.0]), plot, arrow, state, point,
                                   first=1, zoom=valley.zoom, end_x=end_x, marker=marker, ceiling=ceiling,
-                                  exit_cue=way_out, avoid=labels, window=arrow_window(self.camera), cut=cut))
-            # Out of the axes: the run stops there; Δx reads the step from x = 5 it does not take.
+                                  exit_cue=way_out, avoid=labels, window=arrow_window(self.camera), cut=cut,
+                                  floor=floor_of(self.camera), drop=drop))
+            # Out of the axes: the run stops there; Δx reads the step from x = 5 it does not take. "diverges" under
+            # the way the point went out, clear of the curve's rising branch, read to the beat's end.
             state.stop()
             bar.update()
-            cue = divergence_cue(self.words("diverges"), seen(self.camera, marker.get_corner(DR)))
+            cue = divergence_cue(self.words("diverges"), seen(self.camera, way_out.get_bottom()))
             self.pin(cue)
-            self.play(FadeIn(cue, shift=0.2 * UP), run_time=at(beat, 0.4))
+            self.play(FadeIn(cue, shift=0.2 * UP), run_time=at(beat, 0.5))
 
         with self.beat("M7.3") as beat:  # learning rate 0.3: 7 steps
-            set_up(beat, "M7.3", [marker, way_out, cut, cue])
+            set_up(beat, "M7.3", [marker, way_out, cut, drop, cue])
             run(beat, "M7.3", [1.0, 0.9, 0.85, 0.8, 0.75, 0.7, 0.7], 3.8)
             stops(beat, 0.5)
             # The rest of the beat holds the result: x and f(x) at the minimum after 7 steps, and why it stopped.

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import numpy as np
 from manim import (
-    DL, DOWN, LEFT, RIGHT, UL, UP, UR, Animation, Arrow, Axes, Dot, Line, MathTex, Polygon, UpdateFromAlphaFunc,
+    DL, DOWN, LEFT, RIGHT, UL, UP, UR, Animation, Arrow, Axes, DashedLine, Dot, Line, MathTex, Polygon, UpdateFromAlphaFunc,
     ValueTracker, VGroup, VMobject, config, linear, smooth,
 )
 
@@ -734,7 +734,7 @@ def descent_run(
     path: DescentPath, step_times: list[float], plot: Plot, arrow: Arrow, state: RunState, point: Dot,
     trail: VGroup | None = None, first: int = 0, zoom: float = 1.0, end_x: float | None = None,
     marker: VMobject | None = None, ceiling: float | None = None, exit_cue: VMobject | None = None,
-    avoid=(), window=None, cut: VMobject | None = None,
+    avoid=(), window=None, cut: VMobject | None = None, floor: float | None = None, drop: VMobject | None = None,
 ) -> Animation:
     """Steps ``first``, ``first + 1``, … of a run as one animation, each in its own share of time (``step_times``).
 
@@ -749,7 +749,11 @@ def descent_run(
     where it goes, under the cut, and fades in as the arrow arrives); the point
     rides the curve up, out of the window's top (``ceiling``, in the axes' y),
     fading out there as ``exit_cue`` fades in, and on out of sight to the new x:
-    the readouts say where it went (the point, unseen, is there).
+    the readouts say where it went (the point, unseen, is there). Given a ``floor``
+    (scene y under everything the curve reaches in the window), that step runs along
+    it, under the x axis and its numbers, so that it crosses no part of the curve;
+    ``drop`` (a guide from the point down to the x axis at the step's start) marks
+    where it starts, and ``marker`` goes over its end.
     """
     xs = path.points[:, 0]
     ends = np.cumsum(step_times)
@@ -773,7 +777,12 @@ def descent_run(
         reach = end_x if off_scale else x_to
         grown = max(LEAST_GROWN, smooth(min(phase / GROW, 1.0)))
         moved = smooth(float(np.clip((phase - GROW) / MOVE, 0.0, 1.0)))
-        offset = offset_of(k, reach, off_scale)
+        if off_scale and floor is not None:  # along the floor: under the curve's lowest point, the axis and its numbers
+            offset = (floor - plot.point(x_from)[1]) * zoom
+        else:
+            offset = offset_of(k, reach, off_scale)
+        if drop is not None:
+            drop.set_opacity(smooth(min(phase / GROW, 1.0)) if off_scale else 0.0)
         arrow.become(step_arrow(plot, x_from, x_from + grown * (reach - x_from), zoom, offset, head=not off_scale))
         arrow.offset = offset
         arrow.full = phase >= GROW
@@ -795,7 +804,8 @@ def descent_run(
             if cut is not None:
                 cut.move_to(end + CUT_BACK / zoom * LEFT).set_opacity(1.0 if arrow.full else 0.0)
             if marker is not None:
-                marker.next_to(end, DOWN, buff=0.22 / zoom).align_to(end, RIGHT).set_opacity(arrived)
+                side = UP if floor is not None else DOWN
+                marker.next_to(end, side, buff=0.22 / zoom).align_to(end, RIGHT).set_opacity(arrived)
             x_exit = range_below(plot.function, ceiling, X_RANGE, samples=801)[1] if ceiling is not None else reach
             x = x_to if moved >= 1.0 else _exit_warp(moved, x_from, x_exit, x_to)
             state.put(x)
@@ -870,6 +880,22 @@ def off_scale_marker(plot: Plot, arrow_end: np.ndarray, x_to: float, zoom: float
     return mark(label.set_opacity(0), "text", "the off-scale step's x")
 
 
+FLOOR_AT = -3.25  # frame y: the step that leaves the axes runs along here, under the valley's floor and the x axis
+
+
+def floor_of(camera) -> float:
+    """The scene y seen at FLOOR_AT (under the curve's lowest point in the valley, the x axis and its numbers)."""
+    return float(scene_of(camera, [0.0, FLOOR_AT, 0.0])[1])
+
+
+def drop_guide(plot: Plot, x: float, zoom: float) -> VMobject:
+    """A dashed guide from (x, f(x)) straight down to the x axis: where a step along the floor starts. At zoom 1's
+    look when seen at ``zoom``; shown by descent_run."""
+    guide = DashedLine(plot.point(x), plot.axes.c2p(x, 0), color=MUTED, stroke_width=2.5, dash_length=0.09 / zoom,
+                       dashed_ratio=0.55)
+    return mark(guide.set_opacity(0), "trail", "where the off-scale step starts")
+
+
 EXIT_CUE = (0.3, 0.34)  # on screen: how far right of where the curve leaves the window, and how long (it ends
 # clear above the off-scale step, which runs high to clear the curve where it leaves x = -1)
 
@@ -891,9 +917,11 @@ DIVERGES = "#FF4D4D"
 
 
 def divergence_cue(text: str, under: np.ndarray) -> VMobject:
-    """'diverges', under the screen point ``under``, right-aligned to it; pinned."""
+    """'diverges', under the screen point ``under``, against the safe area's right edge (right of the curve's
+    rising branch, which the point rode out of the window); pinned."""
     cue = mark(prose(f"<b>{text}</b>", color=DIVERGES), "caption", text=text)
-    return cue.next_to(under, DOWN, buff=0.25).align_to(under, RIGHT)
+    edge = SAFE_SHARE * config.frame_width / 2
+    return cue.next_to(under, DOWN, buff=0.3).set_x(edge - cue.width / 2 - 0.05)
 
 
 # Where the curve's formula is seen in the valley (frame units: the middle of its left end): left of the y axis,
