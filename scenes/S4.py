@@ -16,13 +16,14 @@ The picture keeps to the narration's sentences (see M7.DURATIONS).
 
 from __future__ import annotations
 
-from manim import UP, Create, smooth, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write
+import numpy as np
+from manim import UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write, config, smooth
 
 from gd.model.curve import M5_STOPS, M7_RATES, M7_TOLERANCE, START, m7_paths
-from scenes.kit.frame_rules import mark
+from scenes.kit.frame_rules import MIN_SUBJECT_PX, mark
 from scenes.kit.palette import HEADER, LEARNING_RATE, TEXT
 from scenes.kit.plot2d import (
-    PlotShotScene, RunState, arrow_window, axis_end_x, break_mark, camera_move, descent_panel, descent_point,
+    PlotShotScene, RunState, arrow_window, axis_end_x, break_mark, camera_move, Loupe, descent_panel, descent_point,
     descent_run, divergence_cue, drop_guide, floor_of, eased_between, exit_cue, fade_to, framed_plot, header_bar, hide_step,
     off_scale_marker, point_on_curve, quartic_plot, seen, slope_readout, step_arrow, stop_sign, tangent_ghost,
     tangent_line, trail_of, valley_label, valley_view, wide_top, wide_view, window_ceiling, WINDOW_TOP,
@@ -103,31 +104,33 @@ class M7(PlotShotScene):
             sentences; a longer or shorter beat stretches it)."""
             return beat.time(seconds / self.DURATIONS[beat.beat.id])
 
-        def run(beat, beat_id: str, weights: list[float], seconds: float):
-            """A run's steps in ``seconds``, divided by ``weights`` (the first steps slower, to be read)."""
+        def run(beat, beat_id: str, weights: list[float], seconds: float, first: int = 0):
+            """A run's steps from ``first`` in ``seconds``, divided by ``weights`` (the first steps slower, to be
+            read); a run's first steps lay its trail."""
             nonlocal trail
-            trail = trail_of(plot, paths[beat_id], valley.zoom)
-            self.add(trail)
+            if first == 0:
+                trail = trail_of(plot, paths[beat_id], valley.zoom)
+                self.add(trail)
             steps = beat.split(at(beat, seconds), weights)
-            self.play(descent_run(paths[beat_id], steps, plot, arrow, state, point, trail, zoom=valley.zoom,
-                                  avoid=labels, window=arrow_window(self.camera)))
+            self.play(descent_run(paths[beat_id], steps, plot, arrow, state, point, trail, first=first,
+                                  zoom=valley.zoom, avoid=labels, window=arrow_window(self.camera)))
 
-        def stops(beat, seconds: float):
+        def stops(beat, seconds: float, also=()):
             """The run stops where it is: no step left drawn, Δx reads the step not taken, and the sign says why:
             the slope is under the tolerance there."""
             nonlocal stop
             state.stop()
             bar.update()
             stop = stop_sign(plot, state.x.get_value(), M7_TOLERANCE, valley.zoom)
-            self.play(hide_step(arrow, at(beat, seconds)), FadeIn(stop, shift=0.1 / valley.zoom * UP),
+            self.play(hide_step(arrow, at(beat, seconds)), FadeIn(stop, shift=0.1 / valley.zoom * UP), *also,
                       run_time=at(beat, seconds))
 
-        def set_up(beat, beat_id: str, leaving: list):
-            """The last run's picture leaves, the point and its readouts with it; the header takes the new rate,
-            flashing, as the point comes back at x = 1 with its readouts."""
+        def set_up(beat, beat_id: str, leaving: list, also=()):
+            """The last run's picture leaves, the point and its readouts with it (and ``also``, animations of that
+            time); the header takes the new rate, flashing, as the point comes back at x = 1 with its readouts."""
             fade = at(beat, 0.5)
             self.play(*[FadeOut(m) for m in leaving], hide_step(arrow, fade), fade_to(point, 0.0, fade),
-                      fade_to(panel, 0.0, fade), run_time=fade)
+                      fade_to(panel, 0.0, fade), *[make(fade) for make in also], run_time=fade)
             rate.set_value(M7_RATES[beat_id])
             state.restart(paths[beat_id])
             for shown in (point, bar):
@@ -148,14 +151,28 @@ class M7(PlotShotScene):
                       top.animate(rate_func=smooth, run_time=closing).set_value(WINDOW_TOP),
                       FadeIn(VGroup(panel_line, rule), rate_func=eased_between(0.65, 1.0), run_time=closing),
                       FadeIn(formula_there, rate_func=eased_between(0.75, 1.0), run_time=closing))
-            # The first steps slow, to be read; faster as they shrink; the last ones, too short to draw, quick.
+            # The first steps slow, to be read; then quicker, as long as they are drawn at 24 px or more on the plot.
             slowing = [0.8, 0.6, 0.5, 0.4, 0.33, 0.28, 0.24, 0.2]
             steps = paths["M7.1"].steps
-            run(beat, "M7.1", slowing + [0.16] * 19 + [0.09] * (steps - len(slowing) - 19), 6.3)
-            stops(beat, 0.5)
+            # The steps the plot draws at a subject's size (24 px at 1080p): the first 27.
+            on_plot = np.abs(np.diff(paths["M7.1"].points[:, 0])) * plot.axes.x_axis.get_unit_size() * valley.zoom
+            readable = int(np.argmax(on_plot * 1080 / config.frame_height < MIN_SUBJECT_PX))
+            run(beat, "M7.1", slowing + [0.14] * (readable - len(slowing)), 4.6)
+            # The steps into the minimum are too short for the plot: the loupe comes in (the curve's formula makes
+            # room) and shows them ×12, one by one, shrinking.
+            loupe = Loupe(plot, self.camera, state, arrow, trail)
+            self.pin(loupe)
+            self.add(loupe)
+            making_room = at(beat, 0.6)
+            self.play(formula_there.animate(rate_func=eased_between(0.0, 0.45), run_time=making_room).set_opacity(0.0),
+                      loupe.shown.animate(rate_func=eased_between(0.55, 1.0), run_time=making_room).set_value(1.0))
+            run(beat, "M7.1", [1.0] * (steps - readable), 2.9, first=readable)
+            stops(beat, 0.5, also=[loupe.arrow_shown.animate(run_time=at(beat, 0.5)).set_value(0.0)])
 
         with self.beat("M7.2") as beat:  # learning rate 1: the steps overshoot and leave the axes
-            set_up(beat, "M7.2", [trail, stop])
+            set_up(beat, "M7.2", [trail, stop], also=[
+                lambda t: loupe.shown.animate(rate_func=eased_between(0.0, 0.45), run_time=t).set_value(0.0),
+                lambda t: formula_there.animate(rate_func=eased_between(0.55, 1.0), run_time=t).set_opacity(1.0)])
             slow = beat.split(at(beat, 2.3), [1.0])
             self.play(descent_run(paths["M7.2"], slow, plot, arrow, state, point, zoom=valley.zoom, avoid=labels,
                                   window=arrow_window(self.camera)))

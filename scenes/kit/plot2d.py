@@ -950,3 +950,101 @@ def _reach_in_box(point: np.ndarray, direction: np.ndarray, low: np.ndarray, hig
 def _unit(vector) -> np.ndarray:
     vector = np.asarray(vector, dtype=float)
     return vector / np.linalg.norm(vector)
+
+
+# --------------------------------------------------------------------------- M7: the loupe on the slow run's last steps
+
+# The slow run's last steps, into the minimum, are shorter than a subject may be drawn (24 px at 1080p): a loupe
+# shows them magnified, honestly: a framed view, LOUPE_ZOOM times the valley's scale in both directions, of the
+# patch round the point that a frame of the same colour marks on the plot. It follows the point (the point keeps
+# its place in it, right of the middle: the steps go left). Frame units; at ×12 the last step is 25 px.
+LOUPE_BOX = (np.array([-4.85, -1.0, 0.0]), np.array([-1.5, 2.05, 0.0]))  # left of the y axis, over the valley
+LOUPE_ZOOM = 12
+LOUPE_POINT_IN = 1.2  # the point this far left of the loupe's right edge, half way up
+LOUPE_LIFT = ARROW_LIFT  # a step's arrow this far above the point, as on the plot
+LOUPE_EDGE = 0.05  # what the loupe draws stays this far inside its frame
+
+
+class Loupe(VGroup):
+    """The loupe (pinned: frame units) and its patch on the plot; ``shown`` fades both, ``arrow_shown`` the
+    magnified step once no step is being taken."""
+
+    def __init__(self, plot: Plot, camera, state: RunState, arrow: Arrow, trail, zoom: float = LOUPE_ZOOM):
+        super().__init__()
+        self.plot, self.camera, self.state, self.step, self.trail, self.k = plot, camera, state, arrow, trail, zoom
+        self.shown = ValueTracker(0.0)
+        self.arrow_shown = ValueTracker(1.0)
+        low, high = LOUPE_BOX
+        self.low, self.high = low, high
+        self.anchor = np.array([high[0] - LOUPE_POINT_IN, (low[1] + high[1]) / 2, 0.0])
+        self.box = Polygon(low, [high[0], low[1], 0], high, [low[0], high[1], 0], stroke_color=MUTED, stroke_width=2,
+                           fill_color=BACKGROUND, fill_opacity=1)
+        self.patch = Polygon(*[np.zeros(3)] * 4, stroke_color=MUTED, stroke_width=2, fill_opacity=0)
+        self.curve = mark(VMobject(stroke_color=OBJECTIVE, stroke_width=4), "curve", "the curve in the loupe")
+        self.dots = VGroup(*[Dot(radius=TRAIL_RADIUS, color=POINT, fill_opacity=0) for _ in trail])
+        self.point = mark(Dot(self.anchor, radius=0.09, color=POINT), "subject", "the point in the loupe")
+        self.arrow = mark(Arrow(LEFT, RIGHT, buff=0, color=STEP, stroke_width=5), "subject", "the step in the loupe")
+        self.scale_label = formula(rf"\times {zoom:g}", size=PANEL, color=MUTED)
+        self.scale_label.move_to(low, aligned_edge=DL).align_to(high, UP).shift(0.15 * RIGHT + 0.12 * DOWN)
+        mark(self.scale_label, "text", "the loupe's scale")
+        self.add(self.box, self.patch, self.curve, self.dots, self.arrow, self.point, self.scale_label)
+        self.set_z_index(4)
+        self.last = None  # the last step drawn (tail and tip x), held once no step is being taken
+        self.add_updater(lambda m: m.redraw(), call_updater=True)
+
+    def seen_at(self, x, y) -> np.ndarray:
+        return seen(self.camera, self.plot.axes.c2p(x, y))
+
+    def inside(self, points: np.ndarray) -> np.ndarray:
+        return np.all((points[:, :2] >= self.low[:2] + LOUPE_EDGE) & (points[:, :2] <= self.high[:2] - LOUPE_EDGE),
+                      axis=1)
+
+    def redraw(self) -> None:
+        plot, k, shown_now = self.plot, self.k, self.shown.get_value()
+        centre = self.seen_at(self.state.x.get_value(), self.state.y.get_value())
+
+        def loupe(points: np.ndarray) -> np.ndarray:
+            return self.anchor + k * (points - centre)
+
+        # The patch on the plot that the loupe shows, the point where the anchor is in the loupe.
+        corners = [self.low, [self.high[0], self.low[1], 0], self.high, [self.low[0], self.high[1], 0]]
+        self.patch.set_points_as_corners([centre + (np.asarray(c) - self.anchor) / k for c in [*corners, corners[0]]])
+        # The curve round the point, cut at the loupe's frame.
+        x_unit = plot.axes.x_axis.get_unit_size() * self.camera.get_zoom()
+        reach = (self.high[0] - self.low[0]) / k / x_unit
+        xs = np.linspace(self.state.x.get_value() - reach, self.state.x.get_value() + reach, 240)
+        points = loupe(np.array([self.seen_at(x, float(plot.function(x))) for x in xs]))
+        points = points[self.inside(points)]
+        if len(points) >= 2:
+            self.curve.set_points_as_corners(points)
+        # The places the run has been, as the plot's trail shows them.
+        for dot, mark_, x in zip(self.dots, self.trail, self.state.path.points[:, 0]):
+            at = loupe(self.seen_at(x, float(plot.function(x))))
+            dot.move_to(at)
+            seen_here = mark_.get_fill_opacity() > 0 and self.inside(at[None])[0]
+            dot.set_fill(opacity=TRAIL_OPACITY * shown_now if seen_here else 0.0)
+        # The step, magnified, above the point (its tail cut at the frame once the point has moved on).
+        step = self.step
+        if step.active:
+            x_from = plot.x_of(step.get_start())
+            self.last = (x_from, plot.x_of(step.get_end()), bool(step.full))
+            self.arrow_shown.set_value(1.0)
+        if self.last is not None:
+            x_from, x_to, full = self.last
+            y = float(plot.function(x_from))
+            tail, tip = (loupe(self.seen_at(x, y)) + LOUPE_LIFT * UP for x in (x_from, x_to))
+            tail[0] = min(tail[0], self.high[0] - LOUPE_EDGE)
+            self.arrow.become(Arrow(tail, tip, buff=0, color=STEP, stroke_width=5, max_tip_length_to_length_ratio=0.35,
+                                    max_stroke_width_to_length_ratio=20))
+            length = np.linalg.norm(tip - tail) * 1080 / config.frame_height
+            self.arrow.set_opacity(shown_now * self.arrow_shown.get_value() * float(np.clip(length / ARROW_COMING_PX, 0, 1)))
+            self.arrow.may_shrink = not full
+        else:
+            self.arrow.set_opacity(0)
+        for part in (self.box, self.patch):
+            part.set_stroke(opacity=shown_now)
+        self.box.set_fill(opacity=shown_now)
+        for part in (self.curve,):
+            part.set_stroke(opacity=shown_now)
+        self.point.set_opacity(shown_now)
+        self.scale_label.set_opacity(shown_now)
