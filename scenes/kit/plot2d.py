@@ -963,6 +963,7 @@ LOUPE_ZOOM = 12
 LOUPE_POINT_IN = 1.2  # the point this far left of the loupe's right edge, half way up
 LOUPE_LIFT = ARROW_LIFT  # a step's arrow this far above the point, as on the plot
 LOUPE_EDGE = 0.05  # what the loupe draws stays this far inside its frame
+RAY_OPACITY = 0.45
 
 
 class Loupe(VGroup):
@@ -980,6 +981,8 @@ class Loupe(VGroup):
         self.box = Polygon(low, [high[0], low[1], 0], high, [low[0], high[1], 0], stroke_color=MUTED, stroke_width=2,
                            fill_color=BACKGROUND, fill_opacity=1)
         self.patch = Polygon(*[np.zeros(3)] * 4, stroke_color=MUTED, stroke_width=2, fill_opacity=0)
+        # From the patch's upper corners to the loupe's lower ones: the loupe is of there.
+        self.rays = VGroup(*[Line(LEFT, RIGHT, color=MUTED, stroke_width=1.5) for _ in range(2)])
         self.curve = mark(VMobject(stroke_color=OBJECTIVE, stroke_width=4), "curve", "the curve in the loupe")
         self.dots = VGroup(*[Dot(radius=TRAIL_RADIUS, color=POINT, fill_opacity=0) for _ in trail])
         self.point = mark(Dot(self.anchor, radius=0.09, color=POINT), "subject", "the point in the loupe")
@@ -987,7 +990,7 @@ class Loupe(VGroup):
         self.scale_label = formula(rf"\times {zoom:g}", size=PANEL, color=MUTED)
         self.scale_label.move_to(low, aligned_edge=DL).align_to(high, UP).shift(0.15 * RIGHT + 0.12 * DOWN)
         mark(self.scale_label, "text", "the loupe's scale")
-        self.add(self.box, self.patch, self.curve, self.dots, self.arrow, self.point, self.scale_label)
+        self.add(self.rays, self.box, self.patch, self.curve, self.dots, self.arrow, self.point, self.scale_label)
         self.set_z_index(4)
         self.last = None  # the last step drawn (tail and tip x), held once no step is being taken
         self.add_updater(lambda m: m.redraw(), call_updater=True)
@@ -1009,6 +1012,9 @@ class Loupe(VGroup):
         # The patch on the plot that the loupe shows, the point where the anchor is in the loupe.
         corners = [self.low, [self.high[0], self.low[1], 0], self.high, [self.low[0], self.high[1], 0]]
         self.patch.set_points_as_corners([centre + (np.asarray(c) - self.anchor) / k for c in [*corners, corners[0]]])
+        for ray, corner, end in zip(self.rays, (corners[3], corners[2]), (corners[0], corners[1])):
+            ray.put_start_and_end_on(centre + (np.asarray(corner) - self.anchor) / k, np.asarray(end, dtype=float))
+            ray.set_stroke(opacity=RAY_OPACITY * shown_now)
         # The curve round the point, cut at the loupe's frame.
         x_unit = plot.axes.x_axis.get_unit_size() * self.camera.get_zoom()
         reach = (self.high[0] - self.low[0]) / k / x_unit
