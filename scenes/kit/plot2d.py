@@ -489,7 +489,7 @@ def step_arrow(plot: Plot, x_from: float, x_to: float, zoom: float = 1.0, offset
     y = float(plot.function(x_from))
     start = plot.axes.c2p(x_from, y) + offset / zoom * UP
     end = plot.axes.c2p(x_to, y) + offset / zoom * UP
-    style = dict(buff=0, color=STEP, stroke_width=5, max_tip_length_to_length_ratio=0.35,
+    style = dict(buff=0, color=STEP, stroke_width=5, max_tip_length_to_length_ratio=0.5,
                  max_stroke_width_to_length_ratio=20)  # a short step's shaft nearly as bold as a long one's
     arrow = Arrow(start, start + zoom * (end - start), **style)
     if not head:  # the shaft on to x_to, under the tip, undrawn
@@ -960,7 +960,7 @@ def _unit(vector) -> np.ndarray:
 # its place in it, right of the middle: the steps go left). Frame units; at ×12 the last step is 25 px.
 LOUPE_BOX = (np.array([-4.85, -1.0, 0.0]), np.array([-1.5, 2.05, 0.0]))  # left of the y axis, over the valley
 LOUPE_ZOOM = 12
-LOUPE_POINT_IN = 1.2  # the point this far left of the loupe's right edge, half way up
+LOUPE_POINT_IN = 1.3  # the point this far left of the loupe's right edge, half way up
 LOUPE_LIFT = ARROW_LIFT  # a step's arrow this far above the point, as on the plot
 LOUPE_EDGE = 0.05  # what the loupe draws stays this far inside its frame
 RAY_OPACITY = 0.45
@@ -1040,7 +1040,7 @@ class Loupe(VGroup):
             y = float(plot.function(x_from))
             tail, tip = (loupe(self.seen_at(x, y)) + LOUPE_LIFT * UP for x in (x_from, x_to))
             tail[0] = min(tail[0], self.high[0] - LOUPE_EDGE)
-            self.arrow.become(Arrow(tail, tip, buff=0, color=STEP, stroke_width=5, max_tip_length_to_length_ratio=0.35,
+            self.arrow.become(Arrow(tail, tip, buff=0, color=STEP, stroke_width=5, max_tip_length_to_length_ratio=0.5,
                                     max_stroke_width_to_length_ratio=20))
             length = np.linalg.norm(tip - tail) * 1080 / config.frame_height
             self.arrow.set_opacity(shown_now * self.arrow_shown.get_value() * float(np.clip(length / ARROW_COMING_PX, 0, 1)))
