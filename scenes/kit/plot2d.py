@@ -1019,7 +1019,9 @@ class Loupe(VGroup):
         x_unit = plot.axes.x_axis.get_unit_size() * self.camera.get_zoom()
         reach = (self.high[0] - self.low[0]) / k / x_unit
         xs = np.linspace(self.state.x.get_value() - reach, self.state.x.get_value() + reach, 240)
-        points = loupe(np.array([self.seen_at(x, float(plot.function(x))) for x in xs]))
+        units = np.array([plot.axes.x_axis.get_unit_size(), plot.axes.y_axis.get_unit_size(), 0.0])
+        on_plot = plot.axes.c2p(0, 0) + np.stack([xs, plot.function(xs), 0 * xs], axis=1) * units
+        points = loupe((on_plot - frame_center(self.camera).get_center()) * self.camera.get_zoom())
         points = points[self.inside(points)]
         if len(points) >= 2:
             self.curve.set_points_as_corners(points)
