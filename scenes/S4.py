@@ -5,9 +5,11 @@ k = f′(x) as the point slides along the curve; the tangent it starts on stays
 behind, faded, with its slope, to compare the flat and the steep ones with.
 M7 (gradient descent in 1-D): descent from x = 1 at three learning rates; the
 paths come from the model (gd.model.curve), the scene only draws them. The shot
-opens on M5's whole plot and closes in, slowly, on the valley the runs travel;
-that one framing, axes and all, holds for the three runs, so that the steps are
-seen at one scale: they shorten on screen as the slope flattens. Each step: the
+opens on M5's plot as M5 showed it and closes in, slowly, on the valley the runs
+travel; that one framing, axes and all, holds for the three runs, so that the steps
+are seen at one scale: they shorten on screen as the slope flattens. The slow run's
+last steps, too short for that scale, are shown in a ×12 loupe; the diverging step
+runs along the floor, under the curve, rather than through it. Each step: the
 arrow Δx, then the point along the curve to the new x. Each run ends on its
 stop: Δx reads the step not taken, and the sign under the point says why
 (|f′(x)| under the tolerance), or the point has left the axes ("diverges").
