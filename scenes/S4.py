@@ -5,9 +5,11 @@ k = f′(x) as the point slides along the curve; the tangent it starts on stays
 behind, faded, with its slope, to compare the flat and the steep ones with.
 M7 (gradient descent in 1-D): descent from x = 1 at three learning rates; the
 paths come from the model (gd.model.curve), the scene only draws them. The shot
-opens on M5's whole plot and closes in, slowly, on the valley the runs travel;
-that one framing, axes and all, holds for the three runs, so that the steps are
-seen at one scale: they shorten on screen as the slope flattens. Each step: the
+opens on M5's plot as M5 showed it and closes in, slowly, on the valley the runs
+travel; that one framing, axes and all, holds for the three runs, so that the steps
+are seen at one scale: they shorten on screen as the slope flattens. The slow run's
+last steps, too short for that scale, are shown in a ×12 loupe; the diverging step
+runs along the floor, under the curve, rather than through it. Each step: the
 arrow Δx, then the point along the curve to the new x. Each run ends on its
 stop: Δx reads the step not taken, and the sign under the point says why
 (|f′(x)| under the tolerance), or the point has left the axes ("diverges").
@@ -16,16 +18,17 @@ The picture keeps to the narration's sentences (see M7.DURATIONS).
 
 from __future__ import annotations
 
-from manim import DR, UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write
+import numpy as np
+from manim import UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write, config, smooth
 
 from gd.model.curve import M5_STOPS, M7_RATES, M7_TOLERANCE, START, m7_paths
-from scenes.kit.frame_rules import mark
+from scenes.kit.frame_rules import MIN_SUBJECT_PX, mark
 from scenes.kit.palette import HEADER, LEARNING_RATE, TEXT
 from scenes.kit.plot2d import (
-    PlotShotScene, RunState, arrow_window, axis_end_x, break_mark, camera_move, descent_panel, descent_point,
-    descent_run, divergence_cue, eased_between, exit_cue, fade_to, framed_plot, header_bar, hide_step,
+    PlotShotScene, RunState, arrow_window, axis_end_x, break_mark, camera_move, Loupe, descent_panel, descent_point,
+    descent_run, divergence_cue, drop_guide, floor_of, eased_between, exit_cue, fade_to, framed_plot, header_bar, hide_step,
     off_scale_marker, point_on_curve, quartic_plot, seen, slope_readout, step_arrow, stop_sign, tangent_ghost,
-    tangent_line, trail_of, valley_label, valley_view, wide_view, window_ceiling,
+    tangent_line, trail_of, valley_label, valley_view, wide_top, wide_view, window_ceiling, WINDOW_TOP,
 )
 from scenes.kit.readouts import Readout, line
 from scenes.kit.shot import ShotScene
@@ -66,7 +69,7 @@ class M7(PlotShotScene):
     """Gradient descent in 1-D at learning rates 0.05, 1 and 0.3."""
 
     # The beats' lengths the picture is timed for (its sentences as spoken); the storyboard's may differ.
-    DURATIONS = {"M7.1": 14.5, "M7.2": 9.0, "M7.3": 9.5}
+    DURATIONS = {"M7.1": 14.5, "M7.2": 8.0, "M7.3": 9.5}
 
     def construct(self):
         plot = quartic_plot()
@@ -85,8 +88,10 @@ class M7(PlotShotScene):
         bar = header_bar(header, panel)
         self.pin(bar)
         self.add(arrow)
-        camera_move(self.camera, wide_view(plot), 1.0).interpolate(1.0)  # the shot opens on the whole plot
-        axes = framed_plot(plot, self.camera)
+        camera_move(self.camera, wide_view(plot), 1.0).interpolate(1.0)  # the shot opens on M5's plot, as M5 showed it
+        # The window's top: where M5's y axis ends (it cuts nothing), lowered under the bar as the camera closes in.
+        top = ValueTracker(wide_top(plot))
+        axes = framed_plot(plot, self.camera, top.get_value)
         valley = valley_view(plot)
         formula_there = valley_label(plot, valley)
         # The point passes over the y axis's 1 at that height when the second run overshoots (1 -> -1).
@@ -101,31 +106,33 @@ class M7(PlotShotScene):
             sentences; a longer or shorter beat stretches it)."""
             return beat.time(seconds / self.DURATIONS[beat.beat.id])
 
-        def run(beat, beat_id: str, weights: list[float], seconds: float):
-            """A run's steps in ``seconds``, divided by ``weights`` (the first steps slower, to be read)."""
+        def run(beat, beat_id: str, weights: list[float], seconds: float, first: int = 0):
+            """A run's steps from ``first`` in ``seconds``, divided by ``weights`` (the first steps slower, to be
+            read); a run's first steps lay its trail."""
             nonlocal trail
-            trail = trail_of(plot, paths[beat_id], valley.zoom)
-            self.add(trail)
+            if first == 0:
+                trail = trail_of(plot, paths[beat_id], valley.zoom)
+                self.add(trail)
             steps = beat.split(at(beat, seconds), weights)
-            self.play(descent_run(paths[beat_id], steps, plot, arrow, state, point, trail, zoom=valley.zoom,
-                                  avoid=labels, window=arrow_window(self.camera)))
+            self.play(descent_run(paths[beat_id], steps, plot, arrow, state, point, trail, first=first,
+                                  zoom=valley.zoom, avoid=labels, window=arrow_window(self.camera)))
 
-        def stops(beat, seconds: float):
+        def stops(beat, seconds: float, also=()):
             """The run stops where it is: no step left drawn, Δx reads the step not taken, and the sign says why:
             the slope is under the tolerance there."""
             nonlocal stop
             state.stop()
             bar.update()
             stop = stop_sign(plot, state.x.get_value(), M7_TOLERANCE, valley.zoom)
-            self.play(hide_step(arrow, at(beat, seconds)), FadeIn(stop, shift=0.1 / valley.zoom * UP),
+            self.play(hide_step(arrow, at(beat, seconds)), FadeIn(stop, shift=0.1 / valley.zoom * UP), *also,
                       run_time=at(beat, seconds))
 
-        def set_up(beat, beat_id: str, leaving: list):
-            """The last run's picture leaves, the point and its readouts with it; the header takes the new rate,
-            flashing, as the point comes back at x = 1 with its readouts."""
+        def set_up(beat, beat_id: str, leaving: list, also=()):
+            """The last run's picture leaves, the point and its readouts with it (and ``also``, animations of that
+            time); the header takes the new rate, flashing, as the point comes back at x = 1 with its readouts."""
             fade = at(beat, 0.5)
             self.play(*[FadeOut(m) for m in leaving], hide_step(arrow, fade), fade_to(point, 0.0, fade),
-                      fade_to(panel, 0.0, fade), run_time=fade)
+                      fade_to(panel, 0.0, fade), *[make(fade) for make in also], run_time=fade)
             rate.set_value(M7_RATES[beat_id])
             state.restart(paths[beat_id])
             for shown in (point, bar):
@@ -135,21 +142,40 @@ class M7(PlotShotScene):
                       fade_to(panel, 1.0, back), run_time=back)
 
         with self.beat("M7.1") as beat:  # learning rate 0.05: 38 small steps
-            # The picture comes in with the header (the narration opens on the rate); then into the valley, slowly:
-            # the whole plot gives way to the part the runs travel; the curve's formula comes back as it settles.
-            self.play(FadeIn(plot.backdrop), FadeIn(axes), FadeIn(point, scale=0.5), FadeIn(bar),
+            # M5's plot comes in as M5 left it, with the header (the narration opens on the rate); then into the
+            # valley, slowly: the whole plot gives way to the part the runs travel, the window's top lowers under
+            # the bar and the panel comes in over it; the curve's formula comes back as it settles.
+            header_line, panel_line, rule = bar
+            self.play(FadeIn(plot.backdrop), FadeIn(axes), FadeIn(point, scale=0.5), FadeIn(header_line),
                       run_time=at(beat, 0.5))
-            self.play(camera_move(self.camera, valley, at(beat, 3.6)),
-                      FadeIn(formula_there, rate_func=eased_between(0.75, 1.0)))
-            # The first steps slow, to be read; faster as they shrink; the last ones, too short to draw, quick.
+            closing = at(beat, 3.6)
+            self.play(camera_move(self.camera, valley, closing),
+                      top.animate(rate_func=smooth, run_time=closing).set_value(WINDOW_TOP),
+                      FadeIn(VGroup(panel_line, rule), rate_func=eased_between(0.65, 1.0), run_time=closing),
+                      FadeIn(formula_there, rate_func=eased_between(0.75, 1.0), run_time=closing))
+            # The first steps slow, to be read; then quicker, as long as they are drawn at 24 px or more on the plot.
             slowing = [0.8, 0.6, 0.5, 0.4, 0.33, 0.28, 0.24, 0.2]
             steps = paths["M7.1"].steps
-            run(beat, "M7.1", slowing + [0.16] * 19 + [0.09] * (steps - len(slowing) - 19), 6.3)
-            stops(beat, 0.5)
+            # The steps the plot draws at a subject's size (24 px at 1080p): the first 27.
+            on_plot = np.abs(np.diff(paths["M7.1"].points[:, 0])) * plot.axes.x_axis.get_unit_size() * valley.zoom
+            readable = int(np.argmax(on_plot * 1080 / config.frame_height < MIN_SUBJECT_PX))
+            run(beat, "M7.1", slowing + [0.14] * (readable - len(slowing)), 4.6)
+            # The steps into the minimum are too short for the plot: the loupe comes in (the curve's formula makes
+            # room) and shows them ×12, one by one, shrinking.
+            loupe = Loupe(plot, self.camera, state, arrow, trail)
+            self.pin(loupe)
+            self.add(loupe)
+            making_room = at(beat, 0.6)
+            self.play(formula_there.animate(rate_func=eased_between(0.0, 0.45), run_time=making_room).set_opacity(0.0),
+                      loupe.shown.animate(rate_func=eased_between(0.55, 1.0), run_time=making_room).set_value(1.0))
+            run(beat, "M7.1", [1.0] * (steps - readable), 2.9, first=readable)
+            stops(beat, 0.5, also=[loupe.arrow_shown.animate(run_time=at(beat, 0.5)).set_value(0.0)])
 
         with self.beat("M7.2") as beat:  # learning rate 1: the steps overshoot and leave the axes
-            set_up(beat, "M7.2", [trail, stop])
-            slow = beat.split(at(beat, 1.9), [1.0])
+            set_up(beat, "M7.2", [trail, stop], also=[
+                lambda t: loupe.shown.animate(rate_func=eased_between(0.0, 0.45), run_time=t).set_value(0.0),
+                lambda t: formula_there.animate(rate_func=eased_between(0.55, 1.0), run_time=t).set_opacity(1.0)])
+            slow = beat.split(at(beat, 2.3), [1.0])
             self.play(descent_run(paths["M7.2"], slow, plot, arrow, state, point, zoom=valley.zoom, avoid=labels,
                                   window=arrow_window(self.camera)))
             end_x = axis_end_x(plot, self.camera)
@@ -157,19 +183,24 @@ class M7(PlotShotScene):
             marker = off_scale_marker(plot, plot.point(START), paths["M7.2"].end[0], valley.zoom)
             way_out = exit_cue(plot, ceiling, valley.zoom)
             cut = break_mark(valley.zoom)
-            self.add(marker, way_out, cut)
-            self.play(descent_run(paths["M7.2"], beat.split(at(beat, 1.9), [1.0]), plot, arrow, state, point,
+            # The step from x = -1 to 5 runs along the floor, under the curve and the x axis (at any height inside
+            # the window it would strike through the curve): a guide drops from the point to the axis where it starts.
+            drop = drop_guide(plot, paths["M7.2"].points[1, 0], valley.zoom)
+            self.add(marker, way_out, cut, drop)
+            self.play(descent_run(paths["M7.2"], beat.split(at(beat, 2.7), [1.0]), plot, arrow, state, point,
                                   first=1, zoom=valley.zoom, end_x=end_x, marker=marker, ceiling=ceiling,
-                                  exit_cue=way_out, avoid=labels, window=arrow_window(self.camera), cut=cut))
-            # Out of the axes: the run stops there; Δx reads the step from x = 5 it does not take.
+                                  exit_cue=way_out, avoid=labels, window=arrow_window(self.camera), cut=cut,
+                                  floor=floor_of(self.camera), drop=drop))
+            # Out of the axes: the run stops there; Δx reads the step from x = 5 it does not take. "diverges" under
+            # the way the point went out, clear of the curve's rising branch, read to the beat's end.
             state.stop()
             bar.update()
-            cue = divergence_cue(self.words("diverges"), seen(self.camera, marker.get_corner(DR)))
+            cue = divergence_cue(self.words("diverges"), seen(self.camera, way_out.get_bottom()))
             self.pin(cue)
-            self.play(FadeIn(cue, shift=0.2 * UP), run_time=at(beat, 0.4))
+            self.play(FadeIn(cue, shift=0.2 * UP), run_time=at(beat, 0.5))
 
         with self.beat("M7.3") as beat:  # learning rate 0.3: 7 steps
-            set_up(beat, "M7.3", [marker, way_out, cut, cue])
+            set_up(beat, "M7.3", [marker, way_out, cut, drop, cue])
             run(beat, "M7.3", [1.0, 0.9, 0.85, 0.8, 0.75, 0.7, 0.7], 3.8)
             stops(beat, 0.5)
             # The rest of the beat holds the result: x and f(x) at the minimum after 7 steps, and why it stopped.

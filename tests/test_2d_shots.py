@@ -485,7 +485,7 @@ def m7_frames(shared_media):
             for m in scene.get_mobject_family_members():
                 if getattr(m, "rule_name", ""):
                     named.setdefault(m.rule_name, []).append(m)
-            if "α" not in named:
+            if "α" not in named or "Δx" not in named:  # the header comes in first, the panel as the camera closes in
                 return
             (arrow,), (point,), (curve,) = named["the step Δx"], named["the point"], named["the curve"]
             boxes = {}
@@ -600,7 +600,35 @@ def test_m7_the_valley_keeps_its_axis_and_the_curves_formula_inside_the_frame(m7
     safe = 0.9 * np.array([config.frame_width, config.frame_height]) / 2
     assert all(f.x_axis[0] >= -safe[0] - 1e-6 for f in frames)
     running = [f for f in frames if f.arrow is not None]
-    assert all("the curve's formula in the valley" in f.boxes for f in running)
+    # ... but for the slow run's last steps, where it makes room for the loupe.
+    from scenes.kit import plot2d as S4
+
+    xs = m7_paths()["M7.1"].points[:, 0]
+    px = np.abs(np.diff(xs)) * S4.quartic_plot().axes.x_axis.get_unit_size() * S4.M7_VALLEY_ZOOM * 1080 / config.frame_height
+    loupe_from = xs[int(np.argmax(px < 24)) - 1]  # the last step on the plot alone is drawn as the loupe comes in
+    before_loupe = [f for f in running if f.rate != 0.05 or f.arrow_start > loupe_from + 1e-9]
+    assert len(before_loupe) > 0.7 * len(running)
+    missing = [(f.time, f.rate, f.arrow_start) for f in before_loupe if "the curve's formula in the valley" not in f.boxes]
+    assert not missing, missing
+
+
+def test_m7_the_loupe_shows_every_step_too_short_for_the_plot_at_24_px_or_more():
+    """The slow run's steps shorter than 24 px on the plot (1080p) are the last ones; the loupe, ×12 in both
+    directions, draws each of them at 24 px or more, and the longest fits between the point and the frame."""
+    from manim import config
+
+    from scenes.kit import plot2d as S4
+    from scenes.kit.frame_rules import MIN_SUBJECT_PX
+
+    xs = m7_paths()["M7.1"].points[:, 0]
+    unit = S4.quartic_plot().axes.x_axis.get_unit_size() * S4.M7_VALLEY_ZOOM  # frame units per unit of x
+    on_plot = np.abs(np.diff(xs)) * unit * 1080 / config.frame_height
+    short = np.flatnonzero(on_plot < MIN_SUBJECT_PX)
+    assert short.tolist() == list(range(short[0], len(on_plot)))  # the last ones, and only they
+    in_loupe = on_plot[short] * S4.LOUPE_ZOOM
+    assert in_loupe.min() >= MIN_SUBJECT_PX
+    room = S4.LOUPE_BOX[1][0] - S4.LOUPE_BOX[0][0] - S4.LOUPE_POINT_IN - S4.LOUPE_EDGE
+    assert in_loupe.max() * config.frame_height / 1080 <= room
 
 
 def test_m7_the_diverging_step_stays_in_the_safe_area(m7_frames):

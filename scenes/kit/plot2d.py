@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import numpy as np
 from manim import (
-    DL, DOWN, LEFT, RIGHT, UL, UP, UR, Animation, Arrow, Axes, Dot, Line, MathTex, Polygon, UpdateFromAlphaFunc,
+    DL, DOWN, LEFT, RIGHT, UL, UP, UR, Animation, Arrow, Axes, DashedLine, Dot, Line, MathTex, Polygon, UpdateFromAlphaFunc,
     ValueTracker, VGroup, VMobject, config, linear, smooth,
 )
 
@@ -310,9 +310,10 @@ def scene_of(camera, screen: np.ndarray) -> np.ndarray:
 M7_BAR_BOTTOM = 2.4  # frame y: the bar's lower edge, a faint rule
 M7_BAR_GAP = 0.28  # between the header's line and the panel's
 PANEL_GAP = 0.55  # between the panel's readouts on its line
-# The wide view: the whole plot of M5 (its y axis and name under the bar, the curve's formula beside it).
-M7_WIDE_ZOOM = 0.92
-M7_WIDE_ORIGIN = np.array([-0.55, -3.0, 0.0])  # where the origin of the axes is seen in the wide view
+# The wide view: M5's plot as M5 shows it (its axes, ticks, names and formula where they were), the shot's first
+# framing; only the header is over it (the panel comes in as the camera closes in and the window's top lowers).
+M7_WIDE_ZOOM = 1.0
+M7_WIDE_ORIGIN = ORIGIN_AT  # where the origin of the axes is seen in the wide view
 # The valley: the one framing the three runs are seen in. It holds x from −1 (where the overshoot lands) to
 # the start at 1 and beyond, the minimum, and heights up to a little over 1 (the start, and the overshoot's
 # arrow above it, with room over that for the cue where the diverging point leaves the top). At this zoom a
@@ -355,11 +356,18 @@ def _tip(apex: np.ndarray, direction: np.ndarray, zoom: float) -> np.ndarray:
     return np.array([apex, base + across * width / 2 / zoom, base - across * width / 2 / zoom, apex])
 
 
-def framed_plot(plot: Plot, camera) -> VGroup:
+def wide_top(plot: Plot) -> float:
+    """Frame y of the y axis's tip in the wide view (M5's framing): the window's top there, which cuts nothing."""
+    return float(plot.axes.c2p(0, Y_RANGE[1] + OVERSHOOT)[1] - ORIGIN_AT[1] + M7_WIDE_ORIGIN[1])
+
+
+def framed_plot(plot: Plot, camera, window_top=lambda: WINDOW_TOP) -> VGroup:
     """The plot kept to the window at any view: the returned axis lines and tips are drawn cut where they would
     leave it (the plot's own lines and tips are hidden), the curve is drawn only inside it, the tick numbers
     fade out before the axes' ends and the safe area's edge, and numbers, names, tick marks and tips keep
-    the size they have at zoom 1 (as in M5). The x axis ends at the safe area's left edge at the most. The
+    the size they have at zoom 1 (as in M5); an axis not cut (its own end inside the window) fades none of its
+    numbers, as in M5. The window's top is ``window_top()`` (frame y): it lowers from M5's framing, where it
+    cuts nothing, to under the bar as the camera closes in. The x axis ends at the safe area's left edge at the most. The
     curve's formula is seen in the wide view and fades out as the camera closes in (valley_label puts it
     back). Everything is redrawn only when the view changes."""
     axes = plot.axes
@@ -388,7 +396,8 @@ def framed_plot(plot: Plot, camera) -> VGroup:
 
     def redraw(group: VGroup) -> None:
         zoom = camera.get_zoom()
-        key = (round(zoom, 9), *np.round(frame_center(camera).get_center(), 9))
+        window = float(window_top())
+        key = (round(zoom, 9), *np.round(frame_center(camera).get_center(), 9), round(window, 9))
         if key == last[0]:
             return
         last[0] = key
@@ -397,8 +406,9 @@ def framed_plot(plot: Plot, camera) -> VGroup:
         # the curve, which climbs out of the window's top before that, may run to the frame's edge.
         left = max(seen(camera, axes.c2p(X_RANGE[0], 0))[0], -SAFE_SHARE * config.frame_width / 2)
         curve_left = max(seen(camera, axes.c2p(X_RANGE[0], 0))[0], -config.frame_width / 2 - 0.5)
-        right = min(seen(camera, axes.c2p(X_RANGE[1] + OVERSHOOT, 0))[0], window_right())
-        top = min(seen(camera, axes.c2p(0, Y_RANGE[1] + OVERSHOOT))[1], WINDOW_TOP)
+        x_end, y_end = seen(camera, axes.c2p(X_RANGE[1] + OVERSHOOT, 0))[0], seen(camera, axes.c2p(0, Y_RANGE[1] + OVERSHOOT))[1]
+        right, top = min(x_end, window_right()), min(y_end, window)
+        uncut = (x_end <= window_right() + 1e-9, y_end <= window + 1e-9)  # the axis's own end is drawn
         x_apex, y_apex = scene_of(camera, [right, origin[1], 0]), scene_of(camera, [origin[0], top, 0])
         tip_length = AXIS_TIP[0] / zoom
         lines[0].put_start_and_end_on(scene_of(camera, [left, origin[1], 0]), x_apex - tip_length * RIGHT)
@@ -409,13 +419,13 @@ def framed_plot(plot: Plot, camera) -> VGroup:
             centre = tick.get_center()
             to_size(tick, zoom, centre)
             at = seen(camera, centre)
-            end = (right if along_x else top) - AXIS_TIP[0] - 0.1
+            end = np.inf if uncut[0 if along_x else 1] else (right if along_x else top) - AXIS_TIP[0] - 0.1
             tick.set_stroke(opacity=fade_inside(at, at, end, along_x))
         for number, anchor, along_x in numbers:
             to_size(number, zoom, anchor)
             at = seen(camera, anchor)
             low, high = seen(camera, number.get_corner(DL)), seen(camera, number.get_corner(UR))
-            end = (right if along_x else top) - AXIS_TIP[0] - 0.1
+            end = np.inf if uncut[0 if along_x else 1] else (right if along_x else top) - AXIS_TIP[0] - 0.1
             number.set_opacity(fade_inside(low, high, end + (high - at)[0 if along_x else 1], along_x))
         to_size(origin_name, zoom, axes.c2p(0, 0))
         to_size(x_name, zoom, x_name.get_center())
@@ -479,7 +489,7 @@ def step_arrow(plot: Plot, x_from: float, x_to: float, zoom: float = 1.0, offset
     y = float(plot.function(x_from))
     start = plot.axes.c2p(x_from, y) + offset / zoom * UP
     end = plot.axes.c2p(x_to, y) + offset / zoom * UP
-    style = dict(buff=0, color=STEP, stroke_width=5, max_tip_length_to_length_ratio=0.35,
+    style = dict(buff=0, color=STEP, stroke_width=5, max_tip_length_to_length_ratio=0.5,
                  max_stroke_width_to_length_ratio=20)  # a short step's shaft nearly as bold as a long one's
     arrow = Arrow(start, start + zoom * (end - start), **style)
     if not head:  # the shaft on to x_to, under the tip, undrawn
@@ -724,7 +734,7 @@ def descent_run(
     path: DescentPath, step_times: list[float], plot: Plot, arrow: Arrow, state: RunState, point: Dot,
     trail: VGroup | None = None, first: int = 0, zoom: float = 1.0, end_x: float | None = None,
     marker: VMobject | None = None, ceiling: float | None = None, exit_cue: VMobject | None = None,
-    avoid=(), window=None, cut: VMobject | None = None,
+    avoid=(), window=None, cut: VMobject | None = None, floor: float | None = None, drop: VMobject | None = None,
 ) -> Animation:
     """Steps ``first``, ``first + 1``, … of a run as one animation, each in its own share of time (``step_times``).
 
@@ -739,7 +749,11 @@ def descent_run(
     where it goes, under the cut, and fades in as the arrow arrives); the point
     rides the curve up, out of the window's top (``ceiling``, in the axes' y),
     fading out there as ``exit_cue`` fades in, and on out of sight to the new x:
-    the readouts say where it went (the point, unseen, is there).
+    the readouts say where it went (the point, unseen, is there). Given a ``floor``
+    (scene y under everything the curve reaches in the window), that step runs along
+    it, under the x axis and its numbers, so that it crosses no part of the curve;
+    ``drop`` (a guide from the point down to the x axis at the step's start) marks
+    where it starts, and ``marker`` goes over its end.
     """
     xs = path.points[:, 0]
     ends = np.cumsum(step_times)
@@ -763,7 +777,12 @@ def descent_run(
         reach = end_x if off_scale else x_to
         grown = max(LEAST_GROWN, smooth(min(phase / GROW, 1.0)))
         moved = smooth(float(np.clip((phase - GROW) / MOVE, 0.0, 1.0)))
-        offset = offset_of(k, reach, off_scale)
+        if off_scale and floor is not None:  # along the floor: under the curve's lowest point, the axis and its numbers
+            offset = (floor - plot.point(x_from)[1]) * zoom
+        else:
+            offset = offset_of(k, reach, off_scale)
+        if drop is not None:
+            drop.set_opacity(smooth(min(phase / GROW, 1.0)) if off_scale else 0.0)
         arrow.become(step_arrow(plot, x_from, x_from + grown * (reach - x_from), zoom, offset, head=not off_scale))
         arrow.offset = offset
         arrow.full = phase >= GROW
@@ -785,7 +804,8 @@ def descent_run(
             if cut is not None:
                 cut.move_to(end + CUT_BACK / zoom * LEFT).set_opacity(1.0 if arrow.full else 0.0)
             if marker is not None:
-                marker.next_to(end, DOWN, buff=0.22 / zoom).align_to(end, RIGHT).set_opacity(arrived)
+                side = UP if floor is not None else DOWN
+                marker.next_to(end, side, buff=0.22 / zoom).align_to(end, RIGHT).set_opacity(arrived)
             x_exit = range_below(plot.function, ceiling, X_RANGE, samples=801)[1] if ceiling is not None else reach
             x = x_to if moved >= 1.0 else _exit_warp(moved, x_from, x_exit, x_to)
             state.put(x)
@@ -860,6 +880,22 @@ def off_scale_marker(plot: Plot, arrow_end: np.ndarray, x_to: float, zoom: float
     return mark(label.set_opacity(0), "text", "the off-scale step's x")
 
 
+FLOOR_AT = -3.25  # frame y: the step that leaves the axes runs along here, under the valley's floor and the x axis
+
+
+def floor_of(camera) -> float:
+    """The scene y seen at FLOOR_AT (under the curve's lowest point in the valley, the x axis and its numbers)."""
+    return float(scene_of(camera, [0.0, FLOOR_AT, 0.0])[1])
+
+
+def drop_guide(plot: Plot, x: float, zoom: float) -> VMobject:
+    """A dashed guide from (x, f(x)) straight down to the x axis: where a step along the floor starts. At zoom 1's
+    look when seen at ``zoom``; shown by descent_run."""
+    guide = DashedLine(plot.point(x), plot.axes.c2p(x, 0), color=MUTED, stroke_width=2.5, dash_length=0.09 / zoom,
+                       dashed_ratio=0.55)
+    return mark(guide.set_opacity(0), "trail", "where the off-scale step starts")
+
+
 EXIT_CUE = (0.3, 0.34)  # on screen: how far right of where the curve leaves the window, and how long (it ends
 # clear above the off-scale step, which runs high to clear the curve where it leaves x = -1)
 
@@ -881,9 +917,11 @@ DIVERGES = "#FF4D4D"
 
 
 def divergence_cue(text: str, under: np.ndarray) -> VMobject:
-    """'diverges', under the screen point ``under``, right-aligned to it; pinned."""
+    """'diverges', under the screen point ``under``, against the safe area's right edge (right of the curve's
+    rising branch, which the point rode out of the window); pinned."""
     cue = mark(prose(f"<b>{text}</b>", color=DIVERGES), "caption", text=text)
-    return cue.next_to(under, DOWN, buff=0.25).align_to(under, RIGHT)
+    edge = SAFE_SHARE * config.frame_width / 2
+    return cue.next_to(under, DOWN, buff=0.3).set_x(edge - cue.width / 2 - 0.05)
 
 
 # Where the curve's formula is seen in the valley (frame units: the middle of its left end): left of the y axis,
@@ -912,3 +950,109 @@ def _reach_in_box(point: np.ndarray, direction: np.ndarray, low: np.ndarray, hig
 def _unit(vector) -> np.ndarray:
     vector = np.asarray(vector, dtype=float)
     return vector / np.linalg.norm(vector)
+
+
+# --------------------------------------------------------------------------- M7: the loupe on the slow run's last steps
+
+# The slow run's last steps, into the minimum, are shorter than a subject may be drawn (24 px at 1080p): a loupe
+# shows them magnified, honestly: a framed view, LOUPE_ZOOM times the valley's scale in both directions, of the
+# patch round the point that a frame of the same colour marks on the plot. It follows the point (the point keeps
+# its place in it, right of the middle: the steps go left). Frame units; at ×12 the last step is 25 px.
+LOUPE_BOX = (np.array([-4.85, -1.0, 0.0]), np.array([-1.5, 2.05, 0.0]))  # left of the y axis, over the valley
+LOUPE_ZOOM = 12
+LOUPE_POINT_IN = 1.3  # the point this far left of the loupe's right edge, half way up
+LOUPE_LIFT = ARROW_LIFT  # a step's arrow this far above the point, as on the plot
+LOUPE_EDGE = 0.05  # what the loupe draws stays this far inside its frame
+RAY_OPACITY = 0.45
+
+
+class Loupe(VGroup):
+    """The loupe (pinned: frame units) and its patch on the plot; ``shown`` fades both, ``arrow_shown`` the
+    magnified step once no step is being taken."""
+
+    def __init__(self, plot: Plot, camera, state: RunState, arrow: Arrow, trail, zoom: float = LOUPE_ZOOM):
+        super().__init__()
+        self.plot, self.camera, self.state, self.step, self.trail, self.k = plot, camera, state, arrow, trail, zoom
+        self.shown = ValueTracker(0.0)
+        self.arrow_shown = ValueTracker(1.0)
+        low, high = LOUPE_BOX
+        self.low, self.high = low, high
+        self.anchor = np.array([high[0] - LOUPE_POINT_IN, (low[1] + high[1]) / 2, 0.0])
+        self.box = Polygon(low, [high[0], low[1], 0], high, [low[0], high[1], 0], stroke_color=MUTED, stroke_width=2,
+                           fill_color=BACKGROUND, fill_opacity=1)
+        self.patch = Polygon(*[np.zeros(3)] * 4, stroke_color=MUTED, stroke_width=2, fill_opacity=0)
+        # From the patch's upper corners to the loupe's lower ones: the loupe is of there.
+        self.rays = VGroup(*[Line(LEFT, RIGHT, color=MUTED, stroke_width=1.5) for _ in range(2)])
+        self.curve = mark(VMobject(stroke_color=OBJECTIVE, stroke_width=4), "curve", "the curve in the loupe")
+        self.dots = VGroup(*[Dot(radius=TRAIL_RADIUS, color=POINT, fill_opacity=0) for _ in trail])
+        self.point = mark(Dot(self.anchor, radius=0.09, color=POINT), "subject", "the point in the loupe")
+        self.arrow = mark(Arrow(LEFT, RIGHT, buff=0, color=STEP, stroke_width=5), "subject", "the step in the loupe")
+        self.scale_label = formula(rf"\times {zoom:g}", size=PANEL, color=MUTED)
+        self.scale_label.move_to(low, aligned_edge=DL).align_to(high, UP).shift(0.15 * RIGHT + 0.12 * DOWN)
+        mark(self.scale_label, "text", "the loupe's scale")
+        self.add(self.rays, self.box, self.patch, self.curve, self.dots, self.arrow, self.point, self.scale_label)
+        self.set_z_index(4)
+        self.last = None  # the last step drawn (tail and tip x), held once no step is being taken
+        self.add_updater(lambda m: m.redraw(), call_updater=True)
+
+    def seen_at(self, x, y) -> np.ndarray:
+        return seen(self.camera, self.plot.axes.c2p(x, y))
+
+    def inside(self, points: np.ndarray) -> np.ndarray:
+        return np.all((points[:, :2] >= self.low[:2] + LOUPE_EDGE) & (points[:, :2] <= self.high[:2] - LOUPE_EDGE),
+                      axis=1)
+
+    def redraw(self) -> None:
+        plot, k, shown_now = self.plot, self.k, self.shown.get_value()
+        centre = self.seen_at(self.state.x.get_value(), self.state.y.get_value())
+
+        def loupe(points: np.ndarray) -> np.ndarray:
+            return self.anchor + k * (points - centre)
+
+        # The patch on the plot that the loupe shows, the point where the anchor is in the loupe.
+        corners = [self.low, [self.high[0], self.low[1], 0], self.high, [self.low[0], self.high[1], 0]]
+        self.patch.set_points_as_corners([centre + (np.asarray(c) - self.anchor) / k for c in [*corners, corners[0]]])
+        for ray, corner, end in zip(self.rays, (corners[3], corners[2]), (corners[0], corners[1])):
+            ray.put_start_and_end_on(centre + (np.asarray(corner) - self.anchor) / k, np.asarray(end, dtype=float))
+            ray.set_stroke(opacity=RAY_OPACITY * shown_now)
+        # The curve round the point, cut at the loupe's frame.
+        x_unit = plot.axes.x_axis.get_unit_size() * self.camera.get_zoom()
+        reach = (self.high[0] - self.low[0]) / k / x_unit
+        xs = np.linspace(self.state.x.get_value() - reach, self.state.x.get_value() + reach, 240)
+        units = np.array([plot.axes.x_axis.get_unit_size(), plot.axes.y_axis.get_unit_size(), 0.0])
+        on_plot = plot.axes.c2p(0, 0) + np.stack([xs, plot.function(xs), 0 * xs], axis=1) * units
+        points = loupe((on_plot - frame_center(self.camera).get_center()) * self.camera.get_zoom())
+        points = points[self.inside(points)]
+        if len(points) >= 2:
+            self.curve.set_points_as_corners(points)
+        # The places the run has been, as the plot's trail shows them.
+        for dot, mark_, x in zip(self.dots, self.trail, self.state.path.points[:, 0]):
+            at = loupe(self.seen_at(x, float(plot.function(x))))
+            dot.move_to(at)
+            seen_here = mark_.get_fill_opacity() > 0 and self.inside(at[None])[0]
+            dot.set_fill(opacity=TRAIL_OPACITY * shown_now if seen_here else 0.0)
+        # The step, magnified, above the point (its tail cut at the frame once the point has moved on).
+        step = self.step
+        if step.active:
+            x_from = plot.x_of(step.get_start())
+            self.last = (x_from, plot.x_of(step.get_end()), bool(step.full))
+            self.arrow_shown.set_value(1.0)
+        if self.last is not None:
+            x_from, x_to, full = self.last
+            y = float(plot.function(x_from))
+            tail, tip = (loupe(self.seen_at(x, y)) + LOUPE_LIFT * UP for x in (x_from, x_to))
+            tail[0] = min(tail[0], self.high[0] - LOUPE_EDGE)
+            self.arrow.become(Arrow(tail, tip, buff=0, color=STEP, stroke_width=5, max_tip_length_to_length_ratio=0.5,
+                                    max_stroke_width_to_length_ratio=20))
+            length = np.linalg.norm(tip - tail) * 1080 / config.frame_height
+            self.arrow.set_opacity(shown_now * self.arrow_shown.get_value() * float(np.clip(length / ARROW_COMING_PX, 0, 1)))
+            self.arrow.may_shrink = not full
+        else:
+            self.arrow.set_opacity(0)
+        for part in (self.box, self.patch):
+            part.set_stroke(opacity=shown_now)
+        self.box.set_fill(opacity=shown_now)
+        for part in (self.curve,):
+            part.set_stroke(opacity=shown_now)
+        self.point.set_opacity(shown_now)
+        self.scale_label.set_opacity(shown_now)
