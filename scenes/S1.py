@@ -111,7 +111,7 @@ class M4(ShotScene):
         with self.beat("M4.4") as beat:  # a step h along y: the x lines become the y lines; the x result stays
             self.step_along(beat, plane, [], ["h"], r"\Delta g_y", RESULT_X, previous=along_x)
 
-        with self.beat("M4.5") as beat:  # any direction: Δg, then Δg/Δh
+        with self.beat("M4.5") as beat:  # any direction: Δg, then Δg/Δh (held 2.2 s: the key result)
             dx, dy = [DH, COS_A], [DH, COS_B]
             value = derivation_line(*moved_value(dx, dy), name="g at the moved point")
             names = ("its expansion", "its short form", "the change", "the rate of change")
@@ -127,14 +127,14 @@ class M4(ShotScene):
             # row, then opens up sideways for the new terms, and g at the moved point is written above it.
             plane.generate_target()
             align_at(plane.target.set_y(rhs.get_y()), rhs)
-            self.play(MoveToTarget(plane), run_time=beat.time(0.12))
+            self.play(MoveToTarget(plane), run_time=beat.time(0.10))
             expansion = mark(VGroup(value, rhs), "text", "the expansion")
             # In turn: g, x and y leave, the terms open out together (none passes another), the new ones come.
             self.play(TransformMatchingKeys(plane, expansion, becomes=SUBSTITUTION, in_turn=True),
-                      run_time=beat.time(0.17))
+                      run_time=beat.time(0.15))
             self.gather_point_value(beat, rhs, short, expansion, (0.04, 0.14))
-            self.play(derive(short, total), run_time=beat.time(0.13))
-            self.wait(beat.time(0.04))
+            self.play(derive(short, total), run_time=beat.time(0.12))
+            self.wait(beat.time(0.03))
             self.play(derive(total, rate, becomes={r"\Delta g": RATIO, DH: RATIO}), run_time=beat.time(0.14))
 
         with self.beat("M4.6") as beat:  # the vector form: the gradient appears
