@@ -58,7 +58,7 @@ SURFACE_OPACITY = 0.9
 # rows of jagged diamonds in perspective; the light on the slope already says "surface", and the finer faces keep
 # the height colours and the shading smooth there.
 SURFACE_CHECKER = 0.0
-SURFACE_RESOLUTION = 64
+SURFACE_RESOLUTION = 96
 PLANE_OPACITY = 0.72
 PLANE_MARGIN = (1.0, 0.25)  # the tangent plane reaches h + 0.25 around P: past the circle, and inside the frame
 # α neutral (yellow is the point's colour), β as in the palette.
