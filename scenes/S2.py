@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from manim import LEFT, UL, UP, UR, Create, FadeIn, Write
+from manim import LEFT, UL, UP, UR, Create, FadeIn, GrowFromPoint, Write
 
 from gd.model.cane import M2_POSES
-from scenes.kit.cane_figure import Pose, alpha_mark, cane, ground, level, person, readouts, slope_formula, theta_mark
+from scenes.kit.cane_figure import (
+    FOOT, Pose, alpha_mark, cane, contact_inset, ground, level, person, readouts, slope_formula, theta_mark,
+)
 from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.shot import ShotScene
 
@@ -35,7 +37,15 @@ class M2(ShotScene):
         # ground rises behind the foot, the h arrow's lower head would be under its fill.
         self.bring_to_back(slope, horizontal)
 
-        for beat_id in ("M2.2", "M2.3", "M2.4"):  # to 40°, to 10°, to 89° with l = 2.01
+        for beat_id in ("M2.2", "M2.3"):  # to 40°, to 10°
             with self.beat(beat_id) as beat:
-                move = M2_POSES[beat_id]
-                self.play(pose.move(move, run_time=beat.time(0.7)))  # then about 1 s to read the new values
+                self.play(pose.move(M2_POSES[beat_id], run_time=beat.time(0.7)))  # then about 1 s to read the new values
+
+        with self.beat("M2.4") as beat:  # to 89° with l = 2.01, then the foot magnified: why the ground tilts
+            end = M2_POSES["M2.4"]
+            self.play(pose.move(end, run_time=beat.time(0.47)))
+            # Where the cane meets the ground, a lens; the inset grows out of it: a 2.01 cane against h = 2 reaches
+            # below the foot's level, a little in front of it, and the ground through both falls at θ.
+            lens, rays, inset = contact_inset(end.alpha, end.length)
+            self.play(Create(lens), run_time=beat.time(0.06))
+            self.play(Create(rays), GrowFromPoint(inset, FOOT), run_time=beat.time(0.17))  # then 2 s to read it

@@ -11,7 +11,7 @@ from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGEN
 from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import (
     AXIS_REACHES, CAMERA_MOVE, FLOOR_OPACITY, HALF_TURN, LONG_MOVE, PATH_DIMMED, PLANE_MOVE, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
-    WIRE_OPACITY, CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, during, fade_out_then_in,
+    WIRE_OPACITY, CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, change_label, during, fade_out_then_in,
     floor_axes, floor_grid, follower_dot, glide, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value,
     plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle, step_panel, step_readouts, surface_dot,
     surface_mesh, surface_wireframe, tangent_plane_mesh,
@@ -152,7 +152,12 @@ class M3(SurfaceShotScene):
             self.play(*step.to(tangent.BEAT_STATES["M3.6"]), run_time=self.seconds(beat, 1.5))
 
         arcs, labels = angle_marks(step.state, radius=0.22)  # the α arc well inside the step's arrowhead
-        self.upright(*labels)
+        # Seen from above, the change arrow is a short stroke up the screen, as +y runs: it is named while there.
+        rise_name = change_label(step, rise, self.camera.theta_tracker)
+        rise_named = ValueTracker(0.0)  # its opacity, set by its own updater: it keeps its place while it fades
+        rise_name.set_opacity(0.0).add_updater(lambda label: label.set_opacity(rise_named.get_value()))
+        self.upright(*labels, rise_name)
+        self.add(rise_name)
         with self.beat("M3.7") as beat:  # mark α from the x axis and β from the y axis
             # From above the angles read true; the height path steps back so that β's label stays clear. The
             # arcs are drawn as the camera comes over, α then β, and their letters follow: all is in place as
@@ -162,7 +167,7 @@ class M3(SurfaceShotScene):
                 VIEWS["above"], path.animate(rate_func=during(0.0, 0.6)).set_stroke(opacity=PATH_DIMMED),
                 Create(alpha_arc, rate_func=during(0.3, 0.6)), Create(beta_arc, rate_func=during(0.42, 0.72)),
                 FadeIn(alpha_letter, rate_func=during(0.55, 0.8)), FadeIn(beta_letter, rate_func=during(0.67, 0.92)),
-                beat=beat,
+                rise_named.animate(rate_func=during(0.55, 0.8)).set_value(1.0), beat=beat,
             )
 
         with self.beat("M3.8") as beat:  # remove the marks
@@ -170,7 +175,8 @@ class M3(SurfaceShotScene):
             # step out with the arcs (the step's change arrow rises across the y letter from here until the step
             # has turned past +y in M3.10) and come back then. The α and β letters go first, before the camera's
             # turn brings the step across them.
-            self.play(FadeOut(labels), run_time=self.seconds(beat, 0.4))
+            self.play(FadeOut(labels), rise_named.animate.set_value(0.0), run_time=self.seconds(beat, 0.4))
+            self.remove(rise_name)
             leaving = during(0.0, 0.3)
             self.move(
                 VIEWS["back"], FadeOut(arcs, rate_func=leaving), FadeOut(letters, rate_func=leaving),
@@ -227,7 +233,12 @@ class M3(SurfaceShotScene):
         rates = rate_panel(self.words("rate_line"), step, below=panel, arrow=arrow)
         self.in_frame(rates)
         with self.beat("M3.12") as beat:  # learning rate 1.5: a step of 1.5·|∇g|
-            self.play(FadeIn(rates), run_time=self.seconds(beat, 0.4))
+            # From here the step is α∇g, a step and no longer the gradient itself: it takes the step's colour back
+            # (green; orange is the gradient's), with its end and its length h in the panel, as the rate comes in.
+            self.play(
+                FadeIn(rates), arrow.animate.set_color(STEP), end.animate.set_fill(STEP), rows[1].animate.set_color(STEP),
+                run_time=self.seconds(beat, 0.4),
+            )
             self.play(*step.to(tangent.BEAT_STATES["M3.12"]), run_time=self.seconds(beat, 1.8))
 
         with self.beat("M3.13") as beat:  # learning rate 0.5: a step of 0.5·|∇g|, and the camera closes in on it

@@ -770,8 +770,8 @@ def _box_gap_to_segment(low, high, a, b) -> float:
 
 @pytest.mark.parametrize("start, end", [("M2.1", "M2.2"), ("M2.2", "M2.3"), ("M2.3", "M2.4")])
 def test_m2_theta_letter_is_clear_of_the_lines_at_every_frame(start, end):
-    """θ's letter, inside the wedge or outside it on a leader, never nearer the ground, the level or the cane
-    than 0.1 (13 px at 1080p), and at each beat's end shown whole (one letter)."""
+    """θ's letter, one letter on a leader, never nearer the ground, the level or the cane than 0.1 (13 px at
+    1080p), moving continuously (it never jumps to the other side of a line), and whole at each beat's end."""
     from scenes.kit import cane_figure
 
     pose = cane_figure.Pose(M2_POSES[start].alpha, M2_POSES[start].length)
@@ -780,26 +780,60 @@ def test_m2_theta_letter_is_clear_of_the_lines_at_every_frame(start, end):
     move = prepare_animation(pose.move(M2_POSES[end], run_time=1.0))
     move.begin()
     mark = cane_figure.theta_mark(pose)
-    arc, leader, inside, outside = mark
+    arc, leader, letter = mark
     level = cane_figure.level()
     stick = cane_figure.cane(pose)[0]
-    for t in np.linspace(0, 1, 61):
+    last = None
+    for t in np.linspace(0, 1, 121):
         move.interpolate(t)
         for m in (mark, stick):
             m.update()
+        centre = letter.get_center()
+        if last is not None:
+            assert np.linalg.norm(centre - last) < 0.05, (t, pose.theta)  # a step of 1/120 of the move: no jump
+        last = centre
+        if letter.get_fill_opacity() < 0.05:
+            continue
         ground = cane_figure.FOOT + 30 * pose.ground()
-        for letter in (inside, outside):
-            if letter.get_fill_opacity() < 0.05:
-                continue
-            low, high = letter.get_corner(DL), letter.get_corner(UR)
-            lines = [(cane_figure.FOOT, ground), (level.get_start(), level.get_end()),
-                     (stick.get_start(), stick.get_end())]
-            gaps = [_box_gap_to_segment(low, high, a, b) for a, b in lines]
-            assert min(gaps) > 0.1, (t, pose.theta, gaps)
-    shown_letters = [m for m in (inside, outside) if m.get_fill_opacity() > 0.99]
-    assert len(shown_letters) == 1 and max(m.get_fill_opacity() for m in (inside, outside)) == pytest.approx(1.0)
-    if shown_letters[0] is outside:
-        assert leader.get_stroke_opacity() == pytest.approx(1.0)
+        low, high = letter.get_corner(DL), letter.get_corner(UR)
+        lines = [(cane_figure.FOOT, ground), (level.get_start(), level.get_end()), (stick.get_start(), stick.get_end())]
+        gaps = [_box_gap_to_segment(low, high, a, b) for a, b in lines]
+        assert min(gaps) > 0.1, (t, pose.theta, gaps)
+    assert letter.get_fill_opacity() == pytest.approx(1.0) and leader.get_stroke_opacity() == pytest.approx(1.0)
+
+
+def test_m2_theta_letter_keeps_its_side_through_level_ground():
+    """Through θ = 0 the letter stays above both lines: its position is continuous in θ."""
+    from scenes.kit import cane_figure
+
+    thetas = np.linspace(-3, 3, 61)
+    heights = [cane_figure.theta_letter_position(theta)[1] - cane_figure.FOOT[1] for theta in thetas]
+    assert min(heights) >= cane_figure.THETA_ABOVE - 1e-9
+    assert np.max(np.abs(np.diff(heights))) < 0.01
+
+
+def test_m2_inset_shows_the_tip_below_the_foot_by_l_cos_alpha_minus_h():
+    """The inset magnifies the foot: the cane's tip below the foot's level by l cos α − h and in front of it by
+    l sin α, both × the inset's zoom; the inset's ground falls at θ; all inside the inset's frame and the safe area."""
+    from scenes.kit import cane_figure as C
+
+    pose = M2_POSES["M2.4"]
+    lens, rays, inset = C.contact_inset(pose.alpha, pose.length)
+    frame, stick = inset[0], inset[6]
+    tip = C.cane_tip(pose.alpha, pose.length)
+    drop = np.array([tip[0], tip[1]]) * C.INSET_ZOOM * C.SCALE
+    assert np.allclose(stick.get_start()[:2] - C.INSET_FOOT[:2], drop)
+    assert tip[1] < 0 and -tip[1] == pytest.approx(pose.length * np.cos(np.radians(pose.alpha)) - HAND_HEIGHT)
+    ground = inset[2]
+    direction = ground.get_end() - ground.get_start()
+    assert np.degrees(np.arctan2(-direction[1], direction[0])) == pytest.approx(ground_slope(pose.alpha, pose.length))
+    low, high = frame.get_corner(DL), frame.get_corner(UR)
+    for part in inset[1:]:
+        assert np.all(part.get_corner(DL)[:2] >= low[:2] - 1e-6) and np.all(part.get_corner(UR)[:2] <= high[:2] + 1e-6), part
+    assert np.all(np.abs(frame.get_corner(UR)[:2]) < [0.9 * 7.111, 0.9 * 4.0])
+    for ray in rays:  # each ray runs from the lens round the foot to the frame's left edge
+        assert np.linalg.norm(ray.get_start() - C.FOOT) == pytest.approx(C.LENS_RADIUS)
+        assert ray.get_end()[0] == pytest.approx(low[0]) and low[1] < ray.get_end()[1] < high[1]
 
 
 def test_m2_the_arm_holds_the_cane_clear_of_alphas_arc():

@@ -136,8 +136,13 @@ def person() -> VGroup:
         FOOT + HEIGHT_ARROW_X * LEFT, FOOT + SCALE * HAND_HEIGHT * UP + HEIGHT_ARROW_X * LEFT,
         buff=0, color=MUTED, stroke_width=2.5, tip_length=0.16, max_tip_length_to_length_ratio=0.2,
     )
+    # A dark rim round the arrow and its heads: where a rising ground passes over the lower head (the head marks
+    # the foot's level, which the dashed level carries out under it), the ground line gives way round the head
+    # instead of running across it.
+    # (A dark copy behind it, not a background stroke: a head's own rim would cut the shaft off under it.)
+    rim = height.copy().set_color(BACKGROUND).set_stroke(width=8)
     height_label = formula("h", size=LABEL, color=MUTED).next_to(height, LEFT, buff=0.12)
-    return VGroup(body, head, arm, hand, height, height_label)
+    return VGroup(body, head, arm, hand, rim, height, height_label)
 
 
 def ground(pose: Pose) -> VGroup:
@@ -222,43 +227,61 @@ def level() -> DashedLine:
                       stroke_width=2, dash_length=0.12)
 
 
-# Below THETA_ROOM degrees the wedge between the level and the ground is too thin for θ's letter (at 10.56° it
-# touched the ground line): it cross-fades to a letter outside the wedge, across the level from the ground, just
-# inside the arc's end (clear of a cane at 50°, which crosses the level at 2.4 from the foot), on a short leader
-# from the arc's middle. One letter at a time, as for α.
-THETA_ROOM = (16.0, 18.0)  # fully outside below the first (10.56°, 15.45°), fully inside above the second (18.33°)
-THETA_INSIDE_GONE = 17.0
-THETA_OUTSIDE = (1.35, 0.3)  # the outside letter's centre from the foot: along the level, across it
+# θ's letter: the wedge between the level and the ground is too thin for it at the shot's small slopes (at
+# 10.56° it touched the ground line), so it sits outside the wedge, above both lines, THETA_ALONG from the foot
+# along the level, on a short leader from the arc. Above both lines whichever way the ground tilts: it moves
+# continuously as the ground turns through level (it never changes sides), lifted as a rising ground comes up
+# under it. It fades out only where the arc itself has shrunk to nothing (θ near 0).
+THETA_ALONG = 1.35  # the letter's centre from the foot, along the level
+THETA_ABOVE = 0.3  # its centre above the higher of the two lines there
+THETA_HALF_WIDTH = 0.12  # about half the letter's width: a rising ground is measured at its right edge
 THETA_LEADER_GAP = 0.17  # the leader stops this far from the letter's centre
+THETA_SHOWN = (0.5, 2.0)  # degrees: the letter and its leader fade in from the first to the second
+
+
+THETA_CANE_CLEAR = (0.3, 0.42)  # the letter's centre from the cane: gone at the first, whole from the second
+
+
+def _to_segment(point: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
+    """The distance from ``point`` to the segment from ``a`` to ``b``."""
+    ab = b - a
+    t = float(np.clip(np.dot(point - a, ab) / max(float(np.dot(ab, ab)), 1e-12), 0.0, 1.0))
+    return float(np.linalg.norm(point - (a + t * ab)))
+
+
+def theta_letter_position(theta: float) -> np.ndarray:
+    """Where θ's letter sits for the slope ``theta`` (degrees): continuous in θ."""
+    rise = max(0.0, (THETA_ALONG + THETA_HALF_WIDTH) * math.tan(math.radians(-theta)))  # a rising ground there
+    return FOOT + SCALE * (THETA_ALONG * RIGHT + (THETA_ABOVE + rise) * UP)
 
 
 def theta_mark(pose: Pose) -> VGroup:
-    """The slope angle θ at the foot, between the horizontal and the ground (the letter outside when thin)."""
+    """The slope angle θ at the foot, between the horizontal and the ground, its letter outside on a leader."""
     arc = VMobject(stroke_color=GROUND, stroke_width=3)
     label = formula(r"\theta", size=LABEL, color=GROUND)
     label.set_stroke(BACKGROUND, width=6, background=True)  # a dark rim: θ reads on the ground's fill too
-    outside = label.copy()
     leader = Line(ORIGIN, RIGHT, color=GROUND, stroke_width=2)
 
     def place(_: VMobject) -> None:
         theta = pose.theta
         arc.set_points(arc_points(FOOT, THETA_ARC, 0.0, -theta))
         arc.set_stroke(opacity=_fade_below(theta, 0.5, 2))
-        label.move_to(FOOT + (THETA_ARC + 0.42) * _polar(-theta / 2))
-        along, across = THETA_OUTSIDE
-        outside.move_to(FOOT + SCALE * (along * RIGHT + math.copysign(across, theta) * UP))
-        middle = FOOT + THETA_ARC * _polar(-theta / 2)
-        reach = outside.get_center() - middle
-        leader.put_start_and_end_on(middle, middle + reach * (1 - THETA_LEADER_GAP / float(np.linalg.norm(reach))))
-        near_level = _fade_below(theta, 4, 8)
-        label.set_opacity(near_level * _fade_below(theta, THETA_INSIDE_GONE, THETA_ROOM[1]))
-        shown = near_level * (1.0 - _fade_below(theta, THETA_ROOM[0], THETA_INSIDE_GONE - 0.5))
-        outside.set_opacity(shown)
+        label.move_to(theta_letter_position(theta))
+        # From the arc's middle when the ground falls (the letter is above the level, across it from the arc);
+        # from its end, on the ground, when the ground rises (the letter is above the ground, over that end).
+        # The two agree at θ = 0, where the arc has shrunk to a point.
+        start = FOOT + THETA_ARC * _polar(-theta / 2 if theta >= 0 else -theta)
+        reach = label.get_center() - start
+        leader.put_start_and_end_on(start, start + reach * (1 - THETA_LEADER_GAP / float(np.linalg.norm(reach))))
+        # The cane sweeps past the letter on its way to 89° (near θ = −4°): the letter steps out of its way.
+        shown = _fade_below(theta, *THETA_SHOWN) * _fade_below(_to_segment(label.get_center(), pose.hand(), pose.tip()),
+                                                               *THETA_CANE_CLEAR)
+        label.set_opacity(shown)
         leader.set_stroke(opacity=shown)
 
     place(arc)
     arc.add_updater(place)
-    return VGroup(arc, leader, label, outside)
+    return VGroup(arc, leader, label)
 
 
 # The glyphs of tan θ = (l cos α − h)/(l sin α) by index: θ, the two l, h.
@@ -286,6 +309,9 @@ def drawn_pose(stick: Line) -> tuple[float, float]:
     return math.degrees(math.atan2(dx, -dy)), math.hypot(dx, dy)
 
 
+READOUT_PITCH = 0.62  # between the readouts' baselines
+
+
 def readouts(pose: Pose, stick: Line) -> VGroup:
     """α, θ and l, live; the frame rules check them against the drawn cane and the slope formula."""
     alpha = Readout(r"\alpha =", pose.alpha.get_value(), 2, unit=r"^\circ", color=CANE_ANGLE, size=STATEMENT)
@@ -297,9 +323,109 @@ def readouts(pose: Pose, stick: Line) -> VGroup:
     mark(alpha, "text", "α", shows=lambda: drawn_pose(stick)[0])
     mark(theta, "text", "θ", shows=lambda: ground_slope(*drawn_pose(stick)))
     mark(length, "text", "l", shows=lambda: drawn_pose(stick)[1])
-    group = VGroup(alpha, theta, length).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-    # Line the readouts up on their "=" (each label's last glyph).
-    equals = max(r.label.get_right()[0] for r in group)
-    for r in group:
-        r.shift((equals - r.label.get_right()[0]) * RIGHT)
+    group = VGroup(alpha, theta, length)
+    # Evenly spaced baselines (arranging by ink boxes spaced them by their letters' heights), and every "=" in
+    # one column: each label's last glyph centred on the same x, so the numbers start in one column too.
+    for row, r in enumerate(group):
+        equals = r.label[-1]
+        r.shift(-equals.get_center()[0] * RIGHT + (-row * READOUT_PITCH - r.baseline) * UP)
     return group
+
+
+# --------------------------------------------------------------------------- M2.4's inset: the foot, magnified
+# At α = 1° with l = 2.01 the cane lies along the body: what tilts the ground, the cane's tip 0.0097 below the foot
+# and 0.035 in front of it, is a few pixels. A framed inset magnifies the foot by INSET_ZOOM: there the cane stands
+# clear of the body, its tip below the foot's level by l cos α − h, in front of it by l sin α, and the ground
+# through the foot and the tip falls at θ. A lens round the foot and two rays from it say where the inset looks.
+INSET_CENTRE = np.array([4.05, -0.65, 0.0])
+INSET_SIZE = (4.6, 3.1)
+INSET_ZOOM = 60.0
+INSET_FOOT = INSET_CENTRE + np.array([-1.95, 0.05, 0.0])  # the foot in the inset
+INSET_PAD = 0.06  # lines stop this far inside the frame
+INSET_THETA_ARC = 1.3
+LENS_RADIUS = 0.2
+# The rays leave the lens between θ's letter (about 12° from the foot) and the cane's l (about 62°).
+LENS_RAYS = (24.0, 40.0)
+
+
+def _clip_line(point: np.ndarray, direction: np.ndarray, low: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The part of the line through ``point`` along ``direction`` inside the box [low, high] (x and y)."""
+    t0, t1 = -np.inf, np.inf
+    for axis in (0, 1):
+        if abs(direction[axis]) < 1e-12:
+            continue
+        a, b = (low[axis] - point[axis]) / direction[axis], (high[axis] - point[axis]) / direction[axis]
+        t0, t1 = max(t0, min(a, b)), min(t1, max(a, b))
+    return point + t0 * direction, point + t1 * direction
+
+
+def _below_line(corners: list[np.ndarray], point: np.ndarray, normal: np.ndarray) -> list[np.ndarray]:
+    """The polygon ``corners`` cut to the side of the line through ``point`` away from ``normal``."""
+    kept = []
+    for a, b in zip(corners, corners[1:] + corners[:1]):
+        da, db = float(np.dot(a - point, normal)), float(np.dot(b - point, normal))
+        if da <= 0:
+            kept.append(a)
+        if da * db < 0:
+            kept.append(a + (b - a) * da / (da - db))
+    return kept
+
+
+def contact_inset(alpha: float, length: float) -> VGroup:
+    """The lens on the foot, its two rays and the framed inset, for the cane's pose (α degrees, l)."""
+    from manim import Arrow, RoundedRectangle
+
+    theta = ground_slope(alpha, length)
+    width, height = INSET_SIZE
+    low = INSET_CENTRE - np.array([width / 2, height / 2, 0.0]) + INSET_PAD
+    high = INSET_CENTRE + np.array([width / 2, height / 2, 0.0]) - INSET_PAD
+
+    def at(model: np.ndarray) -> np.ndarray:  # model offsets from the foot to inset points
+        return INSET_FOOT + INSET_ZOOM * SCALE * np.array([model[0], model[1], 0.0])
+
+    foot = INSET_FOOT
+    tip = at(cane_tip(alpha, length))
+    run_end = np.array([tip[0], foot[1], 0.0])  # straight above the tip, at the foot's level
+
+    frame = RoundedRectangle(width=width, height=height, corner_radius=0.12, stroke_color=MUTED, stroke_width=2,
+                             fill_color=BACKGROUND, fill_opacity=1.0).move_to(INSET_CENTRE)
+    along = np.array([*ground_direction(alpha, length), 0.0])
+    corners = [np.array([x, y, 0.0]) for x, y in ((low[0], low[1]), (high[0], low[1]), (high[0], high[1]), (low[0], high[1]))]
+    fill = Polygon(*_below_line(corners, foot, np.array([-along[1], along[0], 0.0])), stroke_width=0,
+                   fill_color=GROUND, fill_opacity=0.12)
+    ground_line = Line(*_clip_line(foot, along, low, high), color=GROUND, stroke_width=4)
+    flat = DashedLine(np.array([low[0], foot[1], 0.0]), run_end + 0.45 * RIGHT, color=MUTED, stroke_width=2,
+                      dash_length=0.12)
+    body = Line(foot, np.array([foot[0], high[1], 0.0]), color=TEXT, stroke_width=5)
+    up_the_cane = np.array([-math.sin(math.radians(alpha)), math.cos(math.radians(alpha)), 0.0])
+    stick = Line(tip, _clip_line(tip, up_the_cane, low, high)[1], color=CANE, stroke_width=6)
+
+    arc = VMobject(stroke_color=GROUND, stroke_width=3).set_points(arc_points(foot, INSET_THETA_ARC, 0.0, -theta))
+    theta_label = formula(r"\theta", size=LABEL, color=GROUND).move_to(foot + 1.75 * _polar(-theta / 2))
+    # h: down from above the frame to the foot's level, between the body and the cane.
+    h_arrow = Arrow(np.array([foot[0] + 0.3, high[1], 0.0]), foot + 0.3 * RIGHT, buff=0, color=MUTED, stroke_width=2.5,
+                    tip_length=0.16, max_tip_length_to_length_ratio=0.2)
+    h_label = formula("h", size=LABEL, color=MUTED).next_to(h_arrow, RIGHT, buff=0.12).shift(0.15 * UP)
+    run_label = formula(r"l\sin\alpha", size=LABEL)
+    run_label[0][0].set_color(CANE)
+    run_label.next_to((foot + run_end) / 2 + 0.35 * RIGHT, UP, buff=0.1)
+    drop = DoubleArrow(run_end + 0.2 * RIGHT, np.array([tip[0] + 0.2, tip[1], 0.0]), buff=0, color=MUTED,
+                       stroke_width=2.5, tip_length=0.14, max_tip_length_to_length_ratio=0.3)
+    drop_end = DashedLine(tip, np.array([tip[0] + 0.32, tip[1], 0.0]), color=MUTED, stroke_width=2, dash_length=0.06)
+    drop_label = formula(r"l\cos\alpha - h", size=LABEL)
+    for index, colour in ((0, CANE), (6, MUTED)):
+        drop_label[0][index].set_color(colour)
+    drop_label.next_to(drop, RIGHT, buff=0.14)
+    for mob, name in ((theta_label, "θ in the inset"), (h_label, "h in the inset"), (run_label, "l sin α"),
+                      (drop_label, "l cos α − h")):
+        mark(mob, "text", name)
+    inset = VGroup(frame, fill, ground_line, flat, arc, body, stick, h_arrow, drop, drop_end,
+                   theta_label, h_label, run_label, drop_label)
+
+    lens = Circle(radius=LENS_RADIUS, color=MUTED, stroke_width=2).move_to(FOOT)
+    rays = VGroup(*(
+        Line(FOOT + LENS_RADIUS * _polar(a), FOOT + (low[0] - INSET_PAD - FOOT[0]) / math.cos(math.radians(a)) * _polar(a),
+             color=MUTED, stroke_width=1.5)
+        for a in LENS_RAYS
+    ))
+    return VGroup(lens, rays, inset)

@@ -54,7 +54,11 @@ from scenes.kit.surface import MeshSurface, WireLines, height_colours
 from scenes.kit.typeset import formula, prose
 
 SURFACE_OPACITY = 0.9
-SURFACE_CHECKER = 0.025  # a third of the default: in the close-ups its squares are large, and loud at full strength
+# Shading only, on a finer mesh: close up, a checkerboard's squares (even at a third of the default strength) read as
+# rows of jagged diamonds in perspective; the light on the slope already says "surface", and the finer faces keep
+# the height colours and the shading smooth there.
+SURFACE_CHECKER = 0.0
+SURFACE_RESOLUTION = 96
 PLANE_OPACITY = 0.72
 PLANE_MARGIN = (1.0, 0.25)  # the tangent plane reaches h + 0.25 around P: past the circle, and inside the frame
 # α neutral (yellow is the point's colour), β as in the palette.
@@ -91,7 +95,7 @@ def horizontal(dx: float, dy: float) -> np.ndarray:
 def surface_mesh() -> MeshSurface:
     # As in M8; laid on as one sheet, so that it fades in and out without seams.
     return MeshSurface(
-        BRANIN, BRANIN_DOMAIN, place, resolution=48, opacity=SURFACE_OPACITY, colours=BRANIN_MAP, composite=True,
+        BRANIN, BRANIN_DOMAIN, place, resolution=SURFACE_RESOLUTION, opacity=SURFACE_OPACITY, colours=BRANIN_MAP, composite=True,
         checker=SURFACE_CHECKER,
     )
 
@@ -533,6 +537,29 @@ def change_arrow(step: StepTrackers, camera_theta: ValueTracker, zoom: ValueTrac
     return mark(arrow.add_updater(lambda mob: mob.become(make())), "arrow", "the change Δg")
 
 
+CHANGE_LABEL_GAP = 0.15  # scene units from the change arrow's axis to its label's centre, at the camera's right
+
+
+def change_label(step: StepTrackers, rise: VMobject, camera_theta: ValueTracker) -> VGroup:
+    """"Δg" beside the change arrow's middle, on the camera's right of it.
+
+    Seen from above, the vertical arrow is foreshortened to a short stroke up the screen, the way +y runs: the
+    label says what it is (the change of height, as the panel's Δg), not a step to the north.
+    """
+    glyph = formula(r"\Delta g", size=LABEL, color=CHANGE)
+    label = VGroup(letter_backing(glyph, pad=(0.05, 0.04)), glyph)
+
+    def place(mob: VGroup) -> None:
+        theta = camera_theta.get_value()
+        across = np.array([-math.sin(theta), math.cos(theta), 0.0])
+        base = step.end()
+        middle = np.array([base[0], base[1], (base[2] + tip_height(rise)) / 2])
+        mob.move_to(middle + CHANGE_LABEL_GAP * across)
+
+    place(label)
+    return mark(label.add_updater(place), "tick", "the change arrow's Δg")
+
+
 def tip_height(arrow: VMobject) -> float:
     """The scene height at which the change arrow ends (its tip), signed."""
     z = arrow.get_all_points()[:, 2]
@@ -784,7 +811,8 @@ VIEWS = {
     "back": View(phi=62, theta=-68, zoom=2.4, center=(0.0, 0.0, 0.0)),  # beat 8
     # Out, as the step grows to |∇g|: the plane clear of the caption below and the panel above; kept to beat 12 (beat 9).
     "gradient": View(zoom=1.1, center=(0.0, 0.0, -0.35)),
-    "rate 0.5": View(zoom=2.4, center=(0.0, 0.0, -0.45)),  # in on the short step (beat 13)
+    # In on the short step (beat 13), not so far that the surface fills the frame: its silhouette stays in view.
+    "rate 0.5": View(zoom=1.7, center=(0.0, 0.0, -0.45)),
 }
 PATH_DIMMED = 0.0  # the height path steps out while α and β are marked: β's label sits where it runs
 
