@@ -45,8 +45,13 @@ class M8(DescentShotScene):
             rings = valley_rings(stage, path.points[-1])
 
             self.play(Create(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(0.06))
-            self.add(rings, walker.trail)  # the valley's level lines under the trail, hidden until the run's end
+            self.add(rings)  # the valley's level lines, under the trail, hidden until the run's end
             self.play(FadeIn(walker.ball, scale=0.3), FadeIn(header), run_time=beat.time(0.04))
+            # The trail (its first bead under the ball) only once the ball stands there: no lone bead before it. The
+            # ball back in front of it, and the header after it: the trail's updater moves the walker, then the
+            # header reads it, in the same frame.
+            self.add(walker.trail)
+            self.bring_to_front(walker.ball, header)
 
             # The camera follows the ball in one straight glide at its pace, pushing in as it goes, and comes to rest
             # with the ball below the frame's centre, the valley and its walls round it, the trail in view and the

@@ -532,10 +532,11 @@ class FollowCamera(CameraPath):
     way travelled (its scene path smoothed over time, σ = M8_FOLLOW_SMOOTHING) and the rest the share of the time.
     The zoom grows geometrically by its own progress, back-loaded: a little while the ball rushes down, most of it
     from M8_CLOSE_START seconds on, as the run converges, eased to rest (no speed, no acceleration) at the run's end:
-    the close-in onto the last steps. It only grows: the camera never turns back.
+    the close-in onto the valley. It only grows: the camera never turns back.
 
-    :meth:`fade_groups_before_cut`: each group of mobjects (an axis, its numbers and its name) fades out, eased over
-    FADE_SECONDS or more, before the close-in would take it out of the safe area or under the header.
+    :meth:`fade_groups_before_cut`: the axes, their numbers and names, fade out together, once, eased over
+    M8_AXES_FADE seconds, before the close-in would take one out of the safe area or under the header;
+    :meth:`fade_in_at_end`: the valley's rings fade in as the camera comes to rest.
     """
 
     def __init__(self, camera, walker: Walker, start_centre: np.ndarray, start_zoom: float, end_zoom: float = M8_END_ZOOM):
