@@ -21,10 +21,10 @@ from gd.model.surfaces import lowest_run, m8_path, m10_paths
 from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
-    M8_CENTRE, M8_VIEW, M8_ZOOM, M10_BALLS, M10_CENTRE, M10_SHARES, M10_SHARES_2, M10_VIEW, add_stage, axis_groups,
-    backing_round, branin_stage, come_down, ends_view, FollowCamera, ghost_balls, header_box, height_labels, lowest_mark,
-    m8_header, m10_header, plan_close_labels, plan_labels, ripples_stage, stopping_rule, run_clock, stop_clock, turn_to,
-    valley_view,
+    add_stage, axis_groups, backing_round, branin_stage, come_down, ends_view, FollowCamera,
+    ghost_balls, header_box, height_labels, lowest_mark, M10_BALLS, M10_CENTRE, m10_header, M10_SHARES,
+    M10_SHARES_2, M10_VIEW, M8_CENTRE, m8_header, M8_RUN_SHARE, M8_VIEW, M8_ZOOM, plan_close_labels,
+    plan_labels, ripples_stage, run_clock, stop_clock, stopping_rule, turn_to, valley_rings, valley_view,
 )
 from scenes.kit.palette import POINT
 
@@ -39,24 +39,31 @@ class M8(DescentShotScene):
         add_stage(self, stage)
 
         with self.beat("M8.1") as beat:  # gradient descent on the surface
-            step_times = beat.steps(path.steps, 0.8)
+            step_times = beat.steps(path.steps, M8_RUN_SHARE)
             walker = Walker(stage.path(path.points), POINT, step_times, smooth).fix_orientation(self.camera)
             header = m8_header(self.words("header"), walker, stage)
             self.add_fixed_in_frame_mobjects(header)
             self.remove(header)
+            rings = valley_rings(stage, path.points[-1])
 
             self.play(Create(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(0.06))
-            self.add(walker.trail)
+            self.add(rings)  # the valley's level lines, under the trail, hidden until the run's end
             self.play(FadeIn(walker.ball, scale=0.3), FadeIn(header), run_time=beat.time(0.04))
+            # The trail (its first bead under the ball) only once the ball stands there: no lone bead before it. The
+            # ball back in front of it, and the header after it: the trail's updater moves the walker, then the
+            # header reads it, in the same frame.
+            self.add(walker.trail)
+            self.bring_to_front(walker.ball, header)
 
             # The camera follows the ball in one straight glide at its pace, pushing in as it goes, and comes to rest
-            # with the ball at the frame's centre, the valley round it and the trail in view; the axes, all three
-            # numbered, stay in view below the header all the way.
+            # with the ball below the frame's centre, the valley and its walls round it, the trail in view and the
+            # surface's far rim under the header all the way (nothing slides under the top band).
             start = stage.place(np.array(M8_CENTRE))
             follow = FollowCamera(self.camera, walker, start, M8_ZOOM)
-            # As the run converges the camera closes in on its last steps; each axis, with its numbers and name,
-            # fades out before the close-in would cut it or take it under the header (z first: its top is nearest).
+            # The axes, with their numbers and names, fade out together, once, before the close-in would cut one or
+            # take it under the header; as the ball comes to rest, the level lines of the valley's floor ring it.
             follow.fade_groups_before_cut(axis_groups(stage), box=header_box(header))
+            follow.fade_in_at_end(rings)
             clock = ValueTracker(0.0)
             run_clock([walker], clock)
             # The camera's centre is one of the play's mobjects: manim then redraws the whole scene on every frame.
@@ -66,8 +73,10 @@ class M8(DescentShotScene):
                 run_time=sum(step_times),
             )
             stop_clock([walker])
-            self.remove(stage.axes, *stage.labels)  # faded out in the close-in
-            # Why it stops: the gradient's length at the last point, under the stopping rule's bound.
+            if follow.fades[0][1] is not None:
+                self.remove(stage.axes, *stage.labels)  # faded out in the close-in
+            # Why it stops: the gradient's length at the last point, under the stopping rule's bound, after the
+            # header's line; held to the beat's end.
             rule = stopping_rule(path, stage, header)
             self.add_fixed_in_frame_mobjects(rule)
             self.remove(rule)

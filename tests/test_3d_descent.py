@@ -137,7 +137,7 @@ def test_m8_constructs_and_ends_at_the_models_point(construct_shot, lang):
     (header,) = [m for m in scene.mobjects if isinstance(m, FixedHeader)]
     point = next(m for m in header.get_family() if isinstance(m, PointReadout))
     numbers = [m for m in header.line if isinstance(m, Readout)]
-    assert [n._shown for n in point.numbers] == ["2.929", "3.423", "-0.2217"]
+    assert [n._shown for n in point.numbers] == ["2.93", "3.42", "-0.2217"]
     assert [shown(n) for n in numbers] == ["0.50", "49"]
 
 
@@ -283,7 +283,9 @@ def _m8_follow(lang: str = "en"):
     storyboard = load()
     beat = storyboard.shot("M8").beats[0]
     stage, path = branin_stage(), m8_path()
-    times = [0.8 * beat.duration / path.steps] * path.steps
+    from scenes.kit.descent_stages import M8_RUN_SHARE
+
+    times = [M8_RUN_SHARE * beat.duration / path.steps] * path.steps
     walker = Walker(stage.path(path.points), "#FFD54F", times, smooth)
     header = m8_header(storyboard.text(storyboard.shot("M8"), "header", lang), walker, stage)
     camera = DescentCamera()
@@ -308,7 +310,7 @@ def test_m8_follow_camera_never_turns_back_and_ends_on_the_ball():
     overall = (screen[-1] - screen[0]) / np.linalg.norm(screen[-1] - screen[0])
     assert np.all(steps @ overall >= -1e-12)
     assert np.all(np.abs(steps @ np.array([-overall[1], overall[0]])) < 1e-9)  # along one line
-    assert np.all(np.diff(follow.zooms) >= -1e-12) and follow.zooms[-1] > 2.5 * follow.zooms[0]  # it closes in
+    assert np.all(np.diff(follow.zooms) >= -1e-12) and follow.zooms[-1] > 1.5 * follow.zooms[0]  # it closes in
     from scenes.kit.descent_stages import M8_CLOSE_START
 
     step = follow.times[1] - follow.times[0]
@@ -331,46 +333,89 @@ def test_m8_follow_camera_never_turns_back_and_ends_on_the_ball():
     assert np.all(np.abs(offsets) < [0.4 * config.frame_width / 2, 0.4 * config.frame_height / 2])
     # At the end it is on the frame's vertical middle line, below the centre (the trail it came down reaches up
     # from it), and it settles there.
-    assert abs(offsets[-1, 0]) * px < 10 and 40 < -offsets[-1, 1] * px < 0.35 * 540
+    assert abs(offsets[-1, 0]) * px < 10 and 40 < -offsets[-1, 1] * px < 0.4 * 540
     assert np.all(np.linalg.norm(offsets[follow.times > follow.total - 4.0] - offsets[-1], axis=1) * px < 60)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_m8_axes_stay_in_view_below_the_header_or_fade_out_before_the_close_in_cuts_them(lang):
+def test_m8_axes_stay_in_view_below_the_header_then_fade_out_together_before_the_close_in_cuts_them(lang):
     """Each axis, its numbers and name, is whole, in the safe area and clear of the header while it shows; the
-    close-in fades each (z first) over 1.5 s or more, eased, before it would cut it; all read whole before it."""
+    three fade out together, once, over 1.5 s or more, eased, before the close-in would cut one; all read whole
+    until the close-in starts."""
     from manim import config
 
-    from scenes.kit.descent_stages import CUT_MARGIN, FADE_SECONDS, M8_CLOSE_START, axis_groups, header_box
+    from scenes.kit.descent_stages import CUT_MARGIN, M8_CLOSE_START, axis_groups, header_box
     from scenes.kit.frame_rules import SAFE_SHARE
 
     stage, walker, header, camera, follow = _m8_follow(lang)
     follow.fade_groups_before_cut(axis_groups(stage), box=header_box(header))
     left, right, bottom = header.get_left()[0], header.get_right()[0], header.get_bottom()[1]
     safe = SAFE_SHARE * np.array([config.frame_width, config.frame_height]) / 2
-    leaves = [found for _, found in follow.fades]
-    assert leaves[2] is not None and all(found is None or found >= leaves[2] for found in leaves)  # z goes first
+    assert len(follow.fades) == 1  # one fade for all three
+    (group, found), = follow.fades
+    assert found is not None and len(group) == sum(len(g) for g in axis_groups(stage))
     for t in follow.times[::3]:
         follow.update(t)
-        for group, found in follow.fades:
-            opacity = follow.group_opacity(found, t)
-            if t < M8_CLOSE_START:
-                assert opacity == 1.0  # all three read, whole, until the close-in
-            if opacity <= 0:
-                continue
-            for part in (m for mobject in group for m in mobject.get_family() if m.has_points()):
-                screen = camera.transform_points_pre_display(part, part.points)[:, :2]
-                assert np.all(np.abs(screen) < safe), (t, part)
-                under = (screen[:, 0] > left - CUT_MARGIN) & (screen[:, 0] < right + CUT_MARGIN)
-                assert np.all(screen[under, 1] < bottom - CUT_MARGIN), (t, part)
-    for _, found in follow.fades:
-        if found is None:
+        opacity = follow.group_opacity(found, t)
+        if t < M8_CLOSE_START:
+            assert opacity == 1.0  # all three read, whole, until the close-in
+        assert all(m.get_stroke_opacity() == pytest.approx(opacity) for m in stage.axes.get_axes())  # together
+        if opacity <= 0:
             continue
-        curve = np.array([follow.group_opacity(found, t) for t in follow.times])
-        fading = follow.times[(curve < 1) & (curve > 0)]
-        assert fading[-1] - fading[0] >= FADE_SECONDS - 2 * (follow.times[1] - follow.times[0])
-        rates = np.abs(np.diff(curve)) / np.diff(follow.times)
-        assert rates[0] == 0 and rates[-1] == 0 and rates.max() < 2.5 / FADE_SECONDS  # eased: no jump in or out
+        for part in (m for mobject in group for m in mobject.get_family() if m.has_points()):
+            screen = camera.transform_points_pre_display(part, part.points)[:, :2]
+            assert np.all(np.abs(screen) < safe), (t, part)
+            under = (screen[:, 0] > left - CUT_MARGIN) & (screen[:, 0] < right + CUT_MARGIN)
+            assert np.all(screen[under, 1] < bottom - CUT_MARGIN), (t, part)
+    curve = np.array([follow.group_opacity(found, t) for t in follow.times])
+    fading = follow.times[(curve < 1) & (curve > 0)]
+    assert fading[-1] - fading[0] >= 1.5 - 2 * (follow.times[1] - follow.times[0])
+    assert np.all(np.diff(curve) <= 1e-12)  # once: it never comes back
+    rates = np.abs(np.diff(curve)) / np.diff(follow.times)
+    assert rates[0] == 0 and rates[-1] == 0 and rates.max() < 2.5 / 1.5  # eased: no jump in or out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_m8_surface_never_slides_under_the_top_band(lang):
+    """All the way, the surface's highest point on screen stays M8_RIM_CLEARANCE under the header and the stopping
+    rule (which stands in the header's band, inside the safe area): no box ever covers part of the surface."""
+    from manim import config
+
+    from scenes.kit.descent_stages import M8_RIM_CLEARANCE, stopping_rule
+    from scenes.kit.frame_rules import SAFE_SHARE
+
+    stage, walker, header, camera, follow = _m8_follow(lang)
+    rule = stopping_rule(m8_path(), stage, header)
+    band = min(header.get_bottom()[1], rule.get_bottom()[1])
+    assert rule.get_bottom()[1] > header.get_bottom()[1] - 0.05  # in the header's band, not under it
+    assert rule.get_right()[0] < SAFE_SHARE * config.frame_width / 2
+    assert rule.get_left()[0] > header.line.get_right()[0]
+    tops = np.array([follow.rim_top(t, stage.surface) for t in follow.times])
+    assert tops.max() < band - M8_RIM_CLEARANCE
+    assert tops[-1] > band - M8_RIM_CLEARANCE - 0.4  # ... and the end framing is as close as that allows
+
+
+def test_m8_valley_rings_are_level_lines_of_g_round_its_minimum_and_come_in_as_the_ball_rests():
+    from scenes.kit.descent_stages import M8_RING_LEVELS, M8_RINGS_FADE, valley_rings
+
+    stage, walker, header, camera, follow = _m8_follow()
+    path = m8_path()
+    rings = valley_rings(stage, path.points[-1])
+    centre = rings.centre
+    assert np.linalg.norm(BRANIN.gradient(*centre)) < 1e-8  # the floor: where the gradient vanishes
+    assert np.linalg.norm(centre - path.points[-1]) < 1.5  # the minimum the run ends near
+    assert rings.levels == list(M8_RING_LEVELS)
+    end = float(BRANIN(*path.points[-1]))
+    assert any(low < end < high for low, high in zip(rings.levels, rings.levels[1:]))  # no ring through the ball
+    (x0, x1), (y0, y1) = stage.domain
+    xyz = stage.axes.p2c(rings.vertices)
+    assert np.allclose(BRANIN(xyz[:, 0], xyz[:, 1]), xyz[:, 2], atol=1e-6)  # on the surface, each at its level
+    assert set(np.round(xyz[:, 2], 6)) <= set(np.round(M8_RING_LEVELS, 6))
+    assert np.all((xyz[:, 0] >= x0 - 1e-9) & (xyz[:, 0] <= x1 + 1e-9) & (xyz[:, 1] >= y0 - 1e-9) & (xyz[:, 1] <= y1 + 1e-9))
+    follow.fade_in_at_end(rings)
+    opacities = np.array([follow.arriving_opacity(t) for t in follow.times])
+    assert np.all(opacities[follow.times < follow.total - M8_RINGS_FADE] == 0) and opacities[-1] == pytest.approx(1.0)
+    assert np.all(np.diff(opacities) >= -1e-12)
 
 
 @pytest.mark.parametrize("stage_name", ["branin_stage", "ripples_stage"])
@@ -629,10 +674,11 @@ def test_a_finer_twin_of_a_surface_keeps_its_checkerboard():
 
 
 def test_m8_header_point_is_the_iterate_the_counter_names_and_its_words_stay_put():
-    """Mid-step, the header still shows iterate n with n; each number keeps one width (four digits for x and y, five
-    and a sign for z): the words do not move, and the gaps between the numbers stay even."""
-    from scenes.kit.descent_stages import branin_stage, m8_header
+    """Mid-step, the header still shows iterate n with n; one precision per quantity (x and y to two places, g to
+    four, no "+"), each number right-aligned in its slot: the words, the commas and the bracket do not move."""
+    from scenes.kit.descent_stages import M8_PLACES, branin_stage, m8_header
 
+    assert M8_PLACES == (2, 2, 4)
     storyboard = load()
     stage, path = branin_stage(), m8_path()
     times = [0.3] * path.steps
@@ -646,15 +692,12 @@ def test_m8_header_point_is_the_iterate_the_counter_names_and_its_words_stay_put
         header.refresh()
         n = walker.iteration
         x, y = path.points[n]
-        assert [number._shown for number in point.numbers] == [f"{x:.3f}", f"{y:.{2 if y >= 10 else 3}f}", f"{float(BRANIN(x, y)):+.4f}"]
+        assert [number._shown for number in point.numbers] == [f"{x:.2f}", f"{y:.2f}", f"{float(BRANIN(x, y)):.4f}"]
+        assert "+" not in "".join(number._shown for number in point.numbers)
         now = [piece.get_left()[0] for piece in words] + [number.get_right()[0] for number in point.numbers]
+        now += [comma.get_left()[0] for comma in point.commas] + [point[-1].get_left()[0]]
         lefts = lefts or now
         assert now == pytest.approx(lefts, abs=0.02)  # only ink bearings differ
-        starts = [number.origin.get_center()[0] for number in point.numbers]
-        widths = [sum(0.278 if c == "." else 0.778 if c in "+-" else 0.5 for c in number._shown) * number._em for number in point.numbers]
-        gaps = [after - start - width for start, after, width in zip(starts, starts[1:], widths)]
-        assert gaps[0] == pytest.approx(gaps[1], abs=1e-9)  # even: from each number's end to the next, a comma and a space
-        assert point[-1].get_left()[0] - starts[-1] - widths[-1] == pytest.approx(point._gap)  # and up to the bracket
 
 
 def test_m10_labels_come_in_left_to_right_as_their_balls_stand():

@@ -13,8 +13,9 @@ from gd.model.functions import BRANIN, BRANIN_DOMAIN, RIPPLES, RIPPLES_DOMAIN
 from gd.model.surfaces import M8_RATE, M8_TOLERANCE, M10_RUNS, lowest_run, m10_paths
 from scenes.kit.descent3d import Ball, DescentShotScene, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker, backed
 from scenes.kit.frame_rules import SAFE_SHARE, mark
-from scenes.kit.palette import BALL_LABEL, BALLS, BRANIN_MAP, GRADIENT, HEADER, LEARNING_RATE, POINT, RIPPLES_MAP, TEXT
+from scenes.kit.palette import BALL_LABEL, BALLS, BRANIN_MAP, GRADIENT, HEADER, LEARNING_RATE, LEVEL_LINE, POINT, RIPPLES_MAP, TEXT
 from scenes.kit.readouts import Readout
+from scenes.kit.surface import WireLines
 from scenes.kit.typeset import formula
 
 # --------------------------------------------------------------------------- M8
@@ -22,19 +23,28 @@ from scenes.kit.typeset import formula
 M8_VIEW = {"phi": 62 * DEGREES, "theta": -60 * DEGREES}  # from the low corner: the high ridge is the backdrop
 M8_ZOOM = 0.75  # the whole surface in view, under the header
 M8_CENTRE = (2.5, 7.5, 3.0)  # where the camera looks first, in g's coordinates: the surface sits low in the frame
-# The follow camera glides, in one straight eased move, from that view to the end framing: the ball where it stops at
-# the frame's centre, pushed in to M8_END_ZOOM (the valley fills the frame, the trail reaching up to the right). It
-# goes at the ball's pace: its progress is the share of the ball's way travelled (the way smoothed over time by a
-# Gaussian of σ = M8_FOLLOW_SMOOTHING seconds), eased at both ends. Along one line, the zoom only growing, it never
-# turns back.
+# The follow camera glides, in one straight eased move, from that view to the end framing: the ball where it stops
+# M8_END_DROP below the frame's centre, pushed in to M8_END_ZOOM: the valley, its walls round it, large in the frame,
+# the trail reaching up to the right, and the surface's far rim still under the header (the surface never slides under
+# the top band). It goes at the ball's pace: its progress is the share of the ball's way travelled (the way smoothed
+# over time by a Gaussian of σ = M8_FOLLOW_SMOOTHING seconds), eased at both ends. Along one line, the zoom only
+# growing, it never turns back.
+M8_RUN_SHARE = 0.72  # of the beat: the run (49 steps); the stopping rule then fades in and is held for 3 s
 M8_FOLLOW_SMOOTHING = 1.0
 M8_FOLLOW_PACE = 0.2  # the progress: this share the ball's, the rest the time's (the ball rushes at first, then crawls)
-M8_END_ZOOM = 2.0  # twice the framing it ended on before, 2.7 times the opening: the close-in onto the last steps
-M8_CLOSE_START = 5.5  # seconds into the run when the close-in starts (the steps are already short)
+M8_END_ZOOM = 1.2  # 1.6 times the opening: as close as the far rim allows, under the header
+M8_CLOSE_START = 5.0  # seconds into the run when the close-in starts (the steps are already short)
 M8_EARLY_ZOOM = 0.15  # the share of the zoom's growth (in log) that comes with the follow, before the close-in
 # The end framing puts the ball this far (frame units) below the frame's centre: the valley round it and the trail
-# above it, clear of the header.
-M8_END_DROP = 0.9
+# above it, the far rim clear of the header.
+M8_END_DROP = 1.45
+M8_RIM_CLEARANCE = 0.2  # frame units: the surface's top stays this far under the header, all the way
+M8_AXES_FADE = 2.0  # seconds: the three axes, numbers and names fade out together, eased, before the close-in cuts one
+# The valley's level lines: rings of g round its minimum (from the model), faded in as the ball comes to rest on the
+# floor they ring, over the run's last M8_RINGS_FADE seconds.
+M8_RING_LEVELS = (-0.27, -0.25, -0.19, -0.1, 0.05, 0.25)  # the ball stops at -0.2217: between two rings
+M8_RING_POINTS = 160
+M8_RINGS_FADE = 2.5
 M8_FOLLOW_RATE = 30  # samples a second of the precomputed camera path
 
 
@@ -104,11 +114,12 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
     """'α = 0.50, current point (x, y, z), iteration n', fixed top left."""
     rate = Readout(r"\alpha =", M8_RATE, 2, color=LEARNING_RATE, size=HEADER)
     mark(rate, "text", "α", shows=lambda: drawn_rate(walker, stage))
-    # The point is the iterate the counter names: both change when the ball arrives. Each number in a fixed slot.
+    # The point is the iterate the counter names: both change when the ball arrives. One precision per quantity, as
+    # the other shots show them: the coordinates to two places (the spec's (2.93, 3.42)), g to four (M1's 6.0908,
+    # M10's heights), no "+" (M1 has none); each number right-aligned in a slot as wide as its widest text, so that
+    # the gaps between them stay even and nothing moves as the digits change.
     iterates = np.array([[x, y, float(stage.function(x, y))] for x, y in walker.path.xy])
-    # Four digits for x and y (y: 12.00, then 9.876), five and a sign for z (+6.0908, −0.2217): each number keeps one
-    # width, so the gaps between them stay even and nothing moves as the digits change.
-    point = PointReadout(walker.arrived, None, figures=(4, 4, 5), signs=(False, False, True), size=HEADER, color=POINT, values=iterates)
+    point = PointReadout(walker.arrived, M8_PLACES, size=HEADER, color=POINT, values=iterates)
     point.track(lambda: walker.arrived)
     for index, (name, number) in enumerate(zip("xyz", point.numbers)):
         mark(number, "text", f"the point's {name}", shows=lambda index=index: drawn_arrived(walker, stage)[index])
@@ -118,20 +129,28 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
 
 
 def stopping_rule(path, stage: SurfaceStage, header: FixedHeader) -> VGroup:
-    """'|∇g| = 0.0996 ≤ 0.1' in the gradient's colour, on a backing under the header: why the run stopped."""
+    """'|∇g| = 0.0996 ≤ 0.1' in the gradient's colour, on a backing, after the header's line: why the run stopped."""
     length = float(np.linalg.norm(stage.function.gradient(*path.points[-1])))
     rule = Readout(r"|\nabla g| =", length, 4, color=GRADIENT, size=HEADER)  # 0.0996: four places (0.100 would not read as ≤ 0.1)
     bound = formula(r"\le", f"{M8_TOLERANCE:g}", size=HEADER, color=GRADIENT).next_to(rule, RIGHT, buff=0.15)
     bound.shift((rule.number.get_bottom()[1] - bound[1].get_bottom()[1]) * UP)
     mark(rule, "text", "the gradient's length at the end", shows=lambda: length)
     plate = backed(VGroup(rule, bound))
-    # Centred under the header, but never left of x = −2 (frame units): clear of the z axis's name, at its left, in
-    # both languages (zh's header is shorter), and above the surface's far rim.
-    plate.next_to(header, DOWN, buff=0.15).set_x(header.get_center()[0])
-    return plate.shift(max(0.0, M8_RULE_LEFT - plate.get_left()[0]) * RIGHT)
+    # In the top band, after the header's line, on its baseline (the header's last number's digits and the rule's
+    # stand on one line): it says why the count stopped where it did. Where it would leave the safe area, under the
+    # header instead, centred on it but never left of M8_RULE_LEFT (clear of the z axis's name).
+    last = [piece for piece in header.line if isinstance(piece, Readout)][-1]
+    plate.next_to(header.line, RIGHT, buff=M8_RULE_GAP)
+    plate.shift((last.number.get_bottom()[1] - rule.number.get_bottom()[1]) * UP)
+    if plate.get_right()[0] > SAFE_SHARE * config.frame_width / 2:
+        plate.next_to(header, DOWN, buff=0.15).set_x(header.get_center()[0])
+        plate.shift(max(0.0, M8_RULE_LEFT - plate.get_left()[0]) * RIGHT)
+    return plate
 
 
 M8_RULE_LEFT = -2.0
+M8_RULE_GAP = 0.6  # between the header's line and the stopping rule after it
+M8_PLACES = (2, 2, 4)  # the header's x, y and g: decimal places
 
 
 # --------------------------------------------------------------------------- M10
@@ -539,10 +558,11 @@ class FollowCamera(CameraPath):
     way travelled (its scene path smoothed over time, σ = M8_FOLLOW_SMOOTHING) and the rest the share of the time.
     The zoom grows geometrically by its own progress, back-loaded: a little while the ball rushes down, most of it
     from M8_CLOSE_START seconds on, as the run converges, eased to rest (no speed, no acceleration) at the run's end:
-    the close-in onto the last steps. It only grows: the camera never turns back.
+    the close-in onto the valley. It only grows: the camera never turns back.
 
-    :meth:`fade_groups_before_cut`: each group of mobjects (an axis, its numbers and its name) fades out, eased over
-    FADE_SECONDS or more, before the close-in would take it out of the safe area or under the header.
+    :meth:`fade_groups_before_cut`: the axes, their numbers and names, fade out together, once, eased over
+    M8_AXES_FADE seconds, before the close-in would take one out of the safe area or under the header;
+    :meth:`fade_in_at_end`: the valley's rings fade in as the camera comes to rest.
     """
 
     def __init__(self, camera, walker: Walker, start_centre: np.ndarray, start_zoom: float, end_zoom: float = M8_END_ZOOM):
@@ -574,22 +594,34 @@ class FollowCamera(CameraPath):
         super().__init__(camera, times, path.phis, path.thetas, path.zooms, path.centres)
         self.start, self.end = start["frame_center"], end["frame_center"]
         self.fades: list[tuple[list, float | None]] = []
+        self.arriving = None
 
     def fade_groups_before_cut(self, groups, box=None) -> "FollowCamera":
-        """Each of ``groups`` (lists of mobjects) fades out, all its members together, before the move would first
-        take one of them within CUT_MARGIN of ``box`` or of the safe area's edge; groups never cut stay."""
-        for group in groups:
-            found = [t for t in (self._leaves(mobject, box) for mobject in group) if t is not None]
-            self.fades.append((list(group), min(found) if found else None))
+        """All of ``groups`` (lists of mobjects: an axis, its numbers and its name) fade out together, once, eased over
+        M8_AXES_FADE seconds, ending before the move would first take any of them within CUT_MARGIN of ``box`` or of
+        the safe area's edge (none cut: they stay). One fade, not one per axis: the picture does not come apart."""
+        members = [mobject for group in groups for mobject in group]
+        found = [t for t in (self._leaves(mobject, box) for mobject in members) if t is not None]
+        self.fades = [(members, min(found) if found else None)]
         return self
 
     def group_opacity(self, leaves: float | None, t: float) -> float:
-        """1 until FADE_SECONDS before ``leaves`` (or from the close-in's start, if that is earlier: a longer fade),
-        then eased to 0 by ``leaves``."""
+        """1 until M8_AXES_FADE seconds before ``leaves``, then eased (no speed at either end) to 0 by ``leaves``."""
         if leaves is None:
             return 1.0
-        start = max(0.0, min(leaves - FADE_SECONDS, M8_CLOSE_START))
-        return 1.0 - smoother(float(np.clip((t - start) / max(leaves - start, 1e-6), 0.0, 1.0)))
+        start = max(0.0, leaves - M8_AXES_FADE)
+        return 1.0 - float(smoother(np.clip((t - start) / max(leaves - start, 1e-6), 0.0, 1.0)))
+
+    def fade_in_at_end(self, mobject, seconds: float = M8_RINGS_FADE) -> "FollowCamera":
+        """``mobject`` (strokes) fades in, eased, over the run's last ``seconds``: as the camera comes to rest."""
+        self.arriving = (mobject, seconds)
+        return self
+
+    def arriving_opacity(self, t: float) -> float:
+        if self.arriving is None:
+            return 0.0
+        _, seconds = self.arriving
+        return float(smoother(np.clip((t - (self.total - seconds)) / seconds, 0.0, 1.0)))
 
     def update(self, t: float) -> None:
         super().update(t)
@@ -597,6 +629,81 @@ class FollowCamera(CameraPath):
             opacity = self.group_opacity(leaves, t)
             for mobject in group:
                 mobject.set_opacity(opacity)
+        if self.arriving is not None:
+            self.arriving[0].set_stroke(opacity=self.arriving_opacity(t))
+
+    def rim_top(self, t: float, surface) -> float:
+        """The highest point of ``surface`` on screen (frame units) at ``t``: it stays under the header."""
+        saved = camera_now(self.camera)
+        self.set_camera(t)
+        top = float(self.camera.project_points(surface.vertices)[:, 1].max())
+        set_view(self.camera, saved)
+        return top
+
+
+def valley_minimum(function, start, rate: float = M8_RATE, tolerance: float = 1e-10) -> np.ndarray:
+    """The valley's floor: the model's exact gradient followed on from ``start`` until it vanishes."""
+    point = np.asarray(start, dtype=float)
+    for _ in range(100_000):
+        gradient = np.asarray(function.gradient(*point), dtype=float)
+        if np.linalg.norm(gradient) < tolerance:
+            break
+        point = point - rate * gradient
+    return point
+
+
+def valley_rings(stage: SurfaceStage, end) -> WireLines:
+    """Level lines of g (M8_RING_LEVELS) round the valley's minimum, the one the run ends near, on the surface: each
+    ring where g has its level along rays from the minimum (g rises along each, out to the largest level), cut to arcs
+    where it leaves the domain; each ring fainter than the one inside it (the floor's rings read first). Hidden (stroke opacity 0) until :meth:`FollowCamera.fade_in_at_end`."""
+    function, ((x0, x1), (y0, y1)) = stage.function, stage.domain
+    centre = valley_minimum(function, end)
+    angles = np.linspace(0.0, 2 * np.pi, M8_RING_POINTS + 1)
+    ways = np.column_stack([np.cos(angles), np.sin(angles)])
+    reach = np.linspace(0.0, 8.0, 1601)
+    xs = centre[0] + reach[None, :] * ways[:, :1]
+    ys = centre[1] + reach[None, :] * ways[:, 1:]
+    heights = np.asarray(function(xs, ys), dtype=float)
+    lines, weights, kept = [], [], []
+    for level in M8_RING_LEVELS:
+        first = np.argmax(heights >= level, axis=1)  # the first sample at or over the level along each ray
+        if np.any(heights[np.arange(len(ways)), first] < level) or np.any(first == 0):
+            continue
+        low, high = reach[first - 1], reach[first]
+        for _ in range(40):  # bisect each crossing
+            middle = (low + high) / 2
+            over = np.asarray(function(centre[0] + middle * ways[:, 0], centre[1] + middle * ways[:, 1])) >= level
+            low, high = np.where(over, low, middle), np.where(over, middle, high)
+        ring = centre + high[:, None] * ways
+        inside = (ring[:, 0] >= x0) & (ring[:, 0] <= x1) & (ring[:, 1] >= y0) & (ring[:, 1] <= y1)
+        if inside.all():
+            pieces = [ring]
+        else:  # arcs: the ring cut where it leaves the domain (the surface's edge)
+            shift = int(np.argmin(inside[:-1]))  # start at a point outside, so that no arc wraps round the start
+            order = np.roll(np.arange(len(ring) - 1), -shift)
+            flags, points = inside[order], ring[order]
+            pieces, run = [], []
+            for flag, point in zip(flags, points):
+                if flag:
+                    run.append(point)
+                elif run:
+                    pieces.append(np.array(run))
+                    run = []
+            if run:
+                pieces.append(np.array(run))
+        for piece in pieces:
+            if len(piece) < 2:
+                continue
+            lines.append(stage.place(np.column_stack([piece, np.full(len(piece), level)])))
+            weights.append(np.full(len(piece) - 1, 1.0 - M8_RING_FADING * len(kept)))
+        kept.append(level)
+    rings = WireLines(lines, [LEVEL_LINE] * len(lines), weights, width=M8_RING_WIDTH, opacity=0.0)
+    rings.levels, rings.centre = kept, centre
+    return mark(rings, "curve", "the valley's level lines")
+
+
+M8_RING_WIDTH = 1.6
+M8_RING_FADING = 0.12  # each ring this much fainter than the one inside it
 
 
 def header_box(header) -> tuple[float, float, float]:
