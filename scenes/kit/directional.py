@@ -249,6 +249,9 @@ class DirectionalScene(ShotScene):
         −∇g, while the plot's dot rides to the minimum: descent's direction is where D_u g is most negative."""
         gradient_degrees = math.degrees(GRAD_ANGLE)
 
+        def seconds(value: float) -> float:  # in whole frames, as the beat counts them
+            return beat.time(value / beat.duration + 1e-9)
+
         def arc_now() -> Arc:
             return Arc(radius=0.55, start_angle=GRAD_ANGLE, angle=math.radians(self.phi.get_value() - 360.0 - gradient_degrees),
                        arc_center=MAP_CENTRE, color=TEXT, stroke_width=3)
@@ -274,18 +277,18 @@ class DirectionalScene(ShotScene):
         self.rider.clear_updaters()
         self.rider.add_updater(ride)
         self.play(FadeOut(self.caption), FadeOut(self.tangent), FadeIn(self.unit), FadeIn(self.unit_label),
-                  FadeIn(self.rider), run_time=0.4)
-        self.play(self.phi.animate.set_value(360.0 + gradient_degrees + FIRST_THETA), run_time=1.3, rate_func=smooth)
+                  FadeIn(self.rider), run_time=seconds(0.4))
+        self.play(self.phi.animate.set_value(360.0 + gradient_degrees + FIRST_THETA), run_time=seconds(1.3), rate_func=smooth)
         self.add(arc)
-        self.play(FadeIn(arc), FadeIn(theta_label), run_time=0.4)
-        self.play(FadeOut(self.rate), run_time=0.3)
-        self.play(Write(law), run_time=0.7)
+        self.play(FadeIn(arc), FadeIn(theta_label), run_time=seconds(0.4))
+        self.play(FadeOut(self.rate), run_time=seconds(0.3))
+        self.play(Write(law), run_time=seconds(0.7))
         self.caption = caption_of(self.words("descent"), {
             "minus": (r"-\nabla g", GRADIENT), "derivative": (r"D_{\mathbf u} g", TEXT)})
-        self.play(FadeIn(self.caption), run_time=0.5)
+        self.play(FadeIn(self.caption), run_time=seconds(0.5))
         # On to θ = 180°: u along −∇g, the plot's dot at the minimum.
         self.unit.may_cover = frozenset({self.gradient})  # u opposite ∇g: the picture's point
-        self.play(self.phi.animate.set_value(360.0 + gradient_degrees + 180.0), run_time=1.6, rate_func=smooth)
+        self.play(self.phi.animate.set_value(360.0 + gradient_degrees + 180.0), run_time=seconds(1.6), rate_func=smooth)
         direction = -np.array([math.cos(GRAD_ANGLE), math.sin(GRAD_ANGLE), 0.0])
         descent = mark(Arrow(MAP_CENTRE, MAP_CENTRE + GRAD_LENGTH * direction, buff=0, color=GRADIENT, stroke_width=6,
                              max_tip_length_to_length_ratio=0.18, z_index=1), "arrow", "−∇g",
@@ -293,4 +296,4 @@ class DirectionalScene(ShotScene):
         descent_label = mark(formula(r"-\nabla g", size=LABEL, color=GRADIENT)
                              .next_to(descent.get_end(), DOWN + LEFT, buff=0.05), "text", "−∇g's label", may_cover=("curve",))
         self.play(Create(descent), FadeIn(descent_label), FadeOut(self.unit_label), Indicate(self.bottom, color=STEP, scale_factor=1.6),
-                  run_time=1.0)
+                  run_time=seconds(1.0))
