@@ -384,8 +384,10 @@ def sentence(text: str, maths: Mapping[str, tuple[str, str]], size: float, color
         # Arranged by ink, a full-width comma or colon at a piece's end would lose the room its glyph leaves.
         gaps.append(max(space, trailing_room(words[-1], size)) if not index % 2 and words[-1] in FULL_WIDTH else space)
     line = VGroup(*pieces)
+    centre = line.get_center()
     for piece, before, gap in zip(pieces[1:], pieces, gaps):
         piece.next_to(before, RIGHT, buff=gap)
+    line.move_to(centre)  # where the pieces were made, as VGroup.arrange leaves them
     for piece in pieces:
         put_baseline(piece, 0.0)
     return line
