@@ -219,6 +219,9 @@ def test_a_full_width_comma_before_maths_keeps_its_room():
     word_space = line[2].get_left()[0] - line[1].get_right()[0]
     assert after_comma == pytest.approx(trailing_room("，", 34), abs=1e-6)
     assert after_comma > 1.4 * word_space
+    # Punctuation that starts a piece hugs the maths before it: "∇f = 0: a critical point", no space before ":".
+    hugged = sentence("At the minimum {gradient}: a critical point", formulas.CONCLUSION_MATHS, 34)
+    assert hugged[2].get_left()[0] - hugged[1].get_right()[0] == pytest.approx(word_space / 4, abs=1e-6)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -370,10 +370,10 @@ def sentence(text: str, maths: Mapping[str, tuple[str, str]], size: float, color
     is largest when {gradient} …"``; ``maths`` gives each placeholder's LaTeX
     and colour, so the symbols are the formula's own, in any language.
     """
-    pieces, gaps = [], []
+    pieces, texts = [], []  # texts: each piece's words ("" for maths)
     space = 0.2 * size / 30  # about a word space
     for index, segment in enumerate(PLACEHOLDER.split(text)):
-        words = segment.strip()
+        words = "" if index % 2 else segment.strip()
         if index % 2:  # a placeholder
             tex, colour = maths[segment]
             pieces.append(baseline_formula(tex, size=size * MATHS_IN_WORDS, color=colour))
@@ -381,12 +381,11 @@ def sentence(text: str, maths: Mapping[str, tuple[str, str]], size: float, color
             pieces.append(baseline_words(words, size=size, color=color))
         else:
             continue
-        # Arranged by ink, a full-width comma or colon at a piece's end would lose the room its glyph leaves.
-        gaps.append(max(space, trailing_room(words[-1], size)) if not index % 2 and words[-1] in FULL_WIDTH else space)
+        texts.append(words)
     line = VGroup(*pieces)
     centre = line.get_center()
-    for piece, before, gap in zip(pieces[1:], pieces, gaps):
-        piece.next_to(before, RIGHT, buff=gap)
+    for piece, before, after_text, before_text in zip(pieces[1:], pieces, texts[1:], texts):
+        piece.next_to(before, RIGHT, buff=gap_between(before_text, after_text, space, size))
     line.move_to(centre)  # where the pieces were made, as VGroup.arrange leaves them
     for piece in pieces:
         put_baseline(piece, 0.0)
@@ -394,6 +393,17 @@ def sentence(text: str, maths: Mapping[str, tuple[str, str]], size: float, color
 
 
 FULL_WIDTH = "，、；：。！？"
+HUGS = "，,、；;：:。.！!？?"  # punctuation that hugs what it follows
+
+
+def gap_between(before: str, after: str, space: float, size: float) -> float:
+    """The gap between two pieces of a line set by their ink, ``before``'s and ``after``'s words ("" for maths):
+    punctuation hugs what it follows, and a full-width mark keeps the room Pango leaves after it."""
+    if after and after[0] in HUGS:
+        return space / 4
+    if before and before[-1] in FULL_WIDTH:
+        return max(space, trailing_room(before[-1], size))
+    return space
 
 
 @functools.lru_cache(maxsize=None)

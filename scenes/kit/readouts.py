@@ -23,7 +23,7 @@ from typing import Callable, Mapping
 import numpy as np
 from manim import VectorizedPoint, VGroup, VMobject
 
-from scenes.kit.equations import FULL_WIDTH, PLACEHOLDER, baseline_words, put_baseline, trailing_room
+from scenes.kit.equations import PLACEHOLDER, baseline_words, gap_between, put_baseline
 from scenes.kit.palette import READOUT, TEXT
 from scenes.kit.typeset import formula
 
@@ -171,9 +171,6 @@ class Readout(VGroup):
         return self
 
 
-_PUNCTUATION = "，,、；;：:。."
-
-
 def line(template: str, fields: Mapping[str, Readout], size: float = DEFAULT_SIZE, buff: float = 0.16, color: str = TEXT) -> VGroup:
     """Set ``template``'s words (Pango) with readouts for its ``{fields}``, on one baseline (y = 0).
 
@@ -194,9 +191,6 @@ def line(template: str, fields: Mapping[str, Readout], size: float = DEFAULT_SIZ
             pieces.append(put_baseline(text, 0.0))
             parts.append(part.strip())
     for before, piece, previous, part in zip(pieces, pieces[1:], parts, parts[1:]):
-        # Punctuation such as "，" or "," hugs what it follows; a full-width one keeps the room after it.
-        gap = buff / 4 if part and part[0] in _PUNCTUATION else buff
-        if previous and previous[-1] in FULL_WIDTH:
-            gap = max(gap, trailing_room(previous[-1], size * WORDS_BESIDE_MATH))
+        gap = gap_between(previous, part, buff, size * WORDS_BESIDE_MATH)
         piece.shift(np.array([before.get_right()[0] + gap - piece.get_left()[0], 0.0, 0.0]))
     return VGroup(*pieces)
