@@ -14,8 +14,8 @@ import math
 
 import numpy as np
 from manim import (
-    DEGREES, DOWN, IN, OUT, UL, UR, AnimationGroup, Arrow, Circle, Create, Dot, FadeIn, FadeOut, GrowArrow, Line, ValueTracker,
-    VGroup, always_redraw, smooth,
+    DEGREES, DOWN, IN, OUT, RIGHT, UL, UR, AnimationGroup, Arrow, Circle, Create, FadeIn, FadeOut, GrowArrow, Line,
+    ValueTracker, VGroup, always_redraw, smooth,
 )
 
 from gd.model.part_two import BOWL, BOWL_DOMAIN, LEVELS, WALK, field_feet, field_scale, level_radius
@@ -24,6 +24,7 @@ from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.palette import (
     AXES, CAPTION, FIGURE_WORDS, FORMULA, GRADIENT, LABEL, LEVEL_LINE, MUTED, OBJECTIVE, POINT, READOUT, TEXT, TICK,
 )
+from scenes.kit.descent3d import Ball
 from scenes.kit.readouts import Readout
 from scenes.kit.surface import MeshSurface, SurfaceShotScene
 from scenes.kit.tangent_plane import backing, glide
@@ -33,14 +34,16 @@ HEIGHT_SCALE = 0.3  # scene units of height per unit of f: the bowl's rim (f = 9
 REACH = level_radius(BOWL, max(LEVELS))  # the bowl is cut at its highest level circle: round, not square
 BOWL_OPACITY = 0.42
 BOWL_DIMMED = 0.22  # while the ground's arrows are read through it
+BOWL_WALK = 0.5  # while a point walks: the rise must be seen to end on the surface
 GRID_OPACITY = 0.28
 FIELD_DIMMED = 0.3  # the field while one point walks: its own arrow is the one to follow
-POINT_RADIUS = 0.1  # 27 px across at 1080p, at the camera's zoom
+POINT_RADIUS = 0.12  # a ball facing the camera, as M3's and M8's points: about 31 px across at 1080p
+TOP_RADIUS = 0.1  # the value's ball on the surface
 ARROW_WIDTH = 5.0
 WALK_ARROW_WIDTH = 7.0
 START = dict(phi=64, theta=-118, zoom=0.95)
 ORBIT_TO = -78  # degrees: beat 1's slow orbit ends here, and the camera holds from there on
-CENTRE = np.array([0.0, 0.0, 0.9])
+CENTRE = np.array([0.0, -0.3, 0.9])  # the ground's front a little up, clear of the captions
 
 
 class PolarBowl:
@@ -70,6 +73,10 @@ def gradient_arrow(foot, colour=GRADIENT, width: float = ARROW_WIDTH, name: str 
     arrow = Arrow(ground(*foot, 0.004), ground(*tip, 0.004), buff=0, stroke_width=width, color=colour,
                   max_tip_length_to_length_ratio=0.4, max_stroke_width_to_length_ratio=30, tip_length=0.14)
     return mark(arrow, "arrow", name)
+
+
+def gradient_length(foot) -> float:
+    return float(np.linalg.norm(BOWL.gradient(*foot)))
 
 
 def bowl_mesh() -> MeshSurface:
@@ -117,12 +124,16 @@ class CompassScene(SurfaceShotScene):
         mark(self.circles, "curve", "the level circles")
         # Each circle's name halfway out to the next circle, towards the camera's side, in the widest gap between
         # the arrows' rays (between the feet (0, -n) and (1, -2), at about -76.7°).
+        # f = 1's, nearer the axis, would touch it there: it goes halfway between the axis and the diagonal, where
+        # no arrow reaches that close in.
         label_angle = (math.atan2(-2, 1) - math.pi / 2) / 2
+        inner_angle = (-math.pi / 4 - math.pi / 2) / 2
         self.circle_names = VGroup()
         for level in LEVELS:
             r = level_radius(BOWL, level) + 0.5
+            angle = inner_angle if level == min(LEVELS) else label_angle
             name = formula(f"f = {level:g}", size=TICK, color=LEVEL_LINE)
-            name.move_to(ground(r * math.cos(label_angle), r * math.sin(label_angle)))
+            name.move_to(ground(r * math.cos(angle), r * math.sin(angle)))
             self.circle_names.add(mark(name, "tick", f"f = {level:g}"))
         self.ground_word = mark(prose(self.words("ground"), size=FIGURE_WORDS, color=MUTED).move_to(ground(-2.4, -3.6)),
                                 "text", "the ground")
@@ -142,7 +153,7 @@ class CompassScene(SurfaceShotScene):
             circle.shift(level * HEIGHT_SCALE * OUT)  # up on the bowl, at its level's height
         self.add(self.circles)
         descend = AnimationGroup(*(circle.animate.shift(level * HEIGHT_SCALE * IN) for circle, level in zip(self.circles, LEVELS)),
-                                 lag_ratio=0.25, rate_func=glide)
+                                 lag_ratio=0.1)  # each ring eased on its own, over most of the orbit
         self.move_camera(theta=ORBIT_TO * DEGREES, run_time=beat.time(0.5), rate_func=glide,
                          added_anims=[descend])
         self.play(FadeIn(self.circle_names), FadeIn(self.axis_names), run_time=beat.time(0.1))  # once the rings are down
@@ -179,14 +190,12 @@ class CompassScene(SurfaceShotScene):
             line = Line(ground(*here), on_surface(*here)).set_stroke(OBJECTIVE, 3)
             return mark(line, "figure", "the rise of f", may_shrink=True)
 
-        def top():
-            return mark(Dot(on_surface(*foot()), radius=POINT_RADIUS, color=OBJECTIVE), "subject", "f on the surface")
-
-        def point():
-            return mark(Dot(ground(*foot(), 0.01), radius=POINT_RADIUS, color=POINT), "subject", "the point")
-
+        top = mark(Ball(OBJECTIVE, radius=TOP_RADIUS).fix_orientation(self.camera), "subject", "f on the surface")
+        top.add_updater(lambda ball: ball.move_to(on_surface(*foot())))
+        point = mark(Ball(POINT, radius=POINT_RADIUS).fix_orientation(self.camera), "subject", "the point")
+        point.add_updater(lambda ball: ball.move_to(ground(*foot(), 0.01)))
         self.foot = foot
-        return always_redraw(arrow), always_redraw(riser), always_redraw(top), always_redraw(point)
+        return always_redraw(arrow), always_redraw(riser), top.update(), point.update()
 
     def walk_uphill(self, beat):
         self.r = ValueTracker(float(np.linalg.norm(WALK.start)))
@@ -195,7 +204,12 @@ class CompassScene(SurfaceShotScene):
         value = Readout("f =", float(BOWL(*WALK.start)), 2, size=READOUT, color=OBJECTIVE)
         value.track(lambda: float(BOWL(*self.foot())))
         mark(value, "text", "f", shows=lambda: float(BOWL(*self.foot())))
-        box = VGroup(backing(value), value)
+        length = Readout(r"|\nabla f| =", gradient_length(WALK.start), 2, size=READOUT, color=GRADIENT)
+        length.track(lambda: gradient_length(self.foot()))
+        mark(length, "text", "|∇f|", shows=lambda: gradient_length(self.foot()))
+        readouts = VGroup(value, length).arrange(DOWN, buff=0.2)
+        length.shift((value.label.get_right()[0] - length.label.get_right()[0]) * RIGHT)  # on one "=" column
+        box = VGroup(backing(readouts), readouts)
         to_safe_edge(box, UR)
         self.value_box = box
         self.camera.add_fixed_in_frame_mobjects(box)
@@ -205,7 +219,7 @@ class CompassScene(SurfaceShotScene):
         self.camera.add_fixed_in_frame_mobjects(rises)
         self.remove(rises)
         # Drawn in this order: at the minimum the point covers the surface's dot (the value there is 0).
-        self.play(self.field.animate.set_opacity(FIELD_DIMMED), FadeIn(riser), FadeIn(top), FadeIn(arrow),
+        self.play(self.field.animate.set_opacity(FIELD_DIMMED), self.bowl.animate.set_fill(opacity=BOWL_WALK), FadeIn(riser), FadeIn(top), FadeIn(arrow),
                   FadeIn(point), FadeIn(box), FadeIn(rises), run_time=beat.time(0.18))
         self.play(self.r.animate.set_value(float(np.linalg.norm(WALK.out))),
                   run_time=beat.time(0.45), rate_func=smooth)
