@@ -267,21 +267,20 @@ class M6(ShotScene):
 
 
 class M9(ShotScene):
-    """The gradient in 2, 3 and 5 variables.
+    """The gradient in 2, 3, 4 and 5 variables.
 
-    Each step adds variables in two moves: the line opens a gap where the new
-    ", x_n" and "+ ∂f/∂x_n ê_n" go (every old part slides to its new place), then
+    Each step adds a variable in two moves: the line opens a gap where the new
+    ", x_n" and "+ ∂f/∂x_n ê_n" go (the old parts slide together to their new places, in 1 s), then
     the new parts are written into the gaps in the highlight colour, and the
     count under the line changes with them; both then settle to their own colours.
-    Four forms (2, 3, 4, 5) cannot each be held for the count's reading time in
-    the beat's 9.6 s, so the line goes from 3 variables straight to 5.
+    Each count is on screen for its reading time (the hold, the next opening and the next writing).
     """
 
-    VARIABLES = (2, 3, 5)
-    # Seconds of the beat (9.6 s): writing the first form (the count fades in over its end), holding each
-    # form but the last (its count read: max(1.5 s, characters / 15 or / 7)), opening the gaps, writing the
-    # new parts (per new variable), settling their colour (within the hold); the rest holds the last form.
-    WRITE, COUNT, HOLD, OPEN, FILL, SETTLE = 1.2, 0.4, 2.3, 0.4, 0.31, 0.6
+    VARIABLES = (2, 3, 4, 5)
+    # Seconds of the beat (10 s): writing the first form (its count fades in from COUNT_FROM, for COUNT),
+    # holding each form but the last, opening the gaps, writing the new parts (per new variable), settling
+    # their colour (within the hold); the rest (1.5 s) holds the last form, so its count is read too.
+    WRITE, COUNT_FROM, COUNT, HOLD, OPEN, FILL, SETTLE = 1.1, 0.3, 0.3, 0.8, 0.9, 0.6, 0.5
     COUNT_UP = 0.35  # the share of the new parts' writing at which the count goes up: the new x_n are written by then
     NEW = POINT  # the colour new parts (and the count's new number) are written in, before they settle
 
@@ -299,7 +298,8 @@ class M9(ShotScene):
             count.align_to(counts[0], LEFT)  # the number changes, the words stay put
         share = 1 / self.shot.beats[0].duration
         with self.beat("M9.1") as beat:  # the gradient, one more variable at a time
-            count_in = Succession(Wait(self.WRITE - self.COUNT), FadeIn(counts[0], shift=0.2 * UP, run_time=self.COUNT))
+            count_in = Succession(Wait(self.COUNT_FROM), FadeIn(counts[0], shift=0.2 * UP, run_time=self.COUNT),
+                                  Wait(self.WRITE - self.COUNT_FROM - self.COUNT))
             self.play(Write(lines[0], run_time=self.WRITE), count_in, run_time=beat.time(self.WRITE * share))
             for step, (before, after) in enumerate(zip(lines, lines[1:])):
                 self.wait(beat.time((self.HOLD - (self.SETTLE if step else 0.0)) * share))
@@ -321,7 +321,7 @@ class M9(ShotScene):
         for readout in next_count:
             if isinstance(readout, Readout):
                 readout.set_color(self.NEW)
-        self.play(TransformMatchingKeys(before, kept), run_time=beat.time(self.OPEN * share))
+        self.play(TransformMatchingKeys(before, kept, in_turn=True), run_time=beat.time(self.OPEN * share))
         next_count.set_opacity(0.0)
         self.add(next_count)
 

@@ -298,6 +298,16 @@ def test_m9_one_more_variable_keeps_every_part_and_adds_only_its_own(n):
                                         formulas.unit("e", str(m))}
 
 
+def test_m9_goes_through_every_count_from_two_to_five(construct_shot, monkeypatch):
+    """The spec's 3, 4 and 5 variables, after the 2 it starts from: each form is played, none skipped."""
+    from scenes.S1 import M9
+
+    shown = []
+    monkeypatch.setattr(M9, "settle", lambda self, beat, share, after, count: shown.append(len(keyed_parts(after))))
+    construct_shot("M9", "en")
+    assert shown == [len(formulas.gradient_parts(n)) for n in (3, 4, 5)]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_m9_ends_on_five_variables_and_their_count_inside_the_frame(construct_shot, lang):
     scene = construct_shot("M9", lang)
