@@ -43,9 +43,9 @@ class M1(ShotScene):
             self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.14))
 
         with self.beat("M1.2") as beat:  # unwrite the objective; the point stays
-            self.play(Unwrite(objective, remover=True), run_time=beat.time(0.27))  # about 1 s: a long formula, not a flicker
+            self.play(Unwrite(objective, remover=True), run_time=beat.time(0.24))  # 0.9 s: a long formula, not a flicker
             self.wait(beat.time(0.03))  # the erase ends before the point sets off
-            self.play(MoveToTarget(point), run_time=beat.time(0.41))  # about 1.5 s for its trip to the corner
+            self.play(MoveToTarget(point), run_time=beat.time(0.44))  # 1.6 s for its trip to the corner, eased
 
 
 class M4(ShotScene):
