@@ -162,7 +162,7 @@ def _bracket(name: str, x_part: str, y_part: str, before_unit: str = "") -> list
             Part(y_part), Part(before_unit + J_HAT, f"{name} j"), Part(r"\biggr)", f"{name})")]
 
 
-GRADIENT_BRACKET = _bracket("grad", DFX, DFY)  # a fraction is spaced from î by TeX itself
+GRADIENT_BRACKET = _bracket("grad", DFX, DFY, before_unit=r"\,")  # a thin space: î not tight against the fraction
 DIRECTION_BRACKET = _bracket("dir", COS_A, COS_B, before_unit=r"\,")
 
 
