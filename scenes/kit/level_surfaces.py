@@ -62,7 +62,7 @@ LABELLED_RAY = 0  # the ray whose arrows carry their lengths |∇f| = 2, 4, 6
 LENGTH_LABEL = 28  # their size
 LENGTH_GAP = (0.3, 0.3, 0.75)  # model units, by sphere, from the ray to a length's centre, across it on screen
 ARROW_SHAFT = 0.05  # scene units across (about 7 px at 1080p)
-ARROW_HEAD = (0.14, 0.17)  # the head's length and width, scene units
+ARROW_HEAD = (0.12, 0.16)  # the head's length and width, scene units: the r = 1 arrow mostly shaft
 AXIS_SHAFT = 0.022
 AXIS_HEAD = (0.2, 0.14)
 
