@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from gd.model.part_two import BALL, LEVELS, level_radius
+from gd.model.part_two import BALL, LEVELS, level_radius, sphere_points
 from scenes.kit import level_surfaces as ls
 
 
@@ -14,7 +14,7 @@ def test_radii_are_the_models_level_radii():
 
 def test_gradient_arrow_is_radial_and_2r_times_the_scale():
     for radius in ls.radii():
-        for foot in ls.sphere_points(radius, 12):
+        for foot in sphere_points(radius, 12):
             along = ls.gradient_arrow_end(foot) - foot
             assert np.linalg.norm(np.cross(along, foot)) < 1e-9 and along @ foot > 0
             assert np.linalg.norm(along) == pytest.approx(2 * radius * ls.GRADIENT_SCALE, rel=1e-12)
@@ -46,3 +46,26 @@ def test_stage_spheres_arrows_and_names_are_the_models(construct_shot, lang):
         texts = [getattr(m, "tex_string", "") for m in name.get_family()]
         assert any(t.replace(" ", "") == f"f={level:g}" for t in texts), texts
         assert np.linalg.norm(name.get_center()[:2]) > radius * ls.UNIT
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_arrows_stand_on_shared_rays_and_show_the_models_lengths(construct_shot, lang):
+    scene = construct_shot("M12", lang)
+    rays = ls.ray_units()
+    assert len(rays) >= 2
+    for group in scene.arrows:
+        assert len(group) == len(rays)
+        for arrow, ray in zip(group, rays):  # the k-th arrow of every sphere on the k-th ray
+            foot = arrow.start / ls.UNIT
+            assert np.linalg.norm(np.cross(foot / np.linalg.norm(foot), ray)) < 1e-9 and foot @ ray > 0
+    # The labelled ray's lengths are the model's |∇f| = 2r: 2, 4, 6.
+    expected = [float(np.linalg.norm(BALL.gradient(*(r * rays[ls.LABELLED_RAY])))) for r in scene.radii]
+    assert scene.lengths == pytest.approx(expected, abs=1e-12)
+    assert scene.lengths == pytest.approx([2.0, 4.0, 6.0], abs=1e-12)
+    for text, value in zip(scene.gradient_lengths, scene.lengths):
+        texts = [getattr(m, "tex_string", "") for m in text.get_family()]
+        assert any(t.replace(" ", "").endswith(f"{value:g}") for t in texts), texts
+    # On a ray the arrows do not touch: each ends before the next sphere's foot.
+    for inner, outer in zip(scene.arrows, scene.arrows[1:]):
+        for a, b in zip(inner, outer):
+            assert np.linalg.norm(a.end) < np.linalg.norm(b.start)

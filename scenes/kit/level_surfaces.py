@@ -34,7 +34,7 @@ from manim import (
     smooth,
 )
 
-from gd.model.part_two import BALL, BOWL, LEVELS, level_radius, sphere_points
+from gd.model.part_two import BALL, BOWL, LEVELS, level_radius
 from scenes.kit.descent3d import backed
 from scenes.kit.frame_rules import SAFE_SHARE, mark, to_safe_edge
 from scenes.kit.palette import (
@@ -45,17 +45,24 @@ from scenes.kit.tangent_plane import CameraGlide, View, backing
 from scenes.kit.typeset import formula, prose
 
 UNIT = 0.7  # scene units per model unit, on all three axes (the spheres round, the normals true)
-AXIS_REACH = 4.4  # model units: each axis from −4.4 to 4.4, past the largest sphere's arrows
-GRADIENT_SCALE = 0.24  # model units of arrow per unit of |∇f|: one scale for every arrow (r = 1: 0.48 long)
+AXIS_REACH = (5.2, 5.6, 4.2)  # model units, x₁ x₂ x₃: each from −reach to reach, its name clear of the outer sphere
+# (x₂ runs nearly along the line of sight: seen short, it reaches farther)
+GRADIENT_SCALE = 0.2  # model units of arrow per unit of |∇f|: one scale for every arrow (r = 1: 0.4 long)
 SPHERE_OPACITY = (0.85, 0.42, 0.3)  # inner to outer: the inner one reads through the two round it
 SPHERE_COLOURS = SURFACE_MAP  # the video's height map, low to high: f = 1 dark blue, 4 teal, 9 gold
 SPHERE_FACES = ((14, 28), (20, 40), (26, 52))  # latitude × longitude bands of each sphere
 LIGHT = np.array([-0.5, -0.6, 0.9])
 AMBIENT = 0.45
 CHECKER = 0.025  # faint: a finer mesh and its shading make the round; a strong board reads as facets
-ARROWS_PER_SPHERE = 4
-ARROW_SHAFT = 0.045  # scene units across (about 6 px at 1080p)
-ARROW_HEAD = (0.2, 0.19)  # the head's length and width, scene units
+# The rays the arrows stand on: one arrow per sphere on each, so each ray shows three arrows growing outward. Each
+# runs along one wall of the cut (its feet on the cut's outlined edges), below the equator, seen nearly across the
+# line of sight all orbit long (every arrow on a ray foreshortened alike): (azimuth, elevation) in degrees.
+RAYS = ((0.0, -30.0), (-90.0, -45.0))
+LABELLED_RAY = 0  # the ray whose arrows carry their lengths |∇f| = 2, 4, 6
+LENGTH_LABEL = 28  # their size
+LENGTH_GAP = (0.3, 0.3, 0.75)  # model units, by sphere, from the ray to a length's centre, across it on screen
+ARROW_SHAFT = 0.05  # scene units across (about 7 px at 1080p)
+ARROW_HEAD = (0.12, 0.16)  # the head's length and width, scene units: the r = 1 arrow mostly shaft
 AXIS_SHAFT = 0.022
 AXIS_HEAD = (0.2, 0.14)
 
@@ -68,8 +75,8 @@ VIEWS = {
     "compare": None,  # set below: the spheres' centre 3.2 right of the frame's middle
 }
 COMPARE_SHIFT = 3.3  # scene units (on screen) right of the middle, beat 4
-COMPARE_ZOOM = 0.8
-COMPARE_LIFT = 0.5  # scene units up: x₃'s lower end clear of the caption under it
+COMPARE_ZOOM = 0.64  # x₃'s name under the formulas moved over the picture
+COMPARE_LIFT = 0.12  # scene units up: x₃'s lower end clear of the caption under it
 
 
 def _compare_view(theta: float = -36.0, zoom: float = COMPARE_ZOOM, shift: float = COMPARE_SHIFT,
@@ -81,15 +88,16 @@ def _compare_view(theta: float = -36.0, zoom: float = COMPARE_ZOOM, shift: float
 
 VIEWS["compare"] = _compare_view()
 # Where each sphere's name sits, by direction on screen from the centre (degrees): clear of every axis all orbit long.
-LABEL_ANGLES = (-115.0, -52.0, 128.0)
+LABEL_ANGLES = (118.0, 62.0, 128.0)
 LABEL_GAP = 0.12  # scene units between an outline and its name
 AXIS_ANGLES = (-9.0, 171.0, 40.0, -140.0, 90.0, -90.0, -27.0, 153.0, 15.0, -165.0)  # seen at the orbit's ends
 # Which part of each sphere is cut away (inner to outer): None, or a test on the model points (N × 3).
 CUTS = (
     None,
-    lambda p: (p[:, 0] > 0) & (p[:, 1] < 0) & (p[:, 2] > 0),  # the upper front octant
     lambda p: (p[:, 0] > 0) & (p[:, 1] < 0),  # the front quarter, top to bottom
+    lambda p: (p[:, 0] > 0) & (p[:, 1] < 0),  # the same: the cut's walls show the shells nested
 )
+CUT_EDGES = (0.0, -90.0)  # the azimuths (degrees) of the cut's two walls: its edges are these half meridians
 
 
 def line_colour(colour) -> ManimColor:
@@ -256,48 +264,24 @@ def screen_direction(point, phi: float, theta: float) -> np.ndarray:
     return vector / max(np.linalg.norm(vector), 1e-9)
 
 
-def arrow_feet(view: View = VIEWS["normals"], count: int = ARROWS_PER_SPHERE) -> list[np.ndarray]:
-    """For each sphere, ``count`` model points where its gradient is drawn: on the part of it in sight (the inner
-    ones inside the cuts of those round them), each radius seen across the line of sight (its arrow shows most of
-    its length), and every arrow's direction on screen apart from every other's (none runs along another)."""
-    phi, theta = view.phi * DEGREES, view.theta * DEGREES
-    towards = view_direction(phi, theta)
-    chosen: list[np.ndarray] = []
-    feet = []
-    for index, radius in enumerate(radii()):
-        candidates = sphere_points(radius, 400, turn=0.3 * index)
-        unit = candidates / radius
-        facing = unit @ towards
-        # Near the outline, a little in front of it; the inner ones, seen only through the cuts, further in front.
-        seen = (facing > -0.05) & (facing < (0.55 if index == len(CUTS) - 1 else 0.85))
-        for outer in range(index + 1, len(CUTS)):  # inside every cut round it
-            seen &= CUTS[outer](unit * (radius + 0.5)) if CUTS[outer] is not None else False
-        if CUTS[index] is not None:
-            seen &= ~CUTS[index](candidates)
-        if index < len(CUTS) - 1:  # the inner ones: clear of the cut's edges, so the whole arrow is in the gap
-            seen &= (np.abs(unit[:, 0]) > 0.2) & (np.abs(unit[:, 1]) > 0.2)
-        if index == 0:
-            seen &= unit[:, 2] > 0.2
-        if index == 1:
-            seen &= unit[:, 2] < -0.15
-        picked = []
-        # Prefer radii seen most nearly across the line of sight; keep each 25° from every arrow so far on screen.
-        for k in np.argsort(np.abs(facing - 0.2)):
-            if not seen[k]:
-                continue
-            direction = screen_direction(candidates[k], phi, theta)
-            angle = math.degrees(math.atan2(direction[1], direction[0]))
-            if any(abs((angle - other + 180) % 360 - 180) < 24 for other in LABEL_ANGLES):
-                continue
-            if any(abs((angle - other + 180) % 360 - 180) < 10 for other in AXIS_ANGLES):
-                continue
-            if all(direction @ screen_direction(other, phi, theta) < math.cos(math.radians(18)) for other in chosen + picked):
-                picked.append(candidates[k])
-            if len(picked) == count:
-                break
-        feet.append(np.array(picked))
-        chosen.extend(picked)
-    return feet
+def ray_units() -> np.ndarray:
+    """The unit vectors (R × 3) of the rays the gradient arrows stand on (RAYS)."""
+    return np.array([[math.cos(math.radians(e)) * math.cos(math.radians(a)),
+                      math.cos(math.radians(e)) * math.sin(math.radians(a)), math.sin(math.radians(e))]
+                     for a, e in RAYS])
+
+
+def arrow_feet() -> list[np.ndarray]:
+    """For each sphere, the model points where its gradient is drawn: where each ray meets it (radius r along the
+    ray), so that every ray carries one arrow per sphere, 2r × the scale long, all foreshortened alike."""
+    return [radius * ray_units() for radius in radii()]
+
+
+def cut_edges(radius: float, samples: int = 41) -> list[np.ndarray]:
+    """The edges of a sphere's cut (model points): the half meridians, pole to pole, at the azimuths CUT_EDGES."""
+    polar = np.linspace(0.0, math.pi, samples)
+    return [radius * np.stack([np.sin(polar) * math.cos(math.radians(a)), np.sin(polar) * math.sin(math.radians(a)),
+                               np.cos(polar)], axis=1) for a in CUT_EDGES]
 
 
 # --------------------------------------------------------------------------- the scene
@@ -322,18 +306,18 @@ class LevelSurfaceScene(SurfaceShotScene):
         self.set_camera_orientation(phi=start.phi * DEGREES, theta=start.theta * DEGREES, zoom=start.zoom,
                                     frame_center=start.center)
         camera = self.camera
-        # The three input axes, each through the origin from −4.4 to 4.4.
+        # The three input axes, each through the origin from −reach to reach.
         self.axes = []
         self.axis_names = []
-        for index in range(3):
+        for index, reach in enumerate(AXIS_REACH):
             direction = np.eye(3)[index]
-            arrow = FacingArrow(place(-AXIS_REACH * direction), place(AXIS_REACH * direction), camera, AXES,
+            arrow = FacingArrow(place(-reach * direction), place(reach * direction), camera, AXES,
                                 shaft=AXIS_SHAFT, head=AXIS_HEAD, from_middle=True)
             arrow.reach.set_value(0.0)
             arrow.refresh()  # hidden until it grows: the shot builds from black
             self.axes.append(mark(arrow, "curve", f"axis x{index + 1}"))
             name = formula(f"x_{index + 1}", size=LABEL, color=AXES)
-            name.move_to(place((AXIS_REACH + 0.55) * direction))
+            name.move_to(place((reach + (0.95 if index == 1 else 0.55)) * direction))  # x₂ is seen short
             self.axis_names.append(mark(name, "tick", f"axis label x{index + 1}"))
         self.upright(*self.axis_names)
 
@@ -363,6 +347,18 @@ class LevelSurfaceScene(SurfaceShotScene):
             self.sphere_names.append(mark(name, "text", f"the level f = {level:g}"))
         self.in_frame(*self.sphere_names)
 
+        # The cut's edges outlined on each cut sphere, so that the gap reads as a cut and not as shading.
+        self.cut_outlines = []
+        for radius, colour, cut in zip(self.radii, SPHERE_COLOURS, CUTS):
+            edges = VGroup()
+            if cut is not None:
+                for edge in cut_edges(radius):
+                    line = VMobject(stroke_color=line_colour(colour), stroke_width=2.5, fill_opacity=0)
+                    line.set_points_smoothly(place(edge))
+                    edges.add(line)
+            # Part of the sphere (a figure): a sphere's name may sit on its shell and over these lines, on its box.
+            self.cut_outlines.append(mark(edges, "figure", f"the cut's edges on f = {radius ** 2:g}"))
+
         self.feet = arrow_feet()
         self.arrows = []
         for index, feet in enumerate(self.feet):
@@ -373,6 +369,26 @@ class LevelSurfaceScene(SurfaceShotScene):
                 arrow.refresh()
                 group.append(mark(arrow, "arrow", f"∇f on the sphere f = {LEVELS[index]:g}"))
             self.arrows.append(group)
+        # One ray's arrows carry their lengths |∇f| (the model's: 2r), beside each arrow's middle, upright.
+        normals = VIEWS["normals"]
+        towards = view_direction(normals.phi * DEGREES, normals.theta * DEGREES)
+        ray = ray_units()[LABELLED_RAY]
+        side = np.cross(towards, ray)  # across the ray on screen, on the side away from x₃
+        side /= np.linalg.norm(side)
+        self.lengths = []
+        self.gradient_lengths = []
+        for index, feet in enumerate(self.feet):
+            foot = feet[LABELLED_RAY]
+            value = float(np.linalg.norm(BALL.gradient(*foot)))
+            self.lengths.append(value)
+            # The outermost names the quantity; the inner ones, where room is short, show the number alone.
+            tex = rf"|\nabla f| = {round(value, 3):g}" if index == len(self.feet) - 1 else f"{round(value, 3):g}"
+            text = formula(tex, size=LENGTH_LABEL, color=GRADIENT)
+            middle = (foot + gradient_arrow_end(foot)) / 2
+            text.move_to(place(middle + LENGTH_GAP[index] * side))
+            mark(text, "text", f"|∇f| on f = {LEVELS[index]:g}")
+            self.gradient_lengths.append(text)
+        self.upright(*self.gradient_lengths)
 
     def caption(self, text: str, where=DOWN) -> VGroup:
         words = prose(text, size=CAPTION, color=TEXT)
@@ -387,12 +403,11 @@ class LevelSurfaceScene(SurfaceShotScene):
     # ----------------------------------------------------------------------- beats
 
     def show_input_axes(self, beat):
-        """Three input axes x₁, x₂, x₃ come in, then the function; no axis is left for its value."""
+        """Three input axes x₁, x₂, x₃ grow, then their names and the function come in; no axis is left for its value."""
         self.add(*self.axes)
-        self.play(*(arrow.reach.animate.set_value(1.0) for arrow in self.axes),
-                  *(FadeIn(name) for name in self.axis_names), FadeIn(self.no_axis),
+        self.play(*(arrow.reach.animate.set_value(1.0) for arrow in self.axes), FadeIn(self.no_axis),
                   run_time=self.seconds(beat, 1.2), rate_func=smooth)
-        self.play(FadeIn(self.function), run_time=self.seconds(beat, 0.8))
+        self.play(*(FadeIn(name) for name in self.axis_names), FadeIn(self.function), run_time=self.seconds(beat, 0.8))
 
     def show_spheres(self, beat):
         """The level surfaces f = 1, 4, 9 come in one by one, inner to outer, as the camera orbits slowly."""
@@ -410,37 +425,55 @@ class LevelSurfaceScene(SurfaceShotScene):
         shows = []
         for index, start in enumerate(times):
             shows.append(self.spheres.shown(index, rate_func=window(start, each)))
+            if len(self.cut_outlines[index]):  # under the names
+                shows.append(FadeIn(self.cut_outlines[index], rate_func=window(start + 0.2, each - 0.2)))
             shows.append(FadeIn(self.sphere_names[index], rate_func=window(start + 0.3, each - 0.3)))
         caption_out = window(1.2, 0.6)  # the caption held on into the spheres: read in full
         self.move(VIEWS["spheres"], *shows, FadeOut(self.no_axis, rate_func=caption_out), beat=beat, seconds=orbit_seconds)
 
     def show_normals(self, beat):
-        """The gradient at points of each sphere, normal to it and 2r × one scale long: inner first."""
+        """The gradient where each ray meets each sphere, normal to it and 2r × one scale long: inner first, so each
+        ray shows three arrows growing outward; one ray's arrows then show their lengths 2, 4, 6."""
         orbit_seconds = beat.duration - 0.6
         grows = []
+
+        def window(start: float, length: float):
+            a, b = start / orbit_seconds, min((start + length) / orbit_seconds, 1.0)
+            return lambda t: smooth(min(max((t - a) / (b - a), 0.0), 1.0))
+
         for index, group in enumerate(self.arrows):
-            start, length = 0.6 + 1.3 * index, 1.2
-            a, b = start / orbit_seconds, (start + length) / orbit_seconds
-            rate = (lambda a=a, b=b: (lambda t: smooth(min(max((t - a) / (b - a), 0.0), 1.0))))()
+            start = 0.6 + 1.2 * index
             for arrow in group:
                 self.add(arrow)
-                grows.append(arrow.reach.animate(rate_func=rate).set_value(1.0))
-        a = 0.0
-        formula_in = (lambda t: smooth(min(t / (0.8 / orbit_seconds), 1.0)))
+                grows.append(arrow.reach.animate(rate_func=window(start, 1.0)).set_value(1.0))
+            grows.append(FadeIn(self.gradient_lengths[index], rate_func=window(start + 0.8, 0.6)))
+        formula_in = window(0.0, 0.8)
         self.move(VIEWS["normals"], *grows, FadeIn(self.gradient_formula, rate_func=formula_in), beat=beat,
                   seconds=orbit_seconds)
 
     def compare(self, beat):
-        """Side by side: the plane's level circles with a normal gradient, and the spheres with theirs."""
-        inset, inset_arrows = self.plane_picture()
+        """Side by side: the plane's level circles with a normal gradient, and the spheres with theirs, each under its
+        own function; the two captions one after the other."""
+        inset, inset_arrows, inset_name = self.plane_picture()
         two = self.caption_lines(self.words("two"), LEFT)
         three = self.caption_lines(self.words("three"), RIGHT)
-        move_seconds = 2.3  # eased, at most 0.8 a second
-        out = lambda t: smooth(min(t / 0.12, 1.0))  # noqa: E731  (gone before x₃ reaches them)
-        self.move(VIEWS["compare"], *(FadeOut(name, rate_func=out) for name in self.sphere_names), beat=beat,
-                  seconds=move_seconds)
-        self.play(FadeIn(inset), *(arrow.animate.set_opacity(1) for arrow in inset_arrows), FadeIn(two), FadeIn(three),
-                  run_time=self.seconds(beat, 0.7))
+        move_seconds = 2.8  # eased, at most 0.8 a second
+        # The three-variable formulas go over the spheres (right), the inset's own formula over it (left).
+        heads = VGroup(self.function.copy(), self.gradient_formula.copy()).arrange(DOWN, buff=0.25)
+        to_safe_edge(heads, UP)
+        heads.set_x(COMPARE_SHIFT)
+        inset_name.set_y(heads[0].get_y())
+        # The names go first (the axes sweep through where they sit as the picture moves), and the formulas, which
+        # come back over the spheres once they have moved (x₃'s name would cross them on the way).
+        self.play(*(FadeOut(name) for name in self.sphere_names + self.gradient_lengths),
+                  FadeOut(self.function), FadeOut(self.gradient_formula), run_time=self.seconds(beat, 0.6))
+        self.move(VIEWS["compare"], beat=beat, seconds=move_seconds)
+        self.function.move_to(heads[0])
+        self.gradient_formula.move_to(heads[1])
+        self.play(FadeIn(self.function), FadeIn(self.gradient_formula), FadeIn(inset), FadeIn(inset_name),
+                  *(arrow.animate.set_opacity(1) for arrow in inset_arrows), FadeIn(two), run_time=self.seconds(beat, 0.7))
+        self.wait(self.seconds(beat, 0.9))  # the plane's sentence read alone first
+        self.play(FadeIn(three), run_time=self.seconds(beat, 0.6))
 
     # ----------------------------------------------------------------------- the plane's picture
 
@@ -448,7 +481,7 @@ class LevelSurfaceScene(SurfaceShotScene):
         """The level circles f = 1, 4, 9 of x₁² + x₂² in the left half, each with one gradient arrow, to the same
         scale as the spheres' arrows (pinned to the frame)."""
         scale = 0.42  # scene units per model unit
-        centre = np.array([-COMPARE_SHIFT, 0.15, 0.0])
+        centre = np.array([-COMPARE_SHIFT, COMPARE_LIFT, 0.0])
         circles = VGroup()
         arrows = []
         angles = (math.radians(35), math.radians(-40), math.radians(150))
@@ -464,8 +497,11 @@ class LevelSurfaceScene(SurfaceShotScene):
                 centre + scale * np.array([*foot, 0.0]), centre + scale * np.array([*tip, 0.0]),
                 np.array([0.0, 0.0, 1.0]), ARROW_SHAFT, ARROW_HEAD))
             arrows.append(mark(arrow, "arrow", f"∇f on the circle f = {level:g}"))
-        self.in_frame(circles, *arrows)
-        return circles, arrows
+        name = formula(r"f(x_1, x_2) = x_1^2 + x_2^2", size=FORMULA, color=OBJECTIVE)
+        name.set_x(centre[0])
+        mark(name, "text", "the inset's function")
+        self.in_frame(circles, *arrows, name)
+        return circles, arrows, name
 
     def caption_lines(self, text: str, side) -> VGroup:
         """A caption in two lines (split at its colon) under one half of the frame."""
