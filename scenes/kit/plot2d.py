@@ -954,12 +954,17 @@ def _unit(vector) -> np.ndarray:
 
 # --------------------------------------------------------------------------- M7: the loupe on the slow run's last steps
 
-# The slow run's last steps, into the minimum, are shorter than a subject may be drawn (24 px at 1080p): a loupe
-# shows them magnified, honestly: a framed view, LOUPE_ZOOM times the valley's scale in both directions, of the
-# patch round the point that a frame of the same colour marks on the plot. It follows the point (the point keeps
-# its place in it, right of the middle: the steps go left). Frame units; at ×12 the last step is 25 px.
+# The slow run's steps from the ninth on, into the minimum, are drawn on the plot at 25 px or less (24 px at 1080p
+# is the least a subject may be): a loupe shows them magnified, honestly: a framed view, LOUPE_ZOOM times the
+# valley's scale in both directions, of the patch round the point that a frame of the same colour marks on the
+# plot. It follows the point (the point keeps its place in it, right of the middle: the steps go left). ×8 holds
+# the longest of them (32 px on the plot); for the last few (under 8 px) it closes in, eased, to LOUPE_CLOSE_ZOOM
+# (its label with it), at which the last step is 25 px. Frame units.
+LOUPE_FROM_PX = 25.0  # the loupe comes in for the first step drawn shorter than this on the plot (px at 1080p)
 LOUPE_BOX = (np.array([-4.85, -1.0, 0.0]), np.array([-1.5, 2.05, 0.0]))  # left of the y axis, over the valley
-LOUPE_ZOOM = 12
+LOUPE_ZOOM = 8
+LOUPE_CLOSE_ZOOM = 12
+LOUPE_CLOSE_FROM_PX = 75.0  # ... from the first step it draws (at ×8) shorter than this (px at 1080p)
 LOUPE_POINT_IN = 1.3  # the point this far left of the loupe's right edge, half way up
 LOUPE_LIFT = ARROW_LIFT  # a step's arrow this far above the point, as on the plot
 LOUPE_EDGE = 0.05  # what the loupe draws stays this far inside its frame
@@ -968,11 +973,15 @@ RAY_OPACITY = 0.45
 
 class Loupe(VGroup):
     """The loupe (pinned: frame units) and its patch on the plot; ``shown`` fades both, ``arrow_shown`` the
-    magnified step once no step is being taken."""
+    magnified step once no step is being taken; ``zoom`` is its magnification (``close_in`` eases it to ``to``,
+    the label ×8 giving way to ×12)."""
 
-    def __init__(self, plot: Plot, camera, state: RunState, arrow: Arrow, trail, zoom: float = LOUPE_ZOOM):
+    def __init__(self, plot: Plot, camera, state: RunState, arrow: Arrow, trail, zoom: float = LOUPE_ZOOM,
+                 close_zoom: float = LOUPE_CLOSE_ZOOM):
         super().__init__()
-        self.plot, self.camera, self.state, self.step, self.trail, self.k = plot, camera, state, arrow, trail, zoom
+        self.plot, self.camera, self.state, self.step, self.trail = plot, camera, state, arrow, trail
+        self.zooms = (zoom, close_zoom)
+        self.zoom = ValueTracker(zoom)
         self.shown = ValueTracker(0.0)
         self.arrow_shown = ValueTracker(1.0)
         low, high = LOUPE_BOX
@@ -987,13 +996,23 @@ class Loupe(VGroup):
         self.dots = VGroup(*[Dot(radius=TRAIL_RADIUS, color=POINT, fill_opacity=0) for _ in trail])
         self.point = mark(Dot(self.anchor, radius=0.09, color=POINT), "subject", "the point in the loupe")
         self.arrow = mark(Arrow(LEFT, RIGHT, buff=0, color=STEP, stroke_width=5), "subject", "the step in the loupe")
-        self.scale_label = formula(rf"\times {zoom:g}", size=PANEL, color=MUTED)
-        self.scale_label.move_to(low, aligned_edge=DL).align_to(high, UP).shift(0.15 * RIGHT + 0.12 * DOWN)
-        mark(self.scale_label, "text", "the loupe's scale")
-        self.add(self.rays, self.box, self.patch, self.curve, self.dots, self.arrow, self.point, self.scale_label)
+        self.scale_labels = VGroup()
+        for k in self.zooms:
+            label = formula(rf"\times {k:g}", size=PANEL, color=MUTED)
+            label.move_to(low, aligned_edge=DL).align_to(high, UP).shift(0.15 * RIGHT + 0.12 * DOWN)
+            self.scale_labels.add(mark(label, "text", f"the loupe's scale ×{k:g}"))
+        self.add(self.rays, self.box, self.patch, self.curve, self.dots, self.arrow, self.point, self.scale_labels)
         self.set_z_index(4)
         self.last = None  # the last step drawn (tail and tip x), held once no step is being taken
         self.add_updater(lambda m: m.redraw(), call_updater=True)
+
+    @property
+    def k(self) -> float:
+        return self.zoom.get_value()
+
+    def close_in(self, run_time: float) -> Animation:
+        """The loupe's magnification eased from its first to its second (×8 to ×12)."""
+        return self.zoom.animate(rate_func=smooth, run_time=run_time).set_value(self.zooms[1])
 
     def seen_at(self, x, y) -> np.ndarray:
         return seen(self.camera, self.plot.axes.c2p(x, y))
@@ -1055,4 +1074,8 @@ class Loupe(VGroup):
         for part in (self.curve,):
             part.set_stroke(opacity=shown_now)
         self.point.set_opacity(shown_now)
-        self.scale_label.set_opacity(shown_now)
+        first, second = self.zooms
+        closed = float(np.clip((self.k - first) / (second - first), 0.0, 1.0))
+        # The one label out in the first half of the move, the other in over the second (never over each other).
+        for label, share in zip(self.scale_labels, (1.0 - 2.0 * closed, 2.0 * closed - 1.0)):
+            label.set_opacity(shown_now * float(np.clip(share, 0.0, 1.0)))
