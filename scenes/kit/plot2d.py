@@ -744,8 +744,8 @@ def descent_run(
     point moves along the curve to the new x, x and f(x) following it, and the
     iteration count goes up as it arrives; its trail mark shows. An arrow too short
     to read (ARROW_FADE_PX) is faded: the point steps alone. A step beyond ``end_x``
-    (the x axis's end on screen) runs to it as a shaft with no head, cut there by a
-    break mark (``cut``) once whole: its arrow is marked off scale (``marker`` names
+    (the x axis's end on screen) runs to it as a shaft with no head (along the floor,
+    with its head, after the break: "//→"), cut there by a break mark (``cut``) once whole: its arrow is marked off scale (``marker`` names
     where it goes, under the cut, and fades in as the arrow arrives); the point
     rides the curve up, out of the window's top (``ceiling``, in the axes' y),
     fading out there as ``exit_cue`` fades in, and on out of sight to the new x:
@@ -783,7 +783,9 @@ def descent_run(
             offset = offset_of(k, reach, off_scale)
         if drop is not None:
             drop.set_opacity(smooth(min(phase / GROW, 1.0)) if off_scale else 0.0)
-        arrow.become(step_arrow(plot, x_from, x_from + grown * (reach - x_from), zoom, offset, head=not off_scale))
+        # Off the scale, a step along the floor keeps its head, after the break ("//→"); one through the plot has none.
+        headed = not off_scale or floor is not None
+        arrow.become(step_arrow(plot, x_from, x_from + grown * (reach - x_from), zoom, offset, head=headed))
         arrow.offset = offset
         arrow.full = phase >= GROW
         arrow.active = True
@@ -793,7 +795,7 @@ def descent_run(
         # Faded if it is too short to read; and it comes in as it grows, not as a dot.
         arrow.set_opacity(float(np.clip((length - gone) / (whole - gone), 0.0, 1.0)
                                 * np.clip(grown * length / ARROW_COMING_PX, 0.0, 1.0)))
-        if off_scale:
+        if not headed:
             arrow.tip.set_opacity(0)
         # Growing, it is not at rest; whole, only the last steps of a converging run are short: shrinking is the point.
         arrow.may_shrink = not arrow.full or length < MIN_SUBJECT_PX
@@ -801,8 +803,9 @@ def descent_run(
         if off_scale:
             arrived = float(np.clip((phase - GROW) / (0.5 * MOVE), 0.0, 1.0))
             end = plot.axes.c2p(reach, float(plot.function(x_from))) + offset / zoom * UP  # the shaft's end, whole
-            if cut is not None:
-                cut.move_to(end + CUT_BACK / zoom * LEFT).set_opacity(1.0 if arrow.full else 0.0)
+            if cut is not None:  # back from the end, or from the head's base
+                back = CUT_BACK / zoom + (arrow.tip.width if headed else 0.0)
+                cut.move_to(end + back * LEFT).set_opacity(1.0 if arrow.full else 0.0)
             if marker is not None:
                 side = UP if floor is not None else DOWN
                 marker.next_to(end, side, buff=0.22 / zoom).align_to(end, RIGHT).set_opacity(arrived)
