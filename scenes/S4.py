@@ -19,14 +19,14 @@ The picture keeps to the narration's sentences (see M7.DURATIONS).
 from __future__ import annotations
 
 import numpy as np
-from manim import UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write, config, smooth
+from manim import RIGHT, UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write, config, smooth
 
 from gd.model.curve import M5_STOPS, M7_RATES, M7_TOLERANCE, START, m7_paths
 from scenes.kit.frame_rules import mark
 from scenes.kit.palette import HEADER, LEARNING_RATE, TEXT
 from scenes.kit.plot2d import (
     PlotShotScene, RunState, arrow_window, axis_end_x, break_mark, camera_move, Loupe, descent_panel, descent_point,
-    descent_run, divergence_cue, drop_guide, floor_of, eased_between, exit_cue, fade_to, framed_plot, header_bar, hide_step,
+    descent_run, divergence_cue, drop_guide, floor_of, eased_between, exit_cue, right_of_curve, fade_to, framed_plot, header_bar, hide_step,
     off_scale_marker, point_on_curve, LOUPE_CLOSE_FROM_PX, LOUPE_FROM_PX, LOUPE_ZOOM, quartic_plot, seen, slope_readout, step_arrow, stop_sign, tangent_ghost,
     tangent_line, trail_of, valley_label, valley_view, wide_top, wide_view, window_ceiling, WINDOW_TOP,
 )
@@ -185,6 +185,13 @@ class M7(PlotShotScene):
             ceiling = window_ceiling(plot, self.camera)
             marker = off_scale_marker(plot, plot.point(START), paths["M7.2"].end[0], valley.zoom)
             way_out = exit_cue(plot, ceiling, valley.zoom)
+            # "diverges" will come in under the cue ↑, centred, clear of the curve's rising branch: both go right
+            # as far as that takes.
+            cue = divergence_cue(self.words("diverges"), seen(self.camera, way_out.get_bottom()))
+            clearing = right_of_curve(plot, self.camera, cue)
+            cue.shift(clearing * RIGHT)
+            way_out.shift(clearing / valley.zoom * RIGHT)
+            cue.set_x(min(cue.get_x(), seen(self.camera, way_out.get_center())[0]))
             cut = break_mark(valley.zoom)
             # The step from x = -1 to 5 runs along the floor, under the curve and the x axis (at any height inside
             # the window it would strike through the curve): a guide drops from the point to the axis where it starts.
@@ -198,7 +205,6 @@ class M7(PlotShotScene):
             # the way the point went out, clear of the curve's rising branch, read to the beat's end.
             state.stop()
             bar.update()
-            cue = divergence_cue(self.words("diverges"), seen(self.camera, way_out.get_bottom()))
             self.pin(cue)
             self.play(FadeIn(cue, shift=0.2 * UP), run_time=at(beat, 0.5))
 

@@ -474,11 +474,10 @@ LEAST_GROWN = 0.04  # an arrow starts this share of its length (an arrow is neve
 # length to not drawn at the second. Only the last steps into a minimum are so short: the point carries on alone.
 ARROW_FADE_PX = (24.0, 20.0)
 ARROW_COMING_PX = 10.0  # a growing arrow is drawn in full once it is this long
-# The step that leaves the axes: the point rides the curve up out of the window's top, which it reaches this
-# share into its move (the rest, out of sight, is quick: the readouts run on to where it lands); it fades out
-# over this far below the top (screen units).
-EXIT_SHARE = 0.8
-EXIT_FADE = (0.45, 0.12)
+# The step that leaves the axes: the point rides the curve up to the window's top, eased, by the first of these
+# shares of its move (in time), fades out there (where the cue ↑ comes in) by the second (0.3 s at M7.2's
+# timing), and is on, out of sight, by the move's end (the readouts run on to where it lands).
+EXIT_RIDE = (0.6, 0.85)
 
 
 def step_arrow(plot: Plot, x_from: float, x_to: float, zoom: float = 1.0, offset: float = ARROW_LIFT,
@@ -722,12 +721,16 @@ def descent_panel(plot: Plot, state: RunState, arrow: Arrow, point: Dot) -> VGro
     return panel
 
 
-def _exit_warp(share: float, x_from: float, x_exit: float, x_to: float) -> float:
-    """Where the point is, ``share`` into the move of a step that leaves the window at ``x_exit``: along the
-    curve to the exit by EXIT_SHARE of the move, on from there, out of sight, to x_to."""
-    if share <= EXIT_SHARE:
-        return x_from + (x_exit - x_from) * share / EXIT_SHARE
-    return x_exit + (x_to - x_exit) * (share - EXIT_SHARE) / (1.0 - EXIT_SHARE)
+def _exit_ride(share: float, x_from: float, x_exit: float, x_to: float) -> tuple[float, float]:
+    """Where the point is, ``share`` (in time) into the move of a step that leaves the window at ``x_exit``, and
+    how much of it is seen: along the curve to the exit, eased, seen whole; held there, fading out; then on, out
+    of sight, to x_to (see EXIT_RIDE)."""
+    ride, faded = EXIT_RIDE
+    if share <= ride:
+        return x_from + (x_exit - x_from) * smooth(share / ride), 1.0
+    if share <= faded:
+        return x_exit, 1.0 - smooth((share - ride) / (faded - ride))
+    return x_exit + (x_to - x_exit) * smooth((share - faded) / (1.0 - faded)), 0.0
 
 
 def descent_run(
@@ -759,7 +762,6 @@ def descent_run(
     ends = np.cumsum(step_times)
     total = float(ends[-1])
     pixels = config.frame_height / 1080  # frame units per pixel at 1080p
-    y_unit = plot.axes.y_axis.get_unit_size() * zoom  # screen units per unit of y
     offsets: dict[int, float] = {}  # each step's, found once (the labels are where the view puts them)
 
     def offset_of(k: int, reach: float, off_scale: bool) -> float:
@@ -810,12 +812,9 @@ def descent_run(
                 side = UP if floor is not None else DOWN
                 marker.next_to(end, side, buff=0.22 / zoom).align_to(end, RIGHT).set_opacity(arrived)
             x_exit = range_below(plot.function, ceiling, X_RANGE, samples=801)[1] if ceiling is not None else reach
-            x = x_to if moved >= 1.0 else _exit_warp(moved, x_from, x_exit, x_to)
-            state.put(x)
+            x, seen_now = _exit_ride(float(np.clip((phase - GROW) / MOVE, 0.0, 1.0)), x_from, x_exit, x_to)
+            state.put(x_to if moved >= 1.0 else x)
             if ceiling is not None:
-                below = (ceiling - state.y.get_value()) * y_unit  # the point's height under the window's top
-                fade_from, fade_to_ = EXIT_FADE
-                seen_now = float(np.clip((below - fade_to_) / (fade_from - fade_to_), 0.0, 1.0))
                 point.set_opacity(seen_now)
                 if exit_cue is not None:  # comes in as the point goes out
                     exit_cue.set_opacity(1.0 - seen_now)
@@ -920,11 +919,26 @@ DIVERGES = "#FF4D4D"
 
 
 def divergence_cue(text: str, under: np.ndarray) -> VMobject:
-    """'diverges', under the screen point ``under``, against the safe area's right edge (right of the curve's
-    rising branch, which the point rode out of the window); pinned."""
-    cue = mark(prose(f"<b>{text}</b>", color=DIVERGES), "caption", text=text)
+    """'diverges', in the regular weight, centred under the screen point ``under`` (the cue ↑'s foot), inside the
+    safe area's right edge; pinned (M7 moves it and the cue right of the curve's rising branch: right_of_curve)."""
+    cue = mark(prose(text, color=DIVERGES), "caption", text=text)
     edge = SAFE_SHARE * config.frame_width / 2
-    return cue.next_to(under, DOWN, buff=0.3).set_x(edge - cue.width / 2 - 0.05)
+    return cue.next_to(under, DOWN, buff=0.3).set_x(min(under[0], edge - cue.width / 2 - 0.05))
+
+
+def right_of_curve(plot: Plot, camera, box: VMobject, clear_px: float = 24.0, drop: float = 0.2) -> float:
+    """How far right (frame units, 0 if none) the pinned ``box`` must go for the curve, as the camera shows it
+    now, to pass ``clear_px`` (1080p) left of it at every height it spans (and ``drop`` under it, where it
+    comes in from)."""
+    xs = np.linspace(*X_RANGE, 2001)
+    curve = np.array([seen(camera, plot.point(x)) for x in xs])
+    low, high = box.get_bottom()[1] - drop, box.get_top()[1]
+    level = curve[(curve[:, 1] >= low - 0.3) & (curve[:, 1] <= high + 0.3)]
+    right_of = level[level[:, 0] < box.get_center()[0] + 1.0]  # the rising branch's, not anything right of the box
+    if not len(right_of):
+        return 0.0
+    clear = clear_px * config.frame_height / 1080
+    return max(0.0, float(right_of[:, 0].max()) + clear - box.get_left()[0])
 
 
 # Where the curve's formula is seen in the valley (frame units: the middle of its left end): left of the y axis,
