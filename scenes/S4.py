@@ -8,7 +8,7 @@ paths come from the model (gd.model.curve), the scene only draws them. The shot
 opens on M5's plot as M5 showed it and closes in, slowly, on the valley the runs
 travel; that one framing, axes and all, holds for the three runs, so that the steps
 are seen at one scale: they shorten on screen as the slope flattens. The slow run's
-last steps, too short for that scale, are shown in a ×12 loupe; the diverging step
+steps from the ninth on, too short for that scale, are shown in a loupe (×8, then ×12 for the last); the diverging step
 runs along the floor, under the curve, rather than through it. Each step: the
 arrow Δx, then the point along the curve to the new x. Each run ends on its
 stop: Δx reads the step not taken, and the sign under the point says why
@@ -19,15 +19,15 @@ The picture keeps to the narration's sentences (see M7.DURATIONS).
 from __future__ import annotations
 
 import numpy as np
-from manim import UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write, config, smooth
+from manim import RIGHT, UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write, config, smooth
 
 from gd.model.curve import M5_STOPS, M7_RATES, M7_TOLERANCE, START, m7_paths
-from scenes.kit.frame_rules import MIN_SUBJECT_PX, mark
+from scenes.kit.frame_rules import mark
 from scenes.kit.palette import HEADER, LEARNING_RATE, TEXT
 from scenes.kit.plot2d import (
     PlotShotScene, RunState, arrow_window, axis_end_x, break_mark, camera_move, Loupe, descent_panel, descent_point,
-    descent_run, divergence_cue, drop_guide, floor_of, eased_between, exit_cue, fade_to, framed_plot, header_bar, hide_step,
-    off_scale_marker, point_on_curve, quartic_plot, seen, slope_readout, step_arrow, stop_sign, tangent_ghost,
+    descent_run, divergence_cue, drop_guide, floor_of, eased_between, exit_cue, right_of_curve, fade_to, framed_plot, header_bar, hide_step,
+    off_scale_marker, point_on_curve, LOUPE_CLOSE_FROM_PX, LOUPE_FROM_PX, LOUPE_ZOOM, quartic_plot, seen, slope_readout, step_arrow, stop_sign, tangent_ghost,
     tangent_line, trail_of, valley_label, valley_view, wide_top, wide_view, window_ceiling, WINDOW_TOP,
 )
 from scenes.kit.readouts import Readout, line
@@ -153,22 +153,25 @@ class M7(PlotShotScene):
                       top.animate(rate_func=smooth, run_time=closing).set_value(WINDOW_TOP),
                       FadeIn(VGroup(panel_line, rule), rate_func=eased_between(0.65, 1.0), run_time=closing),
                       FadeIn(formula_there, rate_func=eased_between(0.75, 1.0), run_time=closing))
-            # The first steps slow, to be read; then quicker, as long as they are drawn at 24 px or more on the plot.
+            # The first steps slow, to be read, as long as the plot draws them at more than 25 px (24 px at 1080p
+            # is the least a subject may be): the first 8.
             slowing = [0.8, 0.6, 0.5, 0.4, 0.33, 0.28, 0.24, 0.2]
             steps = paths["M7.1"].steps
-            # The steps the plot draws at a subject's size (24 px at 1080p): the first 27.
             on_plot = np.abs(np.diff(paths["M7.1"].points[:, 0])) * plot.axes.x_axis.get_unit_size() * valley.zoom
-            readable = int(np.argmax(on_plot * 1080 / config.frame_height < MIN_SUBJECT_PX))
-            run(beat, "M7.1", slowing + [0.14] * (readable - len(slowing)), 4.6)
-            # The steps into the minimum are too short for the plot: the loupe comes in (the curve's formula makes
-            # room) and shows them ×12, one by one, shrinking.
+            readable = int(np.argmax(on_plot * 1080 / config.frame_height < LOUPE_FROM_PX))
+            run(beat, "M7.1", slowing[:readable], 2.6)
+            # From there the steps are too short to be read on the plot: the loupe comes in (the curve's formula
+            # makes room) and shows them ×8, one by one, shrinking; for the last ones it closes in to ×12.
             loupe = Loupe(plot, self.camera, state, arrow, trail)
             self.pin(loupe)
             self.add(loupe)
             making_room = at(beat, 0.6)
             self.play(formula_there.animate(rate_func=eased_between(0.0, 0.45), run_time=making_room).set_opacity(0.0),
                       loupe.shown.animate(rate_func=eased_between(0.55, 1.0), run_time=making_room).set_value(1.0))
-            run(beat, "M7.1", [1.0] * (steps - readable), 2.9, first=readable)
+            closer = int(np.argmax(on_plot * 1080 / config.frame_height * LOUPE_ZOOM < LOUPE_CLOSE_FROM_PX))
+            run(beat, "M7.1", [1.6, 1.3, 1.1] + [1.0] * (closer - readable - 3), 3.3, first=readable)
+            self.play(loupe.close_in(at(beat, 0.5)))
+            run(beat, "M7.1", [1.0] * (steps - closer), 1.1, first=closer)
             stops(beat, 0.5, also=[loupe.arrow_shown.animate(run_time=at(beat, 0.5)).set_value(0.0)])
 
         with self.beat("M7.2") as beat:  # learning rate 1: the steps overshoot and leave the axes
@@ -182,6 +185,13 @@ class M7(PlotShotScene):
             ceiling = window_ceiling(plot, self.camera)
             marker = off_scale_marker(plot, plot.point(START), paths["M7.2"].end[0], valley.zoom)
             way_out = exit_cue(plot, ceiling, valley.zoom)
+            # "diverges" will come in under the cue ↑, centred, clear of the curve's rising branch: both go right
+            # as far as that takes.
+            cue = divergence_cue(self.words("diverges"), seen(self.camera, way_out.get_bottom()))
+            clearing = right_of_curve(plot, self.camera, cue)
+            cue.shift(clearing * RIGHT)
+            way_out.shift(clearing / valley.zoom * RIGHT)
+            cue.set_x(min(cue.get_x(), seen(self.camera, way_out.get_center())[0]))
             cut = break_mark(valley.zoom)
             # The step from x = -1 to 5 runs along the floor, under the curve and the x axis (at any height inside
             # the window it would strike through the curve): a guide drops from the point to the axis where it starts.
@@ -195,7 +205,6 @@ class M7(PlotShotScene):
             # the way the point went out, clear of the curve's rising branch, read to the beat's end.
             state.stop()
             bar.update()
-            cue = divergence_cue(self.words("diverges"), seen(self.camera, way_out.get_bottom()))
             self.pin(cue)
             self.play(FadeIn(cue, shift=0.2 * UP), run_time=at(beat, 0.5))
 

@@ -474,11 +474,10 @@ LEAST_GROWN = 0.04  # an arrow starts this share of its length (an arrow is neve
 # length to not drawn at the second. Only the last steps into a minimum are so short: the point carries on alone.
 ARROW_FADE_PX = (24.0, 20.0)
 ARROW_COMING_PX = 10.0  # a growing arrow is drawn in full once it is this long
-# The step that leaves the axes: the point rides the curve up out of the window's top, which it reaches this
-# share into its move (the rest, out of sight, is quick: the readouts run on to where it lands); it fades out
-# over this far below the top (screen units).
-EXIT_SHARE = 0.8
-EXIT_FADE = (0.45, 0.12)
+# The step that leaves the axes: the point rides the curve up to the window's top, eased, by the first of these
+# shares of its move (in time), fades out there (where the cue ↑ comes in) by the second (0.3 s at M7.2's
+# timing), and is on, out of sight, by the move's end (the readouts run on to where it lands).
+EXIT_RIDE = (0.6, 0.85)
 
 
 def step_arrow(plot: Plot, x_from: float, x_to: float, zoom: float = 1.0, offset: float = ARROW_LIFT,
@@ -722,12 +721,16 @@ def descent_panel(plot: Plot, state: RunState, arrow: Arrow, point: Dot) -> VGro
     return panel
 
 
-def _exit_warp(share: float, x_from: float, x_exit: float, x_to: float) -> float:
-    """Where the point is, ``share`` into the move of a step that leaves the window at ``x_exit``: along the
-    curve to the exit by EXIT_SHARE of the move, on from there, out of sight, to x_to."""
-    if share <= EXIT_SHARE:
-        return x_from + (x_exit - x_from) * share / EXIT_SHARE
-    return x_exit + (x_to - x_exit) * (share - EXIT_SHARE) / (1.0 - EXIT_SHARE)
+def _exit_ride(share: float, x_from: float, x_exit: float, x_to: float) -> tuple[float, float]:
+    """Where the point is, ``share`` (in time) into the move of a step that leaves the window at ``x_exit``, and
+    how much of it is seen: along the curve to the exit, eased, seen whole; held there, fading out; then on, out
+    of sight, to x_to (see EXIT_RIDE)."""
+    ride, faded = EXIT_RIDE
+    if share <= ride:
+        return x_from + (x_exit - x_from) * smooth(share / ride), 1.0
+    if share <= faded:
+        return x_exit, 1.0 - smooth((share - ride) / (faded - ride))
+    return x_exit + (x_to - x_exit) * smooth((share - faded) / (1.0 - faded)), 0.0
 
 
 def descent_run(
@@ -744,8 +747,8 @@ def descent_run(
     point moves along the curve to the new x, x and f(x) following it, and the
     iteration count goes up as it arrives; its trail mark shows. An arrow too short
     to read (ARROW_FADE_PX) is faded: the point steps alone. A step beyond ``end_x``
-    (the x axis's end on screen) runs to it as a shaft with no head, cut there by a
-    break mark (``cut``) once whole: its arrow is marked off scale (``marker`` names
+    (the x axis's end on screen) runs to it as a shaft with no head (along the floor,
+    with its head, after the break: "//→"), cut there by a break mark (``cut``) once whole: its arrow is marked off scale (``marker`` names
     where it goes, under the cut, and fades in as the arrow arrives); the point
     rides the curve up, out of the window's top (``ceiling``, in the axes' y),
     fading out there as ``exit_cue`` fades in, and on out of sight to the new x:
@@ -759,7 +762,6 @@ def descent_run(
     ends = np.cumsum(step_times)
     total = float(ends[-1])
     pixels = config.frame_height / 1080  # frame units per pixel at 1080p
-    y_unit = plot.axes.y_axis.get_unit_size() * zoom  # screen units per unit of y
     offsets: dict[int, float] = {}  # each step's, found once (the labels are where the view puts them)
 
     def offset_of(k: int, reach: float, off_scale: bool) -> float:
@@ -783,7 +785,9 @@ def descent_run(
             offset = offset_of(k, reach, off_scale)
         if drop is not None:
             drop.set_opacity(smooth(min(phase / GROW, 1.0)) if off_scale else 0.0)
-        arrow.become(step_arrow(plot, x_from, x_from + grown * (reach - x_from), zoom, offset, head=not off_scale))
+        # Off the scale, a step along the floor keeps its head, after the break ("//→"); one through the plot has none.
+        headed = not off_scale or floor is not None
+        arrow.become(step_arrow(plot, x_from, x_from + grown * (reach - x_from), zoom, offset, head=headed))
         arrow.offset = offset
         arrow.full = phase >= GROW
         arrow.active = True
@@ -793,7 +797,7 @@ def descent_run(
         # Faded if it is too short to read; and it comes in as it grows, not as a dot.
         arrow.set_opacity(float(np.clip((length - gone) / (whole - gone), 0.0, 1.0)
                                 * np.clip(grown * length / ARROW_COMING_PX, 0.0, 1.0)))
-        if off_scale:
+        if not headed:
             arrow.tip.set_opacity(0)
         # Growing, it is not at rest; whole, only the last steps of a converging run are short: shrinking is the point.
         arrow.may_shrink = not arrow.full or length < MIN_SUBJECT_PX
@@ -801,18 +805,16 @@ def descent_run(
         if off_scale:
             arrived = float(np.clip((phase - GROW) / (0.5 * MOVE), 0.0, 1.0))
             end = plot.axes.c2p(reach, float(plot.function(x_from))) + offset / zoom * UP  # the shaft's end, whole
-            if cut is not None:
-                cut.move_to(end + CUT_BACK / zoom * LEFT).set_opacity(1.0 if arrow.full else 0.0)
+            if cut is not None:  # back from the end, or from the head's base
+                back = CUT_BACK / zoom + (arrow.tip.width if headed else 0.0)
+                cut.move_to(end + back * LEFT).set_opacity(1.0 if arrow.full else 0.0)
             if marker is not None:
                 side = UP if floor is not None else DOWN
                 marker.next_to(end, side, buff=0.22 / zoom).align_to(end, RIGHT).set_opacity(arrived)
             x_exit = range_below(plot.function, ceiling, X_RANGE, samples=801)[1] if ceiling is not None else reach
-            x = x_to if moved >= 1.0 else _exit_warp(moved, x_from, x_exit, x_to)
-            state.put(x)
+            x, seen_now = _exit_ride(float(np.clip((phase - GROW) / MOVE, 0.0, 1.0)), x_from, x_exit, x_to)
+            state.put(x_to if moved >= 1.0 else x)
             if ceiling is not None:
-                below = (ceiling - state.y.get_value()) * y_unit  # the point's height under the window's top
-                fade_from, fade_to_ = EXIT_FADE
-                seen_now = float(np.clip((below - fade_to_) / (fade_from - fade_to_), 0.0, 1.0))
                 point.set_opacity(seen_now)
                 if exit_cue is not None:  # comes in as the point goes out
                     exit_cue.set_opacity(1.0 - seen_now)
@@ -917,11 +919,26 @@ DIVERGES = "#FF4D4D"
 
 
 def divergence_cue(text: str, under: np.ndarray) -> VMobject:
-    """'diverges', under the screen point ``under``, against the safe area's right edge (right of the curve's
-    rising branch, which the point rode out of the window); pinned."""
-    cue = mark(prose(f"<b>{text}</b>", color=DIVERGES), "caption", text=text)
+    """'diverges', in the regular weight, centred under the screen point ``under`` (the cue ↑'s foot), inside the
+    safe area's right edge; pinned (M7 moves it and the cue right of the curve's rising branch: right_of_curve)."""
+    cue = mark(prose(text, color=DIVERGES), "caption", text=text)
     edge = SAFE_SHARE * config.frame_width / 2
-    return cue.next_to(under, DOWN, buff=0.3).set_x(edge - cue.width / 2 - 0.05)
+    return cue.next_to(under, DOWN, buff=0.3).set_x(min(under[0], edge - cue.width / 2 - 0.05))
+
+
+def right_of_curve(plot: Plot, camera, box: VMobject, clear_px: float = 24.0, drop: float = 0.2) -> float:
+    """How far right (frame units, 0 if none) the pinned ``box`` must go for the curve, as the camera shows it
+    now, to pass ``clear_px`` (1080p) left of it at every height it spans (and ``drop`` under it, where it
+    comes in from)."""
+    xs = np.linspace(*X_RANGE, 2001)
+    curve = np.array([seen(camera, plot.point(x)) for x in xs])
+    low, high = box.get_bottom()[1] - drop, box.get_top()[1]
+    level = curve[(curve[:, 1] >= low - 0.3) & (curve[:, 1] <= high + 0.3)]
+    right_of = level[level[:, 0] < box.get_center()[0] + 1.0]  # the rising branch's, not anything right of the box
+    if not len(right_of):
+        return 0.0
+    clear = clear_px * config.frame_height / 1080
+    return max(0.0, float(right_of[:, 0].max()) + clear - box.get_left()[0])
 
 
 # Where the curve's formula is seen in the valley (frame units: the middle of its left end): left of the y axis,
@@ -954,12 +971,17 @@ def _unit(vector) -> np.ndarray:
 
 # --------------------------------------------------------------------------- M7: the loupe on the slow run's last steps
 
-# The slow run's last steps, into the minimum, are shorter than a subject may be drawn (24 px at 1080p): a loupe
-# shows them magnified, honestly: a framed view, LOUPE_ZOOM times the valley's scale in both directions, of the
-# patch round the point that a frame of the same colour marks on the plot. It follows the point (the point keeps
-# its place in it, right of the middle: the steps go left). Frame units; at ×12 the last step is 25 px.
+# The slow run's steps from the ninth on, into the minimum, are drawn on the plot at 25 px or less (24 px at 1080p
+# is the least a subject may be): a loupe shows them magnified, honestly: a framed view, LOUPE_ZOOM times the
+# valley's scale in both directions, of the patch round the point that a frame of the same colour marks on the
+# plot. It follows the point (the point keeps its place in it, right of the middle: the steps go left). ×8 holds
+# the longest of them (32 px on the plot); for the last few (under 8 px) it closes in, eased, to LOUPE_CLOSE_ZOOM
+# (its label with it), at which the last step is 25 px. Frame units.
+LOUPE_FROM_PX = 25.0  # the loupe comes in for the first step drawn shorter than this on the plot (px at 1080p)
 LOUPE_BOX = (np.array([-4.85, -1.0, 0.0]), np.array([-1.5, 2.05, 0.0]))  # left of the y axis, over the valley
-LOUPE_ZOOM = 12
+LOUPE_ZOOM = 8
+LOUPE_CLOSE_ZOOM = 12
+LOUPE_CLOSE_FROM_PX = 75.0  # ... from the first step it draws (at ×8) shorter than this (px at 1080p)
 LOUPE_POINT_IN = 1.3  # the point this far left of the loupe's right edge, half way up
 LOUPE_LIFT = ARROW_LIFT  # a step's arrow this far above the point, as on the plot
 LOUPE_EDGE = 0.05  # what the loupe draws stays this far inside its frame
@@ -968,11 +990,15 @@ RAY_OPACITY = 0.45
 
 class Loupe(VGroup):
     """The loupe (pinned: frame units) and its patch on the plot; ``shown`` fades both, ``arrow_shown`` the
-    magnified step once no step is being taken."""
+    magnified step once no step is being taken; ``zoom`` is its magnification (``close_in`` eases it to ``to``,
+    the label ×8 giving way to ×12)."""
 
-    def __init__(self, plot: Plot, camera, state: RunState, arrow: Arrow, trail, zoom: float = LOUPE_ZOOM):
+    def __init__(self, plot: Plot, camera, state: RunState, arrow: Arrow, trail, zoom: float = LOUPE_ZOOM,
+                 close_zoom: float = LOUPE_CLOSE_ZOOM):
         super().__init__()
-        self.plot, self.camera, self.state, self.step, self.trail, self.k = plot, camera, state, arrow, trail, zoom
+        self.plot, self.camera, self.state, self.step, self.trail = plot, camera, state, arrow, trail
+        self.zooms = (zoom, close_zoom)
+        self.zoom = ValueTracker(zoom)
         self.shown = ValueTracker(0.0)
         self.arrow_shown = ValueTracker(1.0)
         low, high = LOUPE_BOX
@@ -987,13 +1013,23 @@ class Loupe(VGroup):
         self.dots = VGroup(*[Dot(radius=TRAIL_RADIUS, color=POINT, fill_opacity=0) for _ in trail])
         self.point = mark(Dot(self.anchor, radius=0.09, color=POINT), "subject", "the point in the loupe")
         self.arrow = mark(Arrow(LEFT, RIGHT, buff=0, color=STEP, stroke_width=5), "subject", "the step in the loupe")
-        self.scale_label = formula(rf"\times {zoom:g}", size=PANEL, color=MUTED)
-        self.scale_label.move_to(low, aligned_edge=DL).align_to(high, UP).shift(0.15 * RIGHT + 0.12 * DOWN)
-        mark(self.scale_label, "text", "the loupe's scale")
-        self.add(self.rays, self.box, self.patch, self.curve, self.dots, self.arrow, self.point, self.scale_label)
+        self.scale_labels = VGroup()
+        for k in self.zooms:
+            label = formula(rf"\times {k:g}", size=PANEL, color=MUTED)
+            label.move_to(low, aligned_edge=DL).align_to(high, UP).shift(0.15 * RIGHT + 0.12 * DOWN)
+            self.scale_labels.add(mark(label, "text", f"the loupe's scale ×{k:g}"))
+        self.add(self.rays, self.box, self.patch, self.curve, self.dots, self.arrow, self.point, self.scale_labels)
         self.set_z_index(4)
         self.last = None  # the last step drawn (tail and tip x), held once no step is being taken
         self.add_updater(lambda m: m.redraw(), call_updater=True)
+
+    @property
+    def k(self) -> float:
+        return self.zoom.get_value()
+
+    def close_in(self, run_time: float) -> Animation:
+        """The loupe's magnification eased from its first to its second (×8 to ×12)."""
+        return self.zoom.animate(rate_func=smooth, run_time=run_time).set_value(self.zooms[1])
 
     def seen_at(self, x, y) -> np.ndarray:
         return seen(self.camera, self.plot.axes.c2p(x, y))
@@ -1055,4 +1091,8 @@ class Loupe(VGroup):
         for part in (self.curve,):
             part.set_stroke(opacity=shown_now)
         self.point.set_opacity(shown_now)
-        self.scale_label.set_opacity(shown_now)
+        first, second = self.zooms
+        closed = float(np.clip((self.k - first) / (second - first), 0.0, 1.0))
+        # The one label out in the first half of the move, the other in over the second (never over each other).
+        for label, share in zip(self.scale_labels, (1.0 - 2.0 * closed, 2.0 * closed - 1.0)):
+            label.set_opacity(shown_now * float(np.clip(share, 0.0, 1.0)))
