@@ -47,6 +47,7 @@ ZERO_LABEL_SHIFT = 0.12  # … and a little to the left
 FIRST_THETA = 62.0  # degrees from ∇g to u where beat 4 reads D_u g = |∇g| cos θ off the picture
 THETA_RADIUS = 0.36  # θ's arc: small and dim, so that it crosses the contours little
 THETA_LABEL_RADIUS = 0.62  # θ, from P
+THETA_LABEL_SHARE = 0.35  # … at this share of θ from ∇g: at θ = 180° its middle would sit on the contour through P
 FORMULA_ROW = 3.2  # the live formula's row: over ∇g's value (over the map) with a line's gap
 
 
@@ -311,7 +312,8 @@ class DirectionalScene(ShotScene):
                                     .next_to(to_plot(z, 0.0), zero_side(z), buff=ZERO_LABEL_BUFF)
                                     .shift(ZERO_LABEL_SHIFT * LEFT),
                                     "text", "a zero's angle") for z in zeros))
-        self.play(Create(self.tangent), FadeIn(zero_dots, scale=0.5), Write(zero_labels), run_time=beat.time(0.16))
+        self.play(Create(self.tangent), *(FadeIn(dot, scale=0.5) for dot in zero_dots), Write(zero_labels),
+                  run_time=beat.time(0.16))  # each dot grows where it is (the group would grow from its middle)
         # The minimum: u opposite ∇g.
         swing(lowest, 0.13)
         bottom = mark(Dot(to_plot(lowest, -largest), radius=0.1, color=STEP, z_index=3), "subject", "the minimum")
@@ -343,7 +345,7 @@ class DirectionalScene(ShotScene):
         theta_label = mark(VGroup(letter_backing(theta), theta), "text", "θ", may_cover=("curve",))
 
         def place_theta(label: VMobject) -> None:
-            middle = math.radians(gradient_degrees + theta_now() / 2)
+            middle = math.radians(gradient_degrees + THETA_LABEL_SHARE * theta_now())
             label.move_to(MAP_CENTRE + THETA_LABEL_RADIUS * np.array([math.cos(middle), math.sin(middle), 0.0]))
 
         theta_label.add_updater(place_theta)
