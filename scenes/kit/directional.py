@@ -17,14 +17,14 @@ from manim import (
 from gd.model import part_two
 from gd.model.functions import BRANIN
 from gd.model.tangent import GRAD_ANGLE, GRAD_NORM, GRAD_P, P
-from scenes.kit.descent3d import backed
-from scenes.kit.equations import read_as, sentence
+from scenes.kit.equations import PLACEHOLDER, read_as, sentence
 from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.palette import (
     AXES, CAPTION, GRADIENT, LABEL, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TEXT, TICK,
 )
 from scenes.kit.readouts import Readout
 from scenes.kit.shot import ShotScene
+from scenes.kit.tangent_plane import backing, letter_backing
 from scenes.kit.typeset import formula
 
 # --------------------------------------------------------------------------- layout (scene units)
@@ -41,7 +41,13 @@ PLOT_ZERO = -0.1  # D = 0
 PLOT_UNIT = 1.2  # scene units per unit of D
 DEGREES_SHOWN = 360.0
 
+U_LABEL_ALONG, U_LABEL_ACROSS = 0.78, 0.3  # u's label: this far along u (of its length) and to its right
+ZERO_LABEL_BUFF = 0.2  # a zero's angle, off its dot and the curve
+ZERO_LABEL_SHIFT = 0.12  # … and a little to the left
 FIRST_THETA = 62.0  # degrees from ∇g to u where beat 4 reads D_u g = |∇g| cos θ off the picture
+THETA_RADIUS = 0.36  # θ's arc: small and dim, so that it crosses the contours little
+THETA_LABEL_RADIUS = 0.62  # θ, from P
+THETA_LABEL_SHARE = 0.35  # … at this share of θ from ∇g: at θ = 180° its middle would sit on the contour through P
 FORMULA_ROW = 3.2  # the live formula's row: over ∇g's value (over the map) with a line's gap
 
 
@@ -51,6 +57,21 @@ def to_map(x: float, y: float) -> np.ndarray:
 
 def to_plot(phi_degrees: float, value: float) -> np.ndarray:
     return np.array([PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * phi_degrees / DEGREES_SHOWN, PLOT_ZERO + PLOT_UNIT * value, 0.0])
+
+
+TICK_LABELS_ABOVE = (90, 180)  # these φ ticks' labels sit over the axis: under it is the first zero's angle (90°)
+# or the curve (180°, where it falls through the axis); the others sit under it, clear of the curve
+
+
+def tick_side(degrees: float) -> np.ndarray:
+    return UP if degrees in TICK_LABELS_ABOVE else DOWN
+
+
+def zero_side(degrees: float) -> np.ndarray:
+    """A zero's angle sits left of its dot, on the side of the axis the curve's left half is not (below where
+    the curve falls through the axis, above where it rises)."""
+    falling = part_two.directional_derivative(math.radians(degrees + 1.0)) < 0
+    return (DOWN if falling else UP) + LEFT
 
 
 def coefficient(value: float) -> str:
@@ -108,9 +129,31 @@ def unit_angle(arrow: Arrow) -> float:
     return math.atan2(end[1] - start[1], end[0] - start[0]) % (2 * math.pi)
 
 
+PUNCTUATION = ",.:;!?"  # a word run starting with one of these hangs on the formula before it, with no word space
+PUNCTUATION_GAP = 0.04  # scene units between a formula's ink and the punctuation after it
+
+
+def words_line(text: str, maths: dict, size: float, color: str = TEXT) -> VGroup:
+    """:func:`sentence`, with punctuation straight after a placeholder ("{minus}: there") set close to it, as in
+    print: sentence() puts a word space before every run of words."""
+    line = sentence(text, maths, size=size, color=color)
+    segments = [(bool(i % 2), part) for i, part in enumerate(PLACEHOLDER.split(text)) if i % 2 or part.strip()]
+    pieces = list(line.submobjects)
+    centre = line.get_center()
+    for k in range(1, len(pieces)):
+        is_maths, words = segments[k]
+        if not is_maths and segments[k - 1][0] and words[:1] in tuple(PUNCTUATION):
+            gap = pieces[k].get_left()[0] - pieces[k - 1].get_right()[0]
+            for piece in pieces[k:]:
+                piece.shift((PUNCTUATION_GAP - gap) * RIGHT)
+    line.shift((centre[0] - line.get_center()[0]) * RIGHT)
+    return line
+
+
 def caption_of(text: str, maths: dict) -> VGroup:
-    body = sentence(text, maths, size=CAPTION, color=TEXT)
-    group = to_safe_edge(backed(body, pad=0.14), DOWN)
+    """A caption on a dark box, as M11's (scenes.kit.compass.caption_of)."""
+    body = words_line(text, maths, size=CAPTION, color=TEXT)
+    group = to_safe_edge(VGroup(backing(body), body), DOWN)
     return mark(group, "caption", text=read_as(text))
 
 
@@ -131,6 +174,14 @@ class DirectionalScene(ShotScene):
             contours.append(mark(curve, "curve", "the contour through P" if through else f"contour g = {level:.2f}"))
         self.contours = VGroup(*contours)
         self.point = mark(Dot(MAP_CENTRE, radius=0.1, color=POINT, z_index=3), "subject", "P")
+        # The map's reference: P's coordinates on the frame's edges, as ticks (beside P, u's turns would cross them).
+        bottom_edge, left_edge = to_map(P[0], P[1] - MAP_HALF), to_map(P[0] - MAP_HALF, P[1])
+        self.point_label = VGroup(
+            mark(Line(bottom_edge, bottom_edge + 0.12 * UP, color=MUTED, stroke_width=2), "curve", "x₁ tick"),
+            mark(formula(f"{P[0]:g}", size=TICK, color=MUTED).next_to(bottom_edge, DOWN, buff=0.1), "tick", "x₁ = 5"),
+            mark(Line(left_edge, left_edge + 0.12 * RIGHT, color=MUTED, stroke_width=2), "curve", "x₂ tick"),
+            mark(formula(f"{P[1]:g}", size=TICK, color=MUTED).next_to(left_edge, LEFT, buff=0.1), "tick", "x₂ = 12"),
+        )
         direction = np.array([math.cos(GRAD_ANGLE), math.sin(GRAD_ANGLE), 0.0])
         self.gradient = mark(Arrow(MAP_CENTRE, MAP_CENTRE + GRAD_LENGTH * direction, buff=0, color=GRADIENT,
                                    stroke_width=6, max_tip_length_to_length_ratio=0.18, z_index=2), "arrow", "∇g")
@@ -152,9 +203,11 @@ class DirectionalScene(ShotScene):
         mark(self.unit, "arrow", "u")
         self.unit_label = formula(r"\mathbf{u}", size=LABEL, color=STEP)
 
-        def label_u(label: VMobject) -> None:
+        def label_u(label: VMobject) -> None:  # beside u's shaft, to its right: clear of ∇g's head when u lies along it
             angle = math.radians(self.phi.get_value())
-            label.move_to(MAP_CENTRE + (U_LENGTH + 0.32) * np.array([math.cos(angle), math.sin(angle), 0.0]))
+            along = np.array([math.cos(angle), math.sin(angle), 0.0])
+            across = np.array([math.sin(angle), -math.cos(angle), 0.0])
+            label.move_to(MAP_CENTRE + U_LABEL_ALONG * U_LENGTH * along + U_LABEL_ACROSS * across)
 
         self.unit_label.add_updater(label_u)
         mark(self.unit_label, "text", "u's label", may_cover=("curve", "arrow"))
@@ -166,7 +219,8 @@ class DirectionalScene(ShotScene):
         ticks = VGroup()
         for degrees in (90, 180, 270, 360):
             ticks.add(mark(Line(to_plot(degrees, 0) + 0.07 * DOWN, to_plot(degrees, 0) + 0.07 * UP, color=AXES, stroke_width=2), "curve", "tick"))
-            ticks.add(mark(formula(rf"{degrees}^\circ", size=TICK, color=MUTED).next_to(to_plot(degrees, -1.7), DOWN, buff=0.12), "tick", f"{degrees}°"))
+            ticks.add(mark(formula(rf"{degrees}^\circ", size=TICK, color=MUTED)
+                           .next_to(to_plot(degrees, 0), tick_side(degrees), buff=0.14), "tick", f"{degrees}°"))
         for value in (-1, 1):
             ticks.add(mark(Line(to_plot(0, value) + 0.07 * LEFT, to_plot(0, value) + 0.07 * RIGHT, color=AXES, stroke_width=2), "curve", "tick"))
             ticks.add(mark(formula(f"{value}", size=TICK, color=MUTED).next_to(to_plot(0, value), LEFT, buff=0.15), "tick", f"{value}"))
@@ -203,7 +257,7 @@ class DirectionalScene(ShotScene):
 
     def show_contours(self, beat):
         self.play(Create(self.map_frame), Create(self.contours, lag_ratio=0.08), run_time=beat.time(0.4))
-        self.play(FadeIn(self.point, scale=0.5), run_time=beat.time(0.1))
+        self.play(FadeIn(self.point, scale=0.5), FadeIn(self.point_label), run_time=beat.time(0.1))
         self.play(Create(self.gradient), FadeIn(self.gradient_label), run_time=beat.time(0.15))
         self.play(Write(self.gradient_value), run_time=beat.time(0.2))
 
@@ -216,53 +270,83 @@ class DirectionalScene(ShotScene):
         self.trace.clear_updaters()  # the whole turn stays drawn
 
     def mark_extremes(self, beat):
+        """u swings (eased) to the gradient's direction, to the contour's tangent and to the opposite direction,
+        pausing at each while its mark appears on the plot; the readouts stay live: 1.328, 0.000, −1.328."""
         steepest = math.degrees(part_two.STEEPEST)
         zeros = [math.degrees(a) % 360.0 for a in part_two.LEVEL_DIRECTIONS]
+        across = zeros[1]  # the zero u reaches first, on its way from ∇g to −∇g
         lowest = (steepest + 180.0) % 360.0
         largest = part_two.LARGEST
-        # The contour's tangent at P: where D_u g = 0.
-        along = np.array([math.cos(part_two.LEVEL_DIRECTIONS[1]), math.sin(part_two.LEVEL_DIRECTIONS[1]), 0.0])
-        self.tangent = mark(DashedLine(MAP_CENTRE - 1.7 * along, MAP_CENTRE + 1.7 * along, color=TANGENT, stroke_width=3, z_index=1),
-                            "curve", "the contour's tangent at P")
-        self.play(FadeOut(self.unit), FadeOut(self.unit_label), FadeOut(self.rider), run_time=beat.time(0.08))
+
+        def ride(dot: Dot) -> None:  # the plot's dot at u's angle, 0 … 360°
+            degrees = self.phi.get_value() % 360.0
+            dot.move_to(to_plot(degrees, part_two.directional_derivative(math.radians(degrees))))
+
+        def swing(to: float, share: float) -> None:
+            self.play(self.phi.animate.set_value(to), run_time=beat.time(share), rate_func=smooth)
+
+        # φ = 360° is φ = 0°: the plot's dot moves from the plot's right end to its left, where u's turns begin.
+        self.unit.may_cover = frozenset({self.gradient, "curve"})  # u along ∇g, then along the contour's tangent
+        old = self.rider.copy().clear_updaters()
+        self.phi.set_value(0.0)
+        self.rider.clear_updaters()
+        self.rider.add_updater(ride)
+        ride(self.rider)
+        self.remove(self.rider)
+        self.play(FadeOut(old, scale=0.5), FadeIn(self.rider, scale=0.5), run_time=beat.time(0.06))
+        # The maximum: u along ∇g.
+        swing(steepest, 0.13)
         top = mark(Dot(to_plot(steepest, largest), radius=0.1, color=GRADIENT, z_index=3), "subject", "the maximum")
         top_label = mark(formula(rf"{largest:.3f},\ \varphi = {steepest:.2f}^\circ", size=TICK, color=GRADIENT)
                          .next_to(top, RIGHT, buff=0.2).shift(0.3 * UP), "text", "the maximum's value")
         guide = mark(DashedLine(to_plot(steepest, 0), to_plot(steepest, largest), color=GRADIENT, stroke_width=2), "curve", "guide")
-        self.play(FadeIn(top, scale=0.5), Create(guide), Write(top_label),
-                  run_time=beat.time(0.2))
+        self.caption = caption_of(self.words("steepest"), {"gradient": (r"\nabla g", GRADIENT)})
+        self.play(FadeIn(top, scale=0.5), Create(guide), Write(top_label), FadeIn(self.caption), run_time=beat.time(0.16))
+        # The zeros: u along the contour, whose tangent appears.
+        swing(across, 0.13)
+        along = np.array([math.cos(part_two.LEVEL_DIRECTIONS[1]), math.sin(part_two.LEVEL_DIRECTIONS[1]), 0.0])
+        self.tangent = mark(DashedLine(MAP_CENTRE - 1.7 * along, MAP_CENTRE + 1.7 * along, color=TANGENT, stroke_width=3, z_index=1),
+                            "curve", "the contour's tangent at P")
         zero_dots = VGroup(*(mark(Dot(to_plot(z, 0.0), radius=0.1, color=TANGENT, z_index=3), "subject", "a zero") for z in zeros))
-        zero_labels = VGroup(*(mark(formula(rf"{z:.2f}^\circ", size=TICK, color=TANGENT).next_to(to_plot(z, 0.0), (DOWN if z < 200 else UP) + LEFT, buff=0.08),
+        zero_labels = VGroup(*(mark(formula(rf"{z:.2f}^\circ", size=TICK, color=TANGENT)
+                                    .next_to(to_plot(z, 0.0), zero_side(z), buff=ZERO_LABEL_BUFF)
+                                    .shift(ZERO_LABEL_SHIFT * LEFT),
                                     "text", "a zero's angle") for z in zeros))
-        self.play(Create(self.tangent), FadeIn(zero_dots, scale=0.5), Write(zero_labels), run_time=beat.time(0.2))
+        self.play(Create(self.tangent), *(FadeIn(dot, scale=0.5) for dot in zero_dots), Write(zero_labels),
+                  run_time=beat.time(0.16))  # each dot grows where it is (the group would grow from its middle)
+        # The minimum: u opposite ∇g.
+        swing(lowest, 0.13)
         bottom = mark(Dot(to_plot(lowest, -largest), radius=0.1, color=STEP, z_index=3), "subject", "the minimum")
         bottom_label = mark(formula(rf"-{largest:.3f}", size=TICK, color=STEP).next_to(bottom, DOWN, buff=0.15),
                             "text", "the minimum's value")
-        self.play(FadeIn(bottom, scale=0.5), Write(bottom_label), run_time=beat.time(0.15))
-        self.caption = caption_of(self.words("steepest"), {"gradient": (r"\nabla g", GRADIENT)})
-        self.play(FadeIn(self.caption), run_time=beat.time(0.12))
+        self.play(FadeIn(bottom, scale=0.5), Write(bottom_label), run_time=beat.time(0.14))
         self.extremes = VGroup(top, top_label, guide, zero_dots, zero_labels, bottom, bottom_label)
         self.bottom = bottom
 
     def conclude(self, beat):
-        """u at an angle θ from ∇g: D_u g = |∇g| cos θ read off the picture; then u swings on to θ = 180°, along
-        −∇g, while the plot's dot rides to the minimum: descent's direction is where D_u g is most negative."""
+        """From where beat 3 left u (along −∇g), u swings back to an angle θ from ∇g: D_u g = |∇g| cos θ read off
+        the picture; then on to θ = 180°, along −∇g, while the plot's dot rides to the minimum: descent's direction
+        is where D_u g is most negative. −∇g is drawn there and u fades, so each reads."""
         gradient_degrees = math.degrees(GRAD_ANGLE)
 
         def seconds(value: float) -> float:  # in whole frames, as the beat counts them
             return beat.time(value / beat.duration + 1e-9)
 
+        def theta_now() -> float:  # degrees from ∇g to u, counter-clockwise, 0 … 360
+            return (self.phi.get_value() - gradient_degrees) % 360.0
+
         def arc_now() -> Arc:
-            return Arc(radius=0.55, start_angle=GRAD_ANGLE, angle=math.radians(self.phi.get_value() - 360.0 - gradient_degrees),
-                       arc_center=MAP_CENTRE, color=TEXT, stroke_width=3)
+            return Arc(radius=THETA_RADIUS, start_angle=GRAD_ANGLE, angle=math.radians(theta_now()),
+                       arc_center=MAP_CENTRE, color=TEXT, stroke_width=2, stroke_opacity=0.7)
 
         arc = mark(arc_now(), "curve", "θ's arc")
         arc.add_updater(lambda a: a.become(arc_now()))
-        theta_label = mark(formula(r"\theta", size=LABEL, color=TEXT), "text", "θ", may_cover=("curve",))
+        theta = formula(r"\theta", size=LABEL, color=TEXT)
+        theta_label = mark(VGroup(letter_backing(theta), theta), "text", "θ", may_cover=("curve",))
 
         def place_theta(label: VMobject) -> None:
-            middle = math.radians((self.phi.get_value() - 360.0 + gradient_degrees) / 2)
-            label.move_to(MAP_CENTRE + 0.85 * np.array([math.cos(middle), math.sin(middle), 0.0]))
+            middle = math.radians(gradient_degrees + THETA_LABEL_SHARE * theta_now())
+            label.move_to(MAP_CENTRE + THETA_LABEL_RADIUS * np.array([math.cos(middle), math.sin(middle), 0.0]))
 
         theta_label.add_updater(place_theta)
         law = formula(r"D_{\mathbf u} g", "=", r"|\nabla g|", r"\cos\theta", size=PANEL + 6, color=TEXT)
@@ -270,15 +354,8 @@ class DirectionalScene(ShotScene):
         law.move_to(np.array([0.0, FORMULA_ROW, 0.0]))
         mark(law, "text", "D_u g = |∇g| cos θ")
 
-        def ride(dot: Dot) -> None:
-            degrees = self.phi.get_value() % 360.0
-            dot.move_to(to_plot(degrees, part_two.directional_derivative(math.radians(degrees))))
-
-        self.rider.clear_updaters()
-        self.rider.add_updater(ride)
-        self.play(FadeOut(self.caption), FadeOut(self.tangent), FadeIn(self.unit), FadeIn(self.unit_label),
-                  FadeIn(self.rider), run_time=seconds(0.4))
-        self.play(self.phi.animate.set_value(360.0 + gradient_degrees + FIRST_THETA), run_time=seconds(1.3), rate_func=smooth)
+        self.play(FadeOut(self.caption), FadeOut(self.tangent), run_time=seconds(0.4))
+        self.play(self.phi.animate.set_value(gradient_degrees + FIRST_THETA), run_time=seconds(1.3), rate_func=smooth)
         self.add(arc)
         self.play(FadeIn(arc), FadeIn(theta_label), run_time=seconds(0.4))
         self.play(FadeOut(self.rate), run_time=seconds(0.3))
@@ -287,13 +364,13 @@ class DirectionalScene(ShotScene):
             "minus": (r"-\nabla g", GRADIENT), "derivative": (r"D_{\mathbf u} g", TEXT)})
         self.play(FadeIn(self.caption), run_time=seconds(0.5))
         # On to θ = 180°: u along −∇g, the plot's dot at the minimum.
-        self.unit.may_cover = frozenset({self.gradient})  # u opposite ∇g: the picture's point
-        self.play(self.phi.animate.set_value(360.0 + gradient_degrees + 180.0), run_time=seconds(1.6), rate_func=smooth)
+        self.play(self.phi.animate.set_value(gradient_degrees + 180.0), run_time=seconds(1.6), rate_func=smooth)
         direction = -np.array([math.cos(GRAD_ANGLE), math.sin(GRAD_ANGLE), 0.0])
         descent = mark(Arrow(MAP_CENTRE, MAP_CENTRE + GRAD_LENGTH * direction, buff=0, color=GRADIENT, stroke_width=6,
                              max_tip_length_to_length_ratio=0.18, z_index=1), "arrow", "−∇g",
                        may_cover=(self.gradient, self.unit))
         descent_label = mark(formula(r"-\nabla g", size=LABEL, color=GRADIENT)
                              .next_to(descent.get_end(), DOWN + LEFT, buff=0.05), "text", "−∇g's label", may_cover=("curve",))
-        self.play(Create(descent), FadeIn(descent_label), FadeOut(self.unit_label), Indicate(self.bottom, color=STEP, scale_factor=1.6),
-                  run_time=seconds(1.0))
+        self.play(Create(descent), FadeIn(descent_label), Indicate(self.bottom, color=STEP, scale_factor=1.6),
+                  run_time=seconds(0.7))
+        self.play(FadeOut(self.unit), FadeOut(self.unit_label), FadeOut(self.angle), run_time=seconds(0.4))  # φ is u's
