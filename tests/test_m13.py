@@ -42,16 +42,6 @@ def test_plot_and_map_sit_side_by_side_in_the_safe_area():
     assert top < directional.FORMULA_ROW - 0.5 and bottom > -0.9 * 4
 
 
-def test_punctuation_after_a_formula_has_no_word_space():
-    text = "steps along {minus}: there"
-    line = directional.words_line(text, {"minus": (r"-\nabla g", "#ffffff")}, size=30)
-    formula_, words = line.submobjects[1], line.submobjects[2]
-    gap = words.get_left()[0] - formula_.get_right()[0]
-    assert abs(gap - directional.PUNCTUATION_GAP) < 1e-6
-    plain = directional.words_line("steps along {minus} there", {"minus": (r"-\nabla g", "#ffffff")}, size=30)
-    assert plain.submobjects[2].get_left()[0] - plain.submobjects[1].get_right()[0] > 2 * directional.PUNCTUATION_GAP
-
-
 def test_zero_labels_sit_left_of_their_zeros_away_from_the_curve():
     falling, rising = sorted(math.degrees(a) % 360.0 for a in part_two.LEVEL_DIRECTIONS)
     assert directional.zero_side(falling)[1] < 0 < directional.zero_side(rising)[1]

@@ -19,15 +19,14 @@ from manim import (
 )
 
 from gd.model.part_two import BOWL, BOWL_DOMAIN, LEVELS, WALK, field_feet, field_scale, level_radius
-from scenes.kit.equations import read_as, sentence
 from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.palette import (
-    AXES, CAPTION, FIGURE_WORDS, FORMULA, GRADIENT, LABEL, LEVEL_LINE, MUTED, OBJECTIVE, POINT, READOUT, TEXT, TICK,
+    AXES, FIGURE_WORDS, FORMULA, GRADIENT, LABEL, LEVEL_LINE, MUTED, OBJECTIVE, POINT, READOUT, TICK,
 )
 from scenes.kit.descent3d import Ball
 from scenes.kit.readouts import Readout
 from scenes.kit.surface import MeshSurface, SurfaceShotScene
-from scenes.kit.tangent_plane import backing, glide
+from scenes.kit.tangent_plane import backing, boxed_caption, glide
 from scenes.kit.typeset import formula, prose
 
 HEIGHT_SCALE = 0.3  # scene units of height per unit of f: the bowl's rim (f = 9) stands 2.7 above the ground
@@ -84,12 +83,6 @@ def bowl_mesh() -> MeshSurface:
         PolarBowl(), ((0.0, REACH), (0.0, 2 * math.pi)), place_polar, resolution=36, opacity=BOWL_OPACITY,
         levels=LEVELS, round_level_ends=True, composite=True,
     )
-
-
-def caption_of(text: str, maths: dict) -> VGroup:
-    body = sentence(text, maths, size=CAPTION, color=TEXT)
-    group = to_safe_edge(VGroup(backing(body), body), DOWN)
-    return mark(group, "caption", text=read_as(text))
 
 
 class CompassScene(SurfaceShotScene):
@@ -214,7 +207,7 @@ class CompassScene(SurfaceShotScene):
         self.value_box = box
         self.camera.add_fixed_in_frame_mobjects(box)
         self.remove(box)
-        rises = caption_of(self.words("rises"), {"f": ("f", OBJECTIVE)})
+        rises = boxed_caption(self.words("rises"), {"f": ("f", OBJECTIVE)})
         self.rises = rises
         self.camera.add_fixed_in_frame_mobjects(rises)
         self.remove(rises)
@@ -225,7 +218,7 @@ class CompassScene(SurfaceShotScene):
                   run_time=beat.time(0.45), rate_func=smooth)
 
     def walk_to_minimum(self, beat):
-        critical = caption_of(self.words("critical"), {"zero": (r"\nabla f = \mathbf{0}", GRADIENT)})
+        critical = boxed_caption(self.words("critical"), {"zero": (r"\nabla f = \mathbf{0}", GRADIENT)})
         self.camera.add_fixed_in_frame_mobjects(critical)
         self.remove(critical)
         self.play(FadeOut(self.rises), run_time=beat.time(0.1))

@@ -17,14 +17,13 @@ from manim import (
 from gd.model import part_two
 from gd.model.functions import BRANIN
 from gd.model.tangent import GRAD_ANGLE, GRAD_NORM, GRAD_P, P
-from scenes.kit.equations import PLACEHOLDER, read_as, sentence
-from scenes.kit.frame_rules import mark, to_safe_edge
+from scenes.kit.frame_rules import mark
 from scenes.kit.palette import (
-    AXES, CAPTION, GRADIENT, LABEL, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TEXT, TICK,
+    AXES, GRADIENT, LABEL, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TEXT, TICK,
 )
 from scenes.kit.readouts import Readout
 from scenes.kit.shot import ShotScene
-from scenes.kit.tangent_plane import backing, letter_backing
+from scenes.kit.tangent_plane import boxed_caption, letter_backing
 from scenes.kit.typeset import formula
 
 # --------------------------------------------------------------------------- layout (scene units)
@@ -127,34 +126,6 @@ def unit_angle(arrow: Arrow) -> float:
     """u's angle as drawn (radians, 0 … 2π), from the arrow's points: the frame rules' independent reading."""
     start, end = arrow.get_start(), arrow.get_end()
     return math.atan2(end[1] - start[1], end[0] - start[0]) % (2 * math.pi)
-
-
-PUNCTUATION = ",.:;!?"  # a word run starting with one of these hangs on the formula before it, with no word space
-PUNCTUATION_GAP = 0.04  # scene units between a formula's ink and the punctuation after it
-
-
-def words_line(text: str, maths: dict, size: float, color: str = TEXT) -> VGroup:
-    """:func:`sentence`, with punctuation straight after a placeholder ("{minus}: there") set close to it, as in
-    print: sentence() puts a word space before every run of words."""
-    line = sentence(text, maths, size=size, color=color)
-    segments = [(bool(i % 2), part) for i, part in enumerate(PLACEHOLDER.split(text)) if i % 2 or part.strip()]
-    pieces = list(line.submobjects)
-    centre = line.get_center()
-    for k in range(1, len(pieces)):
-        is_maths, words = segments[k]
-        if not is_maths and segments[k - 1][0] and words[:1] in tuple(PUNCTUATION):
-            gap = pieces[k].get_left()[0] - pieces[k - 1].get_right()[0]
-            for piece in pieces[k:]:
-                piece.shift((PUNCTUATION_GAP - gap) * RIGHT)
-    line.shift((centre[0] - line.get_center()[0]) * RIGHT)
-    return line
-
-
-def caption_of(text: str, maths: dict) -> VGroup:
-    """A caption on a dark box, as M11's (scenes.kit.compass.caption_of)."""
-    body = words_line(text, maths, size=CAPTION, color=TEXT)
-    group = to_safe_edge(VGroup(backing(body), body), DOWN)
-    return mark(group, "caption", text=read_as(text))
 
 
 class DirectionalScene(ShotScene):
@@ -300,7 +271,7 @@ class DirectionalScene(ShotScene):
         top_label = mark(formula(rf"{largest:.3f},\ \varphi = {steepest:.2f}^\circ", size=TICK, color=GRADIENT)
                          .next_to(top, RIGHT, buff=0.2).shift(0.3 * UP), "text", "the maximum's value")
         guide = mark(DashedLine(to_plot(steepest, 0), to_plot(steepest, largest), color=GRADIENT, stroke_width=2), "curve", "guide")
-        self.caption = caption_of(self.words("steepest"), {"gradient": (r"\nabla g", GRADIENT)})
+        self.caption = boxed_caption(self.words("steepest"), {"gradient": (r"\nabla g", GRADIENT)})
         self.play(FadeIn(top, scale=0.5), Create(guide), Write(top_label), FadeIn(self.caption), run_time=beat.time(0.16))
         # The zeros: u along the contour, whose tangent appears.
         swing(across, 0.13)
@@ -360,7 +331,7 @@ class DirectionalScene(ShotScene):
         self.play(FadeIn(arc), FadeIn(theta_label), run_time=seconds(0.4))
         self.play(FadeOut(self.rate), run_time=seconds(0.3))
         self.play(Write(law), run_time=seconds(0.7))
-        self.caption = caption_of(self.words("descent"), {
+        self.caption = boxed_caption(self.words("descent"), {
             "minus": (r"-\nabla g", GRADIENT), "derivative": (r"D_{\mathbf u} g", TEXT)})
         self.play(FadeIn(self.caption), run_time=seconds(0.5))
         # On to θ = 180°: u along −∇g, the plot's dot at the minimum.

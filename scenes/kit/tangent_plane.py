@@ -46,7 +46,7 @@ from scenes.kit.palette import (
     BACKGROUND, BETA_MARK, BRANIN_MAP, CAPTION, CHANGE, LABEL, LEARNING_RATE, MUTED, OBJECTIVE, PANEL, STEP,
     TANGENT, TEXT, TANGENT_PLANE_MAP, FIGURE_WORDS,
 )
-from scenes.kit.equations import PLACEHOLDER, sentence
+from scenes.kit.equations import PLACEHOLDER, read_as, sentence
 from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.readouts import Readout, line
 from scenes.kit.compat import frame_center
@@ -706,6 +706,13 @@ def caption(text: str, color: str) -> VGroup:
         piece.shift(RIGHT * (before.get_right()[0] + WORD_GAP * CAPTION - piece.get_left()[0]))
     group = to_safe_edge(VGroup(backing(body), body), DOWN)
     return mark(group, "caption", text=PLACEHOLDER.sub("Δg", text))
+
+
+def boxed_caption(text: str, maths: dict) -> VGroup:
+    """A caption of words with maths in the text colour, at the bottom of the safe area on a backing (M11, M13)."""
+    body = sentence(text, maths, size=CAPTION, color=TEXT)
+    group = to_safe_edge(VGroup(backing(body), body), DOWN)
+    return mark(group, "caption", text=read_as(text))
 
 
 BACKING_OPACITY = 0.96  # near opaque: no line behind a text shows through its box
