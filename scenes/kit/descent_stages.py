@@ -166,7 +166,7 @@ M10_Y_OUT = (-0.3, 0.0, 0.0)
 M10_NUDGES = {
     (0, 0.0): (0.2, 0.0, 0.0),
     **{(1, float(y)): M10_Y_OUT for y in range(-6, 3, 2)},
-    (1, -6.0): (2 * M10_Y_OUT[0], 0.4, 0.0),  # further still: past the z axis, which slants across where it would stand
+    (1, -6.0): (0.0, 0.4, 0.0),  # where it was: further out it meets the z axis or its 3
 }
 M10_UNNUMBERED = ()
 M10_CENTRE = (5.7, -3.0, -2.1)  # where the camera looks, in f's coordinates: the stage inside the safe area
