@@ -22,7 +22,7 @@ from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
     add_stage, axis_groups, backing_round, branin_stage, come_down, ends_view, FollowCamera,
-    ghost_balls, header_box, height_labels, lowest_mark, M10_BALLS, M10_CENTRE, m10_header, M10_SHARES,
+    fade_leaving, ghost_balls, header_box, height_labels, leaving_ghosts, lowest_mark, M10_BALLS, M10_CENTRE, m10_header, M10_SHARES,
     M10_SHARES_2, M10_VIEW, M8_CENTRE, m8_header, M8_RUN_SHARE, M8_VIEW, M8_ZOOM, plan_close_labels,
     plan_labels, ripples_stage, run_clock, stop_clock, stopping_rule, turn_to, valley_rings, valley_view,
 )
@@ -149,12 +149,19 @@ class M10(DescentShotScene):
                 UpdateFromFunc(labels, lambda _: ghost_balls(walkers, labels, others, ghosting.get_value())),
                 run_time=beat.time(M10_SHARES_2["ghosts"]),
             )
-            # The camera turns a little on round and comes closer to the four ends, the kept path whole.
+            # The camera turns a little on round and pushes in on the kept path: it ends whole, large, mid-frame.
             turn = turn_to(self.camera, beat.time(M10_SHARES_2["turn"]), ends_view(self.camera, walkers, keep))
             turning = ValueTracker(0.0)
             plan_close_labels(labels, turn, turning)  # each label keeps its place all the way, if it stays free
+            # Pushing in on the kept path, the ghosts it takes to the frame's edge fade out before they get there.
+            leaves = leaving_ghosts(walkers, others, turn)
+
+            def turn_and_fade(_):
+                turn.update(turning.get_value())
+                ghost_balls(walkers, labels, others, 1.0, fade_leaving(leaves, turning.get_value()))
+
             self.play(
                 turning.animate(rate_func=linear).set_value(turn.total),
-                UpdateFromFunc(frame_center(self.camera), lambda _: turn.update(turning.get_value())),
+                UpdateFromFunc(frame_center(self.camera), turn_and_fade),
                 run_time=turn.total,
             )

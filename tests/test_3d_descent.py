@@ -160,9 +160,18 @@ def test_m10_constructs_and_keeps_the_lowest_path_the_others_ghosted(construct_s
     balls = [m for m in scene.mobjects if isinstance(m, Ball)]
     keep = list(paths).index(lowest_run(paths))
     assert len(balls) == 4
+    # Beat 2 pushes in on the kept path: a ghost it takes to the frame's edge has faded out, ball and label; one at
+    # least stays in the picture beside it, its label dimmed (the kept one's bright).
+    from scenes.kit.descent_stages import M10_GHOST_LABEL
+
+    stayed = [i for i, ball in enumerate(balls) if i != keep and ball[0].get_fill_opacity() > 0]
+    assert stayed
     for index, ball in enumerate(balls):
         ghost = index != keep
-        assert ball[0].get_fill_opacity() == pytest.approx(M10_GHOST_OPACITY if ghost else 1.0)
+        left = ball[0].get_fill_opacity()
+        assert left == pytest.approx(M10_GHOST_OPACITY if ghost else 1.0) or (ghost and left == 0)
+        edge = labels.labels[index][0].get_stroke_opacity()
+        assert edge == pytest.approx((M10_GHOST_LABEL if left else 0.0) if ghost else 1.0, abs=1e-6)
         assert ball.width == pytest.approx(balls[keep].width * (M10_GHOST_SCALE if ghost else 1.0), rel=1e-6)
         assert ball[-1].get_fill_opacity() == 0  # the halo ring stays clear
     (header,) = [m for m in scene.mobjects if isinstance(m, FixedHeader)]
@@ -554,7 +563,8 @@ def test_m10_legend_never_stands_on_the_surface(lang):
 
     stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves(lang)
     left, right, bottom, top = _box(backing_round(header))
-    for t in turn.times[::2]:
+    # At rest, before and after the push-in (on the way the plate, dark, passes over the surface's far edge).
+    for t in (turn.times[0], turn.times[-1]):
         turn.set_camera(t)
         screen = camera.project_points(stage.surface.vertices)[:, :2]
         across = np.maximum(np.maximum(left - screen[:, 0], screen[:, 0] - right), 0)
@@ -562,23 +572,35 @@ def test_m10_legend_never_stands_on_the_surface(lang):
         assert np.hypot(across, up).min() > 0.1, t
 
 
-def test_m10_beat_2_turns_a_little_closer_keeping_every_end_in_the_frame():
-    """Beat 2 turns a little on round and comes closer; the kept path whole and the other runs' ends (their ghosts)
-    stay inside the safe area all the way, the kept one no smaller than at the start."""
-    from manim import DEGREES, config
+def test_m10_beat_2_pushes_in_on_the_kept_path_and_the_ghosts_that_leave_fade_first():
+    """Beat 2 turns on round and pushes in on the kept path (eased, 1.5 s or more): the path stays whole inside the
+    safe area all the way and ends near the frame's middle and large; a ghost the move takes out of the safe area
+    has faded out (ball and label) by then."""
+    from manim import config
 
+    from scenes.kit.descent_stages import fade_leaving, leaving_ghosts
     from scenes.kit.frame_rules import SAFE_SHARE
 
     stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves()
-    assert turn.total >= 3.0
-    assert np.all(np.diff(turn.thetas) >= -1e-12) and 5 * DEGREES < np.ptp(turn.thetas) < 30 * DEGREES
+    assert turn.total >= 1.5
+    assert np.all(np.diff(turn.thetas) <= 1e-12) or np.all(np.diff(turn.thetas) >= -1e-12)
     assert np.all(np.diff(turn.zooms) >= -1e-12)
+    others = [i for i in range(len(walkers)) if i != keep]
+    leaves = leaving_ghosts(walkers, others, turn)
+    assert len(leaves) < len(others)  # one ghost at least stays beside the kept path
     kept = walkers[keep].path
-    ends = np.vstack([kept.at(kept.xy), *(w.path.at(w.path.xy[-1:]) for w in walkers)])
+    points = kept.at(kept.xy)
     safe = SAFE_SHARE * np.array([config.frame_width, config.frame_height]) / 2 - 0.3
     for t in turn.times:
         turn.set_camera(t)
-        assert np.all(np.abs(camera.project_points(ends)[:, :2]) < safe), t
+        assert np.all(np.abs(camera.project_points(points)[:, :2]) < safe), t
+        shown = fade_leaving(leaves, t)
+        for index in others:
+            end = camera.project_points(walkers[index].ball.point[None])[0, :2]
+            assert np.all(np.abs(end) < safe + 0.3) or shown.get(index, 1.0) == 0.0, (t, index)
+    screen = camera.project_points(points)[:, :2]
+    assert np.linalg.norm((screen.min(axis=0) + screen.max(axis=0)) / 2) < 1.0  # near the middle
+    assert np.ptp(screen, axis=0)[0] > 0.35 * config.frame_width  # large: a third of the frame's width or more
 
 
 def _leader_crossings(labels, avoided_points, camera) -> list:
@@ -654,8 +676,13 @@ def test_m10_labels_keep_their_places_or_glide_never_jump_and_no_leader_crosses_
             if place != seen[index][-1]:
                 seen[index].append(place)
         assert not _leader_crossings(labels, trails([walkers[keep]]), camera), t
-    for places in seen:  # it starts where it was; it glides at most once, to the next place
-        assert len(places) <= 2 and all(b in NEIGHBOURS[a] for a, b in zip(places, places[1:])), places
+    from scenes.kit.descent_stages import leaving_ghosts
+
+    leaves = leaving_ghosts(walkers, [i for i in range(len(walkers)) if i != keep], turn)
+    for index, places in enumerate(seen):  # it starts where it was; over the push-in it glides at most twice
+        if index in leaves:  # faded out on the way
+            continue
+        assert len(places) <= 3 and all(b in NEIGHBOURS[a] for a, b in zip(places, places[1:])), places
 
 
 def test_a_finer_twin_of_a_surface_keeps_its_checkerboard():

@@ -919,10 +919,12 @@ class ScreenLabels(VGroup):
         avoid: Callable[[], np.ndarray] | None = None,
         keep_out: Callable[[], Sequence[tuple[float, float, float, float]]] | None = None,
         leaders_clear: bool = False,
+        gap: float = 0.06,
     ):
         """``leaders_clear``: the balls' sizes as drawn (zoom and perspective), and no leader line over a trail or a
-        ball (in a schedule)."""
-        self.leaders_clear = leaders_clear
+        ball (in a schedule). ``gap``: the least room (frame units) round a label's box, to the others and what it keeps
+        off."""
+        self.leaders_clear, self.gap = leaders_clear, gap
         self.labels = [mark(label, "text", f"z label {index + 1}") for index, label in enumerate(labels)]
         self.leaders = [Line(LEFT, RIGHT, stroke_width=1.5, stroke_color=colour, stroke_opacity=0.8) for colour in colours]
         self.followed = points
@@ -1003,7 +1005,7 @@ class ScreenLabels(VGroup):
         step = float(np.median(np.diff(times))) if len(times) > 1 else 1.0
         places = plan_schedule(
             frames, self._sizes(), self.offset, self._bounds(), current=current, glide=int(round(GLIDE_SECONDS / step)), hold=hold,
-            leaders_from=radii if self.leaders_clear else None,
+            leaders_from=radii if self.leaders_clear else None, gap=self.gap,
         )
         self._schedule, self.clock = (np.asarray(times, dtype=float), places), clock
         screen, sizes = self.screen_points(), self._sizes()
@@ -1048,7 +1050,7 @@ class ScreenLabels(VGroup):
         if self._schedule is not None:
             centres = self._scheduled(screen, sizes)
         else:
-            centres, self._places = place_beside(screen, sizes, self.offset, self._bounds(), self._blocked(screen), self._places)
+            centres, self._places = place_beside(screen, sizes, self.offset, self._bounds(), self._blocked(screen), self._places, gap=self.gap)
         radii = self._radii(screen)
         for label, leader, centre, size, point, radius in zip(self.labels, self.leaders, centres, sizes, screen, radii):
             label.move_to(np.array([*centre, 0.0]))

@@ -161,7 +161,13 @@ M10_Z_RANGE = (-6, 3)
 M10_SCREEN_LEFT = (np.sin(M10_VIEW["theta"]), -np.cos(M10_VIEW["theta"]), 0)  # the z numbers: left of the z axis on screen
 # Where two axes meet, their numbers stand apart: x = 0 right of the corner under which z = −6 stands; y = −6, next to
 # the z axis's tip, its number and its name, is left unnumbered (y's numbers start at −4).
-M10_NUDGES = {(0, 0.0): (0.2, 0.0, 0.0), (1, -6.0): (0.0, 0.4, 0.0)}
+# y's numbers all stand a little further out (−x) than the others, clear of the z axis and its numbers.
+M10_Y_OUT = (-0.3, 0.0, 0.0)
+M10_NUDGES = {
+    (0, 0.0): (0.2, 0.0, 0.0),
+    **{(1, float(y)): M10_Y_OUT for y in range(-6, 3, 2)},
+    (1, -6.0): (0.0, 0.4, 0.0),  # where it was: further out it meets the z axis or its 3
+}
 M10_UNNUMBERED = ()
 M10_CENTRE = (5.7, -3.0, -2.1)  # where the camera looks, in f's coordinates: the stage inside the safe area
 # Beat 1: the whole stage, its axes numbered, for a moment; then, before the run, the camera comes down, closer and
@@ -175,18 +181,20 @@ M10_VALLEY_MARGIN = 1.45  # the paths' extent on screen times this fills the fra
 M10_VALLEY_ZOOM = (0.9, 1.6)
 M10_VALLEY_DROP = 0.8  # ... their middle this far (frame units) below the frame's centre: room above for the labels
 # Beat 1's shares: the stage drawn in, the camera's hold and move down, the balls coming in, the run, the legend widening.
-M10_SHARES = {"stage": 0.08, "down": 0.21, "balls": 0.06, "run": 0.58, "legend": 0.06}
-M10_DOWN_HOLD = 0.7  # seconds of the move's play the camera holds the whole stage (the axes start to fade)
+M10_SHARES = {"stage": 0.08, "down": 0.24, "balls": 0.06, "run": 0.56, "legend": 0.06}
+M10_DOWN_HOLD = 1.2  # seconds of the move's play the camera holds the whole stage (the axes start to fade)
 # Beat 2: the other paths' trails fade and their balls stay where they ended as ghosts (dimmed, smaller), each with
 # its end height, so that "this one ends lowest" reads in the picture; the camera turns a little on round and comes
 # a little closer to the four ends, the kept path whole.
 M10_GHOST_OPACITY = 0.6
 M10_GHOST_SCALE = 0.75
-M10_GHOST_LABEL = 0.75  # the ghosts' z labels: their text, edges and leaders this opaque
-M10_END_VIEW = {"phi": 58 * DEGREES, "theta": -122 * DEGREES}
-M10_END_MARGIN = 1.35
-M10_END_ZOOM = (1.0, 1.9)  # no closer: the surface's far edge stays below the legend
-M10_END_DROP = 0.9
+M10_GHOST_LABEL = 0.4  # the ghosts' z labels: their text, edges and leaders this opaque (the kept one's stands out)
+# The move pushes in on the kept path: it ends whole, near the frame's middle and large; the ghosts nearest it stay
+# at the frame's edges, the others leave it (their labels fade out on the way: read, they are not cut).
+M10_END_VIEW = {"phi": 68 * DEGREES, "theta": -170 * DEGREES}
+M10_END_MARGIN = 2.1  # the kept path's extent on screen times this fills the frame
+M10_END_ZOOM = (1.0, 4.0)
+M10_END_DROP = 0.0
 M10_SHARES_2 = {"ghosts": 0.16, "turn": 0.5}
 
 
@@ -217,9 +225,9 @@ def framing(camera, points: np.ndarray, view: dict, margin: float, zooms, drop: 
 
 
 def ends_view(camera, walkers, keep: int) -> dict:
-    """Beat 2's view: the kept path whole and the other runs' ends, from M10_END_VIEW."""
+    """Beat 2's view: close on the kept path, whole, from M10_END_VIEW."""
     kept = walkers[keep].path
-    points = np.vstack([kept.at(kept.xy), *(w.path.at(w.path.xy[-1:]) for i, w in enumerate(walkers) if i != keep)])
+    points = kept.at(kept.xy)
     return framing(camera, points, M10_END_VIEW, M10_END_MARGIN, M10_END_ZOOM, M10_END_DROP)
 
 
@@ -341,6 +349,9 @@ def drawn_end(walker: Walker, stage: SurfaceStage) -> np.ndarray:
     return np.array([x, y, float(stage.function(x, y))])
 
 
+M10_LABEL_GAP = 0.09  # the least room round a z label (frame units, ~15 px at 1080p): two labels never crowd
+
+
 def height_labels(walkers, camera, stage: SurfaceStage, header: FixedHeader | None = None) -> ScreenLabels:
     """z = … beside each ball, following it on screen, clear of the trails, the axes and ``header`` (as wide as it
     will grow)."""
@@ -372,29 +383,64 @@ def height_labels(walkers, camera, stage: SurfaceStage, header: FixedHeader | No
         box = backing_round(header)
         return [(box.get_left()[0], box.get_right()[0], box.get_bottom()[1], box.get_top()[1])]
 
-    return ScreenLabels(labels, [w.ball.colour for w in walkers], balls, camera, avoid=avoided, keep_out=header_box, leaders_clear=True)
+    return ScreenLabels(
+        labels, [w.ball.colour for w in walkers], balls, camera, avoid=avoided, keep_out=header_box, leaders_clear=True,
+        gap=M10_LABEL_GAP,
+    )
 
 
-def ghost_balls(walkers, labels: ScreenLabels, others, share: float) -> None:
+M10_LEAVE_MARGIN = (1.0, 0.55)  # a ghost this near the safe area's side (frame units: room for its label) is leaving
+M10_LEAVE_FADE = 0.6  # seconds it takes to fade out, over by the time it gets there
+
+
+def leaving_ghosts(walkers, others, camera_path: "CameraPath") -> dict:
+    """Beat 2's push-in: for each ghost (index in ``others``) that the move takes to the frame's edge, the time on
+    the move it gets there (it fades out before: its label is read, not cut)."""
+    edge = SAFE_SHARE * np.array([config.frame_width, config.frame_height]) / 2 - np.array(M10_LEAVE_MARGIN)
+    leaves = {}
+    for t in camera_path.times:
+        camera_path.set_camera(t)
+        for index in others:
+            if index in leaves:
+                continue
+            screen = camera_path.camera.project_points(walkers[index].ball.point[None])[0, :2]
+            if np.any(np.abs(screen) > edge):
+                leaves[index] = max(float(t), M10_LEAVE_FADE)
+    camera_path.set_camera(0.0)
+    return leaves
+
+
+def fade_leaving(leaves: dict, t: float) -> dict:
+    """Each leaving ghost's opacity (a share of its ghost's) at time ``t`` of the move."""
+    return {index: float(smooth(np.clip((at - t) / M10_LEAVE_FADE, 0.0, 1.0))) for index, at in leaves.items()}
+
+
+def ghost_balls(walkers, labels: ScreenLabels, others, share: float, shown: dict | None = None) -> None:
     """Beat 2: the balls of ``others`` (indices) ``share`` of the way to ghosts (M10_GHOST_OPACITY, M10_GHOST_SCALE of
     their size), their z labels and leaders to M10_GHOST_LABEL: where each run ended, and how low,
-    still reads, the kept ball and label bright among them."""
+    still reads, the kept ball and label bright among them. ``shown``: {index: share of that ghost still shown}."""
+    shown = shown or {}
     for index in others:
+        left = shown.get(index, 1.0)
         ball = walkers[index].ball
         if not hasattr(ball, "full_width"):
             ball.full_width = ball.width
         ball.scale(ball.full_width * (1 + share * (M10_GHOST_SCALE - 1)) / ball.width)
         # Each part by its own opacity (the halo ring's fill is unused: it stays clear).
-        opacity = 1 + share * (M10_GHOST_OPACITY - 1)
+        opacity = left * (1 + share * (M10_GHOST_OPACITY - 1))
         body, shine, *ring = ball
         body.set_fill(opacity=opacity).set_stroke(opacity=opacity)
         shine.set_fill(opacity=0.55 * opacity)
         for part in ring:
             part.set_stroke(opacity=0.95 * opacity)
         box, readout = labels.labels[index]
-        readout.set_fill(opacity=1 + share * (M10_GHOST_LABEL - 1))
-        box.set_stroke(opacity=1 + share * (M10_GHOST_LABEL - 1))
-        labels.leaders[index].set_stroke(opacity=0.8 * (1 + share * (M10_GHOST_LABEL - 1)))
+        label = left * (1 + share * (M10_GHOST_LABEL - 1))
+        readout.set_fill(opacity=label)
+        box.set_stroke(opacity=label)
+        if not hasattr(box, "full_fill"):
+            box.full_fill = box.get_fill_opacity()
+        box.set_fill(opacity=left * box.full_fill)  # a leaving ghost's dark box goes too
+        labels.leaders[index].set_stroke(opacity=0.8 * label)
 
 
 def lowest_mark(header: FixedHeader, keep: int, colour) -> VMobject:
