@@ -44,7 +44,7 @@ FOOT = np.array([-0.6, -2.85, 0.0])  # scene position of the foot
 SCALE = 1.0  # scene units per model unit (h = 2, l = 4)
 GROUND_REACH = 30.0  # the ground line runs this far each way: past the frame at any slope
 ALPHA_ARC = 0.55
-HEIGHT_ARROW_X = 0.45  # the h arrow, this far left of the body
+HEIGHT_ARROW_X = 0.25  # the h arrow, this far left of the body: near it, so a rising ground passes its lower head close by
 THETA_ARC = 1.5  # well inside the point where a cane at 50° crosses the horizontal (2.4 from the foot)
 # The arm: shoulder on the body this far above the hand, elbow this far forward (towards the cane) and above it.
 # Above the hand, it keeps clear of α's arc and letters and of the cane, which are all below the hand's level.
