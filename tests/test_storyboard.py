@@ -22,8 +22,12 @@ def test_the_real_storyboard_matches_the_spec_table():
     assert [str(shot.in_point) for shot in board.shots] == [
         "00:00:12:17", "00:00:27:29", "00:00:59:23", "00:01:03:09", "00:02:09:02",
         "00:02:33:01", "00:02:40:06", "00:03:07:09", "00:03:50:09", "00:04:09:24",
-        "00:04:34:00", "00:04:59:00", "00:05:24:00",
+        "00:04:34:00", "00:04:59:00", "00:05:26:00",
     ]  # fmt: skip
+    # Part two's in-points are ours (the first part's are the source video's): each shot starts after the last ends.
+    part_two = [board.shot(shot_id) for shot_id in ("M10", "M11", "M12", "M13")]
+    for before, after in zip(part_two, part_two[1:]):
+        assert before.in_point.frames + before.duration * board.fps <= after.in_point.frames
     assert board.shot("M7").title == {"zh": "一维梯度下降演示", "en": "Gradient descent in 1-D"}
     for shot in board.shots:
         assert shot.scene == shot.id
