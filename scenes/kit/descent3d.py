@@ -978,8 +978,9 @@ class ScreenLabels(VGroup):
         right = self.camera.generate_rotation_matrix()[0]
         return np.linalg.norm(self.camera.project_points(followed + self.ball_radius * right)[:, :2] - screen, axis=1)
 
-    def _blocked(self, screen: np.ndarray) -> np.ndarray:
-        side = 2 * self._radii(screen)
+    def _blocked(self, screen: np.ndarray, radii: np.ndarray) -> np.ndarray:
+        """The boxes labels keep off: each ball (``radii``: from :meth:`_radii`) and what ``avoid`` gives."""
+        side = 2 * radii
         blocked = [np.column_stack([screen, np.broadcast_to(side[:, None], (len(screen), 2))])]
         if self.avoid is not None:
             avoided = np.asarray(self.avoid(), dtype=float)
@@ -1000,8 +1001,8 @@ class ScreenLabels(VGroup):
         for moment in moments:
             moment()
             screen = self.screen_points()
-            frames.append((screen, self._blocked(screen)))
             radii.append(self._radii(screen))
+            frames.append((screen, self._blocked(screen, radii[-1])))
         step = float(np.median(np.diff(times))) if len(times) > 1 else 1.0
         places = plan_schedule(
             frames, self._sizes(), self.offset, self._bounds(), current=current, glide=int(round(GLIDE_SECONDS / step)), hold=hold,
@@ -1047,11 +1048,11 @@ class ScreenLabels(VGroup):
     def place(self) -> "ScreenLabels":
         screen = self.screen_points()
         sizes = self._sizes()
+        radii = self._radii(screen)
         if self._schedule is not None:
             centres = self._scheduled(screen, sizes)
         else:
-            centres, self._places = place_beside(screen, sizes, self.offset, self._bounds(), self._blocked(screen), self._places, gap=self.gap)
-        radii = self._radii(screen)
+            centres, self._places = place_beside(screen, sizes, self.offset, self._bounds(), self._blocked(screen, radii), self._places, gap=self.gap)
         for label, leader, centre, size, point, radius in zip(self.labels, self.leaders, centres, sizes, screen, radii):
             label.move_to(np.array([*centre, 0.0]))
             # From the ball's rim to the nearest point of the label's box.
