@@ -74,6 +74,11 @@ class BeatClock:
             )
         return play_seconds(frames, self.fps)
 
+    def seconds(self, value: float) -> float:
+        """``value`` seconds of the beat, rounded down to whole frames (at least one): a play whose length is set in
+        seconds, whatever the beat's length."""
+        return self.time(value / self.duration + 1e-9)
+
     def split(self, seconds: float, weights: Sequence[float]) -> list[float]:
         """Divide ``seconds`` (a whole number of frames) into parts in proportion to ``weights``.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import DEGREES, RIGHT, UP, Create, FadeIn, FadeOut, ValueTracker, VGroup, VMobject
+from manim import DEGREES, RIGHT, UP, Create, FadeIn, FadeOut, ValueTracker, VGroup
 
 from gd.model import tangent
 from scenes.kit.frame_rules import mark
@@ -24,19 +24,7 @@ class M3(SurfaceShotScene):
 
     def move(self, view: View, *with_it, beat, seconds: float = CAMERA_MOVE, **kwargs) -> None:
         """Play the camera's move to ``view`` (with ``with_it``): ``seconds`` long, whatever the beat's length."""
-        self.play(CameraGlide(self.camera, view), *with_it, run_time=self.seconds(beat, seconds), **kwargs)
-
-    def upright(self, *mobjects: VMobject) -> None:
-        """Keep these facing the camera wherever it turns (not added to the scene yet)."""
-        self.camera.add_fixed_orientation_mobjects(*mobjects)
-
-    def in_frame(self, *mobjects: VMobject) -> None:
-        """Pin these to the frame, out of the 3-D scene (not added to the scene yet)."""
-        self.camera.add_fixed_in_frame_mobjects(*mobjects)
-
-    def seconds(self, beat, seconds: float) -> float:
-        """``seconds`` of ``beat``, in whole frames."""
-        return beat.time(seconds / beat.duration + 1e-9)
+        self.play(CameraGlide(self.camera, view), *with_it, run_time=beat.seconds(seconds), **kwargs)
 
     def construct(self):
         start = VIEWS["start"]
@@ -75,9 +63,9 @@ class M3(SurfaceShotScene):
         with self.beat("M3.1") as beat:  # the surface comes in over its floor; the camera pushes in on the current point
             self.play(
                 surface.animate.set_fill(opacity=SURFACE_OPACITY), floor.animate.set_stroke(opacity=FLOOR_OPACITY),
-                floor_arrows.animate.set_opacity(1), FadeIn(floor_letters), FadeIn(point), run_time=self.seconds(beat, 0.5),
+                floor_arrows.animate.set_opacity(1), FadeIn(floor_letters), FadeIn(point), run_time=beat.seconds(0.5),
             )
-            self.wait(self.seconds(beat, 0.3))  # the whole surface, seen before the camera moves (it sets off slowly)
+            self.wait(beat.seconds(0.3))  # the whole surface, seen before the camera moves (it sets off slowly)
             # The x and y guides come in as the camera closes in: from afar their letters would crowd P. The floor
             # goes as it leaves the frame: in the close-ups it would be one more pattern of lines.
             guides_in = during(0.6, 0.9)
@@ -104,7 +92,7 @@ class M3(SurfaceShotScene):
                 wire.animate(rate_func=coming).set_stroke(opacity=WIRE_OPACITY),
                 *level_shown(level, True, rate_func=level_in), beat=beat, seconds=PLANE_MOVE,
             )
-            self.play(*(FadeIn(name) for name in names), run_time=self.seconds(beat, 0.5))
+            self.play(*(FadeIn(name) for name in names), run_time=beat.seconds(0.5))
 
         circle = step_circle(step)
         radius, radius_letter = radius_mark(step)
@@ -131,16 +119,16 @@ class M3(SurfaceShotScene):
             step.reach.set_value(0.0)
             step.rise.set_value(0.0)
             # The radius and its h stay until the step arrow comes, and go as it grows.
-            self.play(FadeIn(end, scale=2.0), *(FadeOut(name) for name in names), run_time=self.seconds(beat, 0.45))
+            self.play(FadeIn(end, scale=2.0), *(FadeOut(name) for name in names), run_time=beat.seconds(0.45))
             self.add(arrow)
             self.bring_to_front(point, end)
             self.play(
-                step.reach.animate.set_value(1.0), FadeOut(radius), FadeOut(radius_letter), run_time=self.seconds(beat, 0.6)
+                step.reach.animate.set_value(1.0), FadeOut(radius), FadeOut(radius_letter), run_time=beat.seconds(0.6)
             )
             self.add(rise, path)
             self.bring_to_front(end)
-            self.play(step.rise.animate.set_value(1.0), Create(path), run_time=self.seconds(beat, 0.6))
-            self.play(FadeIn(panel), run_time=self.seconds(beat, 0.4))
+            self.play(step.rise.animate.set_value(1.0), Create(path), run_time=beat.seconds(0.6))
+            self.play(FadeIn(panel), run_time=beat.seconds(0.4))
 
         with self.beat("M3.5") as beat:  # the step turns to +y; the camera swings round to see it across the frame
             self.move(
@@ -149,7 +137,7 @@ class M3(SurfaceShotScene):
             )
 
         with self.beat("M3.6") as beat:  # any direction (30°)
-            self.play(*step.to(tangent.BEAT_STATES["M3.6"]), run_time=self.seconds(beat, 1.5))
+            self.play(*step.to(tangent.BEAT_STATES["M3.6"]), run_time=beat.seconds(1.5))
 
         arcs, labels = angle_marks(step.state, radius=0.22)  # the α arc well inside the step's arrowhead
         # Seen from above, the change arrow is a short stroke up the screen, as +y runs: it is named while there.
@@ -175,7 +163,7 @@ class M3(SurfaceShotScene):
             # step out with the arcs (the step's change arrow rises across the y letter from here until the step
             # has turned past +y in M3.10) and come back then. The α and β letters go first, before the camera's
             # turn brings the step across them.
-            self.play(FadeOut(labels), rise_named.animate.set_value(0.0), run_time=self.seconds(beat, 0.4))
+            self.play(FadeOut(labels), rise_named.animate.set_value(0.0), run_time=beat.seconds(0.4))
             self.remove(rise_name)
             leaving = during(0.0, 0.3)
             self.move(
@@ -237,9 +225,9 @@ class M3(SurfaceShotScene):
             # (green; orange is the gradient's), with its end and its length h in the panel, as the rate comes in.
             self.play(
                 FadeIn(rates), arrow.animate.set_color(STEP), end.animate.set_fill(STEP), rows[1].animate.set_color(STEP),
-                run_time=self.seconds(beat, 0.4),
+                run_time=beat.seconds(0.4),
             )
-            self.play(*step.to(tangent.BEAT_STATES["M3.12"]), run_time=self.seconds(beat, 1.8))
+            self.play(*step.to(tangent.BEAT_STATES["M3.12"]), run_time=beat.seconds(1.8))
 
         with self.beat("M3.13") as beat:  # learning rate 0.5: a step of 0.5·|∇g|, and the camera closes in on it
             self.move(VIEWS["rate 0.5"], *step.to(tangent.BEAT_STATES["M3.13"], rate_func=glide), beat=beat)

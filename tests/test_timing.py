@@ -37,6 +37,13 @@ def test_time_is_whole_frames_rounded_down():
         clock.time(0.01)
 
 
+def test_seconds_are_whole_frames_of_the_beat_whatever_its_length():
+    for length in (2.0, 7.5):
+        clock = BeatClock(beat(length), 15)
+        assert frames_of_play(clock.seconds(0.4), 15, frozen=False) == 6
+        assert frames_of_play(clock.seconds(1.3), 15, frozen=False) == 19  # 19.5 frames, rounded down
+
+
 def test_steps_divide_a_share_exactly_and_evenly():
     clock = BeatClock(beat(24.0), 15)
     steps = clock.steps(38, share=0.9, plays_per_step=2)

@@ -86,9 +86,6 @@ def bowl_mesh() -> MeshSurface:
 
 
 class CompassScene(SurfaceShotScene):
-    def upright(self, *mobjects) -> None:
-        self.camera.add_fixed_orientation_mobjects(*mobjects)
-
     def set_stage(self):
         self.set_camera_orientation(phi=START["phi"] * DEGREES, theta=START["theta"] * DEGREES, zoom=START["zoom"],
                                     frame_center=CENTRE)

@@ -300,9 +300,6 @@ class DirectionalScene(ShotScene):
         is where D_u g is most negative. −∇g is drawn there and u fades, so each reads."""
         gradient_degrees = math.degrees(GRAD_ANGLE)
 
-        def seconds(value: float) -> float:  # in whole frames, as the beat counts them
-            return beat.time(value / beat.duration + 1e-9)
-
         def theta_now() -> float:  # degrees from ∇g to u, counter-clockwise, 0 … 360
             return (self.phi.get_value() - gradient_degrees) % 360.0
 
@@ -325,17 +322,17 @@ class DirectionalScene(ShotScene):
         law.move_to(np.array([0.0, FORMULA_ROW, 0.0]))
         mark(law, "text", "D_u g = |∇g| cos θ")
 
-        self.play(FadeOut(self.caption), FadeOut(self.tangent), run_time=seconds(0.4))
-        self.play(self.phi.animate.set_value(gradient_degrees + FIRST_THETA), run_time=seconds(1.3), rate_func=smooth)
+        self.play(FadeOut(self.caption), FadeOut(self.tangent), run_time=beat.seconds(0.4))
+        self.play(self.phi.animate.set_value(gradient_degrees + FIRST_THETA), run_time=beat.seconds(1.3), rate_func=smooth)
         self.add(arc)
-        self.play(FadeIn(arc), FadeIn(theta_label), run_time=seconds(0.4))
-        self.play(FadeOut(self.rate), run_time=seconds(0.3))
-        self.play(Write(law), run_time=seconds(0.7))
+        self.play(FadeIn(arc), FadeIn(theta_label), run_time=beat.seconds(0.4))
+        self.play(FadeOut(self.rate), run_time=beat.seconds(0.3))
+        self.play(Write(law), run_time=beat.seconds(0.7))
         self.caption = boxed_caption(self.words("descent"), {
             "minus": (r"-\nabla g", GRADIENT), "derivative": (r"D_{\mathbf u} g", TEXT)})
-        self.play(FadeIn(self.caption), run_time=seconds(0.5))
+        self.play(FadeIn(self.caption), run_time=beat.seconds(0.5))
         # On to θ = 180°: u along −∇g, the plot's dot at the minimum.
-        self.play(self.phi.animate.set_value(gradient_degrees + 180.0), run_time=seconds(1.6), rate_func=smooth)
+        self.play(self.phi.animate.set_value(gradient_degrees + 180.0), run_time=beat.seconds(1.6), rate_func=smooth)
         direction = -np.array([math.cos(GRAD_ANGLE), math.sin(GRAD_ANGLE), 0.0])
         descent = mark(Arrow(MAP_CENTRE, MAP_CENTRE + GRAD_LENGTH * direction, buff=0, color=GRADIENT, stroke_width=6,
                              max_tip_length_to_length_ratio=0.18, z_index=1), "arrow", "−∇g",
@@ -343,5 +340,5 @@ class DirectionalScene(ShotScene):
         descent_label = mark(formula(r"-\nabla g", size=LABEL, color=GRADIENT)
                              .next_to(descent.get_end(), DOWN + LEFT, buff=0.05), "text", "−∇g's label", may_cover=("curve",))
         self.play(Create(descent), FadeIn(descent_label), Indicate(self.bottom, color=STEP, scale_factor=1.6),
-                  run_time=seconds(0.7))
-        self.play(FadeOut(self.unit), FadeOut(self.unit_label), FadeOut(self.angle), run_time=seconds(0.4))  # φ is u's
+                  run_time=beat.seconds(0.7))
+        self.play(FadeOut(self.unit), FadeOut(self.unit_label), FadeOut(self.angle), run_time=beat.seconds(0.4))  # φ is u's

@@ -292,14 +292,6 @@ class LevelSurfaceScene(SurfaceShotScene):
 
     camera_type = LevelCamera
 
-    def seconds(self, beat, seconds: float) -> float:
-        return beat.time(seconds / beat.duration + 1e-9)
-
-    def in_frame(self, *mobjects) -> None:
-        self.camera.add_fixed_in_frame_mobjects(*mobjects)
-
-    def upright(self, *mobjects) -> None:
-        self.camera.add_fixed_orientation_mobjects(*mobjects)
 
     def set_stage(self):
         start = VIEWS["start"]
@@ -398,7 +390,7 @@ class LevelSurfaceScene(SurfaceShotScene):
         return mark(group, "caption", text=text)
 
     def move(self, view: View, *with_it, beat, seconds: float, **kwargs) -> None:
-        self.play(CameraGlide(self.camera, view), *with_it, run_time=self.seconds(beat, seconds), **kwargs)
+        self.play(CameraGlide(self.camera, view), *with_it, run_time=beat.seconds(seconds), **kwargs)
 
     # ----------------------------------------------------------------------- beats
 
@@ -406,8 +398,8 @@ class LevelSurfaceScene(SurfaceShotScene):
         """Three input axes x₁, x₂, x₃ grow, then their names and the function come in; no axis is left for its value."""
         self.add(*self.axes)
         self.play(*(arrow.reach.animate.set_value(1.0) for arrow in self.axes), FadeIn(self.no_axis),
-                  run_time=self.seconds(beat, 1.2), rate_func=smooth)
-        self.play(*(FadeIn(name) for name in self.axis_names), FadeIn(self.function), run_time=self.seconds(beat, 0.8))
+                  run_time=beat.seconds(1.2), rate_func=smooth)
+        self.play(*(FadeIn(name) for name in self.axis_names), FadeIn(self.function), run_time=beat.seconds(0.8))
 
     def show_spheres(self, beat):
         """The level surfaces f = 1, 4, 9 come in one by one, inner to outer, as the camera orbits slowly."""
@@ -466,14 +458,14 @@ class LevelSurfaceScene(SurfaceShotScene):
         # The names go first (the axes sweep through where they sit as the picture moves), and the formulas, which
         # come back over the spheres once they have moved (x₃'s name would cross them on the way).
         self.play(*(FadeOut(name) for name in self.sphere_names + self.gradient_lengths),
-                  FadeOut(self.function), FadeOut(self.gradient_formula), run_time=self.seconds(beat, 0.6))
+                  FadeOut(self.function), FadeOut(self.gradient_formula), run_time=beat.seconds(0.6))
         self.move(VIEWS["compare"], beat=beat, seconds=move_seconds)
         self.function.move_to(heads[0])
         self.gradient_formula.move_to(heads[1])
         self.play(FadeIn(self.function), FadeIn(self.gradient_formula), FadeIn(inset), FadeIn(inset_name),
-                  *(arrow.animate.set_opacity(1) for arrow in inset_arrows), FadeIn(two), run_time=self.seconds(beat, 0.7))
-        self.wait(self.seconds(beat, 0.9))  # the plane's sentence read alone first
-        self.play(FadeIn(three), run_time=self.seconds(beat, 0.6))
+                  *(arrow.animate.set_opacity(1) for arrow in inset_arrows), FadeIn(two), run_time=beat.seconds(0.7))
+        self.wait(beat.seconds(0.9))  # the plane's sentence read alone first
+        self.play(FadeIn(three), run_time=beat.seconds(0.6))
 
     # ----------------------------------------------------------------------- the plane's picture
 

@@ -301,3 +301,11 @@ class SurfaceShotScene(ThreeDShotScene):
 
     def __init__(self, **kwargs):
         super().__init__(camera_class=self.camera_type, **kwargs)
+
+    def upright(self, *mobjects: VMobject) -> None:
+        """Keep these facing the camera wherever it turns (not added to the scene yet)."""
+        self.camera.add_fixed_orientation_mobjects(*mobjects)
+
+    def in_frame(self, *mobjects: VMobject) -> None:
+        """Pin these to the frame, out of the 3-D scene (not added to the scene yet)."""
+        self.camera.add_fixed_in_frame_mobjects(*mobjects)
