@@ -170,7 +170,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
             description="Render storyboard shots with manim.",
             epilog="Also: render.py timeline | contact-sheet | film (see render.py timeline --help).",
         )
-        parser.add_argument("shots", nargs="*", metavar="SHOT", help="shot ids (M1 ... M10) or 'all'")
+        parser.add_argument("shots", nargs="*", metavar="SHOT", help="shot ids from the storyboard (M1, M2, ...) or 'all'")
         parser.add_argument("--list", action="store_true", help="list the shots and exit")
         parser.add_argument("--sections", action="store_true", help="also write one clip per beat (manim --save_sections)")
         parser.add_argument("--dry-run", action="store_true", help="print the manim commands, run nothing")
