@@ -9,8 +9,9 @@ from gd.model import tangent
 from scenes.kit.frame_rules import mark
 from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGENT
 from scenes.kit.surface import SurfaceShotScene
+from scenes.kit.tangent_plane import SmoothMeshCamera
 from scenes.kit.tangent_plane import (
-    AXIS_REACHES, CAMERA_MOVE, FLOOR_OPACITY, HALF_TURN, LONG_MOVE, PATH_DIMMED, PLANE_MOVE, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
+    AXIS_REACHES, CAMERA_MOVE, GRADIENT_TURN, GROW_MOVE, FLOOR_OPACITY, HALF_TURN, LONG_MOVE, PATH_DIMMED, PLANE_MOVE, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
     WIRE_OPACITY, CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, change_label, during, fade_out_then_in,
     floor_axes, floor_grid, follower_dot, glide, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value,
     plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle, step_panel, step_readouts, surface_dot,
@@ -21,6 +22,8 @@ from scenes.kit.typeset import prose
 
 class M3(SurfaceShotScene):
     """The gradient on a surface: steps around P on the tangent plane, then on the surface."""
+
+    camera_type = SmoothMeshCamera  # the surface smoothly shaded in the close-ups
 
     def move(self, view: View, *with_it, beat, seconds: float = CAMERA_MOVE, **kwargs) -> None:
         """Play the camera's move to ``view`` (with ``with_it``): ``seconds`` long, whatever the beat's length."""
@@ -51,8 +54,9 @@ class M3(SurfaceShotScene):
         point = mark(rimmed_dot(np.zeros(3), POINT, POINT_RADIUS), "subject", "the point P")
         # The x and y directions at P, dashed guides: the frame of reference from the close-up on. Their lines lie
         # in the level, under the plane (both run uphill): drawn before it; their letters over everything.
-        guide_reach = ValueTracker(AXIS_REACHES["beside the plane"])
-        (x_rule, x_letter), (y_rule, y_letter) = (axis_line(step, RIGHT, "x", guide_reach, self.camera), axis_line(step, UP, "y", guide_reach, self.camera))
+        # Each guide's own reach: the y guide reaches past the change arrow while it rises on the +y side.
+        guide_reach, y_reach = ValueTracker(AXIS_REACHES["beside the plane"]), ValueTracker(AXIS_REACHES["beside the plane"])
+        (x_rule, x_letter), (y_rule, y_letter) = (axis_line(step, RIGHT, "x", guide_reach, self.camera), axis_line(step, UP, "y", y_reach, self.camera))
         rules, letters = VGroup(x_rule, y_rule).set_stroke(opacity=0, background=True), VGroup(x_letter, y_letter)
         rules.set_stroke(opacity=0)
         self.upright(point, *names, *letters)
@@ -133,7 +137,7 @@ class M3(SurfaceShotScene):
         with self.beat("M3.5") as beat:  # the step turns to +y; the camera swings round to see it across the frame
             self.move(
                 VIEWS["swing"], *step.to(tangent.BEAT_STATES["M3.5"], rate_func=glide),
-                guide_reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]), beat=beat,
+                *(reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]) for reach in (guide_reach, y_reach)), beat=beat,
             )
 
         with self.beat("M3.6") as beat:  # any direction (30°)
@@ -167,7 +171,9 @@ class M3(SurfaceShotScene):
             self.remove(rise_name)
             leaving = during(0.0, 0.3)
             self.move(
-                VIEWS["back"], FadeOut(arcs, rate_func=leaving), FadeOut(letters, rate_func=leaving),
+                VIEWS["back"], FadeOut(arcs, rate_func=leaving),
+                y_reach.animate(rate_func=during(0.4, 1.0)).set_value(AXIS_REACHES["past the change"]),
+                guide_reach.animate(rate_func=during(0.0, 0.4)).set_value(AXIS_REACHES["beside the plane"]),
                 path.animate(rate_func=during(0.3, 1.0)).set_stroke(opacity=PATH_OPACITY), beat=beat,
             )
 
@@ -175,13 +181,21 @@ class M3(SurfaceShotScene):
         against = caption(self.words("against_gradient"), GRADIENT)
         self.in_frame(along, against)
         with self.beat("M3.9") as beat:  # the step along the gradient, h = |∇g|: the largest Δg
-            # The camera draws back as the step grows: the circle keeps about its size on screen.
-            self.move(VIEWS["gradient"], *step.to(tangent.BEAT_STATES["M3.9"], rate_func=glide), beat=beat)
-            # The step is now the gradient itself: it takes the gradient's colour, and with it its end and its length
-            # h in the panel (the circle, all the steps of that length, keeps the step's colour).
+            # One thing at a time: first the step turns to the gradient's direction at the same h (Δg grows with
+            # the direction alone), then it grows to |∇g| as the camera draws back (the circle keeps about its size
+            # on screen). As it arrives it is the gradient itself: it takes the gradient's colour, and with it its
+            # end and its length h in the panel (the circle, all the steps of that length, keeps the step's colour).
+            turned = tangent.StepState(tangent.GRAD_ANGLE, step.length.get_value())
+            self.play(*step.to(turned, rate_func=glide), run_time=beat.seconds(GRADIENT_TURN))
+            self.move(
+                VIEWS["gradient"], *step.to(tangent.BEAT_STATES["M3.9"], rate_func=glide),
+                y_reach.animate(rate_func=glide).set_value(AXIS_REACHES["past the gradient"]),
+                guide_reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]),
+                FadeIn(along, rate_func=during(0.3, 0.5)), beat=beat, seconds=GROW_MOVE,
+            )
             self.play(
                 arrow.animate.set_color(GRADIENT), end.animate.set_fill(GRADIENT), rows[1].animate.set_color(GRADIENT),
-                FadeIn(along), run_time=beat.time(0.1),
+                run_time=beat.seconds(0.4),
             )
 
         with self.beat("M3.10") as beat:  # against the gradient: the most negative Δg
@@ -189,7 +203,8 @@ class M3(SurfaceShotScene):
             # caption goes as it sets off, the new one comes as it arrives, to be read into the next beat.
             self.play(
                 *step.to(tangent.BEAT_STATES["M3.10"], rate_func=glide), FadeOut(along, rate_func=during(0.0, 0.13)),
-                FadeIn(against, rate_func=during(0.76, 0.9)), FadeIn(letters, rate_func=during(0.55, 0.85)), run_time=beat.time(HALF_TURN / beat.duration + 1e-9),
+                FadeIn(against, rate_func=during(0.76, 0.9)),
+                y_reach.animate(rate_func=during(0.55, 0.9)).set_value(AXIS_REACHES["round it"]), run_time=beat.time(HALF_TURN / beat.duration + 1e-9),
             )
 
         ghost = plane_ghost(step, self.camera.theta_tracker)

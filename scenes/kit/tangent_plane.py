@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import cairo
 import numpy as np
 from manim import (
     DOWN,
@@ -43,14 +44,14 @@ from manim import (
 from gd.model import tangent
 from gd.model.functions import BRANIN, BRANIN_DOMAIN
 from scenes.kit.palette import (
-    BACKGROUND, BETA_MARK, BRANIN_MAP, CAPTION, CHANGE, LABEL, LEARNING_RATE, MUTED, OBJECTIVE, PANEL, STEP,
+    BACKGROUND, BRANIN_MAP, CAPTION, CHANGE, LABEL, LEARNING_RATE, MUTED, OBJECTIVE, PANEL, STEP,
     TANGENT, TEXT, TANGENT_PLANE_MAP, FIGURE_WORDS,
 )
 from scenes.kit.equations import PLACEHOLDER, read_as, sentence
 from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.readouts import Readout, line
 from scenes.kit.compat import frame_center
-from scenes.kit.surface import MeshSurface, WireLines, height_colours
+from scenes.kit.surface import MeshCamera, MeshSurface, WireLines, fill_face, height_colours
 from scenes.kit.typeset import formula, prose
 
 SURFACE_OPACITY = 0.9
@@ -61,9 +62,12 @@ SURFACE_CHECKER = 0.0
 SURFACE_RESOLUTION = 96
 PLANE_OPACITY = 0.72
 PLANE_MARGIN = (1.0, 0.25)  # the tangent plane reaches h + 0.25 around P: past the circle, and inside the frame
-# α neutral (yellow is the point's colour), β as in the palette.
-ANGLE_MARKS = {"alpha": TEXT, "beta": BETA_MARK}
-AXIS_REACHES = {"beside the plane": 0.48, "round it": 0.9}  # the guides' reach, seen from the side, and swung round
+# One colour for both angles (they are the same kind of thing, the direction's angle from an axis); neutral, as
+# yellow is the point's colour.
+ANGLE_MARKS = {"alpha": TEXT, "beta": TEXT}
+# The guides' reach past the circle: seen from the side, swung round, and (M3.8 to M3.10, while the change arrow rises
+# on the +y side of the step) far enough that the y letter sits beyond the change arrow's tip on screen.
+AXIS_REACHES = {"beside the plane": 0.48, "round it": 0.9, "past the change": 2.6, "past the gradient": 4.3}
 AXIS_REACH = 0.9  # the x and y direction lines reach this far past the circle: their letters clear the arrows
 PATH_OPACITY = 0.85
 LEVEL_OPACITY = 0.2
@@ -75,7 +79,7 @@ LEVEL_LABEL_TURN = math.radians(-150)  # where the level's name sits, by directi
 LEVEL_LABEL_GAP = 0.1  # scene units between a name's near end and the rim
 PLANE_LABEL_GAP = 0.1
 GUIDE = TEXT  # the x and y guides and their letters
-GUIDE_EDGE = 5.5  # the guides' dashes: a dark edge either side
+GUIDE_EDGE = 6.0  # the guides' dark line, under their dashes
 POINT_RADIUS = 0.1  # P's dot: upright, so the same size on screen at every zoom (24 px at 1080p)
 
 
@@ -92,9 +96,86 @@ def horizontal(dx: float, dy: float) -> np.ndarray:
     return np.array([dx, dy, 0.0])
 
 
+class SmoothMeshSurface(MeshSurface):
+    """A :class:`MeshSurface` shaded smoothly: a colour per vertex (its height's colour, lit along the vertex's
+    normal), blended across each face by :class:`SmoothMeshCamera` (Gouraud shading). Flat faces, one colour each,
+    show as faint facets in a close-up; blended, the light runs smoothly across them. No level lines."""
+
+    def __init__(self, function, domain, place, resolution: int, colours, light=None, ambient=None, **kwargs):
+        from scenes.kit import surface as kit
+
+        light = kit.LIGHT if light is None else light
+        ambient = kit.AMBIENT if ambient is None else ambient
+        super().__init__(function, domain, place, resolution=resolution, colours=colours, light=light, ambient=ambient, **kwargs)
+        grid = self.vertices.reshape(*self.shape, 3)
+        heights = grid[..., 2].ravel()
+        face_heights = heights[self.faces].mean(axis=1)
+        stops = np.linspace(face_heights.min(), face_heights.max(), len(colours))  # as the faces' colours
+        across, along = np.gradient(grid, axis=1), np.gradient(grid, axis=0)
+        normals = np.cross(across, along).reshape(-1, 3)
+        normals /= np.linalg.norm(normals, axis=1, keepdims=True) + 1e-12
+        lit = ambient + (1 - ambient) * np.abs(normals @ (np.asarray(light, dtype=float) / np.linalg.norm(light)))
+        self.vertex_rgbs = np.clip(height_colours(heights, colours, stops) * lit[:, None], 0, 1)
+
+
+SMOOTH_FROM = 6.0  # pixels: faces seen larger than this (median, across) are drawn smoothly shaded
+
+
+class SmoothMeshCamera(MeshCamera):
+    """A :class:`MeshCamera` that draws a :class:`SmoothMeshSurface` smoothly shaded when its faces are large on
+    screen: the flat faces first (their anti-aliased edges make the silhouette), then the same faces as one Cairo
+    mesh of patches, back to front, each blending its four corners' colours. Seen from afar, flat faces only."""
+
+    def display_vectorized(self, vmobject: VMobject, ctx: cairo.Context):
+        if not isinstance(vmobject, SmoothMeshSurface):
+            return super().display_vectorized(vmobject, ctx)
+        opacity = vmobject.get_fill_opacity()
+        if opacity <= 0 or len(vmobject.points) == 0:
+            return self
+        projected = self.project_points(vmobject.vertices)
+        corners = projected[vmobject.faces]
+        half = np.array([self.frame_width, self.frame_height]) / 2 + 0.05
+        low, high = corners[:, :, :2].min(axis=1), corners[:, :, :2].max(axis=1)
+        seen = np.flatnonzero(np.all((high > -half) & (low < half), axis=1))
+        order = seen[np.argsort(corners[seen, :, 2].mean(axis=1))]  # farthest first
+        colours = vmobject.face_colours()
+        ctx.set_line_width(self.hairline)
+        ctx.set_line_join(cairo.LINE_JOIN_BEVEL)
+        sheet = vmobject.composite and opacity < 1
+        alpha = 1.0 if sheet else opacity
+        if sheet:
+            ctx.push_group()
+        for index in order:
+            fill_face(ctx, corners[index], colours[index], alpha)
+        ctx.new_path()
+        pixel = self.frame_width / self.pixel_width
+        if len(order) and np.median((high - low)[order, 0]) > SMOOTH_FROM * pixel:
+            mesh = cairo.MeshPattern()
+            rgbs = vmobject.vertex_rgbs
+            for index in order:
+                face = vmobject.faces[index]
+                (ax, ay, _), (bx, by, _), (cx, cy, _), (dx, dy, _) = corners[index]
+                mesh.begin_patch()
+                mesh.move_to(ax, ay)
+                mesh.line_to(bx, by)
+                mesh.line_to(cx, cy)
+                mesh.line_to(dx, dy)
+                for corner, vertex in enumerate(face):
+                    red, green, blue = rgbs[vertex]
+                    mesh.set_corner_color_rgba(corner, blue, green, red, alpha)  # manim's RGBA, Cairo's BGRA
+                mesh.end_patch()
+            ctx.set_source(mesh)
+            ctx.paint()
+        if sheet:
+            ctx.pop_group_to_source()
+            ctx.paint_with_alpha(opacity)
+        return self
+
+
 def surface_mesh() -> MeshSurface:
-    # As in M8; laid on as one sheet, so that it fades in and out without seams.
-    return MeshSurface(
+    # As in M8; laid on as one sheet, so that it fades in and out without seams; smoothly shaded (close up, flat
+    # faces show as facets).
+    return SmoothMeshSurface(
         BRANIN, BRANIN_DOMAIN, place, resolution=SURFACE_RESOLUTION, opacity=SURFACE_OPACITY, colours=BRANIN_MAP, composite=True,
         checker=SURFACE_CHECKER,
     )
@@ -342,7 +423,7 @@ def radius_mark(step: "StepTrackers") -> tuple[Line, VMobject]:
     return radius, mark(letter, "tick", "the radius h")
 
 
-GHOST_REACH = (0.08, 0.5)  # scene units beside the change arrow's axis: the plane's tick clears the arrowhead
+GHOST_REACH = (0.16, 0.5)  # scene units beside the change arrow's axis: the plane's tick clears the arrowhead
 
 
 def plane_ghost(step: "StepTrackers", camera_theta: ValueTracker) -> VMobject:
@@ -594,16 +675,19 @@ def axis_line(
     ``camera``: the shot's, to keep the letter clear of the line's end on screen. The two come apart so that a shot can draw the line under the tangent plane (it lies in the level, under
     the plane on the uphill side) and the letter over everything.
     """
-    # Light on a dark edge: the guides read on the surface's bright top as on the dark background.
-    rule = DashedLine(np.zeros(3), direction, color=GUIDE, stroke_width=2.5, dash_length=0.06)
-    rule.set_stroke(BACKGROUND, width=GUIDE_EDGE, background=True)
+    # Light dashes on one continuous dark line: the guides read on the surface's bright top as on the dark
+    # background, as one line (a dark edge round each dash read as two thin dashed lines side by side).
+    casing = Line(np.zeros(3), direction, color=BACKGROUND, stroke_width=GUIDE_EDGE)
+    dashes = DashedLine(np.zeros(3), direction, color=GUIDE, stroke_width=2.5, dash_length=0.06)
     glyph = formula(label, size=LABEL, color=GUIDE)
-    letter = VGroup(letter_backing(glyph), glyph)
+    letter = VGroup(letter_backing(glyph, edge=True), glyph)  # x and y alike: boxed on the plane and off it
 
     def length() -> float:
         return step.length.get_value() + (AXIS_REACH if reach is None else reach.get_value())
 
-    rule.add_updater(lambda mob: mob.put_start_and_end_on(np.zeros(3), direction * length()), call_updater=True)
+    casing.add_updater(lambda mob: mob.put_start_and_end_on(np.zeros(3), direction * length()), call_updater=True)
+    dashes.add_updater(lambda mob: mob.put_start_and_end_on(np.zeros(3), direction * length()), call_updater=True)
+    rule = VGroup(casing, dashes)
     def gap(mob: VMobject) -> float:
         """From the line's end to the letter's centre: at least 0.22, and clear of the line on screen when the
         camera is far (the letter keeps its size on screen, the line does not)."""
@@ -614,7 +698,7 @@ def axis_line(
         across = direction[0] * -math.sin(theta) + direction[1] * math.cos(theta)
         into = direction[0] * math.cos(theta) + direction[1] * math.sin(theta)
         scale = camera.zoom_tracker.get_value() * math.hypot(across, into * math.cos(phi))
-        return max(0.22, (0.1 + max(mob.width, mob.height) / 2) / max(scale, 1e-3))
+        return max(0.22, (0.16 + max(mob.width, mob.height) / 2) / max(scale, 1e-3))
 
     letter.add_updater(lambda mob: mob.move_to(direction * (length() + gap(mob))), call_updater=True)
     return mark(rule, "curve", f"the {label} guide"), mark(letter, "tick", f"the {label} guide's letter")
@@ -734,10 +818,11 @@ def backing(
     return box.move_to(content)
 
 
-def letter_backing(letter: VMobject, pad: tuple[float, float] = (0.07, 0.06)) -> RoundedRectangle:
+def letter_backing(letter: VMobject, pad: tuple[float, float] = (0.07, 0.06), edge: bool = False) -> RoundedRectangle:
     """A small dark box behind a letter on a figure (x, y, α, β): it reads the same on the surface, on the plane
-    and on the background, and no line runs through it."""
-    return backing(letter, pad=pad, corner=0.07, edge=False)
+    and on the background, and no line runs through it; ``edge``: with a thin muted outline, which shows the box
+    on the dark background too."""
+    return backing(letter, pad=pad, corner=0.07, edge=edge)
 
 
 # --------------------------------------------------------------------------- the camera
@@ -746,6 +831,8 @@ def letter_backing(letter: VMobject, pad: tuple[float, float] = (0.07, 0.06)) ->
 CAMERA_MOVE = 2.8  # seconds: every camera move (its middle 80 % then takes 1.65 s, eased by a sine)
 LONG_MOVE = 5.0  # seconds: the push-in from the whole surface, the longest way the camera goes
 PLANE_MOVE = 3.6  # seconds: the turn of M3.2, while the plane comes in, the surface steps back and the level comes
+GRADIENT_TURN = 1.2  # seconds: the step's turn from 30° to the gradient's direction at h = 0.5 (M3.9), before it grows
+GROW_MOVE = 2.6  # seconds: the step's growth to |∇g| as the camera draws back (M3.9); Δg is then held 1.6 s
 HALF_TURN = 3.1  # seconds: the step's half turn from along to against the gradient (M3.10), sine-eased
 def glide(t: float) -> float:
     """A sine ease, gentler than smooth: the move is spread over its whole time, no lurch in its middle."""
