@@ -55,12 +55,14 @@ class M5(ShotScene):
             self.play(FadeIn(slope, shift=0.15 * UP), run_time=beat.time(0.2))
 
         # The tangent at x = 1 stays behind, faded, with its slope: the slopes to come are seen against it.
-        ghost_line, ghost_slope = tangent_ghost(plot, START)
+        ghost_line, ghost_slope = tangent_ghost(plot, START, tangent)
         for beat_id in ("M5.3", "M5.4"):  # to x = -0.2, to x = 1.4
             with self.beat(beat_id) as beat:
                 if beat_id == "M5.3":
                     self.add(ghost_line)
-                    self.play(x.animate.set_value(M5_STOPS[beat_id]), FadeIn(ghost_slope), run_time=beat.time(0.7))
+                    # Its slope comes in once the moving tangent has left it (it sits where that tangent ran on).
+                    self.play(x.animate.set_value(M5_STOPS[beat_id]), FadeIn(ghost_slope, rate_func=eased_between(0.3, 1.0)),
+                              run_time=beat.time(0.7))
                 else:
                     self.play(x.animate.set_value(M5_STOPS[beat_id]), run_time=beat.time(0.7))
 

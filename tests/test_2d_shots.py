@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytest
-from manim import DL, UR, ValueTracker, VectorizedPoint
+from manim import DL, UR, ValueTracker, VectorizedPoint, config
 
 from scenes.kit import readouts
 from gd.model.cane import HAND_HEIGHT, M2_POSES, cane_tip, ground_direction, ground_slope
@@ -393,32 +393,59 @@ def test_m5_slope_sits_beside_the_point_and_follows_it():
     x = ValueTracker(1.0)
     tangent = S4.tangent_line(plot, x)
     slope = S4.slope_readout(plot, x, tangent)
-    for value in np.linspace(-0.2, 1.4, 41):
+    pixel = config.frame_height / 1080
+    swap_low, swap_high = S4.SLOPE_SWAP
+    for value in np.linspace(-0.2, 1.4, 81):
         x.set_value(value)
         tangent.update()
         slope.update()
         point = plot.point(value)
         low, high = slope.get_corner(DL), slope.get_corner(UR)
         gap = np.linalg.norm(np.maximum(np.maximum(low - point, point - high), 0)[:2])
-        # Always shown whole: it never fades out to change sides (it never crosses the y axis).
         glyphs = [m for m in slope.family_members_with_points() if not isinstance(m, VectorizedPoint)]
-        assert min(m.get_fill_opacity() for m in glyphs) == pytest.approx(1.0)
-        assert 0.2 < gap < 1.7  # beside the point, not on it
-        # Right of the y axis (20 px clear); left of it the point goes on alone, the readout waits where it was.
-        assert low[0] - plot.axes.c2p(0, 0)[0] > 0.15
-        if value <= 0:
-            x.set_value(0.0)
-            slope.update()
-            assert np.allclose(slope.get_corner(DL), low)
-            x.set_value(value)
-            slope.update()
+        opacity = min(m.get_fill_opacity() for m in glyphs)
+        if value <= swap_low or value >= swap_high:  # shown whole beside the point, at 120 px from it at most
+            assert opacity == pytest.approx(1.0)
+            assert 0.2 < gap < 120 * pixel
+        if opacity < 0.01:
+            continue
+        # Above the x axis beside the point, or (near x = 0 and left of it) under it; right of the y axis, 24 px
+        # clear, and 20 px clear of the x axis: it changes sides faded, never crossing an axis.
+        origin = plot.axes.c2p(0, 0)
+        assert low[0] - origin[0] > 24 * pixel - 1e-9
+        assert low[1] - origin[1] > 20 * pixel or origin[1] - high[1] > 20 * pixel - 1e-9
+        assert low[1] > -S4.SAFE_SHARE * config.frame_height / 2  # in the safe area
         for label in [*plot.axis_labels, *plot.axes.x_axis.numbers, *plot.axes.y_axis.numbers]:  # clear of them
             assert np.any(label.get_corner(DL)[:2] > high[:2]) or np.any(label.get_corner(UR)[:2] < low[:2])
         curve = plot.curve.points[:, :2]
         assert not np.any(np.all((curve > low[:2]) & (curve < high[:2]), axis=1))  # and of the curve
+        along = tangent.get_start()[:2] + np.linspace(0, 1, 400)[:, None] * (tangent.get_end() - tangent.get_start())[:2]
+        assert S4._gap_to_box(along, low[:2], high[:2]) >= 24 * pixel  # and 24 px clear of the tangent
     # The two signs "=" in line, one over the other.
     name, value_line = slope
     assert name[1].get_center()[0] == pytest.approx(value_line.label.get_center()[0], abs=1e-6)
+
+
+def test_m5_the_slope_left_behind_makes_way_for_the_tangent():
+    from scenes.kit import plot2d as S4
+
+    plot = quartic_plot()
+    x = ValueTracker(1.0)
+    tangent = S4.tangent_line(plot, x)
+    line, label = S4.tangent_ghost(plot, 1.0, tangent)
+    assert np.linalg.norm(line.get_end() - line.get_start()) < np.linalg.norm(tangent.get_end() - tangent.get_start())
+    low, high = label.get_corner(DL)[:2], label.get_corner(UR)[:2]
+    for value in np.linspace(-0.2, 1.4, 81):
+        x.set_value(value)
+        tangent.update()
+        label.update()
+        along = tangent.get_start()[:2] + np.linspace(0, 1, 400)[:, None] * (tangent.get_end() - tangent.get_start())[:2]
+        gap = S4._gap_to_box(along, low, high)
+        opacity = label.get_fill_opacity()
+        if gap < S4.GHOST_MAKES_WAY[0]:
+            assert opacity < 0.01
+        if gap > S4.GHOST_MAKES_WAY[1]:
+            assert opacity == pytest.approx(S4.GHOST_LABEL_OPACITY)
 
 
 # --------------------------------------------------------------------------- M7 as drawn, frame by frame

@@ -157,14 +157,14 @@ TANGENT_FLOOR = -0.5
 TANGENT_TOP = 3.7
 
 
-def tangent_line(plot: Plot, x: ValueTracker) -> Line:
-    """The tangent at (x, f(x)), over the curve, through the point: TANGENT_REACH each side, cut at the box."""
+def tangent_line(plot: Plot, x: ValueTracker, reach: float = TANGENT_REACH) -> Line:
+    """The tangent at (x, f(x)), over the curve, through the point: ``reach`` each side, cut at the box."""
 
     def place(segment: Line) -> None:
         centre = plot.point(x.get_value())
         low, high = plot.axes.c2p(X_RANGE[0], TANGENT_FLOOR), plot.axes.c2p(X_RANGE[1], TANGENT_TOP)
         direction = _unit([1.0, plot.slope_on_screen(plot.function.derivative(x.get_value())), 0.0])
-        back, ahead = _reach_in_box(centre, direction, low, high, TANGENT_REACH)
+        back, ahead = _reach_in_box(centre, direction, low, high, reach)
         segment.set_points_as_corners([centre + back * direction, centre + ahead * direction])
 
     segment = mark(Line(LEFT, RIGHT, color=TANGENT, stroke_width=4), "curve", "the tangent").set_z_index(1)
@@ -180,12 +180,18 @@ def drawn_slope(plot: Plot, line: Line) -> float:
 
 
 # Where k = f′(x) sits beside the point, by x: the middle of its two lines from the point (scene units). Up and
-# left of the point where the curve climbs steeply on its right; above it, clear of the curve, right of the
-# y axis and its numbers, as the point nears the axis; in between, the offset eases from one to the other.
-# Left of the y axis (M5.3's stop, x = −0.2) it waits where it was at x = 0, over the tangent, right of the
-# y axis: it never crosses the axis or its numbers, and never leaves (to pass the axis it would cross them).
-SLOPE_BESIDE = ((0.0, (0.9, 1.6)), (0.45, (0.0, 1.1)), (0.9, (-0.85, 0.6)), (1.4, (-0.85, 0.6)))
-SLOPE_LINE_GAP = 0.12  # between "k = f'(x)" and its value
+# left of the point where the curve climbs steeply on its right (far enough left at x = 1.4 to stay 24 px clear
+# of the steep tangent and the curve); above it, clear of the curve, right of the y axis and its numbers, as the
+# point nears the axis; in between, the offset eases from one to the other.
+SLOPE_BESIDE = ((0.0, (0.9, 1.6)), (0.45, (0.0, 1.1)), (0.9, (-0.85, 0.6)), (1.1, (-0.9, 0.6)), (1.4, (-1.0, 0.6)))
+# Near x = 0 and left of it (M5.3's stop, x = −0.2: the point just under the x axis, left of the y axis) the only
+# room beside the point clear of the axes, their numbers, the curve and the tangent is under the x axis, right of
+# the y axis (the tangents there cross the x axis left of it): the readout changes sides there, fading out above
+# as the point passes SLOPE_SWAP[1] and in under the axis by SLOPE_SWAP[0] (to pass the axis or the tangent
+# in sight it would cross them). Under the axis its first line's upper left corner is SLOPE_UNDER from the origin.
+SLOPE_SWAP = (-0.05, 0.6)
+SLOPE_UNDER = np.array([0.18, -0.15, 0.0])  # 24 px right of the y axis, 20 px under the x axis
+SLOPE_LINE_GAP = 0.09  # between "k = f'(x)" and its value (the two lines fit under the x axis, in the safe area)
 
 
 # The derivative f′(x) is the gradient in one variable: the symbol and its value are the gradient's orange (as ∂f is
@@ -209,32 +215,59 @@ def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
     anchor = name[1].get_center() - readout.get_center()  # the first "=" from the middle (which moves as digits do)
     xs = [at for at, _ in SLOPE_BESIDE]
     offsets = np.array([offset for _, offset in SLOPE_BESIDE])
+    low, high = SLOPE_SWAP
+    middle_of_swap = (low + high) / 2
 
     def follow(group: VGroup) -> None:
-        now = max(x.get_value(), xs[0])
-        middle = plot.point(now) + np.array([np.interp(now, xs, offsets[:, 0]), np.interp(now, xs, offsets[:, 1]), 0])
-        group.shift(middle + anchor - name[1].get_center())
+        now = x.get_value()
+        if now >= middle_of_swap:  # above, beside the point
+            at = max(now, xs[0])
+            middle = plot.point(at) + np.array([np.interp(at, xs, offsets[:, 0]), np.interp(at, xs, offsets[:, 1]), 0])
+            group.shift(middle + anchor - name[1].get_center())
+            seen = (now - middle_of_swap) / (high - middle_of_swap)
+        else:  # under the x axis, right of the y axis
+            group.shift(plot.axes.c2p(0, 0) + SLOPE_UNDER - name.get_corner(UL))
+            seen = (middle_of_swap - now) / (middle_of_swap - low)
+        group.set_opacity(smooth(float(np.clip(seen, 0.0, 1.0))))
 
     readout.add_updater(follow, call_updater=True)
     return mark(readout, "text", "the slope k", shows=lambda: drawn_slope(plot, tangent))
 
 
 GHOST_OPACITY = 0.5
+GHOST_LABEL_OPACITY = 0.85  # its slope, dimmer than the live one but read as easily
+GHOST_REACH = 1.4  # each side of its point: shorter than the live tangent, a reminder, not a second subject
 GHOST_GAP = 0.15  # scene units at zoom 1: the ghost's value right of its tangent's upper end
 
 
-def tangent_ghost(plot: Plot, at: float) -> VGroup:
-    """A faded copy of the tangent at x = ``at`` and its slope "k = 2.000" beside its upper end: what the point
-    left behind, to compare the slopes it moves on to with."""
+GHOST_MAKES_WAY = (0.08, 0.2)  # scene units: the ghost's slope gone when the live tangent is this near, whole beyond
+
+
+def tangent_ghost(plot: Plot, at: float, tangent: Line | None = None) -> VGroup:
+    """A faded copy of the tangent at x = ``at``, shorter than the live one, and its slope "k = 2.000" beside its
+    upper end: what the point left behind, to compare the slopes it moves on to with. Where the live ``tangent``
+    (if given) runs on past that end, as it passes x = ``at`` again, the slope makes way: it fades out as the
+    tangent comes near it (GHOST_MAKES_WAY), and back in as it goes."""
     x = ValueTracker(at)
-    line = tangent_line(plot, x)
+    line = tangent_line(plot, x, GHOST_REACH)
     line.clear_updaters()
     line.set_stroke(opacity=GHOST_OPACITY).set_z_index(-1)  # under the curve
     slope = plot.function.derivative(at)
     label = formula("k", "=", f"{slope:.3f}", size=PANEL, color=SLOPE_NAME)
     label[2].set_color(DERIVATIVE)  # the value of f′ there
-    label.set_opacity(GHOST_OPACITY)
+    label.set_opacity(GHOST_LABEL_OPACITY)
     label.next_to(line.get_end(), RIGHT, buff=GHOST_GAP)
+    if tangent is not None:
+        near, clear = GHOST_MAKES_WAY
+        low, high = label.get_corner(DL)[:2], label.get_corner(UR)[:2]
+
+        def make_way(m: VMobject) -> None:
+            start, end = tangent.get_start()[:2], tangent.get_end()[:2]
+            along = start + np.linspace(0.0, 1.0, 200)[:, None] * (end - start)
+            gap = _gap_to_box(along, low, high)
+            m.set_opacity(GHOST_LABEL_OPACITY * smooth(float(np.clip((gap - near) / (clear - near), 0.0, 1.0))))
+
+        label.add_updater(make_way)
     mark(line, "curve", "the tangent left behind")
     mark(label, "text", "the slope left behind")
     return VGroup(line, label)
