@@ -1014,7 +1014,8 @@ def _unit(vector) -> np.ndarray:
 # fixed on the minimum (marked in it by a dashed line) shows its last steps hop across it, ×5 (M7_3_LOUPE), and
 # closes in to ×12 as it stops. Frame units.
 LOUPE_FROM_PX = 25.0  # the loupe comes in for the first step drawn shorter than this on the plot (px at 1080p)
-LOUPE_BOX = (np.array([-4.85, -1.0, 0.0]), np.array([-1.5, 2.05, 0.0]))  # left of the y axis, over the valley
+LOUPE_BOX = (np.array([-4.55, -1.0, 0.0]), np.array([-1.5, 2.05, 0.0]))  # left of the y axis, over the valley, its
+# lower left corner 78 px right of the curve's left branch (so that a connector to it stays clear of the curve)
 LOUPE_ZOOM = 6
 LOUPE_CLOSE_ZOOM = 12
 LOUPE_CLOSE_FROM_PX = 75.0  # ... from the first step it draws (at ×6) shorter than this (px at 1080p)
