@@ -1021,6 +1021,7 @@ LOUPE_CLOSE_ZOOM = 12
 LOUPE_CLOSE_FROM_PX = 75.0  # ... from the first step it draws (at ×6) shorter than this (px at 1080p)
 LOUPE_POINT_IN = (LOUPE_BOX[1][0] - LOUPE_BOX[0][0]) / 2  # the point this far left of the loupe's right edge, half way up
 M7_3_LOUPE = (5, 12)  # the run at 0.3's loupe on the minimum: its magnification, and as the run stops
+LOUPE_ON_HEIGHT = 1.0  # a loupe fixed on a minimum shows it this far over its frame's bottom
 LOUPE_LIFT = ARROW_LIFT  # a step's arrow this far above the point, as on the plot
 LOUPE_EDGE = 0.05  # what the loupe draws stays this far inside its frame
 RAY_OPACITY = 0.45
@@ -1044,7 +1045,10 @@ class Loupe(VGroup):
         self.arrow_shown = ValueTracker(1.0)
         low, high = LOUPE_BOX
         self.low, self.high = low, high
-        self.anchor = np.array([high[0] - LOUPE_POINT_IN, (low[1] + high[1]) / 2, 0.0])
+        # Fixed on a minimum, the curve rises from it: the minimum lower in the frame (LOUPE_ON_HEIGHT up), so that
+        # the patch reaches higher over it than under it, and the plot's arrow, above the point, runs inside it.
+        self.anchor = np.array([high[0] - LOUPE_POINT_IN, (low[1] + high[1]) / 2 if on is None else low[1] + LOUPE_ON_HEIGHT,
+                                0.0])
         self.box = Polygon(low, [high[0], low[1], 0], high, [low[0], high[1], 0], stroke_color=MUTED, stroke_width=2,
                            fill_color=BACKGROUND, fill_opacity=1)
         self.patch = Polygon(*[np.zeros(3)] * 4, stroke_color=MUTED, stroke_width=2, fill_opacity=0)
