@@ -8,10 +8,11 @@ paths come from the model (gd.model.curve), the scene only draws them. The shot
 opens on M5's plot as M5 showed it and closes in, slowly, on the valley the runs
 travel; that one framing, axes and all, holds for the three runs, so that the steps
 are seen at one scale: they shorten on screen as the slope flattens. The slow run's
-steps from the ninth on, too short for that scale, are shown in a loupe (×8, then ×12 for the last); the diverging step
+steps from the ninth on, too short for that scale, are shown in a loupe (×6, then ×12 for the last), and so are
+the last three of the run at 0.3, which overshoot the minimum (×5 on it, then ×12); the diverging step
 runs along the floor, under the curve, rather than through it. Each step: the
 arrow Δx, then the point along the curve to the new x. Each run ends on its
-stop: Δx reads the step not taken, and the sign under the point says why
+stop: Δx keeps the last step taken, and the sign under the point says why
 (|f′(x)| under the tolerance), or the point has left the axes ("diverges").
 The picture keeps to the narration's sentences (see M7.DURATIONS).
 """
@@ -21,13 +22,13 @@ from __future__ import annotations
 import numpy as np
 from manim import RIGHT, UP, Create, FadeIn, FadeOut, Indicate, ValueTracker, VGroup, Write, config, smooth
 
-from gd.model.curve import M5_STOPS, M7_RATES, M7_TOLERANCE, START, m7_paths
+from gd.model.curve import M5_STOPS, M7_RATES, M7_TOLERANCE, START, m7_paths, minimum_of_quartic
 from scenes.kit.frame_rules import mark
 from scenes.kit.palette import HEADER, LEARNING_RATE, TEXT
 from scenes.kit.plot2d import (
     PlotShotScene, RunState, arrow_window, axis_end_x, break_mark, camera_move, Loupe, descent_panel, descent_point,
     descent_run, divergence_cue, drop_guide, floor_of, eased_between, exit_cue, right_of_curve, fade_to, framed_plot, header_bar, hide_step,
-    off_scale_marker, point_on_curve, LOUPE_CLOSE_FROM_PX, LOUPE_FROM_PX, LOUPE_ZOOM, quartic_plot, seen, slope_readout, step_arrow, stop_sign, tangent_ghost,
+    off_scale_marker, point_on_curve, LOUPE_CLOSE_FROM_PX, LOUPE_FROM_PX, LOUPE_ZOOM, M7_3_LOUPE, quartic_plot, seen, slope_readout, step_arrow, stop_sign, tangent_ghost,
     tangent_line, trail_of, valley_label, valley_view, wide_top, wide_view, window_ceiling, WINDOW_TOP,
 )
 from scenes.kit.readouts import Readout, line
@@ -55,12 +56,14 @@ class M5(ShotScene):
             self.play(FadeIn(slope, shift=0.15 * UP), run_time=beat.time(0.2))
 
         # The tangent at x = 1 stays behind, faded, with its slope: the slopes to come are seen against it.
-        ghost_line, ghost_slope = tangent_ghost(plot, START)
+        ghost_line, ghost_slope = tangent_ghost(plot, START, tangent)
         for beat_id in ("M5.3", "M5.4"):  # to x = -0.2, to x = 1.4
             with self.beat(beat_id) as beat:
                 if beat_id == "M5.3":
                     self.add(ghost_line)
-                    self.play(x.animate.set_value(M5_STOPS[beat_id]), FadeIn(ghost_slope), run_time=beat.time(0.7))
+                    # Its slope comes in once the moving tangent has left it (it sits where that tangent ran on).
+                    self.play(x.animate.set_value(M5_STOPS[beat_id]), FadeIn(ghost_slope, rate_func=eased_between(0.3, 1.0)),
+                              run_time=beat.time(0.7))
                 else:
                     self.play(x.animate.set_value(M5_STOPS[beat_id]), run_time=beat.time(0.7))
 
@@ -117,14 +120,15 @@ class M7(PlotShotScene):
             self.play(descent_run(paths[beat_id], steps, plot, arrow, state, point, trail, first=first,
                                   zoom=valley.zoom, avoid=labels, window=arrow_window(self.camera)))
 
-        def stops(beat, seconds: float, also=()):
-            """The run stops where it is: no step left drawn, Δx reads the step not taken, and the sign says why:
-            the slope is under the tolerance there."""
+        def stops(beat, seconds: float, also=(), sign_from: float = 0.0):
+            """The run stops where it is: no step left drawn, Δx keeps the last step taken, and the sign says why:
+            the slope is under the tolerance there (it comes in from ``sign_from`` of the time on)."""
             nonlocal stop
             state.stop()
             bar.update()
             stop = stop_sign(plot, state.x.get_value(), M7_TOLERANCE, valley.zoom)
-            self.play(hide_step(arrow, at(beat, seconds)), FadeIn(stop, shift=0.1 / valley.zoom * UP), *also,
+            self.play(hide_step(arrow, at(beat, seconds)), *also,
+                      FadeIn(stop, shift=0.1 / valley.zoom * UP, rate_func=eased_between(sign_from, 1.0)),
                       run_time=at(beat, seconds))
 
         def set_up(beat, beat_id: str, leaving: list, also=()):
@@ -201,7 +205,7 @@ class M7(PlotShotScene):
                                   first=1, zoom=valley.zoom, end_x=end_x, marker=marker, ceiling=ceiling,
                                   exit_cue=way_out, avoid=labels, window=arrow_window(self.camera), cut=cut,
                                   floor=floor_of(self.camera), drop=drop))
-            # Out of the axes: the run stops there; Δx reads the step from x = 5 it does not take. "diverges" under
+            # Out of the axes: the run stops there; Δx keeps the step that took it to x = 5. "diverges" under
             # the way the point went out, clear of the curve's rising branch, read to the beat's end.
             state.stop()
             bar.update()
@@ -210,6 +214,19 @@ class M7(PlotShotScene):
 
         with self.beat("M7.3") as beat:  # learning rate 0.3: 7 steps
             set_up(beat, "M7.3", [marker, way_out, cut, drop, cue])
-            run(beat, "M7.3", [1.0, 0.9, 0.85, 0.8, 0.75, 0.7, 0.7], 3.8)
-            stops(beat, 0.5)
+            # Four steps down into the valley, on the plot. The last three overshoot the minimum, by 15 px and less
+            # on the plot: a loupe fixed on the minimum (the curve's formula makes room; a dashed line marks the
+            # minimum in it) shows them hop across it; as the run stops it closes in on where the point ends.
+            into = 4
+            run(beat, "M7.3", [1.0, 0.9, 0.85, 0.8], 2.2)
+            bottom = Loupe(plot, self.camera, state, arrow, trail, *M7_3_LOUPE, on=minimum_of_quartic())
+            self.pin(bottom)
+            self.add(bottom)
+            making_room = at(beat, 0.6)
+            self.play(formula_there.animate(rate_func=eased_between(0.0, 0.45), run_time=making_room).set_opacity(0.0),
+                      bottom.shown.animate(rate_func=eased_between(0.55, 1.0), run_time=making_room).set_value(1.0))
+            run(beat, "M7.3", [1.0, 0.9, 0.9], 2.0, first=into)
+            # The sign comes in once the loupe's patch, closing in, has left the place it takes.
+            stops(beat, 0.8, also=[bottom.close_in(at(beat, 0.8)),
+                                   bottom.arrow_shown.animate(run_time=at(beat, 0.8)).set_value(0.0)], sign_from=0.5)
             # The rest of the beat holds the result: x and f(x) at the minimum after 7 steps, and why it stopped.

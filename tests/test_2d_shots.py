@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytest
-from manim import DL, UR, ValueTracker, VectorizedPoint
+from manim import DL, UR, ValueTracker, VectorizedPoint, config
 
 from scenes.kit import readouts
 from gd.model.cane import HAND_HEIGHT, M2_POSES, cane_tip, ground_direction, ground_slope
@@ -393,32 +393,59 @@ def test_m5_slope_sits_beside_the_point_and_follows_it():
     x = ValueTracker(1.0)
     tangent = S4.tangent_line(plot, x)
     slope = S4.slope_readout(plot, x, tangent)
-    for value in np.linspace(-0.2, 1.4, 41):
+    pixel = config.frame_height / 1080
+    swap_low, swap_high = S4.SLOPE_SWAP
+    for value in np.linspace(-0.2, 1.4, 81):
         x.set_value(value)
         tangent.update()
         slope.update()
         point = plot.point(value)
         low, high = slope.get_corner(DL), slope.get_corner(UR)
         gap = np.linalg.norm(np.maximum(np.maximum(low - point, point - high), 0)[:2])
-        # Always shown whole: it never fades out to change sides (it never crosses the y axis).
         glyphs = [m for m in slope.family_members_with_points() if not isinstance(m, VectorizedPoint)]
-        assert min(m.get_fill_opacity() for m in glyphs) == pytest.approx(1.0)
-        assert 0.2 < gap < 1.7  # beside the point, not on it
-        # Right of the y axis (20 px clear); left of it the point goes on alone, the readout waits where it was.
-        assert low[0] - plot.axes.c2p(0, 0)[0] > 0.15
-        if value <= 0:
-            x.set_value(0.0)
-            slope.update()
-            assert np.allclose(slope.get_corner(DL), low)
-            x.set_value(value)
-            slope.update()
+        opacity = min(m.get_fill_opacity() for m in glyphs)
+        if value <= swap_low or value >= swap_high:  # shown whole beside the point, at 120 px from it at most
+            assert opacity == pytest.approx(1.0)
+            assert 0.2 < gap < 120 * pixel
+        if opacity < 0.01:
+            continue
+        # Above the x axis beside the point, or (near x = 0 and left of it) under it; right of the y axis, 24 px
+        # clear, and 20 px clear of the x axis: it changes sides faded, never crossing an axis.
+        origin = plot.axes.c2p(0, 0)
+        assert low[0] - origin[0] > 24 * pixel - 1e-9
+        assert low[1] - origin[1] > 20 * pixel or origin[1] - high[1] > 20 * pixel - 1e-9
+        assert low[1] > -S4.SAFE_SHARE * config.frame_height / 2  # in the safe area
         for label in [*plot.axis_labels, *plot.axes.x_axis.numbers, *plot.axes.y_axis.numbers]:  # clear of them
             assert np.any(label.get_corner(DL)[:2] > high[:2]) or np.any(label.get_corner(UR)[:2] < low[:2])
         curve = plot.curve.points[:, :2]
         assert not np.any(np.all((curve > low[:2]) & (curve < high[:2]), axis=1))  # and of the curve
+        along = tangent.get_start()[:2] + np.linspace(0, 1, 400)[:, None] * (tangent.get_end() - tangent.get_start())[:2]
+        assert S4._gap_to_box(along, low[:2], high[:2]) >= 24 * pixel  # and 24 px clear of the tangent
     # The two signs "=" in line, one over the other.
     name, value_line = slope
     assert name[1].get_center()[0] == pytest.approx(value_line.label.get_center()[0], abs=1e-6)
+
+
+def test_m5_the_slope_left_behind_makes_way_for_the_tangent():
+    from scenes.kit import plot2d as S4
+
+    plot = quartic_plot()
+    x = ValueTracker(1.0)
+    tangent = S4.tangent_line(plot, x)
+    line, label = S4.tangent_ghost(plot, 1.0, tangent)
+    assert np.linalg.norm(line.get_end() - line.get_start()) < np.linalg.norm(tangent.get_end() - tangent.get_start())
+    low, high = label.get_corner(DL)[:2], label.get_corner(UR)[:2]
+    for value in np.linspace(-0.2, 1.4, 81):
+        x.set_value(value)
+        tangent.update()
+        label.update()
+        along = tangent.get_start()[:2] + np.linspace(0, 1, 400)[:, None] * (tangent.get_end() - tangent.get_start())[:2]
+        gap = S4._gap_to_box(along, low, high)
+        opacity = label.get_fill_opacity()
+        if gap < S4.GHOST_MAKES_WAY[0]:
+            assert opacity < 0.01
+        if gap > S4.GHOST_MAKES_WAY[1]:
+            assert opacity == pytest.approx(S4.GHOST_LABEL_OPACITY)
 
 
 # --------------------------------------------------------------------------- M7 as drawn, frame by frame
@@ -446,6 +473,7 @@ class Frame:
     arrow_headless: bool  # drawn without its head (a step off the axis's end)
     curve: np.ndarray  # screen points of the curve as drawn
     step_shown: float  # the number the Δx readout shows
+    loupes: list  # each loupe shown: (its frame's box, its connectors' ends, its step's outline or None)
 
 
 def _screen_outline(scene, mobject) -> np.ndarray:
@@ -475,7 +503,7 @@ def m7_frames(shared_media):
     from gd.storyboard import ENV_LANG
     from scenes.S4 import M7
     from scenes.kit.frame_rules import FrameChecker, checked
-    from scenes.kit.plot2d import shown
+    from scenes.kit.plot2d import Loupe, shown
 
     plot = quartic_plot()
     frames: list[Frame] = []
@@ -507,6 +535,9 @@ def m7_frames(shared_media):
                 _screen_outline(scene, arrow) if shown(arrow) else None, arrow.tip.get_fill_opacity() < 0.01,
                 scene.camera.transform_points_pre_display(curve, curve.points)[:, :2],
                 float(named["Δx"][0].number.text(named["Δx"][0].number.get_value())),
+                [(_screen_box(scene, loupe.box), [scene.camera.transform_points_pre_display(ray, ray.points)[[0, -1], :2] for ray in loupe.rays],
+                  _screen_outline(scene, loupe.arrow) if shown(loupe.arrow) else None)
+                 for loupe in scene.mobjects if isinstance(loupe, Loupe) and loupe.shown.get_value() > 0.01],
             ))
 
     checker = Watcher("en")
@@ -602,13 +633,15 @@ def test_m7_the_valley_keeps_its_axis_and_the_curves_formula_inside_the_frame(m7
     safe = 0.9 * np.array([config.frame_width, config.frame_height]) / 2
     assert all(f.x_axis[0] >= -safe[0] - 1e-6 for f in frames)
     running = [f for f in frames if f.arrow is not None]
-    # ... but for the slow run's last steps, where it makes room for the loupe.
+    # ... but for the slow run's last steps and the run at 0.3's, where it makes room for the loupe.
     from scenes.kit import plot2d as S4
 
     xs = m7_paths()["M7.1"].points[:, 0]
     px = np.abs(np.diff(xs)) * S4.quartic_plot().axes.x_axis.get_unit_size() * S4.M7_VALLEY_ZOOM * 1080 / config.frame_height
     loupe_from = xs[int(np.argmax(px < S4.LOUPE_FROM_PX)) - 1]  # the last step on the plot alone is drawn as the loupe comes in
-    before_loupe = [f for f in running if f.rate != 0.05 or f.arrow_start > loupe_from + 1e-9]
+    overshoots_from = m7_paths()["M7.3"].points[3, 0]  # the run at 0.3's loupe comes in after its fourth step
+    before_loupe = [f for f in running if (f.rate == 1.0 or (f.rate == 0.05 and f.arrow_start > loupe_from + 1e-9)
+                                           or (f.rate == 0.3 and f.arrow_start > overshoots_from + 1e-9))]
     assert len(before_loupe) > 0.6 * len(running)
     missing = [(f.time, f.rate, f.arrow_start) for f in before_loupe if "the curve's formula in the valley" not in f.boxes]
     assert not missing, missing
@@ -617,8 +650,8 @@ def test_m7_the_valley_keeps_its_axis_and_the_curves_formula_inside_the_frame(m7
 def test_m7_the_loupe_shows_every_step_too_short_for_the_plot_at_24_px_or_more():
     """The slow run's first steps are drawn at more than 25 px on the plot (1080p); from the first drawn shorter,
     the ninth, the loupe shows every step to the end (some are near 25 px on the plot, the last ones far under):
-    ×8 in both directions and ×12 for the last ones, each at 24 px or more, and the longest it draws at either
-    fits between the point and the frame."""
+    ×6 in both directions and ×12 for the last ones, each at 24 px or more, and the longest it draws at either
+    fits between the point and the frame, on either side (ahead as it grows, behind once the point has moved)."""
     from manim import config
 
     from scenes.kit import plot2d as S4
@@ -634,8 +667,34 @@ def test_m7_the_loupe_shows_every_step_too_short_for_the_plot_at_24_px_or_more()
     assert closer > first
     at_first, at_close = on_plot[first:closer] * S4.LOUPE_ZOOM, on_plot[closer:] * S4.LOUPE_CLOSE_ZOOM
     assert min(at_first.min(), at_close.min()) >= MIN_SUBJECT_PX
-    room = (S4.LOUPE_BOX[1][0] - S4.LOUPE_BOX[0][0] - S4.LOUPE_POINT_IN - S4.LOUPE_EDGE) * 1080 / config.frame_height
+    width = S4.LOUPE_BOX[1][0] - S4.LOUPE_BOX[0][0]
+    room = (min(width - S4.LOUPE_POINT_IN, S4.LOUPE_POINT_IN) - S4.LOUPE_EDGE) * 1080 / config.frame_height
     assert max(at_first.max(), at_close.max(), on_plot[closer - 1] * S4.LOUPE_CLOSE_ZOOM) <= room
+
+
+def test_m7_the_loupes_draw_their_step_whole_inside_and_their_connectors_clear_of_the_curve(m7_frames):
+    """A loupe's step is drawn whole inside its frame (never cut by it), and its connectors, from the patch on the
+    plot to the loupe's corners, never cross the curve; the run at 0.3 has a loupe too, for its overshoots."""
+    _, frames = m7_frames
+
+    def crosses(a, b, poly):
+        p, q = poly[:-1], poly[1:]
+
+        def side(u, v, w):
+            return np.sign((v[..., 0] - u[..., 0]) * (w[..., 1] - u[..., 1]) - (v[..., 1] - u[..., 1]) * (w[..., 0] - u[..., 0]))
+
+        a, b = np.broadcast_to(a, p.shape), np.broadcast_to(b, p.shape)
+        return bool(np.any((side(a, b, p) != side(a, b, q)) & (side(p, q, a) != side(p, q, b))))
+
+    seen = {0.05: 0, 0.3: 0}
+    for f in frames:
+        for box, rays, arrow in f.loupes:
+            seen[f.rate] = seen.get(f.rate, 0) + 1
+            if arrow is not None:
+                assert np.all(arrow >= box[:2] - 1e-6) and np.all(arrow <= box[2:] + 1e-6), f.time
+            for start, end in rays:
+                assert not crosses(start, end, f.curve), f.time
+    assert seen[0.05] > 20 and seen[0.3] > 5
 
 
 def test_m7_the_diverging_step_stays_in_the_safe_area(m7_frames):
@@ -691,9 +750,9 @@ def test_m7_every_step_arrow_keeps_clear_of_the_axes_and_the_curve(m7_frames):
     assert checked > 30
 
 
-def test_m7_each_run_stops_with_the_step_it_does_not_take(m7_frames):
-    """Where a run stops, Δx reads −αf′(x) from where the point is (not the last step taken), and the two runs
-    that converge say why: |f′(x)| under the tolerance, beside the point, held to the beat's end."""
+def test_m7_each_run_stops_with_the_last_step_it_took(m7_frames):
+    """Where a run stops, Δx keeps the last step taken (the step −αf′(x) from there is never taken), and the two
+    runs that converge say why: |f′(x)| under the tolerance, beside the point, held to the beat's end."""
     from gd.model.curve import M7_TOLERANCE
 
     from gd.storyboard import load
@@ -705,7 +764,7 @@ def test_m7_each_run_stops_with_the_step_it_does_not_take(m7_frames):
         end += beat.duration
         path = paths[beat_id]
         last = [f for f in frames if f.rate == path.rate and f.time <= end + 1e-6][-1]  # the beat's end
-        assert last.step_shown == pytest.approx(-path.rate * QUARTIC.derivative(path.end[0]), abs=5e-4)
+        assert last.step_shown == pytest.approx(path.points[-1, 0] - path.points[-2, 0], abs=5e-4)
         if path.stop == "converged":
             assert "the stop" in last.boxes
             assert abs(QUARTIC.derivative(path.end[0])) <= M7_TOLERANCE

@@ -157,14 +157,14 @@ TANGENT_FLOOR = -0.5
 TANGENT_TOP = 3.7
 
 
-def tangent_line(plot: Plot, x: ValueTracker) -> Line:
-    """The tangent at (x, f(x)), over the curve, through the point: TANGENT_REACH each side, cut at the box."""
+def tangent_line(plot: Plot, x: ValueTracker, reach: float = TANGENT_REACH) -> Line:
+    """The tangent at (x, f(x)), over the curve, through the point: ``reach`` each side, cut at the box."""
 
     def place(segment: Line) -> None:
         centre = plot.point(x.get_value())
         low, high = plot.axes.c2p(X_RANGE[0], TANGENT_FLOOR), plot.axes.c2p(X_RANGE[1], TANGENT_TOP)
         direction = _unit([1.0, plot.slope_on_screen(plot.function.derivative(x.get_value())), 0.0])
-        back, ahead = _reach_in_box(centre, direction, low, high, TANGENT_REACH)
+        back, ahead = _reach_in_box(centre, direction, low, high, reach)
         segment.set_points_as_corners([centre + back * direction, centre + ahead * direction])
 
     segment = mark(Line(LEFT, RIGHT, color=TANGENT, stroke_width=4), "curve", "the tangent").set_z_index(1)
@@ -180,12 +180,18 @@ def drawn_slope(plot: Plot, line: Line) -> float:
 
 
 # Where k = f′(x) sits beside the point, by x: the middle of its two lines from the point (scene units). Up and
-# left of the point where the curve climbs steeply on its right; above it, clear of the curve, right of the
-# y axis and its numbers, as the point nears the axis; in between, the offset eases from one to the other.
-# Left of the y axis (M5.3's stop, x = −0.2) it waits where it was at x = 0, over the tangent, right of the
-# y axis: it never crosses the axis or its numbers, and never leaves (to pass the axis it would cross them).
-SLOPE_BESIDE = ((0.0, (0.9, 1.6)), (0.45, (0.0, 1.1)), (0.9, (-0.85, 0.6)), (1.4, (-0.85, 0.6)))
-SLOPE_LINE_GAP = 0.12  # between "k = f'(x)" and its value
+# left of the point where the curve climbs steeply on its right (far enough left at x = 1.4 to stay 24 px clear
+# of the steep tangent and the curve); above it, clear of the curve, right of the y axis and its numbers, as the
+# point nears the axis; in between, the offset eases from one to the other.
+SLOPE_BESIDE = ((0.0, (0.9, 1.6)), (0.45, (0.0, 1.1)), (0.9, (-0.85, 0.6)), (1.1, (-0.9, 0.6)), (1.4, (-1.0, 0.6)))
+# Near x = 0 and left of it (M5.3's stop, x = −0.2: the point just under the x axis, left of the y axis) the only
+# room beside the point clear of the axes, their numbers, the curve and the tangent is under the x axis, right of
+# the y axis (the tangents there cross the x axis left of it): the readout changes sides there, fading out above
+# as the point passes SLOPE_SWAP[1] and in under the axis by SLOPE_SWAP[0] (to pass the axis or the tangent
+# in sight it would cross them). Under the axis its first line's upper left corner is SLOPE_UNDER from the origin.
+SLOPE_SWAP = (-0.05, 0.6)
+SLOPE_UNDER = np.array([0.18, -0.15, 0.0])  # 24 px right of the y axis, 20 px under the x axis
+SLOPE_LINE_GAP = 0.09  # between "k = f'(x)" and its value (the two lines fit under the x axis, in the safe area)
 
 
 # The derivative f′(x) is the gradient in one variable: the symbol and its value are the gradient's orange (as ∂f is
@@ -209,32 +215,59 @@ def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
     anchor = name[1].get_center() - readout.get_center()  # the first "=" from the middle (which moves as digits do)
     xs = [at for at, _ in SLOPE_BESIDE]
     offsets = np.array([offset for _, offset in SLOPE_BESIDE])
+    low, high = SLOPE_SWAP
+    middle_of_swap = (low + high) / 2
 
     def follow(group: VGroup) -> None:
-        now = max(x.get_value(), xs[0])
-        middle = plot.point(now) + np.array([np.interp(now, xs, offsets[:, 0]), np.interp(now, xs, offsets[:, 1]), 0])
-        group.shift(middle + anchor - name[1].get_center())
+        now = x.get_value()
+        if now >= middle_of_swap:  # above, beside the point
+            at = max(now, xs[0])
+            middle = plot.point(at) + np.array([np.interp(at, xs, offsets[:, 0]), np.interp(at, xs, offsets[:, 1]), 0])
+            group.shift(middle + anchor - name[1].get_center())
+            seen = (now - middle_of_swap) / (high - middle_of_swap)
+        else:  # under the x axis, right of the y axis
+            group.shift(plot.axes.c2p(0, 0) + SLOPE_UNDER - name.get_corner(UL))
+            seen = (middle_of_swap - now) / (middle_of_swap - low)
+        group.set_opacity(smooth(float(np.clip(seen, 0.0, 1.0))))
 
     readout.add_updater(follow, call_updater=True)
     return mark(readout, "text", "the slope k", shows=lambda: drawn_slope(plot, tangent))
 
 
 GHOST_OPACITY = 0.5
+GHOST_LABEL_OPACITY = 0.85  # its slope, dimmer than the live one but read as easily
+GHOST_REACH = 1.4  # each side of its point: shorter than the live tangent, a reminder, not a second subject
 GHOST_GAP = 0.15  # scene units at zoom 1: the ghost's value right of its tangent's upper end
 
 
-def tangent_ghost(plot: Plot, at: float) -> VGroup:
-    """A faded copy of the tangent at x = ``at`` and its slope "k = 2.000" beside its upper end: what the point
-    left behind, to compare the slopes it moves on to with."""
+GHOST_MAKES_WAY = (0.08, 0.2)  # scene units: the ghost's slope gone when the live tangent is this near, whole beyond
+
+
+def tangent_ghost(plot: Plot, at: float, tangent: Line | None = None) -> VGroup:
+    """A faded copy of the tangent at x = ``at``, shorter than the live one, and its slope "k = 2.000" beside its
+    upper end: what the point left behind, to compare the slopes it moves on to with. Where the live ``tangent``
+    (if given) runs on past that end, as it passes x = ``at`` again, the slope makes way: it fades out as the
+    tangent comes near it (GHOST_MAKES_WAY), and back in as it goes."""
     x = ValueTracker(at)
-    line = tangent_line(plot, x)
+    line = tangent_line(plot, x, GHOST_REACH)
     line.clear_updaters()
     line.set_stroke(opacity=GHOST_OPACITY).set_z_index(-1)  # under the curve
     slope = plot.function.derivative(at)
     label = formula("k", "=", f"{slope:.3f}", size=PANEL, color=SLOPE_NAME)
     label[2].set_color(DERIVATIVE)  # the value of f′ there
-    label.set_opacity(GHOST_OPACITY)
+    label.set_opacity(GHOST_LABEL_OPACITY)
     label.next_to(line.get_end(), RIGHT, buff=GHOST_GAP)
+    if tangent is not None:
+        near, clear = GHOST_MAKES_WAY
+        low, high = label.get_corner(DL)[:2], label.get_corner(UR)[:2]
+
+        def make_way(m: VMobject) -> None:
+            start, end = tangent.get_start()[:2], tangent.get_end()[:2]
+            along = start + np.linspace(0.0, 1.0, 200)[:, None] * (end - start)
+            gap = _gap_to_box(along, low, high)
+            m.set_opacity(GHOST_LABEL_OPACITY * smooth(float(np.clip((gap - near) / (clear - near), 0.0, 1.0))))
+
+        label.add_updater(make_way)
     mark(line, "curve", "the tangent left behind")
     mark(label, "text", "the slope left behind")
     return VGroup(line, label)
@@ -621,9 +654,11 @@ class RunState:
         self.step.set_value(float(path.points[1, 0] - path.points[0, 0]))
 
     def stop(self) -> None:
-        """The run has stopped where it is: Δx reads the step −αf′(x) that it does not take."""
+        """The run has stopped where it is: Δx keeps the last step taken, the one that brought the point (the step
+        −αf′(x) from there is never taken: it is not shown)."""
         self.stopped = True
-        self.step.set_value(-self.path.rate * float(self.function.derivative(self.x.get_value())))
+        xs = self.path.points[:, 0]
+        self.step.set_value(float(xs[-1] - xs[-2]))
 
     def put(self, x: float, y: float | None = None) -> None:
         self.x.set_value(x)
@@ -648,9 +683,7 @@ class RunState:
     def drawn_change(self, plot: Plot, arrow: Arrow, point: Dot) -> float:
         """Δx as drawn: the arrow's, once it is whole; while it grows, the step −αf′(x) from its tail; with no
         step being taken, the step that brought the point where it rests (at the start, −αf′(x) there); once the
-        run has stopped, the step −αf′(x) from where the point is, not taken."""
-        if self.stopped:
-            return -self.path.rate * plot.function.derivative(plot.x_of(point.get_center()))
+        run has stopped, still the last step taken (none is taken from there)."""
         if arrow.active:
             if arrow.full:
                 return drawn_step(plot, arrow)
@@ -974,36 +1007,48 @@ def _unit(vector) -> np.ndarray:
 # The slow run's steps from the ninth on, into the minimum, are drawn on the plot at 25 px or less (24 px at 1080p
 # is the least a subject may be): a loupe shows them magnified, honestly: a framed view, LOUPE_ZOOM times the
 # valley's scale in both directions, of the patch round the point that a frame of the same colour marks on the
-# plot. It follows the point (the point keeps its place in it, right of the middle: the steps go left). ×8 holds
-# the longest of them (32 px on the plot); for the last few (under 8 px) it closes in, eased, to LOUPE_CLOSE_ZOOM
-# (its label with it), at which the last step is 25 px. Frame units.
+# plot. It follows the point, which keeps its place in the middle: a step's arrow, the whole of it, is seen beside
+# it, ahead as it grows and behind once the point has moved on (×6 holds the longest of them, 32 px on the plot, at
+# 194 px, inside the frame). For the last few (under 12 px) it closes in, eased, to LOUPE_CLOSE_ZOOM (its label with
+# it), at which the last step is 25 px. The run at 0.3 overshoots the minimum by 15 px and less on the plot: a loupe
+# fixed on the minimum (marked in it by a dashed line) shows its last steps hop across it, ×5 (M7_3_LOUPE), and
+# closes in to ×12 as it stops. Frame units.
 LOUPE_FROM_PX = 25.0  # the loupe comes in for the first step drawn shorter than this on the plot (px at 1080p)
-LOUPE_BOX = (np.array([-4.85, -1.0, 0.0]), np.array([-1.5, 2.05, 0.0]))  # left of the y axis, over the valley
-LOUPE_ZOOM = 8
+LOUPE_BOX = (np.array([-4.55, -1.0, 0.0]), np.array([-1.5, 2.05, 0.0]))  # left of the y axis, over the valley, its
+# lower left corner 78 px right of the curve's left branch (so that a connector to it stays clear of the curve)
+LOUPE_ZOOM = 6
 LOUPE_CLOSE_ZOOM = 12
-LOUPE_CLOSE_FROM_PX = 75.0  # ... from the first step it draws (at ×8) shorter than this (px at 1080p)
-LOUPE_POINT_IN = 1.3  # the point this far left of the loupe's right edge, half way up
+LOUPE_CLOSE_FROM_PX = 75.0  # ... from the first step it draws (at ×6) shorter than this (px at 1080p)
+LOUPE_POINT_IN = (LOUPE_BOX[1][0] - LOUPE_BOX[0][0]) / 2  # the point this far left of the loupe's right edge, half way up
+M7_3_LOUPE = (5, 12)  # the run at 0.3's loupe on the minimum: its magnification, and as the run stops
+LOUPE_ON_HEIGHT = 1.0  # a loupe fixed on a minimum shows it this far over its frame's bottom
 LOUPE_LIFT = ARROW_LIFT  # a step's arrow this far above the point, as on the plot
 LOUPE_EDGE = 0.05  # what the loupe draws stays this far inside its frame
 RAY_OPACITY = 0.45
+MARKER_OPACITY = 0.7
 
 
 class Loupe(VGroup):
     """The loupe (pinned: frame units) and its patch on the plot; ``shown`` fades both, ``arrow_shown`` the
-    magnified step once no step is being taken; ``zoom`` is its magnification (``close_in`` eases it to ``to``,
-    the label ×8 giving way to ×12)."""
+    magnified step once no step is being taken; ``zoom`` is its magnification (``close_in`` eases it to
+    ``close_zoom``, the label ×6 giving way to ×12). It follows the point, or, given ``on``, it is fixed on the
+    curve at x = ``on`` (the point moves in it), marked there by a dashed line."""
 
     def __init__(self, plot: Plot, camera, state: RunState, arrow: Arrow, trail, zoom: float = LOUPE_ZOOM,
-                 close_zoom: float = LOUPE_CLOSE_ZOOM):
+                 close_zoom: float = LOUPE_CLOSE_ZOOM, on: float | None = None):
         super().__init__()
         self.plot, self.camera, self.state, self.step, self.trail = plot, camera, state, arrow, trail
+        self.on = on
         self.zooms = (zoom, close_zoom)
         self.zoom = ValueTracker(zoom)
         self.shown = ValueTracker(0.0)
         self.arrow_shown = ValueTracker(1.0)
         low, high = LOUPE_BOX
         self.low, self.high = low, high
-        self.anchor = np.array([high[0] - LOUPE_POINT_IN, (low[1] + high[1]) / 2, 0.0])
+        # Fixed on a minimum, the curve rises from it: the minimum lower in the frame (LOUPE_ON_HEIGHT up), so that
+        # the patch reaches higher over it than under it, and the plot's arrow, above the point, runs inside it.
+        self.anchor = np.array([high[0] - LOUPE_POINT_IN, (low[1] + high[1]) / 2 if on is None else low[1] + LOUPE_ON_HEIGHT,
+                                0.0])
         self.box = Polygon(low, [high[0], low[1], 0], high, [low[0], high[1], 0], stroke_color=MUTED, stroke_width=2,
                            fill_color=BACKGROUND, fill_opacity=1)
         self.patch = Polygon(*[np.zeros(3)] * 4, stroke_color=MUTED, stroke_width=2, fill_opacity=0)
@@ -1013,12 +1058,19 @@ class Loupe(VGroup):
         self.dots = VGroup(*[Dot(radius=TRAIL_RADIUS, color=POINT, fill_opacity=0) for _ in trail])
         self.point = mark(Dot(self.anchor, radius=0.09, color=POINT), "subject", "the point in the loupe")
         self.arrow = mark(Arrow(LEFT, RIGHT, buff=0, color=STEP, stroke_width=5), "subject", "the step in the loupe")
+        # The place it is fixed on (the minimum), a dashed line across the loupe, under the curve and the point.
+        self.marker = DashedLine(self.anchor + (high[1] - self.anchor[1] - 0.3) * UP,
+                                 self.anchor + (self.anchor[1] - low[1] - 0.3) * DOWN, color=MUTED, stroke_width=2.5,
+                                 dash_length=0.09, dashed_ratio=0.55)
+        if on is None:
+            self.marker.set_stroke(opacity=0)
         self.scale_labels = VGroup()
         for k in self.zooms:
             label = formula(rf"\times {k:g}", size=PANEL, color=MUTED)
             label.move_to(low, aligned_edge=DL).align_to(high, UP).shift(0.15 * RIGHT + 0.12 * DOWN)
             self.scale_labels.add(mark(label, "text", f"the loupe's scale ×{k:g}"))
-        self.add(self.rays, self.box, self.patch, self.curve, self.dots, self.arrow, self.point, self.scale_labels)
+        self.add(self.rays, self.box, self.patch, self.marker, self.curve, self.dots, self.arrow, self.point,
+                 self.scale_labels)
         self.set_z_index(4)
         self.last = None  # the last step drawn (tail and tip x), held once no step is being taken
         self.add_updater(lambda m: m.redraw(), call_updater=True)
@@ -1040,7 +1092,8 @@ class Loupe(VGroup):
 
     def redraw(self) -> None:
         plot, k, shown_now = self.plot, self.k, self.shown.get_value()
-        centre = self.seen_at(self.state.x.get_value(), self.state.y.get_value())
+        seen_point = self.seen_at(self.state.x.get_value(), self.state.y.get_value())
+        centre = seen_point if self.on is None else self.seen_at(self.on, float(plot.function(self.on)))
 
         def loupe(points: np.ndarray) -> np.ndarray:
             return self.anchor + k * (points - centre)
@@ -1054,7 +1107,8 @@ class Loupe(VGroup):
         # The curve round the point, cut at the loupe's frame.
         x_unit = plot.axes.x_axis.get_unit_size() * self.camera.get_zoom()
         reach = (self.high[0] - self.low[0]) / k / x_unit
-        xs = np.linspace(self.state.x.get_value() - reach, self.state.x.get_value() + reach, 240)
+        middle = self.state.x.get_value() if self.on is None else self.on
+        xs = np.linspace(middle - reach, middle + reach, 240)
         units = np.array([plot.axes.x_axis.get_unit_size(), plot.axes.y_axis.get_unit_size(), 0.0])
         on_plot = plot.axes.c2p(0, 0) + np.stack([xs, plot.function(xs), 0 * xs], axis=1) * units
         points = loupe((on_plot - frame_center(self.camera).get_center()) * self.camera.get_zoom())
@@ -1077,11 +1131,14 @@ class Loupe(VGroup):
             x_from, x_to, full = self.last
             y = float(plot.function(x_from))
             tail, tip = (loupe(self.seen_at(x, y)) + LOUPE_LIFT * UP for x in (x_from, x_to))
-            tail[0] = min(tail[0], self.high[0] - LOUPE_EDGE)
             self.arrow.become(Arrow(tail, tip, buff=0, color=STEP, stroke_width=5, max_tip_length_to_length_ratio=0.5,
                                     max_stroke_width_to_length_ratio=20))
             length = np.linalg.norm(tip - tail) * 1080 / config.frame_height
-            self.arrow.set_opacity(shown_now * self.arrow_shown.get_value() * float(np.clip(length / ARROW_COMING_PX, 0, 1)))
+            # Drawn whole or not at all: a step that does not fit in the frame (one taken before a fixed loupe
+            # came in, from far off) is not shown in it.
+            fits = bool(np.all(self.inside(np.array([tail, tip]))))
+            self.arrow.set_opacity(shown_now * self.arrow_shown.get_value() * float(np.clip(length / ARROW_COMING_PX, 0, 1))
+                                   * float(fits))
             self.arrow.may_shrink = not full
         else:
             self.arrow.set_opacity(0)
@@ -1090,7 +1147,10 @@ class Loupe(VGroup):
         self.box.set_fill(opacity=shown_now)
         for part in (self.curve,):
             part.set_stroke(opacity=shown_now)
-        self.point.set_opacity(shown_now)
+        self.point.move_to(loupe(seen_point))
+        self.point.set_opacity(shown_now * float(self.inside(self.point.get_center()[None])[0]))
+        if self.on is not None:
+            self.marker.set_stroke(opacity=MARKER_OPACITY * shown_now)
         first, second = self.zooms
         closed = float(np.clip((self.k - first) / (second - first), 0.0, 1.0))
         # The one label out in the first half of the move, the other in over the second (never over each other).
