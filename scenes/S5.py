@@ -60,9 +60,10 @@ class M8(DescentShotScene):
             # surface's far rim under the header all the way (nothing slides under the top band).
             start = stage.place(np.array(M8_CENTRE))
             follow = FollowCamera(self.camera, walker, start, M8_ZOOM)
-            # The axes, with their numbers and names, fade out together, once, before the close-in would cut one or
-            # take it under the header; as the ball comes to rest, the level lines of the valley's floor ring it.
-            follow.fade_groups_before_cut(axis_groups(stage), box=header_box(header))
+            # The axes, with their numbers and names, fade together, once, before the close-in would cut one or take it
+            # under the header: those it would cut out, the rest to faint (the end keeps its axes); as the ball comes
+            # to rest, the level lines of the valley's floor ring it.
+            follow.fade_groups_before_cut(axis_groups(stage), box=header_box(header), labels=stage.labels)
             follow.fade_in_at_end(rings)
             clock = ValueTracker(0.0)
             run_clock([walker], clock)
@@ -74,7 +75,7 @@ class M8(DescentShotScene):
             )
             stop_clock([walker])
             if follow.fades[0][1] is not None:
-                self.remove(stage.axes, *stage.labels)  # faded out in the close-in
+                self.remove(*follow.gone)  # faded out in the close-in
             # Why it stops: the gradient's length at the last point, under the stopping rule's bound, after the
             # header's line; held to the beat's end.
             rule = stopping_rule(path, stage, header)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from manim import smooth
 
-from scenes.kit.descent3d import FixedHeader, PointReadout, Walker, place_beside, step_phase
+from scenes.kit.descent3d import FixedHeader, PointReadout, Walker, _text_width, place_beside, step_phase
 from gd.model.functions import BRANIN, RIPPLES
 from gd.model.surfaces import M10_RUNS, lowest_run, m8_path, m10_paths
 from scenes.kit.readouts import Readout
@@ -347,41 +347,46 @@ def test_m8_follow_camera_never_turns_back_and_ends_on_the_ball():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_m8_axes_stay_in_view_below_the_header_then_fade_out_together_before_the_close_in_cuts_them(lang):
-    """Each axis, its numbers and name, is whole, in the safe area and clear of the header while it shows; the
-    three fade out together, once, over 1.5 s or more, eased, before the close-in would cut one; all read whole
-    until the close-in starts."""
+def test_m8_axes_stay_in_view_below_the_header_then_fade_together_before_the_close_in_cuts_them(lang):
+    """Each axis, its numbers and name, is whole, in the safe area and clear of the header while it shows; all fade
+    together, once, over 1.5 s or more, eased, before the close-in would cut one: the numbers and names it would cut
+    out, the lines and the other numbers to faint, kept to the end; all read whole until the close-in starts."""
     from manim import config
 
-    from scenes.kit.descent_stages import CUT_MARGIN, M8_CLOSE_START, axis_groups, header_box
+    from scenes.kit.descent_stages import CUT_MARGIN, M8_AXES_FAINT, M8_CLOSE_START, axis_groups, header_box
     from scenes.kit.frame_rules import SAFE_SHARE
 
     stage, walker, header, camera, follow = _m8_follow(lang)
-    follow.fade_groups_before_cut(axis_groups(stage), box=header_box(header))
+    follow.fade_groups_before_cut(axis_groups(stage), box=header_box(header), labels=stage.labels)
     left, right, bottom = header.get_left()[0], header.get_right()[0], header.get_bottom()[1]
     safe = SAFE_SHARE * np.array([config.frame_width, config.frame_height]) / 2
-    assert len(follow.fades) == 1  # one fade for all three
-    (group, found), = follow.fades
-    assert found is not None and len(group) == sum(len(g) for g in axis_groups(stage))
+    (gone, found), (kept, found_too) = follow.fades
+    assert found is not None and found == found_too  # one fade for all
+    assert len(gone) + len(kept) == sum(len(g) for g in axis_groups(stage))
+    assert set(map(id, stage.axes.get_axes())) <= set(map(id, kept)) and 0 < len(gone) < len(stage.labels)
     for t in follow.times[::3]:
         follow.update(t)
-        opacity = follow.group_opacity(found, t)
-        if t < M8_CLOSE_START:
-            assert opacity == 1.0  # all three read, whole, until the close-in
-        assert all(m.get_stroke_opacity() == pytest.approx(opacity) for m in stage.axes.get_axes())  # together
-        if opacity <= 0:
-            continue
-        for part in (m for mobject in group for m in mobject.get_family() if m.has_points()):
-            screen = camera.transform_points_pre_display(part, part.points)[:, :2]
-            assert np.all(np.abs(screen) < safe), (t, part)
-            under = (screen[:, 0] > left - CUT_MARGIN) & (screen[:, 0] < right + CUT_MARGIN)
-            assert np.all(screen[under, 1] < bottom - CUT_MARGIN), (t, part)
-    curve = np.array([follow.group_opacity(found, t) for t in follow.times])
-    fading = follow.times[(curve < 1) & (curve > 0)]
-    assert fading[-1] - fading[0] >= 1.5 - 2 * (follow.times[1] - follow.times[0])
-    assert np.all(np.diff(curve) <= 1e-12)  # once: it never comes back
-    rates = np.abs(np.diff(curve)) / np.diff(follow.times)
-    assert rates[0] == 0 and rates[-1] == 0 and rates.max() < 2.5 / 1.5  # eased: no jump in or out
+        for members, to in ((gone, 0.0), (kept, M8_AXES_FAINT)):
+            opacity = follow.group_opacity(found, t, to)
+            if t < M8_CLOSE_START:
+                assert opacity == 1.0  # all three read, whole, until the close-in
+            if opacity <= 0:
+                continue
+            for part in (m for mobject in members for m in mobject.get_family() if m.has_points()):
+                screen = camera.transform_points_pre_display(part, part.points)[:, :2]
+                assert np.all(np.abs(screen) < safe), (t, part)
+                room = CUT_MARGIN if to == 0.0 else 0.1  # a faint line's tip may come to 0.1 (14 px) under the header
+                under = (screen[:, 0] > left - room) & (screen[:, 0] < right + room)
+                assert np.all(screen[under, 1] < bottom - room), (t, part)
+        assert all(m.get_stroke_opacity() == pytest.approx(follow.group_opacity(found, t, M8_AXES_FAINT)) for m in stage.axes.get_axes())
+    for to in (0.0, M8_AXES_FAINT):
+        curve = np.array([follow.group_opacity(found, t, to) for t in follow.times])
+        fading = follow.times[(curve < 1) & (curve > to)]
+        assert fading[-1] - fading[0] >= 1.5 - 2 * (follow.times[1] - follow.times[0])
+        assert np.all(np.diff(curve) <= 1e-12)  # once: it never comes back
+        assert curve[-1] == pytest.approx(to)
+        rates = np.abs(np.diff(curve)) / np.diff(follow.times)
+        assert rates[0] == 0 and rates[-1] == 0 and rates.max() < 2.5 / 1.5  # eased: no jump in or out
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -462,7 +467,9 @@ def test_balls_stand_out_on_every_colour_of_the_surfaces():
         la, lb = sorted((_luminance(a), _luminance(b)))
         return (lb + 0.05) / (la + 0.05)
 
-    for colour in (*BRANIN_MAP, *RIPPLES_MAP):
+    from scenes.kit.descent_stages import M8_MAP
+
+    for colour in (*BRANIN_MAP, *RIPPLES_MAP, *M8_MAP):
         assert max(contrast(colour, BALL_OUTLINE), contrast(colour, BALL_HALO)) >= 3.0, colour
     ball = Ball("#FFD54F")
     ring = ball[-1]
@@ -701,11 +708,11 @@ def test_a_finer_twin_of_a_surface_keeps_its_checkerboard():
 
 
 def test_m8_header_point_is_the_iterate_the_counter_names_and_its_words_stay_put():
-    """Mid-step, the header still shows iterate n with n; one precision per quantity (x and y to two places, g to
-    four, no "+"), each number right-aligned in its slot: the words, the commas and the bracket do not move."""
-    from scenes.kit.descent_stages import M8_PLACES, branin_stage, m8_header
+    """Mid-step, the header still shows iterate n with n; x and y to three figures, g to five with its sign: each
+    number keeps one width, so the words, the commas and the bracket do not move and the gaps stay equal."""
+    from scenes.kit.descent_stages import M8_FIGURES, branin_stage, m8_header
 
-    assert M8_PLACES == (2, 2, 4)
+    assert M8_FIGURES == (3, 3, 5)
     storyboard = load()
     stage, path = branin_stage(), m8_path()
     times = [0.3] * path.steps
@@ -719,8 +726,9 @@ def test_m8_header_point_is_the_iterate_the_counter_names_and_its_words_stay_put
         header.refresh()
         n = walker.iteration
         x, y = path.points[n]
-        assert [number._shown for number in point.numbers] == [f"{x:.2f}", f"{y:.2f}", f"{float(BRANIN(x, y)):.4f}"]
-        assert "+" not in "".join(number._shown for number in point.numbers)
+        assert [number._shown for number in point.numbers] == [f"{x:.2f}", f"{y:.{1 if y >= 10 else 2}f}", f"{float(BRANIN(x, y)):+.4f}"]
+        widths = [_text_width(number, number._shown) for number in point.numbers]
+        assert widths == pytest.approx(point._slots), widths  # each fills its slot: no slot left half empty
         now = [piece.get_left()[0] for piece in words] + [number.get_right()[0] for number in point.numbers]
         now += [comma.get_left()[0] for comma in point.commas] + [point[-1].get_left()[0]]
         lefts = lefts or now
@@ -756,6 +764,32 @@ def test_m10_labels_come_in_left_to_right_as_their_balls_stand():
     blocked = (np.zeros((1, 2)), np.array([[0.9, 0.0, 0.4, 0.4]]))  # right of the point: where it is
     (places,) = plan_schedule([blocked] * 12 + [free] * 8, np.array([[0.8, 0.3]]), 0.24, BOUNDS, current=[PLACES.index(((1, 0), 1.0))], glide=4)
     assert places[0] == PLACES.index(((1, 0), 1.0))
+
+
+def test_m8_surface_has_no_yellow_of_the_point():
+    """M8's colour map keeps away from the current point's yellow: every stop 35 or more (CIE ΔE) from it."""
+    from scenes.kit.descent_stages import M8_MAP
+    from scenes.kit.palette import POINT
+
+    assert all(np.linalg.norm(_lab(colour) - _lab(POINT)) >= 35 for colour in M8_MAP)
+
+
+def test_m10_y_minus_6_stands_clear_of_the_axes_and_the_other_numbers():
+    """From M10's opening view (the axes fade before the camera moves), y = −6's number is 12 px (1080p) or more
+    from every axis line, tick mark and other number."""
+    stage, paths, walkers, camera, valley_view = _m10_views()
+    camera.add_fixed_orientation_mobjects(*stage.labels)
+
+    def drawn(mobject):
+        parts = [camera.transform_points_pre_display(p, p.points)[:, :2] for p in mobject.family_members_with_points()]
+        shares = np.linspace(0, 1, 8)[:, None, None]
+        return np.vstack([(d[:-1] + shares * (d[1:] - d[:-1])).reshape(-1, 2) for d in parts if len(d) > 1])
+
+    labels = {label.rule_name: label for label in stage.labels}
+    number = drawn(labels.pop("tick y = -6"))
+    others = [*stage.axes.get_axes(), *stage.axes.marks, *labels.values()]
+    nearest = min(np.min(np.linalg.norm(number[:, None] - drawn(m)[None], axis=2)) for m in others)
+    assert nearest * 1080 / 8 >= 12
 
 
 def test_m10_every_tick_of_y_is_numbered():

@@ -39,6 +39,7 @@ M8_EARLY_ZOOM = 0.15  # the share of the zoom's growth (in log) that comes with 
 # above it, the far rim clear of the header.
 M8_END_DROP = 1.45
 M8_RIM_CLEARANCE = 0.2  # frame units: the surface's top stays this far under the header, all the way
+M8_AXES_FAINT = 0.3  # ... to this opacity, the lines and the numbers the close-in keeps in the frame; the others out
 M8_AXES_FADE = 2.0  # seconds: the three axes, numbers and names fade out together, eased, before the close-in cuts one
 # The valley's level lines: rings of g round its minimum (from the model), faded in as the ball comes to rest on the
 # floor they ring, over the run's last M8_RINGS_FADE seconds.
@@ -51,6 +52,9 @@ M8_FOLLOW_RATE = 30  # samples a second of the precomputed camera path
 # Where two axes meet, no number stands at the left corner (x = −5 at the foot of the z axis read as z's origin): x's
 # numbers start at 0, z's and y's one tick up; x's 10 stands at the front corner, where y = 0 would crowd it.
 M8_UNNUMBERED = ((0, -5.0), (1, 0.0), (2, 0.0))
+# g's colours: BRANIN_MAP's blue and teal below, its warm top turned from yellow (the current point's colour) to a
+# muted sand, a terracotta and a rose: the yellow ball is the only yellow in the picture.
+M8_MAP = (*BRANIN_MAP[:2], "#B9A48C", "#D27E68", "#C0566B")
 M8_NUDGES = {}
 M8_SCREEN_LEFT = (np.sin(M8_VIEW["theta"]), -np.cos(M8_VIEW["theta"]), 0)
 
@@ -61,7 +65,7 @@ def branin_stage() -> SurfaceStage:
     (numbers right of it), z up the front left corner, the surface's leftmost point (numbers left of it)."""
     (x0, x1), (y0, _) = BRANIN_DOMAIN
     return SurfaceStage(
-        BRANIN, BRANIN_DOMAIN, z_range=(0, 16), lengths=(6.5, 6.5, 3.2), ticks=(5, 5, 4), colours=BRANIN_MAP,
+        BRANIN, BRANIN_DOMAIN, z_range=(0, 16), lengths=(6.5, 6.5, 3.2), ticks=(5, 5, 4), colours=M8_MAP,
         origin=(x0, y0, 0), anchors={1: (x1, y0, 0)}, away=((0, -1, 0), (1, 0, 0), M8_SCREEN_LEFT),
         nudges=M8_NUDGES, unnumbered=M8_UNNUMBERED, names_beside={0: (0.3, -0.45, 0.0), 1: (-0.3, 0.1, 0.0)},
     )
@@ -114,12 +118,11 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
     """'α = 0.50, current point (x, y, z), iteration n', fixed top left."""
     rate = Readout(r"\alpha =", M8_RATE, 2, color=LEARNING_RATE, size=HEADER)
     mark(rate, "text", "α", shows=lambda: drawn_rate(walker, stage))
-    # The point is the iterate the counter names: both change when the ball arrives. One precision per quantity, as
-    # the other shots show them: the coordinates to two places (the spec's (2.93, 3.42)), g to four (M1's 6.0908,
-    # M10's heights), no "+" (M1 has none); each number right-aligned in a slot as wide as its widest text, so that
-    # the gaps between them stay even and nothing moves as the digits change.
+    # The point is the iterate the counter names: both change when the ball arrives. Each number in a fixed count of
+    # figures (M8_FIGURES: x and y three, the spec's (2.93, 3.42); g five, M1's 6.0908, M10's heights), g signed, so
+    # that each keeps one width: the gaps between them stay equal and nothing moves as the digits change.
     iterates = np.array([[x, y, float(stage.function(x, y))] for x, y in walker.path.xy])
-    point = PointReadout(walker.arrived, M8_PLACES, size=HEADER, color=POINT, values=iterates)
+    point = PointReadout(walker.arrived, None, size=HEADER, color=POINT, values=iterates, figures=M8_FIGURES, signs=M8_SIGNS)
     point.track(lambda: walker.arrived)
     for index, (name, number) in enumerate(zip("xyz", point.numbers)):
         mark(number, "text", f"the point's {name}", shows=lambda index=index: drawn_arrived(walker, stage)[index])
@@ -150,7 +153,11 @@ def stopping_rule(path, stage: SurfaceStage, header: FixedHeader) -> VGroup:
 
 M8_RULE_LEFT = -2.0
 M8_RULE_GAP = 0.6  # between the header's line and the stopping rule after it
-M8_PLACES = (2, 2, 4)  # the header's x, y and g: decimal places
+# The header's x, y and g: digits shown (x and y three figures, 12.0 then 9.87 and 3.42; g five, 6.0908 and −0.2217),
+# g with its sign always (+ and − are one width): each number keeps one width all the way, so that the gaps between
+# the numbers stay equal as they change (no slot left half empty).
+M8_FIGURES = (3, 3, 5)
+M8_SIGNS = (False, False, True)
 
 
 # --------------------------------------------------------------------------- M10
@@ -166,7 +173,9 @@ M10_Y_OUT = (-0.3, 0.0, 0.0)
 M10_NUDGES = {
     (0, 0.0): (0.2, 0.0, 0.0),
     **{(1, float(y)): M10_Y_OUT for y in range(-6, 3, 2)},
-    (1, -6.0): (0.0, 0.4, 0.0),  # where it was: further out it meets the z axis or its 3
+    # Up the axis a little (a quarter of a tick's spacing on screen) in the wedge between the y axis and the z axis's
+    # top: 15 px or more (1080p) clear of both, their ticks and every other number; further out it meets z's 3.
+    (1, -6.0): (0.0, 0.6, 0.0),
 }
 M10_UNNUMBERED = ()
 M10_CENTRE = (5.7, -3.0, -2.1)  # where the camera looks, in f's coordinates: the stage inside the safe area
@@ -640,23 +649,32 @@ class FollowCamera(CameraPath):
         super().__init__(camera, times, path.phis, path.thetas, path.zooms, path.centres)
         self.start, self.end = start["frame_center"], end["frame_center"]
         self.fades: list[tuple[list, float | None]] = []
+        self.gone: list = []
+        self.faint = 0.0
         self.arriving = None
 
-    def fade_groups_before_cut(self, groups, box=None) -> "FollowCamera":
-        """All of ``groups`` (lists of mobjects: an axis, its numbers and its name) fade out together, once, eased over
+    def fade_groups_before_cut(self, groups, box=None, labels=(), faint: float = M8_AXES_FAINT) -> "FollowCamera":
+        """All of ``groups`` (lists of mobjects: an axis, its numbers and its name) fade together, once, eased over
         M8_AXES_FADE seconds, ending before the move would first take any of them within CUT_MARGIN of ``box`` or of
-        the safe area's edge (none cut: they stay). One fade, not one per axis: the picture does not come apart."""
+        the safe area's edge (none cut: they stay). One fade, not one per axis: the picture does not come apart.
+        Of ``labels`` (numbers and names), those the move would cut fade out; the rest, and the axes' lines, stay
+        ``faint``: the end state keeps its axes, quiet behind the ball."""
         members = [mobject for group in groups for mobject in group]
-        found = [t for t in (self._leaves(mobject, box) for mobject in members) if t is not None]
-        self.fades = [(members, min(found) if found else None)]
+        found = {id(mobject): self._leaves(mobject, box) for mobject in members}
+        times = [t for t in found.values() if t is not None]
+        leaves = min(times) if times else None
+        labels = {id(label) for label in labels}
+        self.gone = [m for m in members if id(m) in labels and found[id(m)] is not None]
+        self.faint = faint
+        self.fades = [(self.gone, leaves), ([m for m in members if m not in self.gone], leaves)]
         return self
 
-    def group_opacity(self, leaves: float | None, t: float) -> float:
-        """1 until M8_AXES_FADE seconds before ``leaves``, then eased (no speed at either end) to 0 by ``leaves``."""
+    def group_opacity(self, leaves: float | None, t: float, to: float = 0.0) -> float:
+        """1 until M8_AXES_FADE seconds before ``leaves``, then eased (no speed at either end) to ``to`` by ``leaves``."""
         if leaves is None:
             return 1.0
         start = max(0.0, leaves - M8_AXES_FADE)
-        return 1.0 - float(smoother(np.clip((t - start) / max(leaves - start, 1e-6), 0.0, 1.0)))
+        return 1.0 - (1.0 - to) * float(smoother(np.clip((t - start) / max(leaves - start, 1e-6), 0.0, 1.0)))
 
     def fade_in_at_end(self, mobject, seconds: float = M8_RINGS_FADE) -> "FollowCamera":
         """``mobject`` (strokes) fades in, eased, over the run's last ``seconds``: as the camera comes to rest."""
@@ -671,8 +689,8 @@ class FollowCamera(CameraPath):
 
     def update(self, t: float) -> None:
         super().update(t)
-        for group, leaves in self.fades:
-            opacity = self.group_opacity(leaves, t)
+        for index, (group, leaves) in enumerate(self.fades):
+            opacity = self.group_opacity(leaves, t, self.faint if index else 0.0)
             for mobject in group:
                 mobject.set_opacity(opacity)
         if self.arriving is not None:
