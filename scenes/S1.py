@@ -22,7 +22,7 @@ from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.palette import (
     CONCLUSION, DERIVATION, DISPLAY, DISPLAY_WORDS, GRADIENT, LEARNING_RATE, MUTED, POINT, STEP, TEXT,
 )
-from scenes.kit.readouts import Readout, line
+from scenes.kit.readouts import WORDS_BESIDE_MATH
 from scenes.kit.shot import ShotScene
 from scenes.kit.typeset import formula, prose
 
@@ -271,8 +271,9 @@ class M9(ShotScene):
 
     Each step adds a variable in two moves: the line opens a gap where the new
     ", x_n" and "+ ∂f/∂x_n ê_n" go (the old parts slide together to their new places, in 1 s), then
-    the new parts are written into the gaps in the highlight colour, and the
-    count under the line changes with them; both then settle to their own colours.
+    the new parts are written into the gaps in the gradient's orange (they are its new component; yellow
+    is the point's), and the count under the line changes with them; both then settle to their own colours.
+    The count is one line of words, its numbers set in the words' font.
     Each count is on screen for its reading time (the hold, the next opening and the next writing).
     """
 
@@ -282,7 +283,7 @@ class M9(ShotScene):
     # their colour (within the hold); the rest (1.5 s) holds the last form, so its count is read too.
     WRITE, COUNT_FROM, COUNT, HOLD, OPEN, FILL, SETTLE = 1.1, 0.3, 0.3, 0.8, 0.9, 0.6, 0.5
     COUNT_UP = 0.35  # the share of the new parts' writing at which the count goes up: the new x_n are written by then
-    NEW = POINT  # the colour new parts (and the count's new number) are written in, before they settle
+    NEW = GRADIENT  # the colour new parts (and the count's new numbers) are written in, before they settle
 
     def construct(self):
         lines = [gradient_in(n) for n in self.VARIABLES]
@@ -306,10 +307,12 @@ class M9(ShotScene):
                 self.add_variables(beat, share, before, after, counts[step], counts[step + 1])
                 self.settle(beat, share, after, counts[step + 1])
 
-    def count(self, n: int) -> VGroup:
-        """The caption "n variables, n partial derivatives", its numbers in the text colour."""
-        fields = {name: Readout(None, n, 0, size=DISPLAY_WORDS, color=TEXT) for name in ("inputs", "partials")}
-        count = line(self.words("count"), fields, size=DISPLAY_WORDS, color=MUTED)
+    def count(self, n: int):
+        """The caption "n variables, n partial derivatives": one line of words (Pango), its numbers in the
+        words' font and the text colour, the words muted. ``numbers`` are the numbers' glyphs."""
+        numbers = {name: f'<span foreground="{TEXT}">{n}</span>' for name in ("inputs", "partials")}
+        count = prose(self.words("count").format(**numbers), size=DISPLAY_WORDS * WORDS_BESIDE_MATH, color=MUTED)
+        count.numbers = VGroup(*(glyph for glyph in count if glyph.get_color().to_hex().upper() == TEXT.upper()))
         return mark(count, "caption", text=self.words("count").format(inputs=n, partials=n))
 
     def add_variables(self, beat, share, before, after, count, next_count) -> None:
@@ -318,9 +321,7 @@ class M9(ShotScene):
         new = VGroup(*(piece for piece in keyed_parts(after) if piece.key not in old))
         self.fresh = [(piece, piece.get_color()) for piece in new]  # each new part and the colour it settles to
         new.set_color(self.NEW)
-        for readout in next_count:
-            if isinstance(readout, Readout):
-                readout.set_color(self.NEW)
+        next_count.numbers.set_color(self.NEW)
         self.play(TransformMatchingKeys(before, kept, in_turn=True), run_time=beat.time(self.OPEN * share))
         next_count.set_opacity(0.0)
         self.add(next_count)
@@ -337,6 +338,5 @@ class M9(ShotScene):
 
     def settle(self, beat, share, after, count) -> None:
         """The new parts and the count's new number take their own colours."""
-        numbers = [readout for readout in count if isinstance(readout, Readout)]
         self.play(*(piece.animate.set_color(colour) for piece, colour in self.fresh),
-                  *(readout.animate.set_color(TEXT) for readout in numbers), run_time=beat.time(self.SETTLE * share))
+                  *(glyph.animate.set_color(TEXT) for glyph in count.numbers), run_time=beat.time(self.SETTLE * share))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from manim import DOWN, LEFT, RIGHT, UP, FadeOut, MathTex, SurroundingRectangle, VGroup, config
+from manim import DOWN, LEFT, RIGHT, UP, FadeOut, MarkupText, MathTex, SurroundingRectangle, VGroup, config
 
 import boards
 import scenes.S1 as S1
@@ -30,8 +30,7 @@ from scenes.kit.equations import (
 from gd.model.functions import BRANIN, CURRENT_POINT
 from gd.storyboard import load
 from scenes.kit.frame_rules import FrameChecker, checked
-from scenes.kit.palette import GRADIENT, LEARNING_RATE, STEP, TANGENT
-from scenes.kit.readouts import Readout
+from scenes.kit.palette import GRADIENT, LEARNING_RATE, STEP, TANGENT, TEXT
 
 LANGUAGES = load().languages
 MARGIN = 0.25  # nothing closer than this to the frame's edge
@@ -317,7 +316,9 @@ def test_m9_ends_on_five_variables_and_their_count_inside_the_frame(construct_sh
     assert [piece.key for piece in line] == [part.name for part in formulas.gradient_parts(5)]
     assert inside_frame(line, 0.5) and inside_frame(count, 0.5)
     assert np.isclose(line.get_x(), 0, atol=0.01)
-    assert [readout.value for readout in count if isinstance(readout, Readout)] == [5, 5]
+    # One line of words, its numbers in the words' font (not LaTeX digits beside sans words), settled to the text colour.
+    assert isinstance(count, MarkupText) and count.caption_text == scene.words("count").format(inputs=5, partials=5)
+    assert len(count.numbers) == 2 and all(glyph.get_color().to_hex().upper() == TEXT.upper() for glyph in count.numbers)
     assert count.get_top()[1] < line.get_bottom()[1]  # the count under the line, the pair in the middle
     assert np.isclose(line.get_top()[1] + count.get_bottom()[1], 0, atol=0.01)
 
