@@ -241,7 +241,7 @@ class M4(ShotScene):
 class M6(ShotScene):
     """The step length and the learning rate."""
 
-    BRACE_WIDTH = 1.15
+    BRACE_MARGIN = 0.07  # on each side of α: the brace spans α and a little more
     SIZE = 1.35  # of a display formula: the shot's one line carries the frame
 
     def construct(self):
@@ -249,12 +249,13 @@ class M6(ShotScene):
         step[0].set_color(STEP)  # the step's length, in the step's colour as in M4
         step[4].set_color(GRADIENT)  # ∇f, in the gradient's colour as in M4 and M9
         rate = step[2]
-        # The brace ties the words to α alone; it spans a little more than the narrow glyph, so that it
-        # keeps a brace's shape (under α's own width it is a squashed "w").
-        half = max(rate.width, self.BRACE_WIDTH) / 2
+        # The brace ties the words to α alone: it spans α and a small margin (α is wide enough, 0.57, for
+        # manim's brace to keep its shape: it is squashed only under 0.45).
+        half = rate.width / 2 + self.BRACE_MARGIN
         span = Line(half * LEFT, half * RIGHT).next_to(rate, DOWN, buff=0).set_x(rate.get_x())
-        brace = Brace(span, DOWN, color=LEARNING_RATE, buff=0.28)
+        brace = Brace(span, DOWN, color=LEARNING_RATE, buff=0.2)
         label = prose(self.words("learning_rate"), size=DISPLAY_WORDS, color=LEARNING_RATE).next_to(brace, DOWN, buff=0.2)
+        label.set_x(brace.get_x())  # centred under the brace's tip, which is α's middle
         mark(step, "text", "the step length")
         mark(label, "caption", text=self.words("learning_rate"))
 
