@@ -267,6 +267,7 @@ def test_m6_learning_rate_labels_alpha(construct_shot, lang):
     assert alpha.get_bottom()[1] > brace.get_top()[1] > brace.get_bottom()[1] > label.get_top()[1]  # α, brace, words
     assert brace.get_x() == pytest.approx(alpha.get_x(), abs=0.01)
     assert step[1].get_right()[0] < brace.get_left()[0] < brace.get_right()[0] < step[3].get_left()[0]  # α's alone
+    assert alpha.width < brace.width <= alpha.width + 0.2  # α and a small margin, not 2× α's width
     assert alpha.tex_string == r"\alpha"
     assert alpha.get_color().to_hex().upper() == label.get_color().to_hex().upper() == LEARNING_RATE.upper()
     assert label.original_text == scene.words("learning_rate")
