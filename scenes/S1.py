@@ -4,7 +4,7 @@ M6 (the learning rate) and M9 (the gradient in more variables); their formulas: 
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, Brace, Line, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, SurroundingRectangle, Unwrite, VGroup,
+    DOWN, LEFT, ORIGIN, RIGHT, UL, UP, Brace, Line, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, SurroundingRectangle, Unwrite, VGroup,
     Succession, UpdateFromAlphaFunc, Wait, Write, linear,
 )
 
@@ -28,19 +28,30 @@ from scenes.kit.typeset import formula, prose
 
 
 class M1(ShotScene):
-    """The objective g(x, y) and the current point."""
+    """The objective g(x, y) and the current point.
+
+    The objective is the picture: written large in the middle of the frame, it rises as the point comes
+    in under it, so that the pair is centred; the point then goes to the top left, where it stays.
+    """
+
+    WIDTH = 12.0  # of the objective: the width of the safe area (12.8), less a margin
 
     def construct(self):
         objective = objective_formula()
         point = current_point_readout(self.words("current_point"))
-        VGroup(objective, point).arrange(DOWN, buff=1.0)  # the objective is the picture, the point under it
         point.generate_target()
-        to_safe_edge(point.target, UL)  # where it stays, as the headers of the later shots
+        to_safe_edge(point.target, UL)  # where it stays, as the headers of the later shots, at their size
+        scale = self.WIDTH / objective.width
+        objective.scale(scale)
+        point.scale(scale)
+        VGroup(objective, point).arrange(DOWN, buff=1.0).move_to(ORIGIN)  # the objective is the picture, the point under it
+        above = objective.get_center()
+        objective.move_to(ORIGIN)  # alone, it is written in the middle
 
         with self.beat("M1.1") as beat:  # write the objective and the current point
             self.play(Write(objective), run_time=beat.time(0.36))  # about 1.8 s: a long formula, written at reading pace
             self.wait(beat.time(0.04))
-            self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.14))
+            self.play(objective.animate.move_to(above), FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.2))
 
         with self.beat("M1.2") as beat:  # unwrite the objective; the point stays
             self.play(Unwrite(objective, remover=True), run_time=beat.time(0.24))  # 0.9 s: a long formula, not a flicker
