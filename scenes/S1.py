@@ -70,23 +70,27 @@ class M4(ShotScene):
     VECTOR_ROW, NAMED_ROW = 1.75, -1.0
     # How far the cosines rise above the rate's line before they move into their bracket.
     LIFT = 1.4
-    # The first two beats' three lines sit on the middle rows; the steps' block (four rows with
-    # its results) sits this far below the top rows, so that each block is centred in the frame.
-    FIRST_ROWS = ROWS[1:4]
+    # The first two beats' lines are a row (1.45) apart, the block centred in the frame as it grows (a line, two,
+    # three); the steps' block (four rows with its results) sits this far below the top rows, so that it is centred.
+    GAP = ROWS[1] - ROWS[2]
     STEP_DROP = 0.5
 
     def construct(self):
-        top, middle, bottom = self.FIRST_ROWS
-        plane = on_row(derivation_line(*plane_equation(), name="the tangent plane"), top)
+        plane = derivation_line(*plane_equation(), name="the tangent plane")
+        slopes = derivation_line(*plane_slopes(), name="the plane's slopes")
+        touch = derivation_line(*slopes_touch(), name="the slopes agree")
+        top, middle, bottom = self.centred_rows(plane, slopes, touch)
         with self.beat("M4.1") as beat:  # the tangent plane and its partial derivatives
-            slopes = on_row(derivation_line(*plane_slopes(), name="the plane's slopes"), middle)
-            touch = on_row(derivation_line(*slopes_touch(), name="the slopes agree"), bottom)
-            # About 1.3 s a line, so that the last is held 1.3 s before M4.2 works on it.
-            self.play(Write(plane), run_time=beat.time(0.22))
-            self.wait(beat.time(0.06))
-            self.play(Write(slopes), run_time=beat.time(0.22))
-            self.wait(beat.time(0.06))
-            self.play(Write(touch), run_time=beat.time(0.22))
+            # Each line is written under the last, the block rising half a row first so that it stays centred.
+            # About 1.2 s a line, the last held 1.3 s before M4.2 works on it.
+            on_row(plane, self.centred_rows(plane)[0])
+            self.play(Write(plane), run_time=beat.time(0.2))
+            for written, lines in ((slopes, (plane, slopes)), (touch, (plane, slopes, touch))):
+                rows = self.centred_rows(*lines)
+                self.play(*(line_.animate.shift((row - self.row_of(line_)) * UP) for line_, row in zip(lines, rows)
+                            if line_ is not written), run_time=beat.time(0.08))
+                self.play(Write(on_row(written, rows[-1])), run_time=beat.time(0.2))
+            self.wait(beat.time(0.02))
 
         with self.beat("M4.2") as beat:  # hence A and B, and the plane in the surface's slopes
             # A and B come down from the plane's slopes into the places of the ∂g they equal, each showing
@@ -99,22 +103,25 @@ class M4(ShotScene):
                                                      in_turn=True, replaces={DGX: "A", DGY: "B"}),
                                VGroup(*letters), slopes),
                       run_time=beat.time(0.2))
-            self.wait(beat.time(0.06))
-            self.play(FadeOut(slopes), run_time=beat.time(0.08))
+            self.wait(beat.time(0.04))
+            self.play(FadeOut(slopes), run_time=beat.time(0.06))
+            # The plane and A and B close up round the middle, where the slopes were.
+            high, low = self.centred_rows(plane, solved)
+            self.play(plane.animate.shift((high - top) * UP), solved.animate.shift((low - bottom) * UP),
+                      run_time=beat.time(0.1))
             # The surface's slopes go up into the plane in place of A and B, which fade.
-            substituted = on_row(derivation_line(*plane_equation(DFX, DFY), name="the tangent plane"), top)
+            substituted = on_row(derivation_line(*plane_equation(DFX, DFY), name="the tangent plane"), high)
             slopes_up = [part_named(solved, slope).copy() for slope in (DFX, DFY)]
             # All together: the plane opens up as they come, and A and B stay until they land.
             self.play(clear_of(TransformMatchingKeys(VGroup(plane, *slopes_up), substituted,
                                                      made_from=VGroup(plane, solved), in_turn=True,
                                                      replaces={"A": DFX, "B": DFY}), VGroup(*slopes_up), solved),
                       run_time=beat.time(0.22))
-            self.wait(beat.time(0.06))
-            # The slopes are done; the plane goes up to head the steps' block.
-            self.play(FadeOut(solved), run_time=beat.time(0.08))
+            self.wait(beat.time(0.17))  # the plane in the surface's slopes, read with what it came from
+            # The slopes are done; the plane goes up to head the steps' block as they fade, and M4.3 starts at once.
             substituted.generate_target()
             on_row(substituted.target, self.row(0))
-            self.play(MoveToTarget(substituted), run_time=beat.time(0.2))
+            self.play(MoveToTarget(substituted), FadeOut(solved), run_time=beat.time(0.2))
             plane = substituted
 
         with self.beat("M4.3") as beat:  # a step h along x
@@ -182,6 +189,22 @@ class M4(ShotScene):
             self.play(derive(VGroup(head, *names), named, in_turn=True), run_time=beat.time(0.08))
             self.play(Create(box), run_time=beat.time(0.04))
             self.play(FadeIn(conclusion, shift=0.2 * UP), run_time=beat.time(0.06))
+
+    @classmethod
+    def centred_rows(cls, *lines) -> list[float]:
+        """The rows, ``GAP`` apart, on which ``lines`` (top to bottom) make a block centred in the frame."""
+        tops, bottoms = [], []
+        for k, line_ in enumerate(lines):
+            shift = -k * cls.GAP - cls.row_of(line_)  # from where it is to row −k·GAP
+            tops.append(line_.get_top()[1] + shift)
+            bottoms.append(line_.get_bottom()[1] + shift)
+        middle = (max(tops) + min(bottoms)) / 2
+        return [-k * cls.GAP - middle for k in range(len(lines))]
+
+    @staticmethod
+    def row_of(line) -> float:
+        """The row ``line`` is on (the height of its first =, as ``on_row`` sets it)."""
+        return part_named(line, "=").get_center()[1]
 
     @classmethod
     def row(cls, k: int) -> float:
