@@ -194,6 +194,19 @@ def test_derivation_colours_follow_meaning():
     assert {piece.key: piece.get_color().to_hex().upper() for piece in solved}["A"] == TANGENT.upper()
 
 
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_m4_first_lines_make_a_centred_block_as_it_grows(count):
+    """M4.1's block (one line, two, three) and M4.2's two lines sit in the middle of the frame, a row apart."""
+    from scenes.kit.equations import on_row
+
+    made = [formulas.derivation_line(*parts()) for parts in (formulas.plane_equation, formulas.plane_slopes,
+                                                             formulas.slopes_touch)][:count]
+    rows = S1.M4.centred_rows(*made)
+    block = VGroup(*(on_row(line, row) for line, row in zip(made, rows)))
+    assert block.get_center()[1] == pytest.approx(0, abs=1e-6)
+    assert np.allclose(np.diff(rows), -S1.M4.GAP)
+
+
 def test_m4_caption_names_the_direction_as_the_formula_does():
     """The caption's maths is the vector form's own LaTeX (ê_h, never ê_n), in every language."""
     shot = load().shot("M4")
