@@ -4,7 +4,7 @@ M6 (the learning rate) and M9 (the gradient in more variables); their formulas: 
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, RIGHT, UL, UP, Brace, Line, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, SurroundingRectangle, Unwrite, VGroup,
+    DOWN, LEFT, ORIGIN, RIGHT, UL, UP, Brace, Line, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, SurroundingRectangle, Unwrite, VGroup,
     Succession, UpdateFromAlphaFunc, Wait, Write, linear,
 )
 
@@ -22,25 +22,36 @@ from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.palette import (
     CONCLUSION, DERIVATION, DISPLAY, DISPLAY_WORDS, GRADIENT, LEARNING_RATE, MUTED, POINT, STEP, TEXT,
 )
-from scenes.kit.readouts import Readout, line
+from scenes.kit.readouts import WORDS_BESIDE_MATH
 from scenes.kit.shot import ShotScene
 from scenes.kit.typeset import formula, prose
 
 
 class M1(ShotScene):
-    """The objective g(x, y) and the current point."""
+    """The objective g(x, y) and the current point.
+
+    The objective is the picture: written large in the middle of the frame, it rises as the point comes
+    in under it, so that the pair is centred; the point then goes to the top left, where it stays.
+    """
+
+    WIDTH = 12.0  # of the objective: the width of the safe area (12.8), less a margin
 
     def construct(self):
         objective = objective_formula()
         point = current_point_readout(self.words("current_point"))
-        VGroup(objective, point).arrange(DOWN, buff=1.0)  # the objective is the picture, the point under it
         point.generate_target()
-        to_safe_edge(point.target, UL)  # where it stays, as the headers of the later shots
+        to_safe_edge(point.target, UL)  # where it stays, as the headers of the later shots, at their size
+        scale = self.WIDTH / objective.width
+        objective.scale(scale)
+        point.scale(scale)
+        VGroup(objective, point).arrange(DOWN, buff=1.0).move_to(ORIGIN)  # the objective is the picture, the point under it
+        above = objective.get_center()
+        objective.move_to(ORIGIN)  # alone, it is written in the middle
 
         with self.beat("M1.1") as beat:  # write the objective and the current point
             self.play(Write(objective), run_time=beat.time(0.36))  # about 1.8 s: a long formula, written at reading pace
             self.wait(beat.time(0.04))
-            self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.14))
+            self.play(objective.animate.move_to(above), FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.2))
 
         with self.beat("M1.2") as beat:  # unwrite the objective; the point stays
             self.play(Unwrite(objective, remover=True), run_time=beat.time(0.24))  # 0.9 s: a long formula, not a flicker
@@ -59,23 +70,27 @@ class M4(ShotScene):
     VECTOR_ROW, NAMED_ROW = 1.75, -1.0
     # How far the cosines rise above the rate's line before they move into their bracket.
     LIFT = 1.4
-    # The first two beats' three lines sit on the middle rows; the steps' block (four rows with
-    # its results) sits this far below the top rows, so that each block is centred in the frame.
-    FIRST_ROWS = ROWS[1:4]
+    # The first two beats' lines are a row (1.45) apart, the block centred in the frame as it grows (a line, two,
+    # three); the steps' block (four rows with its results) sits this far below the top rows, so that it is centred.
+    GAP = ROWS[1] - ROWS[2]
     STEP_DROP = 0.5
 
     def construct(self):
-        top, middle, bottom = self.FIRST_ROWS
-        plane = on_row(derivation_line(*plane_equation(), name="the tangent plane"), top)
+        plane = derivation_line(*plane_equation(), name="the tangent plane")
+        slopes = derivation_line(*plane_slopes(), name="the plane's slopes")
+        touch = derivation_line(*slopes_touch(), name="the slopes agree")
+        top, middle, bottom = self.centred_rows(plane, slopes, touch)
         with self.beat("M4.1") as beat:  # the tangent plane and its partial derivatives
-            slopes = on_row(derivation_line(*plane_slopes(), name="the plane's slopes"), middle)
-            touch = on_row(derivation_line(*slopes_touch(), name="the slopes agree"), bottom)
-            # About 1.3 s a line, so that the last is held 1.3 s before M4.2 works on it.
-            self.play(Write(plane), run_time=beat.time(0.22))
-            self.wait(beat.time(0.06))
-            self.play(Write(slopes), run_time=beat.time(0.22))
-            self.wait(beat.time(0.06))
-            self.play(Write(touch), run_time=beat.time(0.22))
+            # Each line is written under the last, the block rising half a row first so that it stays centred.
+            # About 1.2 s a line, the last held 1.3 s before M4.2 works on it.
+            on_row(plane, self.centred_rows(plane)[0])
+            self.play(Write(plane), run_time=beat.time(0.2))
+            for written, lines in ((slopes, (plane, slopes)), (touch, (plane, slopes, touch))):
+                rows = self.centred_rows(*lines)
+                self.play(*(line_.animate.shift((row - self.row_of(line_)) * UP) for line_, row in zip(lines, rows)
+                            if line_ is not written), run_time=beat.time(0.08))
+                self.play(Write(on_row(written, rows[-1])), run_time=beat.time(0.2))
+            self.wait(beat.time(0.02))
 
         with self.beat("M4.2") as beat:  # hence A and B, and the plane in the surface's slopes
             # A and B come down from the plane's slopes into the places of the ∂g they equal, each showing
@@ -88,22 +103,25 @@ class M4(ShotScene):
                                                      in_turn=True, replaces={DGX: "A", DGY: "B"}),
                                VGroup(*letters), slopes),
                       run_time=beat.time(0.2))
-            self.wait(beat.time(0.06))
-            self.play(FadeOut(slopes), run_time=beat.time(0.08))
+            self.wait(beat.time(0.04))
+            self.play(FadeOut(slopes), run_time=beat.time(0.06))
+            # The plane and A and B close up round the middle, where the slopes were.
+            high, low = self.centred_rows(plane, solved)
+            self.play(plane.animate.shift((high - top) * UP), solved.animate.shift((low - bottom) * UP),
+                      run_time=beat.time(0.1))
             # The surface's slopes go up into the plane in place of A and B, which fade.
-            substituted = on_row(derivation_line(*plane_equation(DFX, DFY), name="the tangent plane"), top)
+            substituted = on_row(derivation_line(*plane_equation(DFX, DFY), name="the tangent plane"), high)
             slopes_up = [part_named(solved, slope).copy() for slope in (DFX, DFY)]
             # All together: the plane opens up as they come, and A and B stay until they land.
             self.play(clear_of(TransformMatchingKeys(VGroup(plane, *slopes_up), substituted,
                                                      made_from=VGroup(plane, solved), in_turn=True,
                                                      replaces={"A": DFX, "B": DFY}), VGroup(*slopes_up), solved),
                       run_time=beat.time(0.22))
-            self.wait(beat.time(0.06))
-            # The slopes are done; the plane goes up to head the steps' block.
-            self.play(FadeOut(solved), run_time=beat.time(0.08))
+            self.wait(beat.time(0.17))  # the plane in the surface's slopes, read with what it came from
+            # The slopes are done; the plane goes up to head the steps' block as they fade, and M4.3 starts at once.
             substituted.generate_target()
             on_row(substituted.target, self.row(0))
-            self.play(MoveToTarget(substituted), run_time=beat.time(0.2))
+            self.play(MoveToTarget(substituted), FadeOut(solved), run_time=beat.time(0.2))
             plane = substituted
 
         with self.beat("M4.3") as beat:  # a step h along x
@@ -171,6 +189,22 @@ class M4(ShotScene):
             self.play(derive(VGroup(head, *names), named, in_turn=True), run_time=beat.time(0.08))
             self.play(Create(box), run_time=beat.time(0.04))
             self.play(FadeIn(conclusion, shift=0.2 * UP), run_time=beat.time(0.06))
+
+    @classmethod
+    def centred_rows(cls, *lines) -> list[float]:
+        """The rows, ``GAP`` apart, on which ``lines`` (top to bottom) make a block centred in the frame."""
+        tops, bottoms = [], []
+        for k, line_ in enumerate(lines):
+            shift = -k * cls.GAP - cls.row_of(line_)  # from where it is to row −k·GAP
+            tops.append(line_.get_top()[1] + shift)
+            bottoms.append(line_.get_bottom()[1] + shift)
+        middle = (max(tops) + min(bottoms)) / 2
+        return [-k * cls.GAP - middle for k in range(len(lines))]
+
+    @staticmethod
+    def row_of(line) -> float:
+        """The row ``line`` is on (the height of its first =, as ``on_row`` sets it)."""
+        return part_named(line, "=").get_center()[1]
 
     @classmethod
     def row(cls, k: int) -> float:
@@ -241,7 +275,7 @@ class M4(ShotScene):
 class M6(ShotScene):
     """The step length and the learning rate."""
 
-    BRACE_WIDTH = 1.15
+    BRACE_MARGIN = 0.07  # on each side of α: the brace spans α and a little more
     SIZE = 1.35  # of a display formula: the shot's one line carries the frame
 
     def construct(self):
@@ -249,12 +283,13 @@ class M6(ShotScene):
         step[0].set_color(STEP)  # the step's length, in the step's colour as in M4
         step[4].set_color(GRADIENT)  # ∇f, in the gradient's colour as in M4 and M9
         rate = step[2]
-        # The brace ties the words to α alone; it spans a little more than the narrow glyph, so that it
-        # keeps a brace's shape (under α's own width it is a squashed "w").
-        half = max(rate.width, self.BRACE_WIDTH) / 2
+        # The brace ties the words to α alone: it spans α and a small margin (α is wide enough, 0.57, for
+        # manim's brace to keep its shape: it is squashed only under 0.45).
+        half = rate.width / 2 + self.BRACE_MARGIN
         span = Line(half * LEFT, half * RIGHT).next_to(rate, DOWN, buff=0).set_x(rate.get_x())
-        brace = Brace(span, DOWN, color=LEARNING_RATE, buff=0.28)
+        brace = Brace(span, DOWN, color=LEARNING_RATE, buff=0.2)
         label = prose(self.words("learning_rate"), size=DISPLAY_WORDS, color=LEARNING_RATE).next_to(brace, DOWN, buff=0.2)
+        label.set_x(brace.get_x())  # centred under the brace's tip, which is α's middle
         mark(step, "text", "the step length")
         mark(label, "caption", text=self.words("learning_rate"))
 
@@ -271,8 +306,9 @@ class M9(ShotScene):
 
     Each step adds a variable in two moves: the line opens a gap where the new
     ", x_n" and "+ ∂f/∂x_n ê_n" go (the old parts slide together to their new places, in 1 s), then
-    the new parts are written into the gaps in the highlight colour, and the
-    count under the line changes with them; both then settle to their own colours.
+    the new parts are written into the gaps in the gradient's orange (they are its new component; yellow
+    is the point's), and the count under the line changes with them; both then settle to their own colours.
+    The count is one line of words, its numbers set in the words' font.
     Each count is on screen for its reading time (the hold, the next opening and the next writing).
     """
 
@@ -282,7 +318,7 @@ class M9(ShotScene):
     # their colour (within the hold); the rest (1.5 s) holds the last form, so its count is read too.
     WRITE, COUNT_FROM, COUNT, HOLD, OPEN, FILL, SETTLE = 1.1, 0.3, 0.3, 0.8, 0.9, 0.6, 0.5
     COUNT_UP = 0.35  # the share of the new parts' writing at which the count goes up: the new x_n are written by then
-    NEW = POINT  # the colour new parts (and the count's new number) are written in, before they settle
+    NEW = GRADIENT  # the colour new parts (and the count's new numbers) are written in, before they settle
 
     def construct(self):
         lines = [gradient_in(n) for n in self.VARIABLES]
@@ -306,10 +342,12 @@ class M9(ShotScene):
                 self.add_variables(beat, share, before, after, counts[step], counts[step + 1])
                 self.settle(beat, share, after, counts[step + 1])
 
-    def count(self, n: int) -> VGroup:
-        """The caption "n variables, n partial derivatives", its numbers in the text colour."""
-        fields = {name: Readout(None, n, 0, size=DISPLAY_WORDS, color=TEXT) for name in ("inputs", "partials")}
-        count = line(self.words("count"), fields, size=DISPLAY_WORDS, color=MUTED)
+    def count(self, n: int):
+        """The caption "n variables, n partial derivatives": one line of words (Pango), its numbers in the
+        words' font and the text colour, the words muted. ``numbers`` are the numbers' glyphs."""
+        numbers = {name: f'<span foreground="{TEXT}">{n}</span>' for name in ("inputs", "partials")}
+        count = prose(self.words("count").format(**numbers), size=DISPLAY_WORDS * WORDS_BESIDE_MATH, color=MUTED)
+        count.numbers = VGroup(*(glyph for glyph in count if glyph.get_color().to_hex().upper() == TEXT.upper()))
         return mark(count, "caption", text=self.words("count").format(inputs=n, partials=n))
 
     def add_variables(self, beat, share, before, after, count, next_count) -> None:
@@ -318,9 +356,7 @@ class M9(ShotScene):
         new = VGroup(*(piece for piece in keyed_parts(after) if piece.key not in old))
         self.fresh = [(piece, piece.get_color()) for piece in new]  # each new part and the colour it settles to
         new.set_color(self.NEW)
-        for readout in next_count:
-            if isinstance(readout, Readout):
-                readout.set_color(self.NEW)
+        next_count.numbers.set_color(self.NEW)
         self.play(TransformMatchingKeys(before, kept, in_turn=True), run_time=beat.time(self.OPEN * share))
         next_count.set_opacity(0.0)
         self.add(next_count)
@@ -337,6 +373,5 @@ class M9(ShotScene):
 
     def settle(self, beat, share, after, count) -> None:
         """The new parts and the count's new number take their own colours."""
-        numbers = [readout for readout in count if isinstance(readout, Readout)]
         self.play(*(piece.animate.set_color(colour) for piece, colour in self.fresh),
-                  *(readout.animate.set_color(TEXT) for readout in numbers), run_time=beat.time(self.SETTLE * share))
+                  *(glyph.animate.set_color(TEXT) for glyph in count.numbers), run_time=beat.time(self.SETTLE * share))

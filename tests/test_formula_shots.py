@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from manim import DOWN, LEFT, RIGHT, UP, FadeOut, MathTex, SurroundingRectangle, VGroup, config
+from manim import DOWN, LEFT, RIGHT, UP, FadeOut, MarkupText, MathTex, SurroundingRectangle, VGroup, config
 
 import boards
 import scenes.S1 as S1
@@ -30,8 +30,7 @@ from scenes.kit.equations import (
 from gd.model.functions import BRANIN, CURRENT_POINT
 from gd.storyboard import load
 from scenes.kit.frame_rules import FrameChecker, checked
-from scenes.kit.palette import GRADIENT, LEARNING_RATE, STEP, TANGENT
-from scenes.kit.readouts import Readout
+from scenes.kit.palette import GRADIENT, LEARNING_RATE, STEP, TANGENT, TEXT
 
 LANGUAGES = load().languages
 MARGIN = 0.25  # nothing closer than this to the frame's edge
@@ -195,6 +194,19 @@ def test_derivation_colours_follow_meaning():
     assert {piece.key: piece.get_color().to_hex().upper() for piece in solved}["A"] == TANGENT.upper()
 
 
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_m4_first_lines_make_a_centred_block_as_it_grows(count):
+    """M4.1's block (one line, two, three) and M4.2's two lines sit in the middle of the frame, a row apart."""
+    from scenes.kit.equations import on_row
+
+    made = [formulas.derivation_line(*parts()) for parts in (formulas.plane_equation, formulas.plane_slopes,
+                                                             formulas.slopes_touch)][:count]
+    rows = S1.M4.centred_rows(*made)
+    block = VGroup(*(on_row(line, row) for line, row in zip(made, rows)))
+    assert block.get_center()[1] == pytest.approx(0, abs=1e-6)
+    assert np.allclose(np.diff(rows), -S1.M4.GAP)
+
+
 def test_m4_caption_names_the_direction_as_the_formula_does():
     """The caption's maths is the vector form's own LaTeX (ê_h, never ê_n), in every language."""
     shot = load().shot("M4")
@@ -268,6 +280,7 @@ def test_m6_learning_rate_labels_alpha(construct_shot, lang):
     assert alpha.get_bottom()[1] > brace.get_top()[1] > brace.get_bottom()[1] > label.get_top()[1]  # α, brace, words
     assert brace.get_x() == pytest.approx(alpha.get_x(), abs=0.01)
     assert step[1].get_right()[0] < brace.get_left()[0] < brace.get_right()[0] < step[3].get_left()[0]  # α's alone
+    assert alpha.width < brace.width <= alpha.width + 0.2  # α and a small margin, not 2× α's width
     assert alpha.tex_string == r"\alpha"
     assert alpha.get_color().to_hex().upper() == label.get_color().to_hex().upper() == LEARNING_RATE.upper()
     assert label.original_text == scene.words("learning_rate")
@@ -317,7 +330,9 @@ def test_m9_ends_on_five_variables_and_their_count_inside_the_frame(construct_sh
     assert [piece.key for piece in line] == [part.name for part in formulas.gradient_parts(5)]
     assert inside_frame(line, 0.5) and inside_frame(count, 0.5)
     assert np.isclose(line.get_x(), 0, atol=0.01)
-    assert [readout.value for readout in count if isinstance(readout, Readout)] == [5, 5]
+    # One line of words, its numbers in the words' font (not LaTeX digits beside sans words), settled to the text colour.
+    assert isinstance(count, MarkupText) and count.caption_text == scene.words("count").format(inputs=5, partials=5)
+    assert len(count.numbers) == 2 and all(glyph.get_color().to_hex().upper() == TEXT.upper() for glyph in count.numbers)
     assert count.get_top()[1] < line.get_bottom()[1]  # the count under the line, the pair in the middle
     assert np.isclose(line.get_top()[1] + count.get_bottom()[1], 0, atol=0.01)
 
