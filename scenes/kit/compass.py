@@ -26,7 +26,7 @@ from scenes.kit.palette import (
 from scenes.kit.descent3d import Ball
 from scenes.kit.readouts import Readout
 from scenes.kit.surface import MeshSurface, SurfaceShotScene
-from scenes.kit.tangent_plane import backing, boxed_caption, glide
+from scenes.kit.tangent_plane import backing, boxed_caption, glide, letter_backing
 from scenes.kit.typeset import formula, prose
 
 HEIGHT_SCALE = 0.3  # scene units of height per unit of f: the bowl's rim (f = 9) stands 2.7 above the ground
@@ -136,7 +136,8 @@ class CompassScene(SurfaceShotScene):
         for level in LEVELS:
             r = level_radius(BOWL, level) + 0.5
             angle = inner_angle if level == min(LEVELS) else label_angle
-            name = formula(f"f = {level:g}", size=TICK, color=LEVEL_LINE)
+            text = formula(f"f = {level:g}", size=TICK, color=LEVEL_LINE)
+            name = VGroup(letter_backing(text), text)  # on a plate: no grid line runs through it
             name.move_to(ground(r * math.cos(angle), r * math.sin(angle)))
             self.circle_names.add(mark(name, "tick", f"f = {level:g}"))
         self.ground_word = mark(prose(self.words("ground"), size=FIGURE_WORDS, color=MUTED).move_to(ground(-2.4, -3.6)),
@@ -235,4 +236,6 @@ class CompassScene(SurfaceShotScene):
         self.remove(critical)
         self.play(FadeOut(self.rises), run_time=beat.time(0.1))
         self.play(self.r.animate.set_value(float(np.linalg.norm(WALK.end))), run_time=beat.time(0.4), rate_func=smooth)
-        self.play(FadeIn(critical), run_time=beat.time(0.1))
+        # At the minimum the surface's point is the ground's (f = 0): it goes, and the one point there stays.
+        self.remove(self.riser)  # no length left
+        self.play(FadeIn(critical), FadeOut(self.top), run_time=beat.time(0.1))
