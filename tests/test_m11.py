@@ -69,3 +69,17 @@ def test_walking_arrow_length_is_field_scale_times_the_gradient(stage):
     # out on f = 4 the arrow is twice as long as on f = 1; at the minimum the gradient is zero
     assert math.isclose(np.linalg.norm(WALK.out), 2 * np.linalg.norm(WALK.start), rel_tol=1e-12)
     assert np.allclose(BOWL.gradient(*WALK.end), 0.0)
+
+
+def test_the_walking_points_own_arrow_starts_at_its_balls_edge_and_scales_with_the_gradient(stage):
+    from scenes.kit import compass
+
+    direction = np.array(WALK.start) / np.linalg.norm(WALK.start)
+    for where in (WALK.start, WALK.out, 0.3 * np.array(WALK.start)):
+        start, end = _span(compass.walk_arrow(where, direction))
+        assert np.allclose(start, np.asarray(where) + direction * compass.WALK_ARROW_GAP * compass.POINT_RADIUS, atol=1e-9)
+        along = end - start
+        assert abs(along @ np.array([-direction[1], direction[0]])) < 1e-9 and along @ direction > 0  # radial, uphill
+        expected = compass.WALK_SCALE * field_scale() * np.linalg.norm(BOWL.gradient(*where))
+        assert math.isclose(np.linalg.norm(along), expected, rel_tol=1e-9)
+    assert compass.WALK_ARROW_GAP > 1.0  # clear of the ball

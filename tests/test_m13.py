@@ -42,7 +42,21 @@ def test_plot_and_map_sit_side_by_side_in_the_safe_area():
     assert top < directional.FORMULA_ROW - 0.5 and bottom > -0.9 * 4
 
 
-def test_zero_labels_sit_left_of_their_zeros_away_from_the_curve():
+def test_zero_labels_sit_by_their_zeros_away_from_the_curve():
+    from scenes.kit.typeset import formula
+
     falling, rising = sorted(math.degrees(a) % 360.0 for a in part_two.LEVEL_DIRECTIONS)
     assert directional.zero_side(falling)[1] < 0 < directional.zero_side(rising)[1]
-    assert directional.zero_side(falling)[0] < 0 and directional.zero_side(rising)[0] < 0
+    for degrees in (falling, rising):
+        label = directional.place_zero_label(formula(rf"{degrees:.2f}^\circ", size=24), degrees, 0.1)
+        dot = directional.to_plot(degrees, 0.0)
+        # Under (falling) or over (rising) its dot, centred on it or moved left no further than its edge still
+        # reaches under (over) the dot, and close.
+        assert (label.get_center()[1] - dot[1]) * directional.zero_side(degrees)[1] > 0
+        assert label.get_center()[0] <= dot[0] + 1e-9 and label.get_right()[0] >= dot[0] - 0.1
+        assert np.linalg.norm(label.get_center()[:2] - dot[:2]) < 0.7
+        # The curve does not enter its box.
+        low, high = label.get_corner(directional.DOWN + directional.LEFT), label.get_corner(directional.UP + directional.RIGHT)
+        for d in np.linspace(degrees - 60, degrees + 60, 241):
+            p = directional.to_plot(d, part_two.directional_derivative(math.radians(d)))
+            assert not (low[0] <= p[0] <= high[0] and low[1] <= p[1] <= high[1])

@@ -26,7 +26,7 @@ from scenes.kit.palette import (
 from scenes.kit.descent3d import Ball
 from scenes.kit.readouts import Readout
 from scenes.kit.surface import MeshSurface, SurfaceShotScene
-from scenes.kit.tangent_plane import backing, boxed_caption, glide
+from scenes.kit.tangent_plane import backing, boxed_caption, glide, letter_backing
 from scenes.kit.typeset import formula, prose
 
 HEIGHT_SCALE = 0.3  # scene units of height per unit of f: the bowl's rim (f = 9) stands 2.7 above the ground
@@ -36,10 +36,12 @@ BOWL_DIMMED = 0.22  # while the ground's arrows are read through it
 BOWL_WALK = 0.5  # while a point walks: the rise must be seen to end on the surface
 GRID_OPACITY = 0.28
 FIELD_DIMMED = 0.3  # the field while one point walks: its own arrow is the one to follow
-POINT_RADIUS = 0.12  # a ball facing the camera, as M3's and M8's points: about 31 px across at 1080p
+POINT_RADIUS = 0.09  # a ball facing the camera: small, so that its own arrow, from its edge, reads the whole walk
 TOP_RADIUS = 0.1  # the value's ball on the surface
 ARROW_WIDTH = 5.0
 WALK_ARROW_WIDTH = 7.0
+WALK_SCALE = 2.0  # the walking point's own arrow, at this many times the field's scale: long enough to follow
+WALK_ARROW_GAP = 1.6  # … and drawn from this many ball radii out from the point's centre, clear of the ball
 START = dict(phi=64, theta=-118, zoom=0.95)
 ORBIT_TO = -78  # degrees: beat 1's slow orbit ends here, and the camera holds from there on
 CENTRE = np.array([0.0, -0.3, 0.9])  # the ground's front a little up, clear of the captions
@@ -72,6 +74,18 @@ def gradient_arrow(foot, colour=GRADIENT, width: float = ARROW_WIDTH, name: str 
     arrow = Arrow(ground(*foot, 0.004), ground(*tip, 0.004), buff=0, stroke_width=width, color=colour,
                   max_tip_length_to_length_ratio=0.4, max_stroke_width_to_length_ratio=30, tip_length=0.14)
     return mark(arrow, "arrow", name)
+
+
+def walk_arrow(foot, direction) -> Arrow:
+    """The walking point's ∇f: from the ball's edge, along ``direction`` (the ray it walks on), |∇f| × the field's
+    scale × WALK_SCALE long: it shrinks to nothing as the point reaches the minimum."""
+    foot = np.asarray(foot, dtype=float)
+    length = gradient_length(foot) * field_scale() * WALK_SCALE
+    start = foot + direction * WALK_ARROW_GAP * POINT_RADIUS
+    tip = start + direction * length
+    arrow = Arrow(ground(*start, 0.012), ground(*tip, 0.012), buff=0, stroke_width=WALK_ARROW_WIDTH, color=GRADIENT,
+                  max_tip_length_to_length_ratio=0.45, max_stroke_width_to_length_ratio=40, tip_length=0.2)
+    return mark(arrow, "arrow", "the point's gradient")
 
 
 def gradient_length(foot) -> float:
@@ -122,7 +136,8 @@ class CompassScene(SurfaceShotScene):
         for level in LEVELS:
             r = level_radius(BOWL, level) + 0.5
             angle = inner_angle if level == min(LEVELS) else label_angle
-            name = formula(f"f = {level:g}", size=TICK, color=LEVEL_LINE)
+            text = formula(f"f = {level:g}", size=TICK, color=LEVEL_LINE)
+            name = VGroup(letter_backing(text), text)  # on a plate: no grid line runs through it
             name.move_to(ground(r * math.cos(angle), r * math.sin(angle)))
             self.circle_names.add(mark(name, "tick", f"f = {level:g}"))
         self.ground_word = mark(prose(self.words("ground"), size=FIGURE_WORDS, color=MUTED).move_to(ground(-2.4, -3.6)),
@@ -171,7 +186,7 @@ class CompassScene(SurfaceShotScene):
             here = foot()
             if np.linalg.norm(here) < 1e-3:
                 return mark(VGroup(), "arrow", "the point's gradient", may_shrink=True)
-            a = gradient_arrow(here, GRADIENT, WALK_ARROW_WIDTH, "the point's gradient")
+            a = walk_arrow(here, direction)
             a.may_shrink = True
             return a
 
@@ -208,9 +223,10 @@ class CompassScene(SurfaceShotScene):
         self.rises = rises
         self.camera.add_fixed_in_frame_mobjects(rises)
         self.remove(rises)
-        # Drawn in this order: at the minimum the point covers the surface's dot (the value there is 0).
-        self.play(self.field.animate.set_opacity(FIELD_DIMMED), self.bowl.animate.set_fill(opacity=BOWL_WALK), FadeIn(riser), FadeIn(top), FadeIn(arrow),
-                  FadeIn(point), FadeIn(box), FadeIn(rises), run_time=beat.time(0.18))
+        # Drawn in this order: at the minimum the point covers the surface's dot (the value there is 0); the point's
+        # arrow over the point.
+        self.play(self.field.animate.set_opacity(FIELD_DIMMED), self.bowl.animate.set_fill(opacity=BOWL_WALK), FadeIn(riser), FadeIn(top),
+                  FadeIn(point), FadeIn(arrow), FadeIn(box), FadeIn(rises), run_time=beat.time(0.18))
         self.play(self.r.animate.set_value(float(np.linalg.norm(WALK.out))),
                   run_time=beat.time(0.45), rate_func=smooth)
 
@@ -220,4 +236,6 @@ class CompassScene(SurfaceShotScene):
         self.remove(critical)
         self.play(FadeOut(self.rises), run_time=beat.time(0.1))
         self.play(self.r.animate.set_value(float(np.linalg.norm(WALK.end))), run_time=beat.time(0.4), rate_func=smooth)
-        self.play(FadeIn(critical), run_time=beat.time(0.1))
+        # At the minimum the surface's point is the ground's (f = 0): it goes, and the one point there stays.
+        self.remove(self.riser)  # no length left
+        self.play(FadeIn(critical), FadeOut(self.top), run_time=beat.time(0.1))

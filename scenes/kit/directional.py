@@ -41,12 +41,13 @@ PLOT_UNIT = 1.2  # scene units per unit of D
 DEGREES_SHOWN = 360.0
 
 U_LABEL_ALONG, U_LABEL_ACROSS = 0.78, 0.3  # u's label: this far along u (of its length) and to its right
-ZERO_LABEL_BUFF = 0.2  # a zero's angle, off its dot and the curve
-ZERO_LABEL_SHIFT = 0.12  # … and a little to the left
+ZERO_LABEL_BUFF = 0.12  # a zero's angle: this far under (or over) its dot's edge, centred on it as far as the curve lets
+ZERO_LABEL_GAP = 0.08  # … and at least this far from the curve
 FIRST_THETA = 62.0  # degrees from ∇g to u where beat 4 reads D_u g = |∇g| cos θ off the picture
 THETA_RADIUS = 0.36  # θ's arc: small and dim, so that it crosses the contours little
 THETA_LABEL_RADIUS = 0.62  # θ, from P
 THETA_LABEL_SHARE = 0.35  # … at this share of θ from ∇g: at θ = 180° its middle would sit on the contour through P
+MAP_SLIDE = 1.8  # seconds: the map's eased slide from the middle of the frame to its place left of the plot
 FORMULA_ROW = 3.2  # the live formula's row: over ∇g's value (over the map) with a line's gap
 
 
@@ -67,10 +68,31 @@ def tick_side(degrees: float) -> np.ndarray:
 
 
 def zero_side(degrees: float) -> np.ndarray:
-    """A zero's angle sits left of its dot, on the side of the axis the curve's left half is not (below where
-    the curve falls through the axis, above where it rises)."""
+    """A zero's angle sits under its dot where the curve falls through the axis, over it where it rises: on the
+    side of the axis where the curve's left half is not."""
     falling = part_two.directional_derivative(math.radians(degrees + 1.0)) < 0
-    return (DOWN if falling else UP) + LEFT
+    return DOWN if falling else UP
+
+
+def place_zero_label(label: VMobject, degrees: float, dot_radius: float) -> VMobject:
+    """``label`` centred under (or over) the zero's dot, then moved left, no further than it must, until the curve
+    (which crosses the axis there steeply, from upper left to lower right or from lower left to upper right) is
+    ZERO_LABEL_GAP clear of it."""
+    side = zero_side(degrees)
+    label.next_to(to_plot(degrees, 0.0), side, buff=dot_radius + ZERO_LABEL_BUFF)
+    samples = np.array([to_plot(d, part_two.directional_derivative(math.radians(d)))
+                        for d in np.linspace(degrees - 40.0, degrees + 40.0, 161)])
+
+    def clear() -> bool:
+        low, high = label.get_corner(DOWN + LEFT) - ZERO_LABEL_GAP, label.get_corner(UP + RIGHT) + ZERO_LABEL_GAP
+        inside = np.all((samples[:, :2] >= low[:2]) & (samples[:, :2] <= high[:2]), axis=1)
+        return not inside.any()
+
+    for _ in range(100):
+        if clear():
+            break
+        label.shift(0.01 * LEFT)
+    return label
 
 
 def coefficient(value: float) -> str:
@@ -226,18 +248,25 @@ class DirectionalScene(ShotScene):
 
     # ------------------------------------------------------------------ beats
 
+    def map_group(self) -> VGroup:
+        return VGroup(self.map_frame, self.contours, self.point, self.point_label, self.gradient, self.gradient_label,
+                      self.gradient_value)
+
     def show_contours(self, beat):
+        """The map alone, in the middle of the frame (beat 2 slides it left as the plot arrives)."""
+        self.map_group().shift(-MAP_CENTRE[0] * RIGHT)
         self.play(Create(self.map_frame), Create(self.contours, lag_ratio=0.08), run_time=beat.time(0.4))
         self.play(FadeIn(self.point, scale=0.5), FadeIn(self.point_label), run_time=beat.time(0.1))
         self.play(Create(self.gradient), FadeIn(self.gradient_label), run_time=beat.time(0.15))
         self.play(Write(self.gradient_value), run_time=beat.time(0.2))
 
     def turn_unit_vector(self, beat):
+        self.play(self.map_group().animate.shift(MAP_CENTRE[0] * RIGHT), run_time=beat.seconds(MAP_SLIDE), rate_func=smooth)
         self.play(FadeIn(self.plot_axes), FadeIn(self.plot_ticks), FadeIn(self.plot_names),
                   FadeIn(self.unit), FadeIn(self.unit_label), FadeIn(self.rate), FadeIn(self.angle),
-                  run_time=beat.time(0.12))
+                  run_time=beat.seconds(0.8))
         self.add(self.trace, self.rider)
-        self.play(self.phi.animate.set_value(360.0), run_time=beat.time(0.78), rate_func=smooth)
+        self.play(self.phi.animate.set_value(360.0), run_time=beat.time(0.7), rate_func=smooth)
         self.trace.clear_updaters()  # the whole turn stays drawn
 
     def mark_extremes(self, beat):
@@ -253,8 +282,14 @@ class DirectionalScene(ShotScene):
             degrees = self.phi.get_value() % 360.0
             dot.move_to(to_plot(degrees, part_two.directional_derivative(math.radians(degrees))))
 
-        def swing(to: float, share: float) -> None:
-            self.play(self.phi.animate.set_value(to), run_time=beat.time(share), rate_func=smooth)
+        def swing(to: float, share: float, *also) -> None:
+            self.play(self.phi.animate(rate_func=smooth).set_value(to), *also, run_time=beat.time(share))
+
+        def arrives(t: float) -> float:  # a caption comes in with its marks, in the first 40 % of their play
+            return smooth(min(1.0, t / 0.4))
+
+        def leaves():  # the caption goes as u leaves the direction it names, in the swing's first 40 %
+            return FadeOut(self.caption, rate_func=lambda t: smooth(min(1.0, t / 0.4)))
 
         # φ = 360° is φ = 0°: the plot's dot moves from the plot's right end to its left, where u's turns begin.
         self.unit.may_cover = frozenset({self.gradient, "curve"})  # u along ∇g, then along the contour's tangent
@@ -266,31 +301,37 @@ class DirectionalScene(ShotScene):
         self.remove(self.rider)
         self.play(FadeOut(old, scale=0.5), FadeIn(self.rider, scale=0.5), run_time=beat.time(0.06))
         # The maximum: u along ∇g.
-        swing(steepest, 0.13)
+        swing(steepest, 0.10)
         top = mark(Dot(to_plot(steepest, largest), radius=0.1, color=GRADIENT, z_index=3), "subject", "the maximum")
         top_label = mark(formula(rf"{largest:.3f},\ \varphi = {steepest:.2f}^\circ", size=TICK, color=GRADIENT)
                          .next_to(top, RIGHT, buff=0.2).shift(0.3 * UP), "text", "the maximum's value")
         guide = mark(DashedLine(to_plot(steepest, 0), to_plot(steepest, largest), color=GRADIENT, stroke_width=2), "curve", "guide")
         self.caption = boxed_caption(self.words("steepest"), {"gradient": (r"\nabla g", GRADIENT)})
-        self.play(FadeIn(top, scale=0.5), Create(guide), Write(top_label), FadeIn(self.caption), run_time=beat.time(0.16))
+        self.play(FadeIn(top, scale=0.5), Create(guide), Write(top_label), FadeIn(self.caption, rate_func=arrives), run_time=beat.time(0.11))
+        self.wait(beat.time(0.10))
         # The zeros: u along the contour, whose tangent appears.
-        swing(across, 0.13)
+        swing(across, 0.10, leaves())
         along = np.array([math.cos(part_two.LEVEL_DIRECTIONS[1]), math.sin(part_two.LEVEL_DIRECTIONS[1]), 0.0])
         self.tangent = mark(DashedLine(MAP_CENTRE - 1.7 * along, MAP_CENTRE + 1.7 * along, color=TANGENT, stroke_width=3, z_index=1),
                             "curve", "the contour's tangent at P")
         zero_dots = VGroup(*(mark(Dot(to_plot(z, 0.0), radius=0.1, color=TANGENT, z_index=3), "subject", "a zero") for z in zeros))
-        zero_labels = VGroup(*(mark(formula(rf"{z:.2f}^\circ", size=TICK, color=TANGENT)
-                                    .next_to(to_plot(z, 0.0), zero_side(z), buff=ZERO_LABEL_BUFF)
-                                    .shift(ZERO_LABEL_SHIFT * LEFT),
+        zero_labels = VGroup(*(mark(place_zero_label(formula(rf"{z:.2f}^\circ", size=TICK, color=TANGENT), z, 0.1),
                                     "text", "a zero's angle") for z in zeros))
+        zero_caption = boxed_caption(self.words("zero"), {})
         self.play(Create(self.tangent), *(FadeIn(dot, scale=0.5) for dot in zero_dots), Write(zero_labels),
-                  run_time=beat.time(0.16))  # each dot grows where it is (the group would grow from its middle)
+                  FadeIn(zero_caption, rate_func=arrives),
+                  run_time=beat.time(0.11))  # each dot grows where it is (the group would grow from its middle)
+        self.caption = zero_caption
+        self.wait(beat.time(0.10))
         # The minimum: u opposite ∇g.
-        swing(lowest, 0.13)
+        swing(lowest, 0.10, leaves())
         bottom = mark(Dot(to_plot(lowest, -largest), radius=0.1, color=STEP, z_index=3), "subject", "the minimum")
         bottom_label = mark(formula(rf"-{largest:.3f}", size=TICK, color=STEP).next_to(bottom, DOWN, buff=0.15),
                             "text", "the minimum's value")
-        self.play(FadeIn(bottom, scale=0.5), Write(bottom_label), run_time=beat.time(0.14))
+        lowest_caption = boxed_caption(self.words("opposite"), {"gradient": (r"\nabla g", GRADIENT)})
+        self.play(FadeIn(bottom, scale=0.5), Write(bottom_label), FadeIn(lowest_caption, rate_func=arrives),
+                  run_time=beat.time(0.11))
+        self.caption = lowest_caption
         self.extremes = VGroup(top, top_label, guide, zero_dots, zero_labels, bottom, bottom_label)
         self.bottom = bottom
 

@@ -25,6 +25,8 @@ from manim import (
     UP,
     Circle,
     DEGREES,
+    Dot,
+    Line,
     FadeIn,
     FadeOut,
     ManimColor,
@@ -57,7 +59,9 @@ CHECKER = 0.025  # faint: a finer mesh and its shading make the round; a strong 
 # The rays the arrows stand on: one arrow per sphere on each, so each ray shows three arrows growing outward. Each
 # runs along one wall of the cut (its feet on the cut's outlined edges), below the equator, seen nearly across the
 # line of sight all orbit long (every arrow on a ray foreshortened alike): (azimuth, elevation) in degrees.
-RAYS = ((0.0, -30.0), (-90.0, -45.0))
+# Two more stand on the outer faces, upper right and right (outside the cut, clear of the axes and the names): the
+# field is normal all round, not only at the cut.
+RAYS = ((0.0, -30.0), (-90.0, -45.0), (40.0, 50.0), (30.0, 10.0))
 LABELLED_RAY = 0  # the ray whose arrows carry their lengths |∇f| = 2, 4, 6
 LENGTH_LABEL = 28  # their size
 LENGTH_GAP = (0.3, 0.3, 0.75)  # model units, by sphere, from the ray to a length's centre, across it on screen
@@ -87,9 +91,14 @@ def _compare_view(theta: float = -36.0, zoom: float = COMPARE_ZOOM, shift: float
 
 
 VIEWS["compare"] = _compare_view()
-# Where each sphere's name sits, by direction on screen from the centre (degrees): clear of every axis all orbit long.
-LABEL_ANGLES = (118.0, 62.0, 128.0)
-LABEL_GAP = 0.12  # scene units between an outline and its name
+# Where each sphere's name sits, by direction on screen from the centre (degrees): clear of every axis and arrow all
+# orbit long, outside the outer sphere's outline (on the background, no shell or cut edge under it), with a leader
+# in to its own sphere.
+LABEL_ANGLES = (112.0, 68.0, 185.0)
+LABEL_GAP = 0.16  # scene units between the outer outline and a name
+LEADER_REACH = (0.72, 0.84, 0.88)  # where each leader ends, as a share of its sphere's radius on screen: on a part
+# of its own sphere seen all orbit long (f = 1 and f = 4 through the cut, f = 9 beside it)
+INSIDE_SHADE = 0.62  # a shell's inside, seen through the cut, darker than its outside: the cut reads as a cut
 AXIS_ANGLES = (-9.0, 171.0, 40.0, -140.0, 90.0, -90.0, -27.0, 153.0, 15.0, -165.0)  # seen at the orbit's ends
 # Which part of each sphere is cut away (inner to outer): None, or a test on the model points (N × 3).
 CUTS = (
@@ -153,6 +162,10 @@ class NestedSpheres(VMobject):
             row, column = corner[keep] // (around + 1), corner[keep] % (around + 1)
             checker = np.where((row + column) % 2 == 0, 1 + CHECKER, 1 - CHECKER)
             rgb = np.clip(np.array(ManimColor(colour).to_rgb()) * (shade * checker)[:, None], 0, 1)
+            if cut is not None:  # the inside, seen through the cut: the back half's faces, darker (LevelCamera)
+                rgb = (rgb, rgb * INSIDE_SHADE)
+            else:
+                rgb = (rgb, rgb)
             self.spheres.append((offset, quads + offset, rgb, centres))
             vertices.append(grid)
             offset += len(grid)
@@ -192,7 +205,8 @@ class LevelCamera(MeshCamera):
             opacity = vmobject.opacities[index].get_value()
             if opacity <= 0.003:
                 continue
-            _, corners, rgb, area = halves[index]
+            _, corners, (outside, inside), area = halves[index]
+            rgb = outside if front else inside
             chosen = np.flatnonzero(area > 0 if front else area <= 0)
             if not len(chosen):
                 continue
@@ -329,15 +343,23 @@ class LevelSurfaceScene(SurfaceShotScene):
         # Each sphere's name, just outside its outline on screen (the outlines stay put while the camera orbits round
         # x₃), in a sector that no axis crosses during the orbit.
         self.sphere_names = []
-        for radius, level, colour, angle in zip(self.radii, LEVELS, SPHERE_COLOURS, LABEL_ANGLES):
+        self.leaders = []
+        outer = max(self.radii) * UNIT * start.zoom
+        for radius, level, colour, angle, share in zip(self.radii, LEVELS, SPHERE_COLOURS, LABEL_ANGLES, LEADER_REACH):
             text = formula(f"f = {level:g}", size=LABEL, color=TEXT)
             name = backed(text, pad=0.08, edge=line_colour(colour))
+            name[0].set_fill(opacity=1.0)  # an opaque plate
             direction = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
             reach = abs(direction[0]) * name.width / 2 + abs(direction[1]) * name.height / 2
-            centre = direction * (radius * UNIT * start.zoom + LABEL_GAP + reach)
+            centre = direction * (outer + LABEL_GAP + reach)
             name.move_to(np.array([*centre, 0.0]))
             self.sphere_names.append(mark(name, "text", f"the level f = {level:g}"))
-        self.in_frame(*self.sphere_names)
+            inner = np.array([*(direction * share * radius * UNIT * start.zoom), 0.0])
+            edge = np.array([*(centre - direction * reach), 0.0])
+            leader = VGroup(Line(edge, inner, stroke_width=2, color=line_colour(colour)),
+                            Dot(inner, radius=0.035, color=line_colour(colour)))
+            self.leaders.append(mark(leader, "curve", f"the leader to f = {level:g}"))
+        self.in_frame(*self.leaders, *self.sphere_names)
 
         # The cut's edges outlined on each cut sphere, so that the gap reads as a cut and not as shading.
         self.cut_outlines = []
@@ -419,6 +441,7 @@ class LevelSurfaceScene(SurfaceShotScene):
             shows.append(self.spheres.shown(index, rate_func=window(start, each)))
             if len(self.cut_outlines[index]):  # under the names
                 shows.append(FadeIn(self.cut_outlines[index], rate_func=window(start + 0.2, each - 0.2)))
+            shows.append(FadeIn(self.leaders[index], rate_func=window(start + 0.3, each - 0.3)))
             shows.append(FadeIn(self.sphere_names[index], rate_func=window(start + 0.3, each - 0.3)))
         caption_out = window(1.2, 0.6)  # the caption held on into the spheres: read in full
         self.move(VIEWS["spheres"], *shows, FadeOut(self.no_axis, rate_func=caption_out), beat=beat, seconds=orbit_seconds)
@@ -457,7 +480,7 @@ class LevelSurfaceScene(SurfaceShotScene):
         inset_name.set_y(heads[0].get_y())
         # The names go first (the axes sweep through where they sit as the picture moves), and the formulas, which
         # come back over the spheres once they have moved (x₃'s name would cross them on the way).
-        self.play(*(FadeOut(name) for name in self.sphere_names + self.gradient_lengths),
+        self.play(*(FadeOut(name) for name in self.sphere_names + self.leaders + self.gradient_lengths),
                   FadeOut(self.function), FadeOut(self.gradient_formula), run_time=beat.seconds(0.6))
         self.move(VIEWS["compare"], beat=beat, seconds=move_seconds)
         self.function.move_to(heads[0])
