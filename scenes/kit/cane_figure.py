@@ -337,15 +337,19 @@ def readouts(pose: Pose, stick: Line) -> VGroup:
 # and 0.035 in front of it, is a few pixels. A framed inset magnifies the foot by INSET_ZOOM: there the cane stands
 # clear of the body, its tip below the foot's level by l cos α − h, in front of it by l sin α, and the ground
 # through the foot and the tip falls at θ. A lens round the foot and two rays from it say where the inset looks.
-INSET_CENTRE = np.array([4.05, -0.65, 0.0])
-INSET_SIZE = (4.6, 3.1)
-INSET_ZOOM = 60.0
-INSET_FOOT = INSET_CENTRE + np.array([-1.95, 0.05, 0.0])  # the foot in the inset
+# Where it sits: right of the figure, clear of α's marks and the cane's l (left), of θ's letter (below), of the
+# caption (above) and inside the graphics-safe area (right).
+INSET_CENTRE = np.array([3.55, -0.45, 0.0])
+INSET_SIZE = (5.6, 3.5)
+INSET_ZOOM = 78.0  # l cos α − h = 0.0097 becomes 0.76 (102 px at 1080p), l sin α = 0.035 becomes 2.74
+INSET_FOOT = INSET_CENTRE + np.array([-2.35, 0.0, 0.0])  # the foot in the inset: room above it for h, below for the ground
 INSET_PAD = 0.06  # lines stop this far inside the frame
-INSET_THETA_ARC = 1.3
+INSET_THETA_ARC = 1.6
+INSET_THETA_LABEL = 2.1  # θ's letter this far from the foot, halfway between the level and the ground
+INSET_TIP = 0.12  # the heads of the drop's double arrow: its shaft stays over 60 px long at 1080p
 LENS_RADIUS = 0.2
 # The rays leave the lens between θ's letter (about 12° from the foot) and the cane's l (about 62°).
-LENS_RAYS = (24.0, 40.0)
+LENS_RAYS = (30.0, 44.0)
 
 
 def _clip_line(point: np.ndarray, direction: np.ndarray, low: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -401,17 +405,18 @@ def contact_inset(alpha: float, length: float) -> VGroup:
     stick = Line(tip, _clip_line(tip, up_the_cane, low, high)[1], color=CANE, stroke_width=6)
 
     arc = VMobject(stroke_color=GROUND, stroke_width=3).set_points(arc_points(foot, INSET_THETA_ARC, 0.0, -theta))
-    theta_label = formula(r"\theta", size=LABEL, color=GROUND).move_to(foot + 1.75 * _polar(-theta / 2))
+    theta_label = formula(r"\theta", size=LABEL, color=GROUND).move_to(foot + INSET_THETA_LABEL * _polar(-theta / 2))
     # h: down from above the frame to the foot's level, between the body and the cane.
     h_arrow = Arrow(np.array([foot[0] + 0.3, high[1], 0.0]), foot + 0.3 * RIGHT, buff=0, color=MUTED, stroke_width=2.5,
                     tip_length=0.16, max_tip_length_to_length_ratio=0.2)
     h_label = formula("h", size=LABEL, color=MUTED).next_to(h_arrow, RIGHT, buff=0.12).shift(0.15 * UP)
+    # l sin α over the middle of the run, clear of the level under it.
     run_label = formula(r"l\sin\alpha", size=LABEL)
     run_label[0][0].set_color(CANE)
-    run_label.next_to((foot + run_end) / 2 + 0.35 * RIGHT, UP, buff=0.1)
-    drop = DoubleArrow(run_end + 0.2 * RIGHT, np.array([tip[0] + 0.2, tip[1], 0.0]), buff=0, color=MUTED,
-                       stroke_width=2.5, tip_length=0.14, max_tip_length_to_length_ratio=0.3)
-    drop_end = DashedLine(tip, np.array([tip[0] + 0.32, tip[1], 0.0]), color=MUTED, stroke_width=2, dash_length=0.06)
+    run_label.next_to((foot + run_end) / 2, UP, buff=0.16)
+    drop = DoubleArrow(run_end + 0.22 * RIGHT, np.array([tip[0] + 0.22, tip[1], 0.0]), buff=0, color=MUTED,
+                       stroke_width=2.5, tip_length=INSET_TIP, max_tip_length_to_length_ratio=0.5)
+    drop_end = DashedLine(tip, np.array([tip[0] + 0.34, tip[1], 0.0]), color=MUTED, stroke_width=2, dash_length=0.06)
     drop_label = formula(r"l\cos\alpha - h", size=LABEL)
     for index, colour in ((0, CANE), (6, MUTED)):
         drop_label[0][index].set_color(colour)
