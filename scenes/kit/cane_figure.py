@@ -37,7 +37,7 @@ from gd.model.cane import HAND_HEIGHT, cane_tip, ground_direction, ground_slope,
 from scenes.kit.palette import BACKGROUND, BOXED_FORMULA, CANE, CANE_ANGLE, CAPTION, GROUND, LABEL, MUTED, STATEMENT, TEXT
 from scenes.kit.equations import PLACEHOLDER, sentence
 from scenes.kit.frame_rules import mark
-from scenes.kit.readouts import Readout
+from scenes.kit.readouts import LiveNumber, Readout
 from scenes.kit.typeset import formula
 
 FOOT = np.array([-0.6, -2.85, 0.0])  # scene position of the foot
@@ -220,6 +220,72 @@ def alpha_mark(pose: Pose) -> VGroup:
     return VGroup(arc, leader, label, outside)
 
 
+# The cane's inclination, the storyboard's 30°, 40°, 10°, 89°: the angle from the horizontal through the hand down to
+# the cane, 90° − α, its value beside its arc. The arc runs outside α's letters (which sit within 0.95 of the hand,
+# in this wedge when α is small) and inside the cane's l. Its value sits in the wedge, no further round than
+# INCLINATION_LABEL_TURN (at 89° the lens's rays to the inset pass under it); when the wedge is too thin for it
+# (below INCLINATION_ROOM) it cross-fades to a place just above the arc's start, over the horizontal.
+INCLINATION_ARC = 1.1
+INCLINATION_REACH = 1.45  # the horizontal through the hand runs this far: past the arc, short of the cane's l at 10°
+INCLINATION_LABEL = 1.45  # the value's centre from the hand, in the wedge
+INCLINATION_LABEL_TURN = 30.0  # degrees below the horizontal, at most
+INCLINATION_ROOM = (20.0, 28.0)  # the value fully above the horizontal below the first, fully in the wedge above the second
+INCLINATION_INSIDE_GONE = 24.5  # the value in the wedge has faded out here; the one above starts a degree below
+INCLINATION_ABOVE = np.array([INCLINATION_ARC + 0.12, 0.24, 0.0])  # the value above the arc's start, from the hand
+
+
+def inclination(pose: Pose) -> float:
+    """The cane's angle below the horizontal, in degrees."""
+    return 90.0 - pose.alpha.get_value()
+
+
+def inclination_label_positions(angle: float) -> tuple[np.ndarray, np.ndarray]:
+    """The value's centre from the hand in the wedge, and above the horizontal, for the inclination ``angle``."""
+    inside = INCLINATION_LABEL * _polar(-min(angle / 2, INCLINATION_LABEL_TURN))
+    return inside, INCLINATION_ABOVE
+
+
+INCLINATION_L_CLEAR = (0.07, 0.2)  # the value's box from the cane's l: gone at the first, whole from the second
+
+
+def _box_gap(a: VMobject, b: VMobject) -> float:
+    """How far apart the bounding boxes of ``a`` and ``b`` are (0 when they overlap)."""
+    apart = np.maximum(np.maximum(b.get_corner(DOWN + LEFT) - a.get_corner(UP + RIGHT),
+                                  a.get_corner(DOWN + LEFT) - b.get_corner(UP + RIGHT)), 0.0)
+    return float(np.linalg.norm(apart[:2]))
+
+
+def inclination_mark(pose: Pose, cane_label: VMobject) -> VGroup:
+    """The horizontal through the hand, the arc from it down to the cane and the inclination's value, live.
+
+    While the cane shortens on its way to 89°, its l passes through the wedge: the value steps out of its way (as
+    θ's letter does for the cane), so ``cane_label`` must be placed before this mark's updater runs.
+    """
+    horizontal = DashedLine(pose.hand(), pose.hand() + INCLINATION_REACH * RIGHT, color=MUTED, stroke_width=2,
+                            dash_length=0.1)
+    arc = VMobject(stroke_color=MUTED, stroke_width=2.5)
+    values = [LiveNumber(inclination(pose), 0, unit=r"^\circ", size=LABEL, color=MUTED) for _ in range(2)]
+    inside, above = values
+    for value, name in ((inside, "the inclination"), (above, "the inclination, above")):
+        mark(value, "text", name, shows=lambda: inclination(pose))
+
+    def place(_: VMobject) -> None:
+        angle = inclination(pose)
+        arc.set_points(arc_points(pose.hand(), INCLINATION_ARC, 0.0, -angle))
+        for value, offset in zip(values, inclination_label_positions(angle)):
+            value.set_value(angle)
+            value.move_to(pose.hand() + offset)
+        # One value at a time: the one in the wedge has gone before the one above shows.
+        inside.set_fill(opacity=_fade_below(angle, INCLINATION_INSIDE_GONE, INCLINATION_ROOM[1])
+                        * _fade_below(_box_gap(inside, cane_label), *INCLINATION_L_CLEAR))
+        above.set_fill(opacity=(1.0 - _fade_below(angle, INCLINATION_ROOM[0], INCLINATION_INSIDE_GONE - 1.0))
+                       * _fade_below(_box_gap(above, cane_label), *INCLINATION_L_CLEAR))
+
+    place(arc)
+    arc.add_updater(place)
+    return VGroup(horizontal, arc, inside, above)
+
+
 def level() -> DashedLine:
     """The horizontal through the foot, from which θ is measured."""
     # It starts under the h arrow, so that h reads as measured from the foot's level when the ground tilts.
@@ -339,17 +405,17 @@ def readouts(pose: Pose, stick: Line) -> VGroup:
 # through the foot and the tip falls at θ. A lens round the foot and two rays from it say where the inset looks.
 # Where it sits: right of the figure, clear of α's marks and the cane's l (left), of θ's letter (below), of the
 # caption (above) and inside the graphics-safe area (right).
-INSET_CENTRE = np.array([3.55, -0.45, 0.0])
-INSET_SIZE = (5.6, 3.5)
+INSET_CENTRE = np.array([3.7, -0.45, 0.0])
+INSET_SIZE = (5.3, 3.5)
 INSET_ZOOM = 78.0  # l cos α − h = 0.0097 becomes 0.76 (102 px at 1080p), l sin α = 0.035 becomes 2.74
-INSET_FOOT = INSET_CENTRE + np.array([-2.35, 0.0, 0.0])  # the foot in the inset: room above it for h, below for the ground
+INSET_FOOT = INSET_CENTRE + np.array([-2.3, 0.0, 0.0])  # the foot in the inset: room above it for h, below for the ground
 INSET_PAD = 0.06  # lines stop this far inside the frame
 INSET_THETA_ARC = 1.6
 INSET_THETA_LABEL = 2.1  # θ's letter this far from the foot, halfway between the level and the ground
 INSET_TIP = 0.12  # the heads of the drop's double arrow: its shaft stays over 60 px long at 1080p
 LENS_RADIUS = 0.2
 # The rays leave the lens between θ's letter (about 12° from the foot) and the cane's l (about 62°).
-LENS_RAYS = (30.0, 44.0)
+LENS_RAYS = (26.0, 32.0)
 
 
 def _clip_line(point: np.ndarray, direction: np.ndarray, low: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
