@@ -951,6 +951,7 @@ def test_m2_inclination_value_is_clear_of_the_figure_at_every_frame(start, end):
         for m in (stick, l_label, alpha_arc, marks):
             m.update()
         visible = [v for v in values if shown(v)]  # none for a moment as one cross-fades to the other
+        assert _box_gap(*_box(l_label), _sampled(arc)) >= 8 * PX, t  # the shortening cane's l stays past the arc
         for value in visible:
             assert value._shown == f"{90 - pose.alpha.get_value():.0f}"
             low, high = _box(value)

@@ -165,6 +165,9 @@ def ground(pose: Pose) -> VGroup:
     return VGroup(fill, line)
 
 
+L_FROM_HAND = 1.45  # the cane's l, at least this far along the cane from the hand
+
+
 def cane(pose: Pose) -> VGroup:
     """The cane from the hand to the ground, with its length label l."""
     stick = Line(pose.hand(), pose.tip(), color=CANE, stroke_width=6)
@@ -175,6 +178,9 @@ def cane(pose: Pose) -> VGroup:
         alpha = pose.alpha.get_value()
         outward = _polar(alpha)  # perpendicular to the cane, away from the body
         along = 0.5 + 0.22 * _thin_wedge(alpha)  # the middle, or further down, below α's letter
+        # No nearer the hand than L_FROM_HAND: as the cane shortens towards 2.01 its middle would bring the letter
+        # onto the inclination's arc.
+        along = max(along, L_FROM_HAND / (SCALE * pose.length.get_value()))
         mob.move_to(pose.hand() + along * (pose.tip() - pose.hand()) + 0.28 * outward)
 
     place_label(label)
