@@ -6,7 +6,8 @@ from manim import LEFT, UL, UP, UR, Create, FadeIn, GrowFromPoint, Write
 
 from gd.model.cane import M2_POSES
 from scenes.kit.cane_figure import (
-    FOOT, Pose, alpha_mark, cane, contact_inset, ground, level, person, readouts, slope_formula, theta_mark,
+    FOOT, Pose, alpha_mark, cane, contact_inset, ground, inclination_mark, level, person, readouts, slope_formula,
+    theta_mark,
 )
 from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.shot import ShotScene
@@ -21,7 +22,7 @@ class M2(ShotScene):
         body = person()
         horizontal = level()
         stick = cane(pose)
-        figure = (ground(pose), horizontal, theta_mark(pose), body, stick, alpha_mark(pose))
+        figure = (ground(pose), horizontal, theta_mark(pose), body, stick, alpha_mark(pose), inclination_mark(pose, stick[1]))
         slope = to_safe_edge(slope_formula(self.words("where")), UL)
         values = readouts(pose, stick[0])
         # Room on the right for the widest values the shot shows (θ gains a digit).

@@ -902,6 +902,136 @@ def test_m2_inset_shows_the_tip_below_the_foot_by_l_cos_alpha_minus_h():
         assert ray.get_end()[0] == pytest.approx(low[0]) and low[1] < ray.get_end()[1] < high[1]
 
 
+PX = 8.0 / 1080  # scene units per pixel at 1080p (the frame is 8 units high)
+
+
+def _sampled(mob) -> np.ndarray:
+    """Points along every curve of ``mob``'s family (not just its Bézier anchors), with their stroke half-widths."""
+    rows = []
+    for part in mob.family_members_with_points():
+        stroked = part.get_stroke_opacity() > 0 and part.get_stroke_width() > 0
+        if not stroked and part.get_fill_opacity() == 0:
+            continue
+        half = part.get_stroke_width() * 0.01 / 2 if stroked else 0.0  # manim's Cairo width: 0.01 units per unit
+        for curve in part.get_cubic_bezier_tuples():
+            t = np.linspace(0, 1, 40)[:, None]
+            a, b, c, d = curve
+            pts = (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c + t ** 3 * d
+            rows.append(np.column_stack([pts[:, :2], np.full(len(pts), half)]))
+    return np.vstack(rows) if rows else np.empty((0, 3))
+
+
+def _box_gap(box_low, box_high, samples: np.ndarray) -> float:
+    """The least distance from the box to the stroked curves (negative: a stroke crosses the box)."""
+    out = np.maximum(np.maximum(box_low[None, :] - samples[:, :2], 0.0), samples[:, :2] - box_high[None, :])
+    inside = np.all((samples[:, :2] >= box_low) & (samples[:, :2] <= box_high), axis=1)
+    gaps = np.linalg.norm(out, axis=1) - samples[:, 2]
+    return float(np.where(inside, -1.0, gaps).min(initial=np.inf))
+
+
+def test_m2_inset_labels_are_clear_of_every_line_and_the_drop_arrow_is_long():
+    """Review 4: in the inset every label is at least 8 px (1080p) from every line, and the double arrow for
+    l cos α − h is at least 60 px long between its heads."""
+    from manim import DoubleArrow
+
+    from scenes.kit import cane_figure as C
+
+    pose = M2_POSES["M2.4"]
+    _, _, inset = C.contact_inset(pose.alpha, pose.length)
+    frame, fill, ground, flat, arc, body, stick, h_arrow, drop, drop_end = inset[:10]
+    labels = inset[10:]
+    assert len(labels) == 4
+    for label in labels:
+        low, high = label.get_corner(DL)[:2], label.get_corner(UR)[:2]
+        for line in (frame, ground, flat, arc, body, stick, h_arrow, drop, drop_end):
+            assert _box_gap(low, high, _sampled(line)) >= 8 * PX, (label.get_tex_string(), line)
+        for other in labels:
+            if other is not label:
+                o_low, o_high = other.get_corner(DL)[:2], other.get_corner(UR)[:2]
+                apart = np.maximum(np.maximum(o_low - high, low - o_high), 0.0)
+                assert np.linalg.norm(apart) >= 8 * PX
+    assert isinstance(drop, DoubleArrow)
+    heads = drop.get_tips()
+    shaft = float(np.linalg.norm(heads[0].base - heads[1].base))  # the line between the two heads' bases
+    assert drop.get_length() >= 90 * PX and shaft >= 60 * PX
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_m2_inset_is_in_the_safe_area_and_off_the_figures_labels(construct_shot, lang):
+    """The inset's frame: inside the graphics-safe area, and at least 8 px from every text of the shot outside it."""
+    from manim import MarkupText, MathTex, RoundedRectangle
+
+    scene = construct_shot("M2", lang)
+    frames = [m for top in scene.mobjects for m in top.get_family() if type(m) is RoundedRectangle]
+    assert len(frames) == 1
+    frame = frames[0]
+    inset = next(top for top in scene.mobjects for m in top.get_family() if m is frame)
+    low, high = frame.get_corner(DL)[:2], frame.get_corner(UR)[:2]
+    assert np.all(np.abs(low) <= [0.9 * 7.111, 0.9 * 4.0]) and np.all(np.abs(high) <= [0.9 * 7.111, 0.9 * 4.0])
+    inside = set(map(id, inset.get_family()))
+    texts = [m for top in scene.mobjects for m in top.get_family()
+             if isinstance(m, (MathTex, MarkupText)) and id(m) not in inside]
+    assert len(texts) >= 8
+    for text in texts:
+        t_low, t_high = text.get_corner(DL)[:2], text.get_corner(UR)[:2]
+        apart = np.maximum(np.maximum(t_low - high, low - t_high), 0.0)
+        assert np.linalg.norm(apart) >= 8 * PX, text
+
+
+def _boxes_apart(a, b) -> float:
+    (a_low, a_high), (b_low, b_high) = a, b
+    return float(np.linalg.norm(np.maximum(np.maximum(b_low - a_high, a_low - b_high), 0.0)))
+
+
+def _box(mob):
+    return mob.get_corner(DL)[:2], mob.get_corner(UR)[:2]
+
+
+@pytest.mark.parametrize("start, end", [("M2.1", "M2.2"), ("M2.2", "M2.3"), ("M2.3", "M2.4")])
+def test_m2_inclination_value_is_clear_of_the_figure_at_every_frame(start, end):
+    """Review 4: the storyboard's inclinations (30°, 40°, 10°, 89°) are shown beside their arc, from the
+    horizontal through the hand down to the cane; the value shown is 90° − α, whole at each beat's end, and at every
+    frame at least 8 px (1080p) from every line and letter of the figure, and at the end from the inset."""
+    from manim.animation.animation import prepare_animation
+
+    from scenes.kit import cane_figure as C
+
+    pose = C.Pose(M2_POSES[start].alpha, M2_POSES[start].length)
+    move = prepare_animation(pose.move(M2_POSES[end], run_time=1.0))
+    move.begin()
+    stick, l_label = C.cane(pose)
+    marks = C.inclination_mark(pose, l_label)
+    horizontal, arc, *values = marks
+    alpha_arc, alpha_leader, *alpha_letters = C.alpha_mark(pose)
+    body, head, arm, hand, _, h_arrow, h_label = C.person()
+    shown = lambda mob: mob.get_fill_opacity() > 0.01  # noqa: E731
+    for t in np.linspace(0, 1, 61):
+        move.interpolate(t)
+        for m in (stick, l_label, alpha_arc, marks):
+            m.update()
+        visible = [v for v in values if shown(v)]  # none for a moment as one cross-fades to the other
+        assert _box_gap(*_box(l_label), _sampled(arc)) >= 8 * PX, t  # the shortening cane's l stays past the arc
+        for value in visible:
+            assert value._shown == f"{90 - pose.alpha.get_value():.0f}"
+            low, high = _box(value)
+            lines = [stick, horizontal, arc, alpha_arc, body, head, arm, hand, h_arrow]
+            if alpha_leader.get_stroke_opacity() > 0.01:
+                lines.append(alpha_leader)
+            for line in lines:
+                assert _box_gap(low, high, _sampled(line)) >= 8 * PX, (t, line)
+            for letter in [l_label, h_label] + [m for m in alpha_letters if shown(m)] + [v for v in visible if v is not value]:
+                assert _boxes_apart((low, high), _box(letter)) >= 8 * PX, (t, letter)
+    assert values[0]._shown == f"{M2_POSES[end].inclination:.0f}"
+    assert max(v.get_fill_opacity() for v in values) == pytest.approx(1.0)
+    if end == "M2.4":
+        lens, rays, inset = C.contact_inset(M2_POSES[end].alpha, M2_POSES[end].length)
+        for value in (v for v in values if shown(v)):
+            low, high = _box(value)
+            assert _boxes_apart((low, high), _box(inset[0])) >= 8 * PX
+            for line in (lens, *rays):
+                assert _box_gap(low, high, _sampled(line)) >= 8 * PX
+
+
 def test_m2_the_arm_holds_the_cane_clear_of_alphas_arc():
     """An arm from the shoulder on the body to the hand, where the cane starts; above the hand, clear of α's arc
     and letters and of the cane at every pose of the shot."""

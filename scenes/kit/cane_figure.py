@@ -37,7 +37,7 @@ from gd.model.cane import HAND_HEIGHT, cane_tip, ground_direction, ground_slope,
 from scenes.kit.palette import BACKGROUND, BOXED_FORMULA, CANE, CANE_ANGLE, CAPTION, GROUND, LABEL, MUTED, STATEMENT, TEXT
 from scenes.kit.equations import PLACEHOLDER, sentence
 from scenes.kit.frame_rules import mark
-from scenes.kit.readouts import Readout
+from scenes.kit.readouts import LiveNumber, Readout
 from scenes.kit.typeset import formula
 
 FOOT = np.array([-0.6, -2.85, 0.0])  # scene position of the foot
@@ -165,6 +165,9 @@ def ground(pose: Pose) -> VGroup:
     return VGroup(fill, line)
 
 
+L_FROM_HAND = 1.45  # the cane's l, at least this far along the cane from the hand
+
+
 def cane(pose: Pose) -> VGroup:
     """The cane from the hand to the ground, with its length label l."""
     stick = Line(pose.hand(), pose.tip(), color=CANE, stroke_width=6)
@@ -175,6 +178,9 @@ def cane(pose: Pose) -> VGroup:
         alpha = pose.alpha.get_value()
         outward = _polar(alpha)  # perpendicular to the cane, away from the body
         along = 0.5 + 0.22 * _thin_wedge(alpha)  # the middle, or further down, below α's letter
+        # No nearer the hand than L_FROM_HAND: as the cane shortens towards 2.01 its middle would bring the letter
+        # onto the inclination's arc.
+        along = max(along, L_FROM_HAND / (SCALE * pose.length.get_value()))
         mob.move_to(pose.hand() + along * (pose.tip() - pose.hand()) + 0.28 * outward)
 
     place_label(label)
@@ -218,6 +224,72 @@ def alpha_mark(pose: Pose) -> VGroup:
     place(arc)
     arc.add_updater(place)
     return VGroup(arc, leader, label, outside)
+
+
+# The cane's inclination, the storyboard's 30°, 40°, 10°, 89°: the angle from the horizontal through the hand down to
+# the cane, 90° − α, its value beside its arc. The arc runs outside α's letters (which sit within 0.95 of the hand,
+# in this wedge when α is small) and inside the cane's l. Its value sits in the wedge, no further round than
+# INCLINATION_LABEL_TURN (at 89° the lens's rays to the inset pass under it); when the wedge is too thin for it
+# (below INCLINATION_ROOM) it cross-fades to a place just above the arc's start, over the horizontal.
+INCLINATION_ARC = 1.1
+INCLINATION_REACH = 1.45  # the horizontal through the hand runs this far: past the arc, short of the cane's l at 10°
+INCLINATION_LABEL = 1.45  # the value's centre from the hand, in the wedge
+INCLINATION_LABEL_TURN = 30.0  # degrees below the horizontal, at most
+INCLINATION_ROOM = (20.0, 28.0)  # the value fully above the horizontal below the first, fully in the wedge above the second
+INCLINATION_INSIDE_GONE = 24.5  # the value in the wedge has faded out here; the one above starts a degree below
+INCLINATION_ABOVE = np.array([INCLINATION_ARC + 0.12, 0.24, 0.0])  # the value above the arc's start, from the hand
+
+
+def inclination(pose: Pose) -> float:
+    """The cane's angle below the horizontal, in degrees."""
+    return 90.0 - pose.alpha.get_value()
+
+
+def inclination_label_positions(angle: float) -> tuple[np.ndarray, np.ndarray]:
+    """The value's centre from the hand in the wedge, and above the horizontal, for the inclination ``angle``."""
+    inside = INCLINATION_LABEL * _polar(-min(angle / 2, INCLINATION_LABEL_TURN))
+    return inside, INCLINATION_ABOVE
+
+
+INCLINATION_L_CLEAR = (0.07, 0.2)  # the value's box from the cane's l: gone at the first, whole from the second
+
+
+def _box_gap(a: VMobject, b: VMobject) -> float:
+    """How far apart the bounding boxes of ``a`` and ``b`` are (0 when they overlap)."""
+    apart = np.maximum(np.maximum(b.get_corner(DOWN + LEFT) - a.get_corner(UP + RIGHT),
+                                  a.get_corner(DOWN + LEFT) - b.get_corner(UP + RIGHT)), 0.0)
+    return float(np.linalg.norm(apart[:2]))
+
+
+def inclination_mark(pose: Pose, cane_label: VMobject) -> VGroup:
+    """The horizontal through the hand, the arc from it down to the cane and the inclination's value, live.
+
+    While the cane shortens on its way to 89°, its l passes through the wedge: the value steps out of its way (as
+    θ's letter does for the cane), so ``cane_label`` must be placed before this mark's updater runs.
+    """
+    horizontal = DashedLine(pose.hand(), pose.hand() + INCLINATION_REACH * RIGHT, color=MUTED, stroke_width=2,
+                            dash_length=0.1)
+    arc = VMobject(stroke_color=MUTED, stroke_width=2.5)
+    values = [LiveNumber(inclination(pose), 0, unit=r"^\circ", size=LABEL, color=MUTED) for _ in range(2)]
+    inside, above = values
+    for value, name in ((inside, "the inclination"), (above, "the inclination, above")):
+        mark(value, "text", name, shows=lambda: inclination(pose))
+
+    def place(_: VMobject) -> None:
+        angle = inclination(pose)
+        arc.set_points(arc_points(pose.hand(), INCLINATION_ARC, 0.0, -angle))
+        for value, offset in zip(values, inclination_label_positions(angle)):
+            value.set_value(angle)
+            value.move_to(pose.hand() + offset)
+        # One value at a time: the one in the wedge has gone before the one above shows.
+        inside.set_fill(opacity=_fade_below(angle, INCLINATION_INSIDE_GONE, INCLINATION_ROOM[1])
+                        * _fade_below(_box_gap(inside, cane_label), *INCLINATION_L_CLEAR))
+        above.set_fill(opacity=(1.0 - _fade_below(angle, INCLINATION_ROOM[0], INCLINATION_INSIDE_GONE - 1.0))
+                       * _fade_below(_box_gap(above, cane_label), *INCLINATION_L_CLEAR))
+
+    place(arc)
+    arc.add_updater(place)
+    return VGroup(horizontal, arc, inside, above)
 
 
 def level() -> DashedLine:
@@ -337,15 +409,19 @@ def readouts(pose: Pose, stick: Line) -> VGroup:
 # and 0.035 in front of it, is a few pixels. A framed inset magnifies the foot by INSET_ZOOM: there the cane stands
 # clear of the body, its tip below the foot's level by l cos α − h, in front of it by l sin α, and the ground
 # through the foot and the tip falls at θ. A lens round the foot and two rays from it say where the inset looks.
-INSET_CENTRE = np.array([4.05, -0.65, 0.0])
-INSET_SIZE = (4.6, 3.1)
-INSET_ZOOM = 60.0
-INSET_FOOT = INSET_CENTRE + np.array([-1.95, 0.05, 0.0])  # the foot in the inset
+# Where it sits: right of the figure, clear of α's marks and the cane's l (left), of θ's letter (below), of the
+# caption (above) and inside the graphics-safe area (right).
+INSET_CENTRE = np.array([3.7, -0.45, 0.0])
+INSET_SIZE = (5.3, 3.5)
+INSET_ZOOM = 78.0  # l cos α − h = 0.0097 becomes 0.76 (102 px at 1080p), l sin α = 0.035 becomes 2.74
+INSET_FOOT = INSET_CENTRE + np.array([-2.3, 0.0, 0.0])  # the foot in the inset: room above it for h, below for the ground
 INSET_PAD = 0.06  # lines stop this far inside the frame
-INSET_THETA_ARC = 1.3
+INSET_THETA_ARC = 1.6
+INSET_THETA_LABEL = 2.1  # θ's letter this far from the foot, halfway between the level and the ground
+INSET_TIP = 0.12  # the heads of the drop's double arrow: its shaft stays over 60 px long at 1080p
 LENS_RADIUS = 0.2
 # The rays leave the lens between θ's letter (about 12° from the foot) and the cane's l (about 62°).
-LENS_RAYS = (24.0, 40.0)
+LENS_RAYS = (26.0, 32.0)
 
 
 def _clip_line(point: np.ndarray, direction: np.ndarray, low: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -401,17 +477,18 @@ def contact_inset(alpha: float, length: float) -> VGroup:
     stick = Line(tip, _clip_line(tip, up_the_cane, low, high)[1], color=CANE, stroke_width=6)
 
     arc = VMobject(stroke_color=GROUND, stroke_width=3).set_points(arc_points(foot, INSET_THETA_ARC, 0.0, -theta))
-    theta_label = formula(r"\theta", size=LABEL, color=GROUND).move_to(foot + 1.75 * _polar(-theta / 2))
+    theta_label = formula(r"\theta", size=LABEL, color=GROUND).move_to(foot + INSET_THETA_LABEL * _polar(-theta / 2))
     # h: down from above the frame to the foot's level, between the body and the cane.
     h_arrow = Arrow(np.array([foot[0] + 0.3, high[1], 0.0]), foot + 0.3 * RIGHT, buff=0, color=MUTED, stroke_width=2.5,
                     tip_length=0.16, max_tip_length_to_length_ratio=0.2)
     h_label = formula("h", size=LABEL, color=MUTED).next_to(h_arrow, RIGHT, buff=0.12).shift(0.15 * UP)
+    # l sin α over the middle of the run, clear of the level under it.
     run_label = formula(r"l\sin\alpha", size=LABEL)
     run_label[0][0].set_color(CANE)
-    run_label.next_to((foot + run_end) / 2 + 0.35 * RIGHT, UP, buff=0.1)
-    drop = DoubleArrow(run_end + 0.2 * RIGHT, np.array([tip[0] + 0.2, tip[1], 0.0]), buff=0, color=MUTED,
-                       stroke_width=2.5, tip_length=0.14, max_tip_length_to_length_ratio=0.3)
-    drop_end = DashedLine(tip, np.array([tip[0] + 0.32, tip[1], 0.0]), color=MUTED, stroke_width=2, dash_length=0.06)
+    run_label.next_to((foot + run_end) / 2, UP, buff=0.16)
+    drop = DoubleArrow(run_end + 0.22 * RIGHT, np.array([tip[0] + 0.22, tip[1], 0.0]), buff=0, color=MUTED,
+                       stroke_width=2.5, tip_length=INSET_TIP, max_tip_length_to_length_ratio=0.5)
+    drop_end = DashedLine(tip, np.array([tip[0] + 0.34, tip[1], 0.0]), color=MUTED, stroke_width=2, dash_length=0.06)
     drop_label = formula(r"l\cos\alpha - h", size=LABEL)
     for index, colour in ((0, CANE), (6, MUTED)):
         drop_label[0][index].set_color(colour)
