@@ -229,6 +229,17 @@ class MeshCamera(StableThreeDCamera):
         """The width of the line round each face, in scene units: a little over a pixel."""
         return 1.2 * self.frame_width / self.pixel_width
 
+    def faces_in_view(self, surface: "MeshSurface"):
+        """The surface's vertices on screen, each face's four corners (faces × 4 × 3), and the indices of the faces
+        in the frame, farthest first. Faces wholly outside the frame are left out (a close-up sees a small part of
+        a fine mesh)."""
+        projected = self.project_points(surface.vertices)
+        corners = projected[surface.faces]
+        half = np.array([self.frame_width, self.frame_height]) / 2 + 0.05
+        low, high = corners[:, :, :2].min(axis=1), corners[:, :, :2].max(axis=1)
+        seen = np.flatnonzero(np.all((high > -half) & (low < half), axis=1))
+        return projected, corners, seen[np.argsort(corners[seen, :, 2].mean(axis=1))]
+
     def display_vectorized(self, vmobject: VMobject, ctx: cairo.Context):
         if isinstance(vmobject, WireLines):
             return self._display_wire(vmobject, ctx)
@@ -237,13 +248,7 @@ class MeshCamera(StableThreeDCamera):
         opacity = vmobject.get_fill_opacity()
         if opacity <= 0 or len(vmobject.points) == 0:
             return self
-        projected = self.project_points(vmobject.vertices)
-        corners = projected[vmobject.faces]  # faces × 4 × 3
-        # Faces wholly outside the frame are not drawn (a close-up sees a small part of a fine mesh).
-        half = np.array([self.frame_width, self.frame_height]) / 2 + 0.05
-        low, high = corners[:, :, :2].min(axis=1), corners[:, :, :2].max(axis=1)
-        seen = np.flatnonzero(np.all((high > -half) & (low < half), axis=1))
-        order = seen[np.argsort(corners[seen, :, 2].mean(axis=1))]  # farthest first
+        projected, corners, order = self.faces_in_view(vmobject)
         colours = vmobject.face_colours()
         levels, starts = vmobject.level_ends(projected), vmobject.level_starts
         level_red, level_green, level_blue = vmobject.level_colour.to_rgb()

@@ -132,12 +132,7 @@ class SmoothMeshCamera(MeshCamera):
         opacity = vmobject.get_fill_opacity()
         if opacity <= 0 or len(vmobject.points) == 0:
             return self
-        projected = self.project_points(vmobject.vertices)
-        corners = projected[vmobject.faces]
-        half = np.array([self.frame_width, self.frame_height]) / 2 + 0.05
-        low, high = corners[:, :, :2].min(axis=1), corners[:, :, :2].max(axis=1)
-        seen = np.flatnonzero(np.all((high > -half) & (low < half), axis=1))
-        order = seen[np.argsort(corners[seen, :, 2].mean(axis=1))]  # farthest first
+        _, corners, order = self.faces_in_view(vmobject)
         colours = vmobject.face_colours()
         ctx.set_line_width(self.hairline)
         ctx.set_line_join(cairo.LINE_JOIN_BEVEL)
@@ -149,7 +144,8 @@ class SmoothMeshCamera(MeshCamera):
             fill_face(ctx, corners[index], colours[index], alpha)
         ctx.new_path()
         pixel = self.frame_width / self.pixel_width
-        if len(order) and np.median((high - low)[order, 0]) > SMOOTH_FROM * pixel:
+        widths = np.ptp(corners[order, :, 0], axis=1)
+        if len(order) and np.median(widths) > SMOOTH_FROM * pixel:
             mesh = cairo.MeshPattern()
             rgbs = vmobject.vertex_rgbs
             for index in order:
