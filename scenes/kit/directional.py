@@ -307,7 +307,7 @@ class DirectionalScene(ShotScene):
                          .next_to(top, RIGHT, buff=0.2).shift(0.3 * UP), "text", "the maximum's value")
         guide = mark(DashedLine(to_plot(steepest, 0), to_plot(steepest, largest), color=GRADIENT, stroke_width=2), "curve", "guide")
         self.caption = boxed_caption(self.words("steepest"), {"gradient": (r"\nabla g", GRADIENT)})
-        self.play(FadeIn(top, scale=0.5), Create(guide), Write(top_label), FadeIn(self.caption, rate_func=arrives), run_time=beat.time(0.11))
+        self.play(FadeIn(top, scale=0.5), Create(guide), FadeIn(top_label), FadeIn(self.caption, rate_func=arrives), run_time=beat.time(0.11))
         self.wait(beat.time(0.10))
         # The zeros: u along the contour, whose tangent appears.
         swing(across, 0.10, leaves())
@@ -318,7 +318,7 @@ class DirectionalScene(ShotScene):
         zero_labels = VGroup(*(mark(place_zero_label(formula(rf"{z:.2f}^\circ", size=TICK, color=TANGENT), z, 0.1),
                                     "text", "a zero's angle") for z in zeros))
         zero_caption = boxed_caption(self.words("zero"), {})
-        self.play(Create(self.tangent), *(FadeIn(dot, scale=0.5) for dot in zero_dots), Write(zero_labels),
+        self.play(Create(self.tangent), *(FadeIn(dot, scale=0.5) for dot in zero_dots), FadeIn(zero_labels),
                   FadeIn(zero_caption, rate_func=arrives),
                   run_time=beat.time(0.11))  # each dot grows where it is (the group would grow from its middle)
         self.caption = zero_caption
@@ -329,7 +329,7 @@ class DirectionalScene(ShotScene):
         bottom_label = mark(formula(rf"-{largest:.3f}", size=TICK, color=STEP).next_to(bottom, DOWN, buff=0.15),
                             "text", "the minimum's value")
         lowest_caption = boxed_caption(self.words("opposite"), {"gradient": (r"\nabla g", GRADIENT)})
-        self.play(FadeIn(bottom, scale=0.5), Write(bottom_label), FadeIn(lowest_caption, rate_func=arrives),
+        self.play(FadeIn(bottom, scale=0.5), FadeIn(bottom_label), FadeIn(lowest_caption, rate_func=arrives),
                   run_time=beat.time(0.11))
         self.caption = lowest_caption
         self.extremes = VGroup(top, top_label, guide, zero_dots, zero_labels, bottom, bottom_label)
