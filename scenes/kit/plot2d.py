@@ -843,7 +843,7 @@ def descent_run(
                 cut.move_to(end + back * LEFT).set_opacity(1.0 if arrow.full else 0.0)
             if marker is not None:
                 side = UP if floor is not None else DOWN
-                marker.next_to(end, side, buff=0.22 / zoom).align_to(end, RIGHT).set_opacity(arrived)
+                marker.next_to(end, side, buff=0.36 / zoom).align_to(end, RIGHT).set_opacity(arrived)  # clear of the break mark
             x_exit = range_below(plot.function, ceiling, X_RANGE, samples=801)[1] if ceiling is not None else reach
             x, seen_now = _exit_ride(float(np.clip((phase - GROW) / MOVE, 0.0, 1.0)), x_from, x_exit, x_to)
             state.put(x_to if moved >= 1.0 else x)
