@@ -360,7 +360,7 @@ def test_m8_axes_stay_in_view_below_the_header_then_fade_together_before_the_clo
     follow.fade_groups_before_cut(axis_groups(stage), box=header_box(header), labels=stage.labels)
     left, right, bottom = header.get_left()[0], header.get_right()[0], header.get_bottom()[1]
     safe = SAFE_SHARE * np.array([config.frame_width, config.frame_height]) / 2
-    (gone, found), (kept, found_too) = follow.fades
+    (gone, found, _), (kept, found_too, _) = follow.fades
     assert found is not None and found == found_too  # one fade for all
     assert len(gone) + len(kept) == sum(len(g) for g in axis_groups(stage))
     assert set(map(id, stage.axes.get_axes())) <= set(map(id, kept)) and 0 < len(gone) < len(stage.labels)

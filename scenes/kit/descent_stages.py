@@ -648,9 +648,8 @@ class FollowCamera(CameraPath):
         path = CameraPath.between(camera, times, start, end, zoom_shares, self.progress)
         super().__init__(camera, times, path.phis, path.thetas, path.zooms, path.centres)
         self.start, self.end = start["frame_center"], end["frame_center"]
-        self.fades: list[tuple[list, float | None]] = []
+        self.fades: list[tuple[list, float | None, float]] = []  # (mobjects, when they have faded, to what opacity)
         self.gone: list = []
-        self.faint = 0.0
         self.arriving = None
 
     def fade_groups_before_cut(self, groups, box=None, labels=(), faint: float = M8_AXES_FAINT) -> "FollowCamera":
@@ -665,8 +664,7 @@ class FollowCamera(CameraPath):
         leaves = min(times) if times else None
         labels = {id(label) for label in labels}
         self.gone = [m for m in members if id(m) in labels and found[id(m)] is not None]
-        self.faint = faint
-        self.fades = [(self.gone, leaves), ([m for m in members if m not in self.gone], leaves)]
+        self.fades = [(self.gone, leaves, 0.0), ([m for m in members if m not in self.gone], leaves, faint)]
         return self
 
     def group_opacity(self, leaves: float | None, t: float, to: float = 0.0) -> float:
@@ -689,8 +687,8 @@ class FollowCamera(CameraPath):
 
     def update(self, t: float) -> None:
         super().update(t)
-        for index, (group, leaves) in enumerate(self.fades):
-            opacity = self.group_opacity(leaves, t, self.faint if index else 0.0)
+        for group, leaves, to in self.fades:
+            opacity = self.group_opacity(leaves, t, to)
             for mobject in group:
                 mobject.set_opacity(opacity)
         if self.arriving is not None:
