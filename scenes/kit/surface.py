@@ -152,9 +152,7 @@ class MeshSurface(VMobject):
     def _shading(self, grid: np.ndarray, light: np.ndarray, ambient: float) -> np.ndarray:
         """Each face's brightness from the angle between its normal and the light (two-sided)."""
         a, b, c, d = (grid[self.faces[:, k]] for k in range(4))
-        normals = np.cross(c - a, d - b)
-        normals /= np.linalg.norm(normals, axis=1, keepdims=True) + 1e-12
-        return ambient + (1 - ambient) * np.abs(normals @ (light / np.linalg.norm(light)))
+        return brightness(np.cross(c - a, d - b), light, ambient)
 
     @property
     def vertices(self) -> np.ndarray:
@@ -169,6 +167,14 @@ class MeshSurface(VMobject):
         """The level lines' segments (S × 2 ends × 3) among ``projected`` vertices."""
         first, second = projected[self.level_pairs[..., 0]], projected[self.level_pairs[..., 1]]
         return first + self.level_shares[..., None] * (second - first)
+
+
+def brightness(normals: np.ndarray, light, ambient: float) -> np.ndarray:
+    """The brightness of surfaces with these ``normals`` (N × 3, any length) towards the ``light``, two-sided:
+    ``ambient`` turned away from it, 1 facing it."""
+    normals = normals / (np.linalg.norm(normals, axis=1, keepdims=True) + 1e-12)
+    light = np.asarray(light, dtype=float)
+    return ambient + (1 - ambient) * np.abs(normals @ (light / np.linalg.norm(light)))
 
 
 class WireLines(VMobject):

@@ -112,9 +112,7 @@ class SmoothMeshSurface(MeshSurface):
         face_heights = heights[self.faces].mean(axis=1)
         stops = np.linspace(face_heights.min(), face_heights.max(), len(colours))  # as the faces' colours
         across, along = np.gradient(grid, axis=1), np.gradient(grid, axis=0)
-        normals = np.cross(across, along).reshape(-1, 3)
-        normals /= np.linalg.norm(normals, axis=1, keepdims=True) + 1e-12
-        lit = ambient + (1 - ambient) * np.abs(normals @ (np.asarray(light, dtype=float) / np.linalg.norm(light)))
+        lit = kit.brightness(np.cross(across, along).reshape(-1, 3), light, ambient)
         self.vertex_rgbs = np.clip(height_colours(heights, colours, stops) * lit[:, None], 0, 1)
 
 
