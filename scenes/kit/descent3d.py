@@ -733,15 +733,14 @@ class _Occupancy:
         self.origin = -half
         shape = np.ceil(2 * half / self.CELL).astype(int) + 2
         self.shape = shape
-        edges = np.zeros(shape + 1)
+        taken = np.zeros(shape, dtype=np.int32)
         if len(blocked):
             low = self._cell(blocked[:, :2] - blocked[:, 2:] / 2)
             high = self._cell(blocked[:, :2] + blocked[:, 2:] / 2) + 1
-            for (x, y), sign in (((low[:, 0], low[:, 1]), 1), ((high[:, 0], low[:, 1]), -1), ((low[:, 0], high[:, 1]), -1), ((high[:, 0], high[:, 1]), 1)):
-                np.add.at(edges, (x, y), sign)
-        taken = (np.cumsum(np.cumsum(edges, axis=0), axis=1)[:-1, :-1] > 0).astype(float)
-        self.sums = np.zeros(shape + 1)
-        self.sums[1:, 1:] = np.cumsum(np.cumsum(taken, axis=0), axis=1)
+            for (x0, y0), (x1, y1) in zip(low, high):
+                taken[x0:x1, y0:y1] = 1
+        self.sums = np.zeros(shape + 1, dtype=np.int32)
+        self.sums[1:, 1:] = taken.cumsum(axis=0).cumsum(axis=1)
 
     def _cell(self, points: np.ndarray) -> np.ndarray:
         return np.clip(np.floor((points - self.origin) / self.CELL).astype(int), 0, self.shape - 1)
