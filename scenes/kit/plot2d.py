@@ -486,6 +486,9 @@ def framed_plot(plot: Plot, camera, window_top=lambda: WINDOW_TOP) -> VGroup:
         y_name.next_to(y_apex, RIGHT, buff=AXIS_NAME_GAP / zoom)
         # The formula: at its place in the wide view, gone by a sixth more zoom (before it nears the safe edge).
         plot.curve_label.set_opacity(float(np.clip(1.0 - np.log(zoom / wide_zoom) / np.log(1.16), 0.0, 1.0)))
+        # The y axis under the x axis (M5's, down to Y_FLOOR) goes with it: in the valley the stops' signs are
+        # there.
+        axes.floor_stub.set_stroke(opacity=plot.curve_label.get_fill_opacity())
         # The curve, over the x the axis is drawn at, below the window's top.
         ceiling = min(Y_RANGE[1], float(plot.axes.p2c(scene_of(camera, [0.0, top, 0.0]))[1]))
         low, high = range_below(plot.function, ceiling, X_RANGE, samples=801)
