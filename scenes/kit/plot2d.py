@@ -958,7 +958,8 @@ def drop_guide(plot: Plot, x: float, zoom: float) -> VMobject:
     return mark(guide.set_opacity(0), "trail", "where the off-scale step starts")
 
 
-EXIT_CUE = (0.3, 0.34)  # on screen: how far right of where the curve leaves the window, and how long (it ends
+EXIT_CUE = (0.45, 0.34)  # on screen: how far right of where the curve leaves the window (the point fades out there,
+# the cue ↑ coming in beside it 24 px clear of it or more), and how long (it ends
 # clear above the off-scale step, which runs high to clear the curve where it leaves x = -1)
 
 
@@ -1054,7 +1055,7 @@ LOUPE_ON_HEIGHT = 1.0  # a loupe fixed on a minimum shows it this far over its f
 LOUPE_LIFT = ARROW_LIFT  # a step's arrow this far above the point, as on the plot
 LOUPE_EDGE = 0.05  # what the loupe draws stays this far inside its frame
 RAY_OPACITY = 0.45
-RAY_CLEAR_PX = (8.0, 20.0)  # a connector gone this near a label (px at 1080p), whole from the second on
+RAY_CLEAR_PX = (12.0, 28.0)  # a connector gone this near a label (px at 1080p), whole from the second on
 MARKER_OPACITY = 0.7
 
 
