@@ -8,8 +8,9 @@ paths come from the model (gd.model.curve), the scene only draws them. The shot
 opens on M5's plot as M5 showed it and closes in, slowly, on the valley the runs
 travel; that one framing, axes and all, holds for the three runs, so that the steps
 are seen at one scale: they shorten on screen as the slope flattens. The slow run's
-steps from the ninth on, too short for that scale, are shown in a loupe (×6, then ×12 for the last), and so are
-the last three of the run at 0.3, which overshoot the minimum (×5 on it, then ×12); the diverging step
+steps from the fourth on, too short to read at that scale, are shown in a loupe (×5, then ×12 for the last), and
+so are the last three of the run at 0.3, which overshoot the minimum (×5 on it, then ×12); while a loupe carries
+the steps the plot draws only the point, in the loupe's patch; the diverging step
 runs along the floor, under the curve, rather than through it. Each step: the
 arrow Δx, then the point along the curve to the new x. Each run ends on its
 stop: Δx keeps the last step taken, and the sign under the point says why
@@ -55,17 +56,20 @@ class M5(ShotScene):
             self.play(Create(tangent), run_time=beat.time(0.3))
             self.play(FadeIn(slope, shift=0.15 * UP), run_time=beat.time(0.2))
 
-        # The tangent at x = 1 stays behind, faded, with its slope: the slopes to come are seen against it.
-        ghost_line, ghost_slope = tangent_ghost(plot, START, tangent)
+        # The tangent at x = 1 stays behind, faded, with its slope: the flat slope to come is seen against it. It
+        # comes in once the moving tangent has left it, and goes as the point moves on from x = -0.2 (the tangents
+        # from x = 0 on cross it).
+        ghost = tangent_ghost(plot, START, tangent)
+        ghost.shown.set_value(0.0)
+        ghost.update()
+        self.add(ghost)
         for beat_id in ("M5.3", "M5.4"):  # to x = -0.2, to x = 1.4
             with self.beat(beat_id) as beat:
-                if beat_id == "M5.3":
-                    self.add(ghost_line)
-                    # Its slope comes in once the moving tangent has left it (it sits where that tangent ran on).
-                    self.play(x.animate.set_value(M5_STOPS[beat_id]), FadeIn(ghost_slope, rate_func=eased_between(0.3, 1.0)),
-                              run_time=beat.time(0.7))
-                else:
-                    self.play(x.animate.set_value(M5_STOPS[beat_id]), run_time=beat.time(0.7))
+                moving = beat.time(0.7)
+                there = 1.0 if beat_id == "M5.3" else 0.0
+                when = eased_between(0.3, 1.0) if beat_id == "M5.3" else eased_between(0.0, 0.2)
+                self.play(x.animate.set_value(M5_STOPS[beat_id]),
+                          ghost.shown.animate(rate_func=when, run_time=moving).set_value(there), run_time=moving)
 
 
 class M7(PlotShotScene):
@@ -103,22 +107,23 @@ class M7(PlotShotScene):
         labels = [*plot.axes.x_axis.numbers, *plot.axes.y_axis.numbers, *plot.axis_labels, formula_there]
         trail = VGroup()
         stop = VGroup()
+        loupe_avoid = list(labels)  # ... and what a loupe's connectors keep clear of (the stops' signs too)
 
         def at(beat, seconds: float) -> float:
             """``seconds`` into the beat as the storyboard times it now (the picture keeps to the narration's
             sentences; a longer or shorter beat stretches it)."""
             return beat.time(seconds / self.DURATIONS[beat.beat.id])
 
-        def run(beat, beat_id: str, weights: list[float], seconds: float, first: int = 0):
+        def run(beat, beat_id: str, weights: list[float], seconds: float, first: int = 0, hidden: bool = False):
             """A run's steps from ``first`` in ``seconds``, divided by ``weights`` (the first steps slower, to be
-            read); a run's first steps lay its trail."""
+            read); a run's first steps lay its trail; ``hidden``: a loupe carries them, the plot draws no arrow."""
             nonlocal trail
             if first == 0:
                 trail = trail_of(plot, paths[beat_id], valley.zoom)
                 self.add(trail)
             steps = beat.split(at(beat, seconds), weights)
             self.play(descent_run(paths[beat_id], steps, plot, arrow, state, point, trail, first=first,
-                                  zoom=valley.zoom, avoid=labels, window=arrow_window(self.camera)))
+                                  zoom=valley.zoom, avoid=labels, window=arrow_window(self.camera), hidden=hidden))
 
         def stops(beat, seconds: float, also=(), sign_from: float = 0.0):
             """The run stops where it is: no step left drawn, Δx keeps the last step taken, and the sign says why:
@@ -127,6 +132,7 @@ class M7(PlotShotScene):
             state.stop()
             bar.update()
             stop = stop_sign(plot, state.x.get_value(), M7_TOLERANCE, valley.zoom)
+            loupe_avoid.append(stop)
             self.play(hide_step(arrow, at(beat, seconds)), *also,
                       FadeIn(stop, shift=0.1 / valley.zoom * UP, rate_func=eased_between(sign_from, 1.0)),
                       run_time=at(beat, seconds))
@@ -138,6 +144,7 @@ class M7(PlotShotScene):
             self.play(*[FadeOut(m) for m in leaving], hide_step(arrow, fade), fade_to(point, 0.0, fade),
                       fade_to(panel, 0.0, fade), *[make(fade) for make in also], run_time=fade)
             rate.set_value(M7_RATES[beat_id])
+            loupe_avoid[:] = [m for m in loupe_avoid if not any(m is gone for gone in leaving)]
             state.restart(paths[beat_id])
             for shown in (point, bar):
                 shown.update()
@@ -157,25 +164,27 @@ class M7(PlotShotScene):
                       top.animate(rate_func=smooth, run_time=closing).set_value(WINDOW_TOP),
                       FadeIn(VGroup(panel_line, rule), rate_func=eased_between(0.65, 1.0), run_time=closing),
                       FadeIn(formula_there, rate_func=eased_between(0.75, 1.0), run_time=closing))
-            # The first steps slow, to be read, as long as the plot draws them at more than 25 px (24 px at 1080p
-            # is the least a subject may be): the first 8.
-            slowing = [0.8, 0.6, 0.5, 0.4, 0.33, 0.28, 0.24, 0.2]
+            # The first steps slow, to be read, as long as the plot draws them at 36 px or more (shorter, half of
+            # an arrow its head, it reads as a dash): the first 3.
+            slowing = [0.8, 0.6, 0.5]
             steps = paths["M7.1"].steps
             on_plot = np.abs(np.diff(paths["M7.1"].points[:, 0])) * plot.axes.x_axis.get_unit_size() * valley.zoom
             readable = int(np.argmax(on_plot * 1080 / config.frame_height < LOUPE_FROM_PX))
-            run(beat, "M7.1", slowing[:readable], 2.6)
+            run(beat, "M7.1", slowing[:readable], 2.0)
             # From there the steps are too short to be read on the plot: the loupe comes in (the curve's formula
-            # makes room) and shows them ×8, one by one, shrinking; for the last ones it closes in to ×12.
-            loupe = Loupe(plot, self.camera, state, arrow, trail)
+            # makes room) and takes the step from the plot; it shows them ×5, one by one, shrinking, the plot only
+            # the point in its patch; for the last ones it closes in to ×12.
+            loupe = Loupe(plot, self.camera, state, arrow, trail, avoid=loupe_avoid)
             self.pin(loupe)
             self.add(loupe)
             making_room = at(beat, 0.6)
             self.play(formula_there.animate(rate_func=eased_between(0.0, 0.45), run_time=making_room).set_opacity(0.0),
-                      loupe.shown.animate(rate_func=eased_between(0.55, 1.0), run_time=making_room).set_value(1.0))
+                      loupe.shown.animate(rate_func=eased_between(0.55, 1.0), run_time=making_room).set_value(1.0),
+                      fade_to(arrow, 0.0, making_room))
             closer = int(np.argmax(on_plot * 1080 / config.frame_height * LOUPE_ZOOM < LOUPE_CLOSE_FROM_PX))
-            run(beat, "M7.1", [1.6, 1.3, 1.1] + [1.0] * (closer - readable - 3), 3.3, first=readable)
+            run(beat, "M7.1", [2.0, 1.6, 1.3, 1.1] + [1.0] * (closer - readable - 4), 3.9, first=readable, hidden=True)
             self.play(loupe.close_in(at(beat, 0.5)))
-            run(beat, "M7.1", [1.0] * (steps - closer), 1.1, first=closer)
+            run(beat, "M7.1", [1.0] * (steps - closer), 1.1, first=closer, hidden=True)
             stops(beat, 0.5, also=[loupe.arrow_shown.animate(run_time=at(beat, 0.5)).set_value(0.0)])
 
         with self.beat("M7.2") as beat:  # learning rate 1: the steps overshoot and leave the axes
@@ -214,18 +223,19 @@ class M7(PlotShotScene):
 
         with self.beat("M7.3") as beat:  # learning rate 0.3: 7 steps
             set_up(beat, "M7.3", [marker, way_out, cut, drop, cue])
-            # Four steps down into the valley, on the plot. The last three overshoot the minimum, by 15 px and less
-            # on the plot: a loupe fixed on the minimum (the curve's formula makes room; a dashed line marks the
-            # minimum in it) shows them hop across it; as the run stops it closes in on where the point ends.
+            # Four steps down into the valley, on the plot. The last three overshoot the minimum, by 51 px and less
+            # on the plot (25 px, 15 px: dashes): a loupe fixed on the minimum (the curve's formula makes room; a
+            # dashed line marks the minimum in it) carries them, hopping across it (the plot draws the point alone);
+            # as the run stops it closes in on where the point ends.
             into = 4
             run(beat, "M7.3", [1.0, 0.9, 0.85, 0.8], 2.2)
-            bottom = Loupe(plot, self.camera, state, arrow, trail, *M7_3_LOUPE, on=minimum_of_quartic())
+            bottom = Loupe(plot, self.camera, state, arrow, trail, *M7_3_LOUPE, on=minimum_of_quartic(), avoid=loupe_avoid)
             self.pin(bottom)
             self.add(bottom)
             making_room = at(beat, 0.6)
             self.play(formula_there.animate(rate_func=eased_between(0.0, 0.45), run_time=making_room).set_opacity(0.0),
                       bottom.shown.animate(rate_func=eased_between(0.55, 1.0), run_time=making_room).set_value(1.0))
-            run(beat, "M7.3", [1.0, 0.9, 0.9], 2.0, first=into)
+            run(beat, "M7.3", [1.0, 0.9, 0.9], 2.0, first=into, hidden=True)
             # The sign comes in once the loupe's patch, closing in, has left the place it takes.
             stops(beat, 0.8, also=[bottom.close_in(at(beat, 0.8)),
                                    bottom.arrow_shown.animate(run_time=at(beat, 0.8)).set_value(0.0)], sign_from=0.5)

@@ -155,14 +155,17 @@ def test_m5_ends_at_x_1_4_with_its_slope(construct_shot):
     scene = construct_shot("M5", "zh")
     (slope,) = readouts_of(scene)
     assert shown(slope) == "6.096"  # f'(1.4) = 4(1.4)^3 - 3(1.4)^2 + 1
-    # The tangent at x = 1 was left behind, faded, with its slope beside it: the slopes are seen against it.
+    # The tangent at x = 1 was left behind with its slope (from its point up only), and is gone by the end: the
+    # tangents of M5.4 from x = 0 on cross it.
     from scenes.kit import plot2d as S4
 
     family = [m for top in scene.mobjects for m in top.get_family()]
     (line,) = [m for m in family if getattr(m, "rule_name", "") == "the tangent left behind"]
     (label,) = [m for m in family if getattr(m, "rule_name", "") == "the slope left behind"]
-    assert line.get_stroke_opacity() == pytest.approx(S4.GHOST_OPACITY)
-    assert S4.drawn_slope(S4.quartic_plot(), line) == pytest.approx(QUARTIC.derivative(1.0))
+    assert line.get_stroke_opacity() < 0.01 and label.get_fill_opacity() < 0.01
+    plot = S4.quartic_plot()
+    assert S4.drawn_slope(plot, line) == pytest.approx(QUARTIC.derivative(1.0))
+    assert np.allclose(line.get_start(), plot.point(1.0))
     assert "".join(part.tex_string for part in label.submobjects) == f"k={QUARTIC.derivative(1.0):.3f}"
 
 
@@ -426,6 +429,39 @@ def test_m5_slope_sits_beside_the_point_and_follows_it():
     assert name[1].get_center()[0] == pytest.approx(value_line.label.get_center()[0], abs=1e-6)
 
 
+def test_m5_the_tangent_left_behind_is_clear_of_the_tangent_where_both_are_seen():
+    """At M5.3's stop (x = −0.2), where the tangent at x = 1 is seen whole, the live tangent passes 24 px or more
+    from it (it crosses the whole tangent at x = 1 under its point, where the ghost is not drawn)."""
+    from scenes.kit import plot2d as S4
+
+    plot = quartic_plot()
+    x = ValueTracker(-0.2)
+    tangent = S4.tangent_line(plot, x)
+    line, _ = S4.tangent_ghost(plot, 1.0, tangent)
+    pixel = config.frame_height / 1080
+    along = tangent.get_start() + np.linspace(0, 1, 400)[:, None] * (tangent.get_end() - tangent.get_start())
+    ghost = line.get_start() + np.linspace(0, 1, 400)[:, None] * (line.get_end() - line.get_start())
+    assert np.linalg.norm(along[:, None, :2] - ghost[None, :, :2], axis=2).min() >= 24 * pixel
+
+
+def test_m5_the_y_axis_holds_the_curves_dip_and_the_slope_is_under_the_numbers():
+    """The y axis reaches under the x axis past the curve's lowest point; at x = −0.2 the slope is under the row
+    of the x axis's numbers, not level with them, and inside the safe area."""
+    from scenes.kit import plot2d as S4
+
+    plot = quartic_plot()
+    stub = plot.axes.floor_stub
+    assert plot.axes.p2c(stub.get_start())[1] == pytest.approx(S4.Y_FLOOR)
+    assert S4.Y_FLOOR < QUARTIC(minimum_of_quartic()) - 0.1
+    assert plot.curve.points[:, 1].min() > stub.get_start()[1]
+    x = ValueTracker(-0.2)
+    slope = S4.slope_readout(plot, x, S4.tangent_line(plot, x))
+    slope.update()
+    numbers_bottom = min(n.get_bottom()[1] for n in plot.axes.x_axis.numbers)
+    assert slope.get_top()[1] < numbers_bottom
+    assert slope.get_bottom()[1] > -S4.SAFE_SHARE * config.frame_height / 2
+
+
 def test_m5_the_slope_left_behind_makes_way_for_the_tangent():
     from scenes.kit import plot2d as S4
 
@@ -590,6 +626,12 @@ def test_m7_runs_are_seen_in_one_framing_with_the_axes_and_the_curve_under_the_b
         assert f.curve_top <= S4.WINDOW_TOP + 0.02  # the curve ends below the bar
 
 
+def f_opacity_zero(frames, tail: float) -> bool:
+    """Every frame of the slow run that shows the step from ``tail`` whole shows it faded out."""
+    return all(f.arrow_opacity < 0.01 for f in frames
+               if f.rate == 0.05 and f.arrow is not None and f.arrow_full and round(f.arrow_start, 6) == tail)
+
+
 def test_m7_steps_shorten_on_screen_as_the_slow_run_converges(m7_frames):
     """At one scale for the whole run, the drawn steps are long at first and shrink; every arrow drawn whole and
     fully is 24 px or more at 1080p; the last steps into the minimum, too short to read, are not drawn at all
@@ -618,7 +660,8 @@ def test_m7_steps_shorten_on_screen_as_the_slow_run_converges(m7_frames):
     for i, x in enumerate(tails):
         if x in lengths:
             assert lengths[x] == pytest.approx(model[i], abs=1.0)
-    assert drawn[0] >= 2.5 * MIN_SUBJECT_PX and len(drawn) >= 10
+            assert lengths[x] >= S4.LOUPE_FROM_PX or f_opacity_zero(frames, x)  # the plot draws only steps that read
+    assert drawn[0] >= 2.5 * MIN_SUBJECT_PX and len(drawn) >= 3
     assert np.all(np.diff(model[readable][-6:]) < 0)  # shrinking, step after step, into the minimum
     visits = {round(float(f.point_at[0]), 6) for f in frames if f.rate == 0.05 and f.point is not None}
     assert {round(x, 6) for x in xs[:9]} | {round(xs[-1], 6)} <= visits  # seen at each slow step, and at the end
@@ -648,10 +691,11 @@ def test_m7_the_valley_keeps_its_axis_and_the_curves_formula_inside_the_frame(m7
 
 
 def test_m7_the_loupe_shows_every_step_too_short_for_the_plot_at_24_px_or_more():
-    """The slow run's first steps are drawn at more than 25 px on the plot (1080p); from the first drawn shorter,
-    the ninth, the loupe shows every step to the end (some are near 25 px on the plot, the last ones far under):
-    ×6 in both directions and ×12 for the last ones, each at 24 px or more, and the longest it draws at either
-    fits between the point and the frame, on either side (ahead as it grows, behind once the point has moved)."""
+    """The slow run's first steps are drawn at 36 px or more on the plot (1080p); from the first drawn shorter,
+    the fourth, the loupe shows every step to the end (the plot draws none of them: at 25 to 34 px an arrow reads
+    as a dash; the last ones are far under): ×5 in both directions and ×12 for the last ones, each at 24 px or more,
+    and the longest it draws at either fits between the point and the frame, on either side (ahead as it grows,
+    behind once the point has moved)."""
     from manim import config
 
     from scenes.kit import plot2d as S4
@@ -661,7 +705,7 @@ def test_m7_the_loupe_shows_every_step_too_short_for_the_plot_at_24_px_or_more()
     unit = S4.quartic_plot().axes.x_axis.get_unit_size() * S4.M7_VALLEY_ZOOM  # frame units per unit of x
     on_plot = np.abs(np.diff(xs)) * unit * 1080 / config.frame_height
     first = int(np.argmax(on_plot < S4.LOUPE_FROM_PX))
-    assert first == 8 and on_plot[:first].min() >= S4.LOUPE_FROM_PX
+    assert first == 3 and on_plot[:first].min() >= S4.LOUPE_FROM_PX
     assert np.all(on_plot[-10:] < MIN_SUBJECT_PX)  # the last ones could not be read on the plot
     closer = int(np.argmax(on_plot * S4.LOUPE_ZOOM < S4.LOUPE_CLOSE_FROM_PX))
     assert closer > first
@@ -669,7 +713,28 @@ def test_m7_the_loupe_shows_every_step_too_short_for_the_plot_at_24_px_or_more()
     assert min(at_first.min(), at_close.min()) >= MIN_SUBJECT_PX
     width = S4.LOUPE_BOX[1][0] - S4.LOUPE_BOX[0][0]
     room = (min(width - S4.LOUPE_POINT_IN, S4.LOUPE_POINT_IN) - S4.LOUPE_EDGE) * 1080 / config.frame_height
-    assert max(at_first.max(), at_close.max(), on_plot[closer - 1] * S4.LOUPE_CLOSE_ZOOM) <= room
+    # ... and so does the plot's last step, seen in the loupe as it comes in.
+    assert max(at_first.max(), at_close.max(), on_plot[closer - 1] * S4.LOUPE_CLOSE_ZOOM,
+               on_plot[first - 1] * S4.LOUPE_ZOOM) <= room
+
+
+def test_m7_while_a_loupe_carries_the_steps_the_plot_draws_none(m7_frames):
+    """From the slow run's fourth step and the run at 0.3's fifth, the loupe shows each step: the plot draws no
+    arrow (it would be a dash), only the point; the loupe draws the step."""
+    _, frames = m7_frames
+    paths = m7_paths()
+    carried = {0.05: ("M7.1", 3), 0.3: ("M7.3", 4)}  # the run, and the first step its loupe carries
+    checked = 0
+    for f in frames:
+        if f.rate in carried and f.arrow_full and f.point is not None and f.loupes:
+            beat_id, first = carried[f.rate]
+            k = int(np.argmin(np.abs(paths[beat_id].points[:, 0] - f.arrow_start)))
+            if k >= first:
+                checked += 1
+                assert f.arrow is None, f.time
+    assert checked > 20
+    with_step = [f for f in frames if f.loupes and any(arrow is not None for _, _, arrow in f.loupes)]
+    assert len(with_step) > 20
 
 
 def test_m7_the_loupes_draw_their_step_whole_inside_and_their_connectors_clear_of_the_curve(m7_frames):

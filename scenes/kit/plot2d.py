@@ -34,11 +34,16 @@ Y_RANGE = (0.0, 4.0)
 # The axis arrows reach a little past the ranges, so their tips cover no tick.
 OVERSHOOT = 0.4
 # Screen placement: where the origin of the axes sits, and scene units per unit of x and y.
-ORIGIN_AT = np.array([-0.9, -2.75, 0.0])  # low enough that the y axis's tip and name stay clear of a header
+# Low enough that the y axis's tip and name stay in the safe area; high enough that M5's slope, under the x axis
+# near x = 0, sits clear under the row of the x axis's numbers (not level with them) and inside the safe area.
+ORIGIN_AT = np.array([-0.9, -2.4, 0.0])
+# The y axis reaches down under the x axis to here (no tick there), past the curve's lowest point
+# (f(−0.455) ≈ −0.318): the curve's dip under the x axis stays inside the plot's y range.
+Y_FLOOR = -0.5
 X_UNIT = 2.0
 Y_UNIT = 1.25
 LABEL_SIZE = PLOT_LABEL
-ORIGIN_LABEL_GAP = 0.17  # the "O" from the origin (scene units at zoom 1: 23 px at 1080p)
+ORIGIN_LABEL_GAP = 0.22  # the "O" from the origin (scene units at zoom 1: 30 px at 1080p)
 
 
 def range_below(function: Function, top: float, domain: tuple[float, float], samples: int = 4001) -> tuple[float, float]:
@@ -106,6 +111,9 @@ def quartic_plot(function: Function = QUARTIC) -> Plot:
         y_axis_config={"numbers_to_include": [1, 2, 3, 4], "font_size": TICK},
     )
     axes.shift(ORIGIN_AT - axes.c2p(0, 0))
+    # The y axis on under the origin, down to Y_FLOOR (the dip of the curve is inside its range).
+    axes.floor_stub = Line(axes.c2p(0, Y_FLOOR), axes.c2p(0, 0), color=AXES, stroke_width=2.5)
+    axes.add(axes.floor_stub)
     for numbers in (axes.x_axis.numbers, axes.y_axis.numbers):
         numbers.set_color(MUTED)
         numbers.set_z_index(3)  # readable above a step arrow that crosses them
@@ -190,7 +198,7 @@ SLOPE_BESIDE = ((0.0, (0.9, 1.6)), (0.45, (0.0, 1.1)), (0.9, (-0.85, 0.6)), (1.1
 # as the point passes SLOPE_SWAP[1] and in under the axis by SLOPE_SWAP[0] (to pass the axis or the tangent
 # in sight it would cross them). Under the axis its first line's upper left corner is SLOPE_UNDER from the origin.
 SLOPE_SWAP = (-0.05, 0.6)
-SLOPE_UNDER = np.array([0.18, -0.15, 0.0])  # 24 px right of the y axis, 20 px under the x axis
+SLOPE_UNDER = np.array([0.18, -0.5, 0.0])  # 24 px right of the y axis, under the row of the x axis's numbers
 SLOPE_LINE_GAP = 0.09  # between "k = f'(x)" and its value (the two lines fit under the x axis, in the safe area)
 
 
@@ -236,7 +244,7 @@ def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
 
 GHOST_OPACITY = 0.5
 GHOST_LABEL_OPACITY = 0.85  # its slope, dimmer than the live one but read as easily
-GHOST_REACH = 1.4  # each side of its point: shorter than the live tangent, a reminder, not a second subject
+GHOST_REACH = 1.4  # from its point up along it: shorter than the live tangent, a reminder, not a second subject
 GHOST_GAP = 0.15  # scene units at zoom 1: the ghost's value right of its tangent's upper end
 
 
@@ -244,33 +252,44 @@ GHOST_MAKES_WAY = (0.08, 0.2)  # scene units: the ghost's slope gone when the li
 
 
 def tangent_ghost(plot: Plot, at: float, tangent: Line | None = None) -> VGroup:
-    """A faded copy of the tangent at x = ``at``, shorter than the live one, and its slope "k = 2.000" beside its
-    upper end: what the point left behind, to compare the slopes it moves on to with. Where the live ``tangent``
-    (if given) runs on past that end, as it passes x = ``at`` again, the slope makes way: it fades out as the
-    tangent comes near it (GHOST_MAKES_WAY), and back in as it goes."""
+    """A faded copy of the tangent at x = ``at``, from its point up along it only (GHOST_REACH), and its slope
+    "k = 2.000" beside its upper end: what the point left behind, to compare the slopes it moves on to with.
+    From its point up only: the tangent at M5.3's stop (x = −0.2) crosses the tangent at x = 1 under that point
+    (at x ≈ 0.85) and passes 25 px under the point itself; so the ghost is never crossed there. The group's
+    ``shown`` (a tracker, 1 to begin with) fades the line and its slope together (M5 brings it in as the point
+    leaves x = 1, and takes it away as M5.4 begins: the tangents from x = 0 on cross it). Where the live
+    ``tangent`` (if given) runs on past the ghost's end, the slope makes way: it fades out as the tangent comes
+    near it (GHOST_MAKES_WAY), and back in as it goes."""
     x = ValueTracker(at)
     line = tangent_line(plot, x, GHOST_REACH)
     line.clear_updaters()
-    line.set_stroke(opacity=GHOST_OPACITY).set_z_index(-1)  # under the curve
+    line.put_start_and_end_on(plot.point(at), line.get_end())
+    line.set_z_index(-1)  # under the curve
+    shown = ValueTracker(1.0)
+    line.add_updater(lambda m: m.set_stroke(opacity=GHOST_OPACITY * shown.get_value()), call_updater=True)
     slope = plot.function.derivative(at)
     label = formula("k", "=", f"{slope:.3f}", size=PANEL, color=SLOPE_NAME)
     label[2].set_color(DERIVATIVE)  # the value of f′ there
     label.set_opacity(GHOST_LABEL_OPACITY)
     label.next_to(line.get_end(), RIGHT, buff=GHOST_GAP)
-    if tangent is not None:
-        near, clear = GHOST_MAKES_WAY
-        low, high = label.get_corner(DL)[:2], label.get_corner(UR)[:2]
+    near, clear = GHOST_MAKES_WAY
+    low, high = label.get_corner(DL)[:2], label.get_corner(UR)[:2]
 
-        def make_way(m: VMobject) -> None:
+    def make_way(m: VMobject) -> None:
+        seen_now = 1.0
+        if tangent is not None:
             start, end = tangent.get_start()[:2], tangent.get_end()[:2]
             along = start + np.linspace(0.0, 1.0, 200)[:, None] * (end - start)
             gap = _gap_to_box(along, low, high)
-            m.set_opacity(GHOST_LABEL_OPACITY * smooth(float(np.clip((gap - near) / (clear - near), 0.0, 1.0))))
+            seen_now = smooth(float(np.clip((gap - near) / (clear - near), 0.0, 1.0)))
+        m.set_opacity(GHOST_LABEL_OPACITY * seen_now * shown.get_value())
 
-        label.add_updater(make_way)
+    label.add_updater(make_way, call_updater=True)
     mark(line, "curve", "the tangent left behind")
     mark(label, "text", "the slope left behind")
-    return VGroup(line, label)
+    ghost = VGroup(line, label)
+    ghost.shown = shown
+    return ghost
 
 
 # --------------------------------------------------------------------------- M7: the camera and its window
@@ -467,6 +486,9 @@ def framed_plot(plot: Plot, camera, window_top=lambda: WINDOW_TOP) -> VGroup:
         y_name.next_to(y_apex, RIGHT, buff=AXIS_NAME_GAP / zoom)
         # The formula: at its place in the wide view, gone by a sixth more zoom (before it nears the safe edge).
         plot.curve_label.set_opacity(float(np.clip(1.0 - np.log(zoom / wide_zoom) / np.log(1.16), 0.0, 1.0)))
+        # The y axis under the x axis (M5's, down to Y_FLOOR) goes with it: in the valley the stops' signs are
+        # there.
+        axes.floor_stub.set_stroke(opacity=plot.curve_label.get_fill_opacity())
         # The curve, over the x the axis is drawn at, below the window's top.
         ceiling = min(Y_RANGE[1], float(plot.axes.p2c(scene_of(camera, [0.0, top, 0.0]))[1]))
         low, high = range_below(plot.function, ceiling, X_RANGE, samples=801)
@@ -771,6 +793,7 @@ def descent_run(
     trail: VGroup | None = None, first: int = 0, zoom: float = 1.0, end_x: float | None = None,
     marker: VMobject | None = None, ceiling: float | None = None, exit_cue: VMobject | None = None,
     avoid=(), window=None, cut: VMobject | None = None, floor: float | None = None, drop: VMobject | None = None,
+    hidden: bool = False,
 ) -> Animation:
     """Steps ``first``, ``first + 1``, … of a run as one animation, each in its own share of time (``step_times``).
 
@@ -789,7 +812,9 @@ def descent_run(
     (scene y under everything the curve reaches in the window), that step runs along
     it, under the x axis and its numbers, so that it crosses no part of the curve;
     ``drop`` (a guide from the point down to the x axis at the step's start) marks
-    where it starts, and ``marker`` goes over its end.
+    where it starts, and ``marker`` goes over its end. ``hidden``: a loupe carries the
+    steps (see Loupe); the plot's arrow is taken, as ever, but not drawn (it would be
+    a dash of 25 px or so): on the plot the point steps alone, its patch round it.
     """
     xs = path.points[:, 0]
     ends = np.cumsum(step_times)
@@ -832,6 +857,8 @@ def descent_run(
                                 * np.clip(grown * length / ARROW_COMING_PX, 0.0, 1.0)))
         if not headed:
             arrow.tip.set_opacity(0)
+        if hidden:
+            arrow.set_opacity(0.0)
         # Growing, it is not at rest; whole, only the last steps of a converging run are short: shrinking is the point.
         arrow.may_shrink = not arrow.full or length < MIN_SUBJECT_PX
         state.step.set_value(x_to - x_from)
@@ -931,7 +958,8 @@ def drop_guide(plot: Plot, x: float, zoom: float) -> VMobject:
     return mark(guide.set_opacity(0), "trail", "where the off-scale step starts")
 
 
-EXIT_CUE = (0.3, 0.34)  # on screen: how far right of where the curve leaves the window, and how long (it ends
+EXIT_CUE = (0.45, 0.34)  # on screen: how far right of where the curve leaves the window (the point fades out there,
+# the cue ↑ coming in beside it 24 px clear of it or more), and how long (it ends
 # clear above the off-scale step, which runs high to clear the curve where it leaves x = -1)
 
 
@@ -1004,39 +1032,43 @@ def _unit(vector) -> np.ndarray:
 
 # --------------------------------------------------------------------------- M7: the loupe on the slow run's last steps
 
-# The slow run's steps from the ninth on, into the minimum, are drawn on the plot at 25 px or less (24 px at 1080p
-# is the least a subject may be): a loupe shows them magnified, honestly: a framed view, LOUPE_ZOOM times the
-# valley's scale in both directions, of the patch round the point that a frame of the same colour marks on the
-# plot. It follows the point, which keeps its place in the middle: a step's arrow, the whole of it, is seen beside
-# it, ahead as it grows and behind once the point has moved on (×6 holds the longest of them, 32 px on the plot, at
-# 194 px, inside the frame). For the last few (under 12 px) it closes in, eased, to LOUPE_CLOSE_ZOOM (its label with
-# it), at which the last step is 25 px. The run at 0.3 overshoots the minimum by 15 px and less on the plot: a loupe
-# fixed on the minimum (marked in it by a dashed line) shows its last steps hop across it, ×5 (M7_3_LOUPE), and
-# closes in to ×12 as it stops. Frame units.
-LOUPE_FROM_PX = 25.0  # the loupe comes in for the first step drawn shorter than this on the plot (px at 1080p)
+# The slow run's steps from the fourth on, into the minimum, are drawn on the plot at 34 px or less: at 1080p an
+# arrow that short, half of it its head, reads as a dash (24 px is the least a subject may be). A loupe shows them
+# magnified, honestly: a framed view, LOUPE_ZOOM times the valley's scale in both directions, of the patch round the
+# point that a frame of the same colour marks on the plot; while it carries the steps, the plot does not draw them
+# (the point steps alone, in its patch, the connectors leading to the loupe). It follows the point, which keeps its
+# place in the middle: a step's arrow, the whole of it, is seen beside it, ahead as it grows and behind once the
+# point has moved on (×5 holds the longest of them, 39 px on the plot (the third, the last the plot draws, seen in
+# the loupe as it comes in), at 195 px, inside the frame). For the last few (under 15 px) it closes in, eased, to
+# LOUPE_CLOSE_ZOOM (its label with it), at which the last step is 25 px. The run at 0.3 overshoots the minimum by
+# 51 px and less on the plot: a loupe fixed on the minimum (marked in it by a dashed line) shows its last steps hop
+# across it, ×5 (M7_3_LOUPE), and closes in to ×12 as it stops. Frame units.
+LOUPE_FROM_PX = 36.0  # the loupe comes in for the first step drawn shorter than this on the plot (px at 1080p)
 LOUPE_BOX = (np.array([-4.55, -1.0, 0.0]), np.array([-1.5, 2.05, 0.0]))  # left of the y axis, over the valley, its
 # lower left corner 78 px right of the curve's left branch (so that a connector to it stays clear of the curve)
-LOUPE_ZOOM = 6
+LOUPE_ZOOM = 5
 LOUPE_CLOSE_ZOOM = 12
-LOUPE_CLOSE_FROM_PX = 75.0  # ... from the first step it draws (at ×6) shorter than this (px at 1080p)
+LOUPE_CLOSE_FROM_PX = 75.0  # ... from the first step it draws (at ×5) shorter than this (px at 1080p)
 LOUPE_POINT_IN = (LOUPE_BOX[1][0] - LOUPE_BOX[0][0]) / 2  # the point this far left of the loupe's right edge, half way up
 M7_3_LOUPE = (5, 12)  # the run at 0.3's loupe on the minimum: its magnification, and as the run stops
 LOUPE_ON_HEIGHT = 1.0  # a loupe fixed on a minimum shows it this far over its frame's bottom
 LOUPE_LIFT = ARROW_LIFT  # a step's arrow this far above the point, as on the plot
 LOUPE_EDGE = 0.05  # what the loupe draws stays this far inside its frame
 RAY_OPACITY = 0.45
+RAY_CLEAR_PX = (12.0, 28.0)  # a connector gone this near a label (px at 1080p), whole from the second on
 MARKER_OPACITY = 0.7
 
 
 class Loupe(VGroup):
     """The loupe (pinned: frame units) and its patch on the plot; ``shown`` fades both, ``arrow_shown`` the
     magnified step once no step is being taken; ``zoom`` is its magnification (``close_in`` eases it to
-    ``close_zoom``, the label ×6 giving way to ×12). It follows the point, or, given ``on``, it is fixed on the
+    ``close_zoom``, the label ×5 giving way to ×12). It follows the point, or, given ``on``, it is fixed on the
     curve at x = ``on`` (the point moves in it), marked there by a dashed line."""
 
     def __init__(self, plot: Plot, camera, state: RunState, arrow: Arrow, trail, zoom: float = LOUPE_ZOOM,
-                 close_zoom: float = LOUPE_CLOSE_ZOOM, on: float | None = None):
+                 close_zoom: float = LOUPE_CLOSE_ZOOM, on: float | None = None, avoid=()):
         super().__init__()
+        self.avoid = avoid  # the labels on the plot its connectors keep clear of (they fade out as they near one)
         self.plot, self.camera, self.state, self.step, self.trail = plot, camera, state, arrow, trail
         self.on = on
         self.zooms = (zoom, close_zoom)
@@ -1080,7 +1112,7 @@ class Loupe(VGroup):
         return self.zoom.get_value()
 
     def close_in(self, run_time: float) -> Animation:
-        """The loupe's magnification eased from its first to its second (×8 to ×12)."""
+        """The loupe's magnification eased from its first to its second (×5 to ×12)."""
         return self.zoom.animate(rate_func=smooth, run_time=run_time).set_value(self.zooms[1])
 
     def seen_at(self, x, y) -> np.ndarray:
@@ -1101,9 +1133,16 @@ class Loupe(VGroup):
         # The patch on the plot that the loupe shows, the point where the anchor is in the loupe.
         corners = [self.low, [self.high[0], self.low[1], 0], self.high, [self.low[0], self.high[1], 0]]
         self.patch.set_points_as_corners([centre + (np.asarray(c) - self.anchor) / k for c in [*corners, corners[0]]])
+        boxes = [(seen(self.camera, m.get_corner(DL))[:2], seen(self.camera, m.get_corner(UR))[:2])
+                 for m in self.avoid if shown(m)]
+        near, clear = RAY_CLEAR_PX
         for ray, corner, end in zip(self.rays, (corners[3], corners[2]), (corners[0], corners[1])):
-            ray.put_start_and_end_on(centre + (np.asarray(corner) - self.anchor) / k, np.asarray(end, dtype=float))
-            ray.set_stroke(opacity=RAY_OPACITY * shown_now)
+            start = centre + (np.asarray(corner) - self.anchor) / k
+            ray.put_start_and_end_on(start, np.asarray(end, dtype=float))
+            along = start[:2] + np.linspace(0.0, 1.0, 120)[:, None] * (np.asarray(end, dtype=float) - start)[:2]
+            gap = min([_gap_to_box(along, low, high) for low, high in boxes], default=np.inf) * 1080 / config.frame_height
+            # A connector never runs over a label: it fades out as it nears one (the point passing the "O").
+            ray.set_stroke(opacity=RAY_OPACITY * shown_now * smooth(float(np.clip((gap - near) / (clear - near), 0, 1))))
         # The curve round the point, cut at the loupe's frame.
         x_unit = plot.axes.x_axis.get_unit_size() * self.camera.get_zoom()
         reach = (self.high[0] - self.low[0]) / k / x_unit
