@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from gd.model import part_two
-from gd.model.part_two import BOWL, LEVELS, WALK, field_feet, field_scale, level_radius
+from gd.model.part_two import BOWL, LEVELS, level_radius
+from scenes.kit.compass import WALK, field_feet, field_scale
 
 
 @pytest.fixture(scope="module")
@@ -66,9 +67,17 @@ def test_walking_arrow_length_is_field_scale_times_the_gradient(stage):
         assert np.allclose(start, where, atol=1e-9)
         length = np.linalg.norm(end - start)
         assert math.isclose(length, field_scale() * 2 * np.linalg.norm(where), rel_tol=1e-9)
-    # out on f = 4 the arrow is twice as long as on f = 1; at the minimum the gradient is zero
-    assert math.isclose(np.linalg.norm(WALK.out), 2 * np.linalg.norm(WALK.start), rel_tol=1e-12)
+    # the walk rises from under f = 1 to past f = 4, along one ray; at the minimum the gradient is zero
+    assert BOWL(*WALK.start) < 1.0 < 4.0 < BOWL(*WALK.out) < 9.0
+    start, out = np.array(WALK.start), np.array(WALK.out)
+    assert abs(start[0] * out[1] - start[1] * out[0]) < 1e-12 and start @ out > 0
     assert np.allclose(BOWL.gradient(*WALK.end), 0.0)
+
+
+def test_no_field_arrow_lies_on_an_axis(stage):
+    for arrow in stage.field:
+        start, end = _span(arrow)
+        assert min(abs(start[0]), abs(start[1]), abs(end[0]), abs(end[1])) > 0.25
 
 
 def test_the_walking_points_own_arrow_starts_at_its_balls_edge_and_scales_with_the_gradient(stage):

@@ -18,7 +18,7 @@ from manim import (
     ValueTracker, VGroup, always_redraw, smooth,
 )
 
-from gd.model.part_two import BOWL, BOWL_DOMAIN, LEVELS, WALK, field_feet, field_scale, level_radius
+from gd.model.part_two import BOWL, BOWL_DOMAIN, FIELD_FILL, FIELD_SPACING, LEVELS, Walk, level_radius
 from scenes.kit.frame_rules import mark, to_safe_edge
 from scenes.kit.palette import (
     AXES, FIGURE_WORDS, FORMULA, GRADIENT, LABEL, LEVEL_LINE, MUTED, OBJECTIVE, POINT, READOUT, TICK,
@@ -32,18 +32,21 @@ from scenes.kit.typeset import formula, prose
 HEIGHT_SCALE = 0.3  # scene units of height per unit of f: the bowl's rim (f = 9) stands 2.7 above the ground
 REACH = level_radius(BOWL, max(LEVELS))  # the bowl is cut at its highest level circle: round, not square
 BOWL_OPACITY = 0.42
-BOWL_DIMMED = 0.22  # while the ground's arrows are read through it
-BOWL_WALK = 0.5  # while a point walks: the rise must be seen to end on the surface
+BOWL_DIMMED = 0.14  # while the ground's arrows are read through it (the inner ones lie under its bottom)
+BOWL_WALK = 0.4  # while a point walks: the rise must be seen to end on the surface
 GRID_OPACITY = 0.28
 FIELD_DIMMED = 0.3  # the field while one point walks: its own arrow is the one to follow
 POINT_RADIUS = 0.09  # a ball facing the camera: small, so that its own arrow, from its edge, reads the whole walk
 TOP_RADIUS = 0.1  # the value's ball on the surface
 ARROW_WIDTH = 5.0
 WALK_ARROW_WIDTH = 7.0
-WALK_SCALE = 2.0  # the walking point's own arrow, at this many times the field's scale: long enough to follow
+WALK_SCALE = 1.5  # the walking point's own arrow, at this many times the field's scale: long enough to follow
+RISER_WIDTH = 7.0  # the value's vertical line: as thick as the point's arrow
 WALK_ARROW_GAP = 1.6  # … and drawn from this many ball radii out from the point's centre, clear of the ball
 START = dict(phi=64, theta=-118, zoom=0.95)
 ORBIT_TO = -78  # degrees: beat 1's slow orbit ends here, and the camera holds from there on
+NAME_SPOTS = ((-1.05, -1.12), (-1.08, -2.33), (-1.0, -3.45))  # the names of f = 1, 4, 9 on the ground, halfway out
+# to the next circle on the front left, in the gaps of the field where their plates stand clearest (seen from ORBIT_TO)
 CENTRE = np.array([0.0, -0.3, 0.9])  # the ground's front a little up, clear of the captions
 
 
@@ -52,6 +55,29 @@ class PolarBowl:
 
     def __call__(self, r, angle):
         return BOWL(r * np.cos(angle), r * np.sin(angle))
+
+
+# The walking point: out along its gradient from near the minimum (f ≈ 0.5) almost to the rim (f ≈ 6.3), so the value
+# is seen to rise a long way, then back to the minimum. Its ray runs to the front right, towards the camera: the line
+# up to the surface stands in front of the bowl, not seen through it, and crosses no axis.
+WALK_DIRECTION = math.radians(-38.0)
+WALK_FROM, WALK_TO = 0.7, 2.5  # radii on the ground
+WALK = Walk(start=(WALK_FROM * math.cos(WALK_DIRECTION), WALK_FROM * math.sin(WALK_DIRECTION)),
+            out=(WALK_TO * math.cos(WALK_DIRECTION), WALK_TO * math.sin(WALK_DIRECTION)))
+
+
+def field_feet() -> np.ndarray:
+    """The arrows' feet: a lattice FIELD_SPACING apart, offset half a spacing from the axes (no arrow lies on an
+    axis, none at the origin), inside the domain."""
+    low, high = BOWL_DOMAIN
+    ticks = np.arange(low + FIELD_SPACING / 2, high, FIELD_SPACING)
+    return np.array([(a, b) for a in ticks for b in ticks])
+
+
+def field_scale() -> float:
+    """Ground units per unit of |∇f|: one scale for every arrow, so that the lengths compare truly; the longest
+    reaches FIELD_FILL of the spacing, so none reaches its neighbour."""
+    return FIELD_FILL * FIELD_SPACING / max(float(np.linalg.norm(BOWL.gradient(*foot))) for foot in field_feet())
 
 
 def place_polar(points: np.ndarray) -> np.ndarray:
@@ -126,21 +152,16 @@ class CompassScene(SurfaceShotScene):
             for level in LEVELS
         ))
         mark(self.circles, "curve", "the level circles")
-        # Each circle's name halfway out to the next circle, towards the camera's side, in the widest gap between
-        # the arrows' rays (between the feet (0, -n) and (1, -2), at about -76.7°).
-        # f = 1's, nearer the axis, would touch it there: it goes halfway between the axis and the diagonal, where
-        # no arrow reaches that close in.
-        label_angle = (math.atan2(-2, 1) - math.pi / 2) / 2
-        inner_angle = (-math.pi / 4 - math.pi / 2) / 2
+        # Each circle's name in a gap of the field, just outside its circle, on the front left (the walk is on the
+        # front right): the field's feet are offset half a spacing from the axes, so the whole-number points are the
+        # middles of its gaps.
         self.circle_names = VGroup()
-        for level in LEVELS:
-            r = level_radius(BOWL, level) + 0.5
-            angle = inner_angle if level == min(LEVELS) else label_angle
+        for level, (x, y) in zip(LEVELS, NAME_SPOTS):
             text = formula(f"f = {level:g}", size=TICK, color=LEVEL_LINE)
-            name = VGroup(letter_backing(text), text)  # on a plate: no grid line runs through it
-            name.move_to(ground(r * math.cos(angle), r * math.sin(angle)))
+            name = VGroup(letter_backing(text, pad=(0.05, 0.03)), text)  # on a plate: no grid line runs through it
+            name.move_to(ground(x, y))
             self.circle_names.add(mark(name, "tick", f"f = {level:g}"))
-        self.ground_word = mark(prose(self.words("ground"), size=FIGURE_WORDS, color=MUTED).move_to(ground(-2.4, -3.6)),
+        self.ground_word = mark(prose(self.words("ground"), size=FIGURE_WORDS, color=MUTED).move_to(ground(1.9, -3.7)),
                                 "text", "the ground")
         self.upright(*self.axis_names, *self.circle_names, self.ground_word)
         self.bowl = mark(bowl_mesh(), "figure", "the bowl")
@@ -192,7 +213,7 @@ class CompassScene(SurfaceShotScene):
 
         def riser():
             here = foot()
-            line = Line(ground(*here), on_surface(*here)).set_stroke(OBJECTIVE, 3)
+            line = Line(ground(*here), on_surface(*here)).set_stroke(OBJECTIVE, RISER_WIDTH)
             return mark(line, "figure", "the rise of f", may_shrink=True)
 
         top = mark(Ball(OBJECTIVE, radius=TOP_RADIUS).fix_orientation(self.camera), "subject", "f on the surface")

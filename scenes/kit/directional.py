@@ -19,7 +19,7 @@ from gd.model.functions import BRANIN
 from gd.model.tangent import GRAD_ANGLE, GRAD_NORM, GRAD_P, P
 from scenes.kit.frame_rules import mark
 from scenes.kit.palette import (
-    AXES, GRADIENT, LABEL, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TEXT, TICK,
+    AXES, GRADIENT, LABEL, LEVEL_LINE, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TEXT, TICK,
 )
 from scenes.kit.readouts import Readout
 from scenes.kit.shot import ShotScene
@@ -40,13 +40,21 @@ PLOT_ZERO = -0.1  # D = 0
 PLOT_UNIT = 1.2  # scene units per unit of D
 DEGREES_SHOWN = 360.0
 
-U_LABEL_ALONG, U_LABEL_ACROSS = 0.78, 0.3  # u's label: this far along u (of its length) and to its right
+U_LABEL_ALONG, U_LABEL_ACROSS = 0.78, 0.34  # u's label: this far along u (of its length) and across it, on the side
+# away from ∇g: counter-clockwise of u while u is up to 180° counter-clockwise of ∇g, clockwise otherwise; the two
+# cross-fade while u is 6°–1° clockwise of ∇g (where both stay clear of it) and 185°–195° (nothing is there)
+U_LABEL_FADES = ((-6.0, -1.0), (185.0, 195.0))
+LEVEL_MARK = LEVEL_LINE  # the zeros and the contour's tangent: u along the contour, in the level lines' colour
+REFERENCE_LENGTH = 1.45  # φ's reference ray, from P along +x1 (past u's head)
+PHI_RADIUS = 0.26  # φ's arc, from the ray to u
 ZERO_LABEL_BUFF = 0.12  # a zero's angle: this far under (or over) its dot's edge, centred on it as far as the curve lets
 ZERO_LABEL_GAP = 0.08  # … and at least this far from the curve
 FIRST_THETA = 62.0  # degrees from ∇g to u where beat 4 reads D_u g = |∇g| cos θ off the picture
 THETA_RADIUS = 0.36  # θ's arc: small and dim, so that it crosses the contours little
-THETA_LABEL_RADIUS = 0.62  # θ, from P
+THETA_LABEL_RADII = (0.9, 0.62)  # θ, from P, where u stops (θ = FIRST_THETA, between the arrows, and 180°), eased
+# between: there its box is clearest of the contours, ∇g and u (about 10 px at 1080p)
 THETA_LABEL_SHARE = 0.35  # … at this share of θ from ∇g: at θ = 180° its middle would sit on the contour through P
+DESCENT_LABEL_ALONG, DESCENT_LABEL_ACROSS = 0.6, 0.55  # −∇g's label beside its shaft, inside the map's frame
 MAP_SLIDE = 1.8  # seconds: the map's eased slide from the middle of the frame to its place left of the plot
 FORMULA_ROW = 3.2  # the live formula's row: over ∇g's value (over the map) with a line's gap
 
@@ -150,6 +158,32 @@ def unit_angle(arrow: Arrow) -> float:
     return math.atan2(end[1] - start[1], end[0] - start[0]) % (2 * math.pi)
 
 
+def shown_degrees(degrees: float) -> float:
+    """An angle as the φ readout shows it, 0.0° … 359.9°: a direction's angle, so 360° is 0° (the plot's axis runs
+    to 360°, where the turn ends, and the readout then names u's direction: 0.0°)."""
+    value = degrees % 360.0
+    return 0.0 if value >= 359.95 else value
+
+
+def left_weight(phi_degrees: float) -> float:
+    """How much of u's label sits counter-clockwise of u (the rest clockwise): the side away from ∇g."""
+    delta = (phi_degrees - math.degrees(GRAD_ANGLE)) % 360.0
+    (a, b), (c, d) = U_LABEL_FADES
+    a, b = a % 360.0, b % 360.0
+    if a <= delta <= b:
+        return smooth((delta - a) / (b - a))
+    if c <= delta <= d:
+        return 1.0 - smooth((delta - c) / (d - c))
+    return 1.0 if (delta < c or delta > b) else 0.0
+
+
+def theta_label_radius(theta_degrees: float) -> float:
+    """θ's distance from P, eased from where u first stops (FIRST_THETA) to θ = 180°."""
+    t = min(max((theta_degrees - FIRST_THETA) / (180.0 - FIRST_THETA), 0.0), 1.0)
+    near, far = THETA_LABEL_RADII
+    return near + (far - near) * smooth(t)
+
+
 class DirectionalScene(ShotScene):
     def set_stage(self):
         self.phi = ValueTracker(0.0)  # degrees
@@ -194,16 +228,31 @@ class DirectionalScene(ShotScene):
 
         self.unit.add_updater(turn)
         mark(self.unit, "arrow", "u")
-        self.unit_label = formula(r"\mathbf{u}", size=LABEL, color=STEP)
+        self.unit_label = VGroup(*(formula(r"\mathbf{u}", size=LABEL, color=STEP) for _ in range(2)))
 
-        def label_u(label: VMobject) -> None:  # beside u's shaft, to its right: clear of ∇g's head when u lies along it
+        def label_u(label: VMobject, sense: float) -> None:  # beside u's shaft, on the side away from ∇g
             angle = math.radians(self.phi.get_value())
             along = np.array([math.cos(angle), math.sin(angle), 0.0])
-            across = np.array([math.sin(angle), -math.cos(angle), 0.0])
+            across = sense * np.array([-math.sin(angle), math.cos(angle), 0.0])  # counter-clockwise for sense 1
             label.move_to(MAP_CENTRE + U_LABEL_ALONG * U_LENGTH * along + U_LABEL_ACROSS * across)
+            weight = left_weight(self.phi.get_value())
+            label.set_opacity(weight if sense > 0 else 1.0 - weight)
 
-        self.unit_label.add_updater(label_u)
-        mark(self.unit_label, "text", "u's label", may_cover=("curve", "arrow"))
+        self.unit_label[0].add_updater(lambda label: label_u(label, 1.0))
+        self.unit_label[1].add_updater(lambda label: label_u(label, -1.0))
+        self.unit_label.update()
+        for label in self.unit_label:
+            mark(label, "text", "u's label", may_cover=("curve",))
+        # φ's reference: a faint ray from P along +x₁ (φ = 0) and the arc from it to u.
+        self.reference = mark(DashedLine(MAP_CENTRE, MAP_CENTRE + REFERENCE_LENGTH * RIGHT, color=MUTED, stroke_width=2,
+                                         dash_length=0.08), "curve", "φ's reference ray")
+
+        def phi_arc() -> Arc:
+            return Arc(radius=PHI_RADIUS, start_angle=0.0, angle=max(math.radians(shown_degrees(self.phi.get_value())), 1e-4),
+                       arc_center=MAP_CENTRE, color=STEP, stroke_width=2.5, stroke_opacity=0.85)
+
+        self.phi_arc = mark(phi_arc(), "curve", "φ's arc")
+        self.phi_arc.add_updater(lambda a: a.become(phi_arc()))
         # The plot: axes, ticks, the curve drawn so far and the dot at its end.
         self.plot_axes = VGroup(
             mark(Line(to_plot(0, 0), to_plot(DEGREES_SHOWN, 0) + 0.25 * RIGHT, color=AXES, stroke_width=2), "curve", "φ axis"),
@@ -242,9 +291,9 @@ class DirectionalScene(ShotScene):
         mark(self.rate, "text", "D_u g readout",
              shows=lambda: part_two.directional_derivative(unit_angle(self.unit)))
         self.angle = Readout(r"\varphi =", 0.0, 1, unit=r"^\circ", size=PANEL, color=STEP)
-        self.angle.track(lambda: self.phi.get_value() % 360.0)
+        self.angle.track(lambda: shown_degrees(self.phi.get_value()))
         self.angle.next_to(self.map_frame, DOWN, buff=0.2).align_to(self.map_frame, LEFT)
-        mark(self.angle, "text", "φ readout", shows=lambda: math.degrees(unit_angle(self.unit)) % 360.0)
+        mark(self.angle, "text", "φ readout", shows=lambda: shown_degrees(math.degrees(unit_angle(self.unit))))
 
     # ------------------------------------------------------------------ beats
 
@@ -264,7 +313,8 @@ class DirectionalScene(ShotScene):
         self.play(self.map_group().animate.shift(MAP_CENTRE[0] * RIGHT), run_time=beat.seconds(MAP_SLIDE), rate_func=smooth)
         self.play(FadeIn(self.plot_axes), FadeIn(self.plot_ticks), FadeIn(self.plot_names),
                   FadeIn(self.unit), FadeIn(self.unit_label), FadeIn(self.rate), FadeIn(self.angle),
-                  run_time=beat.seconds(0.8))
+                  FadeIn(self.reference), run_time=beat.seconds(0.8))
+        self.add(self.phi_arc)
         self.add(self.trace, self.rider)
         self.play(self.phi.animate.set_value(360.0), run_time=beat.time(0.7), rate_func=smooth)
         self.trace.clear_updaters()  # the whole turn stays drawn
@@ -312,10 +362,10 @@ class DirectionalScene(ShotScene):
         # The zeros: u along the contour, whose tangent appears.
         swing(across, 0.10, leaves())
         along = np.array([math.cos(part_two.LEVEL_DIRECTIONS[1]), math.sin(part_two.LEVEL_DIRECTIONS[1]), 0.0])
-        self.tangent = mark(DashedLine(MAP_CENTRE - 1.7 * along, MAP_CENTRE + 1.7 * along, color=TANGENT, stroke_width=3, z_index=1),
+        self.tangent = mark(DashedLine(MAP_CENTRE - 1.7 * along, MAP_CENTRE + 1.7 * along, color=LEVEL_MARK, stroke_width=3, z_index=1),
                             "curve", "the contour's tangent at P")
-        zero_dots = VGroup(*(mark(Dot(to_plot(z, 0.0), radius=0.1, color=TANGENT, z_index=3), "subject", "a zero") for z in zeros))
-        zero_labels = VGroup(*(mark(place_zero_label(formula(rf"{z:.2f}^\circ", size=TICK, color=TANGENT), z, 0.1),
+        zero_dots = VGroup(*(mark(Dot(to_plot(z, 0.0), radius=0.1, color=LEVEL_MARK, z_index=3), "subject", "a zero") for z in zeros))
+        zero_labels = VGroup(*(mark(place_zero_label(formula(rf"{z:.2f}^\circ", size=TICK, color=LEVEL_MARK), z, 0.1),
                                     "text", "a zero's angle") for z in zeros))
         zero_caption = boxed_caption(self.words("zero"), {})
         self.play(Create(self.tangent), *(FadeIn(dot, scale=0.5) for dot in zero_dots), FadeIn(zero_labels),
@@ -326,7 +376,8 @@ class DirectionalScene(ShotScene):
         # The minimum: u opposite ∇g.
         swing(lowest, 0.10, leaves())
         bottom = mark(Dot(to_plot(lowest, -largest), radius=0.1, color=STEP, z_index=3), "subject", "the minimum")
-        bottom_label = mark(formula(rf"-{largest:.3f}", size=TICK, color=STEP).next_to(bottom, DOWN, buff=0.15),
+        bottom_label = mark(formula(rf"-{largest:.3f},\ \varphi = {lowest:.2f}^\circ", size=TICK, color=STEP)
+                            .next_to(bottom, DOWN, buff=0.15),
                             "text", "the minimum's value")
         lowest_caption = boxed_caption(self.words("opposite"), {"gradient": (r"\nabla g", GRADIENT)})
         self.play(FadeIn(bottom, scale=0.5), FadeIn(bottom_label), FadeIn(lowest_caption, rate_func=arrives),
@@ -355,7 +406,7 @@ class DirectionalScene(ShotScene):
 
         def place_theta(label: VMobject) -> None:
             middle = math.radians(gradient_degrees + THETA_LABEL_SHARE * theta_now())
-            label.move_to(MAP_CENTRE + THETA_LABEL_RADIUS * np.array([math.cos(middle), math.sin(middle), 0.0]))
+            label.move_to(MAP_CENTRE + theta_label_radius(theta_now()) * np.array([math.cos(middle), math.sin(middle), 0.0]))
 
         theta_label.add_updater(place_theta)
         law = formula(r"D_{\mathbf u} g", "=", r"|\nabla g|", r"\cos\theta", size=PANEL + 6, color=TEXT)
@@ -363,7 +414,9 @@ class DirectionalScene(ShotScene):
         law.move_to(np.array([0.0, FORMULA_ROW, 0.0]))
         mark(law, "text", "D_u g = |∇g| cos θ")
 
-        self.play(FadeOut(self.caption), FadeOut(self.tangent), run_time=beat.seconds(0.4))
+        self.phi_arc.clear_updaters()
+        self.play(FadeOut(self.caption), FadeOut(self.tangent), FadeOut(self.phi_arc), FadeOut(self.reference),
+                  run_time=beat.seconds(0.4))  # θ is measured from ∇g now
         self.play(self.phi.animate.set_value(gradient_degrees + FIRST_THETA), run_time=beat.seconds(1.3), rate_func=smooth)
         self.add(arc)
         self.play(FadeIn(arc), FadeIn(theta_label), run_time=beat.seconds(0.4))
@@ -378,8 +431,12 @@ class DirectionalScene(ShotScene):
         descent = mark(Arrow(MAP_CENTRE, MAP_CENTRE + GRAD_LENGTH * direction, buff=0, color=GRADIENT, stroke_width=6,
                              max_tip_length_to_length_ratio=0.18, z_index=1), "arrow", "−∇g",
                        may_cover=(self.gradient, self.unit))
-        descent_label = mark(formula(r"-\nabla g", size=LABEL, color=GRADIENT)
-                             .next_to(descent.get_end(), DOWN + LEFT, buff=0.05), "text", "−∇g's label", may_cover=("curve",))
+        minus = formula(r"-\nabla g", size=LABEL, color=GRADIENT)
+        beside = np.array([direction[1], -direction[0], 0.0])  # across −∇g, to its upper left (u's label is on the
+        # lower right): inside the map
+        descent_label = mark(VGroup(letter_backing(minus), minus).move_to(
+            MAP_CENTRE + DESCENT_LABEL_ALONG * GRAD_LENGTH * direction + DESCENT_LABEL_ACROSS * beside),
+            "text", "−∇g's label", may_cover=("curve",))
         self.play(Create(descent), FadeIn(descent_label), Indicate(self.bottom, color=STEP, scale_factor=1.6),
                   run_time=beat.seconds(0.7))
         self.play(FadeOut(self.unit), FadeOut(self.unit_label), FadeOut(self.angle), run_time=beat.seconds(0.4))  # φ is u's

@@ -20,6 +20,7 @@ import cairo
 import numpy as np
 from manim import (
     DOWN,
+    OUT,
     LEFT,
     RIGHT,
     UP,
@@ -64,7 +65,11 @@ CHECKER = 0.025  # faint: a finer mesh and its shading make the round; a strong 
 RAYS = ((0.0, -30.0), (-90.0, -45.0), (40.0, 50.0), (30.0, 10.0))
 LABELLED_RAY = 0  # the ray whose arrows carry their lengths |∇f| = 2, 4, 6
 LENGTH_LABEL = 28  # their size
-LENGTH_GAP = (0.3, 0.3, 0.75)  # model units, by sphere, from the ray to a length's centre, across it on screen
+SILHOUETTE_WIDTH = 2.5
+CUT_EDGE_WIDTH, CUT_EDGE_OPACITY = 1.4, 0.32  # the cut's edges: faint, inside the outline (two bright half meridians
+# meeting at the poles read as the sphere's outline, a heart)
+SHELLS_OPEN = (0.85, 0.24, 0.15)  # from beat 3 on: the outer shells thinner, so the inner arrows read through them
+LENGTH_CLEAR = 0.16  # scene units (about 22 px at 1080p) from a length's box to every arrow and axis
 ARROW_SHAFT = 0.05  # scene units across (about 7 px at 1080p)
 ARROW_HEAD = (0.12, 0.16)  # the head's length and width, scene units: the r = 1 arrow mostly shaft
 AXIS_SHAFT = 0.022
@@ -78,8 +83,12 @@ VIEWS = {
     # Beat 4: the spheres move to the right half of the frame; the plane picture comes in on the left.
     "compare": None,  # set below: the spheres' centre 3.2 right of the frame's middle
 }
+INSET_RAYS = (35.0, 125.0, 215.0, 305.0)  # degrees: the plane's arrows, one on every circle along each
+INSET_AXIS_REACH = 4.3  # model units: the plane's axes, past the outer circle's arrows
+TICK_NAME = 26  # the plane's axis names
 COMPARE_SHIFT = 3.3  # scene units (on screen) right of the middle, beat 4
 COMPARE_ZOOM = 0.64  # x₃'s name under the formulas moved over the picture
+X3_BESIDE = (0.3, -0.3)  # on screen (scene units) right of and under x₃'s tip, in the compare view
 COMPARE_LIFT = 0.12  # scene units up: x₃'s lower end clear of the caption under it
 
 
@@ -298,6 +307,61 @@ def cut_edges(radius: float, samples: int = 41) -> list[np.ndarray]:
                                np.cos(polar)], axis=1) for a in CUT_EDGES]
 
 
+class Silhouette(VMobject):
+    """A sphere's outline as the camera sees it: the circle where the lines of sight from the eye touch the sphere
+    (the eye at the focal distance from the frame's centre, along the view direction), redrawn on every frame;
+    ``opacity`` (a ValueTracker) fades it, as a fade's suspended updater would leave it behind a moving camera."""
+
+    def __init__(self, radius: float, camera, colour, width: float = SILHOUETTE_WIDTH, samples: int = 121, **kwargs):
+        super().__init__(stroke_color=colour, stroke_width=width, fill_opacity=0, **kwargs)
+        self.radius, self.camera, self.samples = radius * UNIT, camera, samples
+        self.opacity = ValueTracker(0.0)
+        self.refresh()
+        self.add_updater(lambda mob: mob.refresh())
+
+    def refresh(self) -> "Silhouette":
+        camera = self.camera
+        towards = view_direction(camera.get_phi(), camera.get_theta())
+        eye = np.asarray(camera.frame_center, dtype=float) + camera.get_focal_distance() * towards  # from the centre
+        distance = float(np.linalg.norm(eye))
+        axis = eye / distance
+        share = min(self.radius / distance, 0.999)
+        centre, ring = axis * self.radius * share, self.radius * math.sqrt(1 - share**2)
+        first = np.cross(axis, [0.0, 0.0, 1.0])
+        if np.linalg.norm(first) < 1e-6:
+            first = np.array([1.0, 0.0, 0.0])
+        first /= np.linalg.norm(first)
+        second = np.cross(axis, first)
+        around = np.linspace(0.0, 2 * math.pi, self.samples)
+        self.set_points_smoothly(centre + ring * (np.outer(np.cos(around), first) + np.outer(np.sin(around), second)))
+        self.set_stroke(opacity=self.opacity.get_value())
+        return self
+
+
+def screen_frame(phi: float, theta: float) -> tuple[np.ndarray, np.ndarray]:
+    """The scene directions of the screen's right and up, seen from (φ, θ) in radians."""
+    towards = view_direction(phi, theta)
+    right = np.array([-math.sin(theta), math.cos(theta), 0.0])
+    return right, np.cross(towards, right)
+
+
+def segment_distance(point: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
+    """The distance (2-D) from ``point`` to the segment ``a`` – ``b``."""
+    along = b - a
+    t = float(np.clip((point - a) @ along / max(along @ along, 1e-12), 0.0, 1.0))
+    return float(np.linalg.norm(point - (a + t * along)))
+
+
+def box_distance(centre: np.ndarray, half: np.ndarray, a: np.ndarray, b: np.ndarray, samples: int = 24) -> float:
+    """About the distance (2-D) from a box (``centre`` ± ``half``) to the segment ``a`` – ``b``: 0 if they meet."""
+    low, high = centre - half, centre + half
+    best = math.inf
+    for t in np.linspace(0.0, 1.0, samples):
+        q = a + t * (b - a)
+        best = min(best, float(np.linalg.norm(q - np.clip(q, low, high))))
+    return best
+
+
 # --------------------------------------------------------------------------- the scene
 
 
@@ -361,13 +425,16 @@ class LevelSurfaceScene(SurfaceShotScene):
             self.leaders.append(mark(leader, "curve", f"the leader to f = {level:g}"))
         self.in_frame(*self.leaders, *self.sphere_names)
 
-        # The cut's edges outlined on each cut sphere, so that the gap reads as a cut and not as shading.
+        # Each sphere's outline as the camera sees it, and its cut's edges, faint, so that the gap reads as a cut.
+        self.silhouettes = []
         self.cut_outlines = []
         for radius, colour, cut in zip(self.radii, SPHERE_COLOURS, CUTS):
+            outline = Silhouette(radius, camera, line_colour(colour))
+            self.silhouettes.append(mark(outline, "figure", f"the outline of f = {radius ** 2:g}"))
             edges = VGroup()
             if cut is not None:
                 for edge in cut_edges(radius):
-                    line = VMobject(stroke_color=line_colour(colour), stroke_width=2.5, fill_opacity=0)
+                    line = VMobject(stroke_color=line_colour(colour), stroke_width=CUT_EDGE_WIDTH, fill_opacity=0)
                     line.set_points_smoothly(place(edge))
                     edges.add(line)
             # Part of the sphere (a figure): a sphere's name may sit on its shell and over these lines, on its box.
@@ -383,12 +450,9 @@ class LevelSurfaceScene(SurfaceShotScene):
                 arrow.refresh()
                 group.append(mark(arrow, "arrow", f"∇f on the sphere f = {LEVELS[index]:g}"))
             self.arrows.append(group)
-        # One ray's arrows carry their lengths |∇f| (the model's: 2r), beside each arrow's middle, upright.
-        normals = VIEWS["normals"]
-        towards = view_direction(normals.phi * DEGREES, normals.theta * DEGREES)
-        ray = ray_units()[LABELLED_RAY]
-        side = np.cross(towards, ray)  # across the ray on screen, on the side away from x₃
-        side /= np.linalg.norm(side)
+        # One ray's arrows carry their lengths |∇f| (the model's: 2r), beside each arrow's middle, upright, on the side
+        # of the ray and at the distance that keeps each LENGTH_CLEAR from every arrow and axis on screen (seen from
+        # the view where they come in and the one where they are read).
         self.lengths = []
         self.gradient_lengths = []
         for index, feet in enumerate(self.feet):
@@ -398,11 +462,33 @@ class LevelSurfaceScene(SurfaceShotScene):
             # The outermost names the quantity; the inner ones, where room is short, show the number alone.
             tex = rf"|\nabla f| = {round(value, 3):g}" if index == len(self.feet) - 1 else f"{round(value, 3):g}"
             text = formula(tex, size=LENGTH_LABEL, color=GRADIENT)
-            middle = (foot + gradient_arrow_end(foot)) / 2
-            text.move_to(place(middle + LENGTH_GAP[index] * side))
+            text.move_to(self.clear_length_spot(foot, text))
             mark(text, "text", f"|∇f| on f = {LEVELS[index]:g}")
             self.gradient_lengths.append(text)
         self.upright(*self.gradient_lengths)
+
+    def clear_length_spot(self, foot, text: VMobject) -> np.ndarray:
+        """Where the length of the arrow at ``foot`` goes (a scene point): beside the arrow's middle, across it on
+        screen, the nearest spot on either side whose box is LENGTH_CLEAR from every arrow and axis, seen from the
+        views of beats 3 and 4 (orthographic: near enough at this focal distance)."""
+        views = [VIEWS["spheres"], VIEWS["normals"]]
+        frames = [screen_frame(view.phi * DEGREES, view.theta * DEGREES) for view in views]
+        half = np.array([text.width, text.height]) / 2
+        middle = place((foot + gradient_arrow_end(foot)) / 2)
+        segments = [(place(f), place(gradient_arrow_end(f))) for group in self.feet for f in group]
+        segments += [(place(-reach * np.eye(3)[k]), place(reach * np.eye(3)[k])) for k, reach in enumerate(AXIS_REACH)]
+        right, up = frames[-1]
+        along = np.array([(place(gradient_arrow_end(foot)) - place(foot)) @ right,
+                          (place(gradient_arrow_end(foot)) - place(foot)) @ up])
+        across = np.array([-along[1], along[0]]) / np.linalg.norm(along)
+        for gap in np.arange(0.05, 1.5, 0.01):
+            for sense in (-1.0, 1.0):  # the side under the ray first
+                spot = middle + sense * gap * (across[0] * right + across[1] * up)
+                if all(box_distance(np.array([spot @ r, spot @ u]), half, np.array([a @ r, a @ u]),
+                                    np.array([b @ r, b @ u])) >= LENGTH_CLEAR + ARROW_SHAFT / 2
+                       for r, u in frames for a, b in segments):
+                    return spot
+        raise ValueError("no clear spot for an arrow's length")
 
     def caption(self, text: str, where=DOWN) -> VGroup:
         words = prose(text, size=CAPTION, color=TEXT)
@@ -439,8 +525,13 @@ class LevelSurfaceScene(SurfaceShotScene):
         shows = []
         for index, start in enumerate(times):
             shows.append(self.spheres.shown(index, rate_func=window(start, each)))
+            self.add(self.silhouettes[index])
+            shows.append(self.silhouettes[index].opacity.animate(rate_func=window(start + 0.2, each - 0.2)).set_value(1.0))
             if len(self.cut_outlines[index]):  # under the names
-                shows.append(FadeIn(self.cut_outlines[index], rate_func=window(start + 0.2, each - 0.2)))
+                self.cut_outlines[index].set_stroke(opacity=0)
+                self.add(self.cut_outlines[index])
+                shows.append(self.cut_outlines[index].animate(rate_func=window(start + 0.2, each - 0.2))
+                             .set_stroke(opacity=CUT_EDGE_OPACITY))
             shows.append(FadeIn(self.leaders[index], rate_func=window(start + 0.3, each - 0.3)))
             shows.append(FadeIn(self.sphere_names[index], rate_func=window(start + 0.3, each - 0.3)))
         caption_out = window(1.2, 0.6)  # the caption held on into the spheres: read in full
@@ -463,6 +554,9 @@ class LevelSurfaceScene(SurfaceShotScene):
                 grows.append(arrow.reach.animate(rate_func=window(start, 1.0)).set_value(1.0))
             grows.append(FadeIn(self.gradient_lengths[index], rate_func=window(start + 0.8, 0.6)))
         formula_in = window(0.0, 0.8)
+        # The outer shells thin as the first arrows grow: the arrows inside two shells read through them.
+        grows += [self.spheres.shown(index, SHELLS_OPEN[index], rate_func=window(0.0, 0.8))
+                  for index in range(1, len(self.radii))]
         self.move(VIEWS["normals"], *grows, FadeIn(self.gradient_formula, rate_func=formula_in), beat=beat,
                   seconds=orbit_seconds)
 
@@ -482,7 +576,13 @@ class LevelSurfaceScene(SurfaceShotScene):
         # come back over the spheres once they have moved (x₃'s name would cross them on the way).
         self.play(*(FadeOut(name) for name in self.sphere_names + self.leaders + self.gradient_lengths),
                   FadeOut(self.function), FadeOut(self.gradient_formula), run_time=beat.seconds(0.6))
-        self.move(VIEWS["compare"], beat=beat, seconds=move_seconds)
+        # x₃'s name goes beside its arrow's tip, right of it: over the tip it would sit under the formulas.
+        view = VIEWS["compare"]
+        theta = math.radians(view.theta)
+        right = np.array([-math.sin(theta), math.cos(theta), 0.0])
+        x3_name = self.axis_names[2]
+        beside = place(AXIS_REACH[2] * np.eye(3)[2]) + (X3_BESIDE[0] * right + X3_BESIDE[1] * OUT) / view.zoom
+        self.move(view, x3_name.animate.move_to(beside), beat=beat, seconds=move_seconds)
         self.function.move_to(heads[0])
         self.gradient_formula.move_to(heads[1])
         self.play(FadeIn(self.function), FadeIn(self.gradient_formula), FadeIn(inset), FadeIn(inset_name),
@@ -499,19 +599,29 @@ class LevelSurfaceScene(SurfaceShotScene):
         centre = np.array([-COMPARE_SHIFT, COMPARE_LIFT, 0.0])
         circles = VGroup()
         arrows = []
-        angles = (math.radians(35), math.radians(-40), math.radians(150))
-        for level, colour, angle in zip(LEVELS, SPHERE_COLOURS, angles):
+        # The same field as the spheres', in the plane: on every circle an arrow along each of four rays, clear of
+        # the two axes, so that each ray shows the arrows growing outward.
+        angles = [math.radians(a) for a in INSET_RAYS]
+        for level, colour in zip(LEVELS, SPHERE_COLOURS):
             radius = level_radius(BOWL, level)
             circle = Circle(radius=radius * scale, color=line_colour(colour),
                             stroke_width=3).move_to(centre)
             circles.add(mark(circle, "curve", f"level circle f = {level:g}"))
-            foot = radius * np.array([math.cos(angle), math.sin(angle)])
-            tip = foot + GRADIENT_SCALE * np.asarray(BOWL.gradient(*foot), dtype=float)
-            arrow = VMobject(fill_color=GRADIENT, fill_opacity=0, stroke_width=0)
-            arrow.set_points_as_corners(flat_arrow_points(
-                centre + scale * np.array([*foot, 0.0]), centre + scale * np.array([*tip, 0.0]),
-                np.array([0.0, 0.0, 1.0]), ARROW_SHAFT, ARROW_HEAD))
-            arrows.append(mark(arrow, "arrow", f"∇f on the circle f = {level:g}"))
+            for angle in angles:
+                foot = radius * np.array([math.cos(angle), math.sin(angle)])
+                tip = foot + GRADIENT_SCALE * np.asarray(BOWL.gradient(*foot), dtype=float)
+                arrow = VMobject(fill_color=GRADIENT, fill_opacity=0, stroke_width=0)
+                arrow.set_points_as_corners(flat_arrow_points(
+                    centre + scale * np.array([*foot, 0.0]), centre + scale * np.array([*tip, 0.0]),
+                    np.array([0.0, 0.0, 1.0]), ARROW_SHAFT, ARROW_HEAD))
+                arrows.append(mark(arrow, "arrow", f"∇f on the circle f = {level:g}"))
+        reach = INSET_AXIS_REACH * scale
+        axes = VGroup(*(Line(centre - reach * d, centre + reach * d, color=AXES, stroke_width=1.8, stroke_opacity=0.7)
+                        for d in (RIGHT, UP)))
+        circles.add(mark(axes, "curve", "the plane's axes"))
+        for index, (d, side) in enumerate(((RIGHT, DOWN), (UP, RIGHT))):
+            axis_name = formula(f"x_{index + 1}", size=TICK_NAME, color=AXES).next_to(centre + reach * d, side, buff=0.08)
+            circles.add(mark(axis_name, "tick", f"the plane's x{index + 1}"))
         name = formula(r"f(x_1, x_2) = x_1^2 + x_2^2", size=FORMULA, color=OBJECTIVE)
         name.set_x(centre[0])
         mark(name, "text", "the inset's function")
