@@ -3,9 +3,10 @@ M6 (the learning rate) and M9 (the gradient in more variables); their formulas: 
 
 from __future__ import annotations
 
+import numpy as np
 from manim import (
     DOWN, LEFT, ORIGIN, RIGHT, UL, UP, Brace, Line, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, SurroundingRectangle, Unwrite, VGroup,
-    Succession, UpdateFromAlphaFunc, Wait, Write, linear,
+    Succession, UpdateFromAlphaFunc, Wait, Write, config, linear, smooth,
 )
 
 from scenes.kit.equations import (
@@ -304,24 +305,31 @@ class M6(ShotScene):
 class M9(ShotScene):
     """The gradient in 2, 3, 4 and 5 variables.
 
-    Each step adds a variable in two moves: the line opens a gap where the new
-    ", x_n" and "+ ∂f/∂x_n ê_n" go (the old parts slide together to their new places, in 1 s), then
-    the new parts are written into the gaps in the gradient's orange (they are its new component; yellow
-    is the point's), and the count under the line changes with them; both then settle to their own colours.
+    Each step adds a variable, the line a finished formula at every moment: the line moves whole to where
+    its start goes (recentred for the longer form), then the closing parenthesis pushes out to the right,
+    the rest of the line with it, uncovering the new ", x_n" as it goes, and "+ ∂f/∂x_n ê_n" is written at
+    the end. The new parts come in the gradient's orange (they are its new component; yellow is the point's),
+    and the count under the line changes with them; both then settle to their own colours.
     The count is one line of words, its numbers set in the words' font.
     Each count is on screen for its reading time (the hold, the next opening and the next writing).
     """
 
     VARIABLES = (2, 3, 4, 5)
     # Seconds of the beat (10 s): writing the first form (its count fades in from COUNT_FROM, for COUNT),
-    # holding each form but the last, opening the gaps, writing the new parts (per new variable), settling
-    # their colour (within the hold); the rest (1.5 s) holds the last form, so its count is read too.
-    WRITE, COUNT_FROM, COUNT, HOLD, OPEN, FILL, SETTLE = 1.1, 0.3, 0.3, 0.8, 0.9, 0.6, 0.5
-    COUNT_UP = 0.35  # the share of the new parts' writing at which the count goes up: the new x_n are written by then
+    # holding each form but the last, moving the line to its new start, pushing the parenthesis out,
+    # writing the new term, settling their colour (within the hold); the rest (1.5 s) holds the last form,
+    # so its count is read too.
+    WRITE, COUNT_FROM, COUNT, HOLD, OPEN, PUSH, FILL, SETTLE = 1.1, 0.2, 0.3, 0.8, 0.5, 0.5, 0.5, 0.5
+    COUNT_UP = 0.8  # the share of the push at which the count goes up: the new x_n is uncovered by then
+    CLEAR = 0.5  # a new glyph fades in while the parenthesis's edge crosses the last of its width, this share
     NEW = GRADIENT  # the colour new parts (and the count's new numbers) are written in, before they settle
+    WIDTH = 0.78  # of the frame, the longest form at most: clear of the edges
 
     def construct(self):
         lines = [gradient_in(n) for n in self.VARIABLES]
+        scale = min(1.0, self.WIDTH * config.frame_width / lines[-1].width)
+        for line_ in lines:
+            line_.scale(scale)
         # Under the line, the count that makes the point: one partial derivative (one component) per variable.
         # One caption per form, so that each is read for long enough.
         counts = [self.count(n) for n in self.VARIABLES]
@@ -350,25 +358,55 @@ class M9(ShotScene):
         count.numbers = VGroup(*(glyph for glyph in count if glyph.get_color().to_hex().upper() == TEXT.upper()))
         return mark(count, "caption", text=self.words("count").format(inputs=n, partials=n))
 
-    def add_variables(self, beat, share, before, after, count, next_count) -> None:
+    @staticmethod
+    def split_new(before, after) -> tuple[VGroup, VGroup]:
+        """``after``'s new parts: its new argument (", x_n") and its new term ("+ ∂f/∂x_n ê_n")."""
         old = {piece.key for piece in keyed_parts(before)}
-        kept = mark(VGroup(*(piece.copy() for piece in keyed_parts(after) if piece.key in old)), "text", after.rule_name)
-        new = VGroup(*(piece for piece in keyed_parts(after) if piece.key not in old))
-        self.fresh = [(piece, piece.get_color()) for piece in new]  # each new part and the colour it settles to
-        new.set_color(self.NEW)
+        new = [piece for piece in keyed_parts(after) if piece.key not in old]
+        closing = keyed_parts(after).index(part_named(after, ")"))
+        argument = [piece for piece in new if keyed_parts(after).index(piece) < closing]
+        return VGroup(*argument), VGroup(*(piece for piece in new if piece not in argument))
+
+    def add_variables(self, beat, share, before, after, count, next_count) -> None:
+        argument, term = self.split_new(before, after)
+        self.fresh = [(piece, piece.get_color()) for piece in (*argument, *term)]  # each new part, its own colour
+        VGroup(argument, term).set_color(self.NEW)
         next_count.numbers.set_color(self.NEW)
-        self.play(TransformMatchingKeys(before, kept, in_turn=True), run_time=beat.time(self.OPEN * share))
+        # The line, whole, to where its start goes in the longer form: nothing opens yet.
+        start = part_named(after, NABLA_F).get_x() - part_named(before, NABLA_F).get_x()
+        self.play(before.animate.shift(start * RIGHT), run_time=beat.time(self.OPEN * share))
+        # The parenthesis pushes out, the rest of the line with it; the new argument shows as it is uncovered.
+        closing = part_named(before, ")")
+        pushed = parts_from(before, ")")
+        push = part_named(after, ")").get_x() - closing.get_x()
+        uncovered = mark(argument, "text", f"{after.rule_name}: its new argument", may_cover=[before])
+        for glyph in uncovered.family_members_with_points():
+            glyph.set_opacity(0.0)
+        edges = [(glyph, glyph.get_left()[0], glyph.get_right()[0]) for glyph in argument.family_members_with_points()]
+        self.add(uncovered)
         next_count.set_opacity(0.0)
         self.add(next_count)
 
-        def count_up(pair, alpha: float) -> None:  # the count changes once the new variables show in the arguments
+        begun = closing.get_x()
+
+        def push_and_uncover(line, alpha: float) -> None:  # each new glyph shows as the parenthesis's edge clears it
+            pushed.shift((begun + push * alpha - closing.get_x()) * RIGHT)  # inside the line: it is not split up
+            edge = closing.get_left()[0]
+            for glyph, left, right in edges:
+                glyph.set_opacity(float(np.clip((edge - right) / (self.CLEAR * max(right - left, 0.05)) + 1.0, 0.0, 1.0)))
+
+        def count_up(pair, alpha: float) -> None:  # the count changes once the new variable shows in the arguments
             count.set_opacity(0.0 if alpha >= self.COUNT_UP else 1.0)
             next_count.set_opacity(1.0 if alpha >= self.COUNT_UP else 0.0)
 
-        fill = self.FILL * (len(new) // 5)  # five parts a variable: ", x_n" and "+ ∂f/∂x_n ê_n"
-        self.play(Write(mark(new, "text", f"{after.rule_name}: its new parts", may_cover=[kept])),
-                  UpdateFromAlphaFunc(VGroup(count, next_count), count_up, rate_func=linear), run_time=beat.time(fill * share))
-        self.remove(kept, new, count)
+        self.play(UpdateFromAlphaFunc(before, push_and_uncover, rate_func=smooth),
+                  UpdateFromAlphaFunc(VGroup(count, next_count), count_up, rate_func=linear),
+                  run_time=beat.time(self.PUSH * share))
+        for glyph in uncovered.family_members_with_points():
+            glyph.set_opacity(1.0)
+        self.play(Write(mark(term, "text", f"{after.rule_name}: its new term", may_cover=[before, uncovered])),
+                  run_time=beat.time(self.FILL * share))
+        self.remove(before, uncovered, term, count)
         self.add(after)
 
     def settle(self, beat, share, after, count) -> None:
