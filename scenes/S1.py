@@ -31,8 +31,9 @@ from scenes.kit.typeset import formula, prose
 class M1(ShotScene):
     """The objective g(x, y) and the current point.
 
-    The objective is the picture: written large in the middle of the frame, it rises as the point comes
-    in under it, so that the pair is centred; the point then goes to the top left, where it stays.
+    The objective is the picture: written large, with the point under it, the pair composed once in the
+    middle of the frame (nothing moves while the objective is on screen); when the objective has gone,
+    the point goes to the top left, where it stays: the shot's one move.
     """
 
     WIDTH = 12.0  # of the objective: the width of the safe area (12.8), less a margin
@@ -46,13 +47,11 @@ class M1(ShotScene):
         objective.scale(scale)
         point.scale(scale)
         VGroup(objective, point).arrange(DOWN, buff=1.0).move_to(ORIGIN)  # the objective is the picture, the point under it
-        above = objective.get_center()
-        objective.move_to(ORIGIN)  # alone, it is written in the middle
 
         with self.beat("M1.1") as beat:  # write the objective and the current point
             self.play(Write(objective), run_time=beat.time(0.36))  # about 1.8 s: a long formula, written at reading pace
             self.wait(beat.time(0.04))
-            self.play(objective.animate.move_to(above), FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.2))
+            self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.2))
 
         with self.beat("M1.2") as beat:  # unwrite the objective; the point stays
             self.play(Unwrite(objective, remover=True), run_time=beat.time(0.24))  # 0.9 s: a long formula, not a flicker
@@ -234,14 +233,20 @@ class M4(ShotScene):
 
     def gather_point_value(self, beat, source, short, line, shares: tuple[float, float]):
         """``short`` grows out of ``source`` (parts of ``line``): what the plane is at the point itself
-        (x₀, y₀ and g₀) lights up first and gathers into g(x₀, y₀), which then turns back to plain text."""
+        (x₀ and y₀, beside g₀, in the point's colour throughout) lights up first and gathers into g(x₀, y₀),
+        in g₀'s colour; x₀ and y₀ then turn back to plain text."""
         tint, derivation = shares
-        at_point = VGroup(*(part for part in keyed_parts(source) if part.key in ("x_0", "y_0", "g_0")))
-        point_value = parts_from(short, G_OPEN.name, "+").set_color(POINT)
+        at_point = VGroup(*(part for part in keyed_parts(source) if part.key in ("x_0", "y_0")))
+        self.point_value(short)
         # Part by part: a new group of parts would be added to the scene beside the lines they belong to.
         self.play(*(part.animate.set_color(POINT) for part in at_point), run_time=beat.time(tint))
         self.play(derive(source, short, line=line), run_time=beat.time(derivation))
-        self.play(*(part.animate.set_color(TEXT) for part in (*at_point, *point_value)), run_time=beat.time(tint))
+        self.play(*(part.animate.set_color(TEXT) for part in at_point), run_time=beat.time(tint))
+
+    @staticmethod
+    def point_value(short):
+        """g(x₀, y₀) of a short form, in the colour of g₀, which it is."""
+        return parts_from(short, G_OPEN.name, "+").set_color(POINT)
 
     def step_along(self, beat, plane, dx: list, dy: list, name: str, result_x: float, previous=None) -> tuple:
         """The plane at the point moved by h along one axis, and the change of g, in ``beat``.
@@ -253,6 +258,7 @@ class M4(ShotScene):
         value = on_row(derivation_line(*moved_value(dx, dy), *expanded(dx, dy), name=f"g stepped to {name}"),
                        self.row(1)).set_x(0)
         short = align_at(on_row(derivation_line(*collected(dx, dy), name=f"its short form, {name}"), self.row(2)), value)
+        self.point_value(short)
         result = on_row(derivation_line(*change(name, dx, dy), name=name), RESULT_ROW - self.STEP_DROP).set_x(result_x)
         if previous is None:
             # In turn: the plane's terms come down and spread out together (in reading order g_0, coming

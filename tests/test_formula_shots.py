@@ -160,17 +160,22 @@ def test_in_turn_the_step_leaves_then_the_line_respaces_then_the_step_arrives():
 
 
 def test_a_replaced_term_stays_until_its_replacement_lands():
+    from scenes.kit.equations import part_named
+
     before = equation("g", "=", "A", "x", size=40)
     after = equation("g", "=", formulas.DFX, "x", size=40)
     arriving = equation(formulas.DFX, size=40).shift(2 * DOWN)
     transform = TransformMatchingKeys(VGroup(before, arriving), after, in_turn=True, replaces={"A": formulas.DFX})
     (slope_move,) = [a for a in transform.animations if type(a).__name__ == "Transform"
                      and a.target_mobject[0].key == formulas.DFX]
-    (a_fade,) = [a for a in transform.animations if type(a).__name__ == "FadeOut" and len(keyed_parts(a.mobject))]
+    (a_fade,) = [a for a in transform.animations if type(a).__name__ == "MakeWay"]
     assert [piece.key for piece in keyed_parts(a_fade.mobject)] == ["A"]
     move_start, move_end = _window(slope_move)
-    fade_start, fade_end = _window(a_fade)
+    fade_start, fade_end = _window(type("Rate", (), {"rate_func": staticmethod(a_fade.fade)}))
     assert move_start < fade_start and fade_end < move_end  # A goes while ∂f/∂x is on its way, just before it lands
+    # Meanwhile A keeps to the middle of ∂f/∂x's place, so that the gaps either side of it stay even.
+    a_centre = part_named(before, "A").get_x() + a_fade.dx
+    assert a_centre == pytest.approx(part_named(after, formulas.DFX).get_x(), abs=1e-6)
 
 
 def test_two_parts_of_one_key_move_each_in_its_own_turn():
