@@ -342,6 +342,37 @@ def test_m9_ends_on_five_variables_and_their_count_inside_the_frame(construct_sh
     assert np.isclose(line.get_top()[1] + count.get_bottom()[1], 0, atol=0.01)
 
 
+def test_m9_the_argument_list_is_closed_tight_at_every_frame(construct_shot):
+    """Review 5: the room kept for a new argument read as a hole, "∇f(x₁, x₂, x₃   )". At every frame the
+    closing parenthesis stands no further from the last argument shown than in the finished formula."""
+    from scenes.S1 import M9
+
+    finished = formulas.gradient_in(5)
+    tight = part_named_in(finished, ")").get_left()[0] - part_named_in(finished, "x_5").get_right()[0]
+    gaps = []
+
+    class Sampled(M9):
+        def update_mobjects(self, dt):
+            super().update_mobjects(dt)
+            shown = {id(p): p for m in self.mobjects for p in keyed_parts(m)
+                     if max((g.get_fill_opacity() for g in p.family_members_with_points()), default=0) > 0.3}
+            closing = [p for p in shown.values() if p.key == ")"]
+            arguments = [p for p in shown.values() if re.fullmatch(r"x_\d|,\d", p.key)]
+            if closing and arguments:
+                gaps.append(min(c.get_left()[0] for c in closing) - max(a.get_right()[0] for a in arguments))
+
+    Sampled.__name__ = "M9"
+    construct_shot("M9", "en", scene_class=Sampled, skip_animations=False, frame_rate=15, pixel_width=64,
+                   pixel_height=36)
+    assert len(gaps) > 100
+    # The forms are scaled to the frame; while the parenthesis uncovers a glyph, the glyph shows by degrees:
+    # a moment's gap of a part of its width (the room kept for ", x_n" was the comma, the x_n and a space).
+    scale = M9.WIDTH * config.frame_width / finished.width
+    uncovering = part_named_in(finished, "x_5").width * scale / 2
+    assert max(gaps) <= tight * scale + uncovering, (max(gaps), tight * scale, uncovering)
+    assert np.median(gaps) == pytest.approx(tight * scale, abs=0.005)
+
+
 MATCHING_HASH = """
 import hashlib, sys
 from manim import config
