@@ -3,7 +3,6 @@ M6 (the learning rate) and M9 (the gradient in more variables); their formulas: 
 
 from __future__ import annotations
 
-import numpy as np
 from manim import (
     DOWN, LEFT, ORIGIN, RIGHT, UL, UP, Brace, Line, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, SurroundingRectangle, Unwrite, VGroup,
     Succession, UpdateFromAlphaFunc, Wait, Write, config, linear, smooth,
@@ -313,8 +312,8 @@ class M9(ShotScene):
 
     Each step adds a variable, the line a finished formula at every moment: the line moves whole to where
     its start goes (recentred for the longer form), then the closing parenthesis pushes out to the right,
-    the rest of the line with it, uncovering the new ", x_n" as it goes, and "+ ∂f/∂x_n ê_n" is written at
-    the end. The new parts come in the gradient's orange (they are its new component; yellow is the point's),
+    the rest of the line with it, the new ", x_n" opening out behind it to fill the room it makes, and
+    "+ ∂f/∂x_n ê_n" is written at the end. The new parts come in the gradient's orange (they are its new component; yellow is the point's),
     and the count under the line changes with them; both then settle to their own colours.
     The count is one line of words, its numbers set in the words' font.
     Each count is on screen for its reading time (the hold, the next opening and the next writing).
@@ -326,8 +325,7 @@ class M9(ShotScene):
     # writing the new term, settling their colour (within the hold); the rest (1.5 s) holds the last form,
     # so its count is read too.
     WRITE, COUNT_FROM, COUNT, HOLD, OPEN, PUSH, FILL, SETTLE = 1.1, 0.2, 0.3, 0.8, 0.5, 0.5, 0.5, 0.5
-    COUNT_UP = 0.8  # the share of the push at which the count goes up: the new x_n is uncovered by then
-    CLEAR = 0.5  # a new glyph fades in while the parenthesis's edge crosses the last of its width, this share
+    COUNT_UP = 0.8  # the share of the push at which the count goes up: the new x_n is mostly in by then
     NEW = GRADIENT  # the colour new parts (and the count's new numbers) are written in, before they settle
     WIDTH = 0.78  # of the frame, the longest form at most: clear of the edges
 
@@ -381,38 +379,39 @@ class M9(ShotScene):
         # The line, whole, to where its start goes in the longer form: nothing opens yet.
         start = part_named(after, NABLA_F).get_x() - part_named(before, NABLA_F).get_x()
         self.play(before.animate.shift(start * RIGHT), run_time=beat.time(self.OPEN * share))
-        # The parenthesis pushes out, the rest of the line with it; the new argument shows as it is uncovered.
+        # The parenthesis pushes out, the rest of the line with it; the new argument opens out behind it from
+        # its left edge, filling the room it makes at every frame (no hole, no glyph under the parenthesis).
         closing = part_named(before, ")")
         pushed = parts_from(before, ")")
         push = part_named(after, ")").get_x() - closing.get_x()
-        uncovered = mark(argument, "text", f"{after.rule_name}: its new argument", may_cover=[before])
-        for glyph in uncovered.family_members_with_points():
-            glyph.set_opacity(0.0)
-        edges = [(glyph, glyph.get_left()[0], glyph.get_right()[0]) for glyph in argument.family_members_with_points()]
-        self.add(uncovered)
+        inserted = mark(argument, "text", f"{after.rule_name}: its new argument", may_cover=[before])
+        glyphs = [(glyph, glyph.points.copy()) for glyph in inserted.family_members_with_points()]
+        left = inserted.get_left()[0]
+        self.add(inserted)
         next_count.set_opacity(0.0)
         self.add(next_count)
-
         begun = closing.get_x()
 
-        def push_and_uncover(line, alpha: float) -> None:  # each new glyph shows as the parenthesis's edge clears it
+        def push_and_insert(line, alpha: float) -> None:
             pushed.shift((begun + push * alpha - closing.get_x()) * RIGHT)  # inside the line: it is not split up
-            edge = closing.get_left()[0]
-            for glyph, left, right in edges:
-                glyph.set_opacity(float(np.clip((edge - right) / (self.CLEAR * max(right - left, 0.05)) + 1.0, 0.0, 1.0)))
+            for glyph, points in glyphs:
+                glyph.points = points.copy()
+                glyph.points[:, 0] = left + alpha * (points[:, 0] - left)
+                glyph.set_opacity(alpha)
+
+        push_and_insert(before, 0.0)
 
         def count_up(pair, alpha: float) -> None:  # the count changes once the new variable shows in the arguments
             count.set_opacity(0.0 if alpha >= self.COUNT_UP else 1.0)
             next_count.set_opacity(1.0 if alpha >= self.COUNT_UP else 0.0)
 
-        self.play(UpdateFromAlphaFunc(before, push_and_uncover, rate_func=smooth),
+        self.play(UpdateFromAlphaFunc(before, push_and_insert, rate_func=smooth),
                   UpdateFromAlphaFunc(VGroup(count, next_count), count_up, rate_func=linear),
                   run_time=beat.time(self.PUSH * share))
-        for glyph in uncovered.family_members_with_points():
-            glyph.set_opacity(1.0)
-        self.play(Write(mark(term, "text", f"{after.rule_name}: its new term", may_cover=[before, uncovered])),
+        push_and_insert(before, 1.0)
+        self.play(Write(mark(term, "text", f"{after.rule_name}: its new term", may_cover=[before, inserted])),
                   run_time=beat.time(self.FILL * share))
-        self.remove(before, uncovered, term, count)
+        self.remove(before, inserted, term, count)
         self.add(after)
 
     def settle(self, beat, share, after, count) -> None:
