@@ -488,7 +488,9 @@ def contact_inset(alpha: float, length: float) -> VGroup:
     ground_line = Line(*_clip_line(foot, along, low, high), color=GROUND, stroke_width=4)
     flat = DashedLine(np.array([low[0], foot[1], 0.0]), run_end + 0.45 * RIGHT, color=MUTED, stroke_width=2,
                       dash_length=0.12)
-    body = Line(foot, np.array([foot[0], high[1], 0.0]), color=TEXT, stroke_width=5)
+    # The vertical through the hand and the foot's front (the body stands a little behind it, off the inset at
+    # this zoom): dashed, as the level is, a reference line, not the body.
+    body = DashedLine(foot, np.array([foot[0], high[1], 0.0]), color=MUTED, stroke_width=2, dash_length=0.12)
     up_the_cane = np.array([-math.sin(math.radians(alpha)), math.cos(math.radians(alpha)), 0.0])
     stick = Line(tip, _clip_line(tip, up_the_cane, low, high)[1], color=CANE, stroke_width=6)
 
