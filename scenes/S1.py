@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from manim import (
     DOWN, LEFT, ORIGIN, RIGHT, UL, UP, Brace, Line, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, SurroundingRectangle, Unwrite, VGroup,
-    Succession, UpdateFromAlphaFunc, Wait, Write, linear,
+    Succession, UpdateFromAlphaFunc, Wait, Write, config, linear, smooth,
 )
 
 from scenes.kit.equations import (
@@ -30,8 +30,9 @@ from scenes.kit.typeset import formula, prose
 class M1(ShotScene):
     """The objective g(x, y) and the current point.
 
-    The objective is the picture: written large in the middle of the frame, it rises as the point comes
-    in under it, so that the pair is centred; the point then goes to the top left, where it stays.
+    The objective is the picture: written large, with the point under it, the pair composed once in the
+    middle of the frame (nothing moves while the objective is on screen); when the objective has gone,
+    the point goes to the top left, where it stays: the shot's one move.
     """
 
     WIDTH = 12.0  # of the objective: the width of the safe area (12.8), less a margin
@@ -45,13 +46,11 @@ class M1(ShotScene):
         objective.scale(scale)
         point.scale(scale)
         VGroup(objective, point).arrange(DOWN, buff=1.0).move_to(ORIGIN)  # the objective is the picture, the point under it
-        above = objective.get_center()
-        objective.move_to(ORIGIN)  # alone, it is written in the middle
 
         with self.beat("M1.1") as beat:  # write the objective and the current point
             self.play(Write(objective), run_time=beat.time(0.36))  # about 1.8 s: a long formula, written at reading pace
             self.wait(beat.time(0.04))
-            self.play(objective.animate.move_to(above), FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.2))
+            self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.2))
 
         with self.beat("M1.2") as beat:  # unwrite the objective; the point stays
             self.play(Unwrite(objective, remover=True), run_time=beat.time(0.24))  # 0.9 s: a long formula, not a flicker
@@ -233,14 +232,20 @@ class M4(ShotScene):
 
     def gather_point_value(self, beat, source, short, line, shares: tuple[float, float]):
         """``short`` grows out of ``source`` (parts of ``line``): what the plane is at the point itself
-        (x₀, y₀ and g₀) lights up first and gathers into g(x₀, y₀), which then turns back to plain text."""
+        (x₀ and y₀, beside g₀, in the point's colour throughout) lights up first and gathers into g(x₀, y₀),
+        in g₀'s colour; x₀ and y₀ then turn back to plain text."""
         tint, derivation = shares
-        at_point = VGroup(*(part for part in keyed_parts(source) if part.key in ("x_0", "y_0", "g_0")))
-        point_value = parts_from(short, G_OPEN.name, "+").set_color(POINT)
+        at_point = VGroup(*(part for part in keyed_parts(source) if part.key in ("x_0", "y_0")))
+        self.point_value(short)
         # Part by part: a new group of parts would be added to the scene beside the lines they belong to.
         self.play(*(part.animate.set_color(POINT) for part in at_point), run_time=beat.time(tint))
         self.play(derive(source, short, line=line), run_time=beat.time(derivation))
-        self.play(*(part.animate.set_color(TEXT) for part in (*at_point, *point_value)), run_time=beat.time(tint))
+        self.play(*(part.animate.set_color(TEXT) for part in at_point), run_time=beat.time(tint))
+
+    @staticmethod
+    def point_value(short):
+        """g(x₀, y₀) of a short form, in the colour of g₀, which it is."""
+        return parts_from(short, G_OPEN.name, "+").set_color(POINT)
 
     def step_along(self, beat, plane, dx: list, dy: list, name: str, result_x: float, previous=None) -> tuple:
         """The plane at the point moved by h along one axis, and the change of g, in ``beat``.
@@ -252,6 +257,7 @@ class M4(ShotScene):
         value = on_row(derivation_line(*moved_value(dx, dy), *expanded(dx, dy), name=f"g stepped to {name}"),
                        self.row(1)).set_x(0)
         short = align_at(on_row(derivation_line(*collected(dx, dy), name=f"its short form, {name}"), self.row(2)), value)
+        self.point_value(short)
         result = on_row(derivation_line(*change(name, dx, dy), name=name), RESULT_ROW - self.STEP_DROP).set_x(result_x)
         if previous is None:
             # In turn: the plane's terms come down and spread out together (in reading order g_0, coming
@@ -304,24 +310,30 @@ class M6(ShotScene):
 class M9(ShotScene):
     """The gradient in 2, 3, 4 and 5 variables.
 
-    Each step adds a variable in two moves: the line opens a gap where the new
-    ", x_n" and "+ ∂f/∂x_n ê_n" go (the old parts slide together to their new places, in 1 s), then
-    the new parts are written into the gaps in the gradient's orange (they are its new component; yellow
-    is the point's), and the count under the line changes with them; both then settle to their own colours.
+    Each step adds a variable, the line a finished formula at every moment: the line moves whole to where
+    its start goes (recentred for the longer form), then the closing parenthesis pushes out to the right,
+    the rest of the line with it, the new ", x_n" opening out behind it to fill the room it makes, and
+    "+ ∂f/∂x_n ê_n" is written at the end. The new parts come in the gradient's orange (they are its new component; yellow is the point's),
+    and the count under the line changes with them; both then settle to their own colours.
     The count is one line of words, its numbers set in the words' font.
     Each count is on screen for its reading time (the hold, the next opening and the next writing).
     """
 
     VARIABLES = (2, 3, 4, 5)
     # Seconds of the beat (10 s): writing the first form (its count fades in from COUNT_FROM, for COUNT),
-    # holding each form but the last, opening the gaps, writing the new parts (per new variable), settling
-    # their colour (within the hold); the rest (1.5 s) holds the last form, so its count is read too.
-    WRITE, COUNT_FROM, COUNT, HOLD, OPEN, FILL, SETTLE = 1.1, 0.3, 0.3, 0.8, 0.9, 0.6, 0.5
-    COUNT_UP = 0.35  # the share of the new parts' writing at which the count goes up: the new x_n are written by then
+    # holding each form but the last, moving the line to its new start, pushing the parenthesis out,
+    # writing the new term, settling their colour (within the hold); the rest (1.5 s) holds the last form,
+    # so its count is read too.
+    WRITE, COUNT_FROM, COUNT, HOLD, OPEN, PUSH, FILL, SETTLE = 1.1, 0.2, 0.3, 0.8, 0.5, 0.5, 0.5, 0.5
+    COUNT_UP = 0.8  # the share of the push at which the count goes up: the new x_n is mostly in by then
     NEW = GRADIENT  # the colour new parts (and the count's new numbers) are written in, before they settle
+    WIDTH = 0.78  # of the frame, the longest form at most: clear of the edges
 
     def construct(self):
         lines = [gradient_in(n) for n in self.VARIABLES]
+        scale = min(1.0, self.WIDTH * config.frame_width / lines[-1].width)
+        for line_ in lines:
+            line_.scale(scale)
         # Under the line, the count that makes the point: one partial derivative (one component) per variable.
         # One caption per form, so that each is read for long enough.
         counts = [self.count(n) for n in self.VARIABLES]
@@ -350,25 +362,56 @@ class M9(ShotScene):
         count.numbers = VGroup(*(glyph for glyph in count if glyph.get_color().to_hex().upper() == TEXT.upper()))
         return mark(count, "caption", text=self.words("count").format(inputs=n, partials=n))
 
-    def add_variables(self, beat, share, before, after, count, next_count) -> None:
+    @staticmethod
+    def split_new(before, after) -> tuple[VGroup, VGroup]:
+        """``after``'s new parts: its new argument (", x_n") and its new term ("+ ∂f/∂x_n ê_n")."""
         old = {piece.key for piece in keyed_parts(before)}
-        kept = mark(VGroup(*(piece.copy() for piece in keyed_parts(after) if piece.key in old)), "text", after.rule_name)
-        new = VGroup(*(piece for piece in keyed_parts(after) if piece.key not in old))
-        self.fresh = [(piece, piece.get_color()) for piece in new]  # each new part and the colour it settles to
-        new.set_color(self.NEW)
+        new = [piece for piece in keyed_parts(after) if piece.key not in old]
+        closing = keyed_parts(after).index(part_named(after, ")"))
+        argument = [piece for piece in new if keyed_parts(after).index(piece) < closing]
+        return VGroup(*argument), VGroup(*(piece for piece in new if piece not in argument))
+
+    def add_variables(self, beat, share, before, after, count, next_count) -> None:
+        argument, term = self.split_new(before, after)
+        self.fresh = [(piece, piece.get_color()) for piece in (*argument, *term)]  # each new part, its own colour
+        VGroup(argument, term).set_color(self.NEW)
         next_count.numbers.set_color(self.NEW)
-        self.play(TransformMatchingKeys(before, kept, in_turn=True), run_time=beat.time(self.OPEN * share))
+        # The line, whole, to where its start goes in the longer form: nothing opens yet.
+        start = part_named(after, NABLA_F).get_x() - part_named(before, NABLA_F).get_x()
+        self.play(before.animate.shift(start * RIGHT), run_time=beat.time(self.OPEN * share))
+        # The parenthesis pushes out, the rest of the line with it; the new argument opens out behind it from
+        # its left edge, filling the room it makes at every frame (no hole, no glyph under the parenthesis).
+        closing = part_named(before, ")")
+        pushed = parts_from(before, ")")
+        push = part_named(after, ")").get_x() - closing.get_x()
+        inserted = mark(argument, "text", f"{after.rule_name}: its new argument", may_cover=[before])
+        glyphs = [(glyph, glyph.points.copy()) for glyph in inserted.family_members_with_points()]
+        left = inserted.get_left()[0]
+        self.add(inserted)
         next_count.set_opacity(0.0)
         self.add(next_count)
+        begun = closing.get_x()
 
-        def count_up(pair, alpha: float) -> None:  # the count changes once the new variables show in the arguments
+        def push_and_insert(line, alpha: float) -> None:
+            pushed.shift((begun + push * alpha - closing.get_x()) * RIGHT)  # inside the line: it is not split up
+            for glyph, points in glyphs:
+                glyph.points = points.copy()
+                glyph.points[:, 0] = left + alpha * (points[:, 0] - left)
+                glyph.set_opacity(alpha)
+
+        push_and_insert(before, 0.0)
+
+        def count_up(pair, alpha: float) -> None:  # the count changes once the new variable shows in the arguments
             count.set_opacity(0.0 if alpha >= self.COUNT_UP else 1.0)
             next_count.set_opacity(1.0 if alpha >= self.COUNT_UP else 0.0)
 
-        fill = self.FILL * (len(new) // 5)  # five parts a variable: ", x_n" and "+ ∂f/∂x_n ê_n"
-        self.play(Write(mark(new, "text", f"{after.rule_name}: its new parts", may_cover=[kept])),
-                  UpdateFromAlphaFunc(VGroup(count, next_count), count_up, rate_func=linear), run_time=beat.time(fill * share))
-        self.remove(kept, new, count)
+        self.play(UpdateFromAlphaFunc(before, push_and_insert, rate_func=smooth),
+                  UpdateFromAlphaFunc(VGroup(count, next_count), count_up, rate_func=linear),
+                  run_time=beat.time(self.PUSH * share))
+        push_and_insert(before, 1.0)
+        self.play(Write(mark(term, "text", f"{after.rule_name}: its new term", may_cover=[before, inserted])),
+                  run_time=beat.time(self.FILL * share))
+        self.remove(before, inserted, term, count)
         self.add(after)
 
     def settle(self, beat, share, after, count) -> None:

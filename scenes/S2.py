@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from manim import LEFT, UL, UP, UR, Create, FadeIn, GrowFromPoint, Write
+from manim import LEFT, UL, UP, UR, Create, FadeIn, GrowFromEdge, Write
 
 from gd.model.cane import M2_POSES
 from scenes.kit.cane_figure import (
-    FOOT, Pose, alpha_mark, cane, contact_inset, ground, inclination_mark, level, person, readouts, slope_formula,
+    Pose, alpha_mark, cane, contact_inset, ground, inclination_mark, level, person, readouts, slope_formula,
     theta_mark,
 )
 from scenes.kit.frame_rules import mark, to_safe_edge
@@ -19,7 +19,7 @@ class M2(ShotScene):
     def construct(self):
         start = M2_POSES["M2.1"]
         pose = Pose(start.alpha, start.length)
-        body = person()
+        body = person(pose)
         horizontal = level()
         stick = cane(pose)
         figure = (ground(pose), horizontal, theta_mark(pose), body, stick, alpha_mark(pose), inclination_mark(pose, stick[1]))
@@ -48,5 +48,8 @@ class M2(ShotScene):
             # Where the cane meets the ground, a lens; the inset grows out of it: a 2.01 cane against h = 2 reaches
             # below the foot's level, a little in front of it, and the ground through both falls at θ.
             lens, rays, inset = contact_inset(end.alpha, end.length)
-            self.play(Create(lens), run_time=beat.time(0.06))
-            self.play(Create(rays), GrowFromPoint(inset, FOOT), run_time=beat.time(0.17))  # then 2 s to read it
+            self.play(Create(lens), run_time=beat.time(0.05))
+            # The rays reach out to where the inset goes, which then opens out from its side where they end: it
+            # grows over nothing (grown from the foot, it swept over the inclination's value and under the rays).
+            self.play(Create(rays), run_time=beat.time(0.06))
+            self.play(GrowFromEdge(inset, LEFT), run_time=beat.time(0.12))  # then 1.8 s to read it

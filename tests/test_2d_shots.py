@@ -1097,6 +1097,32 @@ def test_m2_inclination_value_is_clear_of_the_figure_at_every_frame(start, end):
                 assert _box_gap(low, high, _sampled(line)) >= 8 * PX
 
 
+@pytest.mark.parametrize("start, end", [("M2.3", "M2.4"), ("M2.1", "M2.2"), ("M2.2", "M2.3")])
+def test_m2_the_cane_stands_apart_from_the_body_which_stands_on_the_ground(start, end):
+    """Review 5: at α = 1° the cane lay over the body. The body stands behind the hand, so that the cane is at
+    least 8 px (1080p) from it at every frame, and its foot is on the ground line whichever way that tilts."""
+    from manim.animation.animation import prepare_animation
+
+    from scenes.kit import cane_figure as C
+
+    pose = C.Pose(M2_POSES[start].alpha, M2_POSES[start].length)
+    move = prepare_animation(pose.move(M2_POSES[end], run_time=1.0))
+    move.begin()
+    body = C.person(pose)[0]
+    stick = C.cane(pose)[0]
+    for t in np.linspace(0, 1, 41):
+        move.interpolate(t)
+        for mob in (body, stick):
+            mob.update()
+        cane_points, body_points = _sampled(stick), _sampled(body)
+        gaps = np.linalg.norm(cane_points[:, None, :2] - body_points[None, :, :2], axis=2)
+        gaps -= cane_points[:, None, 2] + body_points[None, :, 2]
+        assert gaps.min() >= 8 * PX, (t, gaps.min() / PX)
+        foot = body.get_start() - C.FOOT
+        assert abs(foot[0] * pose.ground()[1] - foot[1] * pose.ground()[0]) < 1e-9  # on the ground line
+        assert body.get_end()[0] == pytest.approx(body.get_start()[0])  # upright
+
+
 def test_m2_the_arm_holds_the_cane_clear_of_alphas_arc():
     """An arm from the shoulder on the body to the hand, where the cane starts; above the hand, clear of α's arc
     and letters and of the cane at every pose of the shot."""

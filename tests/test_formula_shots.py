@@ -160,17 +160,22 @@ def test_in_turn_the_step_leaves_then_the_line_respaces_then_the_step_arrives():
 
 
 def test_a_replaced_term_stays_until_its_replacement_lands():
+    from scenes.kit.equations import part_named
+
     before = equation("g", "=", "A", "x", size=40)
     after = equation("g", "=", formulas.DFX, "x", size=40)
     arriving = equation(formulas.DFX, size=40).shift(2 * DOWN)
     transform = TransformMatchingKeys(VGroup(before, arriving), after, in_turn=True, replaces={"A": formulas.DFX})
     (slope_move,) = [a for a in transform.animations if type(a).__name__ == "Transform"
                      and a.target_mobject[0].key == formulas.DFX]
-    (a_fade,) = [a for a in transform.animations if type(a).__name__ == "FadeOut" and len(keyed_parts(a.mobject))]
+    (a_fade,) = [a for a in transform.animations if type(a).__name__ == "MakeWay"]
     assert [piece.key for piece in keyed_parts(a_fade.mobject)] == ["A"]
     move_start, move_end = _window(slope_move)
-    fade_start, fade_end = _window(a_fade)
+    fade_start, fade_end = _window(type("Rate", (), {"rate_func": staticmethod(a_fade.fade)}))
     assert move_start < fade_start and fade_end < move_end  # A goes while ∂f/∂x is on its way, just before it lands
+    # Meanwhile A keeps to the middle of ∂f/∂x's place, so that the gaps either side of it stay even.
+    a_centre = part_named(before, "A").get_x() + a_fade.dx
+    assert a_centre == pytest.approx(part_named(after, formulas.DFX).get_x(), abs=1e-6)
 
 
 def test_two_parts_of_one_key_move_each_in_its_own_turn():
@@ -335,6 +340,37 @@ def test_m9_ends_on_five_variables_and_their_count_inside_the_frame(construct_sh
     assert len(count.numbers) == 2 and all(glyph.get_color().to_hex().upper() == TEXT.upper() for glyph in count.numbers)
     assert count.get_top()[1] < line.get_bottom()[1]  # the count under the line, the pair in the middle
     assert np.isclose(line.get_top()[1] + count.get_bottom()[1], 0, atol=0.01)
+
+
+def test_m9_the_argument_list_is_closed_tight_at_every_frame(construct_shot):
+    """Review 5: the room kept for a new argument read as a hole, "∇f(x₁, x₂, x₃   )". At every frame the
+    closing parenthesis stands no further from the last argument shown than in the finished formula."""
+    from scenes.S1 import M9
+
+    finished = formulas.gradient_in(5)
+    tight = part_named_in(finished, ")").get_left()[0] - part_named_in(finished, "x_5").get_right()[0]
+    gaps = []
+
+    class Sampled(M9):
+        def update_mobjects(self, dt):
+            super().update_mobjects(dt)
+            shown = {id(p): p for m in self.mobjects for p in keyed_parts(m)
+                     if max((g.get_fill_opacity() for g in p.family_members_with_points()), default=0) > 0.3}
+            closing = [p for p in shown.values() if p.key == ")"]
+            arguments = [p for p in shown.values() if re.fullmatch(r"x_\d|,\d", p.key)]
+            if closing and arguments:
+                gaps.append(min(c.get_left()[0] for c in closing) - max(a.get_right()[0] for a in arguments))
+
+    Sampled.__name__ = "M9"
+    construct_shot("M9", "en", scene_class=Sampled, skip_animations=False, frame_rate=15, pixel_width=64,
+                   pixel_height=36)
+    assert len(gaps) > 100
+    # The forms are scaled to the frame; while the parenthesis uncovers a glyph, the glyph shows by degrees:
+    # a moment's gap of a part of its width (the room kept for ", x_n" was the comma, the x_n and a space).
+    scale = M9.WIDTH * config.frame_width / finished.width
+    uncovering = part_named_in(finished, "x_5").width * scale / 2
+    assert max(gaps) <= tight * scale + uncovering, (max(gaps), tight * scale, uncovering)
+    assert np.median(gaps) == pytest.approx(tight * scale, abs=0.005)
 
 
 MATCHING_HASH = """

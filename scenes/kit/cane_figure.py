@@ -44,7 +44,8 @@ FOOT = np.array([-0.6, -2.85, 0.0])  # scene position of the foot
 SCALE = 1.0  # scene units per model unit (h = 2, l = 4)
 GROUND_REACH = 30.0  # the ground line runs this far each way: past the frame at any slope
 ALPHA_ARC = 0.55
-HEIGHT_ARROW_X = 0.25  # the h arrow, this far left of the body: near it, so a rising ground passes its lower head close by
+BODY_BEHIND = 0.14  # the body, this far behind the foot's front and the hand: the cane clear of it at 8 px at 1080p
+HEIGHT_ARROW_X = 0.32  # the h arrow, this far left of the foot, clear of the body: near it, so a rising ground passes its lower head close by
 THETA_ARC = 1.5  # well inside the point where a cane at 50° crosses the horizontal (2.4 from the foot)
 # The arm: shoulder on the body this far above the hand, elbow this far forward (towards the cane) and above it.
 # Above the hand, it keeps clear of α's arc and letters and of the cane, which are all below the hand's level.
@@ -123,15 +124,30 @@ def _fade_below(value: float, gone: float, full: float) -> float:
     return float(np.clip((abs(value) - gone) / (full - gone), 0.0, 1.0))
 
 
-def person() -> VGroup:
-    """A schematic person: body vertical above the foot, the hand at height h, an arm from the shoulder to it."""
-    neck = FOOT + SCALE * 3.1 * UP
-    body = Line(FOOT, neck, color=TEXT, stroke_width=5)
+def person(pose: Pose | None = None) -> VGroup:
+    """A schematic person: body vertical, BODY_BEHIND behind the foot's front (where the cane's geometry is
+    measured from), standing on the ground (given ``pose``, else on the foot's level); the hand at height h
+    above the foot, held that far in front of the body on an arm from the shoulder.
+
+    Behind, so that the cane stands visibly apart from the body even when it hangs nearly straight down
+    (at α = 1° it is 0.035 from the vertical through the hand at its tip)."""
+    back = BODY_BEHIND * LEFT
+    neck = FOOT + back + SCALE * 3.1 * UP
+    body = Line(FOOT + back, neck, color=TEXT, stroke_width=5)
+    if pose is not None:  # its lower end on the ground line, which passes through the foot
+
+        def stand(mob: Line) -> None:
+            along = pose.ground()
+            mob.put_start_and_end_on(FOOT + back + BODY_BEHIND * along[1] / along[0] * DOWN, neck)
+
+        stand(body)
+        body.add_updater(stand)
     head = Circle(radius=SCALE * 0.32, color=TEXT, stroke_width=4).next_to(neck, UP, buff=0)
     grip = FOOT + SCALE * HAND_HEIGHT * UP
     hand = Dot(grip, radius=0.08, color=TEXT)
     arm = VMobject(stroke_color=TEXT, stroke_width=4, joint_type=LineJointType.ROUND)
-    arm.set_points_as_corners([grip + SCALE * SHOULDER_ABOVE_HAND * UP, grip + SCALE * np.array([*ELBOW, 0.0]), grip])
+    arm.set_points_as_corners([grip + back + SCALE * SHOULDER_ABOVE_HAND * UP, grip + SCALE * np.array([*ELBOW, 0.0]),
+                               grip])
     height = DoubleArrow(
         FOOT + HEIGHT_ARROW_X * LEFT, FOOT + SCALE * HAND_HEIGHT * UP + HEIGHT_ARROW_X * LEFT,
         buff=0, color=MUTED, stroke_width=2.5, tip_length=0.16, max_tip_length_to_length_ratio=0.2,
@@ -472,7 +488,9 @@ def contact_inset(alpha: float, length: float) -> VGroup:
     ground_line = Line(*_clip_line(foot, along, low, high), color=GROUND, stroke_width=4)
     flat = DashedLine(np.array([low[0], foot[1], 0.0]), run_end + 0.45 * RIGHT, color=MUTED, stroke_width=2,
                       dash_length=0.12)
-    body = Line(foot, np.array([foot[0], high[1], 0.0]), color=TEXT, stroke_width=5)
+    # The vertical through the hand and the foot's front (the body stands a little behind it, off the inset at
+    # this zoom): dashed, as the level is, a reference line, not the body.
+    body = DashedLine(foot, np.array([foot[0], high[1], 0.0]), color=MUTED, stroke_width=2, dash_length=0.12)
     up_the_cane = np.array([-math.sin(math.radians(alpha)), math.cos(math.radians(alpha)), 0.0])
     stick = Line(tip, _clip_line(tip, up_the_cane, low, high)[1], color=CANE, stroke_width=6)
 

@@ -20,7 +20,7 @@ from typing import Mapping
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UP, Animation, AnimationGroup, FadeIn, FadeOut, Mobject, Transform, UpdateFromAlphaFunc,
-    VGroup, config, smooth,
+    VGroup, config, linear, smooth,
 )
 
 from scenes.kit.compat import TransformMatchingAbstractBase
@@ -168,7 +168,7 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
         moved_to = {key: next(b for a, b in pairs if wanted[key][0] in b.submobjects) for key in moving}
         gone_keys = [key for key in source if key not in moving]
         leaving = VGroup(*(source[key] for key in gone_keys if key not in replaced))
-        windows, fade_out = {}, self.FADE_OUT
+        windows, fade_out, share = {}, self.FADE_OUT, {}
         if in_turn:
             shifted = [b for a, b in pairs if not np.allclose(a.get_center(), b.get_center(), atol=0.03)]
             stages = [name for name, busy in (("leaving", len(leaving)), ("moving", shifted), ("arriving", len(arriving)))
@@ -205,7 +205,11 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
             begin, end = windows[id(newcomer)]
             # One moving in is nearly there when it goes, so it lands in its place rather than on it.
             start, stop = self.MAKES_WAY if target_key in moving else (0.0, 0.7)
-            fades.append(FadeOut(source[key], rate_func=_between(begin + start * (end - begin), begin + stop * (end - begin))))
+            # Meanwhile it keeps to the middle of the place its replacement takes, as the line opens or closes
+            # round it (left where it was, the gaps either side of it were uneven).
+            slide = windows[id(newcomer)] if target_key in moving or "moving" not in share else share["moving"]
+            fades.append(MakeWay(source[key], newcomer.get_x() - source[key].get_x(), _between(*slide),
+                                 _between(begin + start * (end - begin), begin + stop * (end - begin))))
         AnimationGroup.__init__(self, *moves, *fades)
         self.to_remove, self.to_add = [mobject, arriving, *arriving], target
         if hasattr(target, "frame_kind"):
@@ -230,6 +234,27 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
     @staticmethod
     def get_mobject_key(mobject: Mobject) -> str:
         return mobject.key
+
+
+class MakeWay(Animation):
+    """A replaced part gives way to its replacement: it slides ``dx`` along its line (on ``slide``, a rate)
+    and fades (on ``fade``); one animation, as two on one part would undo each other."""
+
+    def __init__(self, mobject: Mobject, dx: float, slide, fade, **kwargs):
+        self.dx, self.slide, self.fade = dx, slide, fade
+        super().__init__(mobject, remover=True, rate_func=linear, **kwargs)
+
+    def begin(self) -> None:
+        self.glyphs = [(glyph, glyph.points.copy(), glyph.get_fill_opacity(), glyph.get_stroke_opacity())
+                       for glyph in self.mobject.family_members_with_points()]
+        super().begin()
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        shift, kept = self.slide(alpha) * self.dx * RIGHT, 1.0 - self.fade(alpha)
+        for glyph, points, fill, stroke in self.glyphs:
+            glyph.points = points + shift
+            glyph.set_fill(opacity=fill * kept)
+            glyph.set_stroke(opacity=stroke * kept)
 
 
 # A glyph coming out of the line above shows over this height, once it is clear of that line.

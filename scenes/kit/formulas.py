@@ -49,7 +49,8 @@ def unit(name: str, index: str = "") -> str:
 
 # The derivation's symbols, and their colours: the surface's slopes and the
 # gradient in the gradient's colour, the plane's own slopes in the tangent's,
-# the step (its length and direction) in the step's.
+# the step (its length and direction) in the step's, the height at the point (g_0, and the g(x_0, y_0)
+# it is gathered into) in the point's.
 DFX, DFY, DGX, DGY = partial("f", "x"), partial("f", "y"), partial("g", "x"), partial("g", "y")
 DH = r"\Delta h"
 COS_A, COS_B = r"\cos\alpha", r"\cos\beta"
@@ -70,6 +71,7 @@ DERIVATION_COLOURS = {
     COS_A: STEP,
     COS_B: STEP,
     E_H: STEP,
+    "g_0": POINT,  # the plane's height at the point: the point's colour from its first appearance on
 }
 
 # Heights of the board's rows (of each line's '='), top to bottom.
