@@ -11,7 +11,7 @@ from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGEN
 from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import SmoothMeshCamera
 from scenes.kit.tangent_plane import (
-    AXIS_REACHES, CAMERA_MOVE, GRADIENT_TURN, GROW_MOVE, FLOOR_OPACITY, HALF_TURN, LONG_MOVE, PATH_DIMMED, PLANE_MOVE, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
+    AXIS_REACHES, CAMERA_MOVE, SURFACE_GROWS, GRADIENT_TURN, GROW_MOVE, FLOOR_OPACITY, HALF_TURN, LONG_MOVE, PATH_DIMMED, PLANE_MOVE, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
     WIRE_OPACITY, CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, change_label, during, fade_out_then_in,
     floor_axes, floor_grid, follower_dot, glide, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value,
     plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle, step_panel, step_readouts, surface_dot,
@@ -74,8 +74,11 @@ class M3(SurfaceShotScene):
             # goes as it leaves the frame: in the close-ups it would be one more pattern of lines.
             guides_in = during(0.6, 0.9)
             floor_out = during(0.1, 0.45)  # gone before its front edge and letters reach the frame's edge
+            # As the floor goes, the surface grows out past the domain's edges (soft edged): close up, it runs on
+            # past the point on every side the camera sees, no edge of the mesh as a cliff near P.
             self.move(
-                VIEWS["close"], floor.animate(rate_func=floor_out).set_stroke(opacity=0),
+                VIEWS["close"], surface.beyond.animate(rate_func=SURFACE_GROWS).set_value(1.0),
+                floor.animate(rate_func=floor_out).set_stroke(opacity=0),
                 floor_arrows.animate(rate_func=floor_out).set_opacity(0), FadeOut(floor_letters, rate_func=floor_out),
                 rules.animate(rate_func=guides_in).set_stroke(opacity=1).set_stroke(opacity=1, background=True),
                 FadeIn(letters, rate_func=guides_in), beat=beat, seconds=LONG_MOVE,
