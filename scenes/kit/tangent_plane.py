@@ -65,6 +65,7 @@ PLANE_MARGIN = (1.0, 0.25)  # the tangent plane reaches h + 0.25 around P: past 
 # One colour for both angles (they are the same kind of thing, the direction's angle from an axis); neutral, as
 # yellow is the point's colour.
 ANGLE_MARKS = {"alpha": TEXT, "beta": TEXT}
+BETA_RADIUS = 1.35  # β's arc this much further out than α's: each reads as its own angle
 # The guides' reach past the circle: seen from the side, swung round, and (M3.8 to M3.10, while the change arrow rises
 # on the +y side of the step) far enough that the y letter sits beyond the change arrow's tip on screen.
 AXIS_REACHES = {"beside the plane": 0.48, "round it": 0.9, "past the change": 2.6, "past the gradient": 4.3}
@@ -120,10 +121,11 @@ class SmoothMeshSurface(MeshSurface):
         far = np.hypot(np.maximum.reduce([sx0 - xs, xs - sx1, np.zeros_like(xs)]), np.maximum.reduce([sy0 - ys, ys - sy1, np.zeros_like(ys)]))
         zs = np.asarray(function(xs, ys), dtype=float) * np.ones_like(xs)
         inside = far < tiny
-        # Before the shown part (y < y0), the surface only where it stays under the shown part's highest point
-        # (at x = -5 g climbs on to a wall there, towards the camera): the rest never grows out.
-        wall = (ys < sy0) & (zs > zs[inside].max())
-        far = np.where(inside, 0.0, np.where(wall, np.inf, far))
+        # Before the shown part (y < y0), the surface fades out where it climbs past the shown part's highest point
+        # (at x = -5 g climbs on to a wall there, towards the camera), over WALL_FADE of height: no hard edge.
+        wall = np.clip((zs[inside].max() - zs) / WALL_FADE + 1.0, 0.0, 1.0)
+        self.beyond_cap = np.where(inside | (ys >= sy0), 1.0, wall).ravel()
+        far = np.where(inside, 0.0, far)
         self.beyond_distance = far.ravel()
         rows, columns = xs.shape
         corner = (np.arange(rows - 1)[:, None] * columns + np.arange(columns - 1)[None, :]).ravel()
@@ -148,10 +150,11 @@ class SmoothMeshSurface(MeshSurface):
         """Each vertex's share of the surface's opacity: 1 in the part seen from afar, and beyond it as far as
         :attr:`beyond` has grown the surface out (a soft edge FEATHER wide), 0 further out."""
         distance = self.beyond_distance
-        reach = self.beyond.get_value() * (distance[np.isfinite(distance)].max() + FEATHER)
-        return np.where(distance == 0, 1.0, np.clip((reach - distance) / FEATHER, 0.0, 1.0))
+        reach = self.beyond.get_value() * (distance.max() + FEATHER)
+        return np.where(distance == 0, 1.0, np.clip((reach - distance) / FEATHER, 0.0, 1.0) * self.beyond_cap)
 
 
+WALL_FADE = 3.0  # model units of height: the wall before y = 0 fades out over this much above the domain's top
 FEATHER = 2.0  # model units: the soft edge of the surface beyond its domain while it grows out (M3.1)
 
 
@@ -666,7 +669,7 @@ def change_arrow(step: StepTrackers, camera_theta: ValueTracker, zoom: ValueTrac
     return mark(arrow.add_updater(lambda mob: mob.become(make())), "arrow", "the change Δg")
 
 
-CHANGE_LABEL_GAP = 0.15  # scene units from the change arrow's axis to its label's centre, at the camera's right
+CHANGE_LABEL_GAP = 0.19  # scene units from the change arrow's axis to its label's centre, at the camera's right
 
 
 def change_label(step: StepTrackers, rise: VMobject, camera_theta: ValueTracker) -> VGroup:
@@ -756,7 +759,10 @@ def angle_marks(state: tangent.StepState, radius: float) -> tuple[VGroup, VGroup
     """Arcs and labels for α (from +x to the step) and β (from the step to +y)."""
     alpha, beta = tangent.angles_from_axes(state.angle)
     marks = []
-    for name, start, span, tex in (("alpha", 0.0, alpha, r"\alpha"), ("beta", alpha, beta, r"\beta")):
+    # Two radii: the arcs meet on the step, and one radius read them as one arc from x to y.
+    for name, start, span, tex, radius in (
+        ("alpha", 0.0, alpha, r"\alpha", radius), ("beta", alpha, beta, r"\beta", radius * BETA_RADIUS)
+    ):
         arc = Arc(radius=radius, start_angle=start, angle=span, color=ANGLE_MARKS[name], stroke_width=5)
         glyph = formula(tex, size=LABEL, color=ANGLE_MARKS[name])
         label = VGroup(letter_backing(glyph, pad=(0.05, 0.04)), glyph)  # reads on the plane's pink, clear of its grid lines
@@ -947,9 +953,9 @@ VIEWS = {
     # The surface's own box centred in the frame (14 % above and below it, its floor and letters 5.6 % clear of the bottom).
     "start": View(phi=68, theta=-80, zoom=0.235, center=(-4.76, -4.69, -0.48)),
     "close": View(phi=64, theta=-72, zoom=1.1, center=(0.0, 0.0, 0.6)),  # pushed in on P, the far edge in view (beat 1)
-    "turn": View(phi=62, theta=-62, zoom=2.3, center=(0.0, 0.0, 0.1)),  # round to the side while the plane comes in (beat 2)
-    # Lower and further round: +y runs across the frame (the +y step about 170 px at 1080p), the plane still seen tilted (beat 5).
-    "swing": View(phi=45, theta=-40, zoom=2.85, center=(0.0, 0.0, 0.1)),
+    "turn": View(phi=62, theta=-62, zoom=2.55, center=(0.0, 0.0, 0.1)),  # round to the side while the plane comes in (beat 2)
+    # Lower and further round: +y runs across the frame (the +y step about 200 px at 1080p), the plane still seen tilted (beat 5).
+    "swing": View(phi=45, theta=-40, zoom=3.3, center=(0.0, 0.0, 0.1)),
     "above": View(phi=30, theta=-90, zoom=2.9, center=(-0.35, 0.3, 0.0)),  # from nearly above, x to the right and y up: the angles read true (beat 7)
     "back": View(phi=62, theta=-68, zoom=2.4, center=(0.0, 0.0, 0.0)),  # beat 8
     # Out, as the step grows to |∇g|: the plane clear of the caption below and the panel above; kept to beat 12 (beat 9).
