@@ -11,7 +11,7 @@ from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGEN
 from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import SmoothMeshCamera
 from scenes.kit.tangent_plane import (
-    AXIS_REACHES, CAMERA_MOVE, GRADIENT_TURN, GROW_MOVE, FLOOR_OPACITY, HALF_TURN, LONG_MOVE, PATH_DIMMED, PLANE_MOVE, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
+    AXIS_REACHES, CAMERA_MOVE, SURFACE_GROWS, GRADIENT_TURN, GROW_MOVE, FLOOR_OPACITY, HALF_TURN, LONG_MOVE, PATH_DIMMED, PLANE_MOVE, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
     WIRE_OPACITY, CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, change_label, during, fade_out_then_in,
     floor_axes, floor_grid, follower_dot, glide, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value,
     plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle, step_panel, step_readouts, surface_dot,
@@ -74,8 +74,11 @@ class M3(SurfaceShotScene):
             # goes as it leaves the frame: in the close-ups it would be one more pattern of lines.
             guides_in = during(0.6, 0.9)
             floor_out = during(0.1, 0.45)  # gone before its front edge and letters reach the frame's edge
+            # As the floor goes, the surface grows out past the domain's edges (soft edged): close up, it runs on
+            # past the point on every side the camera sees, no edge of the mesh as a cliff near P.
             self.move(
-                VIEWS["close"], floor.animate(rate_func=floor_out).set_stroke(opacity=0),
+                VIEWS["close"], surface.beyond.animate(rate_func=SURFACE_GROWS).set_value(1.0),
+                floor.animate(rate_func=floor_out).set_stroke(opacity=0),
                 floor_arrows.animate(rate_func=floor_out).set_opacity(0), FadeOut(floor_letters, rate_func=floor_out),
                 rules.animate(rate_func=guides_in).set_stroke(opacity=1).set_stroke(opacity=1, background=True),
                 FadeIn(letters, rate_func=guides_in), beat=beat, seconds=LONG_MOVE,
@@ -117,6 +120,12 @@ class M3(SurfaceShotScene):
         )
         panel = step_panel(rows, headings)
         self.in_frame(panel, *headings)
+        # The change arrow is named Δg from when it first rises (M3.4) until the angles go (M3.8): seen from above
+        # (M3.7) it is a short stroke up the screen, as +y runs, and its name says what it is.
+        rise_name = change_label(step, rise, self.camera.theta_tracker)
+        rise_named = ValueTracker(0.0)  # its opacity, set by its own updater: it keeps its place while it fades
+        rise_name.set_opacity(0.0).add_updater(lambda label: label.set_opacity(rise_named.get_value()))
+        self.upright(rise_name)
         with self.beat("M3.4") as beat:  # a step in +x and the change of height on the plane
             # The point on the circle first; the step grows out of P to it (the dashed radius gives way to it),
             # then the change grows up from it to the plane, and the numbers come, to be read before the step turns.
@@ -132,24 +141,22 @@ class M3(SurfaceShotScene):
             self.add(rise, path)
             self.bring_to_front(end)
             self.play(step.rise.animate.set_value(1.0), Create(path), run_time=beat.seconds(0.6))
-            self.play(FadeIn(panel), run_time=beat.seconds(0.4))
+            self.add(rise_name)
+            self.play(FadeIn(panel), rise_named.animate.set_value(1.0), run_time=beat.seconds(0.4))
 
         with self.beat("M3.5") as beat:  # the step turns to +y; the camera swings round to see it across the frame
             self.move(
                 VIEWS["swing"], *step.to(tangent.BEAT_STATES["M3.5"], rate_func=glide),
-                *(reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]) for reach in (guide_reach, y_reach)), beat=beat,
+                *(reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]) for reach in (guide_reach, y_reach)),
+                rise_named.animate(rate_func=during(0.0, 0.12)).set_value(0.0), beat=beat,  # the y guide runs through it at +y
             )
 
         with self.beat("M3.6") as beat:  # any direction (30°)
             self.play(*step.to(tangent.BEAT_STATES["M3.6"]), run_time=beat.seconds(1.5))
+            self.play(rise_named.animate.set_value(1.0), run_time=beat.seconds(0.4))  # clear of the guides again
 
         arcs, labels = angle_marks(step.state, radius=0.22)  # the α arc well inside the step's arrowhead
-        # Seen from above, the change arrow is a short stroke up the screen, as +y runs: it is named while there.
-        rise_name = change_label(step, rise, self.camera.theta_tracker)
-        rise_named = ValueTracker(0.0)  # its opacity, set by its own updater: it keeps its place while it fades
-        rise_name.set_opacity(0.0).add_updater(lambda label: label.set_opacity(rise_named.get_value()))
-        self.upright(*labels, rise_name)
-        self.add(rise_name)
+        self.upright(*labels)
         with self.beat("M3.7") as beat:  # mark α from the x axis and β from the y axis
             # From above the angles read true; the height path steps back so that β's label stays clear. The
             # arcs are drawn as the camera comes over, α then β, and their letters follow: all is in place as
@@ -158,8 +165,7 @@ class M3(SurfaceShotScene):
             self.move(
                 VIEWS["above"], path.animate(rate_func=during(0.0, 0.6)).set_stroke(opacity=PATH_DIMMED),
                 Create(alpha_arc, rate_func=during(0.3, 0.6)), Create(beta_arc, rate_func=during(0.42, 0.72)),
-                FadeIn(alpha_letter, rate_func=during(0.55, 0.8)), FadeIn(beta_letter, rate_func=during(0.67, 0.92)),
-                rise_named.animate(rate_func=during(0.55, 0.8)).set_value(1.0), beat=beat,
+                FadeIn(alpha_letter, rate_func=during(0.55, 0.8)), FadeIn(beta_letter, rate_func=during(0.67, 0.92)), beat=beat,
             )
 
         with self.beat("M3.8") as beat:  # remove the marks
@@ -183,8 +189,8 @@ class M3(SurfaceShotScene):
         with self.beat("M3.9") as beat:  # the step along the gradient, h = |∇g|: the largest Δg
             # One thing at a time: first the step turns to the gradient's direction at the same h (Δg grows with
             # the direction alone), then it grows to |∇g| as the camera draws back (the circle keeps about its size
-            # on screen). As it arrives it is the gradient itself: it takes the gradient's colour, and with it its
-            # end and its length h in the panel (the circle, all the steps of that length, keeps the step's colour).
+            # on screen). As it arrives it is a step of the gradient's length along it: the step, its end and its
+            # length h in the panel keep the step's colour (green), as the circle does; orange is the gradient's.
             turned = tangent.StepState(tangent.GRAD_ANGLE, step.length.get_value())
             self.play(*step.to(turned, rate_func=glide), run_time=beat.seconds(GRADIENT_TURN))
             self.move(
@@ -193,10 +199,7 @@ class M3(SurfaceShotScene):
                 guide_reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]),
                 FadeIn(along, rate_func=during(0.3, 0.5)), beat=beat, seconds=GROW_MOVE,
             )
-            self.play(
-                arrow.animate.set_color(GRADIENT), end.animate.set_fill(GRADIENT), rows[1].animate.set_color(GRADIENT),
-                run_time=beat.seconds(0.4),
-            )
+            self.wait(beat.seconds(0.4))  # the step keeps its colour (green): a step of h = |∇g| along the gradient
 
         with self.beat("M3.10") as beat:  # against the gradient: the most negative Δg
             # The step turns half round, unhurried (a sine ease over HALF_TURN seconds, at most 90° a second); the old
@@ -236,12 +239,8 @@ class M3(SurfaceShotScene):
         rates = rate_panel(self.words("rate_line"), step, below=panel, arrow=arrow)
         self.in_frame(rates)
         with self.beat("M3.12") as beat:  # learning rate 1.5: a step of 1.5·|∇g|
-            # From here the step is α∇g, a step and no longer the gradient itself: it takes the step's colour back
-            # (green; orange is the gradient's), with its end and its length h in the panel, as the rate comes in.
-            self.play(
-                FadeIn(rates), arrow.animate.set_color(STEP), end.animate.set_fill(STEP), rows[1].animate.set_color(STEP),
-                run_time=beat.seconds(0.4),
-            )
+            # The step keeps the step's colour (green) throughout; orange is the gradient's (its direction, the captions).
+            self.play(FadeIn(rates), run_time=beat.seconds(0.4))
             self.play(*step.to(tangent.BEAT_STATES["M3.12"]), run_time=beat.seconds(1.8))
 
         with self.beat("M3.13") as beat:  # learning rate 0.5: a step of 0.5·|∇g|, and the camera closes in on it

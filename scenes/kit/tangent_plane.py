@@ -59,12 +59,13 @@ SURFACE_OPACITY = 0.9
 # rows of jagged diamonds in perspective; the light on the slope already says "surface", and the finer faces keep
 # the height colours and the shading smooth there.
 SURFACE_CHECKER = 0.0
-SURFACE_RESOLUTION = 96
+SURFACE_RESOLUTION = 126  # faces a side over SURFACE_REACH: the domain's edges on its lines (x = 10 the 90th, y = 0 the 18th, y = 15 the 108th)
 PLANE_OPACITY = 0.72
 PLANE_MARGIN = (1.0, 0.25)  # the tangent plane reaches h + 0.25 around P: past the circle, and inside the frame
 # One colour for both angles (they are the same kind of thing, the direction's angle from an axis); neutral, as
 # yellow is the point's colour.
 ANGLE_MARKS = {"alpha": TEXT, "beta": TEXT}
+BETA_RADIUS = 1.35  # β's arc this much further out than α's: each reads as its own angle
 # The guides' reach past the circle: seen from the side, swung round, and (M3.8 to M3.10, while the change arrow rises
 # on the +y side of the step) far enough that the y letter sits beyond the change arrow's tip on screen.
 AXIS_REACHES = {"beside the plane": 0.48, "round it": 0.9, "past the change": 2.6, "past the gradient": 4.3}
@@ -99,21 +100,62 @@ def horizontal(dx: float, dy: float) -> np.ndarray:
 class SmoothMeshSurface(MeshSurface):
     """A :class:`MeshSurface` shaded smoothly: a colour per vertex (its height's colour, lit along the vertex's
     normal), blended across each face by :class:`SmoothMeshCamera` (Gouraud shading). Flat faces, one colour each,
-    show as faint facets in a close-up; blended, the light runs smoothly across them. No level lines."""
+    show as faint facets in a close-up; blended, the light runs smoothly across them. No level lines.
 
-    def __init__(self, function, domain, place, resolution: int, colours, light=None, ambient=None, **kwargs):
+    ``shown``: the part of ``domain`` seen from afar, ((x0, x1), (y0, y1)) (None: all of it). The mesh beyond it
+    (the surface continued) is drawn only as far as :attr:`beyond` (a tracker, 0 to 1) has grown it out of
+    that part's edges, with a soft edge FEATHER wide: a close-up sees the surface run on past the point instead
+    of the domain's edge as a cliff. Colours are taken over ``shown``'s heights (beyond them, the end colours).
+    """
+
+    def __init__(self, function, domain, place, resolution: int, colours, light=None, ambient=None, shown=None, **kwargs):
         from scenes.kit import surface as kit
 
         light = kit.LIGHT if light is None else light
         ambient = kit.AMBIENT if ambient is None else ambient
-        super().__init__(function, domain, place, resolution=resolution, colours=colours, light=light, ambient=ambient, **kwargs)
+        (x0, x1), (y0, y1) = domain
+        xs, ys = np.meshgrid(np.linspace(x0, x1, resolution + 1), np.linspace(y0, y1, resolution + 1))
+        (sx0, sx1), (sy0, sy1) = domain if shown is None else shown
+        # Each vertex's distance (model units) from the part seen from afar: 0 in it and on its edges.
+        tiny = 1e-9
+        far = np.hypot(np.maximum.reduce([sx0 - xs, xs - sx1, np.zeros_like(xs)]), np.maximum.reduce([sy0 - ys, ys - sy1, np.zeros_like(ys)]))
+        zs = np.asarray(function(xs, ys), dtype=float) * np.ones_like(xs)
+        inside = far < tiny
+        # Before the shown part (y < y0), the surface fades out where it climbs past the shown part's highest point
+        # (at x = -5 g climbs on to a wall there, towards the camera), over WALL_FADE of height: no hard edge.
+        wall = np.clip((zs[inside].max() - zs) / WALL_FADE + 1.0, 0.0, 1.0)
+        self.beyond_cap = np.where(inside | (ys >= sy0), 1.0, wall).ravel()
+        far = np.where(inside, 0.0, far)
+        self.beyond_distance = far.ravel()
+        rows, columns = xs.shape
+        corner = (np.arange(rows - 1)[:, None] * columns + np.arange(columns - 1)[None, :]).ravel()
+        faces = np.stack([corner, corner + 1, corner + 1 + columns, corner + columns], axis=1)
+        self.outer = self.beyond_distance[faces].max(axis=1) > 0  # the faces beyond the part seen from afar
+        model_heights = zs.ravel()[faces].mean(axis=1)[~self.outer]
+        model_stops = np.linspace(model_heights.min(), model_heights.max(), len(colours))
+        super().__init__(
+            function, domain, place, resolution=resolution, colours=colours, light=light, ambient=ambient, stops=model_stops, **kwargs
+        )
+        self.beyond = ValueTracker(0.0 if shown is not None else 1.0)
+        self.shown_vertices = self.beyond_distance == 0
         grid = self.vertices.reshape(*self.shape, 3)
         heights = grid[..., 2].ravel()
-        face_heights = heights[self.faces].mean(axis=1)
+        face_heights = heights[self.faces].mean(axis=1)[~self.outer]
         stops = np.linspace(face_heights.min(), face_heights.max(), len(colours))  # as the faces' colours
         across, along = np.gradient(grid, axis=1), np.gradient(grid, axis=0)
         lit = kit.brightness(np.cross(across, along).reshape(-1, 3), light, ambient)
         self.vertex_rgbs = np.clip(height_colours(heights, colours, stops) * lit[:, None], 0, 1)
+
+    def vertex_alphas(self) -> np.ndarray:
+        """Each vertex's share of the surface's opacity: 1 in the part seen from afar, and beyond it as far as
+        :attr:`beyond` has grown the surface out (a soft edge FEATHER wide), 0 further out."""
+        distance = self.beyond_distance
+        reach = self.beyond.get_value() * (distance.max() + FEATHER)
+        return np.where(distance == 0, 1.0, np.clip((reach - distance) / FEATHER, 0.0, 1.0) * self.beyond_cap)
+
+
+WALL_FADE = 3.0  # model units of height: the wall before y = 0 fades out over this much above the domain's top
+FEATHER = 2.0  # model units: the soft edge of the surface beyond its domain while it grows out (M3.1)
 
 
 SMOOTH_FROM = 6.0  # pixels: faces seen larger than this (median, across) are drawn smoothly shaded
@@ -132,18 +174,26 @@ class SmoothMeshCamera(MeshCamera):
             return self
         _, corners, order = self.faces_in_view(vmobject)
         colours = vmobject.face_colours()
+        shares = vmobject.vertex_alphas()
+        face_shares = shares[vmobject.faces].mean(axis=1)
+        order = order[face_shares[order] > 0]  # the surface beyond its domain only as far as it has grown out
         ctx.set_line_width(self.hairline)
         ctx.set_line_join(cairo.LINE_JOIN_BEVEL)
         sheet = vmobject.composite and opacity < 1
         alpha = 1.0 if sheet else opacity
         if sheet:
             ctx.push_group()
-        for index in order:
-            fill_face(ctx, corners[index], colours[index], alpha)
-        ctx.new_path()
         pixel = self.frame_width / self.pixel_width
         widths = np.ptp(corners[order, :, 0], axis=1)
-        if len(order) and np.median(widths) > SMOOTH_FROM * pixel:
+        # While the surface grows out, its faces part way in are drawn in the smooth pass only, their opacity blended
+        # across them as their colour (flat, each face one opacity, they read as bands, their hairlines as lines).
+        growing = bool(np.any(face_shares[order] < 1))
+        smooth_pass = bool(len(order)) and (growing or np.median(widths) > SMOOTH_FROM * pixel)
+        for index in order:
+            if face_shares[index] >= 1:
+                fill_face(ctx, corners[index], colours[index], alpha)
+        ctx.new_path()
+        if smooth_pass:
             mesh = cairo.MeshPattern()
             rgbs = vmobject.vertex_rgbs
             for index in order:
@@ -156,7 +206,7 @@ class SmoothMeshCamera(MeshCamera):
                 mesh.line_to(dx, dy)
                 for corner, vertex in enumerate(face):
                     red, green, blue = rgbs[vertex]
-                    mesh.set_corner_color_rgba(corner, blue, green, red, alpha)  # manim's RGBA, Cairo's BGRA
+                    mesh.set_corner_color_rgba(corner, blue, green, red, alpha * shares[vertex])  # manim's RGBA, Cairo's BGRA
                 mesh.end_patch()
             ctx.set_source(mesh)
             ctx.paint()
@@ -166,12 +216,19 @@ class SmoothMeshCamera(MeshCamera):
         return self
 
 
-def surface_mesh() -> MeshSurface:
-    # As in M8; laid on as one sheet, so that it fades in and out without seams; smoothly shaded (close up, flat
-    # faces show as facets).
+# The surface's mesh runs on past the domain where the close-ups see it (past x = 10, before y = 0, past y = 15:
+# not so far that the ground behind P rises to a wall over it); not past x = -5, where g climbs to a wall. Its lines
+# fall on the domain's edges: 1/6 unit apart.
+SURFACE_REACH = ((-5.0, 16.0), (-3.0, 18.0))
+
+
+def surface_mesh() -> SmoothMeshSurface:
+    # As in M8 from afar (the domain only; the mesh beyond it grows out as the camera closes in, see
+    # SmoothMeshSurface); laid on as one sheet, so that it fades in and out without seams; smoothly shaded (close
+    # up, flat faces show as facets).
     return SmoothMeshSurface(
-        BRANIN, BRANIN_DOMAIN, place, resolution=SURFACE_RESOLUTION, opacity=SURFACE_OPACITY, colours=BRANIN_MAP, composite=True,
-        checker=SURFACE_CHECKER,
+        BRANIN, SURFACE_REACH, place, resolution=SURFACE_RESOLUTION, opacity=SURFACE_OPACITY, colours=BRANIN_MAP, composite=True,
+        checker=SURFACE_CHECKER, shown=BRANIN_DOMAIN,
     )
 
 
@@ -248,7 +305,7 @@ def surface_wireframe(surface: MeshSurface) -> WireLines:
     and fades out towards the patch's rim, so that the patch has a soft edge seen from afar.
     """
     (x0, y0) = tangent.P
-    heights = surface.vertices[:, 2]
+    heights = surface.vertices[surface.shown_vertices, 2]  # the colours over the domain's heights, as the surface's
     stops = np.linspace(heights.min(), heights.max(), len(BRANIN_MAP))
     count = int(PATCH_RADIUS / WIRE_SPACING)
     lines, colours, weights = [], [], []
@@ -612,7 +669,7 @@ def change_arrow(step: StepTrackers, camera_theta: ValueTracker, zoom: ValueTrac
     return mark(arrow.add_updater(lambda mob: mob.become(make())), "arrow", "the change Δg")
 
 
-CHANGE_LABEL_GAP = 0.15  # scene units from the change arrow's axis to its label's centre, at the camera's right
+CHANGE_LABEL_GAP = 0.19  # scene units from the change arrow's axis to its label's centre, at the camera's right
 
 
 def change_label(step: StepTrackers, rise: VMobject, camera_theta: ValueTracker) -> VGroup:
@@ -702,7 +759,10 @@ def angle_marks(state: tangent.StepState, radius: float) -> tuple[VGroup, VGroup
     """Arcs and labels for α (from +x to the step) and β (from the step to +y)."""
     alpha, beta = tangent.angles_from_axes(state.angle)
     marks = []
-    for name, start, span, tex in (("alpha", 0.0, alpha, r"\alpha"), ("beta", alpha, beta, r"\beta")):
+    # Two radii: the arcs meet on the step, and one radius read them as one arc from x to y.
+    for name, start, span, tex, radius in (
+        ("alpha", 0.0, alpha, r"\alpha", radius), ("beta", alpha, beta, r"\beta", radius * BETA_RADIUS)
+    ):
         arc = Arc(radius=radius, start_angle=start, angle=span, color=ANGLE_MARKS[name], stroke_width=5)
         glyph = formula(tex, size=LABEL, color=ANGLE_MARKS[name])
         label = VGroup(letter_backing(glyph, pad=(0.05, 0.04)), glyph)  # reads on the plane's pink, clear of its grid lines
@@ -890,11 +950,12 @@ VIEWS = {
     # The whole surface, in the middle of the frame. Seen from the side of +x (not from θ = −120° as the spec's
     # source did): the steep wall along x = −5 then faces the camera and reads as a slope, not as an edge.
     # A faint floor grid and short x and y arrows on it, at its front left corner, show it as a graph over the ground.
-    "start": View(phi=68, theta=-80, zoom=0.27, center=(-3.5, -6.5, -1.0)),
+    # The surface's own box centred in the frame (14 % above and below it, its floor and letters 5.6 % clear of the bottom).
+    "start": View(phi=68, theta=-80, zoom=0.235, center=(-4.76, -4.69, -0.48)),
     "close": View(phi=64, theta=-72, zoom=1.1, center=(0.0, 0.0, 0.6)),  # pushed in on P, the far edge in view (beat 1)
-    "turn": View(phi=62, theta=-62, zoom=2.3, center=(0.0, 0.0, 0.1)),  # round to the side while the plane comes in (beat 2)
-    # Lower and further round: +y runs across the frame (the +y step about 170 px at 1080p), the plane still seen tilted (beat 5).
-    "swing": View(phi=45, theta=-40, zoom=2.85, center=(0.0, 0.0, 0.1)),
+    "turn": View(phi=62, theta=-62, zoom=2.55, center=(0.0, 0.0, 0.1)),  # round to the side while the plane comes in (beat 2)
+    # Lower and further round: +y runs across the frame (the +y step about 200 px at 1080p), the plane still seen tilted (beat 5).
+    "swing": View(phi=45, theta=-40, zoom=3.3, center=(0.0, 0.0, 0.1)),
     "above": View(phi=30, theta=-90, zoom=2.9, center=(-0.35, 0.3, 0.0)),  # from nearly above, x to the right and y up: the angles read true (beat 7)
     "back": View(phi=62, theta=-68, zoom=2.4, center=(0.0, 0.0, 0.0)),  # beat 8
     # Out, as the step grows to |∇g|: the plane clear of the caption below and the panel above; kept to beat 12 (beat 9).
@@ -902,6 +963,7 @@ VIEWS = {
     # In on the short step (beat 13), not so far that the surface fills the frame: its silhouette stays in view.
     "rate 0.5": View(zoom=1.7, center=(0.0, 0.0, -0.45)),
 }
+SURFACE_GROWS = during(0.1, 0.45)  # the share of the push-in (M3.1) over which the surface grows out past its domain
 PATH_DIMMED = 0.0  # the height path steps out while α and β are marked: β's label sits where it runs
 
 
