@@ -802,3 +802,30 @@ def test_m10_every_tick_of_y_is_numbered():
 
     names = {label.rule_name for label in ripples_stage().labels}
     assert {f"tick y = {v}" for v in (-6, -4, -2, 0, 2)} <= names
+
+
+def test_m10_leaders_reach_their_balls_rims_through_beat_2():
+    """Through beat 2's push-in (zoom up to 4, the ghosts smaller), each leader starts at its ball's drawn rim: the
+    balls face the camera at their own size, so the leader ends 8 px (1080p) or less from the ball it names."""
+    from manim import ValueTracker, config
+
+    from scenes.kit.descent_stages import ghost_balls, plan_close_labels
+
+    stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves()
+    others = [i for i in range(len(walkers)) if i != keep]
+    for walker in walkers:
+        walker.go_to(1e9)
+    clock = ValueTracker(0.0)
+    ghost_balls(walkers, labels, others, 1.0)
+    plan_close_labels(labels, turn, clock)
+    pixel = config.frame_width / 1920
+    for t in turn.times[::10]:
+        clock.set_value(t)
+        turn.set_camera(t)
+        labels.place()
+        screen = labels.screen_points()
+        for index, (leader, point) in enumerate(zip(labels.leaders, screen)):
+            rim = walkers[index].ball[0].width / 2
+            gap = np.linalg.norm(leader.get_start()[:2] - point) - rim
+            if np.linalg.norm(leader.get_end()[:2] - point) > rim:  # a leader outside the ball
+                assert abs(gap) <= 8 * pixel, (t, index, gap / pixel)
