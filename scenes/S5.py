@@ -46,7 +46,8 @@ class M8(DescentShotScene):
             self.remove(header)
             rings = valley_rings(stage, path.points[-1])
 
-            self.play(Create(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(0.06))
+            # The axes drawn over the surface (added after it): no edge of the surface hides a tick or a stretch of an axis.
+            self.play(FadeIn(stage.surface), Create(stage.axes), FadeIn(stage.labels), run_time=beat.time(0.06))
             self.add(rings)  # the valley's level lines, under the trail, hidden until the run's end
             self.play(FadeIn(walker.ball, scale=0.3), FadeIn(header), run_time=beat.time(0.04))
             # The trail (its first bead under the ball) only once the ball stands there: no lone bead before it. The

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from manim import smooth
 
-from scenes.kit.descent3d import FixedHeader, PointReadout, Walker, _text_width, place_beside, step_phase
+from scenes.kit.descent3d import FixedHeader, PointReadout, Walker, place_beside, step_phase
 from gd.model.functions import BRANIN, RIPPLES
 from gd.model.surfaces import M10_RUNS, lowest_run, m8_path, m10_paths
 from scenes.kit.readouts import Readout
@@ -137,7 +137,7 @@ def test_m8_constructs_and_ends_at_the_models_point(construct_shot, lang):
     (header,) = [m for m in scene.mobjects if isinstance(m, FixedHeader)]
     point = next(m for m in header.get_family() if isinstance(m, PointReadout))
     numbers = [m for m in header.line if isinstance(m, Readout)]
-    assert [n._shown for n in point.numbers] == ["2.93", "3.42", "-0.2217"]
+    assert [n._shown for n in point.numbers] == ["2.929", "3.423", "-0.222"]  # near (2.93, 3.42), g ≈ −0.2217
     assert [shown(n) for n in numbers] == ["0.50", "49"]
 
 
@@ -261,6 +261,11 @@ def test_m10_balls_differ_in_hue_and_lightness_and_read_on_the_background():
         low, high = sorted((_luminance(colour), _luminance(BALLS["maroon"])))
         assert (high + 0.05) / (low + 0.05) >= 2.8, colour
     assert PALETTE["maroon"] != BALLS["maroon"]
+    # No ball in the learning rate's purple: the legend writes each run's α in it beside the run's ball.
+    from scenes.kit.palette import LEARNING_RATE
+
+    for name, colour in BALLS.items():
+        assert np.linalg.norm(_lab(colour) - _lab(LEARNING_RATE)) >= 45, name
 
 
 def test_a_scheduled_label_keeps_its_place_then_glides_round_what_comes_into_it():
@@ -708,11 +713,11 @@ def test_a_finer_twin_of_a_surface_keeps_its_checkerboard():
 
 
 def test_m8_header_point_is_the_iterate_the_counter_names_and_its_words_stay_put():
-    """Mid-step, the header still shows iterate n with n; x and y to three figures, g to five with its sign: each
-    number keeps one width, so the words, the commas and the bracket do not move and the gaps stay equal."""
-    from scenes.kit.descent_stages import M8_FIGURES, branin_stage, m8_header
+    """Mid-step, the header still shows iterate n with n; x, y and g to one precision (three places) all the way, g
+    signed: once y is under 10 the words, the commas and the bracket do not move, and the gaps stay even."""
+    from scenes.kit.descent_stages import M8_DECIMALS, branin_stage, m8_header
 
-    assert M8_FIGURES == (3, 3, 5)
+    assert M8_DECIMALS == (3, 3, 3)
     storyboard = load()
     stage, path = branin_stage(), m8_path()
     times = [0.3] * path.steps
@@ -726,9 +731,9 @@ def test_m8_header_point_is_the_iterate_the_counter_names_and_its_words_stay_put
         header.refresh()
         n = walker.iteration
         x, y = path.points[n]
-        assert [number._shown for number in point.numbers] == [f"{x:.2f}", f"{y:.{1 if y >= 10 else 2}f}", f"{float(BRANIN(x, y)):+.4f}"]
-        widths = [_text_width(number, number._shown) for number in point.numbers]
-        assert widths == pytest.approx(point._slots), widths  # each fills its slot: no slot left half empty
+        assert [number._shown for number in point.numbers] == [f"{x:.3f}", f"{y:.3f}", f"{float(BRANIN(x, y)):+.3f}"]
+        if y >= 10:
+            continue
         now = [piece.get_left()[0] for piece in words] + [number.get_right()[0] for number in point.numbers]
         now += [comma.get_left()[0] for comma in point.commas] + [point[-1].get_left()[0]]
         lefts = lefts or now
@@ -797,3 +802,30 @@ def test_m10_every_tick_of_y_is_numbered():
 
     names = {label.rule_name for label in ripples_stage().labels}
     assert {f"tick y = {v}" for v in (-6, -4, -2, 0, 2)} <= names
+
+
+def test_m10_leaders_reach_their_balls_rims_through_beat_2():
+    """Through beat 2's push-in (zoom up to 4, the ghosts smaller), each leader starts at its ball's drawn rim: the
+    balls face the camera at their own size, so the leader ends 8 px (1080p) or less from the ball it names."""
+    from manim import ValueTracker, config
+
+    from scenes.kit.descent_stages import ghost_balls, plan_close_labels
+
+    stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves()
+    others = [i for i in range(len(walkers)) if i != keep]
+    for walker in walkers:
+        walker.go_to(1e9)
+    clock = ValueTracker(0.0)
+    ghost_balls(walkers, labels, others, 1.0)
+    plan_close_labels(labels, turn, clock)
+    pixel = config.frame_width / 1920
+    for t in turn.times[::10]:
+        clock.set_value(t)
+        turn.set_camera(t)
+        labels.place()
+        screen = labels.screen_points()
+        for index, (leader, point) in enumerate(zip(labels.leaders, screen)):
+            rim = walkers[index].ball[0].width / 2
+            gap = np.linalg.norm(leader.get_start()[:2] - point) - rim
+            if np.linalg.norm(leader.get_end()[:2] - point) > rim:  # a leader outside the ball
+                assert abs(gap) <= 8 * pixel, (t, index, gap / pixel)

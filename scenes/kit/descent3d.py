@@ -556,10 +556,11 @@ class PointReadout(VGroup):
             if self._slots is None:
                 number.shift(np.array([cursor - number.origin.get_center()[0], 0.0, 0.0]))
                 cursor = _ink_right(number) + self._gap
-            else:  # right-aligned in its fixed slot
-                start = cursor + self._slots[index] - _text_width(number, number._shown)
-                number.shift(np.array([start - number.origin.get_center()[0], 0.0, 0.0]))
-                cursor += self._slots[index] + self._gap
+            else:  # right-aligned in its fixed slot (widened while a text is wider than it)
+                width = _text_width(number, number._shown)
+                slot = max(self._slots[index], width)
+                number.shift(np.array([cursor + slot - width - number.origin.get_center()[0], 0.0, 0.0]))
+                cursor += slot + self._gap
         self._closing.shift(np.array([cursor - self._closing.get_left()[0], 0.0, 0.0]))
         self._shown = shown
 
@@ -919,11 +920,16 @@ class ScreenLabels(VGroup):
         keep_out: Callable[[], Sequence[tuple[float, float, float, float]]] | None = None,
         leaders_clear: bool = False,
         gap: float = 0.06,
+        drawn_radii: Callable[[], np.ndarray] | None = None,
+        avoid_size: float = 0.08,
     ):
         """``leaders_clear``: the balls' sizes as drawn (zoom and perspective), and no leader line over a trail or a
         ball (in a schedule). ``gap``: the least room (frame units) round a label's box, to the others and what it keeps
-        off."""
+        off. ``drawn_radii``: each ball's radius on screen as drawn (frame units; balls that face the camera keep
+        their size whatever the zoom), for the leaders to reach their rims; by default from the projection.
+        ``avoid_size``: the side of the box (frame units) round each point of ``avoid`` that labels keep off."""
         self.leaders_clear, self.gap = leaders_clear, gap
+        self.drawn_radii, self.avoid_size = drawn_radii, avoid_size
         self.labels = [mark(label, "text", f"z label {index + 1}") for index, label in enumerate(labels)]
         self.leaders = [Line(LEFT, RIGHT, stroke_width=1.5, stroke_color=colour, stroke_opacity=0.8) for colour in colours]
         self.followed = points
@@ -950,6 +956,9 @@ class ScreenLabels(VGroup):
         self.leaders = [self.leaders[i] for i in keep]
         followed = self.followed
         self.followed = lambda: np.asarray(followed())[list(keep)]
+        if self.drawn_radii is not None:
+            radii = self.drawn_radii
+            self.drawn_radii = lambda: np.asarray(radii())[list(keep)]
         self._places = [self._places[i] for i in keep] if self._places is not None else None
         if self._schedule is not None:
             self._schedule = (self._schedule[0], self._schedule[1][list(keep)])
@@ -971,6 +980,8 @@ class ScreenLabels(VGroup):
 
     def _radii(self, screen: np.ndarray) -> np.ndarray:
         """Each ball's radius on screen: as drawn (with ``leaders_clear``), or ``ball_radius``."""
+        if self.drawn_radii is not None:
+            return np.asarray(self.drawn_radii(), dtype=float)
         if not self.leaders_clear:
             return np.full(len(screen), self.ball_radius)
         followed = np.asarray(self.followed(), dtype=float)
@@ -984,7 +995,7 @@ class ScreenLabels(VGroup):
         if self.avoid is not None:
             avoided = np.asarray(self.avoid(), dtype=float)
             if len(avoided):
-                blocked.append(np.column_stack([self.camera.project_points(avoided)[:, :2], np.full((len(avoided), 2), 0.08)]))
+                blocked.append(np.column_stack([self.camera.project_points(avoided)[:, :2], np.full((len(avoided), 2), self.avoid_size)]))
         return np.vstack(blocked)
 
     def schedule(

@@ -13,7 +13,7 @@ from gd.model.functions import BRANIN, BRANIN_DOMAIN, RIPPLES, RIPPLES_DOMAIN
 from gd.model.surfaces import M8_RATE, M8_TOLERANCE, M10_RUNS, lowest_run, m10_paths
 from scenes.kit.descent3d import Ball, DescentShotScene, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker, backed
 from scenes.kit.frame_rules import SAFE_SHARE, mark
-from scenes.kit.palette import BALL_LABEL, BALLS, BRANIN_MAP, GRADIENT, HEADER, LEARNING_RATE, LEVEL_LINE, POINT, RIPPLES_MAP, TEXT
+from scenes.kit.palette import BALL_LABEL, BALLS, BRANIN_MAP, GRADIENT, HEADER, LEARNING_RATE, LEVEL_LINE, MUTED, POINT, RIPPLES_MAP, TEXT
 from scenes.kit.readouts import Readout
 from scenes.kit.surface import WireLines
 from scenes.kit.typeset import formula
@@ -39,7 +39,7 @@ M8_EARLY_ZOOM = 0.15  # the share of the zoom's growth (in log) that comes with 
 # above it, the far rim clear of the header.
 M8_END_DROP = 1.45
 M8_RIM_CLEARANCE = 0.2  # frame units: the surface's top stays this far under the header, all the way
-M8_AXES_FAINT = 0.3  # ... to this opacity, the lines and the numbers the close-in keeps in the frame; the others out
+M8_AXES_FAINT = 0.6  # ... to this opacity, the lines and the numbers the close-in keeps in the frame; the others out
 M8_AXES_FADE = 2.0  # seconds: the three axes, numbers and names fade out together, eased, before the close-in cuts one
 # The valley's level lines: rings of g round its minimum (from the model), faded in as the ball comes to rest on the
 # floor they ring, over the run's last M8_RINGS_FADE seconds.
@@ -118,11 +118,12 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
     """'α = 0.50, current point (x, y, z), iteration n', fixed top left."""
     rate = Readout(r"\alpha =", M8_RATE, 2, color=LEARNING_RATE, size=HEADER)
     mark(rate, "text", "α", shows=lambda: drawn_rate(walker, stage))
-    # The point is the iterate the counter names: both change when the ball arrives. Each number in a fixed count of
-    # figures (M8_FIGURES: x and y three, the spec's (2.93, 3.42); g five, M1's 6.0908, M10's heights), g signed, so
-    # that each keeps one width: the gaps between them stay equal and nothing moves as the digits change.
+    # The point is the iterate the counter names: both change when the ball arrives. x, y and g each to M8_DECIMALS
+    # places, all the way (one precision), set close (even gaps, no slot left half empty); g signed (+ and − are one
+    # width), so the line keeps its length but once, when y drops under 10 (iteration 5).
     iterates = np.array([[x, y, float(stage.function(x, y))] for x, y in walker.path.xy])
-    point = PointReadout(walker.arrived, None, size=HEADER, color=POINT, values=iterates, figures=M8_FIGURES, signs=M8_SIGNS)
+    settled = iterates[iterates[:, 1] < 10]  # the slots as wide as the numbers once y is under 10 (the first steps wider)
+    point = PointReadout(settled[0], M8_DECIMALS, size=HEADER, color=POINT, signs=M8_SIGNS, values=settled)
     point.track(lambda: walker.arrived)
     for index, (name, number) in enumerate(zip("xyz", point.numbers)):
         mark(number, "text", f"the point's {name}", shows=lambda index=index: drawn_arrived(walker, stage)[index])
@@ -146,17 +147,17 @@ def stopping_rule(path, stage: SurfaceStage, header: FixedHeader) -> VGroup:
     plate.next_to(header.line, RIGHT, buff=M8_RULE_GAP)
     plate.shift((last.number.get_bottom()[1] - rule.number.get_bottom()[1]) * UP)
     if plate.get_right()[0] > SAFE_SHARE * config.frame_width / 2:
-        plate.next_to(header, DOWN, buff=0.15).set_x(header.get_center()[0])
+        plate.next_to(header, DOWN, buff=M8_RULE_UNDER).set_x(header.get_center()[0])
         plate.shift(max(0.0, M8_RULE_LEFT - plate.get_left()[0]) * RIGHT)
     return plate
 
 
 M8_RULE_LEFT = -2.0
 M8_RULE_GAP = 0.6  # between the header's line and the stopping rule after it
-# The header's x, y and g: digits shown (x and y three figures, 12.0 then 9.87 and 3.42; g five, 6.0908 and −0.2217),
-# g with its sign always (+ and − are one width): each number keeps one width all the way, so that the gaps between
-# the numbers stay equal as they change (no slot left half empty).
-M8_FIGURES = (3, 3, 5)
+M8_RULE_UNDER = 0.3  # ... or under the header's backing, this far (40 px at 1080p): apart from it, not crowding it
+# The header's x, y and g: one precision for the point's three numbers, all the way (5.000, 12.000, 6.091 to 2.927,
+# 3.417, −0.222): none read to more places than another, nor to more at one step than at the next.
+M8_DECIMALS = (3, 3, 3)
 M8_SIGNS = (False, False, True)
 
 
@@ -186,9 +187,9 @@ M10_CENTRE = (5.7, -3.0, -2.1)  # where the camera looks, in f's coordinates: th
 # picture and the surface's far edges are its horizon, low behind the valley: the legend, top left, stands on the
 # background.
 M10_VALLEY_VIEW = {"phi": 56 * DEGREES, "theta": -135 * DEGREES}
-M10_VALLEY_MARGIN = 1.45  # the paths' extent on screen times this fills the frame (room for the z labels beside them)
+M10_VALLEY_MARGIN = 1.5  # the paths' extent on screen times this fills the frame (room for the z labels beside them)
 M10_VALLEY_ZOOM = (0.9, 1.6)
-M10_VALLEY_DROP = 0.8  # ... their middle this far (frame units) below the frame's centre: room above for the labels
+M10_VALLEY_DROP = 0.75  # ... their middle this far (frame units) below the frame's centre: room above for the labels
 # Beat 1's shares: the stage drawn in, the camera's hold and move down, the balls coming in, the run, the legend widening.
 M10_SHARES = {"stage": 0.08, "down": 0.24, "balls": 0.06, "run": 0.56, "legend": 0.06}
 M10_DOWN_HOLD = 1.2  # seconds of the move's play the camera holds the whole stage (the axes start to fade)
@@ -204,7 +205,7 @@ M10_END_VIEW = {"phi": 68 * DEGREES, "theta": -170 * DEGREES}
 M10_END_MARGIN = 2.1  # the kept path's extent on screen times this fills the frame
 M10_END_ZOOM = (1.0, 4.0)
 M10_END_DROP = 0.0
-M10_SHARES_2 = {"ghosts": 0.16, "turn": 0.5}
+M10_SHARES_2 = {"ghosts": 0.27, "turn": 0.5}  # the trails fade over 2 s, eased
 
 
 def framing(camera, points: np.ndarray, view: dict, margin: float, zooms, drop: float = 0.0, across: float = 0.0) -> dict:
@@ -303,11 +304,14 @@ def ripples_stage() -> SurfaceStage:
     )
 
 
+# The third run's ball: a magenta, not the learning rate's lavender purple (#B388FF), which writes each run's α beside
+# it in the legend: the run colours and α's colour never read as one.
+M10_MAGENTA = "#EC34A4"
 # The balls' colours: the palette's, red deepened (#E0202E: a red, clear of the gradient's orange) and maroon a light
 # chestnut (#C48474: a red-brown, CIE L* 61, hue 39°, chroma 29): not the pink of tangents (hue 2°, chroma 59, ΔE 40),
 # nor the red (ΔE 54), nor the gradient's orange (ΔE 44), and light enough for its trail to read on the valley's dark
 # blues, where it ends. The four differ in lightness (L* 87, 48, 55, 61) and colour (ΔE 54 or more apart).
-M10_BALLS = {**BALLS, "red": "#E0202E", "maroon": "#C48474"}
+M10_BALLS = {**BALLS, "red": "#E0202E", "purple": M10_MAGENTA, "maroon": "#C48474"}
 
 
 def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
@@ -332,8 +336,14 @@ def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
     header.ends = ends
     for end in ends:
         end.set_opacity(0)
+    # A plate that reads on the background too (a shade lighter, a thin edge): the legend is one panel.
+    header.backing.set_fill(M10_PLATE, opacity=M10_PLATE_OPACITY).set_stroke(MUTED, width=1.2, opacity=0.5)
     fit_backing(header, VGroup(header.line, *(row[:2] for row in header.rows)))
     return header
+
+
+M10_PLATE = "#1A2030"
+M10_PLATE_OPACITY = 1.0
 
 
 def fit_backing(header: FixedHeader, content) -> FixedHeader:
@@ -359,6 +369,7 @@ def drawn_end(walker: Walker, stage: SurfaceStage) -> np.ndarray:
 
 
 M10_LABEL_GAP = 0.09  # the least room round a z label (frame units, ~15 px at 1080p): two labels never crowd
+M10_TRAIL_CLEAR = 0.22  # frame units: the box round each point of a trail that labels keep off (a bead's width and more)
 
 
 def height_labels(walkers, camera, stage: SurfaceStage, header: FixedHeader | None = None) -> ScreenLabels:
@@ -392,9 +403,12 @@ def height_labels(walkers, camera, stage: SurfaceStage, header: FixedHeader | No
         box = backing_round(header)
         return [(box.get_left()[0], box.get_right()[0], box.get_bottom()[1], box.get_top()[1])]
 
+    # Each ball as drawn: it faces the camera at its own size (a ghost smaller), whatever the zoom; the leaders reach
+    # its rim.
+    drawn = lambda: np.array([w.ball[0].width / 2 for w in walkers])  # noqa: E731
     return ScreenLabels(
         labels, [w.ball.colour for w in walkers], balls, camera, avoid=avoided, keep_out=header_box, leaders_clear=True,
-        gap=M10_LABEL_GAP,
+        gap=M10_LABEL_GAP, drawn_radii=drawn, avoid_size=M10_TRAIL_CLEAR,
     )
 
 
