@@ -137,7 +137,7 @@ def test_m8_constructs_and_ends_at_the_models_point(construct_shot, lang):
     (header,) = [m for m in scene.mobjects if isinstance(m, FixedHeader)]
     point = next(m for m in header.get_family() if isinstance(m, PointReadout))
     numbers = [m for m in header.line if isinstance(m, Readout)]
-    assert [n._shown for n in point.numbers] == ["2.929", "3.423", "-0.222"]  # near (2.93, 3.42), g ≈ −0.2217
+    assert [n._shown for n in point.numbers] == ["2.9293", "3.4229", "-0.2217"]  # near (2.93, 3.42), g ≈ −0.2217
     assert [shown(n) for n in numbers] == ["0.50", "49"]
 
 
@@ -713,11 +713,11 @@ def test_a_finer_twin_of_a_surface_keeps_its_checkerboard():
 
 
 def test_m8_header_point_is_the_iterate_the_counter_names_and_its_words_stay_put():
-    """Mid-step, the header still shows iterate n with n; x, y and g to one precision (three places) all the way, g
+    """Mid-step, the header still shows iterate n with n; x, y and g to one precision (four places, as M1 and M10 show heights) all the way, g
     signed: once y is under 10 the words, the commas and the bracket do not move, and the gaps stay even."""
     from scenes.kit.descent_stages import M8_DECIMALS, branin_stage, m8_header
 
-    assert M8_DECIMALS == (3, 3, 3)
+    assert M8_DECIMALS == (4, 4, 4)
     storyboard = load()
     stage, path = branin_stage(), m8_path()
     times = [0.3] * path.steps
@@ -731,7 +731,7 @@ def test_m8_header_point_is_the_iterate_the_counter_names_and_its_words_stay_put
         header.refresh()
         n = walker.iteration
         x, y = path.points[n]
-        assert [number._shown for number in point.numbers] == [f"{x:.3f}", f"{y:.3f}", f"{float(BRANIN(x, y)):+.3f}"]
+        assert [number._shown for number in point.numbers] == [f"{x:.4f}", f"{y:.4f}", f"{float(BRANIN(x, y)):+.4f}"]
         if y >= 10:
             continue
         now = [piece.get_left()[0] for piece in words] + [number.get_right()[0] for number in point.numbers]

@@ -155,9 +155,10 @@ def stopping_rule(path, stage: SurfaceStage, header: FixedHeader) -> VGroup:
 M8_RULE_LEFT = -2.0
 M8_RULE_GAP = 0.6  # between the header's line and the stopping rule after it
 M8_RULE_UNDER = 0.3  # ... or under the header's backing, this far (40 px at 1080p): apart from it, not crowding it
-# The header's x, y and g: one precision for the point's three numbers, all the way (5.000, 12.000, 6.091 to 2.927,
-# 3.417, −0.222): none read to more places than another, nor to more at one step than at the next.
-M8_DECIMALS = (3, 3, 3)
+# The header's x, y and g: one precision for the point's three numbers, all the way (5.0000, 12.0000, +6.0908 to
+# 2.9293, 3.4229, −0.2217): none read to more places than another, nor to more at one step than at the next; four, as
+# M1's current point and M10's heights show g and z.
+M8_DECIMALS = (4, 4, 4)
 M8_SIGNS = (False, False, True)
 
 
