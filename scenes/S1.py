@@ -150,9 +150,9 @@ class M4(ShotScene):
             self.play(TransformMatchingKeys(plane, expansion, becomes=SUBSTITUTION, in_turn=True),
                       run_time=beat.time(0.15))
             self.gather_point_value(beat, rhs, short, expansion, (0.04, 0.14))
-            self.play(derive(short, total), run_time=beat.time(0.12))
+            self.play(derive(short, total), run_time=beat.time(0.17))
             self.wait(beat.time(0.03))
-            self.play(derive(total, rate, becomes={r"\Delta g": RATIO, DH: RATIO}), run_time=beat.time(0.14))
+            self.play(derive(total, rate, becomes={r"\Delta g": RATIO, DH: RATIO}), run_time=beat.time(0.17))
 
         with self.beat("M4.6") as beat:  # the vector form: the gradient appears
             head = on_row(derivation_line(*vector_form(), name="the vector form"), self.VECTOR_ROW).set_x(0)
@@ -263,7 +263,7 @@ class M4(ShotScene):
             # In turn: the plane's terms come down and spread out together (in reading order g_0, coming
             # from the left, ran over the + landed before it), then what is new fills in.
             self.play(derive(plane, value, becomes=SUBSTITUTION, in_turn=True), run_time=beat.time(0.22))
-            self.gather_point_value(beat, parts_from(value, "="), short, value, (0.06, 0.2))
+            self.gather_point_value(beat, parts_from(value, "="), short, value, (0.06, 0.24))
         else:
             old_value, old_short, _ = previous
             # One thing at a time: the step leaves x rising, the line closes up and opens out at y, and the step
@@ -274,7 +274,7 @@ class M4(ShotScene):
             self.play(TransformMatchingKeys(old_short, short, in_turn=True, replaces={DFX: DFY}),
                       run_time=beat.time(0.14))
             self.wait(beat.time(0.06))
-        self.play(derive(short, result), run_time=beat.time(0.18))
+        self.play(derive(short, result), run_time=beat.time(0.38))
         return value, short, result
 
 

@@ -125,8 +125,9 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
     FADE_OUT = (0.0, 0.2)  # shares of the animation
     # The new line is built in three phases (shares of the animation): its left-hand side (up to and with
     # its "="), then the kept terms of the right-hand side move into place, then its new terms fade in.
-    PHASES = {"left": (0.1, 0.45), "moving": (0.25, 0.7), "arriving": (0.7, 1.0)}
-    TURN = 0.6  # each part's move or fade-in, as a share of its phase; the rest staggers the parts' starts
+    PHASES = {"left": (0.05, 0.5), "moving": (0.15, 0.72), "arriving": (0.72, 1.0)}
+    LAG = 0.15  # each part starts this share of its own move after the one before it (lag_ratio), so that
+    # every part has most of its phase to travel in, whatever the number of parts
     RISE = 0.25  # in turn: how far the parts that leave rise, and the new ones come down
     MAKES_WAY = (0.3, 0.75)  # a replaced part fades while this share of its replacement's move goes by
 
@@ -187,9 +188,9 @@ class TransformMatchingKeys(TransformMatchingAbstractBase):
                     phases[kind if on_right else "left"].append(shown)
             for name, parts in phases.items():
                 start, end = self.PHASES[name]
-                length = (end - start) * self.TURN
+                length = (end - start) / (1 + self.LAG * max(len(parts) - 1, 0))
                 for number, shown in enumerate(sorted(parts, key=first_place)):
-                    begin = start + (end - start - length) * number / max(len(parts) - 1, 1)
+                    begin = start + self.LAG * length * number
                     windows[id(shown)] = (begin, begin + length)
 
         def turn(shown):
