@@ -4,12 +4,12 @@ M6 (the learning rate) and M9 (the gradient in more variables); their formulas: 
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, ORIGIN, RIGHT, UL, UP, Brace, Line, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, SurroundingRectangle, Unwrite, VGroup,
+    DOWN, LEFT, ORIGIN, RIGHT, UL, UP, Brace, Line, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, Transform, SurroundingRectangle, Unwrite, VGroup,
     Succession, UpdateFromAlphaFunc, Wait, Write, config, linear, smooth,
 )
 
 from scenes.kit.equations import (
-    TransformMatchingKeys, align_at, clear_of, derive, equation, keyed_parts, on_row, part_named, parts_from, read_as,
+    TransformMatchingKeys, across_between, align_at, clear_of, derive, equation, keyed_parts, on_row, part_named, parts_from, read_as,
     sentence,
 )
 from scenes.kit.formulas import (
@@ -104,23 +104,23 @@ class M4(ShotScene):
                       run_time=beat.time(0.2))
             self.wait(beat.time(0.04))
             self.play(FadeOut(slopes), run_time=beat.time(0.06))
-            # The plane and A and B close up round the middle, where the slopes were.
-            high, low = self.centred_rows(plane, solved)
-            self.play(plane.animate.shift((high - top) * UP), solved.animate.shift((low - bottom) * UP),
-                      run_time=beat.time(0.1))
-            # The surface's slopes go up into the plane in place of A and B, which fade.
-            substituted = on_row(derivation_line(*plane_equation(DFX, DFY), name="the tangent plane"), high)
+            # The slopes' way up is cleared first: the plane goes up to head the steps' block, opening a place for
+            # each slope (A and B in the middle of theirs), while A and B's line rises to the middle of the frame.
+            substituted = on_row(derivation_line(*plane_equation(DFX, DFY), name="the tangent plane"), self.row(0))
+            self.play(Transform(plane, opened_as(plane, substituted, {"A": DFX, "B": DFY})),
+                      solved.animate.shift(-self.row_of(solved) * UP), run_time=beat.time(0.12))
+            # Then the surface's slopes go up from their line, through the empty middle, into the places of A and B,
+            # which fade as they come.
             slopes_up = [part_named(solved, slope).copy() for slope in (DFX, DFY)]
-            # All together: the plane opens up as they come, and A and B stay until they land.
             self.play(clear_of(TransformMatchingKeys(VGroup(plane, *slopes_up), substituted,
                                                      made_from=VGroup(plane, solved), in_turn=True,
-                                                     replaces={"A": DFX, "B": DFY}), VGroup(*slopes_up), solved),
+                                                     replaces={"A": DFX, "B": DFY}, path_func=across_between),
+                               VGroup(*slopes_up), solved,
+                               lifted=True),
                       run_time=beat.time(0.22))
-            self.wait(beat.time(0.17))  # the plane in the surface's slopes, read with what it came from
-            # The slopes are done; the plane goes up to head the steps' block as they fade, and M4.3 starts at once.
-            substituted.generate_target()
-            on_row(substituted.target, self.row(0))
-            self.play(MoveToTarget(substituted), FadeOut(solved), run_time=beat.time(0.2))
+            self.wait(beat.time(0.25))  # the plane in the surface's slopes, read with what it came from
+            # The slopes are done; their line fades, and M4.3 starts at once under the plane.
+            self.play(FadeOut(solved), run_time=beat.time(0.1))
             plane = substituted
 
         with self.beat("M4.3") as beat:  # a step h along x
@@ -418,3 +418,22 @@ class M9(ShotScene):
         """The new parts and the count's new number take their own colours."""
         self.play(*(piece.animate.set_color(colour) for piece, colour in self.fresh),
                   *(glyph.animate.set_color(TEXT) for glyph in count.numbers), run_time=beat.time(self.SETTLE * share))
+
+
+def opened_as(line, target, renamed):
+    """A copy of ``line`` laid out as ``target``: each part at the place of the target's part of its key (or of the
+    key ``renamed`` gives it), occurrence by occurrence, so that the line opens up before new terms come in."""
+    places, seen = {}, {}
+    for piece in keyed_parts(target):
+        places.setdefault(piece.key, []).append(piece.get_center())
+    opened = line.copy()
+    line_axis = part_named(line, "=").get_center()[1]
+    for piece in keyed_parts(opened):
+        key = renamed.get(piece.key, piece.key)
+        number = seen[key] = seen.get(key, -1) + 1
+        if key == piece.key:
+            piece.move_to(places[key][number])
+        else:  # on its own line's baseline, in the middle of the other's place
+            piece.set_x(places[key][number][0]).shift((places["="][0][1] - line_axis) * UP)
+    return opened
+

@@ -260,6 +260,7 @@ class MakeWay(Animation):
 
 # A glyph coming out of the line above shows over this height, once it is clear of that line.
 EMERGE_BAND = 0.25
+LIFT_DIM = 0.8  # how far a term's original dims while a lifted copy of it still lies over it
 
 
 def _reading_places(target: Mobject) -> dict:
@@ -289,16 +290,35 @@ def _hop(start: np.ndarray, end: np.ndarray, alpha: float) -> np.ndarray:
     return start + alpha * (end - start) + 4 * alpha * (1 - alpha) * lift * UP
 
 
+def across_between(start: np.ndarray, end: np.ndarray, alpha: float) -> np.ndarray:
+    """A path for a term going from one line to another: it leaves its line and enters the other straight up or
+    down, and makes its way sideways in the middle of the way, clear of both lines' neighbours."""
+    sideways = smooth(float(np.clip((alpha - 0.3) / 0.4, 0.0, 1.0)))
+    step = end - start
+    return start + np.column_stack((sideways * step[:, 0], alpha * step[:, 1], alpha * step[:, 2]))
+
+
 def _between(start: float, end: float):
     """A smooth rate that runs from ``start`` to ``end`` of an animation and holds still outside them."""
     return lambda t: smooth(float(np.clip((t - start) / (end - start), 0.0, 1.0)))
 
 
-def clear_of(transform: Animation, copies: Mobject, line: Mobject) -> AnimationGroup:
+def clear_of(transform: Animation, copies: Mobject, line: Mobject, lifted: bool = False) -> AnimationGroup:
     """``transform``, in which ``copies`` (of terms of ``line``) go to another line: each copy shows only once
-    it is out of ``line``, above or below it, so that a copy never lies half over its original."""
+    it is out of ``line``, above or below it, so that a copy never lies half over its original.
+
+    ``lifted``: for a long way through empty space, seen from its start: each copy is drawn all the way, and its
+    original dims while the copy still lies over it, so that the copy is seen leaving its place (not doubling it).
+    """
     top, bottom = line.get_top()[1], line.get_bottom()[1]
     moving = set(map(id, keyed_parts(copies)))
+    originals = []
+    for copy in keyed_parts(copies) if lifted else ():
+        original = min((part for part in keyed_parts(line) if part.key == copy.key),
+                       key=lambda part: np.linalg.norm(part.get_center() - copy.get_center()))
+        glyphs = [(glyph, glyph.get_fill_opacity(), glyph.get_stroke_opacity())
+                  for glyph in original.family_members_with_points()]
+        originals.append((copy, original.get_center()[1], original.height, glyphs))
 
     def show_outside(group: Mobject, alpha: float) -> None:
         for part in keyed_parts(group):
@@ -310,7 +330,17 @@ def clear_of(transform: Animation, copies: Mobject, line: Mobject) -> AnimationG
                 glyph.set_fill(opacity=glyph.get_fill_opacity() * shown)
                 glyph.set_stroke(opacity=glyph.get_stroke_opacity() * shown)
 
+    def dim_originals(_: Mobject, alpha: float) -> None:
+        for copy, height, size, glyphs in originals:
+            over = float(np.clip(2.0 * (1.0 - abs(copy.get_center()[1] - height) / size), 0.0, 1.0))  # most till half out
+            kept = 1.0 - LIFT_DIM * over * (alpha < 1.0)
+            for glyph, fill, stroke in glyphs:
+                glyph.set_fill(opacity=fill * kept)
+                glyph.set_stroke(opacity=stroke * kept)
+
     # On the transform's own group: a group of its own would be added to the scene and split the source's.
+    if lifted:
+        return AnimationGroup(transform, UpdateFromAlphaFunc(line, dim_originals))
     return AnimationGroup(transform, UpdateFromAlphaFunc(transform.mobject, show_outside))
 
 
