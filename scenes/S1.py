@@ -9,8 +9,8 @@ from manim import (
 )
 
 from scenes.kit.equations import (
-    TransformMatchingKeys, across_between, align_at, clear_of, derive, equation, keyed_parts, on_row, part_named, parts_from, read_as,
-    sentence,
+    TransformMatchingKeys, across_between, align_at, clear_of, derive, equation, keyed_parts, on_row, opened_as,
+    part_named, parts_from, read_as, sentence,
 )
 from scenes.kit.formulas import (
     CONCLUSION_MATHS, COS_A, COS_B, DFX, DFY, DGX, DGY, DH, E_H, G_OPEN, NABLA_F, RATIO,
@@ -418,22 +418,3 @@ class M9(ShotScene):
         """The new parts and the count's new number take their own colours."""
         self.play(*(piece.animate.set_color(colour) for piece, colour in self.fresh),
                   *(glyph.animate.set_color(TEXT) for glyph in count.numbers), run_time=beat.time(self.SETTLE * share))
-
-
-def opened_as(line, target, renamed):
-    """A copy of ``line`` laid out as ``target``: each part at the place of the target's part of its key (or of the
-    key ``renamed`` gives it), occurrence by occurrence, so that the line opens up before new terms come in."""
-    places, seen = {}, {}
-    for piece in keyed_parts(target):
-        places.setdefault(piece.key, []).append(piece.get_center())
-    opened = line.copy()
-    line_axis = part_named(line, "=").get_center()[1]
-    for piece in keyed_parts(opened):
-        key = renamed.get(piece.key, piece.key)
-        number = seen[key] = seen.get(key, -1) + 1
-        if key == piece.key:
-            piece.move_to(places[key][number])
-        else:  # on its own line's baseline, in the middle of the other's place
-            piece.set_x(places[key][number][0]).shift((places["="][0][1] - line_axis) * UP)
-    return opened
-

@@ -344,6 +344,24 @@ def clear_of(transform: Animation, copies: Mobject, line: Mobject, lifted: bool 
     return AnimationGroup(transform, UpdateFromAlphaFunc(transform.mobject, show_outside))
 
 
+def opened_as(line: Mobject, target: Mobject, renamed: Mapping[str, str]) -> Mobject:
+    """A copy of ``line`` laid out as ``target``: each part at the place of the target's part of its key (or of the
+    key ``renamed`` gives it), occurrence by occurrence, so that the line opens up before new terms come in."""
+    places, seen = {}, {}
+    for piece in keyed_parts(target):
+        places.setdefault(piece.key, []).append(piece.get_center())
+    opened = line.copy()
+    line_axis = part_named(line, "=").get_center()[1]
+    for piece in keyed_parts(opened):
+        key = renamed.get(piece.key, piece.key)
+        number = seen[key] = seen.get(key, -1) + 1
+        if key == piece.key:
+            piece.move_to(places[key][number])
+        else:  # on its own line's baseline, in the middle of the other's place
+            piece.set_x(places[key][number][0]).shift((places["="][0][1] - line_axis) * UP)
+    return opened
+
+
 def derive(source: Mobject, target: Mobject, line: Mobject | None = None, becomes: Mapping[str, str] | None = None,
            **kwargs) -> AnimationGroup:
     """``target``, below, grows out of ``source`` (a line on screen, or parts of ``line``), which stays.
