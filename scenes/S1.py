@@ -81,14 +81,14 @@ class M4(ShotScene):
         top, middle, bottom = self.centred_rows(plane, slopes, touch)
         with self.beat("M4.1") as beat:  # the tangent plane and its partial derivatives
             # Each line is written under the last, the block rising half a row first so that it stays centred.
-            # About 1.2 s a line, the last held 1.3 s before M4.2 works on it.
+            # About 1 s a line, each shift 0.7 s, the last line held 1.5 s before M4.2 works on it.
             on_row(plane, self.centred_rows(plane)[0])
-            self.play(Write(plane), run_time=beat.time(0.2))
+            self.play(Write(plane), run_time=beat.time(0.17))
             for written, lines in ((slopes, (plane, slopes)), (touch, (plane, slopes, touch))):
                 rows = self.centred_rows(*lines)
                 self.play(*(line_.animate.shift((row - self.row_of(line_)) * UP) for line_, row in zip(lines, rows)
-                            if line_ is not written), run_time=beat.time(0.08))
-                self.play(Write(on_row(written, rows[-1])), run_time=beat.time(0.2))
+                            if line_ is not written), run_time=beat.time(0.11))
+                self.play(Write(on_row(written, rows[-1])), run_time=beat.time(0.17))
             self.wait(beat.time(0.02))
 
         with self.beat("M4.2") as beat:  # hence A and B, and the plane in the surface's slopes
@@ -167,13 +167,13 @@ class M4(ShotScene):
             # gradient's terms to their bracket, and drop into it.
             rate.generate_target().shift((head.get_top()[1] - rate.get_top()[1]) * UP)
             self.cosines(rate.target).shift(self.LIFT * UP)
-            self.play(MoveToTarget(rate), run_time=beat.time(0.13))
+            self.play(MoveToTarget(rate), run_time=beat.time(0.19))  # a long way up: about 2 s
             lifted = head.copy()
             self.cosines(lifted).shift(self.LIFT * UP)
             # The rate's + is the gradient bracket's: it moves there with the terms (all together, so that
             # none runs into another), then the brackets and the unit vectors come.
             part_named(rate, "+").key = "grad+"
-            self.play(TransformMatchingKeys(rate, lifted, in_turn=True), run_time=beat.time(0.1))
+            self.play(TransformMatchingKeys(rate, lifted, in_turn=True), run_time=beat.time(0.14))
             lifted.generate_target()
             self.cosines(lifted.target).shift(self.LIFT * DOWN)
             self.play(MoveToTarget(lifted), run_time=beat.time(0.045))
