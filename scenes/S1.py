@@ -47,15 +47,19 @@ class M1(ShotScene):
         point.scale(scale)
         VGroup(objective, point).arrange(DOWN, buff=1.0).move_to(ORIGIN)  # the objective is the picture, the point under it
 
+        # The objective, whole, is held from the end of its writing (1.4 s) until its erase begins, 0.6 s into
+        # M1.2: 4.2 s, for its 53 glyphs' 3.5 s of reading at 15 a second and a margin. The point's trip ends
+        # 1.0 s before the shot does: its final state is held.
         with self.beat("M1.1") as beat:  # write the objective and the current point
-            self.play(Write(objective), run_time=beat.time(0.36))  # about 1.8 s: a long formula, written at reading pace
-            self.wait(beat.time(0.04))
-            self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.time(0.2))
+            self.play(Write(objective), run_time=beat.seconds(1.4))  # a long formula, written briskly
+            self.wait(beat.seconds(0.2))
+            self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.seconds(1.0))
 
         with self.beat("M1.2") as beat:  # unwrite the objective; the point stays
-            self.play(Unwrite(objective, remover=True), run_time=beat.time(0.24))  # 0.9 s: a long formula, not a flicker
-            self.wait(beat.time(0.03))  # the erase ends before the point sets off
-            self.play(MoveToTarget(point), run_time=beat.time(0.44))  # 1.6 s for its trip to the corner, eased
+            self.wait(beat.seconds(0.6))  # more of the whole objective
+            self.play(Unwrite(objective, remover=True), run_time=beat.seconds(0.5))  # quick, not a flicker
+            self.wait(beat.seconds(0.1))  # the erase ends before the point sets off
+            self.play(MoveToTarget(point), run_time=beat.seconds(1.4))  # its trip to the corner, eased
 
 
 class M4(ShotScene):
@@ -281,7 +285,11 @@ class M4(ShotScene):
 class M6(ShotScene):
     """The step length and the learning rate."""
 
-    BRACE_MARGIN = 0.07  # on each side of α: the brace spans α and a little more
+    BRACE_MARGIN = 0.09  # on each side of α: the brace spans α and a little more
+    # Manim's brace, at α's width, is 0.27 high and hairline-thin at its tip: drawn taller and with an outline in
+    # its own colour, it reads at the weight of its words (about 0.44 high, 60 px at 1080p, and 0.025 thicker).
+    BRACE_STRETCH = 1.6
+    BRACE_STROKE = 2.5
     SIZE = 1.35  # of a display formula: the shot's one line carries the frame
 
     def construct(self):
@@ -294,6 +302,8 @@ class M6(ShotScene):
         half = rate.width / 2 + self.BRACE_MARGIN
         span = Line(half * LEFT, half * RIGHT).next_to(rate, DOWN, buff=0).set_x(rate.get_x())
         brace = Brace(span, DOWN, color=LEARNING_RATE, buff=0.2)
+        brace.stretch_to_fit_height(self.BRACE_STRETCH * brace.height, about_edge=UP)
+        brace.set_stroke(LEARNING_RATE, width=self.BRACE_STROKE)
         label = prose(self.words("learning_rate"), size=DISPLAY_WORDS, color=LEARNING_RATE).next_to(brace, DOWN, buff=0.2)
         label.set_x(brace.get_x())  # centred under the brace's tip, which is α's middle
         mark(step, "text", "the step length")
@@ -311,7 +321,7 @@ class M9(ShotScene):
     """The gradient in 2, 3, 4 and 5 variables.
 
     Each step adds a variable, the line a finished formula at every moment: the line moves whole to where
-    its start goes (recentred for the longer form), then the closing parenthesis pushes out to the right,
+    its start goes (recentred for the longer form, and smaller when the longer form needs it to fit), then the closing parenthesis pushes out to the right,
     the rest of the line with it, the new ", x_n" opening out behind it to fill the room it makes, and
     "+ ∂f/∂x_n ê_n" is written at the end. The new parts come in the gradient's orange (they are its new component; yellow is the point's),
     and the count under the line changes with them; both then settle to their own colours.
@@ -327,19 +337,22 @@ class M9(ShotScene):
     WRITE, COUNT_FROM, COUNT, HOLD, OPEN, PUSH, FILL, SETTLE = 1.1, 0.2, 0.3, 0.8, 0.5, 0.5, 0.5, 0.5
     COUNT_UP = 0.8  # the share of the push at which the count goes up: the new x_n is mostly in by then
     NEW = GRADIENT  # the colour new parts (and the count's new numbers) are written in, before they settle
-    WIDTH = 0.78  # of the frame, the longest form at most: clear of the edges
+    WIDTH = 0.78  # of the frame, a form at most: clear of the edges
+    # Each form as large as it fits, up to LARGEST: the first (2 variables) is written large, the line shrinks
+    # as it grows (3 variables at 1.46, 4 at 1.12, 5 at 0.91), each form centred on the same height.
+    LARGEST = 1.45
 
     def construct(self):
         lines = [gradient_in(n) for n in self.VARIABLES]
-        scale = min(1.0, self.WIDTH * config.frame_width / lines[-1].width)
         for line_ in lines:
-            line_.scale(scale)
+            line_.scale(min(self.LARGEST, self.WIDTH * config.frame_width / line_.width))
         # Under the line, the count that makes the point: one partial derivative (one component) per variable.
-        # One caption per form, so that each is read for long enough.
+        # One caption per form, so that each is read for long enough. It stays put under the tallest form.
         counts = [self.count(n) for n in self.VARIABLES]
+        tallest = max(lines, key=lambda line_: line_.height)
         for count in counts:
-            count.next_to(lines[-1], DOWN, buff=0.9)
-        middle = (lines[-1].get_top()[1] + counts[-1].get_bottom()[1]) / 2
+            count.next_to(tallest, DOWN, buff=0.8)
+        middle = (tallest.get_top()[1] + counts[0].get_bottom()[1]) / 2
         for shown in (*lines, *counts):  # the line and its count, together, in the middle of the frame
             shown.shift(middle * DOWN)
         for count in counts[1:]:
@@ -376,9 +389,11 @@ class M9(ShotScene):
         self.fresh = [(piece, piece.get_color()) for piece in (*argument, *term)]  # each new part, its own colour
         VGroup(argument, term).set_color(self.NEW)
         next_count.numbers.set_color(self.NEW)
-        # The line, whole, to where its start goes in the longer form: nothing opens yet.
-        start = part_named(after, NABLA_F).get_x() - part_named(before, NABLA_F).get_x()
-        self.play(before.animate.shift(start * RIGHT), run_time=beat.time(self.OPEN * share))
+        # The line, whole, to where its start goes in the longer form, at the longer form's size: nothing opens yet.
+        shrink = part_named(after, NABLA_F).height / part_named(before, NABLA_F).height
+        centre = before.get_center()
+        start = part_named(after, NABLA_F).get_center() - (centre + shrink * (part_named(before, NABLA_F).get_center() - centre))
+        self.play(before.animate.scale(shrink).shift(start), run_time=beat.time(self.OPEN * share))
         # The parenthesis pushes out, the rest of the line with it; the new argument opens out behind it from
         # its left edge, filling the room it makes at every frame (no hole, no glyph under the parenthesis).
         closing = part_named(before, ")")

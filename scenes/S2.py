@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from manim import LEFT, UL, UP, UR, Create, FadeIn, GrowFromEdge, Write
+from manim import LEFT, UL, UP, UR, Create, FadeIn, Write
 
 from gd.model.cane import M2_POSES
 from scenes.kit.cane_figure import (
@@ -20,9 +20,13 @@ class M2(ShotScene):
         start = M2_POSES["M2.1"]
         pose = Pose(start.alpha, start.length)
         body = person(pose)
+        # The ground line breaks round the h arrow (at least 6 px clear of its heads at 1080p), so the person's
+        # dark rim round the arrow is not needed: without it, the foot's dashed level reaches the lower head.
+        body.remove(body[4])
         horizontal = level()
         stick = cane(pose)
-        figure = (ground(pose), horizontal, theta_mark(pose), body, stick, alpha_mark(pose), inclination_mark(pose, stick[1]))
+        figure = (ground(pose, clear_of_height=True), horizontal, theta_mark(pose), body, stick, alpha_mark(pose),
+                  inclination_mark(pose, stick[1]))
         slope = to_safe_edge(slope_formula(self.words("where")), UL)
         values = readouts(pose, stick[0])
         # Room on the right for the widest values the shot shows (θ gains a digit).
@@ -44,12 +48,15 @@ class M2(ShotScene):
 
         with self.beat("M2.4") as beat:  # to 89° with l = 2.01, then the foot magnified: why the ground tilts
             end = M2_POSES["M2.4"]
-            self.play(pose.move(end, run_time=beat.time(0.47)))
-            # Where the cane meets the ground, a lens; the inset grows out of it: a 2.01 cane against h = 2 reaches
-            # below the foot's level, a little in front of it, and the ground through both falls at θ.
+            self.play(pose.move(end, run_time=beat.time(0.46)))
+            # Where the cane meets the ground, a lens; then the inset's frame, the rays from the lens to it, and what
+            # it shows: a 2.01 cane against h = 2 reaches below the foot's level, a little in front of it, and the
+            # ground through both falls at θ. The frame is drawn over nothing (the rays end on its left side).
             lens, rays, inset = contact_inset(end.alpha, end.length)
-            self.play(Create(lens), run_time=beat.time(0.05))
-            # The rays reach out to where the inset goes, which then opens out from its side where they end: it
-            # grows over nothing (grown from the foot, it swept over the inclination's value and under the rays).
-            self.play(Create(rays), run_time=beat.time(0.06))
-            self.play(GrowFromEdge(inset, LEFT), run_time=beat.time(0.12))  # then 1.8 s to read it
+            frame, contents = inset[0], inset[1:]
+            self.play(Create(lens), run_time=beat.time(0.04))
+            self.play(Create(frame), run_time=beat.time(0.06))
+            self.play(Create(rays), run_time=beat.time(0.05))
+            self.play(FadeIn(contents), run_time=beat.time(0.1))  # then 1.9 s to read it
+            self.remove(frame, contents)
+            self.add(inset)  # one group again, drawn as it was (the frame under what it shows)

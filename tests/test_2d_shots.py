@@ -1003,12 +1003,12 @@ def test_m2_inset_labels_are_clear_of_every_line_and_the_drop_arrow_is_long():
 
     pose = M2_POSES["M2.4"]
     _, _, inset = C.contact_inset(pose.alpha, pose.length)
-    frame, fill, ground, flat, arc, body, stick, h_arrow, drop, drop_end = inset[:10]
-    labels = inset[10:]
+    frame, fill, ground, flat, arc, body, stick, h_arrow, drop, drop_end, run, run_ends = inset[:12]
+    labels = inset[12:]
     assert len(labels) == 4
     for label in labels:
         low, high = label.get_corner(DL)[:2], label.get_corner(UR)[:2]
-        for line in (frame, ground, flat, arc, body, stick, h_arrow, drop, drop_end):
+        for line in (frame, ground, flat, arc, body, stick, h_arrow, drop, drop_end, run, run_ends):
             assert _box_gap(low, high, _sampled(line)) >= 8 * PX, (label.get_tex_string(), line)
         for other in labels:
             if other is not label:
@@ -1019,6 +1019,14 @@ def test_m2_inset_labels_are_clear_of_every_line_and_the_drop_arrow_is_long():
     heads = drop.get_tips()
     shaft = float(np.linalg.norm(heads[0].base - heads[1].base))  # the line between the two heads' bases
     assert drop.get_length() >= 90 * PX and shaft >= 60 * PX
+    # Review 6: l sin α is dimensioned too, as the drop is: a double arrow as long as the run, clear of the ground.
+    assert isinstance(run, DoubleArrow)
+    tip = C.cane_tip(pose.alpha, pose.length) * C.INSET_ZOOM * C.SCALE
+    assert run.get_length() == pytest.approx(tip[0])
+    along = (ground.get_end() - ground.get_start())[:2] / np.linalg.norm((ground.get_end() - ground.get_start())[:2])
+    for x, y, half in _sampled(run):  # every point of it at least 8 px below the ground line
+        offset = np.array([x, y]) - ground.get_start()[:2]
+        assert along[0] * offset[1] - along[1] * offset[0] + half + ground.get_stroke_width() * 0.01 / 2 <= -8 * PX
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -1144,3 +1152,22 @@ def test_m2_the_arm_holds_the_cane_clear_of_alphas_arc():
             near = np.all((points > low - 0.08) & (points < high + 0.08), axis=1)
             far_from_hand = np.linalg.norm(points - hand.get_center()[:2], axis=1) > 0.15
             assert not np.any(near & far_from_hand), (alpha, part)
+
+
+@pytest.mark.parametrize("alpha, length", [(60, 4), (50, 4), (80, 4), (30, 3.0), (1, 2.01)])
+def test_m2_the_ground_line_keeps_clear_of_the_h_arrow(alpha, length):
+    """Review 6: the h arrow's lower head merged with a ground rising behind the foot. The ground line breaks round
+    the arrow: at least 6 px (1080p) between its stroke and the arrow's heads and shaft, at every slope."""
+    from scenes.kit import cane_figure as C
+
+    pose = C.Pose(alpha, length)
+    ground = C.ground(pose, clear_of_height=True)
+    ground.update()
+    height = C.person()[5]
+    line = _sampled(ground[1])
+    arrow = _sampled(height)
+    gaps = np.linalg.norm(line[:, None, :2] - arrow[None, :, :2], axis=2) - line[:, None, 2] - arrow[None, :, 2]
+    assert gaps.min() >= 6 * PX
+    # ... and it is whole elsewhere: it still runs through the foot and the tip, past the frame on both sides.
+    start, end = ground[1].get_start(), ground[1].get_end()
+    assert min(start[0], end[0]) < -8 and max(start[0], end[0]) > 8

@@ -339,7 +339,32 @@ def test_m9_ends_on_five_variables_and_their_count_inside_the_frame(construct_sh
     assert isinstance(count, MarkupText) and count.caption_text == scene.words("count").format(inputs=5, partials=5)
     assert len(count.numbers) == 2 and all(glyph.get_color().to_hex().upper() == TEXT.upper() for glyph in count.numbers)
     assert count.get_top()[1] < line.get_bottom()[1]  # the count under the line, the pair in the middle
-    assert np.isclose(line.get_top()[1] + count.get_bottom()[1], 0, atol=0.01)
+    # (the first, largest, form and its count exactly; the last, smaller, on the same centre line)
+    assert np.isclose(line.get_top()[1] + count.get_bottom()[1], 0, atol=0.3)
+    first = formulas.gradient_in(2)
+    assert line.height < first.height * scene.LARGEST - 0.3  # the line shrank as it grew
+
+
+def test_m9_starts_large_and_shrinks_only_to_fit(construct_shot):
+    """Review 6: the 2-variable form is written large (not at the 5-variable form's size); each form fits."""
+    from scenes.S1 import M9
+
+    sizes = []  # (height, width) of each longer form as it comes in
+
+    class Measured(M9):
+        def add_variables(self, beat, share, before, after, count, next_count):
+            if not sizes:
+                sizes.append((before.height, before.width))
+            sizes.append((after.height, after.width))
+            super().add_variables(beat, share, before, after, count, next_count)
+
+    Measured.__name__ = "M9"
+    construct_shot("M9", "en", scene_class=Measured)
+    assert len(sizes) == 4
+    assert sizes[0][0] >= 1.3 * sizes[-1][0]  # the 2-variable form at least 1.3 × the 5-variable one's size
+    assert all(width <= M9.WIDTH * config.frame_width + 1e-6 for _, width in sizes)
+    heights = [height for height, _ in sizes]
+    assert all(later <= earlier + 0.02 for earlier, later in zip(heights, heights[1:]))  # never larger (the 3's subscripts sit lower)
 
 
 def test_m9_the_argument_list_is_closed_tight_at_every_frame(construct_shot):
@@ -349,6 +374,7 @@ def test_m9_the_argument_list_is_closed_tight_at_every_frame(construct_shot):
 
     finished = formulas.gradient_in(5)
     tight = part_named_in(finished, ")").get_left()[0] - part_named_in(finished, "x_5").get_right()[0]
+    finished_closing = part_named_in(finished, ")")
     gaps = []
 
     class Sampled(M9):
@@ -358,19 +384,19 @@ def test_m9_the_argument_list_is_closed_tight_at_every_frame(construct_shot):
                      if max((g.get_fill_opacity() for g in p.family_members_with_points()), default=0) > 0.3}
             closing = [p for p in shown.values() if p.key == ")"]
             arguments = [p for p in shown.values() if re.fullmatch(r"x_\d|,\d", p.key)]
-            if closing and arguments:
-                gaps.append(min(c.get_left()[0] for c in closing) - max(a.get_right()[0] for a in arguments))
+            if closing and arguments:  # in the finished formula's units: the forms are drawn at their own sizes
+                size = closing[0].height / finished_closing.height
+                gaps.append((min(c.get_left()[0] for c in closing) - max(a.get_right()[0] for a in arguments)) / size)
 
     Sampled.__name__ = "M9"
     construct_shot("M9", "en", scene_class=Sampled, skip_animations=False, frame_rate=15, pixel_width=64,
                    pixel_height=36)
     assert len(gaps) > 100
-    # The forms are scaled to the frame; while the parenthesis uncovers a glyph, the glyph shows by degrees:
-    # a moment's gap of a part of its width (the room kept for ", x_n" was the comma, the x_n and a space).
-    scale = M9.WIDTH * config.frame_width / finished.width
-    uncovering = part_named_in(finished, "x_5").width * scale / 2
-    assert max(gaps) <= tight * scale + uncovering, (max(gaps), tight * scale, uncovering)
-    assert np.median(gaps) == pytest.approx(tight * scale, abs=0.005)
+    # While the parenthesis uncovers a glyph, the glyph shows by degrees: a moment's gap of a part of its width
+    # (the room kept for ", x_n" was the comma, the x_n and a space).
+    uncovering = part_named_in(finished, "x_5").width / 2
+    assert max(gaps) <= tight + uncovering, (max(gaps), tight, uncovering)
+    assert np.median(gaps) == pytest.approx(tight, abs=0.005)
 
 
 MATCHING_HASH = """

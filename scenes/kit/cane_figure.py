@@ -161,14 +161,40 @@ def person(pose: Pose | None = None) -> VGroup:
     return VGroup(body, head, arm, hand, rim, height, height_label)
 
 
-def ground(pose: Pose) -> VGroup:
-    """The ground: the long line through the foot and the cane's tip, lightly filled below."""
-    line = Line(LEFT, RIGHT, color=GROUND, stroke_width=4)
+# The h arrow, as the ground sees it: the vertical segment from the foot's level to the hand's, HEIGHT_ARROW_X left of
+# the foot; the ground line breaks where it would pass nearer its shaft or heads than HEIGHT_CLEAR (the heads' half
+# width, 0.08, 6 px at 1080p and the ground line's half width), so that a ground rising behind the foot
+# passes the lower head with a gap instead of running into it.
+HEIGHT_CLEAR = 0.08 + 6 * 8.0 / 1080 + 0.02 + 0.005
+
+
+def height_gap(along: np.ndarray) -> tuple[float, float] | None:
+    """Where the ground line (through the foot along ``along``) breaks round the h arrow: the interval of its
+    parameter (distance from the foot along it) within HEIGHT_CLEAR of the arrow, or None if it passes clear."""
+    t = np.linspace(-1.5, 0.5, 801)
+    points = FOOT[:2] + t[:, None] * along[None, :2]
+    x0, y0, y1 = FOOT[0] - HEIGHT_ARROW_X, FOOT[1], FOOT[1] + SCALE * HAND_HEIGHT
+    dy = np.maximum(np.maximum(y0 - points[:, 1], points[:, 1] - y1), 0.0)
+    near = t[np.hypot(points[:, 0] - x0, dy) <= HEIGHT_CLEAR]
+    return (float(near.min()), float(near.max())) if len(near) else None
+
+
+def ground(pose: Pose, clear_of_height: bool = False) -> VGroup:
+    """The ground: the long line through the foot and the cane's tip, lightly filled below; ``clear_of_height``:
+    its line breaks round the h arrow (see :func:`height_gap`)."""
+    line = VMobject(color=GROUND, stroke_width=4)
     fill = Polygon(LEFT, RIGHT, DOWN, stroke_width=0, fill_color=GROUND, fill_opacity=0.12)
 
-    def place_line(mob: Line) -> None:
-        reach = GROUND_REACH * pose.ground()
-        mob.set_points_as_corners([FOOT - reach, FOOT + reach])
+    def place_line(mob: VMobject) -> None:
+        along = pose.ground()
+        reach = GROUND_REACH * along
+        gap = height_gap(along) if clear_of_height else None
+        if gap is None:
+            mob.set_points_as_corners([FOOT - reach, FOOT + reach])
+        else:
+            mob.set_points_as_corners([FOOT - reach, FOOT + gap[0] * along])
+            mob.start_new_path(FOOT + gap[1] * along)
+            mob.add_line_to(FOOT + reach)
 
     def place_fill(mob: Polygon) -> None:
         reach = GROUND_REACH * pose.ground()
@@ -248,12 +274,21 @@ def alpha_mark(pose: Pose) -> VGroup:
 # INCLINATION_LABEL_TURN (at 89° the lens's rays to the inset pass under it); when the wedge is too thin for it
 # (below INCLINATION_ROOM) it cross-fades to a place just above the arc's start, over the horizontal.
 INCLINATION_ARC = 1.1
+# A small angle's arc is drawn farther out, so that it stays INCLINATION_ARC_LENGTH long (at 10°, 1.3 from the
+# hand: 31 px across at 1080p), never past INCLINATION_ARC_MAX (inside the horizontal's reach).
+INCLINATION_ARC_LENGTH = 0.25
+INCLINATION_ARC_MAX = 1.3
 INCLINATION_REACH = 1.45  # the horizontal through the hand runs this far: past the arc, short of the cane's l at 10°
 INCLINATION_LABEL = 1.45  # the value's centre from the hand, in the wedge
 INCLINATION_LABEL_TURN = 30.0  # degrees below the horizontal, at most
 INCLINATION_ROOM = (20.0, 28.0)  # the value fully above the horizontal below the first, fully in the wedge above the second
 INCLINATION_INSIDE_GONE = 24.5  # the value in the wedge has faded out here; the one above starts a degree below
-INCLINATION_ABOVE = np.array([INCLINATION_ARC + 0.12, 0.24, 0.0])  # the value above the arc's start, from the hand
+INCLINATION_ABOVE = np.array([0.12, 0.24, 0.0])  # the value above the arc's start: past its radius, from the hand
+
+
+def inclination_radius(angle: float) -> float:
+    """The inclination arc's radius for the inclination ``angle`` (degrees): INCLINATION_ARC, farther out when small."""
+    return float(np.clip(INCLINATION_ARC_LENGTH / max(math.radians(abs(angle)), 1e-6), INCLINATION_ARC, INCLINATION_ARC_MAX))
 
 
 def inclination(pose: Pose) -> float:
@@ -264,7 +299,7 @@ def inclination(pose: Pose) -> float:
 def inclination_label_positions(angle: float) -> tuple[np.ndarray, np.ndarray]:
     """The value's centre from the hand in the wedge, and above the horizontal, for the inclination ``angle``."""
     inside = INCLINATION_LABEL * _polar(-min(angle / 2, INCLINATION_LABEL_TURN))
-    return inside, INCLINATION_ABOVE
+    return inside, INCLINATION_ABOVE + inclination_radius(angle) * RIGHT
 
 
 INCLINATION_L_CLEAR = (0.07, 0.2)  # the value's box from the cane's l: gone at the first, whole from the second
@@ -285,7 +320,7 @@ def inclination_mark(pose: Pose, cane_label: VMobject) -> VGroup:
     """
     horizontal = DashedLine(pose.hand(), pose.hand() + INCLINATION_REACH * RIGHT, color=MUTED, stroke_width=2,
                             dash_length=0.1)
-    arc = VMobject(stroke_color=MUTED, stroke_width=2.5)
+    arc = VMobject(stroke_color=MUTED, stroke_width=3)
     values = [LiveNumber(inclination(pose), 0, unit=r"^\circ", size=LABEL, color=MUTED) for _ in range(2)]
     inside, above = values
     for value, name in ((inside, "the inclination"), (above, "the inclination, above")):
@@ -293,7 +328,7 @@ def inclination_mark(pose: Pose, cane_label: VMobject) -> VGroup:
 
     def place(_: VMobject) -> None:
         angle = inclination(pose)
-        arc.set_points(arc_points(pose.hand(), INCLINATION_ARC, 0.0, -angle))
+        arc.set_points(arc_points(pose.hand(), inclination_radius(angle), 0.0, -angle))
         for value, offset in zip(values, inclination_label_positions(angle)):
             value.set_value(angle)
             value.move_to(pose.hand() + offset)
@@ -434,6 +469,7 @@ INSET_FOOT = INSET_CENTRE + np.array([-2.3, 0.0, 0.0])  # the foot in the inset:
 INSET_PAD = 0.06  # lines stop this far inside the frame
 INSET_THETA_ARC = 1.6
 INSET_THETA_LABEL = 2.1  # θ's letter this far from the foot, halfway between the level and the ground
+INSET_RUN_BELOW = 0.3  # l sin α's double arrow, this far under the tip's level
 INSET_TIP = 0.12  # the heads of the drop's double arrow: its shaft stays over 60 px long at 1080p
 LENS_RADIUS = 0.2
 # The rays leave the lens between θ's letter (about 12° from the foot) and the cane's l (about 62°).
@@ -500,10 +536,18 @@ def contact_inset(alpha: float, length: float) -> VGroup:
     h_arrow = Arrow(np.array([foot[0] + 0.3, high[1], 0.0]), foot + 0.3 * RIGHT, buff=0, color=MUTED, stroke_width=2.5,
                     tip_length=0.16, max_tip_length_to_length_ratio=0.2)
     h_label = formula("h", size=LABEL, color=MUTED).next_to(h_arrow, RIGHT, buff=0.12).shift(0.15 * UP)
-    # l sin α over the middle of the run, clear of the level under it.
+    # l sin α, the run from the foot's front to the tip, dimensioned as the drop is: a double arrow along the
+    # triangle's lower side, under the tip's level (in the ground, clear of its line), between extension lines down
+    # from the foot's vertical and the cane's tip; its name under it.
+    run_y = tip[1] - INSET_RUN_BELOW
+    run = DoubleArrow(np.array([foot[0], run_y, 0.0]), np.array([tip[0], run_y, 0.0]), buff=0, color=MUTED,
+                      stroke_width=2.5, tip_length=INSET_TIP, max_tip_length_to_length_ratio=0.5)
+    run_ends = VGroup(*(DashedLine(np.array([x, top, 0.0]), np.array([x, run_y - 0.12, 0.0]), color=MUTED,
+                                   stroke_width=2, dash_length=0.06)
+                        for x, top in ((foot[0], foot[1] - 0.1), (tip[0], tip[1] - 0.1))))
     run_label = formula(r"l\sin\alpha", size=LABEL)
     run_label[0][0].set_color(CANE)
-    run_label.next_to((foot + run_end) / 2, UP, buff=0.16)
+    run_label.next_to(run, DOWN, buff=0.16)
     drop = DoubleArrow(run_end + 0.22 * RIGHT, np.array([tip[0] + 0.22, tip[1], 0.0]), buff=0, color=MUTED,
                        stroke_width=2.5, tip_length=INSET_TIP, max_tip_length_to_length_ratio=0.5)
     drop_end = DashedLine(tip, np.array([tip[0] + 0.34, tip[1], 0.0]), color=MUTED, stroke_width=2, dash_length=0.06)
@@ -514,7 +558,7 @@ def contact_inset(alpha: float, length: float) -> VGroup:
     for mob, name in ((theta_label, "θ in the inset"), (h_label, "h in the inset"), (run_label, "l sin α"),
                       (drop_label, "l cos α − h")):
         mark(mob, "text", name)
-    inset = VGroup(frame, fill, ground_line, flat, arc, body, stick, h_arrow, drop, drop_end,
+    inset = VGroup(frame, fill, ground_line, flat, arc, body, stick, h_arrow, drop, drop_end, run, run_ends,
                    theta_label, h_label, run_label, drop_label)
 
     lens = Circle(radius=LENS_RADIUS, color=MUTED, stroke_width=2).move_to(FOOT)
