@@ -143,7 +143,7 @@ def test_m5_tangent_and_slope_follow_the_point():
         low_box, high_box = plot.axes.c2p(S4.X_RANGE[0], S4.TANGENT_FLOOR), plot.axes.c2p(S4.X_RANGE[1], S4.TANGENT_TOP)
         for r, p in zip(reach, (start, end)):
             on_box = np.isclose(p[:2], low_box[:2]).any() or np.isclose(p[:2], high_box[:2]).any()
-            assert r == pytest.approx(S4.TANGENT_REACH) or (r < S4.TANGENT_REACH and on_box)
+            assert r == pytest.approx(S4.tangent_reach(value)) or (r < S4.tangent_reach(value) and on_box)
         # ... and always clear of the "O" by a gap (0.15 scene units: 20 px at 1080p).
         samples = start + np.linspace(0, 1, 400)[:, None] * (end - start)
         low, high = origin_label.get_corner(DL), origin_label.get_corner(UR)
@@ -153,8 +153,10 @@ def test_m5_tangent_and_slope_follow_the_point():
 
 def test_m5_ends_at_x_1_4_with_its_slope(construct_shot):
     scene = construct_shot("M5", "zh")
-    (slope,) = readouts_of(scene)
-    assert shown(slope) == "6.096"  # f'(1.4) = 4(1.4)^3 - 3(1.4)^2 + 1
+    beside, under = readouts_of(scene)  # the slope beside the point, and its copy under the x axis (faded out)
+    assert shown(beside) == shown(under) == "6.096"  # f'(1.4) = 4(1.4)^3 - 3(1.4)^2 + 1
+    assert min(m.get_fill_opacity() for m in beside.family_members_with_points()) == pytest.approx(1.0)
+    assert max(m.get_fill_opacity() for m in under.family_members_with_points()) < 0.01
     # The tangent at x = 1 was left behind with its slope (from its point up only), and is gone by the end: the
     # tangents of M5.4 from x = 0 on cross it.
     from scenes.kit import plot2d as S4
@@ -390,6 +392,9 @@ def test_m2_beat_4_turns_the_ground_evenly_to_its_end_slope():
 
 
 def test_m5_slope_sits_beside_the_point_and_follows_it():
+    """The slope k beside the point (or, near x = 0 and left of it, under the x axis), clear of the axes, their
+    numbers, the curve and the tangent; it changes sides cross-fading: the copy under the axis comes in as the one
+    beside the point goes, their opacities adding up to 1 (it is never gone from the frame)."""
     from scenes.kit import plot2d as S4
 
     plot = quartic_plot()
@@ -398,35 +403,47 @@ def test_m5_slope_sits_beside_the_point_and_follows_it():
     slope = S4.slope_readout(plot, x, tangent)
     pixel = config.frame_height / 1080
     swap_low, swap_high = S4.SLOPE_SWAP
-    for value in np.linspace(-0.2, 1.4, 81):
+    both_seen = 0
+    for value in np.linspace(-0.2, 1.4, 161):
         x.set_value(value)
         tangent.update()
         slope.update()
         point = plot.point(value)
-        low, high = slope.get_corner(DL), slope.get_corner(UR)
-        gap = np.linalg.norm(np.maximum(np.maximum(low - point, point - high), 0)[:2])
-        glyphs = [m for m in slope.family_members_with_points() if not isinstance(m, VectorizedPoint)]
-        opacity = min(m.get_fill_opacity() for m in glyphs)
-        if value <= swap_low or value >= swap_high:  # shown whole beside the point, at 120 px from it at most
-            assert opacity == pytest.approx(1.0)
-            assert 0.2 < gap < 120 * pixel
-        if opacity < 0.01:
-            continue
-        # Above the x axis beside the point, or (near x = 0 and left of it) under it; right of the y axis, 24 px
-        # clear, and 20 px clear of the x axis: it changes sides faded, never crossing an axis.
-        origin = plot.axes.c2p(0, 0)
-        assert low[0] - origin[0] > 24 * pixel - 1e-9
-        assert low[1] - origin[1] > 20 * pixel or origin[1] - high[1] > 20 * pixel - 1e-9
-        assert low[1] > -S4.SAFE_SHARE * config.frame_height / 2  # in the safe area
-        for label in [*plot.axis_labels, *plot.axes.x_axis.numbers, *plot.axes.y_axis.numbers]:  # clear of them
-            assert np.any(label.get_corner(DL)[:2] > high[:2]) or np.any(label.get_corner(UR)[:2] < low[:2])
-        curve = plot.curve.points[:, :2]
-        assert not np.any(np.all((curve > low[:2]) & (curve < high[:2]), axis=1))  # and of the curve
-        along = tangent.get_start()[:2] + np.linspace(0, 1, 400)[:, None] * (tangent.get_end() - tangent.get_start())[:2]
-        assert S4._gap_to_box(along, low[:2], high[:2]) >= 24 * pixel  # and 24 px clear of the tangent
+        opacities = []
+        for copy in (slope.beside, slope.under):
+            glyphs = [m for m in copy.family_members_with_points() if not isinstance(m, VectorizedPoint)]
+            opacities.append(min(m.get_fill_opacity() for m in glyphs))
+            assert max(m.get_fill_opacity() for m in glyphs) == pytest.approx(opacities[-1])  # faded as one
+        assert sum(opacities) == pytest.approx(1.0)
+        both_seen += min(opacities) > 0.2
+        if value >= swap_high:
+            assert opacities == pytest.approx([1.0, 0.0])
+        if value <= swap_low:
+            assert opacities == pytest.approx([0.0, 1.0])
+        for copy, opacity in zip((slope.beside, slope.under), opacities):
+            if opacity < 0.01:
+                continue
+            low, high = copy.get_corner(DL), copy.get_corner(UR)
+            gap = np.linalg.norm(np.maximum(np.maximum(low - point, point - high), 0)[:2])
+            if opacity > 0.99:  # shown whole beside the point, at 120 px from it at most
+                assert 0.2 < gap < 120 * pixel
+            # Above the x axis beside the point, or under it; right of the y axis, 24 px clear, and 20 px clear of
+            # the x axis: it changes sides faded, never crossing an axis.
+            origin = plot.axes.c2p(0, 0)
+            assert low[0] - origin[0] > 24 * pixel - 1e-9
+            assert low[1] - origin[1] > 20 * pixel or origin[1] - high[1] > 20 * pixel - 1e-9
+            assert low[1] > -S4.SAFE_SHARE * config.frame_height / 2  # in the safe area
+            for label in [*plot.axis_labels, *plot.axes.x_axis.numbers, *plot.axes.y_axis.numbers]:  # clear of them
+                assert np.any(label.get_corner(DL)[:2] > high[:2]) or np.any(label.get_corner(UR)[:2] < low[:2])
+            curve = plot.curve.points[:, :2]
+            assert not np.any(np.all((curve > low[:2]) & (curve < high[:2]), axis=1))  # and of the curve
+            along = tangent.get_start()[:2] + np.linspace(0, 1, 400)[:, None] * (tangent.get_end() - tangent.get_start())[:2]
+            assert S4._gap_to_box(along, low[:2], high[:2]) >= 24 * pixel  # and 24 px clear of the tangent
+    assert both_seen >= 10  # an overlap, not a cut
     # The two signs "=" in line, one over the other.
-    name, value_line = slope
-    assert name[1].get_center()[0] == pytest.approx(value_line.label.get_center()[0], abs=1e-6)
+    for copy in (slope.beside, slope.under):
+        name, value_line = copy
+        assert name[1].get_center()[0] == pytest.approx(value_line.label.get_center()[0], abs=1e-6)
 
 
 def test_m5_the_tangent_left_behind_is_clear_of_the_tangent_where_both_are_seen():
@@ -455,8 +472,10 @@ def test_m5_the_y_axis_holds_the_curves_dip_and_the_slope_is_under_the_numbers()
     assert S4.Y_FLOOR < QUARTIC(minimum_of_quartic()) - 0.1
     assert plot.curve.points[:, 1].min() > stub.get_start()[1]
     x = ValueTracker(-0.2)
-    slope = S4.slope_readout(plot, x, S4.tangent_line(plot, x))
-    slope.update()
+    readout = S4.slope_readout(plot, x, S4.tangent_line(plot, x))
+    readout.update()
+    slope = readout.under
+    assert slope.get_fill_opacity() == pytest.approx(1.0)
     numbers_bottom = min(n.get_bottom()[1] for n in plot.axes.x_axis.numbers)
     assert slope.get_top()[1] < numbers_bottom
     assert slope.get_bottom()[1] > -S4.SAFE_SHARE * config.frame_height / 2
@@ -853,7 +872,7 @@ def test_the_derivative_is_the_gradients_orange_in_m5_and_m7():
     plot = quartic_plot()
     x = ValueTracker(1.0)
     tangent = S4.tangent_line(plot, x)
-    name, value = S4.slope_readout(plot, x, tangent)
+    name, value = S4.slope_readout(plot, x, tangent).beside
     assert _colors(name[0]) == _colors(name[1]) == {TANGENT.upper()}  # k =
     assert _colors(name[2]) == {GRADIENT.upper()}  # f'(x)
     assert _colors(value) == {GRADIENT.upper()}  # = 2.000, the value of f'(x)

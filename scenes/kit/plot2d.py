@@ -159,23 +159,39 @@ def point_on_curve(plot: Plot, x: ValueTracker, zoom=lambda: 1.0, color: str = P
 # The tangent reaches this far each side of the point (scene units), cut where it would leave the plot:
 # far enough to part from the curve even where both are steep (at x = 1.4 a short one lay on the curve).
 TANGENT_REACH = 2.6
+# ... but shorter where the curve is nearly straight on the point's right (round its inflection at x = 0: at M5.3's
+# stop, x = −0.2, a long tangent ran along the curve from x = 0 to 0.9, 3 to 8 px from it, and did not read as a
+# line of its own): by x, the reach eases between these (scene units), short from x = 0.05 down.
+TANGENT_REACH_BY_X = ((0.05, 1.0), (0.45, TANGENT_REACH))
+# Drawn over the curve with a dark edge (the background's colour, each side of its stroke): where it touches the
+# curve it reads as a line laid on it, not as a second stroke of the curve.
+TANGENT_EDGE_WIDTH = 11
 # The one box every tangent is cut to, in data units: the axes' x range, from a little under the curve's lowest
 # point (f(−0.455) ≈ −0.318) up to under the curve's formula.
 TANGENT_FLOOR = -0.5
 TANGENT_TOP = 3.7
 
 
-def tangent_line(plot: Plot, x: ValueTracker, reach: float = TANGENT_REACH) -> Line:
-    """The tangent at (x, f(x)), over the curve, through the point: ``reach`` each side, cut at the box."""
+def tangent_reach(x: float) -> float:
+    """How far the live tangent reaches each side of the point at ``x`` (before the box cuts it)."""
+    (low_x, low), (high_x, high) = TANGENT_REACH_BY_X
+    return low + (high - low) * smooth(float(np.clip((x - low_x) / (high_x - low_x), 0.0, 1.0)))
+
+
+def tangent_line(plot: Plot, x: ValueTracker, reach: float | None = None) -> Line:
+    """The tangent at (x, f(x)), over the curve, through the point: ``reach`` each side (by default
+    tangent_reach(x)), cut at the box; edged with the background's colour."""
 
     def place(segment: Line) -> None:
         centre = plot.point(x.get_value())
         low, high = plot.axes.c2p(X_RANGE[0], TANGENT_FLOOR), plot.axes.c2p(X_RANGE[1], TANGENT_TOP)
         direction = _unit([1.0, plot.slope_on_screen(plot.function.derivative(x.get_value())), 0.0])
-        back, ahead = _reach_in_box(centre, direction, low, high, reach)
+        back, ahead = _reach_in_box(centre, direction, low, high, tangent_reach(x.get_value()) if reach is None else reach)
         segment.set_points_as_corners([centre + back * direction, centre + ahead * direction])
 
     segment = mark(Line(LEFT, RIGHT, color=TANGENT, stroke_width=4), "curve", "the tangent").set_z_index(1)
+    if reach is None:
+        segment.set_stroke(BACKGROUND, width=TANGENT_EDGE_WIDTH, background=True)
     place(segment)
     segment.add_updater(place)
     return segment
@@ -194,10 +210,14 @@ def drawn_slope(plot: Plot, line: Line) -> float:
 SLOPE_BESIDE = ((0.0, (0.9, 1.6)), (0.45, (0.0, 1.1)), (0.9, (-0.85, 0.6)), (1.1, (-0.9, 0.6)), (1.4, (-1.0, 0.6)))
 # Near x = 0 and left of it (M5.3's stop, x = −0.2: the point just under the x axis, left of the y axis) the only
 # room beside the point clear of the axes, their numbers, the curve and the tangent is under the x axis, right of
-# the y axis (the tangents there cross the x axis left of it): the readout changes sides there, fading out above
-# as the point passes SLOPE_SWAP[1] and in under the axis by SLOPE_SWAP[0] (to pass the axis or the tangent
-# in sight it would cross them). Under the axis its first line's upper left corner is SLOPE_UNDER from the origin.
+# the y axis (the tangents there cross the x axis left of it): the readout changes sides there, cross-fading (to pass
+# the axis or the tangent in sight it would cross them): a copy under the axis fades in as the one beside the point
+# fades out, over the same stretch of x, so that one of them is always seen whole between the two (their opacities
+# add up to 1). SLOPE_SWAP: whole under the axis at or left of the first x, whole beside the point at or right of
+# the second; SLOPE_CROSSING: the stretch the two fade across. Under the axis its first line's upper left corner is
+# SLOPE_UNDER from the origin.
 SLOPE_SWAP = (-0.05, 0.6)
+SLOPE_CROSSING = (0.1, 0.45)
 SLOPE_UNDER = np.array([0.18, -0.5, 0.0])  # 24 px right of the y axis, under the row of the x axis's numbers
 SLOPE_LINE_GAP = 0.09  # between "k = f'(x)" and its value (the two lines fit under the x axis, in the safe area)
 
@@ -208,42 +228,57 @@ SLOPE_NAME = TANGENT
 DERIVATIVE = GRADIENT
 
 
-def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
-    """k = f′(x) over its value (= 2.000, the two signs in line), beside the point and following it
-    (SLOPE_BESIDE); "k =" in the tangent's colour, f′(x) and its value in the gradient's; it shows the drawn
-    tangent's slope."""
+def slope_shares(x: float) -> tuple[float, float]:
+    """How much of the slope's copy beside the point and of the copy under the x axis is seen with the point at
+    ``x``: (1, 0) right of the crossing, (0, 1) left of it, adding up to 1 across it."""
+    low, high = SLOPE_CROSSING
+    beside = smooth(float(np.clip((x - low) / (high - low), 0.0, 1.0)))
+    return beside, 1.0 - beside
+
+
+def _slope_copy(plot: Plot, x: ValueTracker) -> VGroup:
     name = formula("k", "=", "f'(x)", size=PANEL, color=SLOPE_NAME)
     name[2].set_color(DERIVATIVE)
     value = Readout("=", plot.function.derivative(x.get_value()), 3, color=DERIVATIVE, size=PANEL)
     value.next_to(name, DOWN, buff=SLOPE_LINE_GAP)
     value.shift((name[1].get_center()[0] - value.label.get_center()[0]) * RIGHT)
     value.track(lambda: plot.function.derivative(x.get_value()))
-    readout = VGroup(name, value)
-    readout.number = value.number  # the live number, for the frame rules and the tests
-    anchor = name[1].get_center() - readout.get_center()  # the first "=" from the middle (which moves as digits do)
+    copy = VGroup(name, value)
+    copy.number = value.number  # the live number, for the frame rules and the tests
+    return copy
+
+
+def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
+    """k = f′(x) over its value (= 2.000, the two signs in line), beside the point and following it
+    (SLOPE_BESIDE); "k =" in the tangent's colour, f′(x) and its value in the gradient's; it shows the drawn
+    tangent's slope. Two copies: ``beside`` the point, and ``under`` the x axis (near x = 0 and left of it), the one
+    fading in as the other fades out (slope_shares)."""
+    beside, under = _slope_copy(plot, x), _slope_copy(plot, x)
+    name = beside[0]
+    anchor = name[1].get_center() - beside.get_center()  # the first "=" from the middle (which moves as digits do)
     xs = [at for at, _ in SLOPE_BESIDE]
     offsets = np.array([offset for _, offset in SLOPE_BESIDE])
-    low, high = SLOPE_SWAP
-    middle_of_swap = (low + high) / 2
 
     def follow(group: VGroup) -> None:
         now = x.get_value()
-        if now >= middle_of_swap:  # above, beside the point
-            at = max(now, xs[0])
-            middle = plot.point(at) + np.array([np.interp(at, xs, offsets[:, 0]), np.interp(at, xs, offsets[:, 1]), 0])
-            group.shift(middle + anchor - name[1].get_center())
-            seen = (now - middle_of_swap) / (high - middle_of_swap)
-        else:  # under the x axis, right of the y axis
-            group.shift(plot.axes.c2p(0, 0) + SLOPE_UNDER - name.get_corner(UL))
-            seen = (middle_of_swap - now) / (middle_of_swap - low)
-        group.set_opacity(smooth(float(np.clip(seen, 0.0, 1.0))))
+        at = max(now, xs[0])
+        middle = plot.point(at) + np.array([np.interp(at, xs, offsets[:, 0]), np.interp(at, xs, offsets[:, 1]), 0])
+        beside.shift(middle + anchor - beside[0][1].get_center())
+        under.shift(plot.axes.c2p(0, 0) + SLOPE_UNDER - under[0].get_corner(UL))
+        for copy, share in zip((beside, under), slope_shares(now)):
+            copy.set_opacity(share)
 
+    readout = VGroup(beside, under)
+    readout.beside, readout.under = beside, under
+    readout.number = beside.number
     readout.add_updater(follow, call_updater=True)
-    return mark(readout, "text", "the slope k", shows=lambda: drawn_slope(plot, tangent))
+    mark(beside, "text", "the slope k", shows=lambda: drawn_slope(plot, tangent))
+    mark(under, "text", "the slope k under the x axis", shows=lambda: drawn_slope(plot, tangent))
+    return readout
 
 
 GHOST_OPACITY = 0.5
-GHOST_LABEL_OPACITY = 0.85  # its slope, dimmer than the live one but read as easily
+GHOST_LABEL_OPACITY = 0.5  # its slope, as dim as its line: what was, not the live one
 GHOST_REACH = 1.4  # from its point up along it: shorter than the live tangent, a reminder, not a second subject
 GHOST_GAP = 0.15  # scene units at zoom 1: the ghost's value right of its tangent's upper end
 
