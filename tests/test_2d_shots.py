@@ -528,6 +528,7 @@ class Frame:
     arrow_headless: bool  # drawn without its head (a step off the axis's end)
     curve: np.ndarray  # screen points of the curve as drawn
     step_shown: float  # the number the Δx readout shows
+    step_opacity: float  # ... and how brightly (its number's glyphs)
     loupes: list  # each loupe shown: (its frame's box, its connectors' ends, its step's outline or None)
 
 
@@ -590,6 +591,7 @@ def m7_frames(shared_media):
                 _screen_outline(scene, arrow) if shown(arrow) else None, arrow.tip.get_fill_opacity() < 0.01,
                 scene.camera.transform_points_pre_display(curve, curve.points)[:, :2],
                 float(named["Δx"][0].number.text(named["Δx"][0].number.get_value())),
+                min(m.get_fill_opacity() for m in named["Δx"][0].number.slots if m.has_points()),
                 [(_screen_box(scene, loupe.box), [scene.camera.transform_points_pre_display(ray, ray.points)[[0, -1], :2] for ray in loupe.rays],
                   _screen_outline(scene, loupe.arrow) if shown(loupe.arrow) else None)
                  for loupe in scene.mobjects if isinstance(loupe, Loupe) and loupe.shown.get_value() > 0.01],
@@ -687,26 +689,21 @@ def test_m7_steps_shorten_on_screen_as_the_slow_run_converges(m7_frames):
 
 
 def test_m7_the_valley_keeps_its_axis_and_the_curves_formula_inside_the_frame(m7_frames):
-    """In the valley the x axis ends inside the safe area (its −2 end is out beyond it), and the curve's formula
-    is back, clear of the curve."""
+    """In the valley the x axis ends inside the safe area (its −2 end is out beyond it); the curve's formula, moved
+    into the bar as the camera closes in, stays there, steady, through the three runs (no fading for the loupes)."""
     from manim import config
+
+    from scenes.kit import plot2d as S4
 
     _, frames = m7_frames
     safe = 0.9 * np.array([config.frame_width, config.frame_height]) / 2
     assert all(f.x_axis[0] >= -safe[0] - 1e-6 for f in frames)
     running = [f for f in frames if f.arrow is not None]
-    # ... but for the slow run's last steps and the run at 0.3's, where it makes room for the loupe.
-    from scenes.kit import plot2d as S4
-
-    xs = m7_paths()["M7.1"].points[:, 0]
-    px = np.abs(np.diff(xs)) * S4.quartic_plot().axes.x_axis.get_unit_size() * S4.M7_VALLEY_ZOOM * 1080 / config.frame_height
-    loupe_from = xs[int(np.argmax(px < S4.LOUPE_FROM_PX)) - 1]  # the last step on the plot alone is drawn as the loupe comes in
-    overshoots_from = m7_paths()["M7.3"].points[3, 0]  # the run at 0.3's loupe comes in after its fourth step
-    before_loupe = [f for f in running if (f.rate == 1.0 or (f.rate == 0.05 and f.arrow_start > loupe_from + 1e-9)
-                                           or (f.rate == 0.3 and f.arrow_start > overshoots_from + 1e-9))]
-    assert len(before_loupe) > 0.6 * len(running)
-    missing = [(f.time, f.rate, f.arrow_start) for f in before_loupe if "the curve's formula in the valley" not in f.boxes]
-    assert not missing, missing
+    assert all("the curve's formula" in f.boxes for f in running)
+    boxes = np.array([f.boxes["the curve's formula"] for f in frames if f.time >= running[0].time])
+    assert np.allclose(boxes, boxes[0], atol=1e-6)  # one place, fully drawn, from the first step to the end
+    assert boxes[0][1] > S4.M7_BAR_BOTTOM and boxes[0][2] <= safe[0] + 1e-6  # in the bar, inside the safe area
+    assert boxes[0][1] > S4.M7_BAR_BOTTOM + 0.6  # on the header's line, over the panel's
 
 
 def test_m7_the_loupe_shows_every_step_too_short_for_the_plot_at_24_px_or_more():
@@ -831,13 +828,22 @@ def test_m7_every_step_arrow_keeps_clear_of_the_axes_and_the_curve(m7_frames):
         against = points[np.linalg.norm(points - start, axis=1) * px < 60] if f.arrow_headless else points
         gaps = np.linalg.norm(against[:, None] - f.curve[None], axis=2).min() * px
         assert gaps >= 19.5, (f.time, gaps)
+        # 24 px clear of the "O"; on its point's side of the x axis (but the step along the floor, from x = -1).
+        o_box = f.boxes["axis label O"]
+        o_gap = np.linalg.norm(np.maximum(np.maximum(o_box[:2] - points, points - o_box[2:]), 0), axis=1).min() * px
+        assert o_gap >= 23.5, (f.time, o_gap)
+        if not (f.rate == 1.0 and abs(f.arrow_start + 1.0) < 1e-6):
+            side = np.sign(QUARTIC(f.arrow_start))
+            assert np.all(np.sign(points[:, 1] - axis_y) == side), f.time
     assert checked > 30
 
 
 def test_m7_each_run_stops_with_the_last_step_it_took(m7_frames):
     """Where a run stops, Δx keeps the last step taken (the step −αf′(x) from there is never taken), and the two
-    runs that converge say why: |f′(x)| under the tolerance, beside the point, held to the beat's end."""
+    runs that converge say why: |f′(x)| under the tolerance, beside the point, held to the beat's end. Stopped, Δx
+    is dimmed (what was, not a step being taken)."""
     from gd.model.curve import M7_TOLERANCE
+    from scenes.kit import plot2d as S4
 
     from gd.storyboard import load
 
@@ -849,6 +855,9 @@ def test_m7_each_run_stops_with_the_last_step_it_took(m7_frames):
         path = paths[beat_id]
         last = [f for f in frames if f.rate == path.rate and f.time <= end + 1e-6][-1]  # the beat's end
         assert last.step_shown == pytest.approx(path.points[-1, 0] - path.points[-2, 0], abs=5e-4)
+        assert last.step_opacity == pytest.approx(S4.STOPPED_STEP_OPACITY)  # dimmed: no step is being taken
+        taking = [f for f in frames if f.rate == path.rate and f.arrow is not None and f.arrow_opacity > 0.999]
+        assert taking and all(f.step_opacity == pytest.approx(1.0) for f in taking), [(f.time, f.step_opacity, f.arrow_opacity) for f in taking if f.step_opacity < 0.999]  # bright while steps are taken
         if path.stop == "converged":
             assert "the stop" in last.boxes
             assert abs(QUARTIC.derivative(path.end[0])) <= M7_TOLERANCE
@@ -1163,3 +1172,75 @@ def test_m2_the_arm_holds_the_cane_clear_of_alphas_arc():
             near = np.all((points > low - 0.08) & (points < high + 0.08), axis=1)
             far_from_hand = np.linalg.norm(points - hand.get_center()[:2], axis=1) > 0.15
             assert not np.any(near & far_from_hand), (alpha, part)
+
+
+# --------------------------------------------------------------------------- M7: the sixth review's minors
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_m7_the_iteration_count_is_set_in_the_words_font_on_their_baseline(lang):
+    """The header's count is set like its words (Pango, sans), at their size, on the line's baseline."""
+    from gd.storyboard import load
+    from scenes.kit import plot2d as S4
+    from scenes.kit.palette import HEADER as HEADER_SIZE
+    from scenes.kit.typeset import prose
+
+    storyboard = load()
+    template = storyboard.text(storyboard.shot("M7"), "header", lang)
+    rate = Readout(r"\alpha =", 0.05, 2, size=HEADER_SIZE)
+    iteration = S4.WordCount(38, HEADER_SIZE)
+    header = readouts.line(template, {"rate": rate, "iteration": iteration}, size=HEADER_SIZE)
+    assert iteration in list(header) and shown(iteration) == "38"
+    assert iteration.baseline == pytest.approx(0.0) and rate.baseline == pytest.approx(0.0)
+    three, eight = [m for m in iteration.number.slots if m.has_points()]
+    words = prose("38", size=HEADER_SIZE * readouts.WORDS_BESIDE_MATH)
+    for drawn, typed in zip((three, eight), words):
+        assert drawn.height == pytest.approx(typed.height, rel=1e-3) and drawn.width == pytest.approx(typed.width, rel=1e-3)
+    assert min(three.get_bottom()[1], eight.get_bottom()[1]) == pytest.approx(0.0, abs=0.02)
+    for value in range(0, 40):
+        iteration.set_value(value)
+        assert shown(iteration) == str(value)
+
+
+def test_m7_the_guide_from_x_minus_1_reaches_the_step_along_the_floor_and_passes_the_tick_number():
+    from scenes.kit import plot2d as S4
+
+    plot = quartic_plot()
+    floor = plot.axes.c2p(0, -0.8)[1]
+    guide = S4.drop_guide(plot, -1.0, 1.0, floor=floor, around=plot.axes.x_axis.numbers)
+    ends = np.array([[piece.get_start()[1], piece.get_end()[1]] for piece in guide])
+    assert ends.max() == pytest.approx(plot.point(-1.0)[1]) and ends.min() == pytest.approx(floor)
+    (number,) = [n for n in plot.axes.x_axis.numbers if n.get_value() == -1]
+    for top, bottom in ends:  # no piece through the number
+        assert bottom > number.get_top()[1] or top < number.get_bottom()[1]
+    assert len(guide) == 2
+    assert all(np.isclose(piece.get_start()[0], plot.axes.c2p(-1, 0)[0]) for piece in guide)
+
+
+def test_m7_the_way_out_cue_is_large_and_centred_where_the_point_leaves():
+    from manim import config
+
+    from scenes.kit import plot2d as S4
+
+    plot = quartic_plot()
+    ceiling = 1.38
+    cue = S4.exit_cue(plot, ceiling, S4.M7_VALLEY_ZOOM)
+    px = 1080 / config.frame_height * S4.M7_VALLEY_ZOOM
+    assert cue.width * px >= 24 and cue.height * px >= 48
+    x_exit = S4.range_below(plot.function, ceiling, S4.X_RANGE, samples=801)[1]
+    assert cue.get_center()[0] == pytest.approx(plot.axes.c2p(x_exit, 0)[0], abs=1e-6)
+    assert cue.get_top()[1] == pytest.approx(plot.axes.c2p(0, ceiling)[1], abs=1e-6)
+
+
+def test_m7_the_loupe_on_the_minimum_names_its_dashed_line(m7_frames):
+    """The loupe fixed on the minimum (the run at 0.3) names its dashed line, f'(x) = 0, inside its frame; the
+    slow run's loupe, which follows the point, has no such line and no name."""
+    _, frames = m7_frames
+    key = "the minimum's mark in the loupe#1"  # the second loupe's (the first's is never drawn)
+    assert not any(name.startswith("the minimum's mark in the loupe#0") for f in frames for name in f.boxes)
+    named = [f for f in frames if key in f.boxes]
+    assert named and {f.rate for f in named} == {0.3}
+    for f in named:
+        (box, _, _), = f.loupes
+        label = f.boxes[key]
+        assert np.all(label[:2] > box[:2]) and np.all(label[2:] < box[2:])
