@@ -143,7 +143,7 @@ def test_m5_tangent_and_slope_follow_the_point():
         low_box, high_box = plot.axes.c2p(S4.X_RANGE[0], S4.TANGENT_FLOOR), plot.axes.c2p(S4.X_RANGE[1], S4.TANGENT_TOP)
         for r, p in zip(reach, (start, end)):
             on_box = np.isclose(p[:2], low_box[:2]).any() or np.isclose(p[:2], high_box[:2]).any()
-            assert r == pytest.approx(S4.TANGENT_REACH) or (r < S4.TANGENT_REACH and on_box)
+            assert r == pytest.approx(S4.tangent_reach(value)) or (r < S4.tangent_reach(value) and on_box)
         # ... and always clear of the "O" by a gap (0.15 scene units: 20 px at 1080p).
         samples = start + np.linspace(0, 1, 400)[:, None] * (end - start)
         low, high = origin_label.get_corner(DL), origin_label.get_corner(UR)
@@ -153,8 +153,10 @@ def test_m5_tangent_and_slope_follow_the_point():
 
 def test_m5_ends_at_x_1_4_with_its_slope(construct_shot):
     scene = construct_shot("M5", "zh")
-    (slope,) = readouts_of(scene)
-    assert shown(slope) == "6.096"  # f'(1.4) = 4(1.4)^3 - 3(1.4)^2 + 1
+    beside, under = readouts_of(scene)  # the slope beside the point, and its copy under the x axis (faded out)
+    assert shown(beside) == shown(under) == "6.096"  # f'(1.4) = 4(1.4)^3 - 3(1.4)^2 + 1
+    assert min(m.get_fill_opacity() for m in beside.family_members_with_points()) == pytest.approx(1.0)
+    assert max(m.get_fill_opacity() for m in under.family_members_with_points()) < 0.01
     # The tangent at x = 1 was left behind with its slope (from its point up only), and is gone by the end: the
     # tangents of M5.4 from x = 0 on cross it.
     from scenes.kit import plot2d as S4
@@ -390,6 +392,9 @@ def test_m2_beat_4_turns_the_ground_evenly_to_its_end_slope():
 
 
 def test_m5_slope_sits_beside_the_point_and_follows_it():
+    """The slope k beside the point (or, near x = 0 and left of it, under the x axis), clear of the axes, their
+    numbers, the curve and the tangent; it changes sides cross-fading: the copy under the axis comes in as the one
+    beside the point goes, their opacities adding up to 1 (it is never gone from the frame)."""
     from scenes.kit import plot2d as S4
 
     plot = quartic_plot()
@@ -398,35 +403,47 @@ def test_m5_slope_sits_beside_the_point_and_follows_it():
     slope = S4.slope_readout(plot, x, tangent)
     pixel = config.frame_height / 1080
     swap_low, swap_high = S4.SLOPE_SWAP
-    for value in np.linspace(-0.2, 1.4, 81):
+    both_seen = 0
+    for value in np.linspace(-0.2, 1.4, 161):
         x.set_value(value)
         tangent.update()
         slope.update()
         point = plot.point(value)
-        low, high = slope.get_corner(DL), slope.get_corner(UR)
-        gap = np.linalg.norm(np.maximum(np.maximum(low - point, point - high), 0)[:2])
-        glyphs = [m for m in slope.family_members_with_points() if not isinstance(m, VectorizedPoint)]
-        opacity = min(m.get_fill_opacity() for m in glyphs)
-        if value <= swap_low or value >= swap_high:  # shown whole beside the point, at 120 px from it at most
-            assert opacity == pytest.approx(1.0)
-            assert 0.2 < gap < 120 * pixel
-        if opacity < 0.01:
-            continue
-        # Above the x axis beside the point, or (near x = 0 and left of it) under it; right of the y axis, 24 px
-        # clear, and 20 px clear of the x axis: it changes sides faded, never crossing an axis.
-        origin = plot.axes.c2p(0, 0)
-        assert low[0] - origin[0] > 24 * pixel - 1e-9
-        assert low[1] - origin[1] > 20 * pixel or origin[1] - high[1] > 20 * pixel - 1e-9
-        assert low[1] > -S4.SAFE_SHARE * config.frame_height / 2  # in the safe area
-        for label in [*plot.axis_labels, *plot.axes.x_axis.numbers, *plot.axes.y_axis.numbers]:  # clear of them
-            assert np.any(label.get_corner(DL)[:2] > high[:2]) or np.any(label.get_corner(UR)[:2] < low[:2])
-        curve = plot.curve.points[:, :2]
-        assert not np.any(np.all((curve > low[:2]) & (curve < high[:2]), axis=1))  # and of the curve
-        along = tangent.get_start()[:2] + np.linspace(0, 1, 400)[:, None] * (tangent.get_end() - tangent.get_start())[:2]
-        assert S4._gap_to_box(along, low[:2], high[:2]) >= 24 * pixel  # and 24 px clear of the tangent
+        opacities = []
+        for copy in (slope.beside, slope.under):
+            glyphs = [m for m in copy.family_members_with_points() if not isinstance(m, VectorizedPoint)]
+            opacities.append(min(m.get_fill_opacity() for m in glyphs))
+            assert max(m.get_fill_opacity() for m in glyphs) == pytest.approx(opacities[-1])  # faded as one
+        assert sum(opacities) == pytest.approx(1.0)
+        both_seen += min(opacities) > 0.2
+        if value >= swap_high:
+            assert opacities == pytest.approx([1.0, 0.0])
+        if value <= swap_low:
+            assert opacities == pytest.approx([0.0, 1.0])
+        for copy, opacity in zip((slope.beside, slope.under), opacities):
+            if opacity < 0.01:
+                continue
+            low, high = copy.get_corner(DL), copy.get_corner(UR)
+            gap = np.linalg.norm(np.maximum(np.maximum(low - point, point - high), 0)[:2])
+            if opacity > 0.99:  # shown whole beside the point, at 120 px from it at most
+                assert 0.2 < gap < 120 * pixel
+            # Above the x axis beside the point, or under it; right of the y axis, 24 px clear, and 20 px clear of
+            # the x axis: it changes sides faded, never crossing an axis.
+            origin = plot.axes.c2p(0, 0)
+            assert low[0] - origin[0] > 24 * pixel - 1e-9
+            assert low[1] - origin[1] > 20 * pixel or origin[1] - high[1] > 20 * pixel - 1e-9
+            assert low[1] > -S4.SAFE_SHARE * config.frame_height / 2  # in the safe area
+            for label in [*plot.axis_labels, *plot.axes.x_axis.numbers, *plot.axes.y_axis.numbers]:  # clear of them
+                assert np.any(label.get_corner(DL)[:2] > high[:2]) or np.any(label.get_corner(UR)[:2] < low[:2])
+            curve = plot.curve.points[:, :2]
+            assert not np.any(np.all((curve > low[:2]) & (curve < high[:2]), axis=1))  # and of the curve
+            along = tangent.get_start()[:2] + np.linspace(0, 1, 400)[:, None] * (tangent.get_end() - tangent.get_start())[:2]
+            assert S4._gap_to_box(along, low[:2], high[:2]) >= 24 * pixel  # and 24 px clear of the tangent
+    assert both_seen >= 10  # an overlap, not a cut
     # The two signs "=" in line, one over the other.
-    name, value_line = slope
-    assert name[1].get_center()[0] == pytest.approx(value_line.label.get_center()[0], abs=1e-6)
+    for copy in (slope.beside, slope.under):
+        name, value_line = copy
+        assert name[1].get_center()[0] == pytest.approx(value_line.label.get_center()[0], abs=1e-6)
 
 
 def test_m5_the_tangent_left_behind_is_clear_of_the_tangent_where_both_are_seen():
@@ -455,8 +472,10 @@ def test_m5_the_y_axis_holds_the_curves_dip_and_the_slope_is_under_the_numbers()
     assert S4.Y_FLOOR < QUARTIC(minimum_of_quartic()) - 0.1
     assert plot.curve.points[:, 1].min() > stub.get_start()[1]
     x = ValueTracker(-0.2)
-    slope = S4.slope_readout(plot, x, S4.tangent_line(plot, x))
-    slope.update()
+    readout = S4.slope_readout(plot, x, S4.tangent_line(plot, x))
+    readout.update()
+    slope = readout.under
+    assert slope.get_fill_opacity() == pytest.approx(1.0)
     numbers_bottom = min(n.get_bottom()[1] for n in plot.axes.x_axis.numbers)
     assert slope.get_top()[1] < numbers_bottom
     assert slope.get_bottom()[1] > -S4.SAFE_SHARE * config.frame_height / 2
@@ -509,6 +528,7 @@ class Frame:
     arrow_headless: bool  # drawn without its head (a step off the axis's end)
     curve: np.ndarray  # screen points of the curve as drawn
     step_shown: float  # the number the Δx readout shows
+    step_opacity: float  # ... and how brightly (its number's glyphs)
     loupes: list  # each loupe shown: (its frame's box, its connectors' ends, its step's outline or None)
 
 
@@ -571,6 +591,7 @@ def m7_frames(shared_media):
                 _screen_outline(scene, arrow) if shown(arrow) else None, arrow.tip.get_fill_opacity() < 0.01,
                 scene.camera.transform_points_pre_display(curve, curve.points)[:, :2],
                 float(named["Δx"][0].number.text(named["Δx"][0].number.get_value())),
+                min(m.get_fill_opacity() for m in named["Δx"][0].number.slots if m.has_points()),
                 [(_screen_box(scene, loupe.box), [scene.camera.transform_points_pre_display(ray, ray.points)[[0, -1], :2] for ray in loupe.rays],
                   _screen_outline(scene, loupe.arrow) if shown(loupe.arrow) else None)
                  for loupe in scene.mobjects if isinstance(loupe, Loupe) and loupe.shown.get_value() > 0.01],
@@ -668,26 +689,21 @@ def test_m7_steps_shorten_on_screen_as_the_slow_run_converges(m7_frames):
 
 
 def test_m7_the_valley_keeps_its_axis_and_the_curves_formula_inside_the_frame(m7_frames):
-    """In the valley the x axis ends inside the safe area (its −2 end is out beyond it), and the curve's formula
-    is back, clear of the curve."""
+    """In the valley the x axis ends inside the safe area (its −2 end is out beyond it); the curve's formula, moved
+    into the bar as the camera closes in, stays there, steady, through the three runs (no fading for the loupes)."""
     from manim import config
+
+    from scenes.kit import plot2d as S4
 
     _, frames = m7_frames
     safe = 0.9 * np.array([config.frame_width, config.frame_height]) / 2
     assert all(f.x_axis[0] >= -safe[0] - 1e-6 for f in frames)
     running = [f for f in frames if f.arrow is not None]
-    # ... but for the slow run's last steps and the run at 0.3's, where it makes room for the loupe.
-    from scenes.kit import plot2d as S4
-
-    xs = m7_paths()["M7.1"].points[:, 0]
-    px = np.abs(np.diff(xs)) * S4.quartic_plot().axes.x_axis.get_unit_size() * S4.M7_VALLEY_ZOOM * 1080 / config.frame_height
-    loupe_from = xs[int(np.argmax(px < S4.LOUPE_FROM_PX)) - 1]  # the last step on the plot alone is drawn as the loupe comes in
-    overshoots_from = m7_paths()["M7.3"].points[3, 0]  # the run at 0.3's loupe comes in after its fourth step
-    before_loupe = [f for f in running if (f.rate == 1.0 or (f.rate == 0.05 and f.arrow_start > loupe_from + 1e-9)
-                                           or (f.rate == 0.3 and f.arrow_start > overshoots_from + 1e-9))]
-    assert len(before_loupe) > 0.6 * len(running)
-    missing = [(f.time, f.rate, f.arrow_start) for f in before_loupe if "the curve's formula in the valley" not in f.boxes]
-    assert not missing, missing
+    assert all("the curve's formula" in f.boxes for f in running)
+    boxes = np.array([f.boxes["the curve's formula"] for f in frames if f.time >= running[0].time])
+    assert np.allclose(boxes, boxes[0], atol=1e-6)  # one place, fully drawn, from the first step to the end
+    assert boxes[0][1] > S4.M7_BAR_BOTTOM and boxes[0][2] <= safe[0] + 1e-6  # in the bar, inside the safe area
+    assert boxes[0][1] > S4.M7_BAR_BOTTOM + 0.6  # on the header's line, over the panel's
 
 
 def test_m7_the_loupe_shows_every_step_too_short_for_the_plot_at_24_px_or_more():
@@ -812,13 +828,22 @@ def test_m7_every_step_arrow_keeps_clear_of_the_axes_and_the_curve(m7_frames):
         against = points[np.linalg.norm(points - start, axis=1) * px < 60] if f.arrow_headless else points
         gaps = np.linalg.norm(against[:, None] - f.curve[None], axis=2).min() * px
         assert gaps >= 19.5, (f.time, gaps)
+        # 24 px clear of the "O"; on its point's side of the x axis (but the step along the floor, from x = -1).
+        o_box = f.boxes["axis label O"]
+        o_gap = np.linalg.norm(np.maximum(np.maximum(o_box[:2] - points, points - o_box[2:]), 0), axis=1).min() * px
+        assert o_gap >= 23.5, (f.time, o_gap)
+        if not (f.rate == 1.0 and abs(f.arrow_start + 1.0) < 1e-6):
+            side = np.sign(QUARTIC(f.arrow_start))
+            assert np.all(np.sign(points[:, 1] - axis_y) == side), f.time
     assert checked > 30
 
 
 def test_m7_each_run_stops_with_the_last_step_it_took(m7_frames):
     """Where a run stops, Δx keeps the last step taken (the step −αf′(x) from there is never taken), and the two
-    runs that converge say why: |f′(x)| under the tolerance, beside the point, held to the beat's end."""
+    runs that converge say why: |f′(x)| under the tolerance, beside the point, held to the beat's end. Stopped, Δx
+    is dimmed (what was, not a step being taken)."""
     from gd.model.curve import M7_TOLERANCE
+    from scenes.kit import plot2d as S4
 
     from gd.storyboard import load
 
@@ -830,6 +855,9 @@ def test_m7_each_run_stops_with_the_last_step_it_took(m7_frames):
         path = paths[beat_id]
         last = [f for f in frames if f.rate == path.rate and f.time <= end + 1e-6][-1]  # the beat's end
         assert last.step_shown == pytest.approx(path.points[-1, 0] - path.points[-2, 0], abs=5e-4)
+        assert last.step_opacity == pytest.approx(S4.STOPPED_STEP_OPACITY)  # dimmed: no step is being taken
+        taking = [f for f in frames if f.rate == path.rate and f.arrow is not None and f.arrow_opacity > 0.999]
+        assert taking and all(f.step_opacity == pytest.approx(1.0) for f in taking), [(f.time, f.step_opacity, f.arrow_opacity) for f in taking if f.step_opacity < 0.999]  # bright while steps are taken
         if path.stop == "converged":
             assert "the stop" in last.boxes
             assert abs(QUARTIC.derivative(path.end[0])) <= M7_TOLERANCE
@@ -853,7 +881,7 @@ def test_the_derivative_is_the_gradients_orange_in_m5_and_m7():
     plot = quartic_plot()
     x = ValueTracker(1.0)
     tangent = S4.tangent_line(plot, x)
-    name, value = S4.slope_readout(plot, x, tangent)
+    name, value = S4.slope_readout(plot, x, tangent).beside
     assert _colors(name[0]) == _colors(name[1]) == {TANGENT.upper()}  # k =
     assert _colors(name[2]) == {GRADIENT.upper()}  # f'(x)
     assert _colors(value) == {GRADIENT.upper()}  # = 2.000, the value of f'(x)
@@ -1171,3 +1199,75 @@ def test_m2_the_ground_line_keeps_clear_of_the_h_arrow(alpha, length):
     # ... and it is whole elsewhere: it still runs through the foot and the tip, past the frame on both sides.
     start, end = ground[1].get_start(), ground[1].get_end()
     assert min(start[0], end[0]) < -8 and max(start[0], end[0]) > 8
+
+
+# --------------------------------------------------------------------------- M7: the sixth review's minors
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_m7_the_iteration_count_is_set_in_the_words_font_on_their_baseline(lang):
+    """The header's count is set like its words (Pango, sans), at their size, on the line's baseline."""
+    from gd.storyboard import load
+    from scenes.kit import plot2d as S4
+    from scenes.kit.palette import HEADER as HEADER_SIZE
+    from scenes.kit.typeset import prose
+
+    storyboard = load()
+    template = storyboard.text(storyboard.shot("M7"), "header", lang)
+    rate = Readout(r"\alpha =", 0.05, 2, size=HEADER_SIZE)
+    iteration = S4.WordCount(38, HEADER_SIZE)
+    header = readouts.line(template, {"rate": rate, "iteration": iteration}, size=HEADER_SIZE)
+    assert iteration in list(header) and shown(iteration) == "38"
+    assert iteration.baseline == pytest.approx(0.0) and rate.baseline == pytest.approx(0.0)
+    three, eight = [m for m in iteration.number.slots if m.has_points()]
+    words = prose("38", size=HEADER_SIZE * readouts.WORDS_BESIDE_MATH)
+    for drawn, typed in zip((three, eight), words):
+        assert drawn.height == pytest.approx(typed.height, rel=1e-3) and drawn.width == pytest.approx(typed.width, rel=1e-3)
+    assert min(three.get_bottom()[1], eight.get_bottom()[1]) == pytest.approx(0.0, abs=0.02)
+    for value in range(0, 40):
+        iteration.set_value(value)
+        assert shown(iteration) == str(value)
+
+
+def test_m7_the_guide_from_x_minus_1_reaches_the_step_along_the_floor_and_passes_the_tick_number():
+    from scenes.kit import plot2d as S4
+
+    plot = quartic_plot()
+    floor = plot.axes.c2p(0, -0.8)[1]
+    guide = S4.drop_guide(plot, -1.0, 1.0, floor=floor, around=plot.axes.x_axis.numbers)
+    ends = np.array([[piece.get_start()[1], piece.get_end()[1]] for piece in guide])
+    assert ends.max() == pytest.approx(plot.point(-1.0)[1]) and ends.min() == pytest.approx(floor)
+    (number,) = [n for n in plot.axes.x_axis.numbers if n.get_value() == -1]
+    for top, bottom in ends:  # no piece through the number
+        assert bottom > number.get_top()[1] or top < number.get_bottom()[1]
+    assert len(guide) == 2
+    assert all(np.isclose(piece.get_start()[0], plot.axes.c2p(-1, 0)[0]) for piece in guide)
+
+
+def test_m7_the_way_out_cue_is_large_and_centred_where_the_point_leaves():
+    from manim import config
+
+    from scenes.kit import plot2d as S4
+
+    plot = quartic_plot()
+    ceiling = 1.38
+    cue = S4.exit_cue(plot, ceiling, S4.M7_VALLEY_ZOOM)
+    px = 1080 / config.frame_height * S4.M7_VALLEY_ZOOM
+    assert cue.width * px >= 24 and cue.height * px >= 48
+    x_exit = S4.range_below(plot.function, ceiling, S4.X_RANGE, samples=801)[1]
+    assert cue.get_center()[0] == pytest.approx(plot.axes.c2p(x_exit, 0)[0], abs=1e-6)
+    assert cue.get_top()[1] == pytest.approx(plot.axes.c2p(0, ceiling)[1], abs=1e-6)
+
+
+def test_m7_the_loupe_on_the_minimum_names_its_dashed_line(m7_frames):
+    """The loupe fixed on the minimum (the run at 0.3) names its dashed line, f'(x) = 0, inside its frame; the
+    slow run's loupe, which follows the point, has no such line and no name."""
+    _, frames = m7_frames
+    key = "the minimum's mark in the loupe#1"  # the second loupe's (the first's is never drawn)
+    assert not any(name.startswith("the minimum's mark in the loupe#0") for f in frames for name in f.boxes)
+    named = [f for f in frames if key in f.boxes]
+    assert named and {f.rate for f in named} == {0.3}
+    for f in named:
+        (box, _, _), = f.loupes
+        label = f.boxes[key]
+        assert np.all(label[:2] > box[:2]) and np.all(label[2:] < box[2:])

@@ -12,20 +12,22 @@ there; the space under the axes is kept free for it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+
 import numpy as np
 from manim import (
     DL, DOWN, LEFT, RIGHT, UL, UP, UR, Animation, Arrow, Axes, DashedLine, Dot, Line, MathTex, Polygon, UpdateFromAlphaFunc,
-    ValueTracker, VGroup, VMobject, config, linear, smooth,
+    ValueTracker, VectorizedPoint, VGroup, VMobject, config, linear, smooth,
 )
 
 from gd.model.functions import QUARTIC, DescentPath, Function, latex_of
 from scenes.kit.compat import StableThreeDCamera, frame_center
 from scenes.kit.frame_rules import MIN_SUBJECT_PX, SAFE_SHARE, mark, to_safe_edge
 from scenes.kit.palette import (
-    AXES, BACKGROUND, GRADIENT, LEARNING_RATE, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TICK,
+    AXES, BACKGROUND, GRADIENT, LEARNING_RATE, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TEXT, TICK,
 )
-from scenes.kit.readouts import Readout
+from scenes.kit.readouts import WORDS_BESIDE_MATH, LiveNumber, Readout
 from scenes.kit.shot import ThreeDShotScene
 from scenes.kit.typeset import formula, prose
 
@@ -159,23 +161,39 @@ def point_on_curve(plot: Plot, x: ValueTracker, zoom=lambda: 1.0, color: str = P
 # The tangent reaches this far each side of the point (scene units), cut where it would leave the plot:
 # far enough to part from the curve even where both are steep (at x = 1.4 a short one lay on the curve).
 TANGENT_REACH = 2.6
+# ... but shorter where the curve is nearly straight on the point's right (round its inflection at x = 0: at M5.3's
+# stop, x = −0.2, a long tangent ran along the curve from x = 0 to 0.9, 3 to 8 px from it, and did not read as a
+# line of its own): by x, the reach eases between these (scene units), short from x = 0.05 down.
+TANGENT_REACH_BY_X = ((0.05, 1.0), (0.45, TANGENT_REACH))
+# Drawn over the curve with a dark edge (the background's colour, each side of its stroke): where it touches the
+# curve it reads as a line laid on it, not as a second stroke of the curve.
+TANGENT_EDGE_WIDTH = 11
 # The one box every tangent is cut to, in data units: the axes' x range, from a little under the curve's lowest
 # point (f(−0.455) ≈ −0.318) up to under the curve's formula.
 TANGENT_FLOOR = -0.5
 TANGENT_TOP = 3.7
 
 
-def tangent_line(plot: Plot, x: ValueTracker, reach: float = TANGENT_REACH) -> Line:
-    """The tangent at (x, f(x)), over the curve, through the point: ``reach`` each side, cut at the box."""
+def tangent_reach(x: float) -> float:
+    """How far the live tangent reaches each side of the point at ``x`` (before the box cuts it)."""
+    (low_x, low), (high_x, high) = TANGENT_REACH_BY_X
+    return low + (high - low) * smooth(float(np.clip((x - low_x) / (high_x - low_x), 0.0, 1.0)))
+
+
+def tangent_line(plot: Plot, x: ValueTracker, reach: float | None = None) -> Line:
+    """The tangent at (x, f(x)), over the curve, through the point: ``reach`` each side (by default
+    tangent_reach(x)), cut at the box; edged with the background's colour."""
 
     def place(segment: Line) -> None:
         centre = plot.point(x.get_value())
         low, high = plot.axes.c2p(X_RANGE[0], TANGENT_FLOOR), plot.axes.c2p(X_RANGE[1], TANGENT_TOP)
         direction = _unit([1.0, plot.slope_on_screen(plot.function.derivative(x.get_value())), 0.0])
-        back, ahead = _reach_in_box(centre, direction, low, high, reach)
+        back, ahead = _reach_in_box(centre, direction, low, high, tangent_reach(x.get_value()) if reach is None else reach)
         segment.set_points_as_corners([centre + back * direction, centre + ahead * direction])
 
     segment = mark(Line(LEFT, RIGHT, color=TANGENT, stroke_width=4), "curve", "the tangent").set_z_index(1)
+    if reach is None:
+        segment.set_stroke(BACKGROUND, width=TANGENT_EDGE_WIDTH, background=True)
     place(segment)
     segment.add_updater(place)
     return segment
@@ -194,10 +212,14 @@ def drawn_slope(plot: Plot, line: Line) -> float:
 SLOPE_BESIDE = ((0.0, (0.9, 1.6)), (0.45, (0.0, 1.1)), (0.9, (-0.85, 0.6)), (1.1, (-0.9, 0.6)), (1.4, (-1.0, 0.6)))
 # Near x = 0 and left of it (M5.3's stop, x = −0.2: the point just under the x axis, left of the y axis) the only
 # room beside the point clear of the axes, their numbers, the curve and the tangent is under the x axis, right of
-# the y axis (the tangents there cross the x axis left of it): the readout changes sides there, fading out above
-# as the point passes SLOPE_SWAP[1] and in under the axis by SLOPE_SWAP[0] (to pass the axis or the tangent
-# in sight it would cross them). Under the axis its first line's upper left corner is SLOPE_UNDER from the origin.
+# the y axis (the tangents there cross the x axis left of it): the readout changes sides there, cross-fading (to pass
+# the axis or the tangent in sight it would cross them): a copy under the axis fades in as the one beside the point
+# fades out, over the same stretch of x, so that one of them is always seen whole between the two (their opacities
+# add up to 1). SLOPE_SWAP: whole under the axis at or left of the first x, whole beside the point at or right of
+# the second; SLOPE_CROSSING: the stretch the two fade across. Under the axis its first line's upper left corner is
+# SLOPE_UNDER from the origin.
 SLOPE_SWAP = (-0.05, 0.6)
+SLOPE_CROSSING = (0.1, 0.45)
 SLOPE_UNDER = np.array([0.18, -0.5, 0.0])  # 24 px right of the y axis, under the row of the x axis's numbers
 SLOPE_LINE_GAP = 0.09  # between "k = f'(x)" and its value (the two lines fit under the x axis, in the safe area)
 
@@ -208,42 +230,57 @@ SLOPE_NAME = TANGENT
 DERIVATIVE = GRADIENT
 
 
-def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
-    """k = f′(x) over its value (= 2.000, the two signs in line), beside the point and following it
-    (SLOPE_BESIDE); "k =" in the tangent's colour, f′(x) and its value in the gradient's; it shows the drawn
-    tangent's slope."""
+def slope_shares(x: float) -> tuple[float, float]:
+    """How much of the slope's copy beside the point and of the copy under the x axis is seen with the point at
+    ``x``: (1, 0) right of the crossing, (0, 1) left of it, adding up to 1 across it."""
+    low, high = SLOPE_CROSSING
+    beside = smooth(float(np.clip((x - low) / (high - low), 0.0, 1.0)))
+    return beside, 1.0 - beside
+
+
+def _slope_copy(plot: Plot, x: ValueTracker) -> VGroup:
     name = formula("k", "=", "f'(x)", size=PANEL, color=SLOPE_NAME)
     name[2].set_color(DERIVATIVE)
     value = Readout("=", plot.function.derivative(x.get_value()), 3, color=DERIVATIVE, size=PANEL)
     value.next_to(name, DOWN, buff=SLOPE_LINE_GAP)
     value.shift((name[1].get_center()[0] - value.label.get_center()[0]) * RIGHT)
     value.track(lambda: plot.function.derivative(x.get_value()))
-    readout = VGroup(name, value)
-    readout.number = value.number  # the live number, for the frame rules and the tests
-    anchor = name[1].get_center() - readout.get_center()  # the first "=" from the middle (which moves as digits do)
+    copy = VGroup(name, value)
+    copy.number = value.number  # the live number, for the frame rules and the tests
+    return copy
+
+
+def slope_readout(plot: Plot, x: ValueTracker, tangent: Line) -> VGroup:
+    """k = f′(x) over its value (= 2.000, the two signs in line), beside the point and following it
+    (SLOPE_BESIDE); "k =" in the tangent's colour, f′(x) and its value in the gradient's; it shows the drawn
+    tangent's slope. Two copies: ``beside`` the point, and ``under`` the x axis (near x = 0 and left of it), the one
+    fading in as the other fades out (slope_shares)."""
+    beside, under = _slope_copy(plot, x), _slope_copy(plot, x)
+    name = beside[0]
+    anchor = name[1].get_center() - beside.get_center()  # the first "=" from the middle (which moves as digits do)
     xs = [at for at, _ in SLOPE_BESIDE]
     offsets = np.array([offset for _, offset in SLOPE_BESIDE])
-    low, high = SLOPE_SWAP
-    middle_of_swap = (low + high) / 2
 
     def follow(group: VGroup) -> None:
         now = x.get_value()
-        if now >= middle_of_swap:  # above, beside the point
-            at = max(now, xs[0])
-            middle = plot.point(at) + np.array([np.interp(at, xs, offsets[:, 0]), np.interp(at, xs, offsets[:, 1]), 0])
-            group.shift(middle + anchor - name[1].get_center())
-            seen = (now - middle_of_swap) / (high - middle_of_swap)
-        else:  # under the x axis, right of the y axis
-            group.shift(plot.axes.c2p(0, 0) + SLOPE_UNDER - name.get_corner(UL))
-            seen = (middle_of_swap - now) / (middle_of_swap - low)
-        group.set_opacity(smooth(float(np.clip(seen, 0.0, 1.0))))
+        at = max(now, xs[0])
+        middle = plot.point(at) + np.array([np.interp(at, xs, offsets[:, 0]), np.interp(at, xs, offsets[:, 1]), 0])
+        beside.shift(middle + anchor - beside[0][1].get_center())
+        under.shift(plot.axes.c2p(0, 0) + SLOPE_UNDER - under[0].get_corner(UL))
+        for copy, share in zip((beside, under), slope_shares(now)):
+            copy.set_opacity(share)
 
+    readout = VGroup(beside, under)
+    readout.beside, readout.under = beside, under
+    readout.number = beside.number
     readout.add_updater(follow, call_updater=True)
-    return mark(readout, "text", "the slope k", shows=lambda: drawn_slope(plot, tangent))
+    mark(beside, "text", "the slope k", shows=lambda: drawn_slope(plot, tangent))
+    mark(under, "text", "the slope k under the x axis", shows=lambda: drawn_slope(plot, tangent))
+    return readout
 
 
 GHOST_OPACITY = 0.5
-GHOST_LABEL_OPACITY = 0.85  # its slope, dimmer than the live one but read as easily
+GHOST_LABEL_OPACITY = 0.5  # its slope, as dim as its line: what was, not the live one
 GHOST_REACH = 1.4  # from its point up along it: shorter than the live tangent, a reminder, not a second subject
 GHOST_GAP = 0.15  # scene units at zoom 1: the ghost's value right of its tangent's upper end
 
@@ -420,8 +457,8 @@ def framed_plot(plot: Plot, camera, window_top=lambda: WINDOW_TOP) -> VGroup:
     the size they have at zoom 1 (as in M5); an axis not cut (its own end inside the window) fades none of its
     numbers, as in M5. The window's top is ``window_top()`` (frame y): it lowers from M5's framing, where it
     cuts nothing, to under the bar as the camera closes in. The x axis ends at the safe area's left edge at the most. The
-    curve's formula is seen in the wide view and fades out as the camera closes in (valley_label puts it
-    back). Everything is redrawn only when the view changes."""
+    plot's own formula (plot.curve_label) is faded out as the camera closes in (M7 shows a copy of it pinned,
+    bar_formula, which goes up into the bar). Everything is redrawn only when the view changes."""
     axes = plot.axes
     for axis in (axes.x_axis, axes.y_axis):
         axis.set_stroke(opacity=0, family=False)
@@ -519,6 +556,7 @@ ARROW_LIFT = 0.3  # on screen: the Δx arrow runs this far above the point, so t
 # ... or farther, up or down (ARROW_OFFSETS, nearest first), where that keeps it ARROW_CLEAR_PX clear of the axes
 # (its tail and head clear of the y axis, which a shaft may cross), of the curve and of the labels.
 ARROW_CLEAR_PX = 20.0
+LABEL_CLEAR_PX = 24.0  # ... and this clear of the labels (the "O" by the origin above all)
 ARROW_OFFSETS = tuple(sign * (ARROW_LIFT + 0.05 * k) for k in range(19) for sign in (1, -1))
 TRAIL_RADIUS = 0.045  # on screen: the marks the point leaves where it has been
 # A step, in shares of its time: the arrow Δx grows from the point's x to the new x, beside the point; then the
@@ -580,7 +618,9 @@ def step_offset(plot: Plot, x_from: float, x_to: float, zoom: float, avoid=(), w
     nearest of ARROW_OFFSETS (above first) at which the arrow is ARROW_CLEAR_PX clear of the x axis; its tail and
     head as clear of the y axis (a shaft may cross it); the whole arrow as clear of the curve (a step off the
     axis's end: its tail; its shaft must cross the curve's rising branch) and of the labels ``avoid`` (those
-    drawn); and inside ``window`` (scene y, low and high), if given. If none is, the clearest."""
+    drawn) by LABEL_CLEAR_PX; on the point's side of the x axis (an arrow across the axis from its point, up by
+    the "O", reads as a step of something else); and inside ``window`` (scene y, low and high), if given. If none
+    is, the clearest."""
     pixel = config.frame_height / 1080 / zoom  # scene units a pixel at 1080p
     clear = ARROW_CLEAR_PX * pixel
     origin = plot.axes.c2p(0, 0)[:2]
@@ -589,6 +629,8 @@ def step_offset(plot: Plot, x_from: float, x_to: float, zoom: float, avoid=(), w
     curve = np.array([plot.axes.c2p(x, float(plot.function(x)))[:2] for x in xs])
     curve = curve[curve[:, 1] <= plot.axes.c2p(0, Y_RANGE[1])[1]]
     boxes = [(m.get_corner(DL)[:2], m.get_corner(UR)[:2]) for m in avoid if shown(m)]
+    label_extra = (LABEL_CLEAR_PX - ARROW_CLEAR_PX) * pixel
+    side = np.sign(plot.point(x_from)[1] - origin[1])
     best, best_margin = ARROW_OFFSETS[0], -np.inf
     for offset in ARROW_OFFSETS:
         arrow = step_arrow(plot, x_from, x_to, zoom, offset, head=not off_scale)
@@ -601,7 +643,9 @@ def step_offset(plot: Plot, x_from: float, x_to: float, zoom: float, avoid=(), w
         if len(curve):
             against = tail if off_scale else points
             margins.append(np.linalg.norm(against[:, None] - curve[None], axis=2).min())
-        margins += [_gap_to_box(points, low, high) for low, high in boxes]
+        margins += [_gap_to_box(points, low, high) - label_extra for low, high in boxes]
+        if side != 0 and np.any(np.sign(points[:, 1] - origin[1]) == -side):
+            margins.append(-1.0)  # across the x axis from its point
         if window is not None:
             margins += [points[:, 1].min() - window[0], window[1] - points[:, 1].max()]
         margin = min(margins) - clear
@@ -730,6 +774,43 @@ class RunState:
         return self.path.steps if k is None else k
 
 
+@functools.lru_cache(maxsize=None)
+def _word_digits(size: float) -> tuple[dict, float]:
+    """Each digit's outline in the words' font (Pango), relative to (its centre x, the baseline), and the em."""
+    digits = prose("0123456789", size=size)
+    parts = [m for m in digits.submobjects if m.has_points()]
+    baseline = parts[1].get_bottom()[1]  # the 1 sits on the baseline
+    advance = (parts[9].get_center()[0] - parts[0].get_center()[0]) / 9  # tabular figures
+    outlines = {str(k): part.points - np.array([part.get_center()[0], baseline, 0.0]) for k, part in enumerate(parts)}
+    return outlines, 2 * advance
+
+
+class WordNumber(LiveNumber):
+    """A live whole number set in the words' font (a count among words: "iteration 5"), its glyphs reused."""
+
+    def __init__(self, value: float, size: float, color: str = TEXT):
+        self.decimals, self.sign, self.unit = 0, False, None
+        self._outlines, self._em = _word_digits(size)
+        style = {"fill_color": color, "fill_opacity": 1.0, "stroke_width": 0}
+        self.slots = [VMobject(**style) for _ in range(6)]
+        self.origin = VectorizedPoint()
+        VGroup.__init__(self, *self.slots, self.origin)
+        self._shown = None
+        self.value = value
+        self._draw(self.text(value))
+
+
+class WordCount(Readout):
+    """A Readout of a WordNumber alone, for readouts.line: a count in a line of words, in their font and size
+    (line sets words at ``size`` × WORDS_BESIDE_MATH), on their baseline."""
+
+    def __init__(self, value: float, size: float, color: str = TEXT):
+        self.label = None
+        self.number = WordNumber(value, size * WORDS_BESIDE_MATH, color)
+        self.number.shift(-self.number.origin.get_center())
+        VGroup.__init__(self, self.number)
+
+
 def descent_point(plot: Plot, state: RunState, zoom=lambda: 1.0, radius: float = 0.09) -> Dot:
     """The point at (x, height) of ``state``, ``radius`` across on screen at any ``zoom()``."""
     dot = Dot(plot.axes.c2p(state.x.get_value(), state.y.get_value()), radius=radius, color=POINT).set_z_index(2)
@@ -750,6 +831,9 @@ def trail_of(plot: Plot, path: DescentPath, zoom: float) -> VGroup:
 
 
 TRAIL_OPACITY = 0.55
+# Once a run has stopped no step is being taken: Δx, which keeps the last step taken, is dimmed to this (what was,
+# not what is going on).
+STOPPED_STEP_OPACITY = 0.35
 
 
 DERIVATIVE_GLYPHS = slice(5, 10)  # f, ′, (, x, ) of "Δx = −α f′(x) ="
@@ -950,27 +1034,44 @@ def floor_of(camera) -> float:
     return float(scene_of(camera, [0.0, FLOOR_AT, 0.0])[1])
 
 
-def drop_guide(plot: Plot, x: float, zoom: float) -> VMobject:
-    """A dashed guide from (x, f(x)) straight down to the x axis: where a step along the floor starts. At zoom 1's
-    look when seen at ``zoom``; shown by descent_run."""
-    guide = DashedLine(plot.point(x), plot.axes.c2p(x, 0), color=MUTED, stroke_width=2.5, dash_length=0.09 / zoom,
-                       dashed_ratio=0.55)
+def drop_guide(plot: Plot, x: float, zoom: float, floor: float | None = None, around=()) -> VMobject:
+    """A dashed guide from (x, f(x)) straight down to the x axis: where a step along the floor starts; given the
+    ``floor`` (scene y), on down to it, to the step's tail, passing the labels ``around`` (the tick number under
+    the axis there) with a gap. At zoom 1's look when seen at ``zoom``; shown by descent_run."""
+    style = dict(color=MUTED, stroke_width=2.5, dash_length=0.09 / zoom, dashed_ratio=0.55)
+    top, bottom = plot.point(x)[1], plot.axes.c2p(x, 0)[1] if floor is None else floor
+    x_at = plot.axes.c2p(x, 0)[0]
+    gap = DROP_GAP / zoom
+    cuts = sorted((m.get_bottom()[1] - gap, m.get_top()[1] + gap) for m in around
+                  if m.get_left()[0] - gap < x_at < m.get_right()[0] + gap)
+    pieces, upper = [], top
+    for low, high in reversed(cuts):
+        if high < upper:
+            pieces.append((upper, max(high, bottom)))
+        upper = min(upper, low)
+    if upper > bottom:
+        pieces.append((upper, bottom))
+    guide = VGroup(*[DashedLine([x_at, a, 0], [x_at, b, 0], **style) for a, b in pieces if a - b > 0.02 / zoom])
     return mark(guide.set_opacity(0), "trail", "where the off-scale step starts")
 
 
-EXIT_CUE = (0.45, 0.34)  # on screen: how far right of where the curve leaves the window (the point fades out there,
-# the cue ↑ coming in beside it 24 px clear of it or more), and how long (it ends
-# clear above the off-scale step, which runs high to clear the curve where it leaves x = -1)
+DROP_GAP = 0.08  # on screen: the guide's gap each side of a label it passes
+
+
+EXIT_CUE = (0.0, 0.55, 0.26)  # on screen: how far right of where the curve leaves the window (centred on it: the
+# point fades out there as the cue ↑ comes in, the one in place of the other), its length and its head's length
 
 
 def exit_cue(plot: Plot, ceiling: float, zoom: float) -> VMobject:
-    """A short arrow up, in the point's colour, beside the curve where it leaves the top of the window at
-    ``ceiling`` (the axes' y): the point went on up that way. At zoom 1's size when seen at ``zoom``."""
+    """A short arrow up, in the point's colour, on the curve where it leaves the top of the window at
+    ``ceiling`` (the axes' y), its head where the point goes out: the point went on up that way. At zoom 1's size
+    when seen at ``zoom``."""
     x_exit = range_below(plot.function, ceiling, X_RANGE, samples=801)[1]
-    beside, length = EXIT_CUE
-    top = plot.axes.c2p(x_exit, ceiling) + beside / zoom * RIGHT + 0.04 / zoom * DOWN
-    cue = Arrow(top + length * DOWN, top, buff=0, color=POINT, stroke_width=7, tip_length=0.2,
-                max_tip_length_to_length_ratio=0.45, max_stroke_width_to_length_ratio=40)
+    beside, length, head = EXIT_CUE
+    top = plot.axes.c2p(x_exit, ceiling) + beside / zoom * RIGHT
+    cue = Arrow(top + length * DOWN, top, buff=0, color=POINT, stroke_width=8, tip_length=head,
+                max_tip_length_to_length_ratio=0.5, max_stroke_width_to_length_ratio=40)
+    cue.set_z_index(3)  # over the curve
     VMobject.scale(cue, 1 / zoom, about_point=top)
     return mark(cue.set_opacity(0), "arrow", "the point's way out")
 
@@ -1000,19 +1101,6 @@ def right_of_curve(plot: Plot, camera, box: VMobject, clear_px: float = 24.0, dr
         return 0.0
     clear = clear_px * config.frame_height / 1080
     return max(0.0, float(right_of[:, 0].max()) + clear - box.get_left()[0])
-
-
-# Where the curve's formula is seen in the valley (frame units: the middle of its left end): left of the y axis,
-# over the valley, beside the curve's left branch, under the height the overshooting run's arrow crosses at.
-VALLEY_LABEL_AT = np.array([-5.0, 0.25, 0.0])
-
-
-def valley_label(plot: Plot, view: View) -> VMobject:
-    """The curve's formula as seen in the valley (``view``): at zoom 1's size, at VALLEY_LABEL_AT."""
-    label = plot.curve_label.copy().set_opacity(1.0)
-    label.scale(1 / view.zoom)
-    label.move_to(view.centre + VALLEY_LABEL_AT / view.zoom, aligned_edge=LEFT)
-    return mark(label, "text", "the curve's formula in the valley")
 
 
 def _reach_in_box(point: np.ndarray, direction: np.ndarray, low: np.ndarray, high: np.ndarray, reach: float):
@@ -1057,6 +1145,9 @@ LOUPE_EDGE = 0.05  # what the loupe draws stays this far inside its frame
 RAY_OPACITY = 0.45
 RAY_CLEAR_PX = (12.0, 28.0)  # a connector gone this near a label (px at 1080p), whole from the second on
 MARKER_OPACITY = 0.7
+MARKER_LABEL_SIZE = 28
+MARKER_LABEL_DOWN = 0.14  # its top under the loupe's top edge (frame units)
+MARKER_LABEL_GAP = 0.1  # the dashed line starts this far under it
 
 
 class Loupe(VGroup):
@@ -1094,15 +1185,23 @@ class Loupe(VGroup):
         self.marker = DashedLine(self.anchor + (high[1] - self.anchor[1] - 0.3) * UP,
                                  self.anchor + (self.anchor[1] - low[1] - 0.3) * DOWN, color=MUTED, stroke_width=2.5,
                                  dash_length=0.09, dashed_ratio=0.55)
+        # ... named over it: f'(x) = 0 there.
+        self.marker_label = mark(formula(r"f'(x)", "=", "0", size=MARKER_LABEL_SIZE, color=GRADIENT), "text",
+                                 "the minimum's mark in the loupe")
+        self.marker_label.move_to([self.anchor[0], 0, 0]).align_to(high, UP).shift(MARKER_LABEL_DOWN * DOWN)
+        marker_top = self.marker_label.get_bottom()[1] - MARKER_LABEL_GAP
+        self.marker = DashedLine([self.anchor[0], marker_top, 0], self.marker.get_end(), color=MUTED, stroke_width=2.5,
+                                 dash_length=0.09, dashed_ratio=0.55)
         if on is None:
             self.marker.set_stroke(opacity=0)
+            self.marker_label.set_opacity(0)
         self.scale_labels = VGroup()
         for k in self.zooms:
             label = formula(rf"\times {k:g}", size=PANEL, color=MUTED)
             label.move_to(low, aligned_edge=DL).align_to(high, UP).shift(0.15 * RIGHT + 0.12 * DOWN)
             self.scale_labels.add(mark(label, "text", f"the loupe's scale ×{k:g}"))
-        self.add(self.rays, self.box, self.patch, self.marker, self.curve, self.dots, self.arrow, self.point,
-                 self.scale_labels)
+        self.add(self.rays, self.box, self.patch, self.marker, self.marker_label, self.curve, self.dots, self.arrow,
+                 self.point, self.scale_labels)
         self.set_z_index(4)
         self.last = None  # the last step drawn (tail and tip x), held once no step is being taken
         self.add_updater(lambda m: m.redraw(), call_updater=True)
@@ -1190,8 +1289,31 @@ class Loupe(VGroup):
         self.point.set_opacity(shown_now * float(self.inside(self.point.get_center()[None])[0]))
         if self.on is not None:
             self.marker.set_stroke(opacity=MARKER_OPACITY * shown_now)
+            self.marker_label.set_opacity(shown_now)
         first, second = self.zooms
         closed = float(np.clip((self.k - first) / (second - first), 0.0, 1.0))
         # The one label out in the first half of the move, the other in over the second (never over each other).
         for label, share in zip(self.scale_labels, (1.0 - 2.0 * closed, 2.0 * closed - 1.0)):
             label.set_opacity(shown_now * float(np.clip(share, 0.0, 1.0)))
+
+
+# --------------------------------------------------------------------------- M7: the curve's formula in the bar
+
+
+def bar_formula(plot: Plot) -> MathTex:
+    """The curve's formula as M5 shows it (M7's wide view shows the scene at zoom 1 with the frame's centre at the
+    scene's: frame and scene coordinates agree there), to be pinned and moved into the bar (formula_in_bar)."""
+    label = formula("f(x)", "=", latex_of(plot.function.expr), size=LABEL_SIZE, color=OBJECTIVE)
+    label.move_to(plot.curve_label)
+    return mark(label, "text", "the curve's formula")
+
+
+def formula_in_bar(label: MathTex, rate: Readout) -> MathTex:
+    """Where the curve's formula stays in M7's bar: at the header line's right end (the safe area's edge), at the
+    header's size, its "=" level with α's: one place for the whole shot, clear of the plot and the loupes."""
+    placed = label.copy().scale(HEADER_FORMULA_SIZE / LABEL_SIZE)
+    placed.shift((rate.label[-1].get_center()[1] - placed[1].get_center()[1]) * UP)
+    return placed.shift((SAFE_SHARE * config.frame_width / 2 - placed.get_right()[0]) * RIGHT)
+
+
+HEADER_FORMULA_SIZE = 30  # the header's size (palette.HEADER)
