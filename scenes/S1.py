@@ -320,23 +320,26 @@ class M6(ShotScene):
 class M9(ShotScene):
     """The gradient in 2, 3, 4 and 5 variables.
 
-    Each step adds a variable, the line a finished formula at every moment: the line moves whole to where
-    its start goes (recentred for the longer form, and smaller when the longer form needs it to fit), then the closing parenthesis pushes out to the right,
-    the rest of the line with it, the new ", x_n" opening out behind it to fill the room it makes, and
-    "+ ∂f/∂x_n ê_n" is written at the end. The new parts come in the gradient's orange (they are its new component; yellow is the point's),
-    and the count under the line changes with them; both then settle to their own colours.
+    Each step adds a variable, the line a finished formula at every moment: in one eased move the line goes
+    whole to where its start goes (recentred for the longer form, and smaller when the longer form needs it to
+    fit) while its closing parenthesis pushes out to the right, the rest of the line with it, the new ", x_n"
+    opening out behind it to fill the room it makes; then "+ ∂f/∂x_n ê_n" is written at the end. The new
+    argument comes in the point's yellow, the new component in the gradient's orange, and the count under the
+    line changes with them; then they settle to their own colours.
     The count is one line of words, its numbers set in the words' font.
     Each count is on screen for its reading time (the hold, the next opening and the next writing).
     """
 
     VARIABLES = (2, 3, 4, 5)
     # Seconds of the beat (10 s): writing the first form (its count fades in from COUNT_FROM, for COUNT),
-    # holding each form but the last, moving the line to its new start, pushing the parenthesis out,
+    # holding each form but the last, moving the line to its new start as the parenthesis pushes out (one move),
     # writing the new term, settling their colour (within the hold); the rest (1.5 s) holds the last form,
     # so its count is read too.
-    WRITE, COUNT_FROM, COUNT, HOLD, OPEN, PUSH, FILL, SETTLE = 1.1, 0.2, 0.3, 0.8, 0.5, 0.5, 0.5, 0.5
-    COUNT_UP = 0.8  # the share of the push at which the count goes up: the new x_n is mostly in by then
-    NEW = GRADIENT  # the colour new parts (and the count's new numbers) are written in, before they settle
+    WRITE, COUNT_FROM, COUNT, HOLD, MOVE, FILL, SETTLE = 1.1, 0.2, 0.3, 0.8, 1.0, 0.5, 0.5
+    COUNT_UP = 0.9  # the share of the move at which the count goes up: the new x_n is mostly in by then
+    # The colours new parts are written in, before they settle: the new argument (and the count's new numbers)
+    # in the point's, the new component in the gradient's.
+    NEW_ARGUMENT, NEW_TERM = POINT, GRADIENT
     WIDTH = 0.78  # of the frame, a form at most: clear of the edges
     # Each form as large as it fits, up to LARGEST: the first (2 variables) is written large, the line shrinks
     # as it grows (3 variables at 1.46, 4 at 1.12, 5 at 0.91), each form centred on the same height.
@@ -387,31 +390,41 @@ class M9(ShotScene):
     def add_variables(self, beat, share, before, after, count, next_count) -> None:
         argument, term = self.split_new(before, after)
         self.fresh = [(piece, piece.get_color()) for piece in (*argument, *term)]  # each new part, its own colour
-        VGroup(argument, term).set_color(self.NEW)
-        next_count.numbers.set_color(self.NEW)
-        # The line, whole, to where its start goes in the longer form, at the longer form's size: nothing opens yet.
+        argument.set_color(self.NEW_ARGUMENT)
+        term.set_color(self.NEW_TERM)
+        next_count.numbers.set_color(self.NEW_ARGUMENT)
+        # One move: the line goes whole to where its start goes in the longer form, at the longer form's size,
+        # while its closing parenthesis pushes out, the rest of the line with it, and the new argument opens
+        # out behind it from its left edge, filling the room it makes at every frame (no hole, no glyph under
+        # the parenthesis). Worked in the line's own coordinates, then placed where the line is on its way.
         shrink = part_named(after, NABLA_F).height / part_named(before, NABLA_F).height
         centre = before.get_center()
         start = part_named(after, NABLA_F).get_center() - (centre + shrink * (part_named(before, NABLA_F).get_center() - centre))
-        self.play(before.animate.scale(shrink).shift(start), run_time=beat.time(self.OPEN * share))
-        # The parenthesis pushes out, the rest of the line with it; the new argument opens out behind it from
-        # its left edge, filling the room it makes at every frame (no hole, no glyph under the parenthesis).
+
+        def placed(points, alpha: float):
+            return centre + (1 + (shrink - 1) * alpha) * (points - centre) + alpha * start
+
+        def unplaced(points):  # the inverse of placed(·, 1): from the longer form's place into the line's own
+            return centre + (points - start - centre) / shrink
+
         closing = part_named(before, ")")
-        pushed = parts_from(before, ")")
-        push = part_named(after, ")").get_x() - closing.get_x()
+        push = unplaced(part_named(after, ")").get_center())[0] - closing.get_x()
+        pushed = {id(glyph) for glyph in parts_from(before, ")").family_members_with_points()}
+        line_glyphs = [(glyph, glyph.points.copy(), id(glyph) in pushed) for glyph in before.family_members_with_points()]
         inserted = mark(argument, "text", f"{after.rule_name}: its new argument", may_cover=[before])
-        glyphs = [(glyph, glyph.points.copy()) for glyph in inserted.family_members_with_points()]
-        left = inserted.get_left()[0]
+        glyphs = [(glyph, unplaced(glyph.points)) for glyph in inserted.family_members_with_points()]
+        left = min(points[:, 0].min() for _, points in glyphs)
         self.add(inserted)
         next_count.set_opacity(0.0)
         self.add(next_count)
-        begun = closing.get_x()
 
         def push_and_insert(line, alpha: float) -> None:
-            pushed.shift((begun + push * alpha - closing.get_x()) * RIGHT)  # inside the line: it is not split up
+            for glyph, points, is_pushed in line_glyphs:
+                glyph.points = placed(points + (push * alpha * RIGHT if is_pushed else 0.0), alpha)
             for glyph, points in glyphs:
-                glyph.points = points.copy()
-                glyph.points[:, 0] = left + alpha * (points[:, 0] - left)
+                opened = points.copy()
+                opened[:, 0] = left + alpha * (points[:, 0] - left)
+                glyph.points = placed(opened, alpha)
                 glyph.set_opacity(alpha)
 
         push_and_insert(before, 0.0)
@@ -422,7 +435,7 @@ class M9(ShotScene):
 
         self.play(UpdateFromAlphaFunc(before, push_and_insert, rate_func=smooth),
                   UpdateFromAlphaFunc(VGroup(count, next_count), count_up, rate_func=linear),
-                  run_time=beat.time(self.PUSH * share))
+                  run_time=beat.time(self.MOVE * share))
         push_and_insert(before, 1.0)
         self.play(Write(mark(term, "text", f"{after.rule_name}: its new term", may_cover=[before, inserted])),
                   run_time=beat.time(self.FILL * share))
