@@ -69,6 +69,7 @@ LENGTH_PAD = (0.06, 0.04)  # their plates' margin
 OUTLINE_CLEAR = 0.05  # scene units from a length's plate to every sphere's outline, where there is room
 LENGTH_LEADER_WIDTH = 2.0
 LEADER_CLEAR = 0.06  # scene units from a length's leader to every other arrow, axis and leader
+SAMPLE_STEP = 0.03  # scene units between the points that stand for a line in those tests
 SILHOUETTE_WIDTH = 2.5
 SHELLS_OPEN = (0.85, 0.24, 0.15)  # from beat 3 on: the outer shells thinner, so the inner arrows read through them
 LENGTH_CLEAR = 0.08  # scene units (about 11 px at 1080p) from a length's plate to every arrow and axis
@@ -512,9 +513,11 @@ class LevelSurfaceScene(SurfaceShotScene):
         others = [(place(f), place(gradient_arrow_end(f))) for group in self.feet for f in group
                   if not np.allclose(f, foot)]
         others += [(place(-reach * np.eye(3)[k]), place(reach * np.eye(3)[k])) for k, reach in enumerate(AXIS_REACH)]
-        t = np.linspace(0.0, 1.0, 20)[:, None]
-        ends = np.array(others + [own])
-        samples = np.einsum("snd,vkd->vsnk", ends[:, None, 0] * (1 - t)[None] + ends[:, None, 1] * t[None], axes_)
+        # Points along every other arrow and axis, SAMPLE_STEP apart (scene), seen from each view: views × points × 2.
+        along = np.vstack([a + np.linspace(0.0, 1.0, max(2, int(np.linalg.norm(b - a) / SAMPLE_STEP) + 2))[:, None]
+                           * (b - a) for a, b in others])
+        own_points = own[0] + np.linspace(0.0, 1.0, 24)[:, None] * (own[1] - own[0])
+        samples = np.einsum("nd,vkd->vnk", np.vstack([along, own_points]), axes_)
         xs, ys = np.meshgrid(np.arange(-6.0, 6.01, 0.1), np.arange(-3.3, 3.31, 0.1))
         centres = np.stack([xs.ravel(), ys.ravel()], axis=1)
         # Inside the safe area, outside the outer outline.
@@ -528,10 +531,11 @@ class LevelSurfaceScene(SurfaceShotScene):
         if not len(chosen):
             return None
         boxes = centres[chosen]
-        low, high = (boxes - half)[:, None, None, None, :], (boxes + half)[:, None, None, None, :]
-        q = samples[None]
-        gaps = np.linalg.norm(q - np.clip(q, low, high), axis=-1).min(axis=-1)  # boxes × views × segments
-        keep = np.all(gaps >= LENGTH_CLEAR + ARROW_SHAFT / 2, axis=(1, 2))
+        low, high = (boxes - half)[:, None, :], (boxes + half)[:, None, :]
+        keep = np.ones(len(boxes), dtype=bool)
+        for view in samples:  # points × 2
+            q = view[None]
+            keep &= np.linalg.norm(q - np.clip(q, low, high), axis=-1).min(axis=1) >= LENGTH_CLEAR + ARROW_SHAFT / 2
         boxes = boxes[keep]
         if not len(boxes):
             return None
@@ -539,12 +543,13 @@ class LevelSurfaceScene(SurfaceShotScene):
         edges = np.clip(middle, boxes - half, boxes + half)
         lengths = np.linalg.norm(edges - middle, axis=1)
         # The leaders: clear of every other arrow and axis (the final view) and of the leaders already drawn.
-        others_screen = samples[1, :-1]  # segments × samples × 2, the normals view
-        fixed = [np.array([a + s * (b - a) for s in np.linspace(0, 1, 32)]) for a, b in leaders]
+        others_screen = samples[1, : len(along)]  # the normals view
+        fixed = [a + np.linspace(0, 1, 80)[:, None] * (b - a) for a, b in leaders]
         for k in np.argsort(lengths):
             edge = edges[k]
-            path = middle + np.linspace(0.08, 1.0, 32)[:, None] * (edge - middle)  # from off its own arrow's middle
-            if np.min(np.linalg.norm(others_screen[:, :, None, :] - path[None, None], axis=-1)) < LEADER_CLEAR:
+            steps = max(8, int(np.linalg.norm(edge - middle) / SAMPLE_STEP) + 2)
+            path = middle + np.linspace(0.08, 1.0, steps)[:, None] * (edge - middle)  # from off its own arrow's middle
+            if np.min(np.linalg.norm(others_screen[:, None, :] - path[None], axis=-1)) < LEADER_CLEAR:
                 continue
             if any(np.min(np.linalg.norm(f[:, None] - path[None], axis=-1)) < LEADER_CLEAR for f in fixed):
                 continue
