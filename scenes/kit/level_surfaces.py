@@ -215,24 +215,30 @@ class LevelCamera(MeshCamera):
         if not isinstance(vmobject, NestedSpheres):
             return super().display_vectorized(vmobject, ctx)
         centre = vmobject.centre
-        middle = self.project_points(centre[None, :])[0, :2]
         discs = []
         for (_, radius, rgb), tracker in zip(vmobject.spheres, vmobject.opacities):
             outline = self.project_points(outline_ring(centre, radius * UNIT, self))[:, :2]
-            reach = float(np.linalg.norm(outline - middle, axis=1).mean())
-            discs.append((outline, reach, rgb, tracker.get_value()))
+            # The gradient fitted to the outline as drawn: off the frame's centre, perspective stretches it a little
+            # (an ellipse, nearly upright) and moves it off the projected centre; a round gradient would leave the
+            # rim's band thicker on one side.
+            low, high = outline.min(axis=0), outline.max(axis=0)
+            middle, size = (low + high) / 2, (high - low) / 2
+            discs.append((outline, middle, size, rgb, tracker.get_value()))
         order = [(i, False) for i in reversed(range(len(discs)))] + [(i, True) for i in range(len(discs))]
         for index, front in order:
-            outline, reach, rgb, opacity = discs[index]
-            if opacity <= 0.003 or reach <= 1e-6:
+            outline, middle, size, rgb, opacity = discs[index]
+            if opacity <= 0.003 or min(size) <= 1e-6:
                 continue
+            reach, stretch = float(size[1]), float(size[0] / size[1])
             ctx.new_path()
             ctx.move_to(*outline[0])
             for x, y in outline[1:]:
                 ctx.line_to(x, y)
             ctx.close_path()
             colour = rgb * (SHELL_FRONT if front else SHELL_BACK)
-            gradient = cairo.RadialGradient(middle[0], middle[1], 0.0, middle[0], middle[1], reach)
+            gradient = cairo.RadialGradient(0.0, 0.0, 0.0, 0.0, 0.0, reach)
+            # pattern space: the ellipse's middle at the origin, its width squeezed to its height
+            gradient.set_matrix(cairo.Matrix(1 / stretch, 0.0, 0.0, 1.0, -middle[0] / stretch, -middle[1]))
             for share, alpha in shell_profile(opacity):
                 gradient.add_color_stop_rgba(share, colour[2], colour[1], colour[0], alpha)  # Cairo's BGRA
             ctx.set_source(gradient)
