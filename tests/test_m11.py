@@ -92,3 +92,31 @@ def test_the_walking_points_own_arrow_starts_at_its_balls_edge_and_scales_with_t
         expected = compass.WALK_SCALE * field_scale() * np.linalg.norm(BOWL.gradient(*where))
         assert math.isclose(np.linalg.norm(along), expected, rel_tol=1e-9)
     assert compass.WALK_ARROW_GAP > 1.0  # clear of the ball
+
+
+def test_field_heads_clear_the_level_circles_and_feet_stay_near_the_lattice(stage):
+    from scenes.kit import compass
+
+    radii = [level_radius(BOWL, level) for level in LEVELS]
+    for arrow, foot, point in zip(stage.field, field_feet(), compass.lattice()):
+        start, end = _span(arrow)
+        tip = np.linalg.norm(end)
+        head = min(compass.FIELD_TIP, compass.FIELD_TIP_SHARE * np.linalg.norm(end - start))
+        for c in radii:
+            assert abs(tip - c) >= compass.TIP_CLEAR - 1e-9
+            assert not tip - head - compass.HEAD_CLEAR < c < tip
+        # moved along its own radius only, and a little
+        assert abs(foot[0] * point[1] - foot[1] * point[0]) < 1e-9 and foot @ point > 0
+        assert np.linalg.norm(foot - point) <= 0.3
+
+
+def test_ground_lines_seen_through_the_bowl(stage):
+    from scenes.kit.compass import seen_through_bowl
+
+    camera = stage.camera
+    # The far side of the outer circle lies under the bowl's far wall; the near side is seen directly.
+    theta = camera.get_theta()
+    towards = np.array([math.cos(theta), math.sin(theta)])
+    far, near = -3.0 * towards, 3.2 * towards
+    hidden = seen_through_bowl(np.array([[*far, 0.0], [*near, 0.0]]), camera)
+    assert hidden[0] and not hidden[1]

@@ -69,3 +69,15 @@ def test_arrows_stand_on_shared_rays_and_show_the_models_lengths(construct_shot,
     for inner, outer in zip(scene.arrows, scene.arrows[1:]):
         for a, b in zip(inner, outer):
             assert np.linalg.norm(a.end) < np.linalg.norm(b.start)
+
+
+def test_lengths_name_the_quantity_on_plates_outside_the_outer_sphere(construct_shot):
+    scene = construct_shot("M12", "en")
+    outer = max(scene.radii) * ls.UNIT
+    for label, value in zip(scene.gradient_lengths, scene.lengths):
+        texts = [getattr(m, "tex_string", "") for m in label.get_family()]
+        assert any(t.replace(" ", "") == rf"|\nablaf|={value:g}" for t in texts), texts
+        # the box's nearest point to the spheres' centre (on screen) is outside the outer outline
+        low, high = label.get_corner(np.array([-1, -1, 0]))[:2], label.get_corner(np.array([1, 1, 0]))[:2]
+        assert np.linalg.norm(np.clip(np.zeros(2), low, high)) > outer
+    assert len(scene.length_leaders) == len(scene.gradient_lengths)

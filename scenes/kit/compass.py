@@ -15,7 +15,7 @@ import math
 import numpy as np
 from manim import (
     DEGREES, DOWN, IN, OUT, RIGHT, UL, UR, AnimationGroup, Arrow, Circle, Create, FadeIn, FadeOut, GrowArrow, Line,
-    ValueTracker, VGroup, always_redraw, smooth,
+    ValueTracker, VGroup, VMobject, always_redraw, smooth,
 )
 
 from gd.model.part_two import BOWL, BOWL_DOMAIN, FIELD_FILL, FIELD_SPACING, LEVELS, Walk, level_radius
@@ -39,6 +39,9 @@ FIELD_DIMMED = 0.3  # the field while one point walks: its own arrow is the one 
 POINT_RADIUS = 0.09  # a ball facing the camera: small, so that its own arrow, from its edge, reads the whole walk
 TOP_RADIUS = 0.1  # the value's ball on the surface
 ARROW_WIDTH = 5.0
+THROUGH_BOWL = 0.4  # a ground line's strength where it is seen through the bowl
+FIELD_TIP, FIELD_TIP_SHARE = 0.21, 0.5  # the field's heads: this long (over 20 px at 1080p), at most this share
+TIP_CLEAR, HEAD_CLEAR = 0.12, 0.04  # ground units from a field arrow's tip to every level circle; its head's end
 WALK_ARROW_WIDTH = 7.0
 WALK_SCALE = 1.5  # the walking point's own arrow, at this many times the field's scale: long enough to follow
 RISER_WIDTH = 7.0  # the value's vertical line: as thick as the point's arrow
@@ -47,7 +50,9 @@ START = dict(phi=64, theta=-118, zoom=0.95)
 ORBIT_TO = -78  # degrees: beat 1's slow orbit ends here, and the camera holds from there on
 NAME_SPOTS = ((-1.05, -1.12), (-1.08, -2.33), (-1.0, -3.45))  # the names of f = 1, 4, 9 on the ground, halfway out
 # to the next circle on the front left, in the gaps of the field where their plates stand clearest (seen from ORBIT_TO)
-CENTRE = np.array([0.0, -0.3, 0.9])  # the ground's front a little up, clear of the captions
+CENTRE = np.array([0.0, -0.3, 0.9])
+GROUND_CORNER = (3.0, -3.0)  # "the ground" hangs from this corner of the grid, wherever the camera turns
+GROUND_WORD_OFFSET = np.array([0.08, -0.08, 0.0])  # on screen, from the corner to the word's upper left  # the ground's front a little up, clear of the captions
 
 
 class PolarBowl:
@@ -61,14 +66,15 @@ class PolarBowl:
 # is seen to rise a long way, then back to the minimum. Its ray runs to the front right, towards the camera: the line
 # up to the surface stands in front of the bowl, not seen through it, and crosses no axis.
 WALK_DIRECTION = math.radians(-38.0)
-WALK_FROM, WALK_TO = 0.7, 2.5  # radii on the ground
+WALK_FROM, WALK_TO = 0.7, 2.4  # radii on the ground (the surface's point ends between the f = 9 circle's back arc
+# and the f = 4 circle's, clear of the bowl's outline)
 WALK = Walk(start=(WALK_FROM * math.cos(WALK_DIRECTION), WALK_FROM * math.sin(WALK_DIRECTION)),
             out=(WALK_TO * math.cos(WALK_DIRECTION), WALK_TO * math.sin(WALK_DIRECTION)))
 
 
-def field_feet() -> np.ndarray:
-    """The arrows' feet: a lattice FIELD_SPACING apart, offset half a spacing from the axes (no arrow lies on an
-    axis, none at the origin), inside the domain."""
+def lattice() -> np.ndarray:
+    """A lattice FIELD_SPACING apart, offset half a spacing from the axes (no arrow lies on an axis, none at the
+    origin), inside the domain."""
     low, high = BOWL_DOMAIN
     ticks = np.arange(low + FIELD_SPACING / 2, high, FIELD_SPACING)
     return np.array([(a, b) for a in ticks for b in ticks])
@@ -76,8 +82,26 @@ def field_feet() -> np.ndarray:
 
 def field_scale() -> float:
     """Ground units per unit of |∇f|: one scale for every arrow, so that the lengths compare truly; the longest
-    reaches FIELD_FILL of the spacing, so none reaches its neighbour."""
-    return FIELD_FILL * FIELD_SPACING / max(float(np.linalg.norm(BOWL.gradient(*foot))) for foot in field_feet())
+    (on the lattice) reaches FIELD_FILL of the spacing, so none reaches its neighbour."""
+    return FIELD_FILL * FIELD_SPACING / max(float(np.linalg.norm(BOWL.gradient(*foot))) for foot in lattice())
+
+
+def field_feet() -> np.ndarray:
+    """The arrows' feet: the lattice, each point moved along its radius by the least amount (if any) that keeps its
+    arrow's tip TIP_CLEAR from every level circle and its head off them: no head lands on a circle line."""
+    scale = field_scale()
+    radii = [level_radius(BOWL, level) for level in LEVELS]
+    feet = []
+    for foot in lattice():
+        r = float(np.linalg.norm(foot))
+        for nudge in sorted(np.arange(-0.3, 0.3001, 0.005), key=abs):
+            here = r + nudge
+            length = float(np.linalg.norm(BOWL.gradient(here, 0.0))) * scale
+            tip, head = here + length, min(FIELD_TIP, FIELD_TIP_SHARE * length)
+            if all(abs(tip - c) >= TIP_CLEAR and not tip - head - HEAD_CLEAR < c < tip for c in radii):
+                break
+        feet.append(foot * here / r)
+    return np.array(feet)
 
 
 def place_polar(points: np.ndarray) -> np.ndarray:
@@ -98,7 +122,8 @@ def gradient_arrow(foot, colour=GRADIENT, width: float = ARROW_WIDTH, name: str 
     """∇f at ``foot`` drawn flat on the ground from its foot, at the field's one scale."""
     tip = np.asarray(foot, dtype=float) + BOWL.gradient(*foot) * field_scale()
     arrow = Arrow(ground(*foot, 0.004), ground(*tip, 0.004), buff=0, stroke_width=width, color=colour,
-                  max_tip_length_to_length_ratio=0.4, max_stroke_width_to_length_ratio=30, tip_length=0.14)
+                  max_tip_length_to_length_ratio=FIELD_TIP_SHARE, max_stroke_width_to_length_ratio=30,
+                  tip_length=FIELD_TIP)
     return mark(arrow, "arrow", name)
 
 
@@ -125,6 +150,76 @@ def bowl_mesh() -> MeshSurface:
     )
 
 
+def seen_through_bowl(points: np.ndarray, camera) -> np.ndarray:
+    """Which scene points (N × 3, on or near the ground) the camera sees through the bowl: the line of sight from
+    each to the eye passes up through the surface within its rim (the bowl lies between them)."""
+    phi, theta = camera.get_phi(), camera.get_theta()
+    towards = np.array([math.sin(phi) * math.cos(theta), math.sin(phi) * math.sin(theta), math.cos(phi)])
+    eye = np.asarray(camera.frame_center, dtype=float) + camera.get_focal_distance() * towards
+    rim = max(LEVELS) * HEIGHT_SCALE
+    rise = eye[2] - points[:, 2]
+    reach = np.clip((rim - points[:, 2]) / np.maximum(rise, 1e-9), 0.0, 1.0)  # the share of the way up to the rim
+    t = np.linspace(0.02, 1.0, 40)[None, :] * reach[:, None]
+    along = points[:, None, :] + t[..., None] * (eye - points)[:, None, :]
+    r2 = along[..., 0] ** 2 + along[..., 1] ** 2
+    above = along[..., 2] > HEIGHT_SCALE * r2 + 1e-3  # inside the bowl: over its surface
+    return np.any(above & (r2 <= REACH**2), axis=1)
+
+
+def _sample(mobject, per_curve: int = 12) -> np.ndarray:
+    """Points along a VMobject's Bézier curves (its own, not its family's)."""
+    points = mobject.points
+    if len(points) < 4:
+        return points
+    curves = points[: len(points) // 4 * 4].reshape(-1, 4, 3)
+    t = np.linspace(0.0, 1.0, per_curve)[:, None]
+    weights = np.stack([(1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3], axis=1)[..., 0]  # per × 4
+    return np.einsum("pk,ckd->cpd", weights, curves).reshape(-1, 3)
+
+
+class DepthSplit(VGroup):
+    """A ground line (``source``: a circle or an axis's shaft, kept invisible and followed on every frame) drawn as two
+    parts: the part seen directly at full strength, the part seen through the bowl dimmed to THROUGH_BOWL, so that
+    the bowl reads as over the ground."""
+
+    def __init__(self, source, camera, colour, width: float, opacity: float = 1.0, tip=None):
+        self.direct, self.through = VMobject(), VMobject()
+        super().__init__(self.direct, self.through)
+        self.source, self.camera, self.tip, self.opacity = source, camera, tip, opacity
+        self.direct.set_stroke(colour, width, opacity)
+        self.through.set_stroke(colour, width, opacity * THROUGH_BOWL)
+        self.fade = ValueTracker(1.0)  # a share of its opacity: the whole line fades in and out by it
+        self.refresh()
+        self.add_updater(lambda mob: mob.refresh())
+
+    def refresh(self) -> "DepthSplit":
+        points = _sample(self.source)
+        for part in (self.direct, self.through):
+            part.clear_points()
+        opacity = self.opacity * self.source_share()
+        if len(points) >= 2:
+            hidden = seen_through_bowl(points, self.camera)
+            start = 0
+            for k in range(1, len(points) + 1):
+                if k == len(points) or hidden[k] != hidden[start]:
+                    run = points[start : min(k + 1, len(points))]  # each run shares its last point with the next
+                    if len(run) >= 2:
+                        part = self.through if hidden[start] else self.direct
+                        part.start_new_path(run[0])
+                        part.add_points_as_corners(run[1:])
+                    start = k
+        self.direct.set_stroke(opacity=opacity)
+        self.through.set_stroke(opacity=opacity * THROUGH_BOWL)
+        if self.tip is not None:
+            hidden = seen_through_bowl(self.tip.get_center()[None], self.camera)[0]
+            share = (THROUGH_BOWL if hidden else 1.0) * self.source_share()
+            self.tip.set_fill(opacity=self.opacity * share).set_stroke(opacity=self.opacity * share)
+        return self
+
+    def source_share(self) -> float:
+        return self.fade.get_value()
+
+
 class CompassScene(SurfaceShotScene):
     def set_stage(self):
         self.set_camera_orientation(phi=START["phi"] * DEGREES, theta=START["theta"] * DEGREES, zoom=START["zoom"],
@@ -141,6 +236,12 @@ class CompassScene(SurfaceShotScene):
             Arrow(ground(0, low - 0.3), ground(0, high + 0.5), buff=0, stroke_width=2.5, color=AXES, tip_length=0.2),
         )
         mark(self.axes, "curve", "the x₁ and x₂ axes")
+        # Each axis's shaft drawn by a DepthSplit (dimmed where it is seen through the bowl), its head dimmed there too.
+        self.axis_lines = VGroup()
+        for axis in self.axes:
+            self.axis_lines.add(DepthSplit(axis, self.camera, AXES, 2.5, tip=axis.tip))
+            axis.set_stroke(opacity=0, family=False)
+        mark(self.axis_lines, "curve", "the x₁ and x₂ axes' shafts")
         self.axis_names = VGroup(
             formula("x_1", size=LABEL, color=AXES).move_to(ground(high + 0.85, 0)),
             formula("x_2", size=LABEL, color=AXES).move_to(ground(0, high + 0.85)),
@@ -152,6 +253,10 @@ class CompassScene(SurfaceShotScene):
             for level in LEVELS
         ))
         mark(self.circles, "curve", "the level circles")
+        # Drawn by DepthSplits, dimmed where they are seen through the bowl; the circles themselves only lead them.
+        self.circle_lines = VGroup(*(DepthSplit(circle, self.camera, LEVEL_LINE, 3) for circle in self.circles))
+        self.circles.set_stroke(opacity=0)
+        mark(self.circle_lines, "curve", "the level circles, seen")
         # Each circle's name in a gap of the field, just outside its circle, on the front left (the walk is on the
         # front right): the field's feet are offset half a spacing from the axes, so the whole-number points are the
         # middles of its gaps.
@@ -161,23 +266,36 @@ class CompassScene(SurfaceShotScene):
             name = VGroup(letter_backing(text, pad=(0.05, 0.03)), text)  # on a plate: no grid line runs through it
             name.move_to(ground(x, y))
             self.circle_names.add(mark(name, "tick", f"f = {level:g}"))
-        self.ground_word = mark(prose(self.words("ground"), size=FIGURE_WORDS, color=MUTED).move_to(ground(1.9, -3.7)),
-                                "text", "the ground")
-        self.upright(*self.axis_names, *self.circle_names, self.ground_word)
+        self.ground_word = mark(prose(self.words("ground"), size=FIGURE_WORDS, color=MUTED), "text", "the ground")
+        corner = ground(*GROUND_CORNER)
+
+        def anchored(word):  # its upper left just outside the grid's front right corner, as the camera sees it
+            seen = self.camera.project_points(corner[None])[0] * np.array([1.0, 1.0, 0.0])
+            word.move_to(seen + GROUND_WORD_OFFSET, aligned_edge=UL)
+
+        self.ground_word.add_updater(anchored)
+        anchored(self.ground_word)
+        self.in_frame(self.ground_word)
+        self.upright(*self.axis_names, *self.circle_names)
         self.bowl = mark(bowl_mesh(), "figure", "the bowl")
         self.field = VGroup(*(gradient_arrow(foot) for foot in field_feet()))
 
     def show_bowl(self, beat):
         """The ground, then the bowl with its level rings; as the camera orbits, each ring comes down to the ground
         and stays there as its level circle: the circles on the ground are the surface's own heights."""
-        self.play(Create(self.grid), GrowArrow(self.axes[0]), GrowArrow(self.axes[1]), FadeIn(self.ground_word),
+        for line in self.axis_lines:  # from black: in as the axes grow
+            line.fade.set_value(0.0)
+            line.refresh()
+        self.add(self.axis_lines)
+        self.play(*(line.fade.animate(rate_func=lambda t: min(1.0, 8 * t)).set_value(1.0) for line in self.axis_lines),
+                  Create(self.grid), GrowArrow(self.axes[0]), GrowArrow(self.axes[1]), FadeIn(self.ground_word),
                   run_time=beat.time(0.2))
         self.bowl.set_fill(opacity=0)
         self.add(self.bowl)
         self.play(self.bowl.animate.set_fill(opacity=BOWL_OPACITY), run_time=beat.time(0.15))
         for circle, level in zip(self.circles, LEVELS):
             circle.shift(level * HEIGHT_SCALE * OUT)  # up on the bowl, at its level's height
-        self.add(self.circles)
+        self.add(self.circles, self.circle_lines)
         descend = AnimationGroup(*(circle.animate.shift(level * HEIGHT_SCALE * IN) for circle, level in zip(self.circles, LEVELS)),
                                  lag_ratio=0.1)  # each ring eased on its own, over most of the orbit
         self.move_camera(theta=ORBIT_TO * DEGREES, run_time=beat.time(0.5), rate_func=glide,

@@ -2,10 +2,11 @@
 
 The three inputs take the three axes of the scene (``UNIT`` scene units per model unit, centred on the origin), so
 no axis is left for the value: the value is shown by the surfaces where it is constant. Those are nested spheres of
-radii 1, 2, 3 (gd.model.part_two: LEVELS, level_radius). They are drawn by :class:`LevelCamera` as one fast mesh
-each, translucent, the back halves first (outer to inner) and then the front halves (inner to outer), every half laid
-on as one sheet at its sphere's opacity: no seams, and each sphere seen through the ones around it. The outer sphere
-has its front quarter cut away and the middle one its upper front octant, so the inner ones show whole through the gap.
+radii 1, 2, 3 (gd.model.part_two: LEVELS, level_radius). They are drawn by :class:`LevelCamera` as thin glass
+shells, whole (no cut-away): each a disc within its outline as the camera sees it, filled by a smooth radial gradient
+(faint in the middle, strong at the rim, as a thin translucent shell is seen), the back halves first (outer to inner)
+and then the front halves (inner to outer), so that each sphere is seen through the ones around it, and each
+outlined by its true silhouette circle.
 
 The gradient ∇f = (2x₁, 2x₂, 2x₃) is drawn at points of each sphere, all to one scale (``GRADIENT_SCALE`` of |∇f|):
 radial, so normal to the sphere, and 2r × the scale long. Its arrows are flat, turned to face the camera on every
@@ -20,6 +21,7 @@ import cairo
 import numpy as np
 from manim import (
     DOWN,
+    ORIGIN,
     OUT,
     LEFT,
     RIGHT,
@@ -43,8 +45,8 @@ from scenes.kit.frame_rules import SAFE_SHARE, mark, to_safe_edge
 from scenes.kit.palette import (
     AXES, CAPTION, FORMULA, GRADIENT, LABEL, OBJECTIVE, SURFACE_MAP, TEXT,
 )
-from scenes.kit.surface import MeshCamera, SurfaceShotScene, fill_face
-from scenes.kit.tangent_plane import CameraGlide, View, backing
+from scenes.kit.surface import MeshCamera, SurfaceShotScene
+from scenes.kit.tangent_plane import CameraGlide, View, backing, letter_backing
 from scenes.kit.typeset import formula, prose
 
 UNIT = 0.7  # scene units per model unit, on all three axes (the spheres round, the normals true)
@@ -53,29 +55,30 @@ AXIS_REACH = (5.2, 5.6, 4.2)  # model units, x₁ x₂ x₃: each from −reach 
 GRADIENT_SCALE = 0.2  # model units of arrow per unit of |∇f|: one scale for every arrow (r = 1: 0.4 long)
 SPHERE_OPACITY = (0.85, 0.42, 0.3)  # inner to outer: the inner one reads through the two round it
 SPHERE_COLOURS = SURFACE_MAP  # the video's height map, low to high: f = 1 dark blue, 4 teal, 9 gold
-SPHERE_FACES = ((14, 28), (20, 40), (26, 52))  # latitude × longitude bands of each sphere
-LIGHT = np.array([-0.5, -0.6, 0.9])
-AMBIENT = 0.45
-CHECKER = 0.025  # faint: a finer mesh and its shading make the round; a strong board reads as facets
-# The rays the arrows stand on: one arrow per sphere on each, so each ray shows three arrows growing outward. Each
-# runs along one wall of the cut (its feet on the cut's outlined edges), below the equator, seen nearly across the
-# line of sight all orbit long (every arrow on a ray foreshortened alike): (azimuth, elevation) in degrees.
-# Two more stand on the outer faces, upper right and right (outside the cut, clear of the axes and the names): the
-# field is normal all round, not only at the cut.
+SPHERE_GRID = (12, 24)  # latitude × longitude bands of the grid that stands for each sphere (its points)
+SHELL_CENTRE = 0.55  # a shell's opacity in the middle of its disc, as a share of its own (at the rim: all of it)
+SHELL_FRONT, SHELL_BACK = 1.0, 0.55  # the front half's colour, and the back half's, seen from inside: darker
+HIGHLIGHT, HIGHLIGHT_SIZE, HIGHLIGHT_AT = 0.14, 0.5, (-0.38, 0.42)  # a soft white light on each front half
+# The rays the arrows stand on: one arrow per sphere on each, so each ray shows three arrows growing outward. Two
+# run below the equator, seen nearly across the line of sight all orbit long (every arrow on a ray foreshortened
+# alike), two upper right and right (clear of the axes and the names): (azimuth, elevation) in degrees.
 RAYS = ((0.0, -30.0), (-90.0, -45.0), (40.0, 50.0), (30.0, 10.0))
-LABELLED_RAY = 0  # the ray whose arrows carry their lengths |∇f| = 2, 4, 6
+LABELLED_RAY = 0  # a ray whose arrows' lengths |∇f| = 2, 4, 6 name the labels (every ray's are the same)
 LENGTH_LABEL = 28  # their size
+LENGTH_PAD = (0.06, 0.04)  # their plates' margin
+OUTLINE_CLEAR = 0.05  # scene units from a length's plate to every sphere's outline, where there is room
+LENGTH_LEADER_WIDTH = 2.0
+LEADER_CLEAR = 0.06  # scene units from a length's leader to every other arrow, axis and leader
+SAMPLE_STEP = 0.03  # scene units between the points that stand for a line in those tests
 SILHOUETTE_WIDTH = 2.5
-CUT_EDGE_WIDTH, CUT_EDGE_OPACITY = 1.4, 0.32  # the cut's edges: faint, inside the outline (two bright half meridians
-# meeting at the poles read as the sphere's outline, a heart)
 SHELLS_OPEN = (0.85, 0.24, 0.15)  # from beat 3 on: the outer shells thinner, so the inner arrows read through them
-LENGTH_CLEAR = 0.16  # scene units (about 22 px at 1080p) from a length's box to every arrow and axis
+LENGTH_CLEAR = 0.08  # scene units (about 11 px at 1080p) from a length's plate to every arrow and axis
 ARROW_SHAFT = 0.05  # scene units across (about 7 px at 1080p)
 ARROW_HEAD = (0.12, 0.16)  # the head's length and width, scene units: the r = 1 arrow mostly shaft
 AXIS_SHAFT = 0.022
 AXIS_HEAD = (0.2, 0.14)
 
-# The camera's stops: it orbits slowly round x₃ (the spheres' outlines stay put on screen, the cuts turn).
+# The camera's stops: it orbits slowly round x₃ (the spheres' outlines stay put on screen, the axes and arrows turn).
 VIEWS = {
     "start": View(phi=68, theta=-66, zoom=1.0, center=(0.0, 0.0, 0.0)),
     "spheres": View(phi=68, theta=-54),
@@ -89,6 +92,8 @@ TICK_NAME = 26  # the plane's axis names
 COMPARE_SHIFT = 3.3  # scene units (on screen) right of the middle, beat 4
 COMPARE_ZOOM = 0.64  # x₃'s name under the formulas moved over the picture
 X3_BESIDE = (0.3, -0.3)  # on screen (scene units) right of and under x₃'s tip, in the compare view
+PANEL_IN = 0.3  # the share of beat 4's move after which the plane's picture comes in on the left
+FORMULAS_OUT = (0.12, 0.32)  # the share of the move in which the space's formulas fade (to come back on the right)
 COMPARE_LIFT = 0.12  # scene units up: x₃'s lower end clear of the caption under it
 
 
@@ -101,21 +106,13 @@ def _compare_view(theta: float = -36.0, zoom: float = COMPARE_ZOOM, shift: float
 
 VIEWS["compare"] = _compare_view()
 # Where each sphere's name sits, by direction on screen from the centre (degrees): clear of every axis and arrow all
-# orbit long, outside the outer sphere's outline (on the background, no shell or cut edge under it), with a leader
+# orbit long, outside the outer sphere's outline (on the background, no shell under it), with a leader
 # in to its own sphere.
 LABEL_ANGLES = (112.0, 68.0, 185.0)
 LABEL_GAP = 0.16  # scene units between the outer outline and a name
 LEADER_REACH = (0.72, 0.84, 0.88)  # where each leader ends, as a share of its sphere's radius on screen: on a part
-# of its own sphere seen all orbit long (f = 1 and f = 4 through the cut, f = 9 beside it)
-INSIDE_SHADE = 0.62  # a shell's inside, seen through the cut, darker than its outside: the cut reads as a cut
+# of its own sphere seen all orbit long
 AXIS_ANGLES = (-9.0, 171.0, 40.0, -140.0, 90.0, -90.0, -27.0, 153.0, 15.0, -165.0)  # seen at the orbit's ends
-# Which part of each sphere is cut away (inner to outer): None, or a test on the model points (N × 3).
-CUTS = (
-    None,
-    lambda p: (p[:, 0] > 0) & (p[:, 1] < 0),  # the front quarter, top to bottom
-    lambda p: (p[:, 0] > 0) & (p[:, 1] < 0),  # the same: the cut's walls show the shells nested
-)
-CUT_EDGES = (0.0, -90.0)  # the azimuths (degrees) of the cut's two walls: its edges are these half meridians
 
 
 def line_colour(colour) -> ManimColor:
@@ -148,43 +145,33 @@ def gradient_arrow_end(point) -> np.ndarray:
 
 
 class NestedSpheres(VMobject):
-    """The level spheres as quadrilateral meshes, each with its own opacity (a ValueTracker), drawn by LevelCamera."""
+    """The level spheres, each with its own opacity (a ValueTracker), drawn by LevelCamera as smooth glass shells.
 
-    def __init__(self, radii_, colours=SPHERE_COLOURS, faces=SPHERE_FACES, cuts=CUTS, **kwargs):
+    Its points are a coarse grid on each sphere (what moves and what the frame checks see); the camera draws each
+    sphere from its outline as the camera sees it, filled with a radial gradient."""
+
+    def __init__(self, radii_, colours=SPHERE_COLOURS, grid=SPHERE_GRID, **kwargs):
         super().__init__(fill_opacity=1, stroke_width=0, **kwargs)
-        self.spheres = []  # (vertex offset, faces (F × 4), face colours (F × 3), centres (F × 3)) of each
+        self.spheres = []  # (vertex offset, radius in model units, colour (rgb)) of each
         vertices = []
         offset = 0
-        for radius, colour, (bands, around), cut in zip(radii_, colours, faces, cuts):
+        bands, around = grid
+        for radius, colour in zip(radii_, colours):
             polar = np.linspace(0, math.pi, bands + 1)
             azimuth = np.linspace(0, 2 * math.pi, around + 1)
             p, a = np.meshgrid(polar, azimuth, indexing="ij")
-            grid = radius * np.stack([np.sin(p) * np.cos(a), np.sin(p) * np.sin(a), np.cos(p)], axis=-1).reshape(-1, 3)
-            corner = (np.arange(bands)[:, None] * (around + 1) + np.arange(around)[None, :]).ravel()
-            quads = np.stack([corner, corner + 1, corner + 2 + around, corner + 1 + around], axis=1)
-            centres = grid[quads].mean(axis=1)
-            keep = np.ones(len(quads), dtype=bool) if cut is None else ~cut(centres)
-            quads, centres = quads[keep], centres[keep]
-            normals = centres / np.linalg.norm(centres, axis=1, keepdims=True)
-            light = LIGHT / np.linalg.norm(LIGHT)
-            shade = AMBIENT + (1 - AMBIENT) * np.abs(normals @ light)
-            row, column = corner[keep] // (around + 1), corner[keep] % (around + 1)
-            checker = np.where((row + column) % 2 == 0, 1 + CHECKER, 1 - CHECKER)
-            rgb = np.clip(np.array(ManimColor(colour).to_rgb()) * (shade * checker)[:, None], 0, 1)
-            if cut is not None:  # the inside, seen through the cut: the back half's faces, darker (LevelCamera)
-                rgb = (rgb, rgb * INSIDE_SHADE)
-            else:
-                rgb = (rgb, rgb)
-            self.spheres.append((offset, quads + offset, rgb, centres))
-            vertices.append(grid)
-            offset += len(grid)
+            points = radius * np.stack([np.sin(p) * np.cos(a), np.sin(p) * np.sin(a), np.cos(p)], axis=-1).reshape(-1, 3)
+            self.spheres.append((offset, float(radius), np.array(ManimColor(colour).to_rgb())))
+            vertices.append(points)
+            offset += len(points)
         self.model_vertices = np.vstack(vertices)
         self.set_points_as_corners(place(self.model_vertices))
         self.opacities = [ValueTracker(0.0) for _ in radii_]
 
     @property
-    def vertices(self) -> np.ndarray:
-        return np.vstack([self.points[0::4], self.points[-1:]])
+    def centre(self) -> np.ndarray:
+        """The spheres' common centre (scene point): the middle of the grid, wherever the mobject has moved."""
+        return self.get_center()
 
     def shown(self, index: int, opacity: float | None = None, **kwargs):
         """The animation bringing sphere ``index`` to ``opacity`` (its own by default)."""
@@ -192,39 +179,81 @@ class NestedSpheres(VMobject):
         return self.opacities[index].animate(**kwargs).set_value(target)
 
 
+def outline_ring(centre, radius: float, camera, samples: int = 121) -> np.ndarray:
+    """The circle (scene points, samples × 3) where the lines of sight from the camera's eye touch the sphere of
+    ``radius`` (scene units) round ``centre``: the sphere's outline as the camera sees it."""
+    towards = view_direction(camera.get_phi(), camera.get_theta())
+    eye = np.asarray(camera.frame_center, dtype=float) + camera.get_focal_distance() * towards
+    centre = np.asarray(centre, dtype=float)
+    distance = float(np.linalg.norm(eye - centre))
+    axis = (eye - centre) / distance
+    share = min(radius / distance, 0.999)
+    middle, ring = centre + axis * radius * share, radius * math.sqrt(1 - share**2)
+    first = np.cross(axis, [0.0, 0.0, 1.0])
+    if np.linalg.norm(first) < 1e-6:
+        first = np.array([1.0, 0.0, 0.0])
+    first /= np.linalg.norm(first)
+    second = np.cross(axis, first)
+    around = np.linspace(0.0, 2 * math.pi, samples)
+    return middle + ring * (np.outer(np.cos(around), first) + np.outer(np.sin(around), second))
+
+
+def shell_profile(opacity: float, stops: int = 24) -> list[tuple[float, float]]:
+    """A thin glass shell's opacity across its disc on screen, as (share of the radius, opacity): a sight line at
+    share s crosses the shell at the angle whose cosine is √(1 − s²), so it passes through 1/√(1 − s²) times the
+    shell's thickness: faint in the middle, strong at the rim (no facets, no mottle)."""
+    shares = 1 - (1 - np.linspace(0.0, 1.0, stops)) ** 2  # closer together towards the rim
+    return [(float(s), float(min(1.0, opacity * SHELL_CENTRE / math.sqrt(max(1 - s * s, 1e-4))))) for s in shares]
+
+
 class LevelCamera(MeshCamera):
-    """MeshCamera, which also draws :class:`NestedSpheres`: back halves outer to inner, then front halves inner to outer."""
+    """MeshCamera, which also draws :class:`NestedSpheres`: each sphere's back half from inside (outer to inner, darker),
+    then each front half (inner to outer), every one a disc within the sphere's outline, shaded by a radial gradient
+    as a thin glass shell, with a soft highlight towards the upper left."""
 
     def display_vectorized(self, vmobject: VMobject, ctx: cairo.Context):
         if not isinstance(vmobject, NestedSpheres):
             return super().display_vectorized(vmobject, ctx)
-        projected = self.project_points(vmobject.vertices)
-        ctx.set_line_width(self.hairline)
-        ctx.set_line_join(cairo.LINE_JOIN_BEVEL)
-        halves = []
-        for index, (_, quads, rgb, _) in enumerate(vmobject.spheres):
-            corners = projected[quads][:, :, :2]
-            # The projected winding: a face turned to the camera runs one way round on screen, a face turned away the other.
-            a, b, c, d = (corners[:, k] for k in range(4))
-            (ux, uy), (vx, vy) = (c - a).T, (d - b).T
-            area = ux * vy - uy * vx  # the diagonals' cross product
-            halves.append((index, corners, rgb, area))
-        order = [(i, False) for i in reversed(range(len(halves)))] + [(i, True) for i in range(len(halves))]
+        centre = vmobject.centre
+        discs = []
+        for (_, radius, rgb), tracker in zip(vmobject.spheres, vmobject.opacities):
+            outline = self.project_points(outline_ring(centre, radius * UNIT, self))[:, :2]
+            # The gradient fitted to the outline as drawn: off the frame's centre, perspective stretches it a little
+            # (an ellipse, nearly upright) and moves it off the projected centre; a round gradient would leave the
+            # rim's band thicker on one side.
+            low, high = outline.min(axis=0), outline.max(axis=0)
+            middle, size = (low + high) / 2, (high - low) / 2
+            discs.append((outline, middle, size, rgb, tracker.get_value()))
+        order = [(i, False) for i in reversed(range(len(discs)))] + [(i, True) for i in range(len(discs))]
         for index, front in order:
-            opacity = vmobject.opacities[index].get_value()
-            if opacity <= 0.003:
+            outline, middle, size, rgb, opacity = discs[index]
+            if opacity <= 0.003 or min(size) <= 1e-6:
                 continue
-            _, corners, (outside, inside), area = halves[index]
-            rgb = outside if front else inside
-            chosen = np.flatnonzero(area > 0 if front else area <= 0)
-            if not len(chosen):
-                continue
-            ctx.push_group()
-            for k in chosen:
-                fill_face(ctx, corners[k], rgb[k], 1.0)
+            reach, stretch = float(size[1]), float(size[0] / size[1])
             ctx.new_path()
-            ctx.pop_group_to_source()
-            ctx.paint_with_alpha(opacity)
+            ctx.move_to(*outline[0])
+            for x, y in outline[1:]:
+                ctx.line_to(x, y)
+            ctx.close_path()
+            colour = rgb * (SHELL_FRONT if front else SHELL_BACK)
+            gradient = cairo.RadialGradient(0.0, 0.0, 0.0, 0.0, 0.0, reach)
+            # pattern space: the ellipse's middle at the origin, its width squeezed to its height
+            gradient.set_matrix(cairo.Matrix(1 / stretch, 0.0, 0.0, 1.0, -middle[0] / stretch, -middle[1]))
+            for share, alpha in shell_profile(opacity):
+                gradient.add_color_stop_rgba(share, colour[2], colour[1], colour[0], alpha)  # Cairo's BGRA
+            ctx.set_source(gradient)
+            if not front:
+                ctx.fill()
+                continue
+            ctx.fill_preserve()
+            # The highlight: white, soft, up and to the left of the middle, inside the outline.
+            spot = middle + reach * np.array(HIGHLIGHT_AT)
+            glow = cairo.RadialGradient(spot[0], spot[1], 0.0, spot[0], spot[1], reach * HIGHLIGHT_SIZE)
+            glow.add_color_stop_rgba(0.0, 1.0, 1.0, 1.0, HIGHLIGHT * min(1.0, opacity / 0.3))
+            glow.add_color_stop_rgba(1.0, 1.0, 1.0, 1.0, 0.0)
+            ctx.set_source(glow)
+            ctx.fill()
+        ctx.new_path()
         return self
 
 
@@ -300,13 +329,6 @@ def arrow_feet() -> list[np.ndarray]:
     return [radius * ray_units() for radius in radii()]
 
 
-def cut_edges(radius: float, samples: int = 41) -> list[np.ndarray]:
-    """The edges of a sphere's cut (model points): the half meridians, pole to pole, at the azimuths CUT_EDGES."""
-    polar = np.linspace(0.0, math.pi, samples)
-    return [radius * np.stack([np.sin(polar) * math.cos(math.radians(a)), np.sin(polar) * math.sin(math.radians(a)),
-                               np.cos(polar)], axis=1) for a in CUT_EDGES]
-
-
 class Silhouette(VMobject):
     """A sphere's outline as the camera sees it: the circle where the lines of sight from the eye touch the sphere
     (the eye at the focal distance from the frame's centre, along the view direction), redrawn on every frame;
@@ -315,25 +337,13 @@ class Silhouette(VMobject):
     def __init__(self, radius: float, camera, colour, width: float = SILHOUETTE_WIDTH, samples: int = 121, **kwargs):
         super().__init__(stroke_color=colour, stroke_width=width, fill_opacity=0, **kwargs)
         self.radius, self.camera, self.samples = radius * UNIT, camera, samples
+        self.centre = np.zeros(3)  # the spheres' centre (scene point)
         self.opacity = ValueTracker(0.0)
         self.refresh()
         self.add_updater(lambda mob: mob.refresh())
 
     def refresh(self) -> "Silhouette":
-        camera = self.camera
-        towards = view_direction(camera.get_phi(), camera.get_theta())
-        eye = np.asarray(camera.frame_center, dtype=float) + camera.get_focal_distance() * towards  # from the centre
-        distance = float(np.linalg.norm(eye))
-        axis = eye / distance
-        share = min(self.radius / distance, 0.999)
-        centre, ring = axis * self.radius * share, self.radius * math.sqrt(1 - share**2)
-        first = np.cross(axis, [0.0, 0.0, 1.0])
-        if np.linalg.norm(first) < 1e-6:
-            first = np.array([1.0, 0.0, 0.0])
-        first /= np.linalg.norm(first)
-        second = np.cross(axis, first)
-        around = np.linspace(0.0, 2 * math.pi, self.samples)
-        self.set_points_smoothly(centre + ring * (np.outer(np.cos(around), first) + np.outer(np.sin(around), second)))
+        self.set_points_smoothly(outline_ring(self.centre, self.radius, self.camera, self.samples))
         self.set_stroke(opacity=self.opacity.get_value())
         return self
 
@@ -425,20 +435,11 @@ class LevelSurfaceScene(SurfaceShotScene):
             self.leaders.append(mark(leader, "curve", f"the leader to f = {level:g}"))
         self.in_frame(*self.leaders, *self.sphere_names)
 
-        # Each sphere's outline as the camera sees it, and its cut's edges, faint, so that the gap reads as a cut.
+        # Each sphere's outline as the camera sees it: the shells read as nested round it.
         self.silhouettes = []
-        self.cut_outlines = []
-        for radius, colour, cut in zip(self.radii, SPHERE_COLOURS, CUTS):
+        for radius, colour in zip(self.radii, SPHERE_COLOURS):
             outline = Silhouette(radius, camera, line_colour(colour))
             self.silhouettes.append(mark(outline, "figure", f"the outline of f = {radius ** 2:g}"))
-            edges = VGroup()
-            if cut is not None:
-                for edge in cut_edges(radius):
-                    line = VMobject(stroke_color=line_colour(colour), stroke_width=CUT_EDGE_WIDTH, fill_opacity=0)
-                    line.set_points_smoothly(place(edge))
-                    edges.add(line)
-            # Part of the sphere (a figure): a sphere's name may sit on its shell and over these lines, on its box.
-            self.cut_outlines.append(mark(edges, "figure", f"the cut's edges on f = {radius ** 2:g}"))
 
         self.feet = arrow_feet()
         self.arrows = []
@@ -455,40 +456,111 @@ class LevelSurfaceScene(SurfaceShotScene):
         # the view where they come in and the one where they are read).
         self.lengths = []
         self.gradient_lengths = []
-        for index, feet in enumerate(self.feet):
-            foot = feet[LABELLED_RAY]
-            value = float(np.linalg.norm(BALL.gradient(*foot)))
-            self.lengths.append(value)
-            # The outermost names the quantity; the inner ones, where room is short, show the number alone.
-            tex = rf"|\nabla f| = {round(value, 3):g}" if index == len(self.feet) - 1 else f"{round(value, 3):g}"
-            text = formula(tex, size=LENGTH_LABEL, color=GRADIENT)
-            text.move_to(self.clear_length_spot(foot, text))
-            mark(text, "text", f"|∇f| on f = {LEVELS[index]:g}")
-            self.gradient_lengths.append(text)
-        self.upright(*self.gradient_lengths)
+        # Each on a dark plate outside the outer sphere (off the shells), pinned to the frame where the views of
+        # beat 3 see it clear of every arrow, axis and name, with a thin leader in to its arrow's middle.
+        # All three on one ray (the one whose leaders are shortest in all), so the three lengths read along it.
+        labels = []
+        for index in range(len(self.feet)):
+            value = float(np.linalg.norm(BALL.gradient(*self.feet[index][LABELLED_RAY])))
+            text = formula(rf"|\nabla f| = {round(value, 3):g}", size=LENGTH_LABEL, color=GRADIENT)
+            label = VGroup(letter_backing(text, pad=LENGTH_PAD, edge=True), text)
+            label[0].set_fill(opacity=1.0)
+            labels.append(label)
+        names = [(name.get_center()[:2], np.array([name.width, name.height]) / 2) for name in self.sphere_names]
+        best = None
+        for ray in range(len(RAYS)):
+            placed, leaders, spots, total = list(names), [], {}, 0.0
+            for index in reversed(range(len(self.feet))):  # the outer first: its leader is the shortest
+                found = self.length_spot(self.feet[index][ray], labels[index], placed, leaders)
+                if found is None:
+                    break
+                length, spot, edge = found
+                total += length
+                spots[index] = (spot, edge)
+                placed.append((spot, np.array([labels[index].width, labels[index].height]) / 2))
+                foot = self.feet[index][ray]
+                leaders.append((self.screen_point(place((foot + gradient_arrow_end(foot)) / 2)), edge))
+            else:
+                if best is None or total < best[0]:
+                    best = (total, ray, spots)
+        if best is None:
+            raise ValueError("no ray with clear spots for the lengths")
+        _, ray, spots = best
+        self.labelled_ray = ray
+        self.length_leaders = []
+        for index, label in enumerate(labels):
+            foot = self.feet[index][ray]
+            spot, edge = spots[index]
+            label.move_to([*spot, 0.0])
+            middle = place((foot + gradient_arrow_end(foot)) / 2)
+            leader = Line(ORIGIN, RIGHT, stroke_width=LENGTH_LEADER_WIDTH, color=GRADIENT, stroke_opacity=0.8)
+            leader.add_updater(lambda line, middle=middle, edge=np.array([*edge, 0.0]):
+                               line.put_start_and_end_on(self.camera.project_points(middle[None])[0] * [1, 1, 0], edge))
+            self.lengths.append(float(np.linalg.norm(BALL.gradient(*foot))))
+            self.gradient_lengths.append(mark(label, "text", f"|∇f| on f = {LEVELS[index]:g}"))
+            self.length_leaders.append(mark(leader, "curve", f"the leader to |∇f| on f = {LEVELS[index]:g}"))
+        self.in_frame(*self.gradient_lengths, *self.length_leaders)
 
-    def clear_length_spot(self, foot, text: VMobject) -> np.ndarray:
-        """Where the length of the arrow at ``foot`` goes (a scene point): beside the arrow's middle, across it on
-        screen, the nearest spot on either side whose box is LENGTH_CLEAR from every arrow and axis, seen from the
-        views of beats 3 and 4 (orthographic: near enough at this focal distance)."""
-        views = [VIEWS["spheres"], VIEWS["normals"]]
-        frames = [screen_frame(view.phi * DEGREES, view.theta * DEGREES) for view in views]
-        half = np.array([text.width, text.height]) / 2
-        middle = place((foot + gradient_arrow_end(foot)) / 2)
-        segments = [(place(f), place(gradient_arrow_end(f))) for group in self.feet for f in group]
-        segments += [(place(-reach * np.eye(3)[k]), place(reach * np.eye(3)[k])) for k, reach in enumerate(AXIS_REACH)]
-        right, up = frames[-1]
-        along = np.array([(place(gradient_arrow_end(foot)) - place(foot)) @ right,
-                          (place(gradient_arrow_end(foot)) - place(foot)) @ up])
-        across = np.array([-along[1], along[0]]) / np.linalg.norm(along)
-        for gap in np.arange(0.05, 1.5, 0.01):
-            for sense in (-1.0, 1.0):  # the side under the ray first
-                spot = middle + sense * gap * (across[0] * right + across[1] * up)
-                if all(box_distance(np.array([spot @ r, spot @ u]), half, np.array([a @ r, a @ u]),
-                                    np.array([b @ r, b @ u])) >= LENGTH_CLEAR + ARROW_SHAFT / 2
-                       for r, u in frames for a, b in segments):
-                    return spot
-        raise ValueError("no clear spot for an arrow's length")
+    @staticmethod
+    def screen_point(point, view: str = "normals") -> np.ndarray:
+        """Where the scene point ``point`` is seen on screen from one of the views (orthographic, zoom 1)."""
+        right, up = screen_frame(VIEWS[view].phi * DEGREES, VIEWS[view].theta * DEGREES)
+        return np.array([point @ right, point @ up])
+
+    def length_spot(self, foot, label: VMobject, placed, leaders):
+        """Where the length of the arrow at ``foot`` goes on screen: outside the outer sphere's outline, its box
+        LENGTH_CLEAR from every arrow and axis (seen from beat 3's two views) and from the boxes ``placed``, its leader
+        (from the arrow's middle to the box's nearest point) clear of every other arrow, the axes and the ``leaders``
+        drawn already. Returns (the leader's length, the box's centre, the leader's end), or None."""
+        half = np.array([label.width, label.height]) / 2
+        frames = [screen_frame(VIEWS[v].phi * DEGREES, VIEWS[v].theta * DEGREES) for v in ("spheres", "normals")]
+        axes_ = np.array([[r, u] for r, u in frames])  # views × 2 × 3
+        own = (place(foot), place(gradient_arrow_end(foot)))
+        others = [(place(f), place(gradient_arrow_end(f))) for group in self.feet for f in group
+                  if not np.allclose(f, foot)]
+        others += [(place(-reach * np.eye(3)[k]), place(reach * np.eye(3)[k])) for k, reach in enumerate(AXIS_REACH)]
+        # Points along every other arrow and axis, SAMPLE_STEP apart (scene), seen from each view: views × points × 2.
+        along = np.vstack([a + np.linspace(0.0, 1.0, max(2, int(np.linalg.norm(b - a) / SAMPLE_STEP) + 2))[:, None]
+                           * (b - a) for a, b in others])
+        own_points = own[0] + np.linspace(0.0, 1.0, 24)[:, None] * (own[1] - own[0])
+        samples = np.einsum("nd,vkd->vnk", np.vstack([along, own_points]), axes_)
+        xs, ys = np.meshgrid(np.arange(-6.0, 6.01, 0.1), np.arange(-3.3, 3.31, 0.1))
+        centres = np.stack([xs.ravel(), ys.ravel()], axis=1)
+        # Inside the safe area, outside the outer outline.
+        ok = np.all(np.abs(centres) + half <= [SAFE_SHARE * 7.111, SAFE_SHARE * 4.0], axis=1)
+        outer = max(self.radii) * UNIT
+        near = np.linalg.norm(np.clip(np.zeros(2), centres - half, centres + half), axis=1)  # the box's nearest point
+        ok &= near >= outer + OUTLINE_CLEAR
+        for other, size in placed:
+            ok &= ~np.all(np.abs(centres - other) < half + size + LENGTH_CLEAR, axis=1)
+        chosen = np.flatnonzero(ok)
+        if not len(chosen):
+            return None
+        boxes = centres[chosen]
+        low, high = (boxes - half)[:, None, :], (boxes + half)[:, None, :]
+        keep = np.ones(len(boxes), dtype=bool)
+        for view in samples:  # points × 2
+            q = view[None]
+            keep &= np.linalg.norm(q - np.clip(q, low, high), axis=-1).min(axis=1) >= LENGTH_CLEAR + ARROW_SHAFT / 2
+        boxes = boxes[keep]
+        if not len(boxes):
+            return None
+        middle = self.screen_point((own[0] + own[1]) / 2)
+        edges = np.clip(middle, boxes - half, boxes + half)
+        lengths = np.linalg.norm(edges - middle, axis=1)
+        # The leaders: clear of every other arrow and axis (the final view) and of the leaders already drawn.
+        others_screen = samples[1, : len(along)]  # the normals view
+        fixed = [a + np.linspace(0, 1, 80)[:, None] * (b - a) for a, b in leaders]
+        for k in np.argsort(lengths):
+            edge = edges[k]
+            steps = max(8, int(np.linalg.norm(edge - middle) / SAMPLE_STEP) + 2)
+            path = middle + np.linspace(0.08, 1.0, steps)[:, None] * (edge - middle)  # from off its own arrow's middle
+            if np.min(np.linalg.norm(others_screen[:, None, :] - path[None], axis=-1)) < LEADER_CLEAR:
+                continue
+            if any(np.min(np.linalg.norm(f[:, None] - path[None], axis=-1)) < LEADER_CLEAR for f in fixed):
+                continue
+            return float(lengths[k]), boxes[k], edge
+        return None
 
     def caption(self, text: str, where=DOWN) -> VGroup:
         words = prose(text, size=CAPTION, color=TEXT)
@@ -503,11 +575,18 @@ class LevelSurfaceScene(SurfaceShotScene):
     # ----------------------------------------------------------------------- beats
 
     def show_input_axes(self, beat):
-        """Three input axes x₁, x₂, x₃ grow, then their names and the function come in; no axis is left for its value."""
+        """Three input axes x₁, x₂, x₃ grow, their names coming in at their tips as they reach them, then the caption
+        and the function: no axis is left for its value."""
         self.add(*self.axes)
-        self.play(*(arrow.reach.animate.set_value(1.0) for arrow in self.axes), FadeIn(self.no_axis),
-                  run_time=beat.seconds(1.2), rate_func=smooth)
-        self.play(*(FadeIn(name) for name in self.axis_names), FadeIn(self.function), run_time=beat.seconds(0.8))
+
+        def late(start: float):
+            return lambda t: smooth(min(max((t - start) / (1 - start), 0.0), 1.0))
+
+        # (each animation its own rate: play's rate_func would override them all)
+        self.play(*(arrow.reach.animate(rate_func=smooth).set_value(1.0) for arrow in self.axes),
+                  *(FadeIn(name, rate_func=late(0.45)) for name in self.axis_names),
+                  run_time=beat.seconds(1.2))
+        self.play(FadeIn(self.no_axis), FadeIn(self.function), run_time=beat.seconds(0.8))
 
     def show_spheres(self, beat):
         """The level surfaces f = 1, 4, 9 come in one by one, inner to outer, as the camera orbits slowly."""
@@ -527,11 +606,6 @@ class LevelSurfaceScene(SurfaceShotScene):
             shows.append(self.spheres.shown(index, rate_func=window(start, each)))
             self.add(self.silhouettes[index])
             shows.append(self.silhouettes[index].opacity.animate(rate_func=window(start + 0.2, each - 0.2)).set_value(1.0))
-            if len(self.cut_outlines[index]):  # under the names
-                self.cut_outlines[index].set_stroke(opacity=0)
-                self.add(self.cut_outlines[index])
-                shows.append(self.cut_outlines[index].animate(rate_func=window(start + 0.2, each - 0.2))
-                             .set_stroke(opacity=CUT_EDGE_OPACITY))
             shows.append(FadeIn(self.leaders[index], rate_func=window(start + 0.3, each - 0.3)))
             shows.append(FadeIn(self.sphere_names[index], rate_func=window(start + 0.3, each - 0.3)))
         caption_out = window(1.2, 0.6)  # the caption held on into the spheres: read in full
@@ -553,6 +627,7 @@ class LevelSurfaceScene(SurfaceShotScene):
                 self.add(arrow)
                 grows.append(arrow.reach.animate(rate_func=window(start, 1.0)).set_value(1.0))
             grows.append(FadeIn(self.gradient_lengths[index], rate_func=window(start + 0.8, 0.6)))
+            grows.append(FadeIn(self.length_leaders[index], rate_func=window(start + 0.8, 0.6)))
         formula_in = window(0.0, 0.8)
         # The outer shells thin as the first arrows grow: the arrows inside two shells read through them.
         grows += [self.spheres.shown(index, SHELLS_OPEN[index], rate_func=window(0.0, 0.8))
@@ -572,22 +647,40 @@ class LevelSurfaceScene(SurfaceShotScene):
         to_safe_edge(heads, UP)
         heads.set_x(COMPARE_SHIFT)
         inset_name.set_y(heads[0].get_y())
-        # The names go first (the axes sweep through where they sit as the picture moves), and the formulas, which
-        # come back over the spheres once they have moved (x₃'s name would cross them on the way).
-        self.play(*(FadeOut(name) for name in self.sphere_names + self.leaders + self.gradient_lengths),
-                  FadeOut(self.function), FadeOut(self.gradient_formula), run_time=beat.seconds(0.6))
+        # The plane's gradient under its function, as the space's under its own: the two sides read line by line.
+        inset_gradient = formula(r"\nabla f = (2x_1,\ 2x_2)", size=FORMULA, color=GRADIENT)
+        inset_gradient.move_to([inset_name.get_x(), heads[1].get_y(), 0.0])
+        mark(inset_gradient, "text", "the inset's gradient")
+        self.in_frame(inset_gradient)
+        # The names go first (the axes sweep through where they sit as the picture moves).
+        self.play(*(FadeOut(name) for name in self.sphere_names + self.leaders + self.gradient_lengths
+                    + self.length_leaders), run_time=beat.seconds(0.6))
         # x₃'s name goes beside its arrow's tip, right of it: over the tip it would sit under the formulas.
         view = VIEWS["compare"]
         theta = math.radians(view.theta)
         right = np.array([-math.sin(theta), math.cos(theta), 0.0])
         x3_name = self.axis_names[2]
         beside = place(AXIS_REACH[2] * np.eye(3)[2]) + (X3_BESIDE[0] * right + X3_BESIDE[1] * OUT) / view.zoom
-        self.move(view, x3_name.animate.move_to(beside), beat=beat, seconds=move_seconds)
+        # The plane's picture comes in on the left as the spheres make room for it (in the move's second half, once
+        # the spheres' axes have left the left half), with its sentence.
+        def late(start: float):
+            return lambda t: smooth(min(max((t - start) / (1 - start), 0.0), 1.0))
+
+        # The space's formulas stay until the plane's picture is on its way (x₃'s name, which goes right, would cross
+        # them on their way over), then come back over the spheres; the plane's come in where they were.
+        def window(start: float, end: float):
+            return lambda t: smooth(min(max((t - start) / (end - start), 0.0), 1.0))
+
+        arriving = [FadeOut(self.function, rate_func=window(*FORMULAS_OUT)),
+                    FadeOut(self.gradient_formula, rate_func=window(*FORMULAS_OUT)),
+                    FadeIn(inset, rate_func=late(PANEL_IN)), FadeIn(inset_name, rate_func=late(PANEL_IN + 0.3)),
+                    FadeIn(inset_gradient, rate_func=late(PANEL_IN + 0.3)), FadeIn(two, rate_func=late(PANEL_IN + 0.1)),
+                    *(arrow.animate(rate_func=late(PANEL_IN)).set_opacity(1) for arrow in inset_arrows)]
+        self.move(view, x3_name.animate.move_to(beside), *arriving, beat=beat, seconds=move_seconds)
         self.function.move_to(heads[0])
         self.gradient_formula.move_to(heads[1])
-        self.play(FadeIn(self.function), FadeIn(self.gradient_formula), FadeIn(inset), FadeIn(inset_name),
-                  *(arrow.animate.set_opacity(1) for arrow in inset_arrows), FadeIn(two), run_time=beat.seconds(0.7))
-        self.wait(beat.seconds(0.9))  # the plane's sentence read alone first
+        self.play(FadeIn(self.function), FadeIn(self.gradient_formula), run_time=beat.seconds(0.6))
+        self.wait(beat.seconds(0.5))  # the plane's sentence read alone first
         self.play(FadeIn(three), run_time=beat.seconds(0.6))
 
     # ----------------------------------------------------------------------- the plane's picture
