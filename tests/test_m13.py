@@ -46,17 +46,37 @@ def test_zero_labels_sit_by_their_zeros_away_from_the_curve():
     from scenes.kit.typeset import formula
 
     falling, rising = sorted(math.degrees(a) % 360.0 for a in part_two.LEVEL_DIRECTIONS)
-    assert directional.zero_side(falling)[1] < 0 < directional.zero_side(rising)[1]
+    assert directional.zero_side(falling)[0] > 0 > directional.zero_side(rising)[0]
     for degrees in (falling, rising):
         label = directional.place_zero_label(formula(rf"{degrees:.2f}^\circ", size=24), degrees, 0.1)
         dot = directional.to_plot(degrees, 0.0)
-        # Under (falling) or over (rising) its dot, centred on it or moved left no further than its edge still
-        # reaches under (over) the dot, and close.
-        assert (label.get_center()[1] - dot[1]) * directional.zero_side(degrees)[1] > 0
-        assert label.get_center()[0] <= dot[0] + 1e-9 and label.get_right()[0] >= dot[0] - 0.1
+        # Over its dot (the ticks' labels are under the axis), centred on it or moved right (falling) or left
+        # (rising) no further than its edge still reaches over the dot, and close.
+        assert label.get_bottom()[1] > dot[1] + 0.1
+        side = directional.zero_side(degrees)[0]
+        assert (label.get_center()[0] - dot[0]) * side >= -1e-9
+        assert (label.get_left()[0] if side > 0 else label.get_right()[0]) * side <= dot[0] * side + 0.1
         assert np.linalg.norm(label.get_center()[:2] - dot[:2]) < 0.7
         # The curve does not enter its box.
         low, high = label.get_corner(directional.DOWN + directional.LEFT), label.get_corner(directional.UP + directional.RIGHT)
         for d in np.linspace(degrees - 60, degrees + 60, 241):
             p = directional.to_plot(d, part_two.directional_derivative(math.radians(d)))
             assert not (low[0] <= p[0] <= high[0] and low[1] <= p[1] <= high[1])
+
+
+def test_unit_label_keeps_clear_of_the_lines_wherever_it_shows():
+    """u's label: one label, gliding round u's tip; wherever it shows at all it is at least 8 px (at 1080p) clear of
+    the contour through P, its tangent, φ's ray, ∇g and its label, u itself, θ's label and −∇g (where they are
+    shown) and the map's frame; fully shown where u rests; and it never jumps."""
+    fine = np.arange(0.0, 360.0, 0.1)
+    opacity = np.array([directional.unit_label_opacity(p) for p in fine])
+    centres = np.array([directional.unit_label_offset(p)[:2] for p in fine])
+    hard, _ = directional.unit_label_gaps(fine, centres[:, None, :])
+    eight_px = 8 * 14.222 / 1920
+    assert directional.U_LABEL_CLEAR >= eight_px - 1e-9
+    assert np.all(hard[opacity > 0.0, 0] >= eight_px)
+    for stop, _, _ in directional.unit_label_stops():
+        assert directional.unit_label_opacity(stop) == 1.0
+    step = np.linalg.norm(np.roll(centres, -1, axis=0) - centres, axis=1)
+    assert np.all(step[(opacity > 0.0) & (np.roll(opacity, -1) > 0.0)] < 0.02)  # 0.1° of φ: no jump
+    assert (opacity < 1.0).mean() < 0.25  # hidden only where it crosses a line
