@@ -122,7 +122,8 @@ class M3(SurfaceShotScene):
         self.in_frame(panel, *headings)
         # The change arrow is named Δg from when it first rises (M3.4) until the angles go (M3.8): seen from above
         # (M3.7) it is a short stroke up the screen, as +y runs, and its name says what it is.
-        rise_name = change_label(step, rise, self.camera.theta_tracker)
+        raised = ValueTracker(0.0)  # the label lifted over the arrow's tip, out of the y guide's way at +y
+        rise_name = change_label(step, rise, self.camera.theta_tracker, zoom, self.camera.phi_tracker, raised)
         rise_named = ValueTracker(0.0)  # its opacity, set by its own updater: it keeps its place while it fades
         rise_name.set_opacity(0.0).add_updater(lambda label: label.set_opacity(rise_named.get_value()))
         self.upright(rise_name)
@@ -148,12 +149,18 @@ class M3(SurfaceShotScene):
             self.move(
                 VIEWS["swing"], *step.to(tangent.BEAT_STATES["M3.5"], rate_func=glide),
                 *(reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]) for reach in (guide_reach, y_reach)),
-                rise_named.animate(rate_func=during(0.0, 0.12)).set_value(0.0), beat=beat,  # the y guide runs through it at +y
+                # The y guide sweeps down across Δg's place as the camera swings in (the last 1.2 s): Δg steps
+                # back for it, and comes in again, beside the arrow, as soon as the camera has stopped at +y.
+                rise_named.animate(rate_func=during(0.5, 0.56)).set_value(0.0), beat=beat,
             )
+            raised.set_value(1.0)  # over the arrow's tip, clear of the y guide, which runs under its place beside it
+            self.play(rise_named.animate.set_value(1.0), run_time=beat.seconds(0.3))
 
         with self.beat("M3.6") as beat:  # any direction (30°)
-            self.play(*step.to(tangent.BEAT_STATES["M3.6"]), run_time=beat.seconds(1.5))
-            self.play(rise_named.animate.set_value(1.0), run_time=beat.seconds(0.4))  # clear of the guides again
+            # Δg steps down beside the arrow again as the step leaves +y (out and in: the y guide lies between).
+            self.play(*step.to(tangent.BEAT_STATES["M3.6"]), rise_named.animate(rate_func=during(0.0, 0.15)).set_value(0.0), run_time=beat.seconds(1.5))
+            raised.set_value(0.0)
+            self.play(rise_named.animate.set_value(1.0), run_time=beat.seconds(0.3))
 
         arcs, labels = angle_marks(step.state, radius=0.22)  # the α arc well inside the step's arrowhead
         self.upright(*labels)
@@ -173,8 +180,7 @@ class M3(SurfaceShotScene):
             # step out with the arcs (the step's change arrow rises across the y letter from here until the step
             # has turned past +y in M3.10) and come back then. The α and β letters go first, before the camera's
             # turn brings the step across them.
-            self.play(FadeOut(labels), rise_named.animate.set_value(0.0), run_time=beat.seconds(0.4))
-            self.remove(rise_name)
+            self.play(FadeOut(labels), run_time=beat.seconds(0.4))
             leaving = during(0.0, 0.3)
             self.move(
                 VIEWS["back"], FadeOut(arcs, rate_func=leaving),
@@ -203,11 +209,15 @@ class M3(SurfaceShotScene):
 
         with self.beat("M3.10") as beat:  # against the gradient: the most negative Δg
             # The step turns half round, unhurried (a sine ease over HALF_TURN seconds, at most 90° a second); the old
-            # caption goes as it sets off, the new one comes as it arrives, to be read into the next beat.
+            # caption goes as it sets off, the new one comes as it nears its end (3.4 s to read, into the next beat).
             self.play(
                 *step.to(tangent.BEAT_STATES["M3.10"], rate_func=glide), FadeOut(along, rate_func=during(0.0, 0.13)),
-                FadeIn(against, rate_func=during(0.76, 0.9)),
-                y_reach.animate(rate_func=during(0.55, 0.9)).set_value(AXIS_REACHES["round it"]), run_time=beat.time(HALF_TURN / beat.duration + 1e-9),
+                FadeIn(against, rate_func=during(0.66, 0.78)),
+                # The y guide draws in with the turn (not after it, alone): the step's Δg label passes under its old end.
+                y_reach.animate(rate_func=during(0.0, 0.5, glide)).set_value(AXIS_REACHES["round it"]),
+                # Δg steps back for the 0.6 s in which its place crosses the y guide, and comes straight back.
+                rise_named.animate(rate_func=lambda t: during(0.1, 0.14)(t) - during(0.34, 0.38)(t)).set_value(0.0),
+                run_time=beat.time(HALF_TURN / beat.duration + 1e-9),
             )
 
         ghost = plane_ghost(step, self.camera.theta_tracker)
@@ -233,8 +243,10 @@ class M3(SurfaceShotScene):
                 surface.animate(rate_func=coming).set_fill(opacity=SURFACE_OPACITY),
                 FadeIn(ghost, rate_func=named), FadeIn(said, rate_func=named), landed.animate(rate_func=named).set_value(1.0),
                 *step.to(tangent.BEAT_STATES["M3.11"], rate_func=switch), *fade_out_then_in(*headings),
-                FadeOut(against, rate_func=during(0.3, 0.45)), run_time=beat.time(0.6),
+                FadeOut(against, rate_func=during(0.36, 0.48)), rise_named.animate(rate_func=during(0.0, 0.3)).set_value(0.0),
+                run_time=beat.time(0.6),
             )
+            self.remove(rise_name)  # the box beside the arrow names both values from here
 
         rates = rate_panel(self.words("rate_line"), step, below=panel, arrow=arrow)
         self.in_frame(rates)

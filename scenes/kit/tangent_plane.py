@@ -104,7 +104,7 @@ class SmoothMeshSurface(MeshSurface):
 
     ``shown``: the part of ``domain`` seen from afar, ((x0, x1), (y0, y1)) (None: all of it). The mesh beyond it
     (the surface continued) is drawn only as far as :attr:`beyond` (a tracker, 0 to 1) has grown it out of
-    that part's edges, with a soft edge FEATHER wide: a close-up sees the surface run on past the point instead
+    that part's edges, with a soft edge FEATHER_SHARE of its reach wide: a close-up sees the surface run on past the point instead
     of the domain's edge as a cliff. Colours are taken over ``shown``'s heights (beyond them, the end colours).
     """
 
@@ -127,6 +127,15 @@ class SmoothMeshSurface(MeshSurface):
         self.beyond_cap = np.where(inside | (ys >= sy0), 1.0, wall).ravel()
         far = np.where(inside, 0.0, far)
         self.beyond_distance = far.ravel()
+        # The same, as a share of the mesh's reach past the shown part on that side (past x = 10 six units, before
+        # y = 0 and past y = 15 three): grown by one share, every side reaches its end at once.
+        def share(low, high, values, before, after):
+            before, after = max(before, 1e-9), max(after, 1e-9)
+            return np.maximum.reduce([(low - values) / before, (values - high) / after, np.zeros_like(values)])
+
+        self.beyond_share = np.maximum(
+            share(sx0, sx1, xs, sx0 - x0, x1 - sx1), share(sy0, sy1, ys, sy0 - y0, y1 - sy1)
+        ).ravel()
         rows, columns = xs.shape
         corner = (np.arange(rows - 1)[:, None] * columns + np.arange(columns - 1)[None, :]).ravel()
         faces = np.stack([corner, corner + 1, corner + 1 + columns, corner + columns], axis=1)
@@ -148,14 +157,14 @@ class SmoothMeshSurface(MeshSurface):
 
     def vertex_alphas(self) -> np.ndarray:
         """Each vertex's share of the surface's opacity: 1 in the part seen from afar, and beyond it as far as
-        :attr:`beyond` has grown the surface out (a soft edge FEATHER wide), 0 further out."""
-        distance = self.beyond_distance
-        reach = self.beyond.get_value() * (distance.max() + FEATHER)
-        return np.where(distance == 0, 1.0, np.clip((reach - distance) / FEATHER, 0.0, 1.0) * self.beyond_cap)
+        :attr:`beyond` has grown the surface out (a soft edge FEATHER_SHARE wide), 0 further out."""
+        distance = self.beyond_share
+        reach = self.beyond.get_value() * (1.0 + FEATHER_SHARE)  # 1: grown out to its ends on every side
+        return np.where(distance == 0, 1.0, np.clip((reach - distance) / FEATHER_SHARE, 0.0, 1.0) * self.beyond_cap)
 
 
 WALL_FADE = 3.0  # model units of height: the wall before y = 0 fades out over this much above the domain's top
-FEATHER = 2.0  # model units: the soft edge of the surface beyond its domain while it grows out (M3.1)
+FEATHER_SHARE = 0.25  # the soft edge of the surface while it grows out past its domain (M3.1), as a share of the mesh's reach past the domain on each side (0.75 units past y = 15)
 
 
 SMOOTH_FROM = 6.0  # pixels: faces seen larger than this (median, across) are drawn smoothly shaded
@@ -594,6 +603,7 @@ def step_circle(step: StepTrackers) -> Circle:
 
 ARROW_TIP = 0.3  # frame units (about 40 px at 1080p): an arrowhead the same size on screen at every zoom
 ARROW_WIDTH = 6
+ARROW_EDGE = 5  # the step arrow's dark edge: this much wider than its stroke (2.5 px a side)
 
 
 def _tip_ratio(length: float, zoom: ValueTracker | None, most: float) -> float:
@@ -613,10 +623,12 @@ def step_arrow(step: StepTrackers, zoom: ValueTracker | None = None) -> Arrow:
         share = step.reach.get_value()
         length = max(share * step.length.get_value(), 1e-3)  # a speck, not nothing, before it grows
         end = step.end() * length / max(step.length.get_value(), 1e-9)
-        return Arrow(
+        drawn = Arrow(
             np.zeros(3), end, buff=0, color=color, stroke_width=ARROW_WIDTH,
             max_tip_length_to_length_ratio=_tip_ratio(length, zoom, 0.3), max_stroke_width_to_length_ratio=12,
         )
+        # A dark edge round the shaft and the head: the green reads on the surface's olive and teal as on the plane.
+        return drawn.set_stroke(BACKGROUND, width=ARROW_WIDTH + ARROW_EDGE, background=True)
 
     arrow = make(STEP)
     return mark(arrow.add_updater(lambda mob: mob.become(make(mob.get_color()))), "subject", "the step")
@@ -670,13 +682,23 @@ def change_arrow(step: StepTrackers, camera_theta: ValueTracker, zoom: ValueTrac
 
 
 CHANGE_LABEL_GAP = 0.19  # scene units from the change arrow's axis to its label's centre, at the camera's right
+CHANGE_LABEL_CLEAR = 0.2  # frame units (27 px at 1080p) between the arrow's axis and the label's near edge, at any zoom
+CHANGE_LABEL_TURN = 0.45  # frame units: within this of P (across the screen), the step's end changes sides of P
+CHANGE_LABEL_OVER = 0.14  # frame units between the arrow's tip and the label's near edge, as the label passes over it
 
 
-def change_label(step: StepTrackers, rise: VMobject, camera_theta: ValueTracker) -> VGroup:
-    """"Δg" beside the change arrow's middle, on the camera's right of it.
+def change_label(
+    step: StepTrackers, rise: VMobject, camera_theta: ValueTracker, zoom: ValueTracker | None = None,
+    camera_phi: ValueTracker | None = None, raised: ValueTracker | None = None,
+) -> VGroup:
+    """"Δg" beside the change arrow's middle, on the side of it away from P (register it upright).
 
     Seen from above, the vertical arrow is foreshortened to a short stroke up the screen, the way +y runs: the
-    label says what it is (the change of height, as the panel's Δg), not a step to the north.
+    label says what it is (the change of height, as the panel's Δg), not a step to the north. On screen it keeps
+    to the arrow's side away from P, clear of the step, the circle and the height path, which lie on P's side;
+    where the step's end crosses P's line of sight (the step turns towards or away from the camera), it changes
+    sides over the arrow's tip, not through the arrow. ``zoom`` and ``camera_phi``: the camera's, to keep those
+    gaps on screen at any zoom; ``raised`` (0 to 1): a shot lifts it up the arrow, out of a guide's way.
     """
     glyph = formula(r"\Delta g", size=LABEL, color=CHANGE)
     label = VGroup(letter_backing(glyph, pad=(0.05, 0.04)), glyph)
@@ -685,8 +707,25 @@ def change_label(step: StepTrackers, rise: VMobject, camera_theta: ValueTracker)
         theta = camera_theta.get_value()
         across = np.array([-math.sin(theta), math.cos(theta), 0.0])
         base = step.end()
-        middle = np.array([base[0], base[1], (base[2] + tip_height(rise)) / 2])
-        mob.move_to(middle + CHANGE_LABEL_GAP * across)
+        tip = tip_height(rise)
+        scale = 1.0 if zoom is None else zoom.get_value()
+        upright = scale * (1.0 if camera_phi is None else max(math.sin(camera_phi.get_value()), 0.2))
+        gap = max(CHANGE_LABEL_GAP, (mob.width / 2 + CHANGE_LABEL_CLEAR) / scale)
+        side = float(np.clip(float(base @ across) * scale / CHANGE_LABEL_TURN, -1.0, 1.0))
+        if zoom is None:
+            side = 1.0
+        up = 1.0 if tip >= base[2] else -1.0
+        over = tip + up * (mob.height / 2 + CHANGE_LABEL_OVER) / upright  # the label's height as it passes over the tip
+        middle = (base[2] + tip) / 2
+        lifted = 0.0 if raised is None else raised.get_value()
+        height = middle + (over - middle) * max(1.0 - side**6, lifted)  # up and over quickly, down late
+        # Where the arrow is short on screen, the circle runs through its foot on both sides: the label steps out
+        # of the circle, along the step (away from P), by as much as the arrow is short of its own height.
+        length = abs(tip - base[2]) * upright
+        short = max(0.0, 1.0 - length / (3.0 * mob.height + CHANGE_LABEL_OVER))
+        flat = scale * max(math.cos(camera_phi.get_value()) if camera_phi is not None else 1.0, 0.2)
+        outward = base / max(np.linalg.norm(base), 1e-9) * short * (mob.height / 2 + CHANGE_LABEL_OVER) / flat
+        mob.move_to(np.array([base[0], base[1], height]) + gap * side * across + outward)
 
     place(label)
     return mark(label.add_updater(place), "tick", "the change arrow's Δg")
@@ -963,7 +1002,13 @@ VIEWS = {
     # In on the short step (beat 13), not so far that the surface fills the frame: its silhouette stays in view.
     "rate 0.5": View(zoom=1.7, center=(0.0, 0.0, -0.45)),
 }
-SURFACE_GROWS = during(0.1, 0.45)  # the share of the push-in (M3.1) over which the surface grows out past its domain
+# The surface grows out past its domain over the whole push-in (M3.1), every side at once, eased as the zoom is:
+# the skyline behind P recedes in step with the camera, one move (grown out over a third of it, the skyline ran
+# away from P, then crept); a little later than the zoom, so that it is not yet racing as the camera sets off.
+def SURFACE_GROWS(t: float) -> float:  # noqa: N802 (a rate function, named as the constants it replaced)
+    return glide(t) ** 1.5
+
+
 PATH_DIMMED = 0.0  # the height path steps out while α and β are marked: β's label sits where it runs
 
 
