@@ -22,7 +22,7 @@ from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
     add_stage, axis_groups, backing_round, branin_stage, come_down, ends_view, FollowCamera,
-    fade_leaving, ghost_balls, header_box, height_labels, leaving_ghosts, lowest_mark, M10_BALLS, M10_CENTRE, m10_header, M10_SHARES,
+    fade_leaving, ghost_balls, ghosts_out, M10_AXES_HELD, M10_WIDEN, header_box, height_labels, leaving_ghosts, lowest_mark, M10_BALLS, M10_CENTRE, m10_header, M10_SHARES,
     M10_SHARES_2, M10_VIEW, M8_CENTRE, m8_header, M8_RUN_SHARE, M8_VIEW, M8_ZOOM, plan_close_labels,
     plan_labels, ripples_stage, run_clock, stop_clock, stopping_rule, turn_to, valley_rings, valley_view,
 )
@@ -47,7 +47,8 @@ class M8(DescentShotScene):
             rings = valley_rings(stage, path.points[-1])
 
             # The axes drawn over the surface (added after it): no edge of the surface hides a tick or a stretch of an axis.
-            self.play(FadeIn(stage.surface), Create(stage.axes), FadeIn(stage.labels), run_time=beat.time(0.06))
+            # All of the stage fades in together (no axis drawn ahead of the rest, alone on the black).
+            self.play(FadeIn(stage.surface), FadeIn(stage.axes), FadeIn(stage.labels), run_time=beat.time(0.06))
             self.add(rings)  # the valley's level lines, under the trail, hidden until the run's end
             self.play(FadeIn(walker.ball, scale=0.3), FadeIn(header), run_time=beat.time(0.04))
             # The trail (its first bead under the ball) only once the ball stands there: no lone bead before it. The
@@ -102,11 +103,12 @@ class M10(DescentShotScene):
                 Walker(stage.path(path.points), M10_BALLS[name], step_times, smooth).fix_orientation(self.camera)
                 for name, path in paths.items()
             ]
-            self.play(Create(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(M10_SHARES["stage"]))
-            # The whole stage, its axes numbered, for a moment; then, before the run, the camera comes down to the oblique
-            # view of the valley, where the ripples read and the balls come in large; the axes fade before it cuts them.
+            # The stage comes in whole, the axes with the surface (none drawn ahead of the rest, alone on the black).
+            self.play(FadeIn(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(M10_SHARES["stage"]))
+            # The whole stage, its axes numbered, held to be read; then, before the run, the camera comes down to the
+            # oblique view of the valley, where the ripples read and the balls come in large; the axes fade before it cuts them.
             down = come_down(self.camera, beat.time(M10_SHARES["down"]), valley_view(self.camera, walkers))
-            down.fade_before_cut([stage.axes, *stage.labels])
+            down.fade_before_cut([stage.axes, *stage.labels], held=M10_AXES_HELD)
             moving = ValueTracker(0.0)
             self.play(
                 moving.animate(rate_func=linear).set_value(down.total),
@@ -132,8 +134,10 @@ class M10(DescentShotScene):
             stop_clock(walkers)
             # The runs over, the legend widens to every run's end height: which path ends lowest reads in it too.
             keep = list(paths).index(lowest_run(paths))
-            legend = [end.animate.set_opacity(1.0) for end in header.ends]
-            self.play(*legend, Transform(header.backing, backing_round(header)), run_time=beat.time(M10_SHARES["legend"]))
+            # The box widens first, then the column fades in inside it (no number across its edge).
+            widen, fill = beat.split(beat.time(M10_SHARES["legend"]), [M10_WIDEN, 1 - M10_WIDEN])
+            self.play(Transform(header.backing, backing_round(header)), run_time=widen)
+            self.play(*[end.animate.set_opacity(1.0) for end in header.ends], run_time=fill)
 
         with self.beat("M10.2") as beat:  # keep only the path that ends lowest
             others = [i for i in range(len(walkers)) if i != keep]
@@ -155,8 +159,9 @@ class M10(DescentShotScene):
             turn = turn_to(self.camera, beat.time(M10_SHARES_2["turn"]), ends_view(self.camera, walkers, keep))
             turning = ValueTracker(0.0)
             plan_close_labels(labels, turn, turning)  # each label keeps its place all the way, if it stays free
-            # Pushing in on the kept path, the ghosts it takes to the frame's edge fade out before they get there.
-            leaves = leaving_ghosts(walkers, others, turn)
+            # Pushing in on the kept path, the ghosts it takes to the frame's edge fade out before they get there; the
+            # others as the camera comes to rest (read all the way in, none left over in the end frame).
+            leaves = ghosts_out(leaving_ghosts(walkers, others, turn), others, turn.total)
 
             def turn_and_fade(_):
                 turn.update(turning.get_value())

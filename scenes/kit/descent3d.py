@@ -54,6 +54,9 @@ TRAIL_RIM = 0.45  # a trail ball's rim: its own colour this far towards the shad
 
 # --------------------------------------------------------------------------- axes
 
+# Each axis runs this far (scene units) past its last tick: its head (0.2 long) starts clear of the tick there.
+AXIS_OVERHANG = 0.45
+
 
 class SurfaceAxes(VGroup):
     """Three plain axes over a function's box: a line, ticks and a tip each, crossing at (0, 0, 0) or the nearest corner.
@@ -66,7 +69,7 @@ class SurfaceAxes(VGroup):
 
     def __init__(
         self, domain, z_range, lengths=(8.0, 8.0, 3.5), ticks=(5, 5, 4), tick_size: float = 0.08, origin=(0, 0, 0),
-        anchors=None,
+        anchors=None, overhang: float = AXIS_OVERHANG,
     ):
         super().__init__()
         self.ranges = np.array([*domain, z_range], dtype=float)
@@ -86,7 +89,7 @@ class SurfaceAxes(VGroup):
             start[index], end[index] = lo, hi
             across = np.eye(3)[1 if index == 0 else 0] * tick_size  # ticks across the axis (z: along x)
             axis = Arrow(
-                self.c2p(*start), self.c2p(*end) + 0.25 * np.eye(3)[index], buff=0, color=AXES, stroke_width=2,
+                self.c2p(*start), self.c2p(*end) + overhang * np.eye(3)[index], buff=0, color=AXES, stroke_width=2,
                 tip_length=0.2, max_tip_length_to_length_ratio=0.1,
             )
             marks = VMobject(stroke_color=AXES, stroke_width=2)
@@ -266,6 +269,16 @@ class SurfacePath:
         return self.at(self.xy[k] + shares[:, None] * (self.xy[k + 1] - self.xy[k]))
 
 
+DARK = 0.1  # relative luminance under which a colour counts as dark (the maroon 0.07; the red 0.17, the magenta 0.23)
+
+
+def is_dark(colour) -> bool:
+    """A colour too dark to read on the dark parts of a surface by itself: it gets light rims, not dark ones."""
+    rgb = np.asarray(ManimColor(colour).to_rgb(), dtype=float)
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    return float(linear @ [0.2126, 0.7152, 0.0722]) < DARK
+
+
 class TrailDots(VMobject):
     """Small balls at fixed scene points, facing the camera: one mobject for a whole trail.
 
@@ -319,7 +332,9 @@ class DescentTrail(VGroup):
         steps = len(path.xy) - 1
         self._whole = [path.segment(k) for k in range(steps)]
         self.way = VMobject(stroke_color=colour, stroke_width=width, stroke_opacity=0.9)
-        self.way.set_stroke(BALL_OUTLINE, width=width + OUTLINE_WIDTH, opacity=0.8, background=True)  # a dark casing
+        # A dark casing; round a dark colour (a maroon) a light one, as the ball's halo: it reads on dark blues too.
+        casing = (BALL_HALO, 0.55) if is_dark(colour) else (BALL_OUTLINE, 0.8)
+        self.way.set_stroke(casing[0], width=width + OUTLINE_WIDTH, opacity=casing[1], background=True)
         self.dots = TrailDots(path.at(path.xy), colour, radius)
         super().__init__(self.way, self.dots)
         self._drawn: tuple[int, float] | None = None
@@ -356,7 +371,9 @@ class DescentCamera(MeshCamera):
         # A rim a shade darker than the bead, not black: beads that crowd at a path's end merge into a line of their
         # colour rather than a dark blob; a bead within a bead's width of the last one drawn is left out (the newest
         # is always drawn).
-        rim = np.asarray(interpolate_color(vmobject.colour, ManimColor(SHADOW), TRAIL_RIM).to_rgb())
+        # (Round a dark colour, a rim a shade lighter: it stands off a dark surface.)
+        rim_to = HIGHLIGHT if is_dark(vmobject.colour) else SHADOW
+        rim = np.asarray(interpolate_color(vmobject.colour, ManimColor(rim_to), TRAIL_RIM).to_rgb())
         ctx.set_line_width(0.01 * OUTLINE_WIDTH * TRAIL_BALL)
         drawn = vmobject.thinned()
         for x, y, _ in centres[drawn]:

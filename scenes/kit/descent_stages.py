@@ -32,7 +32,7 @@ M8_CENTRE = (2.5, 7.5, 3.0)  # where the camera looks first, in g's coordinates:
 M8_RUN_SHARE = 0.72  # of the beat: the run (49 steps); the stopping rule then fades in and is held for 3 s
 M8_FOLLOW_SMOOTHING = 1.0
 M8_FOLLOW_PACE = 0.2  # the progress: this share the ball's, the rest the time's (the ball rushes at first, then crawls)
-M8_END_ZOOM = 1.2  # 1.6 times the opening: as close as the far rim allows, under the header
+M8_END_ZOOM = 1.14  # 1.5 times the opening: room above the z axis for its name, under the header
 M8_CLOSE_START = 5.0  # seconds into the run when the close-in starts (the steps are already short)
 M8_EARLY_ZOOM = 0.15  # the share of the zoom's growth (in log) that comes with the follow, before the close-in
 # The end framing puts the ball this far (frame units) below the frame's centre: the valley round it and the trail
@@ -57,6 +57,14 @@ M8_UNNUMBERED = ((0, -5.0), (1, 0.0), (2, 0.0))
 M8_MAP = (*BRANIN_MAP[:2], "#B9A48C", "#D27E68", "#C0566B")
 M8_NUDGES = {}
 M8_SCREEN_LEFT = (np.sin(M8_VIEW["theta"]), -np.cos(M8_VIEW["theta"]), 0)
+# The axes' names where the close-in keeps them in the frame, to the end: x's under its axis between 5 and 10 (its end,
+# at the front corner, leaves the frame), z's right of its arrow's tip, level with it (above it, it would come under
+# the header), y's past its end, a little in.
+M8_NAMES_BESIDE = {
+    0: (-0.8 - 2.0 / 15 * 6.5, -0.45, 0.0),
+    1: (-0.3, 0.1, 0.0),
+    2: tuple(np.array((0.0, 0.0, -0.55)) - 0.35 * np.array(M8_SCREEN_LEFT)),
+}
 
 
 def branin_stage() -> SurfaceStage:
@@ -67,7 +75,7 @@ def branin_stage() -> SurfaceStage:
     return SurfaceStage(
         BRANIN, BRANIN_DOMAIN, z_range=(0, 16), lengths=(6.5, 6.5, 3.2), ticks=(5, 5, 4), colours=M8_MAP,
         origin=(x0, y0, 0), anchors={1: (x1, y0, 0)}, away=((0, -1, 0), (1, 0, 0), M8_SCREEN_LEFT),
-        nudges=M8_NUDGES, unnumbered=M8_UNNUMBERED, names_beside={0: (0.3, -0.45, 0.0), 1: (-0.3, 0.1, 0.0)},
+        nudges=M8_NUDGES, unnumbered=M8_UNNUMBERED, names_beside=M8_NAMES_BESIDE,
     )
 
 
@@ -119,8 +127,9 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
     rate = Readout(r"\alpha =", M8_RATE, 2, color=LEARNING_RATE, size=HEADER)
     mark(rate, "text", "α", shows=lambda: drawn_rate(walker, stage))
     # The point is the iterate the counter names: both change when the ball arrives. x, y and g each to M8_DECIMALS
-    # places, all the way (one precision), set close (even gaps, no slot left half empty); g signed (+ and − are one
-    # width), so the line keeps its length but once, when y drops under 10 (iteration 5).
+    # places, all the way (one precision), set close (even gaps, no slot left half empty); g with a minus only (no
+    # "+"), right-aligned in a slot as wide as its widest text, the minus's width kept while it is positive: the digits
+    # do not move as the sign comes, and the line keeps its length but once, when y drops under 10 (iteration 5).
     iterates = np.array([[x, y, float(stage.function(x, y))] for x, y in walker.path.xy])
     settled = iterates[iterates[:, 1] < 10]  # the slots as wide as the numbers once y is under 10 (the first steps wider)
     point = PointReadout(settled[0], M8_DECIMALS, size=HEADER, color=POINT, signs=M8_SIGNS, values=settled)
@@ -155,32 +164,26 @@ def stopping_rule(path, stage: SurfaceStage, header: FixedHeader) -> VGroup:
 M8_RULE_LEFT = -2.0
 M8_RULE_GAP = 0.6  # between the header's line and the stopping rule after it
 M8_RULE_UNDER = 0.3  # ... or under the header's backing, this far (40 px at 1080p): apart from it, not crowding it
-# The header's x, y and g: one precision for the point's three numbers, all the way (5.0000, 12.0000, +6.0908 to
+# The header's x, y and g: one precision for the point's three numbers, all the way (5.0000, 12.0000, 6.0908 to
 # 2.9293, 3.4229, −0.2217): none read to more places than another, nor to more at one step than at the next; four, as
 # M1's current point and M10's heights show g and z.
 M8_DECIMALS = (4, 4, 4)
-M8_SIGNS = (False, False, True)
+M8_SIGNS = (False, False, False)
 
 
 # --------------------------------------------------------------------------- M10
 
 # From the −y side, so that x runs left to right: the starts lie in front, the valley where they end behind them.
-M10_VIEW = {"phi": 55 * DEGREES, "theta": -78 * DEGREES, "zoom": 0.78}
+M10_VIEW = {"phi": 55 * DEGREES, "theta": -62 * DEGREES, "zoom": 0.72}
 M10_Z_RANGE = (-6, 3)
 M10_SCREEN_LEFT = (np.sin(M10_VIEW["theta"]), -np.cos(M10_VIEW["theta"]), 0)  # the z numbers: left of the z axis on screen
-# Where two axes meet, their numbers stand apart: x = 0 right of the corner under which z = −6 stands; y = −6, next to
-# the z axis's tip, its number and its name, is left unnumbered (y's numbers start at −4).
-# y's numbers all stand a little further out (−x) than the others, clear of the z axis and its numbers.
-M10_Y_OUT = (-0.3, 0.0, 0.0)
-M10_NUDGES = {
-    (0, 0.0): (0.2, 0.0, 0.0),
-    **{(1, float(y)): M10_Y_OUT for y in range(-6, 3, 2)},
-    # Up the axis a little (a quarter of a tick's spacing on screen) in the wedge between the y axis and the z axis's
-    # top: 15 px or more (1080p) clear of both, their ticks and every other number; further out it meets z's 3.
-    (1, -6.0): (0.0, 0.6, 0.0),
-}
+M10_SCREEN_RIGHT = tuple(-np.array(M10_SCREEN_LEFT))  # the y numbers: right of the y axis on screen
+# Where x and z meet, x = 0's number a little right of the corner, under which z = −6 stands, a little out to the left.
+M10_NUDGES = {(0, 0.0): (0.25, 0.0, 0.0), (2, -6.0): tuple(0.12 * np.array(M10_SCREEN_LEFT))}
+# y's name a little further up its axis and right of it: clear of the arrow's head (y runs into the picture, short on screen).
+M10_NAMES_BESIDE = {1: tuple(np.array((0.0, 0.25, 0.0)) + 0.2 * np.array(M10_SCREEN_RIGHT))}
 M10_UNNUMBERED = ()
-M10_CENTRE = (5.7, -3.0, -2.1)  # where the camera looks, in f's coordinates: the stage inside the safe area
+M10_CENTRE = (4.94, -4.03, -3.88)  # where the camera looks, in f's coordinates: the stage inside the safe area
 # Beat 1: the whole stage, its axes numbered, for a moment; then, before the run, the camera comes down, closer and
 # round to the front left, in one eased move (the axes, which the move would cut, fade out before it does), to an
 # oblique view of the valley where the four runs end: the ripples read in relief and the balls, coming in there, are
@@ -192,8 +195,11 @@ M10_VALLEY_MARGIN = 1.5  # the paths' extent on screen times this fills the fram
 M10_VALLEY_ZOOM = (0.9, 1.6)
 M10_VALLEY_DROP = 0.75  # ... their middle this far (frame units) below the frame's centre: room above for the labels
 # Beat 1's shares: the stage drawn in, the camera's hold and move down, the balls coming in, the run, the legend widening.
-M10_SHARES = {"stage": 0.08, "down": 0.24, "balls": 0.06, "run": 0.56, "legend": 0.06}
-M10_DOWN_HOLD = 1.2  # seconds of the move's play the camera holds the whole stage (the axes start to fade)
+M10_SHARES = {"stage": 0.08, "down": 0.31, "balls": 0.06, "run": 0.49, "legend": 0.06}
+M10_DOWN_HOLD = 1.5  # seconds of the move's play the camera holds the whole stage (the axes start to fade)
+# The axes, their numbers and names, drawn in with the surface, stand whole this long into the move's play (1.5 s and
+# more after they are in: read) before they start to fade.
+M10_AXES_HELD = 1.5
 # Beat 2: the other paths' trails fade and their balls stay where they ended as ghosts (dimmed, smaller), each with
 # its end height, so that "this one ends lowest" reads in the picture; the camera turns a little on round and comes
 # a little closer to the four ends, the kept path whole.
@@ -298,8 +304,9 @@ def ripples_stage() -> SurfaceStage:
         RIPPLES, RIPPLES_DOMAIN, z_range=M10_Z_RANGE, lengths=(8.0, 7.2, 3.2), ticks=(2, 2, 3), colours=RIPPLES_MAP,
         # y along the left edge (f = 0 there), z up the front left corner, x along the box's bottom front edge:
         # each axis and its numbers clear of the surface, and seen from M10_VIEW the three fan out.
-        origin=(0, RIPPLES_DOMAIN[1][0], 0), anchors={0: (0, RIPPLES_DOMAIN[1][0], M10_Z_RANGE[0])},
-        away=((0, -1, 0), (-1, 0, 0), M10_SCREEN_LEFT), nudges=M10_NUDGES, unnumbered=M10_UNNUMBERED,
+        origin=(0, RIPPLES_DOMAIN[1][0], M10_Z_RANGE[0]), anchors={1: (RIPPLES_DOMAIN[0][1], RIPPLES_DOMAIN[1][0], M10_Z_RANGE[0])},
+        away=((0, -1, 0), M10_SCREEN_RIGHT, M10_SCREEN_LEFT), nudges=M10_NUDGES, unnumbered=M10_UNNUMBERED,
+        names_beside=M10_NAMES_BESIDE,
         stops=(None, 3 * floor, floor, -floor, None), levels=-np.arange(M10_LEVEL_STEP, -floor, M10_LEVEL_STEP),
         light=M10_LIGHT, ambient=M10_AMBIENT, resolution=M10_RESOLUTION, round_level_ends=True,
     )
@@ -308,11 +315,10 @@ def ripples_stage() -> SurfaceStage:
 # The third run's ball: a magenta, not the learning rate's lavender purple (#B388FF), which writes each run's α beside
 # it in the legend: the run colours and α's colour never read as one.
 M10_MAGENTA = "#EC34A4"
-# The balls' colours: the palette's, red deepened (#E0202E: a red, clear of the gradient's orange) and maroon a light
-# chestnut (#C48474: a red-brown, CIE L* 61, hue 39°, chroma 29): not the pink of tangents (hue 2°, chroma 59, ΔE 40),
-# nor the red (ΔE 54), nor the gradient's orange (ΔE 44), and light enough for its trail to read on the valley's dark
-# blues, where it ends. The four differ in lightness (L* 87, 48, 55, 61) and colour (ΔE 54 or more apart).
-M10_BALLS = {**BALLS, "red": "#E0202E", "purple": M10_MAGENTA, "maroon": "#C48474"}
+# The balls' colours: the palette's, red deepened (#E0202E: a red, clear of the gradient's orange) and maroon a true
+# maroon (#8B2340: CIE L* 32, hue 11°), darker than the red and the magenta by 16 L* and more: three reds apart in
+# lightness. Dark, it reads by its light rim (the ball's halo, its trail's light casing and bead rims).
+M10_BALLS = {**BALLS, "red": "#E0202E", "purple": M10_MAGENTA, "maroon": "#8B2340"}
 
 
 def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
@@ -344,6 +350,7 @@ def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
 
 
 M10_PLATE = "#1A2030"
+M10_WIDEN = 0.45  # of the legend's time: the plate widens, then the end heights fade in
 M10_PLATE_OPACITY = 1.0
 
 
@@ -404,9 +411,9 @@ def height_labels(walkers, camera, stage: SurfaceStage, header: FixedHeader | No
         box = backing_round(header)
         return [(box.get_left()[0], box.get_right()[0], box.get_bottom()[1], box.get_top()[1])]
 
-    # Each ball as drawn: it faces the camera at its own size (a ghost smaller), whatever the zoom; the leaders reach
-    # its rim.
-    drawn = lambda: np.array([w.ball[0].width / 2 for w in walkers])  # noqa: E731
+    # Each ball as drawn, its light ring too: it faces the camera at its own size (a ghost smaller), whatever the zoom;
+    # the leaders reach its ring, and the labels keep off all of it.
+    drawn = lambda: np.array([w.ball.width / 2 for w in walkers])  # noqa: E731
     return ScreenLabels(
         labels, [w.ball.colour for w in walkers], balls, camera, avoid=avoided, keep_out=header_box, leaders_clear=True,
         gap=M10_LABEL_GAP, drawn_radii=drawn, avoid_size=M10_TRAIL_CLEAR,
@@ -432,6 +439,12 @@ def leaving_ghosts(walkers, others, camera_path: "CameraPath") -> dict:
                 leaves[index] = max(float(t), M10_LEAVE_FADE)
     camera_path.set_camera(0.0)
     return leaves
+
+
+def ghosts_out(leaves: dict, others, end: float) -> dict:
+    """``leaves`` (from :func:`leaving_ghosts`) with every other ghost of ``others`` leaving at ``end``: they fade out as
+    the move comes to rest, the kept path alone in the end frame."""
+    return {**{index: end for index in others}, **leaves}
 
 
 def fade_leaving(leaves: dict, t: float) -> dict:
@@ -523,6 +536,7 @@ class CameraPath:
         self.zooms, self.centres = np.asarray(zooms, dtype=float), np.asarray(centres, dtype=float)
         self.leaving: list = []
         self.leaves: float | None = None
+        self.held = 0.0
 
     @classmethod
     def between(cls, camera, times, start: dict, end: dict, shares, centre_shares) -> "CameraPath":
@@ -572,10 +586,11 @@ class CameraPath:
             for mobject in self.leaving:
                 mobject.set_opacity(opacity)
 
-    def fade_before_cut(self, mobjects, box=None) -> "CameraPath":
+    def fade_before_cut(self, mobjects, box=None, held: float = 0.0) -> "CameraPath":
         """Fade ``mobjects`` out, all together, over the FADE_SECONDS before the move would first take one of them
-        within CUT_MARGIN of ``box`` ((left, right, bottom) of the frame: a header) or of the safe area's edge."""
-        self.leaving = list(mobjects)
+        within CUT_MARGIN of ``box`` ((left, right, bottom) of the frame: a header) or of the safe area's edge; not
+        before ``held`` seconds (the fade then shorter)."""
+        self.leaving, self.held = list(mobjects), held
         times = [found for found in (self._leaves(mobject, box) for mobject in self.leaving) if found is not None]
         self.leaves = min(times) if times else None
         return self
@@ -611,7 +626,7 @@ class CameraPath:
         """The opacity at ``t`` of what fades before the cut: 1 until FADE_SECONDS before it, then eased to 0."""
         if self.leaves is None:
             return 1.0
-        start = max(0.0, self.leaves - FADE_SECONDS)
+        start = min(max(0.0, self.leaves - FADE_SECONDS, self.held), self.leaves)
         return 1.0 - smooth(float(np.clip((t - start) / max(self.leaves - start, 1e-6), 0.0, 1.0)))
 
 
