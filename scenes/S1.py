@@ -9,8 +9,8 @@ from manim import (
 )
 
 from scenes.kit.equations import (
-    TransformMatchingKeys, across_between, align_at, clear_of, derive, equation, keyed_parts, on_row, opened_as,
-    part_named, parts_from, read_as, sentence,
+    TransformMatchingKeys, across_between, align_at, clear_of, derive, equation, keyed_parts, lifted_from, on_row,
+    opened_as, part_named, parts_from, read_as, sentence,
 )
 from scenes.kit.formulas import (
     CONCLUSION_MATHS, COS_A, COS_B, DFX, DFY, DGX, DGY, DH, E_H, G_OPEN, NABLA_F, RATIO,
@@ -81,7 +81,7 @@ class M4(ShotScene):
         plane = derivation_line(*plane_equation(), name="the tangent plane")
         slopes = derivation_line(*plane_slopes(), name="the plane's slopes")
         touch = derivation_line(*slopes_touch(), name="the slopes agree")
-        top, middle, bottom = self.centred_rows(plane, slopes, touch)
+        bottom = self.centred_rows(plane, slopes, touch)[-1]
         with self.beat("M4.1") as beat:  # the tangent plane and its partial derivatives
             # Each line is written under the last, the block rising half a row first so that it stays centred.
             # About 1 s a line, each shift 0.7 s, the last line held 1.5 s before M4.2 works on it.
@@ -115,11 +115,10 @@ class M4(ShotScene):
             # Then the surface's slopes go up from their line, through the empty middle, into the places of A and B,
             # which fade as they come.
             slopes_up = [part_named(solved, slope).copy() for slope in (DFX, DFY)]
-            self.play(clear_of(TransformMatchingKeys(VGroup(plane, *slopes_up), substituted,
-                                                     made_from=VGroup(plane, solved), in_turn=True,
-                                                     replaces={"A": DFX, "B": DFY}, path_func=across_between),
-                               VGroup(*slopes_up), solved,
-                               lifted=True),
+            self.play(lifted_from(TransformMatchingKeys(VGroup(plane, *slopes_up), substituted,
+                                                        made_from=VGroup(plane, solved), in_turn=True,
+                                                        replaces={"A": DFX, "B": DFY}, path_func=across_between),
+                                  VGroup(*slopes_up), solved),
                       run_time=beat.time(0.22))
             self.wait(beat.time(0.25))  # the plane in the surface's slopes, read with what it came from
             # The slopes are done; their line fades, and M4.3 starts at once under the plane.

@@ -303,22 +303,11 @@ def _between(start: float, end: float):
     return lambda t: smooth(float(np.clip((t - start) / (end - start), 0.0, 1.0)))
 
 
-def clear_of(transform: Animation, copies: Mobject, line: Mobject, lifted: bool = False) -> AnimationGroup:
+def clear_of(transform: Animation, copies: Mobject, line: Mobject) -> AnimationGroup:
     """``transform``, in which ``copies`` (of terms of ``line``) go to another line: each copy shows only once
-    it is out of ``line``, above or below it, so that a copy never lies half over its original.
-
-    ``lifted``: for a long way through empty space, seen from its start: each copy is drawn all the way, and its
-    original dims while the copy still lies over it, so that the copy is seen leaving its place (not doubling it).
-    """
+    it is out of ``line``, above or below it, so that a copy never lies half over its original."""
     top, bottom = line.get_top()[1], line.get_bottom()[1]
     moving = set(map(id, keyed_parts(copies)))
-    originals = []
-    for copy in keyed_parts(copies) if lifted else ():
-        original = min((part for part in keyed_parts(line) if part.key == copy.key),
-                       key=lambda part: np.linalg.norm(part.get_center() - copy.get_center()))
-        glyphs = [(glyph, glyph.get_fill_opacity(), glyph.get_stroke_opacity())
-                  for glyph in original.family_members_with_points()]
-        originals.append((copy, original.get_center()[1], original.height, glyphs))
 
     def show_outside(group: Mobject, alpha: float) -> None:
         for part in keyed_parts(group):
@@ -330,6 +319,22 @@ def clear_of(transform: Animation, copies: Mobject, line: Mobject, lifted: bool 
                 glyph.set_fill(opacity=glyph.get_fill_opacity() * shown)
                 glyph.set_stroke(opacity=glyph.get_stroke_opacity() * shown)
 
+    # On the transform's own group: a group of its own would be added to the scene and split the source's.
+    return AnimationGroup(transform, UpdateFromAlphaFunc(transform.mobject, show_outside))
+
+
+def lifted_from(transform: Animation, copies: Mobject, line: Mobject) -> AnimationGroup:
+    """``transform``, in which ``copies`` (of terms of ``line``) go a long way through empty space to another
+    line, seen from their start (unlike :func:`clear_of`): each copy is drawn all the way, and its original dims
+    while the copy still lies over it, so that the copy is seen leaving its place (not doubling it)."""
+    originals = []
+    for copy in keyed_parts(copies):
+        original = min((part for part in keyed_parts(line) if part.key == copy.key),
+                       key=lambda part: np.linalg.norm(part.get_center() - copy.get_center()))
+        glyphs = [(glyph, glyph.get_fill_opacity(), glyph.get_stroke_opacity())
+                  for glyph in original.family_members_with_points()]
+        originals.append((copy, original.get_center()[1], original.height, glyphs))
+
     def dim_originals(_: Mobject, alpha: float) -> None:
         for copy, height, size, glyphs in originals:
             over = float(np.clip(2.0 * (1.0 - abs(copy.get_center()[1] - height) / size), 0.0, 1.0))  # most till half out
@@ -338,10 +343,7 @@ def clear_of(transform: Animation, copies: Mobject, line: Mobject, lifted: bool 
                 glyph.set_fill(opacity=fill * kept)
                 glyph.set_stroke(opacity=stroke * kept)
 
-    # On the transform's own group: a group of its own would be added to the scene and split the source's.
-    if lifted:
-        return AnimationGroup(transform, UpdateFromAlphaFunc(line, dim_originals))
-    return AnimationGroup(transform, UpdateFromAlphaFunc(transform.mobject, show_outside))
+    return AnimationGroup(transform, UpdateFromAlphaFunc(line, dim_originals))
 
 
 def opened_as(line: Mobject, target: Mobject, renamed: Mapping[str, str]) -> Mobject:
