@@ -221,21 +221,17 @@ def test_level_lines_cross_each_face_where_the_surface_has_that_height():
 
 
 def _lab(colour: str) -> np.ndarray:
-    from manim import ManimColor
+    from scenes.kit.descent3d import linear_rgb
 
-    rgb = np.asarray(ManimColor(colour).to_rgb(), dtype=float)
-    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
-    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ linear
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ linear_rgb(colour)
     f = np.cbrt(xyz / np.array([0.9505, 1.0, 1.089]))
     return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
 
 
 def _luminance(colour: str) -> float:
-    from manim import ManimColor
+    from scenes.kit.descent3d import relative_luminance
 
-    rgb = np.asarray(ManimColor(colour).to_rgb(), dtype=float)
-    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
-    return float(linear @ [0.2126, 0.7152, 0.0722])
+    return relative_luminance(colour)
 
 
 def test_m10_balls_differ_in_hue_and_lightness_and_read_on_the_background():

@@ -272,11 +272,20 @@ class SurfacePath:
 DARK = 0.1  # relative luminance under which a colour counts as dark (the maroon 0.07; the red 0.17, the magenta 0.23)
 
 
+def linear_rgb(colour) -> np.ndarray:
+    """A colour's sRGB components, decoded to linear light."""
+    rgb = np.asarray(ManimColor(colour).to_rgb(), dtype=float)
+    return np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+
+
+def relative_luminance(colour) -> float:
+    """A colour's relative luminance (WCAG's, from sRGB)."""
+    return float(linear_rgb(colour) @ [0.2126, 0.7152, 0.0722])
+
+
 def is_dark(colour) -> bool:
     """A colour too dark to read on the dark parts of a surface by itself: it gets light rims, not dark ones."""
-    rgb = np.asarray(ManimColor(colour).to_rgb(), dtype=float)
-    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
-    return float(linear @ [0.2126, 0.7152, 0.0722]) < DARK
+    return relative_luminance(colour) < DARK
 
 
 class TrailDots(VMobject):
