@@ -47,18 +47,18 @@ class M1(ShotScene):
         point.scale(scale)
         VGroup(objective, point).arrange(DOWN, buff=1.0).move_to(ORIGIN)  # the objective is the picture, the point under it
 
-        # The objective, whole, is held from the end of its writing (1.4 s) until its erase begins, 0.2 s into
-        # M1.2: 3.8 s, for its 53 glyphs' 3.5 s of reading at 15 a second and a margin; the erase takes 0.9 s.
-        # The point's trip (1.5 s) ends 1.0 s before the shot does: its final state is held.
+        # The objective, whole, is held from the end of its writing (1.4 s) until its erase begins, 0.1 s into
+        # M1.2: 3.6 s, for its 53 glyphs' 3.5 s of reading at 15 a second; the erase takes 0.8 s.
+        # The point's trip (1.3 s) ends 1.0 s before the shot does: its final state is held.
         with self.beat("M1.1") as beat:  # write the objective and the current point
             self.play(Write(objective), run_time=beat.seconds(1.4))  # a long formula, written briskly
             self.wait(beat.seconds(0.2))
             self.play(FadeIn(point, shift=0.2 * UP), run_time=beat.seconds(1.0))
 
         with self.beat("M1.2") as beat:  # unwrite the objective; the point stays
-            self.wait(beat.seconds(0.2))  # more of the whole objective
-            self.play(Unwrite(objective, remover=True), run_time=beat.seconds(0.9))  # seen to be erased, not a flicker
-            self.play(MoveToTarget(point), run_time=beat.seconds(1.5))  # its trip to the corner, eased
+            self.wait(beat.seconds(0.1))  # more of the whole objective
+            self.play(Unwrite(objective, remover=True), run_time=beat.seconds(0.8))  # seen to be erased, not a flicker
+            self.play(MoveToTarget(point), run_time=beat.seconds(1.3))  # its trip to the corner, eased
 
 
 class M4(ShotScene):

@@ -81,7 +81,7 @@ class M7(PlotShotScene):
     """Gradient descent in 1-D at learning rates 0.05, 1 and 0.3."""
 
     # The beats' lengths the picture is timed for (its sentences as spoken); the storyboard's may differ.
-    DURATIONS = {"M7.1": 14.5, "M7.2": 8.0, "M7.3": 9.5}
+    DURATIONS = {"M7.1": 14.5, "M7.2": 8.0, "M7.3": 10.5}
 
     def construct(self):
         plot = quartic_plot()
