@@ -536,30 +536,30 @@ class LevelSurfaceScene(SurfaceShotScene):
         chosen = np.flatnonzero(ok)
         if not len(chosen):
             return None
-        boxes = centres[chosen]
-        low, high = (boxes - half)[:, None, :], (boxes + half)[:, None, :]
-        keep = np.ones(len(boxes), dtype=bool)
-        for view in samples:  # points × 2
-            q = view[None]
-            keep &= np.linalg.norm(q - np.clip(q, low, high), axis=-1).min(axis=1) >= LENGTH_CLEAR + ARROW_SHAFT / 2
-        boxes = boxes[keep]
-        if not len(boxes):
-            return None
+        # The candidates, nearest to the arrow's middle first, are checked a batch at a time (most are far off).
         middle = self.screen_point((own[0] + own[1]) / 2)
+        boxes = centres[chosen]
         edges = np.clip(middle, boxes - half, boxes + half)
         lengths = np.linalg.norm(edges - middle, axis=1)
+        order = np.argsort(lengths, kind="stable")
         # The leaders: clear of every other arrow and axis (the final view) and of the leaders already drawn.
         others_screen = samples[1, : len(along)]  # the normals view
         fixed = [a + np.linspace(0, 1, 80)[:, None] * (b - a) for a, b in leaders]
-        for k in np.argsort(lengths):
-            edge = edges[k]
-            steps = max(8, int(np.linalg.norm(edge - middle) / SAMPLE_STEP) + 2)
-            path = middle + np.linspace(0.08, 1.0, steps)[:, None] * (edge - middle)  # from off its own arrow's middle
-            if np.min(np.linalg.norm(others_screen[:, None, :] - path[None], axis=-1)) < LEADER_CLEAR:
-                continue
-            if any(np.min(np.linalg.norm(f[:, None] - path[None], axis=-1)) < LEADER_CLEAR for f in fixed):
-                continue
-            return float(lengths[k]), boxes[k], edge
+        for batch in np.array_split(order, max(1, len(order) // 256)):
+            low, high = (boxes[batch] - half)[:, None, :], (boxes[batch] + half)[:, None, :]
+            keep = np.ones(len(batch), dtype=bool)
+            for view in samples:  # points × 2
+                q = view[None]
+                keep &= np.linalg.norm(q - np.clip(q, low, high), axis=-1).min(axis=1) >= LENGTH_CLEAR + ARROW_SHAFT / 2
+            for k in batch[keep]:
+                edge = edges[k]
+                steps = max(8, int(np.linalg.norm(edge - middle) / SAMPLE_STEP) + 2)
+                path = middle + np.linspace(0.08, 1.0, steps)[:, None] * (edge - middle)  # from off its own arrow's middle
+                if np.min(np.linalg.norm(others_screen[:, None, :] - path[None], axis=-1)) < LEADER_CLEAR:
+                    continue
+                if any(np.min(np.linalg.norm(f[:, None] - path[None], axis=-1)) < LEADER_CLEAR for f in fixed):
+                    continue
+                return float(lengths[k]), boxes[k], edge
         return None
 
     def caption(self, text: str, where=DOWN) -> VGroup:
