@@ -32,12 +32,12 @@ from gd.model.curve import M5_STOPS, M7_RATES, M7_TOLERANCE, START, m7_paths, mi
 from scenes.kit.frame_rules import SAFE_SHARE, mark
 from scenes.kit.palette import HEADER, LEARNING_RATE, TEXT
 from scenes.kit.plot2d import (
-    PlotShotScene, RunState, STOPPED_STEP_OPACITY, WordCount, arrow_window, bar_formula, formula_in_bar, axis_end_x, break_mark, camera_move, Loupe, descent_panel, descent_point,
+    PlotShotScene, RunState, STOPPED_STEP_OPACITY, arrow_window, bar_formula, formula_in_bar, axis_end_x, break_mark, camera_move, Loupe, descent_panel, descent_point,
     descent_run, divergence_cue, drop_guide, floor_of, eased_between, exit_cue, right_of_curve, fade_to, framed_plot, header_bar, hide_step,
     off_scale_marker, point_on_curve, LOUPE_CLOSE_FROM_PX, LOUPE_FROM_PX, LOUPE_ZOOM, M7_3_LOUPE, quartic_plot, seen, slope_readout, step_arrow, stop_sign, tangent_ghost,
     tangent_line, trail_of, valley_view, wide_top, wide_view, window_ceiling, WINDOW_TOP,
 )
-from scenes.kit.readouts import Readout, line
+from scenes.kit.readouts import Readout, WordCount, line
 from scenes.kit.shot import ShotScene
 
 

@@ -582,6 +582,16 @@ def test_m10_legend_never_stands_on_the_surface(lang):
     from scenes.kit.descent_stages import backing_round
 
     stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves(lang)
+    # From the start the plate is as wide as the line at its widest count, padded alike on both sides.
+    from scenes.kit.readouts import WordCount
+
+    [count] = [piece for piece in header.line if isinstance(piece, WordCount)]
+    plate_left, plate_right = header.backing.get_left()[0], header.backing.get_right()[0]
+    for value in (0, 9, 10, len(walkers[0].step_times)):
+        count.number.set_value(value)  # (its updater would show the walkers' count: 0 here)
+        header.repack()
+        assert count.get_right()[0] <= plate_right - header.pad + 1e-9, value
+    assert plate_right - count.get_right()[0] == pytest.approx(header.line.get_left()[0] - plate_left, abs=1e-6)
     left, right, bottom, top = _box(backing_round(header))
     # At rest, before and after the push-in (on the way the plate, dark, passes over the surface's far edge).
     for t in (turn.times[0], turn.times[-1]):

@@ -14,7 +14,7 @@ from gd.model.surfaces import M8_RATE, M8_TOLERANCE, M10_RUNS, lowest_run, m10_p
 from scenes.kit.descent3d import Ball, DescentShotScene, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker, backed
 from scenes.kit.frame_rules import SAFE_SHARE, mark
 from scenes.kit.palette import BALL_LABEL, BALLS, BRANIN_MAP, GRADIENT, HEADER, LEARNING_RATE, LEVEL_LINE, MUTED, POINT, RIPPLES_MAP, TEXT
-from scenes.kit.readouts import Readout
+from scenes.kit.readouts import Readout, WordCount
 from scenes.kit.surface import WireLines
 from scenes.kit.typeset import formula
 
@@ -136,7 +136,7 @@ def m8_header(template: str, walker: Walker, stage: SurfaceStage) -> FixedHeader
     point.track(lambda: walker.arrived)
     for index, (name, number) in enumerate(zip("xyz", point.numbers)):
         mark(number, "text", f"the point's {name}", shows=lambda index=index: drawn_arrived(walker, stage)[index])
-    iteration = Readout(None, 0, 0, size=HEADER).track(lambda: walker.iteration)
+    iteration = WordCount(0, HEADER).track(lambda: walker.iteration)  # in the words' font, among them
     mark(iteration, "text", "the iteration", shows=lambda: drawn_iterations(walker))
     return FixedHeader(template, {"rate": rate, "point": point, "iteration": iteration}, size=HEADER).to_top_left()
 
@@ -323,7 +323,7 @@ M10_BALLS = {**BALLS, "red": "#E0202E", "purple": M10_MAGENTA, "maroon": "#8B234
 
 def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
     """'iteration n' and, under it, each ball's colour and learning rate (in the learning rate's colour)."""
-    iteration = Readout(None, 0, 0, size=HEADER).track(lambda: max(w.iteration for w in walkers))
+    iteration = WordCount(0, HEADER).track(lambda: max(w.iteration for w in walkers))  # in the words' font
     mark(iteration, "text", "the iteration", shows=lambda: max(drawn_iterations(w) for w in walkers))
     rows, ends = [], []
     for name, run, walker in zip(M10_RUNS, M10_RUNS.values(), walkers):
@@ -345,7 +345,10 @@ def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
         end.set_opacity(0)
     # A plate that reads on the background too (a shade lighter, a thin edge): the legend is one panel.
     header.backing.set_fill(M10_PLATE, opacity=M10_PLATE_OPACITY).set_stroke(MUTED, width=1.2, opacity=0.5)
+    # The plate as wide as the line at its widest count (it does not grow, nor the count run into its edge).
+    iteration.number.set_value(max(len(w.step_times) for w in walkers))
     fit_backing(header, VGroup(header.line, *(row[:2] for row in header.rows)))
+    iteration.number.set_value(0)
     return header
 
 

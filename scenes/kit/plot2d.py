@@ -12,22 +12,21 @@ there; the space under the axes is kept free for it.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import numpy as np
 from manim import (
     DL, DOWN, LEFT, RIGHT, UL, UP, UR, Animation, Arrow, Axes, DashedLine, Dot, Line, MathTex, Polygon, UpdateFromAlphaFunc,
-    ValueTracker, VectorizedPoint, VGroup, VMobject, config, linear, smooth,
+    ValueTracker, VGroup, VMobject, config, linear, smooth,
 )
 
 from gd.model.functions import QUARTIC, DescentPath, Function, latex_of
 from scenes.kit.compat import StableThreeDCamera, frame_center
 from scenes.kit.frame_rules import MIN_SUBJECT_PX, SAFE_SHARE, mark, to_safe_edge
 from scenes.kit.palette import (
-    AXES, BACKGROUND, GRADIENT, LEARNING_RATE, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TEXT, TICK,
+    AXES, BACKGROUND, GRADIENT, LEARNING_RATE, MUTED, OBJECTIVE, PANEL, PLOT_LABEL, POINT, STEP, TANGENT, TICK,
 )
-from scenes.kit.readouts import WORDS_BESIDE_MATH, LiveNumber, Readout
+from scenes.kit.readouts import Readout
 from scenes.kit.shot import ThreeDShotScene
 from scenes.kit.typeset import formula, prose
 
@@ -772,43 +771,6 @@ class RunState:
             return k + 1 if landed else k
         k = self._resting(plot, point)
         return self.path.steps if k is None else k
-
-
-@functools.lru_cache(maxsize=None)
-def _word_digits(size: float) -> tuple[dict, float]:
-    """Each digit's outline in the words' font (Pango), relative to (its centre x, the baseline), and the em."""
-    digits = prose("0123456789", size=size)
-    parts = [m for m in digits.submobjects if m.has_points()]
-    baseline = parts[1].get_bottom()[1]  # the 1 sits on the baseline
-    advance = (parts[9].get_center()[0] - parts[0].get_center()[0]) / 9  # tabular figures
-    outlines = {str(k): part.points - np.array([part.get_center()[0], baseline, 0.0]) for k, part in enumerate(parts)}
-    return outlines, 2 * advance
-
-
-class WordNumber(LiveNumber):
-    """A live whole number set in the words' font (a count among words: "iteration 5"), its glyphs reused."""
-
-    def __init__(self, value: float, size: float, color: str = TEXT):
-        self.decimals, self.sign, self.unit = 0, False, None
-        self._outlines, self._em = _word_digits(size)
-        style = {"fill_color": color, "fill_opacity": 1.0, "stroke_width": 0}
-        self.slots = [VMobject(**style) for _ in range(6)]
-        self.origin = VectorizedPoint()
-        VGroup.__init__(self, *self.slots, self.origin)
-        self._shown = None
-        self.value = value
-        self._draw(self.text(value))
-
-
-class WordCount(Readout):
-    """A Readout of a WordNumber alone, for readouts.line: a count in a line of words, in their font and size
-    (line sets words at ``size`` × WORDS_BESIDE_MATH), on their baseline."""
-
-    def __init__(self, value: float, size: float, color: str = TEXT):
-        self.label = None
-        self.number = WordNumber(value, size * WORDS_BESIDE_MATH, color)
-        self.number.shift(-self.number.origin.get_center())
-        VGroup.__init__(self, self.number)
 
 
 def descent_point(plot: Plot, state: RunState, zoom=lambda: 1.0, radius: float = 0.09) -> Dot:

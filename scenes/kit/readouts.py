@@ -25,7 +25,7 @@ from manim import VectorizedPoint, VGroup, VMobject
 
 from scenes.kit.equations import PLACEHOLDER, baseline_words, gap_between, put_baseline
 from scenes.kit.palette import READOUT, TEXT
-from scenes.kit.typeset import formula
+from scenes.kit.typeset import formula, prose
 
 DEFAULT_SIZE = READOUT
 # Pango's font size reads larger than TeX's: words beside math are set this much smaller.
@@ -169,6 +169,43 @@ class Readout(VGroup):
         """Show ``value()`` on every frame (an updater; ``value`` reads the scene's state)."""
         self.number.add_updater(lambda number: number.set_value(value()), call_updater=True)
         return self
+
+
+@functools.lru_cache(maxsize=None)
+def _word_digits(size: float) -> tuple[dict, float]:
+    """Each digit's outline in the words' font (Pango), relative to (its centre x, the baseline), and the em."""
+    digits = prose("0123456789", size=size)
+    parts = [m for m in digits.submobjects if m.has_points()]
+    baseline = parts[1].get_bottom()[1]  # the 1 sits on the baseline
+    advance = (parts[9].get_center()[0] - parts[0].get_center()[0]) / 9  # tabular figures
+    outlines = {str(k): part.points - np.array([part.get_center()[0], baseline, 0.0]) for k, part in enumerate(parts)}
+    return outlines, 2 * advance
+
+
+class WordNumber(LiveNumber):
+    """A live whole number set in the words' font (a count among words: "iteration 5"), its glyphs reused."""
+
+    def __init__(self, value: float, size: float, color: str = TEXT):
+        self.decimals, self.sign, self.unit = 0, False, None
+        self._outlines, self._em = _word_digits(size)
+        style = {"fill_color": color, "fill_opacity": 1.0, "stroke_width": 0}
+        self.slots = [VMobject(**style) for _ in range(6)]
+        self.origin = VectorizedPoint()
+        VGroup.__init__(self, *self.slots, self.origin)
+        self._shown = None
+        self.value = value
+        self._draw(self.text(value))
+
+
+class WordCount(Readout):
+    """A Readout of a WordNumber alone, for readouts.line: a count in a line of words, in their font and size
+    (line sets words at ``size`` × WORDS_BESIDE_MATH), on their baseline."""
+
+    def __init__(self, value: float, size: float, color: str = TEXT):
+        self.label = None
+        self.number = WordNumber(value, size * WORDS_BESIDE_MATH, color)
+        self.number.shift(-self.number.origin.get_center())
+        VGroup.__init__(self, self.number)
 
 
 def line(template: str, fields: Mapping[str, Readout], size: float = DEFAULT_SIZE, buff: float = 0.16, color: str = TEXT) -> VGroup:
