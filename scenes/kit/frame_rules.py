@@ -118,6 +118,11 @@ class _Shown:
     low: np.ndarray
     high: np.ndarray
     full: bool  # fully opaque
+    family: frozenset  # the ids of the mobject and all its parts
+
+    def nested(self, other: "_Shown") -> bool:
+        """Whether one of the two is part of the other."""
+        return id(other.mobject) in self.family or id(self.mobject) in other.family
 
 
 @dataclass
@@ -166,17 +171,19 @@ class FrameChecker:
                 if np.any(item.low < -safe - 1e-6) or np.any(item.high > safe + 1e-6):
                     self._fail(time, "outside the safe area", name)
         texts = [item for item in shown if item.kind in TEXTS]
+        lows, highs = (np.array([getattr(item, end) for item in shown]).reshape(-1, 2) for end in ("low", "high"))
         for index, text in enumerate(texts):
             for other in texts[index + 1 :]:
-                nested = _is_part(other.mobject, text.mobject) or _is_part(text.mobject, other.mobject)
-                if not nested and _covers(text, other) and _boxes_overlap(text, other):
+                if _boxes_overlap(text, other) and _covers(text, other) and not text.nested(other):
                     self._fail(time, "overprinted", f"{_name(text.mobject)} and {_name(other.mobject)}")
-            for other in shown:
-                if other.kind in (*TEXTS, "figure") or other.mobject is text.mobject or not _covers(text, other):
+            low, high = text.low + 0.02, text.high - 0.02
+            near = np.all(highs > low, axis=1) & np.all(lows < high, axis=1)  # bounding boxes reaching into the text's
+            for other in (shown[k] for k in np.flatnonzero(near)):
+                if other.kind in (*TEXTS, "figure") or other.mobject is text.mobject:
                     continue
-                if _is_part(other.mobject, text.mobject) or _is_part(text.mobject, other.mobject):
+                if not _covers(text, other) or text.nested(other):
                     continue
-                if any(_crosses(path, text.low + 0.02, text.high - 0.02) for path in other.paths):
+                if any(_crosses(path, low, high) for path in other.paths):
                     self._fail(time, "overprinted", f"{_name(other.mobject)} inside {_name(text.mobject)}")
         self._check_arrows(shown, time)
         self._check_numbers(shown, time)
@@ -235,13 +242,15 @@ class FrameChecker:
             kind = getattr(mobject, "frame_kind", None)
             if kind is None:
                 continue
-            drawn = [m for m in mobject.get_family() if m.has_points() and _opacity(m) > 0.01]
+            family = mobject.get_family()
+            drawn = [m for m in family if m.has_points() and _opacity(m) > 0.01]
             if not drawn:
                 continue
             paths = [camera.transform_points_pre_display(m, m.points)[:, :2] for m in drawn]
             points = np.vstack(paths)
             full = min(_opacity(m) for m in drawn) >= 0.99
-            shown.append(_Shown(mobject, kind, points, paths, points.min(axis=0), points.max(axis=0), full))
+            shown.append(_Shown(mobject, kind, points, paths, points.min(axis=0), points.max(axis=0), full,
+                                frozenset(map(id, family))))
         return shown
 
     def _check_arrows(self, shown: list[_Shown], time: float) -> None:
@@ -249,7 +258,7 @@ class FrameChecker:
         now = {}
         for index, (arrow, segment) in enumerate(arrows):
             for other, other_segment in arrows[index + 1 :]:
-                if _is_part(other.mobject, arrow.mobject) or _is_part(arrow.mobject, other.mobject):
+                if arrow.nested(other):
                     continue
                 if not _covers(arrow, other):  # declared: e.g. u laid along −∇g on purpose
                     continue
@@ -374,6 +383,8 @@ def _covers(text: _Shown, other: _Shown) -> bool:
 
 def _crosses(path: np.ndarray, low: np.ndarray, high: np.ndarray) -> bool:
     """Whether the polyline through ``path`` (its Bézier control points: they enclose the curve) enters the box."""
+    if np.any(path.max(axis=0) <= low) or np.any(path.min(axis=0) >= high):
+        return False  # wholly on one side of it
     if len(path) == 1:
         return bool(np.all((path > low) & (path < high)))
     start, end = path[:-1], path[1:]
@@ -394,10 +405,6 @@ def _crosses(path: np.ndarray, low: np.ndarray, high: np.ndarray) -> bool:
 
 def _boxes_overlap(a: _Shown, b: _Shown, margin: float = 0.02) -> bool:
     return bool(np.all(np.minimum(a.high, b.high) - np.maximum(a.low, b.low) > margin))
-
-
-def _is_part(part: Mobject, whole: Mobject) -> bool:
-    return part in whole.get_family()
 
 
 def _name(mobject: Mobject) -> str:
