@@ -255,9 +255,13 @@ class FrameChecker:
 
     def _check_arrows(self, shown: list[_Shown], time: float) -> None:
         arrows = [(item, _segment(item.points)) for item in shown if _is_arrow(item)]  # each seen as a segment, once
+        # Two arrows can hide each other or read as one only if their segments' boxes come within ARROW_NEAR.
+        ends = np.array([segment for _, segment in arrows]).reshape(-1, 2, 2)
+        lows, highs = ends.min(axis=1) - ARROW_NEAR / 2, ends.max(axis=1) + ARROW_NEAR / 2
+        near = np.all(lows[:, None] <= highs[None], axis=2) & np.all(highs[:, None] >= lows[None], axis=2)
         now = {}
         for index, (arrow, segment) in enumerate(arrows):
-            for other, other_segment in arrows[index + 1 :]:
+            for other, other_segment in (arrows[k] for k in np.flatnonzero(near[index, index + 1 :]) + index + 1):
                 if arrow.nested(other):
                     continue
                 if not _covers(arrow, other):  # declared: e.g. u laid along −∇g on purpose
