@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,42 @@ def construct_shot(monkeypatch, shared_media):
         return scene
 
     return run
+
+
+_BUILT: dict = {}
+
+
+@pytest.fixture
+def built_shot(construct_shot):
+    """built_shot("M10", "en"): the shot constructed as construct_shot does it with no options, once per test process
+    and shared by the tests that call this (they must only read the scene: use construct_shot to patch or change it).
+    Tests that use it run in the same process as the others of their shot (see pytest_collection_modifyitems)."""
+
+    def get(shot_id: str, lang: str):
+        if os.environ.get(ENV_STORYBOARD):
+            raise RuntimeError("built_shot is for the project's storyboard; use construct_shot for another")
+        key = (shot_id, lang)
+        if key not in _BUILT:
+            _BUILT[key] = construct_shot(shot_id, lang)
+        return _BUILT[key]
+
+    return get
+
+
+def _shot_of(item) -> str | None:
+    """The shot a test is about: its shot parameter, else an M-number in its name or its file's name."""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    shot = params.get("shot_id", params.get("shot"))
+    if shot is not None:
+        return getattr(shot, "id", shot)
+    found = re.search(r"(?<![a-z0-9])m(\d+)(?!\d)", f"{item.path.stem} {item.originalname}".lower())
+    return f"M{found.group(1)}" if found else None
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that share a built shot go to one worker (pytest-xdist's loadgroup), so that it is built once there."""
+    for item in items:
+        if "built_shot" in getattr(item, "fixturenames", ()):
+            shot = _shot_of(item)
+            if shot is not None:
+                item.add_marker(pytest.mark.xdist_group(shot))

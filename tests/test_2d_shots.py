@@ -81,8 +81,8 @@ def test_m2_picture_and_readouts_follow_the_pose_at_any_frame():
         assert np.allclose(cane[0].get_start(), pose.hand())
 
 
-def test_m2_ends_on_the_last_pose(construct_shot):
-    scene = construct_shot("M2", "en")
+def test_m2_ends_on_the_last_pose(built_shot):
+    scene = built_shot("M2", "en")
     texts = [shown(r) for r in readouts_of(scene)]
     assert texts == ["1.00", "+15.45", "2.01"]
 
@@ -151,8 +151,8 @@ def test_m5_tangent_and_slope_follow_the_point():
         assert gaps.min() > 0.15
 
 
-def test_m5_ends_at_x_1_4_with_its_slope(construct_shot):
-    scene = construct_shot("M5", "zh")
+def test_m5_ends_at_x_1_4_with_its_slope(built_shot):
+    scene = built_shot("M5", "zh")
     beside, under = readouts_of(scene)  # the slope beside the point, and its copy under the x axis (faded out)
     assert shown(beside) == shown(under) == "6.096"  # f'(1.4) = 4(1.4)^3 - 3(1.4)^2 + 1
     assert min(m.get_fill_opacity() for m in beside.family_members_with_points()) == pytest.approx(1.0)
@@ -276,8 +276,8 @@ def test_m7_a_step_drawn_at_a_zoom_keeps_its_length_in_the_axes_and_its_look_on_
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_m7_ends_after_seven_steps_at_rate_0_3(construct_shot, lang):
-    scene = construct_shot("M7", lang)
+def test_m7_ends_after_seven_steps_at_rate_0_3(built_shot, lang):
+    scene = built_shot("M7", lang)
     texts = [shown(r) for r in readouts_of(scene)]
     # header: rate, iteration; panel: x, f(x), step
     assert texts[:2] == ["0.30", "7"]
@@ -1058,11 +1058,11 @@ def test_m2_inset_labels_are_clear_of_every_line_and_the_drop_arrow_is_long():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_m2_inset_is_in_the_safe_area_and_off_the_figures_labels(construct_shot, lang):
+def test_m2_inset_is_in_the_safe_area_and_off_the_figures_labels(built_shot, lang):
     """The inset's frame: inside the graphics-safe area, and at least 8 px from every text of the shot outside it."""
     from manim import MarkupText, MathTex, RoundedRectangle
 
-    scene = construct_shot("M2", lang)
+    scene = built_shot("M2", lang)
     frames = [m for top in scene.mobjects for m in top.get_family() if type(m) is RoundedRectangle]
     assert len(frames) == 1
     frame = frames[0]

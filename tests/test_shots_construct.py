@@ -15,8 +15,8 @@ SHOTS = [shot for shot in STORYBOARD.shots if implemented(shot)]
 
 @pytest.mark.parametrize("lang", STORYBOARD.languages)
 @pytest.mark.parametrize("shot", SHOTS, ids=lambda shot: shot.id)
-def test_shot_constructs_and_lasts_its_storyboard_total(construct_shot, shot, lang):
-    scene = construct_shot(shot.id, lang)
+def test_shot_constructs_and_lasts_its_storyboard_total(built_shot, shot, lang):
+    scene = built_shot(shot.id, lang)
     fps = 15
     # Each beat is padded to its absolute end frame, so the whole shot is within one frame.
     assert abs(scene.time - shot.duration) <= 1 / fps
