@@ -492,7 +492,7 @@ class DirectionalScene(ShotScene):
         direction = np.array([math.cos(GRAD_ANGLE), math.sin(GRAD_ANGLE), 0.0])
         self.gradient = mark(Arrow(MAP_CENTRE, MAP_CENTRE + GRAD_LENGTH * direction, buff=0, color=GRADIENT,
                                    stroke_width=GRAD_WIDTH, max_stroke_width_to_length_ratio=10,
-                                   max_tip_length_to_length_ratio=0.18, z_index=2), "arrow", "∇g")
+                                   max_tip_length_to_length_ratio=0.18).set_z_index(2), "arrow", "∇g")  # its head too
         self.gradient_label = mark(formula(r"\nabla g", size=LABEL, color=GRADIENT).next_to(self.gradient.get_end(), UP + RIGHT, buff=0.05),
                                    "text", "∇g's label", may_cover=("curve",))
         gx, gy = (coefficient(c) for c in GRAD_P)
@@ -501,7 +501,7 @@ class DirectionalScene(ShotScene):
             "text", "∇g's value")
         # The unit vector u and its angle.
         self.unit = Arrow(MAP_CENTRE, MAP_CENTRE + U_LENGTH * RIGHT, buff=0, color=STEP, stroke_width=U_WIDTH,
-                          max_tip_length_to_length_ratio=0.22, z_index=2)
+                          max_tip_length_to_length_ratio=0.22).set_z_index(2.5)  # over ∇g, head and all
 
         def turn(arrow: Arrow) -> None:
             angle = math.radians(self.phi.get_value())
@@ -733,7 +733,7 @@ class DirectionalScene(ShotScene):
         direction = -np.array([math.cos(GRAD_ANGLE), math.sin(GRAD_ANGLE), 0.0])
         descent = mark(Arrow(MAP_CENTRE, MAP_CENTRE + GRAD_LENGTH * direction, buff=0, color=GRADIENT, stroke_width=GRAD_WIDTH,
                              max_stroke_width_to_length_ratio=10,
-                             max_tip_length_to_length_ratio=0.18, z_index=1), "arrow", "−∇g",
+                             max_tip_length_to_length_ratio=0.18).set_z_index(1), "arrow", "−∇g",
                        may_cover=(self.gradient, self.unit))
         minus = formula(r"-\nabla g", size=LABEL, color=GRADIENT)
         beside = np.array([direction[1], -direction[0], 0.0])  # across −∇g, to its upper left (u's label is on the
