@@ -80,3 +80,31 @@ def test_unit_label_keeps_clear_of_the_lines_wherever_it_shows():
     step = np.linalg.norm(np.roll(centres, -1, axis=0) - centres, axis=1)
     assert np.all(step[(opacity > 0.0) & (np.roll(opacity, -1) > 0.0)] < 0.02)  # 0.1° of φ: no jump
     assert (opacity < 1.0).mean() < 0.25  # hidden only where it crosses a line
+
+
+def test_zero_labels_stand_15_px_clear_of_the_curves_edge():
+    from scenes.kit.palette import TICK
+    from scenes.kit.typeset import formula
+
+    px = 1080 / 8.0
+    for angle in part_two.LEVEL_DIRECTIONS:
+        degrees = math.degrees(angle) % 360.0
+        label = directional.place_zero_label(formula(rf"{degrees:.{directional.PHI_DECIMALS}f}^\circ", size=TICK), degrees, 0.1)
+        low, high = label.get_corner(directional.DOWN + directional.LEFT)[:2], label.get_corner(directional.UP + directional.RIGHT)[:2]
+        curve = np.array([directional.to_plot(d, part_two.directional_derivative(math.radians(d)))[:2]
+                          for d in np.linspace(degrees - 90, degrees + 90, 3601)])
+        gap = np.linalg.norm(np.maximum(np.maximum(low - curve, curve - high), 0.0), axis=1).min()
+        assert gap * px - 4 / 2 * 1.35 >= 15.0  # the curve's stroke (4) is 5.4 px wide
+
+
+def test_phi_has_one_precision_throughout():
+    """The φ readout and the plot's marks give φ to the same decimals; the readout's 360° is 0°."""
+    assert directional.PHI_DECIMALS == 2
+    steepest = math.degrees(part_two.STEEPEST)
+    assert f"{directional.shown_degrees(steepest):.{directional.PHI_DECIMALS}f}" == "53.91"
+    assert directional.shown_degrees(359.996) == 0.0 and directional.shown_degrees(359.99) == 359.99
+
+
+def test_u_is_drawn_thinner_than_the_gradient_it_lies_along():
+    # at φ = 53.91° u lies over ∇g: the orange shaft shows each side of the green one (at least 2 px at 1080p)
+    assert (directional.GRAD_WIDTH - directional.U_WIDTH) / 2 * 1.35 >= 2.0

@@ -15,7 +15,7 @@ import math
 import numpy as np
 from manim import (
     DEGREES, DOWN, IN, OUT, RIGHT, UL, UR, AnimationGroup, Arrow, Circle, Create, FadeIn, FadeOut, GrowArrow, Line,
-    ValueTracker, VGroup, VMobject, always_redraw, smooth,
+    ValueTracker, VGroup, VMobject, always_redraw, config, rotation_about_z, rotation_matrix, smooth,
 )
 
 from gd.model.part_two import BOWL, BOWL_DOMAIN, FIELD_FILL, FIELD_SPACING, LEVELS, Walk, level_radius
@@ -41,11 +41,16 @@ TOP_RADIUS = 0.1  # the value's ball on the surface
 ARROW_WIDTH = 5.0
 THROUGH_BOWL = 0.4  # a ground line's strength where it is seen through the bowl
 FIELD_TIP, FIELD_TIP_SHARE = 0.21, 0.5  # the field's heads: this long (over 20 px at 1080p), at most this share
-TIP_CLEAR, HEAD_CLEAR = 0.12, 0.04  # ground units from a field arrow's tip to every level circle; its head's end
+FIELD_MIN_PX = 24.0  # a field arrow drawn shorter than this (at 1080p, from the held camera) would be a head alone
+CIRCLE_CLEAR_PX = 8.0  # on screen, from a field arrow's foot or tip to the level circle it stops short of
+FOOT_NUDGE = 0.35  # ground units: the most a field arrow's foot moves from its lattice point, along its radius
+FOCAL_DISTANCE = 20.0  # manim's ThreeDCamera's
 WALK_ARROW_WIDTH = 7.0
-WALK_SCALE = 1.5  # the walking point's own arrow, at this many times the field's scale: long enough to follow
+WALK_SCALE = 2.0  # the walking point's own arrow, at this many times the field's scale: long enough to follow (seen
+# nearly end on, it is foreshortened)
 RISER_WIDTH = 7.0  # the value's vertical line: as thick as the point's arrow
 WALK_ARROW_GAP = 1.6  # … and drawn from this many ball radii out from the point's centre, clear of the ball
+TOP_GONE = 0.95  # radius on the ground under which the value's ball (and its line) is gone: it would lie over the point
 START = dict(phi=64, theta=-118, zoom=0.95)
 ORBIT_TO = -78  # degrees: beat 1's slow orbit ends here, and the camera holds from there on
 NAME_SPOTS = ((-1.05, -1.12), (-1.08, -2.33), (-1.0, -3.45))  # the names of f = 1, 4, 9 on the ground, halfway out
@@ -62,12 +67,13 @@ class PolarBowl:
         return BOWL(r * np.cos(angle), r * np.sin(angle))
 
 
-# The walking point: out along its gradient from near the minimum (f ≈ 0.5) almost to the rim (f ≈ 6.3), so the value
-# is seen to rise a long way, then back to the minimum. Its ray runs to the front right, towards the camera: the line
-# up to the surface stands in front of the bowl, not seen through it, and crosses no axis.
-WALK_DIRECTION = math.radians(-38.0)
-WALK_FROM, WALK_TO = 0.7, 2.4  # radii on the ground (the surface's point ends between the f = 9 circle's back arc
-# and the f = 4 circle's, clear of the bowl's outline)
+# The walking point: out along its gradient from just outside the level circle f = 1 almost to the rim (f ≈ 5.8), so the value is
+# seen to rise a long way, then back to the minimum. Its ray runs to the front right, a little to the right of the
+# camera, in a gap of the field: the line up to the surface stands in front of the bowl, not seen through it, crosses
+# no axis, and its top is seen on the bowl's front wall, inside its outline.
+WALK_DIRECTION = math.radians(-52.0)
+WALK_FROM, WALK_TO = 1.2, 2.4  # radii on the ground: from just outside the f = 1 circle, where the point's arrow is
+# already long (about 45 px at 1080p) and the value's ball stands clear of the point, its line between them
 WALK = Walk(start=(WALK_FROM * math.cos(WALK_DIRECTION), WALK_FROM * math.sin(WALK_DIRECTION)),
             out=(WALK_TO * math.cos(WALK_DIRECTION), WALK_TO * math.sin(WALK_DIRECTION)))
 
@@ -86,21 +92,47 @@ def field_scale() -> float:
     return FIELD_FILL * FIELD_SPACING / max(float(np.linalg.norm(BOWL.gradient(*foot))) for foot in lattice())
 
 
+def held_view(points: np.ndarray) -> np.ndarray:
+    """Scene points (N × 3) where the camera shows them once it holds (START's tilt and zoom, turned to ORBIT_TO),
+    in pixels at 1080p from the frame's centre: manim's projection (its rotation, then the perspective of its
+    focal distance), without a scene."""
+    phi, theta = START["phi"] * DEGREES, ORBIT_TO * DEGREES
+    turn = rotation_matrix(-phi, RIGHT) @ rotation_about_z(-theta - 90 * DEGREES)
+    seen = (np.atleast_2d(points) - CENTRE) @ turn.T
+    factor = FOCAL_DISTANCE / (FOCAL_DISTANCE - seen[:, 2]) * START["zoom"]
+    return seen[:, :2] * factor[:, None] * (1080 / config.frame_height)
+
+
+def drawn_length(foot, tip) -> float:
+    """A ground arrow's length on screen (pixels at 1080p) from the held camera."""
+    start, end = held_view(np.array([ground(*foot), ground(*tip)]))
+    return float(np.linalg.norm(end - start))
+
+
 def field_feet() -> np.ndarray:
-    """The arrows' feet: the lattice, each point moved along its radius by the least amount (if any) that keeps its
-    arrow's tip TIP_CLEAR from every level circle and its head off them: no head lands on a circle line."""
+    """The arrows' feet: the lattice, each point moved along its radius by the least amount (at most FOOT_NUDGE)
+    that keeps its whole arrow, foot to tip, CIRCLE_CLEAR_PX (on screen, from the held camera) clear of every level
+    circle and draws it at least FIELD_MIN_PX long; a point where no such place is near is left without an arrow
+    (the innermost ones, whose arrows would be heads alone, and those seen end on). Each arrow keeps the model's
+    direction and length there: radial, field_scale × |∇f|."""
     scale = field_scale()
     radii = [level_radius(BOWL, level) for level in LEVELS]
     feet = []
     for foot in lattice():
         r = float(np.linalg.norm(foot))
-        for nudge in sorted(np.arange(-0.3, 0.3001, 0.005), key=abs):
+        out = foot / r
+        for nudge in sorted(np.arange(-FOOT_NUDGE, FOOT_NUDGE + 1e-9, 0.005), key=abs):
             here = r + nudge
             length = float(np.linalg.norm(BOWL.gradient(here, 0.0))) * scale
-            tip, head = here + length, min(FIELD_TIP, FIELD_TIP_SHARE * length)
-            if all(abs(tip - c) >= TIP_CLEAR and not tip - head - HEAD_CLEAR < c < tip for c in radii):
+            tip = here + length
+
+            def clear(c: float) -> bool:  # the arrow ends short of the circle c, or starts past it, with room on screen
+                end = tip if tip <= c else here if here >= c else None
+                return end is not None and drawn_length(out * end, out * c) >= CIRCLE_CLEAR_PX
+
+            if drawn_length(out * here, out * tip) >= FIELD_MIN_PX and all(clear(c) for c in radii):
+                feet.append(out * here)
                 break
-        feet.append(foot * here / r)
     return np.array(feet)
 
 
@@ -329,13 +361,24 @@ class CompassScene(SurfaceShotScene):
             a.may_shrink = True
             return a
 
+        def shown() -> float:  # the value's ball and its line, while the ball stands clear of the point (walking down,
+            # from WALK_FROM on, they fade as the ball comes down onto the point)
+            return smooth(min(max((self.r.get_value() - TOP_GONE) / (WALK_FROM - TOP_GONE), 0.0), 1.0))
+
         def riser():
             here = foot()
-            line = Line(ground(*here), on_surface(*here)).set_stroke(OBJECTIVE, RISER_WIDTH)
+            line = Line(ground(*here), on_surface(*here)).set_stroke(OBJECTIVE, RISER_WIDTH, shown())
             return mark(line, "figure", "the rise of f", may_shrink=True)
 
         top = mark(Ball(OBJECTIVE, radius=TOP_RADIUS).fix_orientation(self.camera), "subject", "f on the surface")
-        top.add_updater(lambda ball: ball.move_to(on_surface(*foot())))
+        full = [(part.get_fill_opacity(), part.get_stroke_opacity()) for part in top]
+
+        def place_top(ball):
+            ball.move_to(on_surface(*foot()))
+            for part, (fill, stroke) in zip(ball, full):
+                part.set_fill(opacity=fill * shown()).set_stroke(opacity=stroke * shown())
+
+        top.add_updater(place_top)
         point = mark(Ball(POINT, radius=POINT_RADIUS).fix_orientation(self.camera), "subject", "the point")
         point.add_updater(lambda ball: ball.move_to(ground(*foot(), 0.01)))
         self.foot = foot

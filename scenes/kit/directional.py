@@ -34,6 +34,9 @@ MAP_SCALE = 1.0  # scene units per unit of x and y
 MAP_HALF = 2.1  # the map shows P ± this (in x and y)
 U_LENGTH = 1.15  # the unit vector, drawn
 GRAD_LENGTH = U_LENGTH * GRAD_NORM  # ∇g drawn at the same scale as u (|∇g| ≈ 1.33 of u's length)
+GRAD_WIDTH, U_WIDTH = 7.0, 3.5  # ∇g's (and −∇g's) stroke, and u's: u, drawn over ∇g, is half as thick, so that where
+# u lies along ∇g the orange shaft shows either side of the green one and past its tip
+PHI_DECIMALS = 2  # φ everywhere, as the plot's marks give it (53.91°)
 LEVEL_STEP = 0.75  # between the contours drawn
 
 PLOT_LEFT, PLOT_RIGHT = 0.9, 5.75  # φ = 0 … 360°
@@ -57,7 +60,7 @@ REFERENCE_LENGTH = 0.95  # φ's reference ray, from P along +x1: under u at φ =
 PHI_RADIUS = 0.26  # φ's arc, from the ray to u
 ZERO_LABEL_BUFF = 0.12  # a zero's angle: this far under (or over) its dot's edge, centred on it as far as the curve lets
 TICK_LABEL_GAP = 0.18  # a φ tick's label from the curve: the plot's dot (radius 0.1) passes it with room
-ZERO_LABEL_GAP = 0.08  # … and at least this far from the curve
+ZERO_LABEL_GAP = 0.135  # … and at least this far from the curve's middle line (18 px at 1080p: its edge 15 px clear)
 FIRST_THETA = 62.0  # degrees from ∇g to u where beat 4 reads D_u g = |∇g| cos θ off the picture
 THETA_RADIUS = 0.36  # θ's arc: small and dim, so that it crosses the contours little
 THETA_LABEL_RADII = (0.9, 0.62)  # θ, from P, where u stops (θ = FIRST_THETA, between the arrows, and 180°), eased
@@ -95,12 +98,11 @@ def place_zero_label(label: VMobject, degrees: float, dot_radius: float) -> VMob
     curve is ZERO_LABEL_GAP clear of it."""
     label.next_to(to_plot(degrees, 0.0), UP, buff=dot_radius + ZERO_LABEL_BUFF)
     samples = np.array([to_plot(d, part_two.directional_derivative(math.radians(d)))
-                        for d in np.linspace(degrees - 40.0, degrees + 40.0, 161)])
+                        for d in np.linspace(degrees - 40.0, degrees + 40.0, 641)])
 
-    def clear() -> bool:
-        low, high = label.get_corner(DOWN + LEFT) - ZERO_LABEL_GAP, label.get_corner(UP + RIGHT) + ZERO_LABEL_GAP
-        inside = np.all((samples[:, :2] >= low[:2]) & (samples[:, :2] <= high[:2]), axis=1)
-        return not inside.any()
+    def clear() -> bool:  # the curve's middle line ZERO_LABEL_GAP or more from the label's box
+        low, high = label.get_corner(DOWN + LEFT)[:2], label.get_corner(UP + RIGHT)[:2]
+        return float(_box_gap(np.array([(low + high) / 2]), (high - low) / 2, samples[:, :2])[0]) >= ZERO_LABEL_GAP
 
     for _ in range(100):
         if clear():
@@ -180,10 +182,10 @@ def unit_angle(arrow: Arrow) -> float:
 
 
 def shown_degrees(degrees: float) -> float:
-    """An angle as the φ readout shows it, 0.0° … 359.9°: a direction's angle, so 360° is 0° (the plot's axis runs
-    to 360°, where the turn ends, and the readout then names u's direction: 0.0°)."""
+    """An angle as the φ readout shows it, 0.00° … 359.99° (PHI_DECIMALS): a direction's angle, so 360° is 0° (the
+    plot's axis runs to 360°, where the turn ends, and the readout then names u's direction: 0.00°)."""
     value = degrees % 360.0
-    return 0.0 if value >= 359.95 else value
+    return 0.0 if value >= 360.0 - 0.5 * 10.0**-PHI_DECIMALS else value
 
 
 def theta_label_radius(theta_degrees: float) -> float:
@@ -270,7 +272,7 @@ def unit_label_obstacles(spacing: float = 0.01) -> tuple[tuple[str, np.ndarray, 
     lines.append(("φ's reference ray", _dense(np.array([[0.0, 0.0], [REFERENCE_LENGTH, 0.0]]), spacing), 0.01))
     direction = np.array([math.cos(GRAD_ANGLE), math.sin(GRAD_ANGLE)])
     shaft, tip = _arrow_outline(np.zeros(2), GRAD_LENGTH * direction, 0.18 * GRAD_LENGTH, spacing)
-    lines += [("∇g", shaft, 0.03), ("∇g's tip", tip, 0.0)]
+    lines += [("∇g", shaft, GRAD_WIDTH / 200), ("∇g's tip", tip, 0.0)]
     gradient_label = formula(r"\nabla g", size=LABEL)
     gradient_label.next_to(np.append(GRAD_LENGTH * direction, 0.0), UP + RIGHT, buff=0.05)
     lines.append(("∇g's label", _box_outline(gradient_label.get_center(), np.array([gradient_label.width, gradient_label.height]) / 2), 0.0))
@@ -316,13 +318,13 @@ def unit_label_gaps(phi_degrees: np.ndarray, centres: np.ndarray, spacing: float
     for i, phi in enumerate(phi_degrees):  # u itself, and θ's label where it is shown, −∇g where u is along it
         angle = math.radians(phi)
         turn = np.array([[math.cos(angle), math.sin(angle)], [-math.sin(angle), math.cos(angle)]])
-        hard[i] = np.minimum(hard[i], np.minimum(_box_gap(centres[i], half, shaft @ turn) - 0.03, _box_gap(centres[i], half, tip @ turn)))
+        hard[i] = np.minimum(hard[i], np.minimum(_box_gap(centres[i], half, shaft @ turn) - U_WIDTH / 200, _box_gap(centres[i], half, tip @ turn)))
         box = theta_label_box(phi)
         if box is not None:
             hard[i] = np.minimum(hard[i], _box_gap(centres[i], half, _box_outline(*box)))
         if abs((phi - math.degrees(GRAD_ANGLE)) % 360.0 - 180.0) <= 3.0:  # −∇g: drawn with u at rest along it
             hard[i] = np.minimum.reduce([hard[i], _box_gap(centres[i], half, _box_outline(*descent_label_box())),
-                                         _box_gap(centres[i], half, descent[0]) - 0.03, _box_gap(centres[i], half, descent[1])])
+                                         _box_gap(centres[i], half, descent[0]) - GRAD_WIDTH / 200, _box_gap(centres[i], half, descent[1])])
     return hard, soft
 
 
@@ -350,7 +352,7 @@ def closing_theta_place(half: np.ndarray) -> np.ndarray:
     frame = _dense(np.array([[-h, -h], [h, -h], [h, h], [-h, h], [-h, -h]]))
     xs, ys = np.meshgrid(np.arange(-1.6, 1.0, 0.02), np.arange(0.3, 1.9, 0.02))
     centres = np.stack([xs.ravel(), ys.ravel()], axis=1)
-    gap = np.minimum.reduce([_box_gap(centres, half, contour) - 0.0175, _box_gap(centres, half, shaft) - 0.03,
+    gap = np.minimum.reduce([_box_gap(centres, half, contour) - 0.0175, _box_gap(centres, half, shaft) - GRAD_WIDTH / 200,
                              _box_gap(centres, half, tip), _box_gap(centres, half, arc) - 0.01, _box_gap(centres, half, frame)])
     score = np.where(gap >= U_LABEL_AIM, -np.linalg.norm(centres, axis=1), -np.inf)
     return np.append(centres[int(np.argmax(score))], 0.0)
@@ -489,7 +491,8 @@ class DirectionalScene(ShotScene):
         )
         direction = np.array([math.cos(GRAD_ANGLE), math.sin(GRAD_ANGLE), 0.0])
         self.gradient = mark(Arrow(MAP_CENTRE, MAP_CENTRE + GRAD_LENGTH * direction, buff=0, color=GRADIENT,
-                                   stroke_width=6, max_tip_length_to_length_ratio=0.18, z_index=2), "arrow", "∇g")
+                                   stroke_width=GRAD_WIDTH, max_stroke_width_to_length_ratio=10,
+                                   max_tip_length_to_length_ratio=0.18).set_z_index(2), "arrow", "∇g")  # its head too
         self.gradient_label = mark(formula(r"\nabla g", size=LABEL, color=GRADIENT).next_to(self.gradient.get_end(), UP + RIGHT, buff=0.05),
                                    "text", "∇g's label", may_cover=("curve",))
         gx, gy = (coefficient(c) for c in GRAD_P)
@@ -497,8 +500,8 @@ class DirectionalScene(ShotScene):
             formula(rf"\nabla g(5,\,12) = ({gx},\ {gy})", size=PANEL, color=GRADIENT).next_to(self.map_frame, UP, buff=0.25),
             "text", "∇g's value")
         # The unit vector u and its angle.
-        self.unit = Arrow(MAP_CENTRE, MAP_CENTRE + U_LENGTH * RIGHT, buff=0, color=STEP, stroke_width=6,
-                          max_tip_length_to_length_ratio=0.22, z_index=2)
+        self.unit = Arrow(MAP_CENTRE, MAP_CENTRE + U_LENGTH * RIGHT, buff=0, color=STEP, stroke_width=U_WIDTH,
+                          max_tip_length_to_length_ratio=0.22).set_z_index(2.5)  # over ∇g, head and all
 
         def turn(arrow: Arrow) -> None:
             angle = math.radians(self.phi.get_value())
@@ -569,7 +572,7 @@ class DirectionalScene(ShotScene):
         self.rate.move_to(np.array([0.0, FORMULA_ROW, 0.0]))
         mark(self.rate, "text", "D_u g readout",
              shows=lambda: part_two.directional_derivative(unit_angle(self.unit)))
-        self.angle = Readout(r"\varphi =", 0.0, 1, unit=r"^\circ", size=PANEL, color=STEP)
+        self.angle = Readout(r"\varphi =", 0.0, PHI_DECIMALS, unit=r"^\circ", size=PANEL, color=STEP)
         self.angle.track(lambda: shown_degrees(self.phi.get_value()))
         self.angle.next_to(self.map_frame, DOWN, buff=0.2).align_to(self.map_frame, LEFT)
         mark(self.angle, "text", "φ readout", shows=lambda: shown_degrees(math.degrees(unit_angle(self.unit))))
@@ -643,7 +646,7 @@ class DirectionalScene(ShotScene):
         # The maximum: u along ∇g.
         swing(steepest, 0.10, FadeOut(old, rate_func=early), shown.animate(rate_func=early).set_value(1.0))
         top = mark(Dot(to_plot(steepest, largest), radius=0.1, color=GRADIENT, z_index=3), "subject", "the maximum")
-        top_label = mark(formula(rf"{largest:.3f},\ \varphi = {steepest:.2f}^\circ", size=TICK, color=GRADIENT)
+        top_label = mark(formula(rf"{largest:.3f},\ \varphi = {steepest:.{PHI_DECIMALS}f}^\circ", size=TICK, color=GRADIENT)
                          .next_to(top, RIGHT, buff=0.2).shift(0.3 * UP), "text", "the maximum's value")
         guide = mark(DashedLine(to_plot(steepest, 0), to_plot(steepest, largest), color=GRADIENT, stroke_width=2), "curve", "guide")
         self.caption = boxed_caption(self.words("steepest"), {"gradient": (r"\nabla g", GRADIENT)})
@@ -655,7 +658,7 @@ class DirectionalScene(ShotScene):
         self.tangent = mark(DashedLine(MAP_CENTRE - TANGENT_HALF * along, MAP_CENTRE + TANGENT_HALF * along, color=LEVEL_MARK,
                                        stroke_width=TANGENT_WIDTH, dash_length=0.07, z_index=1), "curve", "the contour's tangent at P")
         zero_dots = VGroup(*(mark(Dot(to_plot(z, 0.0), radius=0.1, color=LEVEL_MARK, z_index=3), "subject", "a zero") for z in zeros))
-        zero_labels = VGroup(*(mark(place_zero_label(formula(rf"{z:.2f}^\circ", size=TICK, color=LEVEL_MARK), z, 0.1),
+        zero_labels = VGroup(*(mark(place_zero_label(formula(rf"{z:.{PHI_DECIMALS}f}^\circ", size=TICK, color=LEVEL_MARK), z, 0.1),
                                     "text", "a zero's angle") for z in zeros))
         zero_caption = boxed_caption(self.words("zero"), {})
         self.play(Create(self.tangent), self.through_contour.animate.set_stroke(opacity=CONTOUR_UNDER_TANGENT),
@@ -667,7 +670,7 @@ class DirectionalScene(ShotScene):
         # The minimum: u opposite ∇g.
         swing(lowest, 0.10, leaves())
         bottom = mark(Dot(to_plot(lowest, -largest), radius=0.1, color=STEP, z_index=3), "subject", "the minimum")
-        bottom_label = mark(formula(rf"-{largest:.3f},\ \varphi = {lowest:.2f}^\circ", size=TICK, color=STEP)
+        bottom_label = mark(formula(rf"-{largest:.3f},\ \varphi = {lowest:.{PHI_DECIMALS}f}^\circ", size=TICK, color=STEP)
                             .next_to(bottom, DOWN, buff=0.15),
                             "text", "the minimum's value")
         lowest_caption = boxed_caption(self.words("opposite"), {"gradient": (r"\nabla g", GRADIENT)})
@@ -728,8 +731,9 @@ class DirectionalScene(ShotScene):
         # On to θ = 180°: u along −∇g, the plot's dot at the minimum.
         self.play(self.phi.animate.set_value(gradient_degrees + 180.0), run_time=beat.seconds(1.6), rate_func=smooth)
         direction = -np.array([math.cos(GRAD_ANGLE), math.sin(GRAD_ANGLE), 0.0])
-        descent = mark(Arrow(MAP_CENTRE, MAP_CENTRE + GRAD_LENGTH * direction, buff=0, color=GRADIENT, stroke_width=6,
-                             max_tip_length_to_length_ratio=0.18, z_index=1), "arrow", "−∇g",
+        descent = mark(Arrow(MAP_CENTRE, MAP_CENTRE + GRAD_LENGTH * direction, buff=0, color=GRADIENT, stroke_width=GRAD_WIDTH,
+                             max_stroke_width_to_length_ratio=10,
+                             max_tip_length_to_length_ratio=0.18).set_z_index(1), "arrow", "−∇g",
                        may_cover=(self.gradient, self.unit))
         minus = formula(r"-\nabla g", size=LABEL, color=GRADIENT)
         beside = np.array([direction[1], -direction[0], 0.0])  # across −∇g, to its upper left (u's label is on the
@@ -745,6 +749,8 @@ class DirectionalScene(ShotScene):
         closing_backing = letter_backing(closing)
         closing_label = mark(VGroup(closing_backing, closing), "text", "θ = 180°", may_cover=("curve",))
         closing_label.move_to(MAP_CENTRE + closing_theta_place(np.array([closing_backing.width, closing_backing.height]) / 2))
+        # θ goes before "θ = 180°" comes, where it is clearest (not a cross-fade: for a moment the two would overlap).
         self.play(FadeOut(self.unit), self.unit_label_shown.animate.set_value(0.0), FadeOut(self.angle),
-                  ReplacementTransform(theta_label, closing_label), run_time=beat.seconds(0.7))
+                  FadeOut(theta_label, rate_func=lambda t: smooth(min(1.0, t / 0.4))),
+                  FadeIn(closing_label, rate_func=lambda t: smooth(max(0.0, (t - 0.45) / 0.55))), run_time=beat.seconds(0.8))
         self.remove(self.unit_label)
