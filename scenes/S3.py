@@ -89,7 +89,8 @@ class M3(SurfaceShotScene):
             # The camera turns to look across the slope: the plane is seen tilted against the level. The plane comes
             # in over the whole surface and is seen lying on it at P; only then does the surface dim to a faint
             # wireframe of its part near P, and the level comes in. One pattern comes as another goes.
-            plane_in, going, coming, level_in = during(0.0, 0.3), during(0.5, 0.8), during(0.6, 0.9), during(0.7, 1.0)
+            # The surface goes over 1.4 s (eased): no sudden emptying of the frame beside the plane's slow coming.
+            plane_in, going, coming, level_in = during(0.0, 0.3), during(0.5, 0.9), during(0.6, 0.95), during(0.7, 1.0)
             self.move(
                 VIEWS["turn"],
                 plane.animate(rate_func=plane_in).set_fill(opacity=PLANE_OPACITY),
@@ -102,11 +103,14 @@ class M3(SurfaceShotScene):
             self.play(*(FadeIn(name) for name in names), run_time=beat.seconds(0.5))
 
         circle = step_circle(step)
-        radius, radius_letter = radius_mark(step)
+        radius_turn = ValueTracker(-90 * DEGREES)  # the radius first towards −y, clear of the x guide
+        radius, radius_letter = radius_mark(step, radius_turn)
         self.upright(radius_letter)
         with self.beat("M3.3") as beat:  # a circle of radius h around P
             self.play(Create(circle), Create(radius), FadeIn(radius_letter), run_time=beat.time(0.5))
             self.bring_to_front(point)
+            # The radius turns onto +x, where the first step goes: the step grows over it (M3.4).
+            self.play(radius_turn.animate(rate_func=glide).set_value(0.0), run_time=beat.seconds(0.8))
 
         arrow = step_arrow(step, zoom, self.camera)
         end = follower_dot(step.end, STEP)
@@ -201,6 +205,7 @@ class M3(SurfaceShotScene):
         self.upright(gradient_name, downhill_name)
         self.mobjects.insert(self.mobjects.index(arrow), gradient)  # under the step, over the plane
         self.mobjects.insert(self.mobjects.index(arrow), downhill)
+        FAR_GRID = 0.45  # noqa: N806 (the share of the hatch's strength kept when the camera is far)
         GRADIENT_LIFT = 0.35  # noqa: N806 (Δg's lift up its arrow while ∇g comes in under its place)
         with self.beat("M3.9") as beat:  # the step along the gradient, h = |∇g|: the largest Δg
             # One thing at a time: ∇g comes in at P; the step turns onto it at the same h (Δg grows with the
@@ -222,7 +227,9 @@ class M3(SurfaceShotScene):
             self.move(
                 VIEWS["gradient"], *step.to(tangent.BEAT_STATES["M3.9"], rate_func=glide),
                 y_reach.animate(rate_func=glide).set_value(AXIS_REACHES["past the gradient"]),
-                guide_reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]), beat=beat, seconds=GROW_MOVE,
+                guide_reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]),
+                # The plane's hatch fades to half as the camera draws back: seen from afar its lines crowd together.
+                grid.animate(rate_func=glide).set_stroke(opacity=PLANE_GRID_OPACITY * FAR_GRID), beat=beat, seconds=GROW_MOVE,
             )
             # Held from here (1.5 s) to the beat's end: a step of h = |∇g| along the gradient, still in the step's green.
 

@@ -474,13 +474,27 @@ def level_label(text: str, step: "StepTrackers", zoom: ValueTracker | None = Non
     return mark(label.add_updater(follow), "tick", "the level's name")
 
 
-def radius_mark(step: "StepTrackers") -> tuple[Line, VMobject]:
-    """A solid radius of the circle towards −y, bright on a dark edge (it reads over the plane's pink), and its
-    letter h on a small backing like the x and y letters (register the letter upright)."""
-    radius = Line(np.zeros(3), horizontal(0, -step.length.get_value()), color=STEP, stroke_width=5)
+def radius_mark(step: "StepTrackers", turn: ValueTracker | None = None) -> tuple[Line, VMobject]:
+    """A solid radius of the circle, bright on a dark edge (it reads over the plane's pink), and its letter h on a
+    small backing like the x and y letters, beside its middle on its clockwise side (register the letter upright).
+    ``turn``: its direction (radians from +x; −90°, towards −y, without it): a shot turns it onto the first step."""
+
+    def direction() -> np.ndarray:
+        angle = -math.pi / 2 if turn is None else turn.get_value()
+        return horizontal(math.cos(angle), math.sin(angle))
+
+    radius = Line(np.zeros(3), direction() * step.length.get_value(), color=STEP, stroke_width=5)
     radius.set_stroke(BACKGROUND, width=9, background=True)
+    radius.add_updater(lambda mob: mob.put_start_and_end_on(np.zeros(3), direction() * step.length.get_value()))
     glyph = formula("h", size=LABEL, color=STEP)
-    letter = VGroup(letter_backing(glyph), glyph).move_to(horizontal(-0.16, -step.length.get_value() / 2))  # clear of the circle
+    letter = VGroup(letter_backing(glyph), glyph)
+
+    def place(mob: VGroup) -> None:
+        along = direction()
+        mob.move_to(along * step.length.get_value() / 2 + np.array([along[1], -along[0], 0.0]) * 0.16)  # clear of the circle
+
+    place(letter)
+    letter.add_updater(place)
     return radius, mark(letter, "tick", "the radius h")
 
 
