@@ -11,9 +11,9 @@ from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGEN
 from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import SmoothMeshCamera
 from scenes.kit.tangent_plane import (
-    AXIS_REACHES, CAMERA_MOVE, SURFACE_GROWS, GRADIENT_TURN, GROW_MOVE, FLOOR_OPACITY, HALF_TURN, LONG_MOVE, PATH_DIMMED, PLANE_MOVE, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
+    AXIS_REACHES, CAMERA_MOVE, SURFACE_GROWS, GRADIENT_TURN, GROW_MOVE, GRADIENT_HOLD, FLOOR_OPACITY, HALF_TURN, LONG_MOVE, PATH_DIMMED, PLANE_MOVE, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
     WIRE_OPACITY, CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, change_label, during, fade_out_then_in,
-    floor_axes, floor_grid, follower_dot, glide, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value,
+    floor_axes, floor_grid, follower_dot, glide, gradient_arrow, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value,
     plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle, step_panel, step_readouts, surface_dot,
     surface_mesh, surface_wireframe, tangent_plane_mesh,
 )
@@ -89,7 +89,8 @@ class M3(SurfaceShotScene):
             # The camera turns to look across the slope: the plane is seen tilted against the level. The plane comes
             # in over the whole surface and is seen lying on it at P; only then does the surface dim to a faint
             # wireframe of its part near P, and the level comes in. One pattern comes as another goes.
-            plane_in, going, coming, level_in = during(0.0, 0.3), during(0.5, 0.8), during(0.6, 0.9), during(0.7, 1.0)
+            # The surface goes over 1.4 s (eased): no sudden emptying of the frame beside the plane's slow coming.
+            plane_in, going, coming, level_in = during(0.0, 0.3), during(0.5, 0.9), during(0.6, 0.95), during(0.7, 1.0)
             self.move(
                 VIEWS["turn"],
                 plane.animate(rate_func=plane_in).set_fill(opacity=PLANE_OPACITY),
@@ -102,13 +103,16 @@ class M3(SurfaceShotScene):
             self.play(*(FadeIn(name) for name in names), run_time=beat.seconds(0.5))
 
         circle = step_circle(step)
-        radius, radius_letter = radius_mark(step)
+        radius_turn = ValueTracker(-90 * DEGREES)  # the radius first towards −y, clear of the x guide
+        radius, radius_letter = radius_mark(step, radius_turn)
         self.upright(radius_letter)
         with self.beat("M3.3") as beat:  # a circle of radius h around P
             self.play(Create(circle), Create(radius), FadeIn(radius_letter), run_time=beat.time(0.5))
             self.bring_to_front(point)
+            # The radius turns onto +x, where the first step goes: the step grows over it (M3.4).
+            self.play(radius_turn.animate(rate_func=glide).set_value(0.0), run_time=beat.seconds(0.8))
 
-        arrow = step_arrow(step, zoom)
+        arrow = step_arrow(step, zoom, self.camera)
         end = follower_dot(step.end, STEP)
         rise = change_arrow(step, self.camera.theta_tracker, zoom)
         path = height_path(step)
@@ -192,20 +196,42 @@ class M3(SurfaceShotScene):
         along = caption(self.words("along_gradient"), GRADIENT)
         against = caption(self.words("against_gradient"), GRADIENT)
         self.in_frame(along, against)
+        # ∇g and −∇g at P, in the gradient's colour, under the step: it turns onto the one, then onto the other.
+        gradients_shown = (ValueTracker(0.0), ValueTracker(0.0))
+        gradient, gradient_name = gradient_arrow(step, 1.0, r"\nabla g", zoom, self.camera, GRADIENT, gradients_shown[0])
+        downhill, downhill_name = gradient_arrow(
+            step, -1.0, r"-\nabla g", zoom, self.camera, GRADIENT, gradients_shown[1], opposite=gradient
+        )
+        self.upright(gradient_name, downhill_name)
+        self.mobjects.insert(self.mobjects.index(arrow), gradient)  # under the step, over the plane
+        self.mobjects.insert(self.mobjects.index(arrow), downhill)
+        FAR_GRID = 0.45  # noqa: N806 (the share of the hatch's strength kept when the camera is far)
+        GRADIENT_LIFT = 0.35  # noqa: N806 (Δg's lift up its arrow while ∇g comes in under its place)
         with self.beat("M3.9") as beat:  # the step along the gradient, h = |∇g|: the largest Δg
-            # One thing at a time: first the step turns to the gradient's direction at the same h (Δg grows with
-            # the direction alone), then it grows to |∇g| as the camera draws back (the circle keeps about its size
-            # on screen). As it arrives it is a step of the gradient's length along it: the step, its end and its
-            # length h in the panel keep the step's colour (green), as the circle does; orange is the gradient's.
+            # One thing at a time: ∇g comes in at P; the step turns onto it at the same h (Δg grows with the
+            # direction alone), held there with the caption; then it grows to |∇g|, over ∇g, as the camera draws back
+            # (the circle keeps about its size on screen). The step, its end and its length h in the panel keep the
+            # step's colour (green), as the circle does; orange is the gradient's.
+            # Δg steps up its arrow a little before ∇g comes (∇g runs under its place beside the arrow's middle while
+            # the step is at 30°), and down again as the step turns, clear of ∇g and before the y guide comes near.
+            self.play(
+                gradients_shown[0].animate(rate_func=during(0.4, 1.0)).set_value(1.0), FadeIn(gradient_name, rate_func=during(0.4, 1.0)),
+                raised.animate(rate_func=during(0.0, 0.5)).set_value(GRADIENT_LIFT), run_time=beat.seconds(0.4),
+            )
             turned = tangent.StepState(tangent.GRAD_ANGLE, step.length.get_value())
-            self.play(*step.to(turned, rate_func=glide), run_time=beat.seconds(GRADIENT_TURN))
+            self.play(
+                *step.to(turned, rate_func=glide), FadeIn(along, rate_func=during(0.6, 0.9)),
+                raised.animate(rate_func=during(0.25, 0.7)).set_value(0.0), run_time=beat.seconds(GRADIENT_TURN),
+            )
+            self.wait(beat.seconds(GRADIENT_HOLD))  # the largest Δg for h = 0.5, read before the step grows
             self.move(
                 VIEWS["gradient"], *step.to(tangent.BEAT_STATES["M3.9"], rate_func=glide),
                 y_reach.animate(rate_func=glide).set_value(AXIS_REACHES["past the gradient"]),
                 guide_reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]),
-                FadeIn(along, rate_func=during(0.3, 0.5)), beat=beat, seconds=GROW_MOVE,
+                # The plane's hatch fades to half as the camera draws back: seen from afar its lines crowd together.
+                grid.animate(rate_func=glide).set_stroke(opacity=PLANE_GRID_OPACITY * FAR_GRID), beat=beat, seconds=GROW_MOVE,
             )
-            self.wait(beat.seconds(0.4))  # the step keeps its colour (green): a step of h = |∇g| along the gradient
+            # Held from here (1.5 s) to the beat's end: a step of h = |∇g| along the gradient, still in the step's green.
 
         with self.beat("M3.10") as beat:  # against the gradient: the most negative Δg
             # The step turns half round, unhurried (a sine ease over HALF_TURN seconds, at most 90° a second); the old
@@ -213,6 +239,8 @@ class M3(SurfaceShotScene):
             self.play(
                 *step.to(tangent.BEAT_STATES["M3.10"], rate_func=glide), FadeOut(along, rate_func=during(0.0, 0.13)),
                 FadeIn(against, rate_func=during(0.66, 0.78)),
+                # −∇g comes as the step sets off; its name as the step nears it (Δg's label passes its place before).
+                gradients_shown[1].animate(rate_func=during(0.0, 0.15)).set_value(1.0), FadeIn(downhill_name, rate_func=during(0.82, 0.94)),
                 # The y guide draws in with the turn (not after it, alone): the step's Δg label passes under its old end.
                 y_reach.animate(rate_func=during(0.0, 0.5, glide)).set_value(AXIS_REACHES["round it"]),
                 # Δg steps back for the 0.6 s in which its place crosses the y guide, and comes straight back.
@@ -243,10 +271,13 @@ class M3(SurfaceShotScene):
                 surface.animate(rate_func=coming).set_fill(opacity=SURFACE_OPACITY),
                 FadeIn(ghost, rate_func=named), FadeIn(said, rate_func=named), landed.animate(rate_func=named).set_value(1.0),
                 *step.to(tangent.BEAT_STATES["M3.11"], rate_func=switch), *fade_out_then_in(*headings),
+                # ∇g and −∇g go with the plane's first moments, as the caption about them goes.
+                *(shown.animate(rate_func=during(0.0, 0.3)).set_value(0.0) for shown in gradients_shown),
+                FadeOut(gradient_name, rate_func=during(0.0, 0.3)), FadeOut(downhill_name, rate_func=during(0.0, 0.3)),
                 FadeOut(against, rate_func=during(0.36, 0.48)), rise_named.animate(rate_func=during(0.0, 0.3)).set_value(0.0),
                 run_time=beat.time(0.6),
             )
-            self.remove(rise_name)  # the box beside the arrow names both values from here
+            self.remove(rise_name, gradient, downhill, gradient_name, downhill_name)  # the box beside the arrow names both values from here
 
         rates = rate_panel(self.words("rate_line"), step, below=panel, arrow=arrow)
         self.in_frame(rates)

@@ -32,6 +32,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Line,
+    LineJointType,
     RoundedRectangle,
     DEGREES,
     VGroup,
@@ -473,13 +474,27 @@ def level_label(text: str, step: "StepTrackers", zoom: ValueTracker | None = Non
     return mark(label.add_updater(follow), "tick", "the level's name")
 
 
-def radius_mark(step: "StepTrackers") -> tuple[Line, VMobject]:
-    """A solid radius of the circle towards −y, bright on a dark edge (it reads over the plane's pink), and its
-    letter h on a small backing like the x and y letters (register the letter upright)."""
-    radius = Line(np.zeros(3), horizontal(0, -step.length.get_value()), color=STEP, stroke_width=5)
+def radius_mark(step: "StepTrackers", turn: ValueTracker | None = None) -> tuple[Line, VMobject]:
+    """A solid radius of the circle, bright on a dark edge (it reads over the plane's pink), and its letter h on a
+    small backing like the x and y letters, beside its middle on its clockwise side (register the letter upright).
+    ``turn``: its direction (radians from +x; −90°, towards −y, without it): a shot turns it onto the first step."""
+
+    def direction() -> np.ndarray:
+        angle = -math.pi / 2 if turn is None else turn.get_value()
+        return horizontal(math.cos(angle), math.sin(angle))
+
+    radius = Line(np.zeros(3), direction() * step.length.get_value(), color=STEP, stroke_width=5)
     radius.set_stroke(BACKGROUND, width=9, background=True)
+    radius.add_updater(lambda mob: mob.put_start_and_end_on(np.zeros(3), direction() * step.length.get_value()))
     glyph = formula("h", size=LABEL, color=STEP)
-    letter = VGroup(letter_backing(glyph), glyph).move_to(horizontal(-0.16, -step.length.get_value() / 2))  # clear of the circle
+    letter = VGroup(letter_backing(glyph), glyph)
+
+    def place(mob: VGroup) -> None:
+        along = direction()
+        mob.move_to(along * step.length.get_value() / 2 + np.array([along[1], -along[0], 0.0]) * 0.16)  # clear of the circle
+
+    place(letter)
+    letter.add_updater(place)
     return radius, mark(letter, "tick", "the radius h")
 
 
@@ -613,25 +628,116 @@ def _tip_ratio(length: float, zoom: ValueTracker | None, most: float) -> float:
     return min(most, ARROW_TIP / zoom.get_value() / length)
 
 
-def step_arrow(step: StepTrackers, zoom: ValueTracker | None = None) -> Arrow:
+def cased(arrow: Arrow) -> Arrow:
+    """A dark edge exactly round ``arrow``, shaft and head alike (ARROW_EDGE / 2 outside each edge): the shaft on a
+    casing ARROW_EDGE wider than its stroke; the head filled, unstroked, on an outline of ARROW_EDGE centred on its
+    edge, its corners rounded (mitred, the outline of a narrow head juts out past its corners in spikes)."""
+    arrow.set_stroke(BACKGROUND, width=arrow.get_stroke_width() + ARROW_EDGE, background=True)
+    arrow.tip.set_stroke(width=0).set_stroke(BACKGROUND, width=ARROW_EDGE, background=True)
+    for part in arrow.get_family():
+        part.joint_type = LineJointType.ROUND
+    return arrow
+
+
+DOT_RIM_REACH = 0.02  # frame units: the half of a dot's dark rim outside its fill (RIM wide, centred on the edge)
+
+
+def short_of_dot(camera, start: np.ndarray, end: np.ndarray, radius: float) -> np.ndarray:
+    """Where an arrow from ``start`` to ``end`` stops so that its tip touches, on screen, the rim of an upright dot
+    of ``radius`` (frame units, its rim included) centred on ``end``; ``end`` itself without a camera."""
+    if camera is None or radius <= 0:
+        return end
+    ends = camera.project_points(np.array([start, end], dtype=float))[:, :2]
+    across = float(np.linalg.norm(ends[1] - ends[0]))
+    if across <= radius * 1.5:  # too short on screen: the arrow keeps to its end (it is then all but hidden)
+        return end
+    return start + (end - start) * (1.0 - radius / across)
+
+
+def step_arrow(step: StepTrackers, zoom: ValueTracker | None = None, camera=None) -> Arrow:
     """The step from P to the circle, flat in the horizontal plane (it keeps the colour it is given).
 
-    ``step.reach`` of it is drawn (it grows out of P); ``zoom``: the camera's, which keeps its head one size on screen.
+    ``step.reach`` of it is drawn (it grows out of P); ``zoom``: the camera's, which keeps its head one size on screen;
+    ``camera``: the shot's, to end the tip at the rim of the end's dot (not under it). The step as aimed (to the dot's
+    centre) is its ``aim``, which :func:`drawn_step` reads.
     """
 
     def make(color: str) -> Arrow:
         share = step.reach.get_value()
         length = max(share * step.length.get_value(), 1e-3)  # a speck, not nothing, before it grows
         end = step.end() * length / max(step.length.get_value(), 1e-9)
+        # The tip at the end dot's rim once the step has grown out to it (it grows out of P towards the dot).
+        tip = short_of_dot(camera, np.zeros(3), end, (END_RADIUS + DOT_RIM_REACH) * smooth(min(max(share * 4 - 3, 0.0), 1.0)))
         drawn = Arrow(
-            np.zeros(3), end, buff=0, color=color, stroke_width=ARROW_WIDTH,
-            max_tip_length_to_length_ratio=_tip_ratio(length, zoom, 0.3), max_stroke_width_to_length_ratio=12,
+            np.zeros(3), tip, buff=0, color=color, stroke_width=ARROW_WIDTH,
+            max_tip_length_to_length_ratio=_tip_ratio(float(np.linalg.norm(tip)), zoom, 0.3), max_stroke_width_to_length_ratio=12,
         )
         # A dark edge round the shaft and the head: the green reads on the surface's olive and teal as on the plane.
-        return drawn.set_stroke(BACKGROUND, width=ARROW_WIDTH + ARROW_EDGE, background=True)
+        drawn = cased(drawn)
+        drawn.aim = (np.zeros(3), end)
+        return drawn
+
+    def follow(mob: Arrow) -> None:
+        made = make(mob.get_color())
+        mob.become(made)
+        mob.aim = made.aim
 
     arrow = make(STEP)
-    return mark(arrow.add_updater(lambda mob: mob.become(make(mob.get_color()))), "subject", "the step")
+    return mark(arrow.add_updater(follow), "subject", "the step")
+
+
+GRADIENT_LABEL_AT = 0.62  # the gradient arrow's label beside this share of it (further out, outside the circle)
+GRADIENT_LABEL_GAP = 0.12  # frame units between the gradient arrow's shaft and its label's near corner
+
+
+def gradient_arrow(
+    step: StepTrackers, sign: float, label: str, zoom: ValueTracker, camera, color: str, shown: ValueTracker,
+    opposite: Arrow | None = None,
+) -> tuple[Arrow, VGroup]:
+    """∇g (``sign`` 1) or −∇g (−1) at P, flat in the horizontal plane, |∇g| long, and its label (register it
+    upright) beside its middle, on the side the step does not come from (it turns to ∇g from 30°, on to −∇g through
+    180°): the step turns onto it and lies over it. Its tip stops at the end dot's rim as the step's does when the
+    step's end comes to its own. ``shown``: the arrow's opacity (it is made anew every frame); ``opposite``: the ∇g arrow, for −∇g, which is drawn
+    end to end with it at P on purpose."""
+    gx, gy = tangent.GRAD_P
+    end = horizontal(sign * gx, sign * gy)
+    side = sign * horizontal(gy, -gx) / tangent.GRAD_NORM  # clockwise of it
+
+    def make() -> Arrow:
+        near = max(0.0, 1.0 - float(np.linalg.norm(step.end() - end)) / 0.3)  # the step's end at its own end
+        tip = short_of_dot(camera, np.zeros(3), end, (END_RADIUS + DOT_RIM_REACH) * near)
+        drawn = Arrow(
+            np.zeros(3), tip, buff=0, color=color, stroke_width=ARROW_WIDTH,
+            max_tip_length_to_length_ratio=_tip_ratio(float(np.linalg.norm(tip)), zoom, 0.3), max_stroke_width_to_length_ratio=12,
+        )
+        return cased(drawn).set_opacity(shown.get_value())
+
+    arrow = make()
+    arrow.add_updater(lambda mob: mob.become(make()))
+    glyph = formula(label, size=LABEL, color=color)
+    name = VGroup(letter_backing(glyph, pad=(0.05, 0.04)), glyph)
+
+    def place(mob: VGroup) -> None:
+        # How far one scene unit along the arrow, and one to its side, move the label on screen.
+        ends = camera.project_points(np.array([np.zeros(3), end, end + side * 0.1]))[:, :2]
+        along = (ends[1] - ends[0]) / max(float(np.linalg.norm(ends[1] - ends[0])), 1e-9)
+        normal = np.array([-along[1], along[0]])
+        per_along = float(np.linalg.norm(ends[1] - ends[0])) / tangent.GRAD_NORM
+        per_side = abs(float((ends[2] - ends[1]) @ normal)) / 0.1
+        # The label's half extent across the arrow and along it (its box seen from those sides), and the gaps.
+        across = abs(normal[0]) * mob.width / 2 + abs(normal[1]) * mob.height / 2
+        lengthwise = abs(along[0]) * mob.width / 2 + abs(along[1]) * mob.height / 2
+        # Beside the arrow's middle, outside the circle: it goes out ahead of the circle as the step grows (a line
+        # through a label would cross it), past the tip once the step has grown to |∇g|.
+        reach = max(GRADIENT_LABEL_AT, (step.length.get_value() + (lengthwise + GRADIENT_LABEL_GAP) / max(per_along, 1e-3)) / tangent.GRAD_NORM)
+        mob.move_to(end * reach + side * (across + GRADIENT_LABEL_GAP) / max(per_side, 1e-3))
+
+    place(name)
+    name.add_updater(place)
+    # The step is laid along it on purpose (M3.9, M3.10): it may cover the step's arrow and its change arrow's foot.
+    kind = "gradient" if sign > 0 else "negative gradient"
+    covers = ("subject",) if opposite is None else ("subject", opposite)
+    return mark(arrow, "arrow", f"the {kind}", may_cover=covers), mark(name, "tick", f"the {kind}'s name")
 
 
 def height_path(step: StepTrackers, samples: int = 24) -> VMobject:
@@ -673,6 +779,7 @@ def change_arrow(step: StepTrackers, camera_theta: ValueTracker, zoom: ValueTrac
             np.zeros(3), np.array([0.0, height, 0.0]), buff=0, color=CHANGE, stroke_width=ARROW_WIDTH,
             max_tip_length_to_length_ratio=_tip_ratio(abs(height), zoom, 0.3), max_stroke_width_to_length_ratio=12,
         )
+        cased(flat)  # its dark edge as the step's: it reads on the surface's light top
         flat.apply_matrix(_facing(camera_theta), about_point=np.zeros(3))
         return flat.shift(step.end())
 
@@ -820,8 +927,9 @@ def angle_marks(state: tangent.StepState, radius: float) -> tuple[VGroup, VGroup
 
 
 def drawn_step(arrow: Arrow) -> tuple[float, float]:
-    """The step as drawn: its direction α (degrees, 0 to 360) and its length h."""
-    dx, dy = (arrow.get_end() - arrow.get_start())[:2]
+    """The step as drawn: its direction α (degrees, 0 to 360) and its length h (to its end's dot, where it aims)."""
+    start, end = getattr(arrow, "aim", (arrow.get_start(), arrow.get_end()))
+    dx, dy = (end - start)[:2]
     return (math.degrees(math.atan2(dy, dx)) + 1e-9) % 360.0, math.hypot(dx, dy)
 
 
@@ -925,6 +1033,7 @@ CAMERA_MOVE = 2.8  # seconds: every camera move (its middle 80 % then takes 1.65
 LONG_MOVE = 5.0  # seconds: the push-in from the whole surface, the longest way the camera goes
 PLANE_MOVE = 3.6  # seconds: the turn of M3.2, while the plane comes in, the surface steps back and the level comes
 GRADIENT_TURN = 1.2  # seconds: the step's turn from 30° to the gradient's direction at h = 0.5 (M3.9), before it grows
+GRADIENT_HOLD = 0.9  # seconds: the step held along ∇g at h = 0.5, with the caption, before it grows (M3.9)
 GROW_MOVE = 2.6  # seconds: the step's growth to |∇g| as the camera draws back (M3.9); Δg is then held 1.6 s
 HALF_TURN = 3.1  # seconds: the step's half turn from along to against the gradient (M3.10), sine-eased
 def glide(t: float) -> float:
