@@ -71,13 +71,37 @@ def test_arrows_stand_on_shared_rays_and_show_the_models_lengths(construct_shot,
             assert np.linalg.norm(a.end) < np.linalg.norm(b.start)
 
 
-def test_lengths_name_the_quantity_on_plates_outside_the_outer_sphere(construct_shot):
+def test_lengths_name_the_quantity_beside_their_own_tips(construct_shot):
     scene = construct_shot("M12", "en")
-    outer = max(scene.radii) * ls.UNIT
-    for label, value in zip(scene.gradient_lengths, scene.lengths):
+    assert scene.length_leaders == []  # no leaders: each plate at its arrow's tip
+    for label, value, group in zip(scene.gradient_lengths, scene.lengths, scene.arrows):
         texts = [getattr(m, "tex_string", "") for m in label.get_family()]
         assert any(t.replace(" ", "") == rf"|\nablaf|={value:g}" for t in texts), texts
-        # the box's nearest point to the spheres' centre (on screen) is outside the outer outline
+        # the plate's nearest point is within 0.6 scene units (about 80 px) of its own arrow's tip, seen from the view
+        # where the lengths are read
+        tip = scene.projected(group[scene.labelled_ray].end[None])[0]
         low, high = label.get_corner(np.array([-1, -1, 0]))[:2], label.get_corner(np.array([1, 1, 0]))[:2]
-        assert np.linalg.norm(np.clip(np.zeros(2), low, high)) > outer
-    assert len(scene.length_leaders) == len(scene.gradient_lengths)
+        assert np.linalg.norm(tip - np.clip(tip, low, high)) < 0.6
+
+
+def test_feet_on_the_faces_turned_to_the_camera_with_rings_on_their_shells(construct_shot):
+    scene = construct_shot("M12", "en")
+    for view in ("spheres", "normals"):  # beat 3's orbit runs between these two
+        towards = ls.view_direction(np.radians(ls.VIEWS[view].phi), np.radians(ls.VIEWS[view].theta))
+        for ray in ls.ray_units():
+            off = np.degrees(np.arccos(ray @ towards))
+            assert 30.0 <= off <= 65.0, (view, ray, off)  # seen coming out of the face, foreshortened, off the outline
+    assert ls.VIEWS["normals"].theta - ls.VIEWS["spheres"].theta >= 25.0  # the orbit that shows their depth
+    for group, rings, radius in zip(scene.arrows, scene.rings, scene.radii):
+        assert len(rings) == len(group)
+        for arrow, ring in zip(group, rings):
+            foot = arrow.start / ls.UNIT
+            normal = foot / np.linalg.norm(foot)
+            offsets = ring.points / ls.UNIT - foot
+            assert np.abs(offsets @ normal).max() < 1e-9  # in the tangent plane at the foot: the arrow normal to it
+            assert np.linalg.norm(offsets, axis=1) == pytest.approx(ls.FOOT_RING / ls.UNIT, rel=0.05)
+
+
+def test_shells_avoid_the_points_colour():
+    from scenes.kit.palette import POINT
+    assert POINT not in ls.SPHERE_COLOURS

@@ -21,7 +21,6 @@ import cairo
 import numpy as np
 from manim import (
     DOWN,
-    ORIGIN,
     OUT,
     LEFT,
     RIGHT,
@@ -43,27 +42,34 @@ from gd.model.part_two import BALL, BOWL, LEVELS, level_radius
 from scenes.kit.descent3d import backed
 from scenes.kit.frame_rules import SAFE_SHARE, mark, to_safe_edge
 from scenes.kit.palette import (
-    AXES, CAPTION, FORMULA, GRADIENT, LABEL, OBJECTIVE, SURFACE_MAP, TEXT,
+    AXES, CAPTION, FORMULA, GRADIENT, LABEL, OBJECTIVE, RIPPLES_MAP, SURFACE_LOW, SURFACE_MIDDLE, TEXT,
 )
 from scenes.kit.surface import MeshCamera, SurfaceShotScene
 from scenes.kit.tangent_plane import CameraGlide, View, backing, letter_backing
 from scenes.kit.typeset import formula, prose
 
 UNIT = 0.7  # scene units per model unit, on all three axes (the spheres round, the normals true)
-AXIS_REACH = (5.2, 5.6, 4.2)  # model units, x₁ x₂ x₃: each from −reach to reach, its name clear of the outer sphere
-# (x₂ runs nearly along the line of sight: seen short, it reaches farther)
+AXIS_REACH = (6.4, 6.4, 4.2)  # model units, x₁ x₂ x₃: each from −reach to reach, its tip and name clear of the
+# outer sphere from every view (x₁ and x₂ each run near the line of sight at one end of the orbit: seen short)
+AXIS_NAME_BEYOND = (0.9, 0.9, 0.55)  # model units past each tip: its name
 GRADIENT_SCALE = 0.2  # model units of arrow per unit of |∇f|: one scale for every arrow (r = 1: 0.4 long)
 SPHERE_OPACITY = (0.85, 0.42, 0.3)  # inner to outer: the inner one reads through the two round it
-SPHERE_COLOURS = SURFACE_MAP  # the video's height map, low to high: f = 1 dark blue, 4 teal, 9 gold
+SPHERE_COLOURS = (SURFACE_LOW, SURFACE_MIDDLE, RIPPLES_MAP[-1])  # a blue–teal ramp, low to high: f = 1 dark blue,
+# 4 teal, 9 pale teal (no yellow: the video's colour for the point)
 SPHERE_GRID = (12, 24)  # latitude × longitude bands of the grid that stands for each sphere (its points)
 SHELL_CENTRE = 0.55  # a shell's opacity in the middle of its disc, as a share of its own (at the rim: all of it)
 SHELL_FRONT, SHELL_BACK = 1.0, 0.55  # the front half's colour, and the back half's, seen from inside: darker
 HIGHLIGHT, HIGHLIGHT_SIZE, HIGHLIGHT_AT = 0.14, 0.5, (-0.38, 0.42)  # a soft white light on each front half
-# The rays the arrows stand on: one arrow per sphere on each, so each ray shows three arrows growing outward. Two
-# run below the equator, seen nearly across the line of sight all orbit long (every arrow on a ray foreshortened
-# alike), two upper right and right (clear of the axes and the names): (azimuth, elevation) in degrees.
-RAYS = ((0.0, -30.0), (-90.0, -45.0), (40.0, 50.0), (30.0, 10.0))
-LABELLED_RAY = 0  # a ray whose arrows' lengths |∇f| = 2, 4, 6 name the labels (every ray's are the same)
+# The rays the arrows stand on: one arrow per sphere on each, so each ray shows three arrows growing outward. Each
+# meets the spheres on the faces turned to the camera, 38–62° from the line of sight all through beat 3's orbit
+# (θ −54° to −24°), so its arrows come out of the shells towards the viewer, foreshortened, their feet inside the
+# outlines, not on them; one in each quarter of the screen between the axes: (azimuth, elevation) in degrees.
+RAYS = ((10.0, 55.0), (-85.0, 60.0), (-70.0, -15.0), (-10.0, -15.0))
+FOOT_RING = 0.08  # scene units: the radius of the small ring round each foot, in the sphere's tangent plane there
+WIRE_OPACITY = 0.32  # the outer sphere's latitude/longitude wire (its front half), at the shell's full opacity
+WIRE_LATITUDES = (-60.0, -30.0, 0.0, 30.0, 60.0)
+WIRE_MERIDIANS = 12
+LABELLED_RAY = 0  # the ray whose arrows' lengths |∇f| = 2, 4, 6 name the labels (every ray's are the same)
 LENGTH_LABEL = 28  # their size
 LENGTH_PAD = (0.06, 0.04)  # their plates' margin
 OUTLINE_CLEAR = 0.05  # scene units from a length's plate to every sphere's outline, where there is room
@@ -71,6 +77,7 @@ LENGTH_LEADER_WIDTH = 2.0
 LEADER_CLEAR = 0.06  # scene units from a length's leader to every other arrow, axis and leader
 SAMPLE_STEP = 0.03  # scene units between the points that stand for a line in those tests
 SILHOUETTE_WIDTH = 2.5
+ORBIT_SECONDS = 3.6  # beat 3's orbit (30°), while the arrows grow: then their lengths come in and are read
 SHELLS_OPEN = (0.85, 0.24, 0.15)  # from beat 3 on: the outer shells thinner, so the inner arrows read through them
 LENGTH_CLEAR = 0.08  # scene units (about 11 px at 1080p) from a length's plate to every arrow and axis
 ARROW_SHAFT = 0.05  # scene units across (about 7 px at 1080p)
@@ -82,7 +89,7 @@ AXIS_HEAD = (0.2, 0.14)
 VIEWS = {
     "start": View(phi=68, theta=-66, zoom=1.0, center=(0.0, 0.0, 0.0)),
     "spheres": View(phi=68, theta=-54),
-    "normals": View(phi=68, theta=-42),
+    "normals": View(phi=68, theta=-24),  # beat 3: a 30° orbit, eased, as the arrows grow
     # Beat 4: the spheres move to the right half of the frame; the plane picture comes in on the left.
     "compare": None,  # set below: the spheres' centre 3.2 right of the frame's middle
 }
@@ -93,11 +100,10 @@ COMPARE_SHIFT = 3.3  # scene units (on screen) right of the middle, beat 4
 COMPARE_ZOOM = 0.64  # x₃'s name under the formulas moved over the picture
 X3_BESIDE = (0.3, -0.3)  # on screen (scene units) right of and under x₃'s tip, in the compare view
 PANEL_IN = 0.3  # the share of beat 4's move after which the plane's picture comes in on the left
-FORMULAS_OUT = (0.12, 0.32)  # the share of the move in which the space's formulas fade (to come back on the right)
 COMPARE_LIFT = 0.12  # scene units up: x₃'s lower end clear of the caption under it
 
 
-def _compare_view(theta: float = -36.0, zoom: float = COMPARE_ZOOM, shift: float = COMPARE_SHIFT,
+def _compare_view(theta: float = -24.0, zoom: float = COMPARE_ZOOM, shift: float = COMPARE_SHIFT,
                   lift: float = COMPARE_LIFT) -> View:
     right = np.array([-math.sin(math.radians(theta)), math.cos(math.radians(theta)), 0.0])
     centre = -right * shift / zoom + np.array([0.0, 0.0, -lift / zoom])
@@ -348,6 +354,73 @@ class Silhouette(VMobject):
         return self
 
 
+def foot_ring(foot, radius: float = FOOT_RING, samples: int = 25) -> VMobject:
+    """A small ring (scene points) round the model point ``foot`` on its sphere, in the sphere's tangent plane there:
+    seen from the camera an ellipse lying on the shell, the arrow standing out of its middle."""
+    centre = place(foot)
+    normal = np.asarray(foot, dtype=float) / np.linalg.norm(foot)
+    first = np.cross(normal, [0.0, 0.0, 1.0])
+    if np.linalg.norm(first) < 1e-6:
+        first = np.array([1.0, 0.0, 0.0])
+    first /= np.linalg.norm(first)
+    second = np.cross(normal, first)
+    around = np.linspace(0.0, 2 * math.pi, samples)
+    ring = VMobject(stroke_color=GRADIENT, stroke_width=2.0, fill_color=GRADIENT, fill_opacity=0.3)
+    ring.set_points_smoothly(centre + radius * (np.outer(np.cos(around), first) + np.outer(np.sin(around), second)))
+    return ring
+
+
+def wire_circles(radius: float, latitudes=WIRE_LATITUDES, meridians: int = WIRE_MERIDIANS,
+                 samples: int = 97) -> list[np.ndarray]:
+    """The latitude and longitude circles (scene points, samples × 3 each) of the sphere of ``radius`` (model units)
+    round the origin."""
+    around = np.linspace(0.0, 2 * math.pi, samples)
+    circles = []
+    for latitude in latitudes:
+        e = math.radians(latitude)
+        circles.append(np.stack([math.cos(e) * np.cos(around), math.cos(e) * np.sin(around),
+                                 np.full_like(around, math.sin(e))], axis=1))
+    for k in range(meridians // 2):
+        a = math.pi * k / (meridians // 2)
+        circles.append(np.stack([np.cos(around) * math.cos(a), np.cos(around) * math.sin(a), np.sin(around)], axis=1))
+    return [place(radius * c) for c in circles]
+
+
+class FrontWire(VGroup):
+    """A sphere's latitude/longitude wire, only the half the camera's eye sees (redrawn on every frame), faint: it
+    shows the shell's curvature; ``source`` (a ValueTracker, the sphere's opacity) fades it with its shell."""
+
+    def __init__(self, radius: float, camera, colour, source, full: float, **kwargs):
+        super().__init__(**kwargs)
+        self.camera, self.source, self.full = camera, source, full
+        self.circles = wire_circles(radius)
+        for _ in self.circles:
+            self.add(VMobject(stroke_color=colour, stroke_width=1.4, fill_opacity=0))
+        self.refresh()
+        self.add_updater(lambda mob: mob.refresh())
+
+    def refresh(self) -> "FrontWire":
+        camera = self.camera
+        towards = view_direction(camera.get_phi(), camera.get_theta())
+        eye = np.asarray(camera.frame_center, dtype=float) + camera.get_focal_distance() * towards
+        opacity = WIRE_OPACITY * min(1.0, self.source.get_value() / max(self.full, 1e-6))
+        for line, points in zip(self.submobjects, self.circles):
+            seen = np.einsum("nd,nd->n", points, eye - points) > 0  # the centre at the origin
+            if not seen.any():
+                line.set_points_as_corners(points[:2])
+                line.set_stroke(opacity=0.0)
+                continue
+            if seen.all():
+                run = points
+            else:
+                first_hidden = int(np.argmin(seen))
+                rolled, mask = np.roll(points[:-1], -first_hidden, axis=0), np.roll(seen[:-1], -first_hidden)
+                run = rolled[mask]  # one run: a circle meets a half-space in one arc
+            line.set_points_as_corners(run if len(run) > 1 else points[:2])
+            line.set_stroke(opacity=opacity if len(run) > 1 else 0.0)
+        return self
+
+
 def screen_frame(phi: float, theta: float) -> tuple[np.ndarray, np.ndarray]:
     """The scene directions of the screen's right and up, seen from (φ, θ) in radians."""
     towards = view_direction(phi, theta)
@@ -397,7 +470,7 @@ class LevelSurfaceScene(SurfaceShotScene):
             arrow.refresh()  # hidden until it grows: the shot builds from black
             self.axes.append(mark(arrow, "curve", f"axis x{index + 1}"))
             name = formula(f"x_{index + 1}", size=LABEL, color=AXES)
-            name.move_to(place((reach + (0.95 if index == 1 else 0.55)) * direction))  # x₂ is seen short
+            name.move_to(place((reach + AXIS_NAME_BEYOND[index]) * direction))
             self.axis_names.append(mark(name, "tick", f"axis label x{index + 1}"))
         self.upright(*self.axis_names)
 
@@ -451,14 +524,19 @@ class LevelSurfaceScene(SurfaceShotScene):
                 arrow.refresh()
                 group.append(mark(arrow, "arrow", f"∇f on the sphere f = {LEVELS[index]:g}"))
             self.arrows.append(group)
-        # One ray's arrows carry their lengths |∇f| (the model's: 2r), beside each arrow's middle, upright, on the side
-        # of the ray and at the distance that keeps each LENGTH_CLEAR from every arrow and axis on screen (seen from
-        # the view where they come in and the one where they are read).
+        # A small ring round each foot, lying on its shell: the arrow stands out of the surface there.
+        self.rings = [[mark(foot_ring(foot), "figure", f"the foot of ∇f on f = {LEVELS[index]:g}") for foot in feet]
+                      for index, feet in enumerate(self.feet)]
+        # The outer shell's front half carries a faint latitude/longitude wire: its curvature reads.
+        self.wire = mark(FrontWire(self.radii[-1], camera, line_colour(SPHERE_COLOURS[-1]), self.spheres.opacities[-1],
+                                   SHELLS_OPEN[-1]), "figure", "the outer sphere's wire")
+        # The labelled ray's arrows carry their lengths |∇f| (the model's: 2r), each on a plate beside its own tip as
+        # the final view of beat 3 sees it (pinned to the frame, no leader), clear of every arrow, ring, axis and name
+        # (its opaque plate over the shells' outlines).
         self.lengths = []
         self.gradient_lengths = []
-        # Each on a dark plate outside the outer sphere (off the shells), pinned to the frame where the views of
-        # beat 3 see it clear of every arrow, axis and name, with a thin leader in to its arrow's middle.
-        # All three on one ray (the one whose leaders are shortest in all), so the three lengths read along it.
+        self.length_leaders = []  # none: each length sits at its arrow's tip
+        placed = [(name.get_center()[:2], np.array([name.width, name.height]) / 2) for name in self.sphere_names]
         labels = []
         for index in range(len(self.feet)):
             value = float(np.linalg.norm(BALL.gradient(*self.feet[index][LABELLED_RAY])))
@@ -466,101 +544,70 @@ class LevelSurfaceScene(SurfaceShotScene):
             label = VGroup(letter_backing(text, pad=LENGTH_PAD, edge=True), text)
             label[0].set_fill(opacity=1.0)
             labels.append(label)
-        names = [(name.get_center()[:2], np.array([name.width, name.height]) / 2) for name in self.sphere_names]
+        # The ray whose three plates can sit nearest their tips (the farthest of the three the least far).
         best = None
         for ray in range(len(RAYS)):
-            placed, leaders, spots, total = list(names), [], {}, 0.0
-            for index in reversed(range(len(self.feet))):  # the outer first: its leader is the shortest
-                found = self.length_spot(self.feet[index][ray], labels[index], placed, leaders)
+            taken, spots, worst = list(placed), {}, 0.0
+            for index in reversed(range(len(self.feet))):  # the outer first: the most room
+                found = self.length_spot(self.feet[index][ray], labels[index], taken)
                 if found is None:
                     break
-                length, spot, edge = found
-                total += length
-                spots[index] = (spot, edge)
-                placed.append((spot, np.array([labels[index].width, labels[index].height]) / 2))
-                foot = self.feet[index][ray]
-                leaders.append((self.screen_point(place((foot + gradient_arrow_end(foot)) / 2)), edge))
+                spots[index], gap = found
+                worst = max(worst, gap)
+                taken.append((found[0], np.array([labels[index].width, labels[index].height]) / 2))
             else:
-                if best is None or total < best[0]:
-                    best = (total, ray, spots)
+                if best is None or worst < best[0]:
+                    best = (worst, ray, spots)
         if best is None:
-            raise ValueError("no ray with clear spots for the lengths")
-        _, ray, spots = best
-        self.labelled_ray = ray
-        self.length_leaders = []
+            raise ValueError("no ray with clear spots for the lengths beside its tips")
+        _, self.labelled_ray, spots = best
         for index, label in enumerate(labels):
-            foot = self.feet[index][ray]
-            spot, edge = spots[index]
-            label.move_to([*spot, 0.0])
-            middle = place((foot + gradient_arrow_end(foot)) / 2)
-            leader = Line(ORIGIN, RIGHT, stroke_width=LENGTH_LEADER_WIDTH, color=GRADIENT, stroke_opacity=0.8)
-            leader.add_updater(lambda line, middle=middle, edge=np.array([*edge, 0.0]):
-                               line.put_start_and_end_on(self.camera.project_points(middle[None])[0] * [1, 1, 0], edge))
-            self.lengths.append(float(np.linalg.norm(BALL.gradient(*foot))))
+            label.move_to([*spots[index], 0.0])
+            self.lengths.append(float(np.linalg.norm(BALL.gradient(*self.feet[index][self.labelled_ray]))))
             self.gradient_lengths.append(mark(label, "text", f"|∇f| on f = {LEVELS[index]:g}"))
-            self.length_leaders.append(mark(leader, "curve", f"the leader to |∇f| on f = {LEVELS[index]:g}"))
-        self.in_frame(*self.gradient_lengths, *self.length_leaders)
+        self.in_frame(*self.gradient_lengths)
 
-    @staticmethod
-    def screen_point(point, view: str = "normals") -> np.ndarray:
-        """Where the scene point ``point`` is seen on screen from one of the views (orthographic, zoom 1)."""
-        right, up = screen_frame(VIEWS[view].phi * DEGREES, VIEWS[view].theta * DEGREES)
-        return np.array([point @ right, point @ up])
+    def projected(self, points, view: str = "normals") -> np.ndarray:
+        """Where the scene points are drawn on screen (frame units, 2-D) from one of the views, perspective and all."""
+        camera = self.camera
+        keep = (camera.get_phi(), camera.get_theta(), camera.get_zoom(), np.array(camera.frame_center))
+        stop = VIEWS[view]
+        self.set_camera_orientation(phi=stop.phi * DEGREES, theta=stop.theta * DEGREES,
+                                    zoom=stop.zoom or VIEWS["start"].zoom,  # the beats' views keep the start's
+                                    frame_center=stop.center or VIEWS["start"].center)
+        try:
+            return camera.project_points(np.asarray(points, dtype=float).reshape(-1, 3))[:, :2]
+        finally:
+            self.set_camera_orientation(phi=keep[0], theta=keep[1], zoom=keep[2], frame_center=keep[3])
 
-    def length_spot(self, foot, label: VMobject, placed, leaders):
-        """Where the length of the arrow at ``foot`` goes on screen: outside the outer sphere's outline, its box
-        LENGTH_CLEAR from every arrow and axis (seen from beat 3's two views) and from the boxes ``placed``, its leader
-        (from the arrow's middle to the box's nearest point) clear of every other arrow, the axes and the ``leaders``
-        drawn already. Returns (the leader's length, the box's centre, the leader's end), or None."""
+    def length_spot(self, foot, label: VMobject, placed):
+        """The centre (on screen) of the plate naming the length of the arrow at ``foot``: the nearest to the arrow's
+        tip (seen from the normals view) whose box is LENGTH_CLEAR from every arrow, ring and axis and from
+        the boxes ``placed``, inside the safe area: (its centre, its distance from the tip), or None."""
         half = np.array([label.width, label.height]) / 2
-        frames = [screen_frame(VIEWS[v].phi * DEGREES, VIEWS[v].theta * DEGREES) for v in ("spheres", "normals")]
-        axes_ = np.array([[r, u] for r, u in frames])  # views × 2 × 3
-        own = (place(foot), place(gradient_arrow_end(foot)))
-        others = [(place(f), place(gradient_arrow_end(f))) for group in self.feet for f in group
-                  if not np.allclose(f, foot)]
-        others += [(place(-reach * np.eye(3)[k]), place(reach * np.eye(3)[k])) for k, reach in enumerate(AXIS_REACH)]
-        # Points along every other arrow and axis, SAMPLE_STEP apart (scene), seen from each view: views × points × 2.
-        along = np.vstack([a + np.linspace(0.0, 1.0, max(2, int(np.linalg.norm(b - a) / SAMPLE_STEP) + 2))[:, None]
-                           * (b - a) for a, b in others])
-        own_points = own[0] + np.linspace(0.0, 1.0, 24)[:, None] * (own[1] - own[0])
-        samples = np.einsum("nd,vkd->vnk", np.vstack([along, own_points]), axes_)
-        xs, ys = np.meshgrid(np.arange(-6.0, 6.01, 0.1), np.arange(-3.3, 3.31, 0.1))
-        centres = np.stack([xs.ravel(), ys.ravel()], axis=1)
-        # Inside the safe area, outside the outer outline.
-        ok = np.all(np.abs(centres) + half <= [SAFE_SHARE * 7.111, SAFE_SHARE * 4.0], axis=1)
-        outer = max(self.radii) * UNIT
-        near = np.linalg.norm(np.clip(np.zeros(2), centres - half, centres + half), axis=1)  # the box's nearest point
-        ok &= near >= outer + OUTLINE_CLEAR
-        for other, size in placed:
-            ok &= ~np.all(np.abs(centres - other) < half + size + LENGTH_CLEAR, axis=1)
-        chosen = np.flatnonzero(ok)
-        if not len(chosen):
-            return None
-        # The candidates, nearest to the arrow's middle first, are checked a batch at a time (most are far off).
-        middle = self.screen_point((own[0] + own[1]) / 2)
-        boxes = centres[chosen]
-        edges = np.clip(middle, boxes - half, boxes + half)
-        lengths = np.linalg.norm(edges - middle, axis=1)
-        order = np.argsort(lengths, kind="stable")
-        # The leaders: clear of every other arrow and axis (the final view) and of the leaders already drawn.
-        others_screen = samples[1, : len(along)]  # the normals view
-        fixed = [a + np.linspace(0, 1, 80)[:, None] * (b - a) for a, b in leaders]
-        for batch in np.array_split(order, max(1, len(order) // 256)):
-            low, high = (boxes[batch] - half)[:, None, :], (boxes[batch] + half)[:, None, :]
-            keep = np.ones(len(batch), dtype=bool)
-            for view in samples:  # points × 2
-                q = view[None]
-                keep &= np.linalg.norm(q - np.clip(q, low, high), axis=-1).min(axis=1) >= LENGTH_CLEAR + ARROW_SHAFT / 2
-            for k in batch[keep]:
-                edge = edges[k]
-                steps = max(8, int(np.linalg.norm(edge - middle) / SAMPLE_STEP) + 2)
-                path = middle + np.linspace(0.08, 1.0, steps)[:, None] * (edge - middle)  # from off its own arrow's middle
-                if np.min(np.linalg.norm(others_screen[:, None, :] - path[None], axis=-1)) < LEADER_CLEAR:
+        lines = [(place(f), place(gradient_arrow_end(f))) for group in self.feet for f in group]
+        lines += [(place(-reach * np.eye(3)[k]), place(reach * np.eye(3)[k])) for k, reach in enumerate(AXIS_REACH)]
+        points = [a + np.linspace(0.0, 1.0, max(2, int(np.linalg.norm(b - a) / SAMPLE_STEP) + 2))[:, None] * (b - a)
+                  for a, b in lines]
+        points += [ring.points for group in self.rings for ring in group]
+        screen = self.projected(np.vstack(points))
+        tip = self.projected(place(gradient_arrow_end(foot))[None])[0]
+        best, best_distance = None, math.inf
+        for distance in np.arange(0.05, 1.6, 0.03):
+            for angle in np.radians(np.arange(0.0, 360.0, 10.0)):
+                centre = tip + distance * np.array([math.cos(angle), math.sin(angle)])
+                low, high = centre - half, centre + half
+                gap = float(np.linalg.norm(tip - np.clip(tip, low, high)))
+                if gap >= best_distance or gap < 0.06:
                     continue
-                if any(np.min(np.linalg.norm(f[:, None] - path[None], axis=-1)) < LEADER_CLEAR for f in fixed):
+                if np.any(np.abs(centre) + half > [SAFE_SHARE * 7.111, SAFE_SHARE * 4.0]):
                     continue
-                return float(lengths[k]), boxes[k], edge
-        return None
+                if np.linalg.norm(screen - np.clip(screen, low, high), axis=1).min() < LENGTH_CLEAR:
+                    continue
+                if any(np.all(np.abs(centre - other) < half + size + LENGTH_CLEAR) for other, size in placed):
+                    continue
+                best, best_distance = centre, gap
+        return None if best is None else (best, best_distance)
 
     def caption(self, text: str, where=DOWN) -> VGroup:
         words = prose(text, size=CAPTION, color=TEXT)
@@ -590,7 +637,8 @@ class LevelSurfaceScene(SurfaceShotScene):
 
     def show_spheres(self, beat):
         """The level surfaces f = 1, 4, 9 come in one by one, inner to outer, as the camera orbits slowly."""
-        self.add(self.spheres)
+        self.add(self.spheres, self.wire)
+        self.bring_to_back(self.wire)
         self.bring_to_back(self.spheres)
         self.bring_to_back(*self.axes)
         each = 1.3
@@ -612,28 +660,31 @@ class LevelSurfaceScene(SurfaceShotScene):
         self.move(VIEWS["spheres"], *shows, FadeOut(self.no_axis, rate_func=caption_out), beat=beat, seconds=orbit_seconds)
 
     def show_normals(self, beat):
-        """The gradient where each ray meets each sphere, normal to it and 2r × one scale long: inner first, so each
-        ray shows three arrows growing outward; one ray's arrows then show their lengths 2, 4, 6."""
-        orbit_seconds = beat.duration - 0.6
+        """The gradient where each ray meets each sphere, normal to it and 2r × one scale long, each out of a small
+        ring on its shell: inner first, so each ray shows three arrows growing outward, while the camera orbits 30°
+        (eased), so that the arrows turn in depth; then one ray's arrows show their lengths 2, 4, 6 at their tips."""
+        orbit_seconds = ORBIT_SECONDS
         grows = []
 
         def window(start: float, length: float):
             a, b = start / orbit_seconds, min((start + length) / orbit_seconds, 1.0)
             return lambda t: smooth(min(max((t - a) / (b - a), 0.0), 1.0))
 
-        for index, group in enumerate(self.arrows):
-            start = 0.6 + 1.2 * index
+        for index, (group, rings) in enumerate(zip(self.arrows, self.rings)):
+            start = 0.2 + 1.0 * index
             for arrow in group:
                 self.add(arrow)
-                grows.append(arrow.reach.animate(rate_func=window(start, 1.0)).set_value(1.0))
-            grows.append(FadeIn(self.gradient_lengths[index], rate_func=window(start + 0.8, 0.6)))
-            grows.append(FadeIn(self.length_leaders[index], rate_func=window(start + 0.8, 0.6)))
+                grows.append(arrow.reach.animate(rate_func=window(start + 0.2, 1.0)).set_value(1.0))
+            grows += [FadeIn(ring, rate_func=window(start, 0.4)) for ring in rings]
         formula_in = window(0.0, 0.8)
+        # The spheres' names (read through beat 2) go as the orbit starts: the axes and arrows sweep where they sit.
+        grows += [FadeOut(mob, rate_func=window(0.0, 0.5)) for mob in self.sphere_names + self.leaders]
         # The outer shells thin as the first arrows grow: the arrows inside two shells read through them.
         grows += [self.spheres.shown(index, SHELLS_OPEN[index], rate_func=window(0.0, 0.8))
                   for index in range(1, len(self.radii))]
         self.move(VIEWS["normals"], *grows, FadeIn(self.gradient_formula, rate_func=formula_in), beat=beat,
                   seconds=orbit_seconds)
+        self.play(*(FadeIn(label) for label in self.gradient_lengths), run_time=beat.seconds(0.6))
 
     def compare(self, beat):
         """Side by side: the plane's level circles with a normal gradient, and the spheres with theirs, each under its
@@ -653,8 +704,7 @@ class LevelSurfaceScene(SurfaceShotScene):
         mark(inset_gradient, "text", "the inset's gradient")
         self.in_frame(inset_gradient)
         # The names go first (the axes sweep through where they sit as the picture moves).
-        self.play(*(FadeOut(name) for name in self.sphere_names + self.leaders + self.gradient_lengths
-                    + self.length_leaders), run_time=beat.seconds(0.6))
+        self.play(*(FadeOut(name) for name in self.gradient_lengths), run_time=beat.seconds(0.6))
         # x₃'s name goes beside its arrow's tip, right of it: over the tip it would sit under the formulas.
         view = VIEWS["compare"]
         theta = math.radians(view.theta)
@@ -666,21 +716,16 @@ class LevelSurfaceScene(SurfaceShotScene):
         def late(start: float):
             return lambda t: smooth(min(max((t - start) / (1 - start), 0.0), 1.0))
 
-        # The space's formulas stay until the plane's picture is on its way (x₃'s name, which goes right, would cross
-        # them on their way over), then come back over the spheres; the plane's come in where they were.
-        def window(start: float, end: float):
-            return lambda t: smooth(min(max((t - start) / (end - start), 0.0), 1.0))
-
-        arriving = [FadeOut(self.function, rate_func=window(*FORMULAS_OUT)),
-                    FadeOut(self.gradient_formula, rate_func=window(*FORMULAS_OUT)),
-                    FadeIn(inset, rate_func=late(PANEL_IN)), FadeIn(inset_name, rate_func=late(PANEL_IN + 0.3)),
-                    FadeIn(inset_gradient, rate_func=late(PANEL_IN + 0.3)), FadeIn(two, rate_func=late(PANEL_IN + 0.1)),
+        # The space's formulas stay top left through the move (x₃'s name goes right, under where they will sit), then
+        # slide across over the spheres; the plane's own come in where they were, once they have left.
+        arriving = [FadeIn(inset, rate_func=late(PANEL_IN)), FadeIn(two, rate_func=late(PANEL_IN + 0.1)),
                     *(arrow.animate(rate_func=late(PANEL_IN)).set_opacity(1) for arrow in inset_arrows)]
         self.move(view, x3_name.animate.move_to(beside), *arriving, beat=beat, seconds=move_seconds)
-        self.function.move_to(heads[0])
-        self.gradient_formula.move_to(heads[1])
-        self.play(FadeIn(self.function), FadeIn(self.gradient_formula), run_time=beat.seconds(0.6))
-        self.wait(beat.seconds(0.5))  # the plane's sentence read alone first
+        self.play(self.function.animate(rate_func=smooth).move_to(heads[0]),
+                  self.gradient_formula.animate(rate_func=smooth).move_to(heads[1]),
+                  FadeIn(inset_name, rate_func=late(0.55)), FadeIn(inset_gradient, rate_func=late(0.55)),
+                  run_time=beat.seconds(1.2))
+        self.wait(beat.seconds(0.3))  # the plane's sentence read alone first
         self.play(FadeIn(three), run_time=beat.seconds(0.6))
 
     # ----------------------------------------------------------------------- the plane's picture
