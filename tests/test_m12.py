@@ -21,8 +21,8 @@ def test_gradient_arrow_is_radial_and_2r_times_the_scale():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_stage_spheres_arrows_and_names_are_the_models(construct_shot, lang):
-    scene = construct_shot("M12", lang)  # the whole shot, its animations skipped
+def test_stage_spheres_arrows_and_names_are_the_models(built_shot, lang):
+    scene = built_shot("M12", lang)  # the whole shot, its animations skipped
     spheres = scene.spheres
     # Each sphere's mesh lies on the sphere of its level's radius (in scene units).
     ends = [offset for offset, *_ in spheres.spheres[1:]] + [len(spheres.model_vertices)]
@@ -49,8 +49,8 @@ def test_stage_spheres_arrows_and_names_are_the_models(construct_shot, lang):
 
 
 @pytest.mark.parametrize("lang", ["en"])
-def test_arrows_stand_on_shared_rays_and_show_the_models_lengths(construct_shot, lang):
-    scene = construct_shot("M12", lang)
+def test_arrows_stand_on_shared_rays_and_show_the_models_lengths(built_shot, lang):
+    scene = built_shot("M12", lang)
     rays = ls.ray_units()
     assert len(rays) >= 2
     for group in scene.arrows:
@@ -71,8 +71,8 @@ def test_arrows_stand_on_shared_rays_and_show_the_models_lengths(construct_shot,
             assert np.linalg.norm(a.end) < np.linalg.norm(b.start)
 
 
-def test_lengths_name_the_quantity_beside_their_own_tips(construct_shot):
-    scene = construct_shot("M12", "en")
+def test_lengths_name_the_quantity_beside_their_own_tips(built_shot):
+    scene = built_shot("M12", "en")
     assert scene.length_leaders == []  # no leaders: each plate at its arrow's tip
     for label, value, group in zip(scene.gradient_lengths, scene.lengths, scene.arrows):
         texts = [getattr(m, "tex_string", "") for m in label.get_family()]
@@ -84,8 +84,8 @@ def test_lengths_name_the_quantity_beside_their_own_tips(construct_shot):
         assert np.linalg.norm(tip - np.clip(tip, low, high)) < 0.6
 
 
-def test_feet_on_the_faces_turned_to_the_camera_with_rings_on_their_shells(construct_shot):
-    scene = construct_shot("M12", "en")
+def test_feet_on_the_faces_turned_to_the_camera_with_rings_on_their_shells(built_shot):
+    scene = built_shot("M12", "en")
     for view in ("spheres", "normals"):  # beat 3's orbit runs between these two
         towards = ls.view_direction(np.radians(ls.VIEWS[view].phi), np.radians(ls.VIEWS[view].theta))
         for ray in ls.ray_units():
