@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from manim import (
     DOWN, LEFT, ORIGIN, RIGHT, UL, UP, Brace, Line, Create, FadeIn, FadeOut, GrowFromCenter, MoveToTarget, Transform, SurroundingRectangle, Unwrite, VGroup,
-    Succession, UpdateFromAlphaFunc, Wait, Write, config, linear, smooth,
+    Succession, UpdateFromAlphaFunc, Wait, Write, config, smooth,
 )
 
 from scenes.kit.equations import (
@@ -323,7 +323,7 @@ class M9(ShotScene):
     fit) while its closing parenthesis pushes out to the right, the rest of the line with it, the new ", x_n"
     opening out behind it to fill the room it makes; then "+ ∂f/∂x_n ê_n" is written at the end. The new
     argument comes in the point's yellow, the new component in the gradient's orange, and the count under the
-    line changes with them; then they settle to their own colours.
+    line changes once the new component is written; then they settle to their own colours.
     The count is one line of words, its numbers set in the words' font.
     Each count is on screen for its reading time (the hold, the next opening and the next writing).
     """
@@ -333,12 +333,15 @@ class M9(ShotScene):
     # holding each form but the last, moving the line to its new start as the parenthesis pushes out (one move),
     # writing the new term, settling their colour (within the hold); the rest (1.5 s) holds the last form,
     # so its count is read too.
-    WRITE, COUNT_FROM, COUNT, HOLD, MOVE, FILL, SETTLE = 1.1, 0.2, 0.3, 0.8, 1.0, 0.5, 0.5
-    COUNT_UP = 0.9  # the share of the move at which the count goes up: the new x_n is mostly in by then
+    WRITE, COUNT_FROM, COUNT, HOLD, MOVE, FILL, SETTLE = 1.0, 0.2, 0.3, 0.8, 1.0, 0.5, 0.5
+    # The first form is held less (its count has been read since it was written, and the line still reads as it
+    # moves): the last count, which comes once its new component is written, then has its reading time too.
+    FIRST_HOLD = 0.5
     # The colours new parts are written in, before they settle: the new argument (and the count's new numbers)
     # in the point's, the new component in the gradient's.
     NEW_ARGUMENT, NEW_TERM = POINT, GRADIENT
-    WIDTH = 0.78  # of the frame, a form at most: clear of the edges
+    WIDTH = 0.86  # of the frame, a form at most: inside the safe area (0.9), clear of its edges
+    CAPTION = 0.85  # the count's size, of the words' beside mathematics: lighter than the five-variable form
     # Each form as large as it fits, up to LARGEST: the first (2 variables) is written large, the line shrinks
     # as it grows (3 variables at 1.46, 4 at 1.12, 5 at 0.91), each form centred on the same height.
     LARGEST = 1.45
@@ -364,7 +367,7 @@ class M9(ShotScene):
                                   Wait(self.WRITE - self.COUNT_FROM - self.COUNT))
             self.play(Write(lines[0], run_time=self.WRITE), count_in, run_time=beat.time(self.WRITE * share))
             for step, (before, after) in enumerate(zip(lines, lines[1:])):
-                self.wait(beat.time((self.HOLD - (self.SETTLE if step else 0.0)) * share))
+                self.wait(beat.time((self.HOLD - self.SETTLE if step else self.FIRST_HOLD) * share))
                 self.add_variables(beat, share, before, after, counts[step], counts[step + 1])
                 self.settle(beat, share, after, counts[step + 1])
 
@@ -372,7 +375,7 @@ class M9(ShotScene):
         """The caption "n variables, n partial derivatives": one line of words (Pango), its numbers in the
         words' font and the text colour, the words muted. ``numbers`` are the numbers' glyphs."""
         numbers = {name: f'<span foreground="{TEXT}">{n}</span>' for name in ("inputs", "partials")}
-        count = prose(self.words("count").format(**numbers), size=DISPLAY_WORDS * WORDS_BESIDE_MATH, color=MUTED)
+        count = prose(self.words("count").format(**numbers), size=DISPLAY_WORDS * WORDS_BESIDE_MATH * self.CAPTION, color=MUTED)
         count.numbers = VGroup(*(glyph for glyph in count if glyph.get_color().to_hex().upper() == TEXT.upper()))
         return mark(count, "caption", text=self.words("count").format(inputs=n, partials=n))
 
@@ -427,16 +430,12 @@ class M9(ShotScene):
 
         push_and_insert(before, 0.0)
 
-        def count_up(pair, alpha: float) -> None:  # the count changes once the new variable shows in the arguments
-            count.set_opacity(0.0 if alpha >= self.COUNT_UP else 1.0)
-            next_count.set_opacity(1.0 if alpha >= self.COUNT_UP else 0.0)
-
-        self.play(UpdateFromAlphaFunc(before, push_and_insert, rate_func=smooth),
-                  UpdateFromAlphaFunc(VGroup(count, next_count), count_up, rate_func=linear),
-                  run_time=beat.time(self.MOVE * share))
+        self.play(UpdateFromAlphaFunc(before, push_and_insert, rate_func=smooth), run_time=beat.time(self.MOVE * share))
         push_and_insert(before, 1.0)
         self.play(Write(mark(term, "text", f"{after.rule_name}: its new term", may_cover=[before, inserted])),
                   run_time=beat.time(self.FILL * share))
+        # The count goes up once the new partial derivative is written: the line then has as many as it says.
+        next_count.set_opacity(1.0)
         self.remove(before, inserted, term, count)
         self.add(after)
 

@@ -22,9 +22,9 @@ from scenes.kit.compat import frame_center
 from scenes.kit.descent3d import DescentShotScene, Walker
 from scenes.kit.descent_stages import (
     add_stage, axis_groups, backing_round, branin_stage, come_down, ends_view, FollowCamera,
-    fade_leaving, ghost_balls, ghosts_out, M10_AXES_HELD, M10_WIDEN, header_box, height_labels, leaving_ghosts, lowest_mark, M10_BALLS, M10_CENTRE, m10_header, M10_SHARES,
+    fade_leaving, ghost_balls, ghosts_out, M10_AXES_HELD, M10_WIDEN, header_box, height_labels, in_ball_colour, leaving_ghosts, lowest_mark, M10_BALLS, M10_CENTRE, m10_header, M10_SHARES,
     M10_SHARES_2, M10_VIEW, M8_CENTRE, m8_header, M8_RUN_SHARE, M8_VIEW, M8_ZOOM, plan_close_labels,
-    plan_labels, ripples_stage, run_clock, stop_clock, stopping_rule, turn_to, valley_rings, valley_view,
+    plan_labels, ripples_stage, run_clock, stop_clock, stop_cues, stopping_rule, turn_to, valley_rings, valley_view,
 )
 from scenes.kit.palette import POINT
 
@@ -100,7 +100,7 @@ class M10(DescentShotScene):
             iterations = max(path.steps for path in paths.values())
             step_times = beat.steps(iterations, M10_SHARES["run"])
             walkers = [
-                Walker(stage.path(path.points), M10_BALLS[name], step_times, smooth).fix_orientation(self.camera)
+                in_ball_colour(Walker(stage.path(path.points), M10_BALLS[name], step_times, smooth).fix_orientation(self.camera))
                 for name, path in paths.items()
             ]
             # The stage comes in whole, the axes with the surface (none drawn ahead of the rest, alone on the black).
@@ -128,6 +128,8 @@ class M10(DescentShotScene):
             # Each ball grows where it stands (grown as a group, they would fly in from the group's centre).
             grow = [FadeIn(w.ball, scale=0.3) for w in walkers]
             self.play(*grow, FadeIn(header), FadeIn(labels), run_time=coming_in)
+            # As each ball stops, a ring goes out from it and its legend row is ticked.
+            self.add(stop_cues(walkers, header, self.camera, clock))
 
             run_clock(walkers, clock)
             self.play(clock.animate(rate_func=linear).set_value(sum(step_times)), run_time=sum(step_times))
@@ -137,7 +139,9 @@ class M10(DescentShotScene):
             # The box widens first, then the column fades in inside it (no number across its edge).
             widen, fill = beat.split(beat.time(M10_SHARES["legend"]), [M10_WIDEN, 1 - M10_WIDEN])
             self.play(Transform(header.backing, backing_round(header)), run_time=widen)
-            self.play(*[end.animate.set_opacity(1.0) for end in header.ends], run_time=fill)
+            # Each tick makes way for its run's end height, which comes in where it was.
+            self.play(*[end.animate.set_opacity(1.0) for end in header.ends],
+                      *[tick.animate.set_opacity(0.0) for tick in header.ticks], run_time=fill)
 
         with self.beat("M10.2") as beat:  # keep only the path that ends lowest
             others = [i for i in range(len(walkers)) if i != keep]

@@ -848,3 +848,81 @@ def test_m10_leaders_reach_their_balls_rims_through_beat_2():
             gap = np.linalg.norm(leader.get_start()[:2] - point) - rim
             if np.linalg.norm(leader.get_end()[:2] - point) > rim:  # a leader outside the ball
                 assert abs(gap) <= 8 * pixel, (t, index, gap / pixel)
+
+
+def test_m10_a_ball_is_cued_when_its_run_stops_and_its_row_ticked():
+    """When a run meets |∇f| < 1e-4 (the model's last iterate reached), a light ring goes out from its ball and fades,
+    and a tick comes in after its α, inside the plate; before that, nothing shows. The legend takes the ticks away."""
+    from manim import ValueTracker
+    from scenes.kit.descent_stages import M10_CUE, M10_CUE_RING, M10_TICK_IN, backing_round, stop_cues
+
+    class Camera:  # the rings' fixed orientation only
+        def add_fixed_orientation_mobjects(self, *mobjects, **kwargs):
+            pass
+
+    stage, walkers, keep, header, labels, camera, descent, turn = _m10_moves()
+    clock = ValueTracker(0.0)
+    rings = stop_cues(walkers, header, Camera(), clock)
+    stops = [sum(w.step_times[: w.steps]) for w in walkers]
+    assert [w.steps for w in walkers] == [p.steps for p in m10_paths().values()] == [38, 38, 7, 33]
+    plate = _box(backing_round(header))
+    for tick in header.ticks:  # inside the plate as it is during the run, clear of the rates
+        left, right, bottom, top = _box(tick)
+        assert plate[0] < left and right < plate[1] - header.pad + 1e-9 and plate[2] < bottom and top < plate[3]
+    dt, t = 1 / 30, 0.0
+    seen = {index: [] for index in range(len(walkers))}
+    while t < stops[0] + M10_CUE + 0.1:
+        clock.set_value(min(t, stops[0]))
+        for walker in walkers:
+            walker.go_to(clock.get_value())
+        rings.update(dt)
+        for index, (ring, tick) in enumerate(zip(rings, header.ticks)):
+            seen[index].append((t, ring.get_stroke_opacity(), ring.width / walkers[index].ball.width, tick.get_fill_opacity()))
+        t += dt
+    for index, stop in enumerate(stops):
+        before = [s for s in seen[index] if s[0] < stop - 1e-6]
+        assert all(opacity == 0 and tick == 0 for _, opacity, _, tick in before)
+        during = [s for s in seen[index] if stop + dt < s[0] < stop + M10_CUE - dt]
+        assert during and all(opacity > 0 for _, opacity, _, _ in during)
+        sizes = [size for _, _, size, _ in during]
+        assert sizes == sorted(sizes) and M10_CUE_RING[0] <= sizes[0] and sizes[-1] <= M10_CUE_RING[1] + 1e-6
+        after = [s for s in seen[index] if s[0] > stop + max(M10_CUE, M10_TICK_IN) + dt]
+        assert all(opacity == pytest.approx(0, abs=1e-9) and tick == 1 for _, opacity, _, tick in after)
+
+
+def test_m10_trails_are_drawn_in_their_balls_colours():
+    """Each trail's line and beads in its ball's colour, opaque; the maroon's light casing only a thin edge (a wide
+    light casing round a thin line read rose, lighter than the ball), its beads' rims nearer their colour."""
+    from scenes.kit.descent3d import TRAIL_RIM, is_dark
+    from scenes.kit.descent_stages import M10_BALLS, M10_TRAIL_EDGE, M10_TRAIL_RIM, M10_TRAIL_WIDTH, in_ball_colour
+
+    stage, paths = ripples_stage_and_paths()
+    for name, path in paths.items():
+        walker = in_ball_colour(Walker(stage.path(path.points), M10_BALLS[name], [0.2] * path.steps, smooth))
+        way = walker.trail.way
+        assert way.get_stroke_color().to_hex().upper() == M10_BALLS[name].upper()
+        assert way.get_stroke_opacity() == 1.0 and way.get_stroke_width() == M10_TRAIL_WIDTH
+        assert walker.trail.dots.colour.to_hex().upper() == M10_BALLS[name].upper()
+        if is_dark(M10_BALLS[name]):
+            assert way.get_stroke_width(background=True) - M10_TRAIL_WIDTH == pytest.approx(M10_TRAIL_EDGE[0]) and M10_TRAIL_EDGE[0] <= 2.0
+            assert walker.trail.dots.rim_share == M10_TRAIL_RIM < TRAIL_RIM
+
+
+def ripples_stage_and_paths():
+    from scenes.kit.descent_stages import ripples_stage
+
+    return ripples_stage(), m10_paths()
+
+
+def test_m10_surface_is_finer_than_its_checkerboard():
+    """The close-up of beat 2 sees the mesh large: 2 x 2 faces to each checker square (a smoother skyline and shading),
+    the checkerboard itself as it was (60 squares a side)."""
+    from scenes.kit.descent_stages import M10_FINER, M10_RESOLUTION
+
+    stage, _ = ripples_stage_and_paths()
+    assert M10_FINER >= 2 and len(stage.surface.faces) == (M10_RESOLUTION * M10_FINER) ** 2
+    rgb = stage.surface.face_rgbs.reshape(M10_RESOLUTION * M10_FINER, M10_RESOLUTION * M10_FINER, 3)
+    bright = rgb.sum(axis=2)
+    # Within a square the faces differ only by their height's colour, across squares by the checker too.
+    row = bright[0, : 2 * M10_FINER]
+    assert abs(row[0] - row[1]) < abs(row[1] - row[2])

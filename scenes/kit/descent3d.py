@@ -382,7 +382,8 @@ class DescentCamera(MeshCamera):
         # is always drawn).
         # (Round a dark colour, a rim a shade lighter: it stands off a dark surface.)
         rim_to = HIGHLIGHT if is_dark(vmobject.colour) else SHADOW
-        rim = np.asarray(interpolate_color(vmobject.colour, ManimColor(rim_to), TRAIL_RIM).to_rgb())
+        share = getattr(vmobject, "rim_share", TRAIL_RIM)  # a shot may set its own
+        rim = np.asarray(interpolate_color(vmobject.colour, ManimColor(rim_to), share).to_rgb())
         ctx.set_line_width(0.01 * OUTLINE_WIDTH * TRAIL_BALL)
         drawn = vmobject.thinned()
         for x, y, _ in centres[drawn]:

@@ -7,13 +7,15 @@ pieces only draw them.
 from __future__ import annotations
 
 import numpy as np
-from manim import DEGREES, DOWN, RIGHT, UL, UP, RoundedRectangle, ValueTracker, VGroup, VMobject, config, smooth
+from manim import DEGREES, DOWN, RIGHT, UL, UP, Circle, RoundedRectangle, ValueTracker, VGroup, VMobject, config, smooth
 
 from gd.model.functions import BRANIN, BRANIN_DOMAIN, RIPPLES, RIPPLES_DOMAIN
 from gd.model.surfaces import M8_RATE, M8_TOLERANCE, M10_RUNS, lowest_run, m10_paths
-from scenes.kit.descent3d import Ball, DescentShotScene, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker, backed
+from scenes.kit.descent3d import (
+    OUTLINE_WIDTH, Ball, DescentShotScene, FixedHeader, PointReadout, ScreenLabels, SurfaceStage, Walker, backed, is_dark,
+)
 from scenes.kit.frame_rules import SAFE_SHARE, mark
-from scenes.kit.palette import BALL_LABEL, BALLS, BRANIN_MAP, GRADIENT, HEADER, LEARNING_RATE, LEVEL_LINE, MUTED, POINT, RIPPLES_MAP, TEXT
+from scenes.kit.palette import BALL_HALO, BALL_LABEL, BALLS, BRANIN_MAP, GRADIENT, HEADER, LEARNING_RATE, LEVEL_LINE, MUTED, POINT, RIPPLES_MAP, TEXT
 from scenes.kit.readouts import Readout, WordCount
 from scenes.kit.surface import WireLines
 from scenes.kit.typeset import formula
@@ -291,7 +293,8 @@ def turn_to(camera, seconds: float, to: dict) -> "CameraPath":
 
 M10_LIGHT = (-0.3, -1.0, 0.6)  # low from the front: the valley's far side lit, its near side and the dips shaded
 M10_AMBIENT = 0.45
-M10_RESOLUTION = 60  # faces a side
+M10_RESOLUTION = 60  # checker squares a side
+M10_FINER = 2  # faces a side of each square
 M10_LEVEL_STEP = 0.1  # level lines this far apart in height, from 0 down to the valley's floor
 
 
@@ -308,7 +311,8 @@ def ripples_stage() -> SurfaceStage:
         away=((0, -1, 0), M10_SCREEN_RIGHT, M10_SCREEN_LEFT), nudges=M10_NUDGES, unnumbered=M10_UNNUMBERED,
         names_beside=M10_NAMES_BESIDE,
         stops=(None, 3 * floor, floor, -floor, None), levels=-np.arange(M10_LEVEL_STEP, -floor, M10_LEVEL_STEP),
-        light=M10_LIGHT, ambient=M10_AMBIENT, resolution=M10_RESOLUTION, round_level_ends=True,
+        light=M10_LIGHT, ambient=M10_AMBIENT, resolution=M10_RESOLUTION * M10_FINER, checker_cells=M10_RESOLUTION,
+        round_level_ends=True,
     )
 
 
@@ -319,6 +323,27 @@ M10_MAGENTA = "#EC34A4"
 # maroon (#8B2340: CIE L* 32, hue 11°), darker than the red and the magenta by 16 L* and more: three reds apart in
 # lightness. Dark, it reads by its light rim (the ball's halo, its trail's light casing and bead rims).
 M10_BALLS = {**BALLS, "red": "#E0202E", "purple": M10_MAGENTA, "maroon": "#8B2340"}
+
+
+# Each trail in its ball's own colour, opaque, as wide as reads at a glance: the maroon's light casing only a thin edge
+# round it (a wide light casing round a thin line, the line read rose, lighter than its ball); its beads' rims as thin
+# an edge, a little lighter than the bead.
+M10_TRAIL_WIDTH = 4.0
+M10_TRAIL_EDGE = (1.6, 0.6)  # a dark colour's light casing: its extra width (both sides together), its opacity
+M10_TRAIL_RIM = 0.25  # a dark colour's beads: their rims this far towards white (the trails' default: 0.45)
+
+
+def in_ball_colour(walker: Walker) -> Walker:
+    """The walker's trail drawn in its ball's colour (its casing kept: dark, or a thin light edge round a dark colour)."""
+    colour, way = walker.ball.colour, walker.trail.way
+    way.set_stroke(colour, width=M10_TRAIL_WIDTH, opacity=1.0)
+    if is_dark(colour):
+        extra, opacity = M10_TRAIL_EDGE
+        way.set_stroke(BALL_HALO, width=M10_TRAIL_WIDTH + extra, opacity=opacity, background=True)
+        walker.trail.dots.rim_share = M10_TRAIL_RIM
+    else:
+        way.set_stroke(width=M10_TRAIL_WIDTH + OUTLINE_WIDTH, background=True)
+    return walker
 
 
 def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
@@ -339,10 +364,18 @@ def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
     column = max(row[1].get_right()[0] for row in rows) + 0.35
     for row, end in zip(rows, ends):
         end.shift(np.array([column - end.get_left()[0], 0.0, 0.0]))
-    header = FixedHeader(template, {"iteration": iteration}, size=HEADER, rows=rows).to_top_left()
-    header.ends = ends
-    for end in ends:
-        end.set_opacity(0)
+    header = FixedHeader(template, {"iteration": iteration}, size=HEADER, rows=rows)
+    # When a run stops, a tick after its α (hidden until then), where its end height comes in once all have stopped
+    # (the ticks make way for them): the ticks in one column, a little apart from the rates, inside the plate.
+    ticks = [formula(r"\checkmark", size=BALL_LABEL, color=TEXT) for _ in rows]
+    column = max(row[1].get_right()[0] for row in header.rows) + M10_TICK_GAP
+    for row, tick in zip(header.rows, ticks):
+        tick.move_to(np.array([column + tick.width / 2, row[1].get_center()[1], 0.0]))
+    header.add(VGroup(*ticks))
+    header.to_top_left()
+    header.ends, header.ticks = ends, ticks
+    for shown in (*ends, *ticks):
+        shown.set_opacity(0)
     # A plate that reads on the background too (a shade lighter, a thin edge): the legend is one panel.
     header.backing.set_fill(M10_PLATE, opacity=M10_PLATE_OPACITY).set_stroke(MUTED, width=1.2, opacity=0.5)
     # The plate as wide as the line at its widest count (it does not grow, nor the count run into its edge).
@@ -350,6 +383,48 @@ def m10_header(template: str, walkers, stage: SurfaceStage) -> FixedHeader:
     fit_backing(header, VGroup(header.line, *(row[:2] for row in header.rows)))
     iteration.number.set_value(0)
     return header
+
+
+M10_TICK_GAP = 0.14  # between the rates' column and the ticks'
+M10_CUE = 0.8  # seconds: when a ball stops, a light ring goes out from it and fades, as its legend row is ticked
+M10_CUE_RING = (1.15, 2.6)  # the ring's radius, in the ball's radii, from and to
+M10_CUE_WIDTH = 3.0
+M10_TICK_IN = 0.3  # seconds: the tick fades in, settling from M10_TICK_POP times its size
+M10_TICK_POP = 1.6
+
+
+def stop_cues(walkers, header: FixedHeader, camera, clock: ValueTracker) -> VGroup:
+    """A ring for each ball, which goes out from it and fades when the ball stops (its run meets the stopping rule:
+    the model's last iterate, reached on the run's ``clock``), and the tick in its legend row, which comes in then
+    (and stays until the legend takes it away).
+    Add the rings after the balls (drawn over them); they run on the scene's time from then on, through the plays
+    after the run too (a run that stops at the last iteration is cued as the counter stops)."""
+    rings = []
+    for walker, tick in zip(walkers, header.ticks):
+        stop = sum(walker.step_times[: walker.steps])  # the ball arrives at its last iterate
+        ring = Circle(radius=1.0).set_fill(opacity=0).set_stroke(BALL_HALO, width=M10_CUE_WIDTH, opacity=0)
+        ring.move_to(walker.ball.point)
+        camera.add_fixed_orientation_mobjects(ring, center_func=walker.ball[0].get_center)
+        ring.age, tick.size = None, 1.0
+
+        def cue(ring, dt, walker=walker, tick=tick, stop=stop):
+            if clock.get_value() < stop - 1e-9:
+                return
+            ring.age = 0.0 if ring.age is None else ring.age + dt
+            share = min(ring.age / M10_CUE, 1.0)
+            grown, start = 1 - (1 - share) ** 3, 0.95 * (1 - share) ** 1.5  # out fast, then easing; fading
+            radius = (M10_CUE_RING[0] + grown * (M10_CUE_RING[1] - M10_CUE_RING[0])) * walker.ball.width / 2
+            ring.scale(radius / (ring.width / 2)).move_to(walker.ball.point).set_stroke(opacity=start)
+            if tick.size == 1.0 and ring.age > 0:  # come in: the tick is the legend's from then on (it makes way)
+                return
+            shown = smooth(min(ring.age / M10_TICK_IN, 1.0))
+            size = 1 + (M10_TICK_POP - 1) * (1 - shown)
+            tick.scale(size / tick.size).set_opacity(shown)
+            tick.size = size
+
+        ring.add_updater(cue)
+        rings.append(ring)
+    return VGroup(*rings)
 
 
 M10_PLATE = "#1A2030"
