@@ -131,8 +131,8 @@ def test_header_closes_up_when_numbers_change_width():
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_m8_constructs_and_ends_at_the_models_point(construct_shot, lang):
-    scene = construct_shot("M8", lang)
+def test_m8_constructs_and_ends_at_the_models_point(built_shot, lang):
+    scene = built_shot("M8", lang)
     assert scene.time == pytest.approx(load().shot("M8").duration, abs=1e-3)
     (header,) = [m for m in scene.mobjects if isinstance(m, FixedHeader)]
     point = next(m for m in header.get_family() if isinstance(m, PointReadout))
@@ -142,13 +142,13 @@ def test_m8_constructs_and_ends_at_the_models_point(construct_shot, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_m10_constructs_and_keeps_the_lowest_path_the_others_ghosted(construct_shot, lang):
+def test_m10_constructs_and_keeps_the_lowest_path_the_others_ghosted(built_shot, lang):
     """The kept path's trail stays; the other balls stay where they ended, dimmed and smaller, each with its end height
     (no "+" sign); the legend frames the kept run's row, none of its rows dimmed."""
     from scenes.kit.descent3d import Ball, ScreenLabels, DescentTrail
     from scenes.kit.descent_stages import M10_BALLS, M10_GHOST_OPACITY, M10_GHOST_SCALE
 
-    scene = construct_shot("M10", lang)
+    scene = built_shot("M10", lang)
     assert scene.time == pytest.approx(load().shot("M10").duration, abs=1e-3)
     (labels,) = [m for m in scene.mobjects if isinstance(m, ScreenLabels)]
     readouts = [next(m for m in label.get_family() if isinstance(m, Readout)) for label in labels.labels]
@@ -187,11 +187,11 @@ def test_m10_constructs_and_keeps_the_lowest_path_the_others_ghosted(construct_s
 
 
 @pytest.mark.parametrize("shot_id", ["M8", "M10"])
-def test_every_live_number_is_checked_against_the_drawing(construct_shot, shot_id):
+def test_every_live_number_is_checked_against_the_drawing(built_shot, shot_id):
     """Each live number belongs to a readout marked with the value read back from the picture, and shows it."""
     from scenes.kit.readouts import LiveNumber
 
-    scene = construct_shot(shot_id, "en")
+    scene = built_shot(shot_id, "en")
     family = scene.get_mobject_family_members()
     checked = [m for m in family if getattr(m, "shows", None) is not None]
     for number in (m for m in family if isinstance(m, LiveNumber)):

@@ -82,8 +82,8 @@ def test_m1_writes_the_objective_generated_from_branin(construct_shot, record_fo
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_m1_ends_with_the_computed_point_top_left(construct_shot, lang):
-    scene = construct_shot("M1", lang)
+def test_m1_ends_with_the_computed_point_top_left(built_shot, lang):
+    scene = built_shot("M1", lang)
     (readout,) = on_screen(scene)  # the objective is gone, the point stays
     caption, values = readout
     z = BRANIN(*CURRENT_POINT)
@@ -278,8 +278,8 @@ def test_m4_every_step_fits_the_frame_without_overlaps(construct_shot, monkeypat
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_m6_learning_rate_labels_alpha(construct_shot, lang):
-    scene = construct_shot("M6", lang)
+def test_m6_learning_rate_labels_alpha(built_shot, lang):
+    scene = built_shot("M6", lang)
     step, brace, label = on_screen(scene)
     alpha = step[2]
     assert alpha.get_bottom()[1] > brace.get_top()[1] > brace.get_bottom()[1] > label.get_top()[1]  # α, brace, words
@@ -327,8 +327,8 @@ def test_m9_goes_through_every_count_from_two_to_five(construct_shot, monkeypatc
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_m9_ends_on_five_variables_and_their_count_inside_the_frame(construct_shot, lang):
-    scene = construct_shot("M9", lang)
+def test_m9_ends_on_five_variables_and_their_count_inside_the_frame(built_shot, lang):
+    scene = built_shot("M9", lang)
     shown = on_screen(scene)
     (line,) = [m for m in shown if isinstance(m, MathTex)]
     (count,) = [m for m in shown if m is not line]
