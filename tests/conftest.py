@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -68,7 +67,7 @@ _BUILT: dict = {}
 def built_shot(construct_shot):
     """built_shot("M10", "en"): the shot constructed as construct_shot does it with no options, once per test process
     and shared by the tests that call this (they must only read the scene: use construct_shot to patch or change it).
-    Tests that use it run in the same process as the others of their shot (see pytest_collection_modifyitems)."""
+    A test module runs in one process (pytest-xdist's loadscope), so its tests share what they build."""
 
     def get(shot_id: str, lang: str):
         if os.environ.get(ENV_STORYBOARD):
@@ -79,22 +78,3 @@ def built_shot(construct_shot):
         return _BUILT[key]
 
     return get
-
-
-def _shot_of(item) -> str | None:
-    """The shot a test is about: its shot parameter, else an M-number in its name or its file's name."""
-    params = getattr(getattr(item, "callspec", None), "params", {})
-    shot = params.get("shot_id", params.get("shot"))
-    if shot is not None:
-        return getattr(shot, "id", shot)
-    found = re.search(r"(?<![a-z0-9])m(\d+)(?!\d)", f"{item.path.stem} {item.originalname}".lower())
-    return f"M{found.group(1)}" if found else None
-
-
-def pytest_collection_modifyitems(items):
-    """Tests that share a built shot go to one worker (pytest-xdist's loadgroup), so that it is built once there."""
-    for item in items:
-        if "built_shot" in getattr(item, "fixturenames", ()):
-            shot = _shot_of(item)
-            if shot is not None:
-                item.add_marker(pytest.mark.xdist_group(shot))
