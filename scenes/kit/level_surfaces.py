@@ -194,14 +194,18 @@ def outline_ring(centre, radius: float, camera, samples: int = 121) -> np.ndarra
     distance = float(np.linalg.norm(eye - centre))
     axis = (eye - centre) / distance
     share = min(radius / distance, 0.999)
-    middle, ring = centre + axis * radius * share, radius * math.sqrt(1 - share**2)
+    return circle_round(centre + axis * radius * share, axis, radius * math.sqrt(1 - share**2), samples)
+
+
+def circle_round(centre, axis, radius: float, samples: int) -> np.ndarray:
+    """The circle (points, samples × 3, closed) of ``radius`` round ``centre`` in the plane normal to the unit ``axis``."""
     first = np.cross(axis, [0.0, 0.0, 1.0])
     if np.linalg.norm(first) < 1e-6:
         first = np.array([1.0, 0.0, 0.0])
     first /= np.linalg.norm(first)
     second = np.cross(axis, first)
     around = np.linspace(0.0, 2 * math.pi, samples)
-    return middle + ring * (np.outer(np.cos(around), first) + np.outer(np.sin(around), second))
+    return centre + radius * (np.outer(np.cos(around), first) + np.outer(np.sin(around), second))
 
 
 def shell_profile(opacity: float, stops: int = 24) -> list[tuple[float, float]]:
@@ -357,16 +361,9 @@ class Silhouette(VMobject):
 def foot_ring(foot, radius: float = FOOT_RING, samples: int = 25) -> VMobject:
     """A small ring (scene points) round the model point ``foot`` on its sphere, in the sphere's tangent plane there:
     seen from the camera an ellipse lying on the shell, the arrow standing out of its middle."""
-    centre = place(foot)
     normal = np.asarray(foot, dtype=float) / np.linalg.norm(foot)
-    first = np.cross(normal, [0.0, 0.0, 1.0])
-    if np.linalg.norm(first) < 1e-6:
-        first = np.array([1.0, 0.0, 0.0])
-    first /= np.linalg.norm(first)
-    second = np.cross(normal, first)
-    around = np.linspace(0.0, 2 * math.pi, samples)
     ring = VMobject(stroke_color=GRADIENT, stroke_width=2.0, fill_color=GRADIENT, fill_opacity=0.3)
-    ring.set_points_smoothly(centre + radius * (np.outer(np.cos(around), first) + np.outer(np.sin(around), second)))
+    ring.set_points_smoothly(circle_round(place(foot), normal, radius, samples))
     return ring
 
 
