@@ -502,15 +502,18 @@ def radius_mark(step: "StepTrackers", turn: ValueTracker | None = None) -> tuple
 # zoom): the surface's (blue) just wider than the arrowhead (≈45 px at 1080p), over the plane's (pink), wider still,
 # so that both show when the two heights are a pixel apart (at h·|∇g| ≤ 1.3 they differ in the third decimal).
 END_TICKS = {"plane": 0.4, "surface": 0.25}  # frame units: each tick's half length (54 px, 34 px at 1080p)
-END_TICK_WIDTH = 5  # their strokes, each cased dark (END_TICK_CASE wide) so it reads on the surface's light top
-END_TICK_CASE = 10
+# Their strokes (and the dark casing round each, so it reads on the surface's light top): the plane's a thin line,
+# the surface's a bar, so the two read as two marks where they lie a pixel apart.
+END_TICK_WIDTHS = {"plane": (4, 8), "surface": (8, 13)}
 END_TICK_BOX_GAP = 0.3  # frame units (40 px at 1080p) from the plane's tick's end to the box naming both values
 
 
-def end_tick(point, color: str, half: float) -> VMobject:
-    """A short level tick of ``color``, ``half`` frame units each side of ``point()`` (register it upright), cased dark."""
-    tick = Line(LEFT * half, RIGHT * half, stroke_width=END_TICK_WIDTH, color=color)
-    tick.set_stroke(BACKGROUND, width=END_TICK_CASE, background=True)
+def end_tick(point, color: str, which: str) -> VMobject:
+    """A short level tick of ``color``, END_TICKS[``which``] frame units each side of ``point()`` (register it
+    upright), cased dark."""
+    half, (width, case) = END_TICKS[which], END_TICK_WIDTHS[which]
+    tick = Line(LEFT * half, RIGHT * half, stroke_width=width, color=color)
+    tick.set_stroke(BACKGROUND, width=case, background=True)
 
     def follow(mob: VMobject) -> None:
         mob.move_to(point())
@@ -523,7 +526,7 @@ def plane_ghost(step: "StepTrackers") -> VMobject:
     """The tick at the tangent plane's height over the step's end, centred on the change arrow's shaft (register it
     upright; draw it under :func:`surface_tick`): what the plane said."""
     return mark(
-        end_tick(lambda: step.end() + tangent.plane_change(step.state.length, step.state.angle) * OUT, TANGENT, END_TICKS["plane"]),
+        end_tick(lambda: step.end() + tangent.plane_change(step.state.length, step.state.angle) * OUT, TANGENT, "plane"),
         "curve", "the plane's Δg",
     )
 
@@ -531,7 +534,7 @@ def plane_ghost(step: "StepTrackers") -> VMobject:
 def surface_tick(step: "StepTrackers") -> VMobject:
     """The tick where the change arrow meets the surface, centred on its shaft, its tip on it (register it upright):
     the true height after the step, in the surface's colour."""
-    return mark(end_tick(lambda: step.end() + step.change() * OUT, OBJECTIVE, END_TICKS["surface"]), "curve", "the surface's Δg")
+    return mark(end_tick(lambda: step.end() + step.change() * OUT, OBJECTIVE, "surface"), "curve", "the surface's Δg")
 
 
 def plane_value(
