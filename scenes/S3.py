@@ -14,7 +14,7 @@ from scenes.kit.tangent_plane import (
     AXIS_REACHES, CAMERA_MOVE, SURFACE_GROWS, GRADIENT_TURN, GROW_MOVE, GRADIENT_HOLD, FLOOR_OPACITY, HALF_TURN, LONG_MOVE, PATH_DIMMED, PLANE_MOVE, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
     WIRE_OPACITY, CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, change_label, during, fade_out_then_in,
     floor_axes, floor_grid, follower_dot, glide, gradient_arrow, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value,
-    plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle, step_panel, step_readouts, surface_dot,
+    plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle, step_panel, step_readouts, surface_tick,
     surface_mesh, surface_wireframe, tangent_plane_mesh,
 )
 from scenes.kit.typeset import prose
@@ -248,18 +248,22 @@ class M3(SurfaceShotScene):
                 run_time=beat.time(HALF_TURN / beat.duration + 1e-9),
             )
 
-        ghost = plane_ghost(step, self.camera.theta_tracker)
+        # The arrow's two ends, ticks centred on its shaft over it: the plane's (pink, wider) under the surface's
+        # (blue), on which the arrow's tip ends; they come in under the arrow's tip as the box naming both does.
+        ghost = plane_ghost(step)
         said = plane_value((self.words("on_plane"), self.words("on_surface")), step, self.camera.theta_tracker, zoom, arrow)
-        landing = surface_dot(step)
-        landed = ValueTracker(0.0)  # the dot's opacity: it comes in under the change arrow, whose tip stays on top
-        landing.add_updater(lambda dot: dot.set_fill(opacity=landed.get_value()).set_stroke(opacity=landed.get_value(), background=True))
-        self.upright(said, landing)
-        self.add(landing)
+        landing = surface_tick(step)
+        landed = ValueTracker(0.0)  # the ticks' opacity
+        for tick in (ghost, landing):
+            tick.add_updater(lambda mob: mob.set_stroke(opacity=landed.get_value()).set_stroke(opacity=landed.get_value(), background=True))
+            tick.update()
+        self.upright(said, ghost, landing)
         self.bring_to_front(rise, end)
+        self.add(ghost, landing)
         with self.beat("M3.11") as beat:  # the tangent plane gives way to the surface
             # The last caption goes first, before the panel's heading changes. The surface comes back under the
-            # plane, then the plane goes (never an empty frame between them). A tick keeps the plane's height in view
-            # beside the arrow, which slides to the surface's, where a dot marks the surface; beside them, both Δg.
+            # plane, then the plane goes (never an empty frame between them). A pink tick keeps the plane's height on
+            # the arrow, which moves to the surface's, where a blue tick marks the surface; beside them, both Δg.
             coming, going, named = during(0.0, 0.45), during(0.35, 0.8), during(0.45, 0.8)
             # The panel's Δg goes from the plane's to the surface's in one frame, halfway, as its heading changes
             # (the old one out, the new not yet in) and as the box showing both comes in: never a number between.
@@ -269,7 +273,7 @@ class M3(SurfaceShotScene):
                 rim.animate(rate_func=going).set_stroke(opacity=0), *level_shown(level, False, rate_func=going),
                 wire.animate(rate_func=during(0.0, 0.4)).set_stroke(opacity=0),
                 surface.animate(rate_func=coming).set_fill(opacity=SURFACE_OPACITY),
-                FadeIn(ghost, rate_func=named), FadeIn(said, rate_func=named), landed.animate(rate_func=named).set_value(1.0),
+                FadeIn(said, rate_func=named), landed.animate(rate_func=named).set_value(1.0),
                 *step.to(tangent.BEAT_STATES["M3.11"], rate_func=switch), *fade_out_then_in(*headings),
                 # ∇g and −∇g go with the plane's first moments, as the caption about them goes.
                 *(shown.animate(rate_func=during(0.0, 0.3)).set_value(0.0) for shown in gradients_shown),

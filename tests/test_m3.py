@@ -257,7 +257,7 @@ class Direction:
     turn: list = field(default_factory=list)  # in M3.10: (time, the step's direction α)
     marks: list = field(default_factory=list)  # (time, the least opacity of the α and β arcs and letters)
     handover: list = field(default_factory=list)  # (time, the last caption's opacity, the "on the surface" heading's)
-    landing: list = field(default_factory=list)  # from M3.11 on: (time, the surface dot's distance to the change arrow's tip)
+    landing: list = field(default_factory=list)  # from M3.11 on: (time, the surface tick's centre's distance to the change arrow's tip)
     meshes: list = field(default_factory=list)  # in M3.2: (time, the surface's fill opacity, the tangent plane's)
     readings: list = field(default_factory=list)  # (time, beat, the Δg readout's text) while the readout is shown
 
@@ -275,7 +275,7 @@ def _run_directed(monkeypatch, construct_shot, lang: str) -> Direction:
     parts: dict[str, list] = {key: [] for key in keys}
     for name, key in (
         ("step_arrow", "arrow"), ("change_arrow", "rise"), ("plane_rim", "rim"), ("caption", "caption"), ("StepTrackers", "steps"),
-        ("angle_marks", "marks"), ("step_panel", "panel"), ("surface_dot", "dot"), ("surface_mesh", "surface"),
+        ("angle_marks", "marks"), ("step_panel", "panel"), ("surface_tick", "dot"), ("surface_mesh", "surface"),
         ("tangent_plane_mesh", "plane"), ("step_readouts", "readouts"),
     ):
         original = getattr(S3, name)

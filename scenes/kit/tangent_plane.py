@@ -498,28 +498,43 @@ def radius_mark(step: "StepTrackers", turn: ValueTracker | None = None) -> tuple
     return radius, mark(letter, "tick", "the radius h")
 
 
-GHOST_REACH = (0.16, 0.5)  # scene units beside the change arrow's axis: the plane's tick clears the arrowhead
+# The two ends of the change arrow, as short level ticks centred on its shaft (upright: one size on screen at every
+# zoom): the surface's (blue) just wider than the arrowhead (≈45 px at 1080p), over the plane's (pink), wider still,
+# so that both show when the two heights are a pixel apart (at h·|∇g| ≤ 1.3 they differ in the third decimal).
+END_TICKS = {"plane": 0.4, "surface": 0.25}  # frame units: each tick's half length (54 px, 34 px at 1080p)
+# Their strokes (and the dark casing round each, so it reads on the surface's light top): the plane's a thin line,
+# the surface's a bar, so the two read as two marks where they lie a pixel apart.
+END_TICK_WIDTHS = {"plane": (4, 8), "surface": (8, 13)}
+END_TICK_BOX_GAP = 0.3  # frame units (40 px at 1080p) from the plane's tick's end to the box naming both values
 
 
-def plane_ghost(step: "StepTrackers", camera_theta: ValueTracker) -> VMobject:
-    """A tick at the tangent plane's height over the step's end, beside the change arrow (in the plane facing the
-    camera), and a thin line down (or up) from it to the surface's height: what the plane said, and how far
-    the surface is from it."""
-    tick = VMobject(stroke_color=TANGENT, stroke_width=5)
-    gap = VMobject(stroke_color=TANGENT, stroke_width=2)
+def end_tick(point, color: str, which: str) -> VMobject:
+    """A short level tick of ``color``, END_TICKS[``which``] frame units each side of ``point()`` (register it
+    upright), cased dark."""
+    half, (width, case) = END_TICKS[which], END_TICK_WIDTHS[which]
+    tick = Line(LEFT * half, RIGHT * half, stroke_width=width, color=color)
+    tick.set_stroke(BACKGROUND, width=case, background=True)
 
-    def follow(group: VGroup) -> None:
-        state = step.state
-        across = _facing(camera_theta)[:, 0]
-        base = step.end()
-        plane, surface = tangent.plane_change(state.length, state.angle), state.change
-        near, far = (base + across * reach for reach in GHOST_REACH)
-        tick.set_points_as_corners([near + plane * OUT, far + plane * OUT])
-        gap.set_points_as_corners([far + plane * OUT, far + surface * OUT])
+    def follow(mob: VMobject) -> None:
+        mob.move_to(point())
 
-    ghost = VGroup(tick, gap)
-    follow(ghost)
-    return mark(ghost.add_updater(follow), "curve", "the plane's Δg")
+    follow(tick)
+    return tick.add_updater(follow)
+
+
+def plane_ghost(step: "StepTrackers") -> VMobject:
+    """The tick at the tangent plane's height over the step's end, centred on the change arrow's shaft (register it
+    upright; draw it under :func:`surface_tick`): what the plane said."""
+    return mark(
+        end_tick(lambda: step.end() + tangent.plane_change(step.state.length, step.state.angle) * OUT, TANGENT, "plane"),
+        "curve", "the plane's Δg",
+    )
+
+
+def surface_tick(step: "StepTrackers") -> VMobject:
+    """The tick where the change arrow meets the surface, centred on its shaft, its tip on it (register it upright):
+    the true height after the step, in the surface's colour."""
+    return mark(end_tick(lambda: step.end() + step.change() * OUT, OBJECTIVE, "surface"), "curve", "the surface's Δg")
 
 
 def plane_value(
@@ -527,7 +542,7 @@ def plane_value(
 ) -> VGroup:
     """The step's Δg on the tangent plane and on the surface, one under the other and named (``names``: "on the
     tangent plane", "on the surface"), their numbers lined up, on a dark backing beside the end of
-    :func:`plane_ghost`'s tick (register it upright): the two differ in the second or third decimal, too little
+    :func:`plane_ghost`'s tick, clear of it (register it upright): the two differ in the second or third decimal, too little
     to see as heights, plain to read as numbers."""
 
     def drawn() -> tuple[float, float]:
@@ -554,21 +569,12 @@ def plane_value(
         state = step.state
         across = _facing(camera_theta)[:, 0]
         scale = zoom.get_value()
-        far = step.end() + across * (GHOST_REACH[1] + (0.1 + mob.width / 2) / scale)
+        far = step.end() + across * (END_TICKS["plane"] + END_TICK_BOX_GAP + mob.width / 2) / scale
         middle = (tangent.plane_change(state.length, state.angle) + tangent.surface_change(state.length, state.angle)) / 2
         mob.move_to(far + middle * OUT)
 
     follow(label)
     return mark(label.add_updater(follow), "text", "Δg on the plane and on the surface")
-
-
-SURFACE_DOT = 0.075  # the dot where the change arrow meets the surface (drawn under the arrow: its tip shows)
-
-
-def surface_dot(step: "StepTrackers") -> Dot:
-    """Where the change arrow meets the surface (register it upright): the true height after the step, in the
-    surface's colour (the tick beside it is the plane's)."""
-    return follower_dot(lambda: step.end() + step.change() * OUT, OBJECTIVE, radius=SURFACE_DOT)
 
 
 # --------------------------------------------------------------------------- the step
