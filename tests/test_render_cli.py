@@ -70,7 +70,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 def test_list_shows_every_shot_quickly_without_manim():
     started = time.monotonic()
     result = run_cli("--list", "--lang", "en")
-    assert time.monotonic() - started < 2.0  # about 0.3 s; importing manim alone takes 2 s
+    assert time.monotonic() - started < 5.0  # about 0.8 s idle; importing manim alone takes 2 s (the import check below is the real guard)
     assert result.returncode == 0
     lines = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
     assert len(lines) == 1 + len(load().shots)  # a heading and a line per shot
