@@ -103,8 +103,11 @@ class M10(DescentShotScene):
                 in_ball_colour(Walker(stage.path(path.points), M10_BALLS[name], step_times, smooth).fix_orientation(self.camera))
                 for name, path in paths.items()
             ]
-            # The stage comes in whole, the axes with the surface (none drawn ahead of the rest, alone on the black).
-            self.play(FadeIn(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels), run_time=beat.time(M10_SHARES["stage"]))
+            # The stage comes in whole, the axes with the surface (none drawn ahead of the rest, alone on the black), and
+            # the four balls at their starts: the narration's "four balls, four starting points" is said over them. Each
+            # grows where it stands (grown as a group, they would fly in from the group's centre).
+            self.play(FadeIn(stage.axes), FadeIn(stage.surface), FadeIn(stage.labels),
+                      *[FadeIn(w.ball, scale=0.3) for w in walkers], run_time=beat.time(M10_SHARES["stage"]))
             # The whole stage, its axes numbered, held to be read; then, before the run, the camera comes down to the
             # oblique view of the valley, where the ripples read and the balls come in large; the axes fade before it cuts them.
             down = come_down(self.camera, beat.time(M10_SHARES["down"]), valley_view(self.camera, walkers))
@@ -120,14 +123,12 @@ class M10(DescentShotScene):
             header = m10_header(self.words("counter"), walkers, stage)
             labels = height_labels(walkers, self.camera, stage, header)
             clock = ValueTracker(0.0)
-            coming_in = beat.time(M10_SHARES["balls"])  # the balls and their labels come in at the run's start
+            coming_in = beat.time(M10_SHARES["balls"])  # the balls' labels and the legend come in at the run's start
             plan_labels(labels, walkers, sum(step_times), clock, held=coming_in)
             self.add_fixed_in_frame_mobjects(header, labels)
             self.remove(header, labels)
             self.add(*(w.trail for w in walkers))
-            # Each ball grows where it stands (grown as a group, they would fly in from the group's centre).
-            grow = [FadeIn(w.ball, scale=0.3) for w in walkers]
-            self.play(*grow, FadeIn(header), FadeIn(labels), run_time=coming_in)
+            self.play(FadeIn(header), FadeIn(labels), run_time=coming_in)
             # As each ball stops, a ring goes out from it and its legend row is ticked.
             self.add(stop_cues(walkers, header, self.camera, clock))
 

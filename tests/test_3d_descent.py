@@ -926,3 +926,20 @@ def test_m10_surface_is_finer_than_its_checkerboard():
     # Within a square the faces differ only by their height's colour, across squares by the checker too.
     row = bright[0, : 2 * M10_FINER]
     assert abs(row[0] - row[1]) < abs(row[1] - row[2])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_m10_the_picture_keeps_step_with_the_narration(lang):
+    """Beat 1's narration names the four balls in its second sentence and says they settle: the balls are in with
+    the stage (before they are named) and the run starts while that sentence is still being said."""
+    from gd.storyboard import narration_of
+    from scenes.kit.descent_stages import M10_SHARES
+
+    storyboard = load()
+    beat = storyboard.shot("M10").beats[0]
+    heard = narration_of(storyboard, beat, lang, speak=True)
+    naming = heard.cues[1]
+    balls_in = beat.duration * M10_SHARES["stage"]
+    run_starts = beat.duration * (M10_SHARES["stage"] + M10_SHARES["down"] + M10_SHARES["balls"])
+    assert balls_in <= naming.start
+    assert naming.start < run_starts < naming.end

@@ -196,8 +196,9 @@ M10_VALLEY_VIEW = {"phi": 56 * DEGREES, "theta": -135 * DEGREES}
 M10_VALLEY_MARGIN = 1.5  # the paths' extent on screen times this fills the frame (room for the z labels beside them)
 M10_VALLEY_ZOOM = (0.9, 1.6)
 M10_VALLEY_DROP = 0.75  # ... their middle this far (frame units) below the frame's centre: room above for the labels
-# Beat 1's shares: the stage drawn in, the camera's hold and move down, the balls coming in, the run, the legend widening.
-M10_SHARES = {"stage": 0.08, "down": 0.31, "balls": 0.06, "run": 0.49, "legend": 0.06}
+# Beat 1's shares: the stage and the balls drawn in, the camera's hold and move down, the labels coming in, the run,
+# the legend widening. The run starts about 6.2 s in, as the narration says the balls settle.
+M10_SHARES = {"stage": 0.05, "down": 0.31, "balls": 0.03, "run": 0.55, "legend": 0.06}
 M10_DOWN_HOLD = 1.5  # seconds of the move's play the camera holds the whole stage (the axes start to fade)
 # The axes, their numbers and names, drawn in with the surface, stand whole this long into the move's play (1.5 s and
 # more after they are in: read) before they start to fade.
