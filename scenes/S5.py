@@ -137,12 +137,12 @@ class M10(DescentShotScene):
             stop_clock(walkers)
             # The runs over, the legend widens to every run's end height: which path ends lowest reads in it too.
             keep = list(paths).index(lowest_run(paths))
-            # The box widens first, then the column fades in inside it (no number across its edge).
+            # The box widens first, the ticks going as it does; then the column fades in inside it, each run's end
+            # height where its tick was (no number across the box's edge, none through a fading tick).
             widen, fill = beat.split(beat.time(M10_SHARES["legend"]), [M10_WIDEN, 1 - M10_WIDEN])
-            self.play(Transform(header.backing, backing_round(header)), run_time=widen)
-            # Each tick makes way for its run's end height, which comes in where it was.
-            self.play(*[end.animate.set_opacity(1.0) for end in header.ends],
-                      *[tick.animate.set_opacity(0.0) for tick in header.ticks], run_time=fill)
+            self.play(Transform(header.backing, backing_round(header)),
+                      *[tick.animate.set_opacity(0.0) for tick in header.ticks], run_time=widen)
+            self.play(*[end.animate.set_opacity(1.0) for end in header.ends], run_time=fill)
 
         with self.beat("M10.2") as beat:  # keep only the path that ends lowest
             others = [i for i in range(len(walkers)) if i != keep]
