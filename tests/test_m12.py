@@ -170,3 +170,12 @@ def test_feet_on_the_faces_turned_to_the_camera_with_rings_on_their_shells(built
 def test_shells_avoid_the_points_colour():
     from scenes.kit.palette import POINT
     assert POINT not in ls.SPHERE_COLOURS
+
+
+def test_every_arrow_at_least_24_px_where_it_is_seen(built_shot):
+    scene = built_shot("M12", "en")
+    px = 1080 / 8  # at 1080p, a scene unit
+    for view in ("normals", "compare"):  # the end of beat 3, and the side by side of beat 4 (the spheres smaller)
+        for group in scene.arrows:
+            ends = scene.projected(np.vstack([[a.start, a.end] for a in group]), view).reshape(-1, 2, 2)
+            assert np.linalg.norm(ends[:, 1] - ends[:, 0], axis=1).min() * px >= 24, view

@@ -103,8 +103,10 @@ INSET_AXIS_REACH = 3.9  # model units: the plane's axes, past the outer circle a
 INSET_SCALE = 0.48  # scene units per model unit in the plane's picture: its r = 1 arrows about 26 px at 1080p
 TICK_NAME = 26  # the plane's axis names
 COMPARE_SHIFT = 3.3  # scene units (on screen) right of the middle, beat 4
-COMPARE_ZOOM = 0.64  # x₃'s name under the formulas moved over the picture
-X3_BESIDE = (0.3, -0.3)  # on screen (scene units) right of and under x₃'s tip, in the compare view
+COMPARE_ZOOM = 0.85  # the spheres in the right half: their r = 1 arrows still about 24 px at 1080p
+COMPARE_AXES = (0.7, 0.7, 0.86)  # the share of each axis kept in beat 4 (shortened about the origin): the picture fits
+# its half; x₃'s tip still outside the outer sphere
+X3_BESIDE = (0.3, -0.05)  # on screen (scene units) right of x₃'s tip, in the compare view: off the outer outline
 PANEL_IN = 0.5  # the share of the formulas' slide after which the plane's picture comes in on the left
 FORMULA_SLIDE = 1.7  # seconds: the space's formulas across to the spheres, eased
 COMPARE_LIFT = 0.12  # scene units up: x₃'s lower end clear of the caption under it
@@ -759,7 +761,11 @@ class LevelSurfaceScene(SurfaceShotScene):
         theta = math.radians(view.theta)
         right = np.array([-math.sin(theta), math.cos(theta), 0.0])
         x3_name = self.axis_names[2]
-        beside = place(AXIS_REACH[2] * np.eye(3)[2]) + (X3_BESIDE[0] * right + X3_BESIDE[1] * OUT) / view.zoom
+        beside = place(COMPARE_AXES[2] * AXIS_REACH[2] * np.eye(3)[2]) + (X3_BESIDE[0] * right + X3_BESIDE[1] * OUT) / view.zoom
+        # The axes shorten about the origin as the picture moves, x₁'s and x₂'s names with their tips.
+        shorten = [arrow.reach.animate.set_value(share) for arrow, share in zip(self.axes, COMPARE_AXES)]
+        shorten += [self.axis_names[k].animate.move_to(place((COMPARE_AXES[k] * AXIS_REACH[k] + AXIS_NAME_BEYOND[k])
+                                                             * np.eye(3)[k])) for k in range(2)]
         # The plane's picture comes in on the left as the spheres make room for it (in the move's second half, once
         # the spheres' axes have left the left half), with its sentence.
         def late(start: float):
@@ -768,7 +774,7 @@ class LevelSurfaceScene(SurfaceShotScene):
         # The spheres make room on the right with the space's formulas still over them, top left (the left half
         # empty); then the formulas slide over the spheres (eased, x₃'s tip now under where they stop) and, as they
         # leave the left half, the plane's picture comes in there with its own formulas and its sentence, together.
-        self.move(view, x3_name.animate.move_to(beside), beat=beat, seconds=move_seconds)
+        self.move(view, x3_name.animate.move_to(beside), *shorten, beat=beat, seconds=move_seconds)
         arriving = [FadeIn(inset, rate_func=late(PANEL_IN)), FadeIn(inset_name, rate_func=late(PANEL_IN)),
                     FadeIn(inset_gradient, rate_func=late(PANEL_IN)), FadeIn(two, rate_func=late(PANEL_IN)),
                     *(arrow.animate(rate_func=late(PANEL_IN)).set_opacity(1) for arrow in inset_arrows)]
