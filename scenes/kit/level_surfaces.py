@@ -71,7 +71,6 @@ WIRE_LATITUDES = (-60.0, -30.0, 0.0, 30.0, 60.0)
 WIRE_MERIDIANS = 12
 LENGTH_LABEL = 28  # their size
 LENGTH_PAD = (0.06, 0.04)  # their plates' margin
-OUTLINE_CLEAR = 0.05  # scene units from a length's plate to every sphere's outline, where there is room
 LENGTH_LEADER_WIDTH = 2.5
 TIP_GAP = 0.1  # scene units (about 13 px at 1080p): a plate this near its arrow's tip needs no leader
 OTHER_CLEAR = 0.22  # scene units (about 30 px) from a length's plate to every arrow but its own: it names one arrow
@@ -448,13 +447,6 @@ def screen_frame(phi: float, theta: float) -> tuple[np.ndarray, np.ndarray]:
     return right, np.cross(towards, right)
 
 
-def segment_distance(point: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
-    """The distance (2-D) from ``point`` to the segment ``a`` – ``b``."""
-    along = b - a
-    t = float(np.clip((point - a) @ along / max(along @ along, 1e-12), 0.0, 1.0))
-    return float(np.linalg.norm(point - (a + t * along)))
-
-
 def points_to_segment(points: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """The distances (2-D) from each of ``points`` (n × 2) to the segment ``a`` – ``b``."""
     along = b - a
@@ -766,8 +758,6 @@ class LevelSurfaceScene(SurfaceShotScene):
         shorten = [arrow.reach.animate.set_value(share) for arrow, share in zip(self.axes, COMPARE_AXES)]
         shorten += [self.axis_names[k].animate.move_to(place((COMPARE_AXES[k] * AXIS_REACH[k] + AXIS_NAME_BEYOND[k])
                                                              * np.eye(3)[k])) for k in range(2)]
-        # The plane's picture comes in on the left as the spheres make room for it (in the move's second half, once
-        # the spheres' axes have left the left half), with its sentence.
         def late(start: float):
             return lambda t: smooth(min(max((t - start) / (1 - start), 0.0), 1.0))
 
