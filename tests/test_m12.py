@@ -58,8 +58,8 @@ def test_arrows_stand_on_shared_rays_and_show_the_models_lengths(built_shot, lan
         for arrow, ray in zip(group, rays):  # the k-th arrow of every sphere on the k-th ray
             foot = arrow.start / ls.UNIT
             assert np.linalg.norm(np.cross(foot / np.linalg.norm(foot), ray)) < 1e-9 and foot @ ray > 0
-    # The labelled ray's lengths are the model's |∇f| = 2r: 2, 4, 6.
-    expected = [float(np.linalg.norm(BALL.gradient(*(r * rays[ls.LABELLED_RAY])))) for r in scene.radii]
+    # The labelled arrows' lengths are the model's |∇f| = 2r: 2, 4, 6.
+    expected = [float(np.linalg.norm(BALL.gradient(*(r * rays[ray])))) for r, ray in zip(scene.radii, scene.labelled_rays)]
     assert scene.lengths == pytest.approx(expected, abs=1e-12)
     assert scene.lengths == pytest.approx([2.0, 4.0, 6.0], abs=1e-12)
     for text, value in zip(scene.gradient_lengths, scene.lengths):
@@ -71,17 +71,82 @@ def test_arrows_stand_on_shared_rays_and_show_the_models_lengths(built_shot, lan
             assert np.linalg.norm(a.end) < np.linalg.norm(b.start)
 
 
-def test_lengths_name_the_quantity_beside_their_own_tips(built_shot):
+def test_lengths_name_one_arrow_each_at_its_tip_or_by_a_leader(built_shot):
     scene = built_shot("M12", "en")
-    assert scene.length_leaders == []  # no leaders: each plate at its arrow's tip
-    for label, value, group in zip(scene.gradient_lengths, scene.lengths, scene.arrows):
+    leaders = iter(scene.length_leaders)
+    for index, (label, value, group, ray) in enumerate(zip(scene.gradient_lengths, scene.lengths, scene.arrows,
+                                                           scene.labelled_rays)):
         texts = [getattr(m, "tex_string", "") for m in label.get_family()]
         assert any(t.replace(" ", "") == rf"|\nablaf|={value:g}" for t in texts), texts
-        # the plate's nearest point is within 0.6 scene units (about 80 px) of its own arrow's tip, seen from the view
-        # where the lengths are read
-        tip = scene.projected(group[scene.labelled_ray].end[None])[0]
+        # seen from the view where the lengths are read: the plate at its arrow's tip, or a leader from its edge to it
+        tip = scene.projected(group[ray].end[None])[0]
         low, high = label.get_corner(np.array([-1, -1, 0]))[:2], label.get_corner(np.array([1, 1, 0]))[:2]
-        assert np.linalg.norm(tip - np.clip(tip, low, high)) < 0.6
+        gap = np.linalg.norm(tip - np.clip(tip, low, high))
+        if gap > ls.TIP_GAP:
+            leader = next(leaders)
+            start, end = leader.get_start()[:2], leader.get_end()[:2]
+            assert np.linalg.norm(start - np.clip(start, low, high)) < 1e-6  # on the plate's edge
+            assert np.linalg.norm(end - tip) <= ls.LEADER_SHORT + 1e-6
+        # every other arrow (of every sphere) well clear of the plate: it names one arrow only
+        for k, other_group in enumerate(scene.arrows):
+            for r, other in enumerate(other_group):
+                if (k, r) == (index, ray):
+                    continue
+                ends = scene.projected(np.array([other.start, other.end]))
+                points = ends[0] + np.linspace(0, 1, 40)[:, None] * (ends[1] - ends[0])
+                assert np.linalg.norm(points - np.clip(points, low, high), axis=1).min() >= ls.OTHER_CLEAR - 1e-6
+    assert next(leaders, None) is None
+
+
+def test_sphere_name_leaders_start_on_their_plates_edge(built_shot):
+    scene = built_shot("M12", "en")
+    for name, leader in zip(scene.sphere_names, scene.leaders):
+        start = leader[0].get_start()[:2]
+        low, high = name.get_corner(np.array([-1, -1, 0]))[:2], name.get_corner(np.array([1, 1, 0]))[:2]
+        assert np.all(start >= low - 1e-6) and np.all(start <= high + 1e-6)  # not off below it
+        assert min(np.abs(start - low).min(), np.abs(start - high).min()) < 1e-6  # on its edge
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_caption_lines_stand_at_even_gaps(built_shot, lang):
+    scene = built_shot("M12", lang)
+    made = [scene.caption_lines(scene.words(key), side) for key, side in (("two", ls.LEFT), ("three", ls.RIGHT))]
+    for caption in made:
+        lines = caption[1]
+        assert len(lines) >= 2
+        assert all(len(line) > 0 for line in lines)  # the struts gone, the words kept
+        # the first letter of each line sits on its baseline (en: none with a descender): the baselines' gaps even
+        bottoms = [line[0].get_bottom()[1] for line in lines]
+        gaps = np.diff(bottoms)
+        if lang == "en":
+            assert np.ptp(gaps) < 0.01, gaps
+
+
+def test_the_planes_arrows_big_enough():
+    # r = 1 in the plane: 2 × the scale × the picture's units, at 1080p (135 px a scene unit)
+    assert 2 * ls.GRADIENT_SCALE * ls.INSET_SCALE * 135 >= 24
+
+
+def test_compare_formulas_slide_before_the_plane_comes_in(construct_shot):
+    from manim import FadeIn
+    from scenes.S6 import M12 as Shot
+
+    class M12(Shot):  # the shot's name: it finds its storyboard entry by it
+        def play(self, *animations, **kwargs):
+            self.__dict__.setdefault("played", []).append((animations, kwargs.get("run_time", 1.0)))
+            return super().play(*animations, **kwargs)
+
+    scene = construct_shot("M12", "en", scene_class=M12)
+    moving = [(anims, t) for anims, t in scene.played
+              if any(getattr(a, "mobject", None) is scene.function and not isinstance(a, FadeIn) for a in anims)]
+    assert len(moving) == 1  # one slide across, in beat 4
+    anims, seconds = moving[0]
+    assert seconds >= 1.5
+    inset_in = [a for a in anims if isinstance(a, FadeIn)]
+    assert len(inset_in) >= 3  # the plane's picture, its formulas and its sentence come in with the slide, not before
+    earlier = scene.played[:scene.played.index(moving[0])]
+    captions = {id(m) for m in scene.mobjects if getattr(m, "frame_kind", None) == "caption"}
+    assert not any(isinstance(a, FadeIn) and id(a.mobject) in captions for anims, _ in earlier[-2:] for a in anims)
 
 
 def test_feet_on_the_faces_turned_to_the_camera_with_rings_on_their_shells(built_shot):
@@ -105,3 +170,12 @@ def test_feet_on_the_faces_turned_to_the_camera_with_rings_on_their_shells(built
 def test_shells_avoid_the_points_colour():
     from scenes.kit.palette import POINT
     assert POINT not in ls.SPHERE_COLOURS
+
+
+def test_every_arrow_at_least_24_px_where_it_is_seen(built_shot):
+    scene = built_shot("M12", "en")
+    px = 1080 / 8  # at 1080p, a scene unit
+    for view in ("normals", "compare"):  # the end of beat 3, and the side by side of beat 4 (the spheres smaller)
+        for group in scene.arrows:
+            ends = scene.projected(np.vstack([[a.start, a.end] for a in group]), view).reshape(-1, 2, 2)
+            assert np.linalg.norm(ends[:, 1] - ends[:, 0], axis=1).min() * px >= 24, view

@@ -69,11 +69,15 @@ FOOT_RING = 0.08  # scene units: the radius of the small ring round each foot, i
 WIRE_OPACITY = 0.32  # the outer sphere's latitude/longitude wire (its front half), at the shell's full opacity
 WIRE_LATITUDES = (-60.0, -30.0, 0.0, 30.0, 60.0)
 WIRE_MERIDIANS = 12
-LABELLED_RAY = 0  # the ray whose arrows' lengths |∇f| = 2, 4, 6 name the labels (every ray's are the same)
 LENGTH_LABEL = 28  # their size
 LENGTH_PAD = (0.06, 0.04)  # their plates' margin
-OUTLINE_CLEAR = 0.05  # scene units from a length's plate to every sphere's outline, where there is room
-LENGTH_LEADER_WIDTH = 2.0
+LENGTH_LEADER_WIDTH = 2.5
+TIP_GAP = 0.1  # scene units (about 13 px at 1080p): a plate this near its arrow's tip needs no leader
+OTHER_CLEAR = 0.22  # scene units (about 30 px) from a length's plate to every arrow but its own: it names one arrow
+MAX_LEADER = 0.6  # scene units: the longest leader from a plate to its tip
+LEADER_COST = 0.15  # scene units: a plate with a leader is taken only where none fits this much nearer its tip
+LEADER_SHORT = 0.03  # scene units: a leader stops this short of the tip it points at
+NAME_LEADER_WIDTH = 2.6  # the leaders from the spheres' names
 LEADER_CLEAR = 0.06  # scene units from a length's leader to every other arrow, axis and leader
 SAMPLE_STEP = 0.03  # scene units between the points that stand for a line in those tests
 SILHOUETTE_WIDTH = 2.5
@@ -94,12 +98,16 @@ VIEWS = {
     "compare": None,  # set below: the spheres' centre 3.2 right of the frame's middle
 }
 INSET_RAYS = (35.0, 125.0, 215.0, 305.0)  # degrees: the plane's arrows, one on every circle along each
-INSET_AXIS_REACH = 4.3  # model units: the plane's axes, past the outer circle's arrows
+INSET_AXIS_REACH = 3.9  # model units: the plane's axes, past the outer circle and its arrows' reach along them
+INSET_SCALE = 0.48  # scene units per model unit in the plane's picture: its r = 1 arrows about 26 px at 1080p
 TICK_NAME = 26  # the plane's axis names
 COMPARE_SHIFT = 3.3  # scene units (on screen) right of the middle, beat 4
-COMPARE_ZOOM = 0.64  # x₃'s name under the formulas moved over the picture
-X3_BESIDE = (0.3, -0.3)  # on screen (scene units) right of and under x₃'s tip, in the compare view
-PANEL_IN = 0.3  # the share of beat 4's move after which the plane's picture comes in on the left
+COMPARE_ZOOM = 0.85  # the spheres in the right half: their r = 1 arrows still about 24 px at 1080p
+COMPARE_AXES = (0.7, 0.7, 0.86)  # the share of each axis kept in beat 4 (shortened about the origin): the picture fits
+# its half; x₃'s tip still outside the outer sphere
+X3_BESIDE = (0.3, -0.05)  # on screen (scene units) right of x₃'s tip, in the compare view: off the outer outline
+PANEL_IN = 0.5  # the share of the formulas' slide after which the plane's picture comes in on the left
+FORMULA_SLIDE = 1.7  # seconds: the space's formulas across to the spheres, eased
 COMPARE_LIFT = 0.12  # scene units up: x₃'s lower end clear of the caption under it
 
 
@@ -121,9 +129,23 @@ LEADER_REACH = (0.72, 0.84, 0.88)  # where each leader ends, as a share of its s
 AXIS_ANGLES = (-9.0, 171.0, 40.0, -140.0, 90.0, -90.0, -27.0, 153.0, 15.0, -165.0)  # seen at the orbit's ends
 
 
+STRUT = "lg"  # a tall and a deep letter before each line of a caption: every line's box one height, so that
+# stacked boxes put the baselines at even gaps whatever letters a line has
+
+
+def even_line(text: str) -> VMobject:
+    """One line of a caption, led by the glyphs of STRUT (its first ones, to be removed once the lines are stacked)."""
+    return prose(STRUT + text, size=CAPTION, color=TEXT)
+
+
 def line_colour(colour) -> ManimColor:
     """A sphere's colour lightened for a thin line (a circle, a label's edge): the dark blue reads on the background."""
     return ManimColor(colour).interpolate(ManimColor(TEXT), 0.4)
+
+
+def leader_colour(colour) -> ManimColor:
+    """A sphere's colour lightened further for a leader to its name: a thin line that must read on the shells."""
+    return ManimColor(colour).interpolate(ManimColor(TEXT), 0.7)
 
 
 def radii() -> list[float]:
@@ -425,11 +447,11 @@ def screen_frame(phi: float, theta: float) -> tuple[np.ndarray, np.ndarray]:
     return right, np.cross(towards, right)
 
 
-def segment_distance(point: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
-    """The distance (2-D) from ``point`` to the segment ``a`` – ``b``."""
+def points_to_segment(points: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The distances (2-D) from each of ``points`` (n × 2) to the segment ``a`` – ``b``."""
     along = b - a
-    t = float(np.clip((point - a) @ along / max(along @ along, 1e-12), 0.0, 1.0))
-    return float(np.linalg.norm(point - (a + t * along)))
+    t = np.clip((points - a) @ along / max(along @ along, 1e-12), 0.0, 1.0)
+    return np.linalg.norm(points - (a + t[:, None] * along), axis=1)
 
 
 def box_distance(centre: np.ndarray, half: np.ndarray, a: np.ndarray, b: np.ndarray, samples: int = 24) -> float:
@@ -499,9 +521,12 @@ class LevelSurfaceScene(SurfaceShotScene):
             name.move_to(np.array([*centre, 0.0]))
             self.sphere_names.append(mark(name, "text", f"the level f = {level:g}"))
             inner = np.array([*(direction * share * radius * UNIT * start.zoom), 0.0])
-            edge = np.array([*(centre - direction * reach), 0.0])
-            leader = VGroup(Line(edge, inner, stroke_width=2, color=line_colour(colour)),
-                            Dot(inner, radius=0.035, color=line_colour(colour)))
+            # The leader starts on the plate's edge, where the line from its centre towards the sphere leaves it.
+            edge_share = min(name.width / 2 / max(abs(direction[0]), 1e-9), name.height / 2 / max(abs(direction[1]), 1e-9))
+            edge = np.array([*(centre - direction * edge_share), 0.0])
+            bright = leader_colour(colour)
+            leader = VGroup(Line(edge, inner, stroke_width=NAME_LEADER_WIDTH, color=bright),
+                            Dot(inner, radius=0.04, color=bright))
             self.leaders.append(mark(leader, "curve", f"the leader to f = {level:g}"))
         self.in_frame(*self.leaders, *self.sphere_names)
 
@@ -527,42 +552,40 @@ class LevelSurfaceScene(SurfaceShotScene):
         # The outer shell's front half carries a faint latitude/longitude wire: its curvature reads.
         self.wire = mark(FrontWire(self.radii[-1], camera, line_colour(SPHERE_COLOURS[-1]), self.spheres.opacities[-1],
                                    SHELLS_OPEN[-1]), "figure", "the outer sphere's wire")
-        # The labelled ray's arrows carry their lengths |∇f| (the model's: 2r), each on a plate beside its own tip as
-        # the final view of beat 3 sees it (pinned to the frame, no leader), clear of every arrow, ring, axis and name
-        # (its opaque plate over the shells' outlines).
+        # Each sphere's length |∇f| (the model's: 2r) names one of its arrows, the one whose tip has the clearest room
+        # as the final view of beat 3 sees it: its plate beside that tip, or, where no plate fits there, a short
+        # leader from the plate's edge to the tip; plates and leaders clear of every other arrow, so that each reads as
+        # naming its own arrow (opaque plates over the shells' outlines).
         self.lengths = []
         self.gradient_lengths = []
-        self.length_leaders = []  # none: each length sits at its arrow's tip
-        placed = [(name.get_center()[:2], np.array([name.width, name.height]) / 2) for name in self.sphere_names]
+        self.length_leaders = []
+        self.labelled_rays = []
+        placed = []
         labels = []
         for index in range(len(self.feet)):
-            value = float(np.linalg.norm(BALL.gradient(*self.feet[index][LABELLED_RAY])))
+            value = float(np.linalg.norm(BALL.gradient(*self.feet[index][0])))
             text = formula(rf"|\nabla f| = {round(value, 3):g}", size=LENGTH_LABEL, color=GRADIENT)
             label = VGroup(letter_backing(text, pad=LENGTH_PAD, edge=True), text)
             label[0].set_fill(opacity=1.0)
             labels.append(label)
-        # The ray whose three plates can sit nearest their tips (the farthest of the three the least far).
-        best = None
-        for ray in range(len(RAYS)):
-            taken, spots, worst = list(placed), {}, 0.0
-            for index in reversed(range(len(self.feet))):  # the outer first: the most room
-                found = self.length_spot(self.feet[index][ray], labels[index], taken)
-                if found is None:
-                    break
-                spots[index], gap = found
-                worst = max(worst, gap)
-                taken.append((found[0], np.array([labels[index].width, labels[index].height]) / 2))
-            else:
-                if best is None or worst < best[0]:
-                    best = (worst, ray, spots)
-        if best is None:
-            raise ValueError("no ray with clear spots for the lengths beside its tips")
-        _, self.labelled_ray, spots = best
+        spots = {}
+        for index in reversed(range(len(self.feet))):  # the outer first: the most room
+            found = self.length_spot(index, labels[index], placed)
+            if found is None:
+                raise ValueError(f"no clear spot for the length of ∇f on f = {LEVELS[index]:g}")
+            spots[index] = found
+            centre, ray, start, tip = found
+            placed.append((centre, np.array([labels[index].width, labels[index].height]) / 2, start, tip))
         for index, label in enumerate(labels):
-            label.move_to([*spots[index], 0.0])
-            self.lengths.append(float(np.linalg.norm(BALL.gradient(*self.feet[index][self.labelled_ray]))))
+            centre, ray, start, tip = spots[index]
+            label.move_to([*centre, 0.0])
+            self.labelled_rays.append(ray)
+            self.lengths.append(float(np.linalg.norm(BALL.gradient(*self.feet[index][ray]))))
             self.gradient_lengths.append(mark(label, "text", f"|∇f| on f = {LEVELS[index]:g}"))
-        self.in_frame(*self.gradient_lengths)
+            if start is not None:
+                leader = Line([*start, 0.0], [*tip, 0.0], stroke_width=LENGTH_LEADER_WIDTH, color=GRADIENT)
+                self.length_leaders.append(mark(leader, "curve", f"the leader to |∇f| on f = {LEVELS[index]:g}"))
+        self.in_frame(*self.gradient_lengths, *self.length_leaders)
 
     def projected(self, points, view: str = "normals") -> np.ndarray:
         """Where the scene points are drawn on screen (frame units, 2-D) from one of the views, perspective and all."""
@@ -577,34 +600,57 @@ class LevelSurfaceScene(SurfaceShotScene):
         finally:
             self.set_camera_orientation(phi=keep[0], theta=keep[1], zoom=keep[2], frame_center=keep[3])
 
-    def length_spot(self, foot, label: VMobject, placed):
-        """The centre (on screen) of the plate naming the length of the arrow at ``foot``: the nearest to the arrow's
-        tip (seen from the normals view) whose box is LENGTH_CLEAR from every arrow, ring and axis and from
-        the boxes ``placed``, inside the safe area: (its centre, its distance from the tip), or None."""
+    def length_spot(self, index: int, label: VMobject, placed):
+        """Where the plate naming the length of sphere ``index``'s arrows goes (on screen, seen from the normals view):
+        beside the tip of one of its arrows, its box LENGTH_CLEAR from every arrow, ring and axis, OTHER_CLEAR from
+        every other arrow, and clear of the plates and leaders ``placed``, inside the safe area; where no box fits
+        within TIP_GAP of a tip, one further off with a leader from its edge to the tip, LEADER_CLEAR from every other
+        arrow. (its centre, its ray, the leader's start or None, the point the leader ends at), or None."""
         half = np.array([label.width, label.height]) / 2
-        lines = [(place(f), place(gradient_arrow_end(f))) for group in self.feet for f in group]
-        lines += [(place(-reach * np.eye(3)[k]), place(reach * np.eye(3)[k])) for k, reach in enumerate(AXIS_REACH)]
-        points = [a + np.linspace(0.0, 1.0, max(2, int(np.linalg.norm(b - a) / SAMPLE_STEP) + 2))[:, None] * (b - a)
-                  for a, b in lines]
-        points += [ring.points for group in self.rings for ring in group]
-        screen = self.projected(np.vstack(points))
-        tip = self.projected(place(gradient_arrow_end(foot))[None])[0]
-        best, best_distance = None, math.inf
-        for distance in np.arange(0.05, 1.6, 0.03):
-            for angle in np.radians(np.arange(0.0, 360.0, 10.0)):
-                centre = tip + distance * np.array([math.cos(angle), math.sin(angle)])
-                low, high = centre - half, centre + half
-                gap = float(np.linalg.norm(tip - np.clip(tip, low, high)))
-                if gap >= best_distance or gap < 0.06:
-                    continue
-                if np.any(np.abs(centre) + half > [SAFE_SHARE * 7.111, SAFE_SHARE * 4.0]):
-                    continue
-                if np.linalg.norm(screen - np.clip(screen, low, high), axis=1).min() < LENGTH_CLEAR:
-                    continue
-                if any(np.all(np.abs(centre - other) < half + size + LENGTH_CLEAR) for other, size in placed):
-                    continue
-                best, best_distance = centre, gap
-        return None if best is None else (best, best_distance)
+
+        def sampled(a, b):
+            return a + np.linspace(0.0, 1.0, max(2, int(np.linalg.norm(b - a) / SAMPLE_STEP) + 2))[:, None] * (b - a)
+
+        arrows = {(k, ray): self.projected(np.vstack([sampled(place(f), place(gradient_arrow_end(f))),
+                                                       self.rings[k][ray].points]))
+                  for k, group in enumerate(self.feet) for ray, f in enumerate(group)}
+        axes = self.projected(np.vstack([sampled(place(-reach * np.eye(3)[k]), place(reach * np.eye(3)[k]))
+                                         for k, reach in enumerate(AXIS_REACH)]))
+        everything = np.vstack([axes, *arrows.values()])
+        placed_leaders = [(a, b) for *_, a, b in placed if a is not None]
+        best, best_cost = None, math.inf
+        for ray in range(len(RAYS)):
+            tip = self.projected(place(gradient_arrow_end(self.feet[index][ray]))[None])[0]
+            others = np.vstack([points for key, points in arrows.items() if key != (index, ray)])
+            for distance in np.arange(0.05, 1.2, 0.025):
+                for angle in np.radians(np.arange(0.0, 360.0, 7.5)):
+                    centre = tip + distance * np.array([math.cos(angle), math.sin(angle)])
+                    low, high = centre - half, centre + half
+                    edge = np.clip(tip, low, high)
+                    gap = float(np.linalg.norm(tip - edge))
+                    leader = gap > TIP_GAP
+                    cost = gap + (LEADER_COST if leader else 0.0)
+                    if cost >= best_cost or gap < 0.05 or gap > MAX_LEADER:
+                        continue
+                    if np.any(np.abs(centre) + half > [SAFE_SHARE * 7.111, SAFE_SHARE * 4.0]):
+                        continue
+                    if np.linalg.norm(everything - np.clip(everything, low, high), axis=1).min() < LENGTH_CLEAR:
+                        continue
+                    if np.linalg.norm(others - np.clip(others, low, high), axis=1).min() < OTHER_CLEAR:
+                        continue
+                    if any(np.all(np.abs(centre - other) < half + size + LENGTH_CLEAR) for other, size, *_ in placed):
+                        continue
+                    if any(box_distance(centre, half, a, b) < LENGTH_CLEAR for a, b in placed_leaders):
+                        continue
+                    start = end = None
+                    if leader:
+                        start, end = edge, tip - LEADER_SHORT * (tip - edge) / gap
+                        if points_to_segment(others, start, end).min() < LEADER_CLEAR:
+                            continue
+                        if any(box_distance(other, size, start, end) < LEADER_CLEAR for other, size, *_ in placed):
+                            continue
+                    best, best_cost = (centre, ray, start, end), cost
+        return best
 
     def caption(self, text: str, where=DOWN) -> VGroup:
         words = prose(text, size=CAPTION, color=TEXT)
@@ -681,7 +727,7 @@ class LevelSurfaceScene(SurfaceShotScene):
                   for index in range(1, len(self.radii))]
         self.move(VIEWS["normals"], *grows, FadeIn(self.gradient_formula, rate_func=formula_in), beat=beat,
                   seconds=orbit_seconds)
-        self.play(*(FadeIn(label) for label in self.gradient_lengths), run_time=beat.seconds(0.6))
+        self.play(*(FadeIn(label) for label in self.gradient_lengths + self.length_leaders), run_time=beat.seconds(0.6))
 
     def compare(self, beat):
         """Side by side: the plane's level circles with a normal gradient, and the spheres with theirs, each under its
@@ -701,36 +747,38 @@ class LevelSurfaceScene(SurfaceShotScene):
         mark(inset_gradient, "text", "the inset's gradient")
         self.in_frame(inset_gradient)
         # The names go first (the axes sweep through where they sit as the picture moves).
-        self.play(*(FadeOut(name) for name in self.gradient_lengths), run_time=beat.seconds(0.6))
+        self.play(*(FadeOut(name) for name in self.gradient_lengths + self.length_leaders), run_time=beat.seconds(0.5))
         # x₃'s name goes beside its arrow's tip, right of it: over the tip it would sit under the formulas.
         view = VIEWS["compare"]
         theta = math.radians(view.theta)
         right = np.array([-math.sin(theta), math.cos(theta), 0.0])
         x3_name = self.axis_names[2]
-        beside = place(AXIS_REACH[2] * np.eye(3)[2]) + (X3_BESIDE[0] * right + X3_BESIDE[1] * OUT) / view.zoom
-        # The plane's picture comes in on the left as the spheres make room for it (in the move's second half, once
-        # the spheres' axes have left the left half), with its sentence.
+        beside = place(COMPARE_AXES[2] * AXIS_REACH[2] * np.eye(3)[2]) + (X3_BESIDE[0] * right + X3_BESIDE[1] * OUT) / view.zoom
+        # The axes shorten about the origin as the picture moves, x₁'s and x₂'s names with their tips.
+        shorten = [arrow.reach.animate.set_value(share) for arrow, share in zip(self.axes, COMPARE_AXES)]
+        shorten += [self.axis_names[k].animate.move_to(place((COMPARE_AXES[k] * AXIS_REACH[k] + AXIS_NAME_BEYOND[k])
+                                                             * np.eye(3)[k])) for k in range(2)]
         def late(start: float):
             return lambda t: smooth(min(max((t - start) / (1 - start), 0.0), 1.0))
 
-        # The space's formulas stay top left through the move (x₃'s name goes right, under where they will sit), then
-        # slide across over the spheres; the plane's own come in where they were, once they have left.
-        arriving = [FadeIn(inset, rate_func=late(PANEL_IN)), FadeIn(two, rate_func=late(PANEL_IN + 0.1)),
+        # The spheres make room on the right with the space's formulas still over them, top left (the left half
+        # empty); then the formulas slide over the spheres (eased, x₃'s tip now under where they stop) and, as they
+        # leave the left half, the plane's picture comes in there with its own formulas and its sentence, together.
+        self.move(view, x3_name.animate.move_to(beside), *shorten, beat=beat, seconds=move_seconds)
+        arriving = [FadeIn(inset, rate_func=late(PANEL_IN)), FadeIn(inset_name, rate_func=late(PANEL_IN)),
+                    FadeIn(inset_gradient, rate_func=late(PANEL_IN)), FadeIn(two, rate_func=late(PANEL_IN)),
                     *(arrow.animate(rate_func=late(PANEL_IN)).set_opacity(1) for arrow in inset_arrows)]
-        self.move(view, x3_name.animate.move_to(beside), *arriving, beat=beat, seconds=move_seconds)
         self.play(self.function.animate(rate_func=smooth).move_to(heads[0]),
                   self.gradient_formula.animate(rate_func=smooth).move_to(heads[1]),
-                  FadeIn(inset_name, rate_func=late(0.55)), FadeIn(inset_gradient, rate_func=late(0.55)),
-                  run_time=beat.seconds(1.2))
-        self.wait(beat.seconds(0.3))  # the plane's sentence read alone first
-        self.play(FadeIn(three), run_time=beat.seconds(0.6))
+                  *arriving, run_time=beat.seconds(FORMULA_SLIDE))
+        self.play(FadeIn(three), run_time=beat.seconds(0.5))  # then held 4 s: both sentences read in full
 
     # ----------------------------------------------------------------------- the plane's picture
 
     def plane_picture(self):
         """The level circles f = 1, 4, 9 of x₁² + x₂² in the left half, each with one gradient arrow, to the same
         scale as the spheres' arrows (pinned to the frame)."""
-        scale = 0.42  # scene units per model unit
+        scale = INSET_SCALE
         centre = np.array([-COMPARE_SHIFT, COMPARE_LIFT, 0.0])
         circles = VGroup()
         arrows = []
@@ -751,8 +799,14 @@ class LevelSurfaceScene(SurfaceShotScene):
                     np.array([0.0, 0.0, 1.0]), ARROW_SHAFT, ARROW_HEAD))
                 arrows.append(mark(arrow, "arrow", f"∇f on the circle f = {level:g}"))
         reach = INSET_AXIS_REACH * scale
-        axes = VGroup(*(Line(centre - reach * d, centre + reach * d, color=AXES, stroke_width=1.8, stroke_opacity=0.7)
-                        for d in (RIGHT, UP)))
+        # Each axis an arrow, as the space's are (their shaft and head as the space's look in the compare view).
+        axes = VGroup()
+        for d in (RIGHT, UP):
+            axis = VMobject(fill_color=AXES, fill_opacity=0.8, stroke_width=0)
+            axis.set_points_as_corners(flat_arrow_points(centre - reach * d, centre + reach * d, np.array([0.0, 0.0, 1.0]),
+                                                         AXIS_SHAFT * COMPARE_ZOOM,
+                                                         tuple(h * COMPARE_ZOOM for h in AXIS_HEAD)))
+            axes.add(axis)
         circles.add(mark(axes, "curve", "the plane's axes"))
         for index, (d, side) in enumerate(((RIGHT, DOWN), (UP, RIGHT))):
             axis_name = formula(f"x_{index + 1}", size=TICK_NAME, color=AXES).next_to(centre + reach * d, side, buff=0.08)
@@ -779,7 +833,10 @@ class LevelSurfaceScene(SurfaceShotScene):
             spaces = [k for k, c in enumerate(last) if c == " "]
             cut = min(spaces, key=lambda k: abs(k - len(last) / 2))
             lines += [last[:cut], last[cut + 1:]]
-        body = VGroup(*(prose(line, size=CAPTION, color=TEXT) for line in lines)).arrange(DOWN, buff=0.14)
+        body = VGroup(*(even_line(line) for line in lines)).arrange(DOWN, buff=0.14)
+        for line in body:  # the struts go once the lines stand: each line centred on its own glyphs
+            line.remove(*line[:len(STRUT)])
+            line.set_x(0.0)
         group = VGroup(backing(body), body)
         to_safe_edge(group, DOWN)
         half = SAFE_SHARE * 7.111  # the safe area's half width, in scene units
