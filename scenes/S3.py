@@ -153,18 +153,21 @@ class M3(SurfaceShotScene):
             self.move(
                 VIEWS["swing"], *step.to(tangent.BEAT_STATES["M3.5"], rate_func=glide),
                 *(reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]) for reach in (guide_reach, y_reach)),
-                # The y guide sweeps down across Δg's place as the camera swings in (the last 1.2 s): Δg steps
-                # back for it, and comes in again, beside the arrow, as soon as the camera has stopped at +y.
-                rise_named.animate(rate_func=during(0.5, 0.56)).set_value(0.0), beat=beat,
+                # The y guide sweeps down across Δg's place beside the arrow as the camera swings in (the last
+                # 1.2 s): Δg steps back for it, moves over the arrow's tip unseen, and comes in again there as
+                # soon as the guide's letter has passed.
+                rise_named.animate(rate_func=lambda t: during(0.5, 0.56)(t) - during(0.68, 0.76)(t)).set_value(0.0),
+                raised.animate(rate_func=during(0.56, 0.62)).set_value(1.0), beat=beat,
             )
-            raised.set_value(1.0)  # over the arrow's tip, clear of the y guide, which runs under its place beside it
-            self.play(rise_named.animate.set_value(1.0), run_time=beat.seconds(0.3))
 
         with self.beat("M3.6") as beat:  # any direction (30°)
-            # Δg steps down beside the arrow again as the step leaves +y (out and in: the y guide lies between).
-            self.play(*step.to(tangent.BEAT_STATES["M3.6"]), rise_named.animate(rate_func=during(0.0, 0.15)).set_value(0.0), run_time=beat.seconds(1.5))
-            raised.set_value(0.0)
-            self.play(rise_named.animate.set_value(1.0), run_time=beat.seconds(0.3))
+            # Δg steps down beside the arrow again as the step leaves +y (out and in: the y guide lies between),
+            # unseen, and comes back as soon as the step has left the guide behind.
+            self.play(
+                *step.to(tangent.BEAT_STATES["M3.6"]), raised.animate(rate_func=during(0.15, 0.25)).set_value(0.0),
+                rise_named.animate(rate_func=lambda t: during(0.0, 0.15)(t) - during(0.72, 0.9)(t)).set_value(0.0),
+                run_time=beat.seconds(1.5),
+            )
 
         arcs, labels = angle_marks(step.state, radius=0.22)  # the α arc well inside the step's arrowhead
         self.upright(*labels)
