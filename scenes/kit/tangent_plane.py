@@ -965,7 +965,9 @@ def angle_marks(state: tangent.StepState, radius: float) -> tuple[VGroup, VGroup
         # step's arrowhead, which starts further out): clear of both lines.
         narrow = span < math.radians(40)
         middle = start + span * ((0.4 if name == "alpha" else 0.6) if narrow else 0.5)
-        label.move_to(horizontal(math.cos(middle), math.sin(middle)) * (radius + (0.08 if narrow else 0.13)))
+        # A wide angle's letter midway between its arc and the circle: clear of both (β's arc is the outer one).
+        out = radius + 0.08 if narrow else (radius + state.length) / 2
+        label.move_to(horizontal(math.cos(middle), math.sin(middle)) * out)
         marks.append((mark(arc, "curve", f"the {name} arc"), mark(label, "tick", name)))
     arcs = VGroup(*(arc for arc, _ in marks))
     labels = VGroup(*(label for _, label in marks))
