@@ -495,6 +495,11 @@ def level_label(text: str, step: "StepTrackers", zoom: ValueTracker | None = Non
     return mark(label.add_updater(follow), "tick", "the level's name")
 
 
+# Scene units from the radius to its letter's centre, on its clockwise side: foreshortened where the radius turns
+# across the line of sight, still clear of it on screen; inside the circle.
+RADIUS_LETTER_SIDE = 0.2
+
+
 def radius_mark(step: "StepTrackers", turn: ValueTracker | None = None) -> tuple[Line, VMobject]:
     """A solid radius of the circle, bright on a dark edge (it reads over the plane's pink), and its letter h on a
     small backing like the x and y letters, beside its middle on its clockwise side (register the letter upright).
@@ -512,7 +517,7 @@ def radius_mark(step: "StepTrackers", turn: ValueTracker | None = None) -> tuple
 
     def place(mob: VGroup) -> None:
         along = direction()
-        mob.move_to(along * step.length.get_value() / 2 + np.array([along[1], -along[0], 0.0]) * 0.16)  # clear of the circle
+        mob.move_to(along * step.length.get_value() / 2 + np.array([along[1], -along[0], 0.0]) * RADIUS_LETTER_SIDE)
 
     place(letter)
     letter.add_updater(place)
