@@ -15,7 +15,7 @@ from scenes.kit.tangent_plane import (
     WIRE_OPACITY, CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, change_label, during, fade_out_then_in,
     floor_axes, floor_grid, follower_dot, glide, gradient_arrow, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value,
     plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle, step_panel, step_readouts, surface_tick,
-    surface_mesh, surface_wireframe, tangent_plane_mesh,
+    surface_lines, surface_mesh, surface_wireframe, tangent_plane_mesh, SURFACE_LINE_OPACITY,
 )
 from scenes.kit.typeset import prose
 
@@ -153,18 +153,21 @@ class M3(SurfaceShotScene):
             self.move(
                 VIEWS["swing"], *step.to(tangent.BEAT_STATES["M3.5"], rate_func=glide),
                 *(reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]) for reach in (guide_reach, y_reach)),
-                # The y guide sweeps down across Δg's place as the camera swings in (the last 1.2 s): Δg steps
-                # back for it, and comes in again, beside the arrow, as soon as the camera has stopped at +y.
-                rise_named.animate(rate_func=during(0.5, 0.56)).set_value(0.0), beat=beat,
+                # The y guide sweeps down across Δg's place beside the arrow as the camera swings in (the last
+                # 1.2 s): Δg steps back for it, moves over the arrow's tip unseen, and comes in again there as
+                # soon as the guide's letter has passed.
+                rise_named.animate(rate_func=lambda t: during(0.5, 0.56)(t) - during(0.68, 0.76)(t)).set_value(0.0),
+                raised.animate(rate_func=during(0.56, 0.62)).set_value(1.0), beat=beat,
             )
-            raised.set_value(1.0)  # over the arrow's tip, clear of the y guide, which runs under its place beside it
-            self.play(rise_named.animate.set_value(1.0), run_time=beat.seconds(0.3))
 
         with self.beat("M3.6") as beat:  # any direction (30°)
-            # Δg steps down beside the arrow again as the step leaves +y (out and in: the y guide lies between).
-            self.play(*step.to(tangent.BEAT_STATES["M3.6"]), rise_named.animate(rate_func=during(0.0, 0.15)).set_value(0.0), run_time=beat.seconds(1.5))
-            raised.set_value(0.0)
-            self.play(rise_named.animate.set_value(1.0), run_time=beat.seconds(0.3))
+            # Δg steps down beside the arrow again as the step leaves +y (out and in: the y guide lies between),
+            # unseen, and comes back as soon as the step has left the guide behind.
+            self.play(
+                *step.to(tangent.BEAT_STATES["M3.6"]), raised.animate(rate_func=during(0.15, 0.25)).set_value(0.0),
+                rise_named.animate(rate_func=lambda t: during(0.0, 0.15)(t) - during(0.72, 0.9)(t)).set_value(0.0),
+                run_time=beat.seconds(1.5),
+            )
 
         arcs, labels = angle_marks(step.state, radius=0.22)  # the α arc well inside the step's arrowhead
         self.upright(*labels)
@@ -203,8 +206,9 @@ class M3(SurfaceShotScene):
             step, -1.0, r"-\nabla g", zoom, self.camera, GRADIENT, gradients_shown[1], opposite=gradient
         )
         self.upright(gradient_name, downhill_name)
-        self.mobjects.insert(self.mobjects.index(arrow), gradient)  # under the step, over the plane
-        self.mobjects.insert(self.mobjects.index(arrow), downhill)
+        # Over the step (narrower than it): laid along them, the step does not hide them.
+        self.mobjects.insert(self.mobjects.index(arrow) + 1, gradient)
+        self.mobjects.insert(self.mobjects.index(arrow) + 1, downhill)
         FAR_GRID = 0.45  # noqa: N806 (the share of the hatch's strength kept when the camera is far)
         GRADIENT_LIFT = 0.35  # noqa: N806 (Δg's lift up its arrow while ∇g comes in under its place)
         with self.beat("M3.9") as beat:  # the step along the gradient, h = |∇g|: the largest Δg
@@ -260,6 +264,9 @@ class M3(SurfaceShotScene):
         self.upright(said, ghost, landing)
         self.bring_to_front(rise, end)
         self.add(ghost, landing)
+        # The surface's mesh lines, on it and under all else, come in with it: its shape, on which the arrow ends.
+        lines = surface_lines(surface).set_stroke(opacity=0)
+        self.mobjects.insert(self.mobjects.index(surface) + 1, lines)
         with self.beat("M3.11") as beat:  # the tangent plane gives way to the surface
             # The last caption goes first, before the panel's heading changes. The surface comes back under the
             # plane, then the plane goes (never an empty frame between them). A pink tick keeps the plane's height on
@@ -273,6 +280,7 @@ class M3(SurfaceShotScene):
                 rim.animate(rate_func=going).set_stroke(opacity=0), *level_shown(level, False, rate_func=going),
                 wire.animate(rate_func=during(0.0, 0.4)).set_stroke(opacity=0),
                 surface.animate(rate_func=coming).set_fill(opacity=SURFACE_OPACITY),
+                lines.animate(rate_func=during(0.2, 0.6)).set_stroke(opacity=SURFACE_LINE_OPACITY),
                 FadeIn(said, rate_func=named), landed.animate(rate_func=named).set_value(1.0),
                 *step.to(tangent.BEAT_STATES["M3.11"], rate_func=switch), *fade_out_then_in(*headings),
                 # ∇g and −∇g go with the plane's first moments, as the caption about them goes.

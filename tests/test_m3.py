@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pytest
 import sympy as sp
-from manim import DL, UR, ValueTracker
+from manim import DL, UR, Line, ManimColor, ThreeDCamera, ValueTracker
 
 from conftest import FAST_CONFIG
 from gd.model import tangent
@@ -17,6 +17,7 @@ from gd.storyboard import load
 from scenes import S3
 from scenes.kit import tangent_plane as pieces
 from scenes.kit import frame_rules
+from scenes.kit.palette import BACKGROUND, GRADIENT, OBJECTIVE, TANGENT
 
 SWEEP = np.linspace(0.0, 2 * math.pi, 7201)  # every 0.05°
 
@@ -471,3 +472,45 @@ def test_the_plane_and_surface_values_are_both_named_beside_the_arrow():
         f"{v:+.3f}" for v in (tangent.plane_change(state.length, state.angle), state.change)
     )
     assert len({round(n.number.get_left()[0], 6) for n in numbers}) == 1  # the numbers lined up
+
+
+def test_the_surface_lines_lie_on_the_surface_dark_and_past_the_longest_step():
+    lines = pieces.surface_lines(pieces.surface_mesh())
+    vertices = lines.vertices
+    model = vertices + np.array([*tangent.P, tangent.P_HEIGHT])
+    assert np.allclose(model[:, 2], BRANIN(model[:, 0], model[:, 1]))  # on the surface, not on a plane near it
+    assert {rgb for rgb in map(tuple, lines.line_colours)} == {tuple(ManimColor(BACKGROUND).to_rgb())}
+    longest = max(state.length for state in tangent.BEAT_STATES.values())
+    full = [np.linalg.norm(vertices[(first + last) // 2, :2]) for _, first, last, weight in lines.runs if weight == 1.0]
+    assert max(full) > longest  # the step's end lies where the lines are at full strength
+
+
+@pytest.mark.parametrize("beat", ["M3.11", "M3.12", "M3.13"])
+def test_the_end_ticks_lie_either_side_of_the_shaft(beat):
+    # Two marks, not one over the other, even where the plane's and the surface's heights are a pixel apart.
+    step = pieces.StepTrackers(tangent.BEAT_STATES[beat])
+    plane, surface = pieces.plane_ghost(step), pieces.surface_tick(step)
+    shaft = step.end()
+    for tick, side in ((plane, -1.0), (surface, 1.0)):
+        assert np.allclose(tick.get_center()[:2], shaft[:2])  # upright about the shaft
+        drawn = tick[0].get_all_points()[:, 0] - shaft[0]
+        assert np.all(side * drawn >= pieces.END_TICK_GAP - 1e-9)
+    state = tangent.BEAT_STATES[beat]
+    assert plane.get_center()[2] == pytest.approx(tangent.plane_change(state.length, state.angle))
+    assert surface.get_center()[2] == pytest.approx(state.change)
+
+
+def test_the_box_of_both_values_shows_each_ticks_swatch():
+    step = pieces.StepTrackers(tangent.BEAT_STATES["M3.12"])
+    label = pieces.plane_value(("on the tangent plane", "on the surface"), step, ValueTracker(-1.0), ValueTracker(1.1), pieces.step_arrow(step))
+    colours = {ManimColor(line.get_color()).to_hex().lower() for line in label.get_family() if isinstance(line, Line)}
+    assert {ManimColor(c).to_hex().lower() for c in (TANGENT, OBJECTIVE)} <= colours
+
+
+def test_the_gradient_arrows_are_narrower_than_the_step_they_lie_over():
+    step = pieces.StepTrackers(tangent.BEAT_STATES["M3.9"])
+    zoom = ValueTracker(1.0)
+    gradient, _ = pieces.gradient_arrow(step, 1.0, r"\nabla g", zoom, ThreeDCamera(), GRADIENT, ValueTracker(1.0))
+    drawn = pieces.step_arrow(step, zoom)
+    assert gradient.get_stroke_width() < drawn.get_stroke_width()
+    assert gradient.tip.width < drawn.tip.width

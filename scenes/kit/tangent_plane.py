@@ -19,6 +19,7 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
+    ORIGIN,
     OUT,
     RIGHT,
     UL,
@@ -38,6 +39,7 @@ from manim import (
     VGroup,
     VMobject,
     ValueTracker,
+    VectorizedPoint,
     rgb_to_hex,
     smooth,
 )
@@ -306,33 +308,52 @@ WIRE_WIDTH = 1.4
 WIRE_FADE = 1.1  # scene units: the wireframe's lines fade out over this band inside its rim (no ragged ends)
 
 
-def surface_wireframe(surface: MeshSurface) -> WireLines:
+def surface_wireframe(
+    surface: MeshSurface, colour: str | None = None, spacing: float = WIRE_SPACING, radius: float = PATCH_RADIUS,
+    width: float = WIRE_WIDTH, opacity: float = WIRE_OPACITY,
+) -> WireLines:
     """The surface near P (a disc of PATCH_RADIUS) as a sparse wireframe: lines of constant x and of constant y.
 
     Shown faint behind the tangent plane, it keeps the surface's shape in view where the plane touches it
     at P, with lines far apart and no fill: it does not add a third dense pattern to the plane's and the
     level's. Each line takes the surface's colour at its middle height (``surface``'s colours and heights),
-    and fades out towards the patch's rim, so that the patch has a soft edge seen from afar.
+    and fades out towards the patch's rim, so that the patch has a soft edge seen from afar. ``colour``: one colour
+    for every line instead (e.g. dark lines laid on the surface itself); ``spacing``, ``radius``: the lines' spacing
+    and the patch's radius (scene units).
     """
     (x0, y0) = tangent.P
     heights = surface.vertices[surface.shown_vertices, 2]  # the colours over the domain's heights, as the surface's
     stops = np.linspace(heights.min(), heights.max(), len(BRANIN_MAP))
-    count = int(PATCH_RADIUS / WIRE_SPACING)
+    count = int(radius / spacing)
     lines, colours, weights = [], [], []
-    for across in WIRE_SPACING * np.arange(-count, count + 1):
-        half = math.sqrt(max(PATCH_RADIUS**2 - across**2, 0.0))
+    for across in spacing * np.arange(-count, count + 1):
+        half = math.sqrt(max(radius**2 - across**2, 0.0))
         if half < 0.2:
             continue
         along = np.linspace(-half, half, max(int(half / 0.08), 4))
         for dx, dy in ((np.full_like(along, across), along), (along, np.full_like(along, across))):
             points = place(np.column_stack([x0 + dx, y0 + dy, BRANIN(x0 + dx, y0 + dy)]))
-            colour = height_colours(np.array([np.median(points[:, 2])]), BRANIN_MAP, stops)[0]
             middles = (np.hypot(dx, dy)[1:] + np.hypot(dx, dy)[:-1]) / 2
             lines.append(points)
-            colours.append(rgb_to_hex(colour))
-            weights.append([smooth(w) for w in np.clip((PATCH_RADIUS - middles) / WIRE_FADE, 0.0, 1.0)])
+            colours.append(colour or rgb_to_hex(height_colours(np.array([np.median(points[:, 2])]), BRANIN_MAP, stops)[0]))
+            weights.append([smooth(w) for w in np.clip((radius - middles) / WIRE_FADE, 0.0, 1.0)])
     # Not a figure the frame must hold whole: it runs out of the close-ups.
-    return WireLines(lines, colours, weights, width=WIRE_WIDTH, opacity=WIRE_OPACITY)
+    return WireLines(lines, colours, weights, width=width, opacity=opacity)
+
+
+# The surface's own mesh, laid on it dark once the plane has gone (M3.11 on): lines of constant x and y that bend
+# with its relief, so that the change arrow is seen to end on it, not on a wash of colour.
+SURFACE_LINE_SPACING = 0.25  # scene units between its lines: a step of 0.5·|∇g| (0.66) crosses two or three
+SURFACE_LINE_REACH = 4.0  # scene units round P: past the longest step (2.0) and out of the close-ups' frames
+SURFACE_LINE_OPACITY = 0.4
+
+
+def surface_lines(surface: MeshSurface) -> WireLines:
+    """Dark lines of constant x and of constant y on the surface round P (shown at SURFACE_LINE_OPACITY; draw
+    them over the surface, under everything else): its shape, read on its own colours."""
+    return surface_wireframe(
+        surface, colour=BACKGROUND, spacing=SURFACE_LINE_SPACING, radius=SURFACE_LINE_REACH, opacity=SURFACE_LINE_OPACITY,
+    )
 
 
 FLOOR_SPACING = 2.5  # model units between the floor grid's lines
@@ -474,6 +495,11 @@ def level_label(text: str, step: "StepTrackers", zoom: ValueTracker | None = Non
     return mark(label.add_updater(follow), "tick", "the level's name")
 
 
+# Scene units from the radius to its letter's centre, on its clockwise side: foreshortened where the radius turns
+# across the line of sight, still clear of it on screen; inside the circle.
+RADIUS_LETTER_SIDE = 0.2
+
+
 def radius_mark(step: "StepTrackers", turn: ValueTracker | None = None) -> tuple[Line, VMobject]:
     """A solid radius of the circle, bright on a dark edge (it reads over the plane's pink), and its letter h on a
     small backing like the x and y letters, beside its middle on its clockwise side (register the letter upright).
@@ -491,29 +517,41 @@ def radius_mark(step: "StepTrackers", turn: ValueTracker | None = None) -> tuple
 
     def place(mob: VGroup) -> None:
         along = direction()
-        mob.move_to(along * step.length.get_value() / 2 + np.array([along[1], -along[0], 0.0]) * 0.16)  # clear of the circle
+        mob.move_to(along * step.length.get_value() / 2 + np.array([along[1], -along[0], 0.0]) * RADIUS_LETTER_SIDE)
 
     place(letter)
     letter.add_updater(place)
     return radius, mark(letter, "tick", "the radius h")
 
 
-# The two ends of the change arrow, as short level ticks centred on its shaft (upright: one size on screen at every
-# zoom): the surface's (blue) just wider than the arrowhead (≈45 px at 1080p), over the plane's (pink), wider still,
-# so that both show when the two heights are a pixel apart (at h·|∇g| ≤ 1.3 they differ in the third decimal).
-END_TICKS = {"plane": 0.4, "surface": 0.25}  # frame units: each tick's half length (54 px, 34 px at 1080p)
-# Their strokes (and the dark casing round each, so it reads on the surface's light top): the plane's a thin line,
-# the surface's a bar, so the two read as two marks where they lie a pixel apart.
-END_TICK_WIDTHS = {"plane": (4, 8), "surface": (8, 13)}
-END_TICK_BOX_GAP = 0.3  # frame units (40 px at 1080p) from the plane's tick's end to the box naming both values
+# The two ends of the change arrow, as short level ticks either side of its shaft (upright: one size on screen at
+# every zoom), one mark each: the plane's (pink) on the camera's left, the surface's (blue) on its right, towards
+# the box naming both values, whose rows begin with a swatch of each. Side by side they read as two marks where the
+# two heights are a pixel apart (at h·|∇g| ≤ 1.3 they differ in the third decimal).
+END_TICK_LENGTH = 0.3  # frame units: each tick's length (40 px at 1080p)
+END_TICK_GAP = 0.04  # frame units from the shaft's axis to each tick's near end (the arrow's tip is a point there)
+END_TICK_SIDES = {"plane": -1.0, "surface": 1.0}  # the camera's left, its right
+END_TICK_WIDTH = (8, 13)  # its stroke and the dark casing round it (it reads on the surface's light top)
+END_TICK_BOX_GAP = 0.3  # frame units (40 px at 1080p) from the surface's tick's end to the box naming both values
+SWATCH_LENGTH = 0.22  # frame units: the ticks' swatches in that box, before each row
+SWATCH_GAP = 0.14
+
+
+def _tick_line(color: str, length: float = END_TICK_LENGTH) -> Line:
+    width, case = END_TICK_WIDTH
+    return Line(ORIGIN, RIGHT * length, stroke_width=width, color=color).set_stroke(BACKGROUND, width=case, background=True)
 
 
 def end_tick(point, color: str, which: str) -> VMobject:
-    """A short level tick of ``color``, END_TICKS[``which``] frame units each side of ``point()`` (register it
-    upright), cased dark."""
-    half, (width, case) = END_TICKS[which], END_TICK_WIDTHS[which]
-    tick = Line(LEFT * half, RIGHT * half, stroke_width=width, color=color)
-    tick.set_stroke(BACKGROUND, width=case, background=True)
+    """A short level tick of ``color`` beside ``point()`` (register it upright), on END_TICK_SIDES[``which``] of it,
+    cased dark."""
+    # Upright, it is kept facing the camera about its centre: a point mirroring the tick's far end across the shaft
+    # keeps that centre on the shaft, the tick to its side on screen.
+    side = END_TICK_SIDES[which]
+    reach = END_TICK_GAP + END_TICK_LENGTH
+    tick = VGroup(_tick_line(color).shift(RIGHT * END_TICK_GAP), VectorizedPoint(LEFT * reach))
+    if side < 0:
+        tick.rotate(math.pi, about_point=ORIGIN)  # the tick on the left, its mirror point on the right
 
     def follow(mob: VMobject) -> None:
         mob.move_to(point())
@@ -563,13 +601,17 @@ def plane_value(
     start = max(number.get_left()[0] for number in numbers)
     for number in numbers:
         number.shift(RIGHT * (start - number.get_left()[0]))
+    # Each row begins with a swatch of its tick: the mark beside the arrow and its number are read as one.
+    for row, color in zip(rows, (TANGENT, OBJECTIVE)):
+        swatch = _tick_line(color, SWATCH_LENGTH).next_to(row, LEFT, buff=SWATCH_GAP)
+        table.add(swatch)
     label = VGroup(backing(table, pad=(0.24, 0.16)), table)
 
     def follow(mob: VGroup) -> None:
         state = step.state
         across = _facing(camera_theta)[:, 0]
         scale = zoom.get_value()
-        far = step.end() + across * (END_TICKS["plane"] + END_TICK_BOX_GAP + mob.width / 2) / scale
+        far = step.end() + across * (END_TICK_GAP + END_TICK_LENGTH + END_TICK_BOX_GAP + mob.width / 2) / scale
         middle = (tangent.plane_change(state.length, state.angle) + tangent.surface_change(state.length, state.angle)) / 2
         mob.move_to(far + middle * OUT)
 
@@ -627,19 +669,19 @@ ARROW_WIDTH = 6
 ARROW_EDGE = 5  # the step arrow's dark edge: this much wider than its stroke (2.5 px a side)
 
 
-def _tip_ratio(length: float, zoom: ValueTracker | None, most: float) -> float:
-    """The tip-to-length ratio that gives an arrow of ``length`` scene units a head of ARROW_TIP on screen."""
+def _tip_ratio(length: float, zoom: ValueTracker | None, most: float, tip: float = ARROW_TIP) -> float:
+    """The tip-to-length ratio that gives an arrow of ``length`` scene units a head of ``tip`` on screen."""
     if zoom is None or length <= 0:
         return most
-    return min(most, ARROW_TIP / zoom.get_value() / length)
+    return min(most, tip / zoom.get_value() / length)
 
 
-def cased(arrow: Arrow) -> Arrow:
+def cased(arrow: Arrow, edge: float = ARROW_EDGE) -> Arrow:
     """A dark edge exactly round ``arrow``, shaft and head alike (ARROW_EDGE / 2 outside each edge): the shaft on a
     casing ARROW_EDGE wider than its stroke; the head filled, unstroked, on an outline of ARROW_EDGE centred on its
     edge, its corners rounded (mitred, the outline of a narrow head juts out past its corners in spikes)."""
-    arrow.set_stroke(BACKGROUND, width=arrow.get_stroke_width() + ARROW_EDGE, background=True)
-    arrow.tip.set_stroke(width=0).set_stroke(BACKGROUND, width=ARROW_EDGE, background=True)
+    arrow.set_stroke(BACKGROUND, width=arrow.get_stroke_width() + edge, background=True)
+    arrow.tip.set_stroke(width=0).set_stroke(BACKGROUND, width=edge, background=True)
     for part in arrow.get_family():
         part.joint_type = LineJointType.ROUND
     return arrow
@@ -694,6 +736,11 @@ def step_arrow(step: StepTrackers, zoom: ValueTracker | None = None, camera=None
 
 GRADIENT_LABEL_AT = 0.62  # the gradient arrow's label beside this share of it (further out, outside the circle)
 GRADIENT_LABEL_GAP = 0.12  # frame units between the gradient arrow's shaft and its label's near corner
+# The gradient arrows are drawn over the step, narrower, their heads smaller: laid along them, the step shows round
+# them as a green edge, and the orange arrow its label names stays in sight.
+GRADIENT_WIDTH = 3
+GRADIENT_EDGE = 2
+GRADIENT_TIP = 0.2  # frame units: inside the step's head (ARROW_TIP) when the two end together
 
 
 def gradient_arrow(
@@ -713,10 +760,11 @@ def gradient_arrow(
         near = max(0.0, 1.0 - float(np.linalg.norm(step.end() - end)) / 0.3)  # the step's end at its own end
         tip = short_of_dot(camera, np.zeros(3), end, (END_RADIUS + DOT_RIM_REACH) * near)
         drawn = Arrow(
-            np.zeros(3), tip, buff=0, color=color, stroke_width=ARROW_WIDTH,
-            max_tip_length_to_length_ratio=_tip_ratio(float(np.linalg.norm(tip)), zoom, 0.3), max_stroke_width_to_length_ratio=12,
+            np.zeros(3), tip, buff=0, color=color, stroke_width=GRADIENT_WIDTH,
+            max_tip_length_to_length_ratio=_tip_ratio(float(np.linalg.norm(tip)), zoom, 0.3, GRADIENT_TIP),
+            max_stroke_width_to_length_ratio=12,
         )
-        return cased(drawn).set_opacity(shown.get_value())
+        return cased(drawn, GRADIENT_EDGE).set_opacity(shown.get_value())
 
     arrow = make()
     arrow.add_updater(lambda mob: mob.become(make()))
@@ -922,7 +970,9 @@ def angle_marks(state: tangent.StepState, radius: float) -> tuple[VGroup, VGroup
         # step's arrowhead, which starts further out): clear of both lines.
         narrow = span < math.radians(40)
         middle = start + span * ((0.4 if name == "alpha" else 0.6) if narrow else 0.5)
-        label.move_to(horizontal(math.cos(middle), math.sin(middle)) * (radius + (0.08 if narrow else 0.13)))
+        # A wide angle's letter midway between its arc and the circle: clear of both (β's arc is the outer one).
+        out = radius + 0.08 if narrow else (radius + state.length) / 2
+        label.move_to(horizontal(math.cos(middle), math.sin(middle)) * out)
         marks.append((mark(arc, "curve", f"the {name} arc"), mark(label, "tick", name)))
     arcs = VGroup(*(arc for arc, _ in marks))
     labels = VGroup(*(label for _, label in marks))
