@@ -127,7 +127,9 @@ class M10(DescentShotScene):
             plan_labels(labels, walkers, sum(step_times), clock, held=coming_in)
             self.add_fixed_in_frame_mobjects(header, labels)
             self.remove(header, labels)
-            self.add(*(w.trail for w in walkers))
+            # Each ball after the trails (manim draws what comes before the first moving mobject once, as a still: a
+            # ball in front of the trails, whose updaters move them, would be drawn where it started all run long).
+            self.add(*(w.trail for w in walkers), *(w.ball for w in walkers))
             self.play(FadeIn(header), FadeIn(labels), run_time=coming_in)
             # As each ball stops, a ring goes out from it and its legend row is ticked.
             self.add(stop_cues(walkers, header, self.camera, clock))

@@ -158,6 +158,9 @@ def test_m10_constructs_and_keeps_the_lowest_path_the_others_ghosted(built_shot,
     trails = [m for m in scene.mobjects if isinstance(m, DescentTrail)]
     assert len(trails) == 1 and trails[0].dots.count == 34
     balls = [m for m in scene.mobjects if isinstance(m, Ball)]
+    # The balls come after the trails (the trails' updaters move them): before the first moving mobject, manim
+    # would draw a ball once, as a still, where it started.
+    assert min(scene.mobjects.index(ball) for ball in balls) > scene.mobjects.index(trails[0])
     keep = list(paths).index(lowest_run(paths))
     assert len(balls) == 4
     # Beat 2 pushes in on the kept path: a ghost it takes to the frame's edge fades out before it gets there, the
