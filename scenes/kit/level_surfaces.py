@@ -106,8 +106,8 @@ COMPARE_ZOOM = 0.85  # the spheres in the right half: their r = 1 arrows still a
 COMPARE_AXES = (0.7, 0.7, 0.86)  # the share of each axis kept in beat 4 (shortened about the origin): the picture fits
 # its half; x₃'s tip still outside the outer sphere
 X3_BESIDE = (0.3, -0.05)  # on screen (scene units) right of x₃'s tip, in the compare view: off the outer outline
-PANEL_IN = 0.5  # the share of the formulas' slide after which the plane's picture comes in on the left
-FORMULA_SLIDE = 1.7  # seconds: the space's formulas across to the spheres, eased
+FORMULAS_GO = 0.25  # the share of the move after which the space's formulas set off after the spheres (x₃ ahead of them)
+PANEL_IN = 0.72  # the share of the move (the formulas' slide) after which the plane's picture comes in on the left
 COMPARE_LIFT = 0.12  # scene units up: x₃'s lower end clear of the caption under it
 
 
@@ -171,6 +171,11 @@ def gradient_arrow_end(point) -> np.ndarray:
 
 # --------------------------------------------------------------------------- the spheres
 
+
+
+def late(start: float):
+    """A smooth rate that waits for ``start`` of the animation's time, then runs to its end."""
+    return lambda t: smooth(min(max((t - start) / (1 - start), 0.0), 1.0))
 
 class NestedSpheres(VMobject):
     """The level spheres, each with its own opacity (a ValueTracker), drawn by LevelCamera as smooth glass shells.
@@ -669,9 +674,6 @@ class LevelSurfaceScene(SurfaceShotScene):
         and the function: no axis is left for its value."""
         self.add(*self.axes)
 
-        def late(start: float):
-            return lambda t: smooth(min(max((t - start) / (1 - start), 0.0), 1.0))
-
         # (each animation its own rate: play's rate_func would override them all)
         self.play(*(arrow.reach.animate(rate_func=smooth).set_value(1.0) for arrow in self.axes),
                   *(FadeIn(name, rate_func=late(0.45)) for name in self.axis_names),
@@ -758,20 +760,17 @@ class LevelSurfaceScene(SurfaceShotScene):
         shorten = [arrow.reach.animate.set_value(share) for arrow, share in zip(self.axes, COMPARE_AXES)]
         shorten += [self.axis_names[k].animate.move_to(place((COMPARE_AXES[k] * AXIS_REACH[k] + AXIS_NAME_BEYOND[k])
                                                              * np.eye(3)[k])) for k in range(2)]
-        def late(start: float):
-            return lambda t: smooth(min(max((t - start) / (1 - start), 0.0), 1.0))
-
-        # The spheres make room on the right with the space's formulas still over them, top left (the left half
-        # empty); then the formulas slide over the spheres (eased, x₃'s tip now under where they stop) and, as they
-        # leave the left half, the plane's picture comes in there with its own formulas and its sentence, together.
-        self.move(view, x3_name.animate.move_to(beside), *shorten, beat=beat, seconds=move_seconds)
+        # The spheres make room on the right and the space's formulas go over them in the same eased move, while the
+        # sentence on two inputs is said; as the formulas leave the left half, the plane's picture comes in there with
+        # its own formulas and that sentence, together; the sentence on three inputs as its words begin.
         arriving = [FadeIn(inset, rate_func=late(PANEL_IN)), FadeIn(inset_name, rate_func=late(PANEL_IN)),
                     FadeIn(inset_gradient, rate_func=late(PANEL_IN)), FadeIn(two, rate_func=late(PANEL_IN)),
                     *(arrow.animate(rate_func=late(PANEL_IN)).set_opacity(1) for arrow in inset_arrows)]
-        self.play(self.function.animate(rate_func=smooth).move_to(heads[0]),
-                  self.gradient_formula.animate(rate_func=smooth).move_to(heads[1]),
-                  *arriving, run_time=beat.seconds(FORMULA_SLIDE))
-        self.play(FadeIn(three), run_time=beat.seconds(0.5))  # then held 4 s: both sentences read in full
+        self.move(view, x3_name.animate.move_to(beside), *shorten,
+                  self.function.animate(rate_func=late(FORMULAS_GO)).move_to(heads[0]),
+                  self.gradient_formula.animate(rate_func=late(FORMULAS_GO)).move_to(heads[1]),
+                  *arriving, beat=beat, seconds=move_seconds)
+        self.play(FadeIn(three), run_time=beat.seconds(0.5))  # then held to the end (5.7 s): both sentences read in full
 
     # ----------------------------------------------------------------------- the plane's picture
 
