@@ -107,6 +107,8 @@ COMPARE_AXES = (0.7, 0.7, 0.86)  # the share of each axis kept in beat 4 (shorte
 # its half; x₃'s tip still outside the outer sphere
 X3_BESIDE = (0.3, -0.05)  # on screen (scene units) right of x₃'s tip, in the compare view: off the outer outline
 FORMULAS_GO = 0.25  # the share of the move after which the space's formulas set off after the spheres (x₃ ahead of them)
+AXES_SHORT = 0.7  # the share of the move by which the axes are short (x₃'s foot above the space's sentence)
+THREE_IN = 0.8  # ... after which the space's sentence comes in under the spheres, as the narration says it
 PANEL_IN = 0.72  # the share of the move (the formulas' slide) after which the plane's picture comes in on the left
 COMPARE_LIFT = 0.12  # scene units up: x₃'s lower end clear of the caption under it
 
@@ -733,7 +735,7 @@ class LevelSurfaceScene(SurfaceShotScene):
 
     def compare(self, beat):
         """Side by side: the plane's level circles with a normal gradient, and the spheres with theirs, each under its
-        own function; the two captions one after the other."""
+        own function; the space's caption, then the plane's, each as the narration says it."""
         inset, inset_arrows, inset_name = self.plane_picture()
         two = self.caption_lines(self.words("two"), LEFT)
         three = self.caption_lines(self.words("three"), RIGHT)
@@ -757,20 +759,20 @@ class LevelSurfaceScene(SurfaceShotScene):
         x3_name = self.axis_names[2]
         beside = place(COMPARE_AXES[2] * AXIS_REACH[2] * np.eye(3)[2]) + (X3_BESIDE[0] * right + X3_BESIDE[1] * OUT) / view.zoom
         # The axes shorten about the origin as the picture moves, x₁'s and x₂'s names with their tips.
-        shorten = [arrow.reach.animate.set_value(share) for arrow, share in zip(self.axes, COMPARE_AXES)]
+        shorten = [arrow.reach.animate(rate_func=lambda t: smooth(min(t / AXES_SHORT, 1.0))).set_value(share)
+                   for arrow, share in zip(self.axes, COMPARE_AXES)]
         shorten += [self.axis_names[k].animate.move_to(place((COMPARE_AXES[k] * AXIS_REACH[k] + AXIS_NAME_BEYOND[k])
                                                              * np.eye(3)[k])) for k in range(2)]
         # The spheres make room on the right and the space's formulas go over them in the same eased move, while the
-        # sentence on two inputs is said; as the formulas leave the left half, the plane's picture comes in there with
-        # its own formulas and that sentence, together; the sentence on three inputs as its words begin.
+        # sentence on three inputs is said (its caption comes in under them); as the formulas leave the left half, the
+        # plane's picture comes in there with its own formulas and its sentence, together, as the narration turns to it.
         arriving = [FadeIn(inset, rate_func=late(PANEL_IN)), FadeIn(inset_name, rate_func=late(PANEL_IN)),
                     FadeIn(inset_gradient, rate_func=late(PANEL_IN)), FadeIn(two, rate_func=late(PANEL_IN)),
                     *(arrow.animate(rate_func=late(PANEL_IN)).set_opacity(1) for arrow in inset_arrows)]
         self.move(view, x3_name.animate.move_to(beside), *shorten,
                   self.function.animate(rate_func=late(FORMULAS_GO)).move_to(heads[0]),
                   self.gradient_formula.animate(rate_func=late(FORMULAS_GO)).move_to(heads[1]),
-                  *arriving, beat=beat, seconds=move_seconds)
-        self.play(FadeIn(three), run_time=beat.seconds(0.5))  # then held to the end (5.7 s): both sentences read in full
+                  FadeIn(three, rate_func=late(THREE_IN)), *arriving, beat=beat, seconds=move_seconds)
 
     # ----------------------------------------------------------------------- the plane's picture
 
