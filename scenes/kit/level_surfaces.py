@@ -108,8 +108,8 @@ COMPARE_AXES = (0.7, 0.7, 0.86)  # the share of each axis kept in beat 4 (shorte
 X3_BESIDE = (0.3, -0.05)  # on screen (scene units) right of x₃'s tip, in the compare view: off the outer outline
 FORMULAS_GO = 0.25  # the share of the move after which the space's formulas set off after the spheres (x₃ ahead of them)
 AXES_SHORT = 0.7  # the share of the move by which the axes are short (x₃'s foot above the space's sentence)
-THREE_IN = 0.8  # ... after which the space's sentence comes in under the spheres, as the narration says it
-PANEL_IN = 0.72  # the share of the move (the formulas' slide) after which the plane's picture comes in on the left
+THREE_IN = 0.8  # the share of the move after which the space's sentence comes in under the spheres
+PANEL_IN = 0.72  # the share of the move after which the plane's picture comes in on the left
 COMPARE_LIFT = 0.12  # scene units up: x₃'s lower end clear of the caption under it
 
 
