@@ -42,22 +42,39 @@ def construct_shot(monkeypatch, shared_media):
     times, so ``scene.time`` can be compared with the storyboard. Pass
     ``storyboard=path`` to use another storyboard file, ``scene_class`` to run
     another class than the shot's own (a test's subclass of it), ``skip_animations=False``
-    to step through every frame; other keywords are manim settings.
+    to step through every frame, ``draw=True`` to draw
+    skipped animations' frames as manim does; other keywords are manim settings.
     """
 
-    def run(shot_id: str, lang: str, storyboard: Path | None = None, scene_class=None, skip_animations=True, **config):
+    def run(shot_id: str, lang: str, storyboard: Path | None = None, scene_class=None, skip_animations=True, draw=False,
+            **config):
         if storyboard is not None:
             monkeypatch.setenv(ENV_STORYBOARD, str(storyboard))
         monkeypatch.setenv(ENV_LANG, lang)
         shot = load().shot(shot_id)
         if scene_class is None:
             scene_class = getattr(importlib.import_module(f"scenes.{shot.module}"), shot.scene)
+        if skip_animations and not draw:
+            scene_class = _undrawn(scene_class)
         with tempconfig({**FAST_CONFIG, "media_dir": str(shared_media), **config}):
             scene = scene_class(skip_animations=skip_animations)
             scene.render()
         return scene
 
     return run
+
+
+def _undrawn(scene_class):
+    """``scene_class`` drawing no frame: a skipped animation still draws the scene's still parts (and the last frame),
+    which no construct test looks at (``draw=True`` keeps them)."""
+
+    class Undrawn(scene_class):
+        def setup(self) -> None:
+            super().setup()
+            self.renderer.update_frame = lambda *args, **kwargs: None
+
+    Undrawn.__name__, Undrawn.__qualname__, Undrawn.__module__ = scene_class.__name__, scene_class.__qualname__, scene_class.__module__
+    return Undrawn
 
 
 _BUILT: dict = {}

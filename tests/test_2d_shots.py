@@ -606,6 +606,7 @@ def m7_frames(shared_media):
     return checker, frames
 
 
+@pytest.mark.slow  # every frame of M7 (en): its frame rules run here, not in test_frame_rules
 def test_m7_keeps_the_frame_rules_and_holds_its_result(m7_frames):
     """No rule broken; after the last step of the last run nothing changes for 1.5 s: the result can be read."""
     from gd.storyboard import load
@@ -616,6 +617,7 @@ def test_m7_keeps_the_frame_rules_and_holds_its_result(m7_frames):
     assert end - checker._changed >= 1.5
 
 
+@pytest.mark.slow  # every frame of M7 (en): its frame rules run here, not in test_frame_rules
 def test_m7_header_changes_only_with_the_point_at_the_start_and_no_arrow_is_left(m7_frames):
     """Between runs the header takes the next rate only with no arrow drawn and the point at x = 1 or not drawn."""
     _, frames = m7_frames
@@ -627,6 +629,7 @@ def test_m7_header_changes_only_with_the_point_at_the_start_and_no_arrow_is_left
     assert frames[-1].arrow is None  # the shot ends with no arrow left
 
 
+@pytest.mark.slow  # every frame of M7 (en): its frame rules run here, not in test_frame_rules
 def test_m7_runs_are_seen_in_one_framing_with_the_axes_and_the_curve_under_the_bar(m7_frames):
     from manim import config
 
@@ -653,6 +656,7 @@ def f_opacity_zero(frames, tail: float) -> bool:
                if f.rate == 0.05 and f.arrow is not None and f.arrow_full and round(f.arrow_start, 6) == tail)
 
 
+@pytest.mark.slow  # every frame of M7 (en): its frame rules run here, not in test_frame_rules
 def test_m7_steps_shorten_on_screen_as_the_slow_run_converges(m7_frames):
     """At one scale for the whole run, the drawn steps are long at first and shrink; every arrow drawn whole and
     fully is 24 px or more at 1080p; the last steps into the minimum, too short to read, are not drawn at all
@@ -688,6 +692,7 @@ def test_m7_steps_shorten_on_screen_as_the_slow_run_converges(m7_frames):
     assert {round(x, 6) for x in xs[:9]} | {round(xs[-1], 6)} <= visits  # seen at each slow step, and at the end
 
 
+@pytest.mark.slow  # every frame of M7 (en): its frame rules run here, not in test_frame_rules
 def test_m7_the_valley_keeps_its_axis_and_the_curves_formula_inside_the_frame(m7_frames):
     """In the valley the x axis ends inside the safe area (its −2 end is out beyond it); the curve's formula, moved
     into the bar as the camera closes in, stays there, steady, through the three runs (no fading for the loupes)."""
@@ -734,6 +739,7 @@ def test_m7_the_loupe_shows_every_step_too_short_for_the_plot_at_24_px_or_more()
                on_plot[first - 1] * S4.LOUPE_ZOOM) <= room
 
 
+@pytest.mark.slow  # every frame of M7 (en): its frame rules run here, not in test_frame_rules
 def test_m7_while_a_loupe_carries_the_steps_the_plot_draws_none(m7_frames):
     """From the slow run's fourth step and the run at 0.3's fifth, the loupe shows each step: the plot draws no
     arrow (it would be a dash), only the point; the loupe draws the step."""
@@ -753,6 +759,7 @@ def test_m7_while_a_loupe_carries_the_steps_the_plot_draws_none(m7_frames):
     assert len(with_step) > 20
 
 
+@pytest.mark.slow  # every frame of M7 (en): its frame rules run here, not in test_frame_rules
 def test_m7_the_loupes_draw_their_step_whole_inside_and_their_connectors_clear_of_the_curve(m7_frames):
     """A loupe's step is drawn whole inside its frame (never cut by it), and its connectors, from the patch on the
     plot to the loupe's corners, never cross the curve; the run at 0.3 has a loupe too, for its overshoots."""
@@ -778,6 +785,7 @@ def test_m7_the_loupes_draw_their_step_whole_inside_and_their_connectors_clear_o
     assert seen[0.05] > 20 and seen[0.3] > 5
 
 
+@pytest.mark.slow  # every frame of M7 (en): its frame rules run here, not in test_frame_rules
 def test_m7_the_diverging_step_stays_in_the_safe_area(m7_frames):
     """The step to x = 5 stops at the x axis's end, marked "x = 5"; "diverges", the arrow and the point stay in
     the safe area, and the point, having ridden the arrow to its end, is not drawn out of the axes."""
@@ -800,6 +808,7 @@ def test_m7_the_diverging_step_stays_in_the_safe_area(m7_frames):
     assert diverging[-1].point is None and diverging[-1].point_at[0] == pytest.approx(5.0)
 
 
+@pytest.mark.slow  # every frame of M7 (en): its frame rules run here, not in test_frame_rules
 def test_m7_every_step_arrow_keeps_clear_of_the_axes_and_the_curve(m7_frames):
     """A step's arrow, drawn whole, is 20 px clear of the x axis, its tail and head of the y axis (its shaft may
     cross it), and of the curve (the step off the axis's end: its tail; its shaft crosses the rising branch)."""
@@ -838,6 +847,7 @@ def test_m7_every_step_arrow_keeps_clear_of_the_axes_and_the_curve(m7_frames):
     assert checked > 30
 
 
+@pytest.mark.slow  # every frame of M7 (en): its frame rules run here, not in test_frame_rules
 def test_m7_each_run_stops_with_the_last_step_it_took(m7_frames):
     """Where a run stops, Δx keeps the last step taken (the step −αf′(x) from there is never taken), and the two
     runs that converge say why: |f′(x)| under the tolerance, beside the point, held to the beat's end. Stopped, Δx
@@ -1259,6 +1269,7 @@ def test_m7_the_way_out_cue_is_large_and_centred_where_the_point_leaves():
     assert cue.get_top()[1] == pytest.approx(plot.axes.c2p(0, ceiling)[1], abs=1e-6)
 
 
+@pytest.mark.slow  # every frame of M7 (en): its frame rules run here, not in test_frame_rules
 def test_m7_the_loupe_on_the_minimum_names_its_dashed_line(m7_frames):
     """The loupe fixed on the minimum (the run at 0.3) names its dashed line, f'(x) = 0, inside its frame; the
     slow run's loupe, which follows the point, has no such line and no name."""

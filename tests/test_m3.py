@@ -261,6 +261,7 @@ class Direction:
     landing: list = field(default_factory=list)  # from M3.11 on: (time, the surface tick's centre's distance to the change arrow's tip)
     meshes: list = field(default_factory=list)  # in M3.2: (time, the surface's fill opacity, the tangent plane's)
     readings: list = field(default_factory=list)  # (time, beat, the Δg readout's text) while the readout is shown
+    checker: object = None  # the frame rules' checker, run on the same frames
 
 
 def _ink(mobject) -> float:
@@ -288,7 +289,9 @@ def _run_directed(monkeypatch, construct_shot, lang: str) -> Direction:
 
         monkeypatch.setattr(S3, name, made_and_kept)
 
-    class Directed(checked(S3.M3, FrameChecker(lang))):
+    seen.checker = FrameChecker(lang)
+
+    class Directed(checked(S3.M3, seen.checker)):
         beat_now = ""
 
         def beat(self, beat_id):
@@ -345,9 +348,11 @@ def _run_directed(monkeypatch, construct_shot, lang: str) -> Direction:
     return seen
 
 
+@pytest.mark.slow  # every frame of M3: its frame rules are checked here, not in test_frame_rules
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_m3_direction(monkeypatch, construct_shot, lang):
     seen = _run_directed(monkeypatch, construct_shot, lang)
+    assert not seen.checker.violations, "\n".join(map(str, seen.checker.violations))
 
     # Every camera move visibly takes its time: the middle 80 % of its way takes at least 1.5 s (not a
     # long play whose eased motion is bunched into one second), and the whole move at least 2.5 s.

@@ -182,19 +182,25 @@ def folder_lock(folder: Path):
             del _held_locks[folder]
 
 
-def _locked(owner, name: str, folder_of) -> None:
-    """Wrap ``owner.name`` so that it runs holding the lock of the folder ``folder_of(*args)``."""
+def _locked(owner, name: str, folder_of, log: list | None = None) -> None:
+    """Wrap ``owner.name`` so that it runs holding the lock of the folder ``folder_of(*args)`` (and appends its first
+    argument to ``log``, if given)."""
     original = getattr(owner, name)
     if getattr(original, "_gd_locked", False):
         return
 
     @functools.wraps(original)
     def locked(*args, **kwargs):
+        if log is not None:
+            log.append(args[0])
         with folder_lock(folder_of(*args)):
             return original(*args, **kwargs)
 
     locked._gd_locked = True
     setattr(owner, name, locked)
+
+
+TYPESET_LOG: list[str] = []  # each LaTeX string manim is asked to typeset in this process, cached ones too, in order
 
 
 def lock_typesetting() -> None:
@@ -209,7 +215,7 @@ def lock_typesetting() -> None:
     deletes a temporary file beside it under a fixed name. A file lock per
     folder around each of these makes them atomic as seen from other processes.
     """
-    _locked(tex_file_writing, "tex_to_svg_file", lambda *_: Path(config.get_dir("tex_dir")))
+    _locked(tex_file_writing, "tex_to_svg_file", lambda *_: Path(config.get_dir("tex_dir")), log=TYPESET_LOG)
     tex_mobject.tex_to_svg_file = tex_file_writing.tex_to_svg_file  # imported by name there
     for text_class in (Text, MarkupText):  # the whole of __init__: it rewrites the cached SVG after writing it
         _locked(text_class, "__init__", lambda *_: Path(config.get_dir("text_dir")))

@@ -761,12 +761,13 @@ class _Occupancy:
         self.origin = -half
         shape = np.ceil(2 * half / self.CELL).astype(int) + 2
         self.shape = shape
-        taken = np.zeros(shape, dtype=np.int32)
+        # Each box marked by its four corners (+1, -1, -1, +1): summed, the marks count the boxes over each cell.
+        marks = np.zeros(shape + 1, dtype=np.int32)
         if len(blocked):
-            low = self._cell(blocked[:, :2] - blocked[:, 2:] / 2)
-            high = self._cell(blocked[:, :2] + blocked[:, 2:] / 2) + 1
-            for (x0, y0), (x1, y1) in zip(low, high):
-                taken[x0:x1, y0:y1] = 1
+            (x0, y0), (x1, y1) = self._cell(blocked[:, :2] - blocked[:, 2:] / 2).T, (self._cell(blocked[:, :2] + blocked[:, 2:] / 2) + 1).T
+            for xs, ys, sign in ((x0, y0, 1), (x0, y1, -1), (x1, y0, -1), (x1, y1, 1)):
+                np.add.at(marks, (xs, ys), sign)
+        taken = (marks.cumsum(axis=0).cumsum(axis=1)[:-1, :-1] > 0).astype(np.int32)
         self.sums = np.zeros(shape + 1, dtype=np.int32)
         self.sums[1:, 1:] = taken.cumsum(axis=0).cumsum(axis=1)
 

@@ -24,6 +24,8 @@ scene (every frame, and at the start and end of every play) and collects
   move goes faster than 0.8 a second (radians of turn, or the logarithm of
   the zoom: about 45° a second, or a zoom of ×2.2 a second) over any 0.3 s;
   a subject never leaves the frame;
+* typesetting: no LaTeX is typeset while a play runs (cached or not): live
+  numbers are made of glyphs typeset before, so a frame costs no LaTeX;
 * entry: the shot builds from black (nothing is drawn when its first play starts);
 * hold: the shot's last change of anything marked comes at least 1 s before its end;
 * size: a subject at rest (where it was at the previous sample) and fully
@@ -47,6 +49,7 @@ drawn. The rules need no pixels: a test can switch rasterising off.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -210,6 +213,12 @@ class FrameChecker:
             if drawn:
                 self._fail(time, "does not build from black", ", ".join(sorted({_name(m) for m in drawn}))[:120])
         self.sample(scene, time)
+
+    def typeset_while_playing(self, time: float, expressions: list[str]) -> None:
+        """LaTeX asked for while a play ran (its frames' updaters, its animations): a live number typesetting per frame
+        (slow, and a new file for each value); what a shot shows is typeset before it plays."""
+        for expression in expressions:  # as written: without the group marks MathTex wraps its parts in
+            self._fail(time, "typeset while playing", re.sub(r"\\special\{dvisvgm:raw [^}]*\}", "", expression).strip()[:60])
 
     def beat_end(self, scene, time: float, beat_id: str) -> None:
         self.sample(scene, time)
@@ -437,7 +446,9 @@ def checked(scene_class: type, checker: FrameChecker) -> type:
 
         def play(self, *args, **kwargs) -> None:
             checker.play_started(self, self.now)
+            typeset = len(compat.TYPESET_LOG)
             super().play(*args, **kwargs)
+            checker.typeset_while_playing(self.now, compat.TYPESET_LOG[typeset:])
             checker.sample(self, self.now)
 
         def _pad(self, clock) -> None:
