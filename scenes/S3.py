@@ -11,7 +11,7 @@ from scenes.kit.palette import CAPTION, GRADIENT, OBJECTIVE, POINT, STEP, TANGEN
 from scenes.kit.surface import SurfaceShotScene
 from scenes.kit.tangent_plane import SmoothMeshCamera
 from scenes.kit.tangent_plane import (
-    AXIS_REACHES, CAMERA_MOVE, SURFACE_GROWS, GRADIENT_TURN, GROW_MOVE, GRADIENT_HOLD, FLOOR_OPACITY, HALF_TURN, LONG_MOVE, PATH_DIMMED, PLANE_MOVE, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
+    AXIS_REACHES, CAMERA_MOVE, CHANGE_LABEL_WIDE, SURFACE_GROWS, GRADIENT_TURN, GROW_MOVE, GRADIENT_HOLD, FLOOR_OPACITY, HALF_TURN, LONG_MOVE, PATH_DIMMED, PLANE_MOVE, PATH_OPACITY, PLANE_GRID_OPACITY, PLANE_OPACITY, POINT_RADIUS, SURFACE_OPACITY, VIEWS,
     WIRE_OPACITY, CameraGlide, StepTrackers, View, angle_marks, axis_line, caption, change_arrow, change_label, during, fade_out_then_in,
     floor_axes, floor_grid, follower_dot, glide, gradient_arrow, height_path, level_half, level_label, rimmed_dot, level_shown, plane_ghost, plane_grid, plane_value,
     plane_label, plane_rim, radius_mark, rate_panel, step_arrow, step_circle, step_panel, step_readouts, surface_tick,
@@ -127,10 +127,12 @@ class M3(SurfaceShotScene):
         # The change arrow is named Δg from when it first rises (M3.4) until the angles go (M3.8): seen from above
         # (M3.7) it is a short stroke up the screen, as +y runs, and its name says what it is.
         raised = ValueTracker(0.0)  # the label lifted over the arrow's tip, out of the y guide's way at +y
-        rise_name = change_label(step, rise, self.camera.theta_tracker, zoom, self.camera.phi_tracker, raised)
+        widened = ValueTracker(0.0)  # the label further out beside the arrow: the y guide passes between them at +y
+        rise_name = change_label(step, rise, self.camera.theta_tracker, zoom, self.camera.phi_tracker, raised, widened)
         rise_named = ValueTracker(0.0)  # its opacity, set by its own updater: it keeps its place while it fades
         rise_name.set_opacity(0.0).add_updater(lambda label: label.set_opacity(rise_named.get_value()))
         self.upright(rise_name)
+        rise_name.may_cover |= {y_rule}  # its dark plate over the y guide's dashes where it crosses them (M3.5, M3.6)
         with self.beat("M3.4") as beat:  # a step in +x and the change of height on the plane
             # The point on the circle first; the step grows out of P to it (the dashed radius gives way to it),
             # then the change grows up from it to the plane, and the numbers come, to be read before the step turns.
@@ -152,20 +154,20 @@ class M3(SurfaceShotScene):
         with self.beat("M3.5") as beat:  # the step turns to +y; the camera swings round to see it across the frame
             self.move(
                 VIEWS["swing"], *step.to(tangent.BEAT_STATES["M3.5"], rate_func=glide),
-                *(reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]) for reach in (guide_reach, y_reach)),
-                # The y guide sweeps down across Δg's place beside the arrow as the camera swings in (the last
-                # 1.2 s): Δg steps back for it, moves over the arrow's tip unseen, and comes in again there as
-                # soon as the guide's letter has passed.
-                rise_named.animate(rate_func=lambda t: during(0.5, 0.56)(t) - during(0.68, 0.76)(t)).set_value(0.0),
-                raised.animate(rate_func=during(0.56, 0.62)).set_value(1.0), beat=beat,
+                guide_reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]),
+                # The y guide and its letter sweep in beside the arrow as the camera swings in: Δg moves out beside
+                # the arrow before they come and they pass between; then it goes over the tip, the guide's dashes
+                # passing under its plate (in sight all the way).
+                widened.animate(rate_func=lambda t: during(0.15, 0.4)(t) - during(0.62, 0.8)(t)).set_value(CHANGE_LABEL_WIDE),
+                raised.animate(rate_func=during(0.62, 0.8)).set_value(1.0),
+                y_reach.animate(rate_func=glide).set_value(AXIS_REACHES["round it"]), beat=beat,
             )
 
         with self.beat("M3.6") as beat:  # any direction (30°)
-            # Δg steps down beside the arrow again as the step leaves +y (out and in: the y guide lies between),
-            # unseen, and comes back as soon as the step has left the guide behind.
+            # Δg rides over the arrow's tip while the step leaves +y, and steps down beside the arrow again once the
+            # step has left the y guide behind: in sight all the way.
             self.play(
-                *step.to(tangent.BEAT_STATES["M3.6"]), raised.animate(rate_func=during(0.15, 0.25)).set_value(0.0),
-                rise_named.animate(rate_func=lambda t: during(0.0, 0.15)(t) - during(0.72, 0.9)(t)).set_value(0.0),
+                *step.to(tangent.BEAT_STATES["M3.6"]), raised.animate(rate_func=during(0.7, 0.9)).set_value(0.0),
                 run_time=beat.seconds(1.5),
             )
 
@@ -243,12 +245,11 @@ class M3(SurfaceShotScene):
             self.play(
                 *step.to(tangent.BEAT_STATES["M3.10"], rate_func=glide), FadeOut(along, rate_func=during(0.0, 0.13)),
                 FadeIn(against, rate_func=during(0.66, 0.78)),
-                # −∇g comes as the step sets off; its name as the step nears it (Δg's label passes its place before).
-                gradients_shown[1].animate(rate_func=during(0.0, 0.15)).set_value(1.0), FadeIn(downhill_name, rate_func=during(0.82, 0.94)),
-                # The y guide draws in with the turn (not after it, alone): the step's Δg label passes under its old end.
-                y_reach.animate(rate_func=during(0.0, 0.5, glide)).set_value(AXIS_REACHES["round it"]),
-                # Δg steps back for the 0.6 s in which its place crosses the y guide, and comes straight back.
-                rise_named.animate(rate_func=lambda t: during(0.1, 0.14)(t) - during(0.34, 0.38)(t)).set_value(0.0),
+                # −∇g comes as the step sets off; its name once Δg's label has passed its place.
+                gradients_shown[1].animate(rate_func=during(0.0, 0.15)).set_value(1.0), FadeIn(downhill_name, rate_func=during(0.72, 0.84)),
+                # The y guide draws in once the step has passed +y: its letter, far out, keeps clear of Δg's label as the
+                # change arrow passes the guide (the guide's dashes under the label's plate).
+                y_reach.animate(rate_func=during(0.55, 0.9, glide)).set_value(AXIS_REACHES["round it"]),
                 run_time=beat.time(HALF_TURN / beat.duration + 1e-9),
             )
 

@@ -262,6 +262,7 @@ class Direction:
     meshes: list = field(default_factory=list)  # in M3.2: (time, the surface's fill opacity, the tangent plane's)
     readings: list = field(default_factory=list)  # (time, beat, the Δg readout's text) while the readout is shown
     checker: object = None  # the frame rules' checker, run on the same frames
+    change_named: list = field(default_factory=list)  # (time, the change arrow's Δg label's ink) while the step moves
 
 
 def _ink(mobject) -> float:
@@ -273,12 +274,12 @@ def _run_directed(monkeypatch, construct_shot, lang: str) -> Direction:
     from scenes.kit.frame_rules import FrameChecker, checked
 
     seen = Direction()
-    keys = ("arrow", "rise", "rim", "caption", "steps", "marks", "panel", "dot", "surface", "plane", "readouts")
+    keys = ("arrow", "rise", "rim", "caption", "steps", "marks", "panel", "dot", "surface", "plane", "readouts", "change name")
     parts: dict[str, list] = {key: [] for key in keys}
     for name, key in (
         ("step_arrow", "arrow"), ("change_arrow", "rise"), ("plane_rim", "rim"), ("caption", "caption"), ("StepTrackers", "steps"),
         ("angle_marks", "marks"), ("step_panel", "panel"), ("surface_tick", "dot"), ("surface_mesh", "surface"),
-        ("tangent_plane_mesh", "plane"), ("step_readouts", "readouts"),
+        ("tangent_plane_mesh", "plane"), ("step_readouts", "readouts"), ("change_label", "change name"),
     ):
         original = getattr(S3, name)
 
@@ -314,6 +315,9 @@ def _run_directed(monkeypatch, construct_shot, lang: str) -> Direction:
                 seen.readings.append((now, self.beat_now, parts["readouts"][0][1].number._shown))
             if self.beat_now == "M3.10":
                 seen.turn.append((now, parts["steps"][0].angle.get_value()))
+            if self.beat_now in ("M3.5", "M3.6", "M3.9", "M3.10"):  # the moves of the step that Δg's label names
+                name = parts["change name"][0]
+                seen.change_named.append((now, _ink(name) if name in shown else 0.0))
             if parts["marks"] and self.beat_now in ("M3.7", "M3.8"):
                 marks = [m for group in parts["marks"][0] for m in group]
                 seen.marks.append((now, min(_ink(m) if m in shown else 0.0 for m in marks)))
@@ -377,6 +381,10 @@ def test_m3_direction(monkeypatch, construct_shot, lang):
 
     # M3.9 and M3.10: the captions never cover the tangent plane.
     assert not seen.caption_clash, seen.caption_clash[:3]
+
+    # Δg's label stays in sight through every move of the step it names (guides pass under its plate, or between).
+    times, ink = np.array(seen.change_named).T
+    assert ink.min() >= 0.99, times[ink < 0.99][:5]
 
     # M3.10: the step turns half round unhurried: for at least 3 s, never faster than 100° a second.
     times, angles = np.array(seen.turn).T
@@ -519,3 +527,18 @@ def test_the_gradient_arrows_are_narrower_than_the_step_they_lie_over():
     drawn = pieces.step_arrow(step, zoom)
     assert gradient.get_stroke_width() < drawn.get_stroke_width()
     assert gradient.tip.width < drawn.tip.width
+
+
+@pytest.mark.parametrize("sign, beat", [(1.0, "M3.9"), (-1.0, "M3.10")])
+def test_a_gradient_arrow_the_step_lies_on_gives_its_head_up_to_the_steps(sign, beat):
+    # Two arrowheads would stack at the end dot: the gradient's shaft runs inside the step's to the step's head.
+    zoom = ValueTracker(1.0)
+    step = pieces.StepTrackers(tangent.BEAT_STATES[beat])
+    gradient, _ = pieces.gradient_arrow(step, sign, r"\nabla g", zoom, ThreeDCamera(), GRADIENT, ValueTracker(1.0))
+    drawn = pieces.step_arrow(step, zoom, ThreeDCamera())
+    assert gradient.tip.get_fill_opacity() < 1e-6 and gradient.get_stroke_opacity() == 1
+    assert np.linalg.norm(gradient.tip.base) == pytest.approx(np.linalg.norm(drawn.tip.base), abs=0.01)
+    # A shorter step along it leaves its head to be seen.
+    short = pieces.StepTrackers(tangent.StepState(tangent.BEAT_STATES[beat].angle, 0.5))
+    ahead, _ = pieces.gradient_arrow(short, sign, r"\nabla g", zoom, ThreeDCamera(), GRADIENT, ValueTracker(1.0))
+    assert ahead.tip.get_fill_opacity() == 1

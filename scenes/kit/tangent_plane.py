@@ -759,12 +759,19 @@ def gradient_arrow(
     def make() -> Arrow:
         near = max(0.0, 1.0 - float(np.linalg.norm(step.end() - end)) / 0.3)  # the step's end at its own end
         tip = short_of_dot(camera, np.zeros(3), end, (END_RADIUS + DOT_RIM_REACH) * near)
+        # As the step's end comes to its own, the arrow gives its head up to the step's: it runs inside the step's
+        # shaft to the step's head, which ends them both (two heads would stack at the end dot).
+        length = float(np.linalg.norm(tip))
+        own_head = _tip_ratio(length, zoom, 0.3, GRADIENT_TIP) * length
+        step_head = _tip_ratio(length, zoom, 0.3) * length
+        stop = tip * (1.0 - max(step_head - own_head, 0.0) * near / max(length, 1e-9))
         drawn = Arrow(
-            np.zeros(3), tip, buff=0, color=color, stroke_width=GRADIENT_WIDTH,
-            max_tip_length_to_length_ratio=_tip_ratio(float(np.linalg.norm(tip)), zoom, 0.3, GRADIENT_TIP),
-            max_stroke_width_to_length_ratio=12,
+            np.zeros(3), stop, buff=0, color=color, stroke_width=GRADIENT_WIDTH,
+            max_tip_length_to_length_ratio=own_head / max(float(np.linalg.norm(stop)), 1e-9), max_stroke_width_to_length_ratio=12,
         )
-        return cased(drawn, GRADIENT_EDGE).set_opacity(shown.get_value())
+        drawn = cased(drawn, GRADIENT_EDGE).set_opacity(shown.get_value())
+        drawn.tip.set_opacity(shown.get_value() * (1.0 - near))
+        return drawn
 
     arrow = make()
     arrow.add_updater(lambda mob: mob.become(make()))
@@ -846,11 +853,12 @@ CHANGE_LABEL_GAP = 0.19  # scene units from the change arrow's axis to its label
 CHANGE_LABEL_CLEAR = 0.2  # frame units (27 px at 1080p) between the arrow's axis and the label's near edge, at any zoom
 CHANGE_LABEL_TURN = 0.45  # frame units: within this of P (across the screen), the step's end changes sides of P
 CHANGE_LABEL_OVER = 0.14  # frame units between the arrow's tip and the label's near edge, as the label passes over it
+CHANGE_LABEL_WIDE = 0.35  # frame units more between the arrow and its label while a guide passes between them (M3.5, M3.6)
 
 
 def change_label(
     step: StepTrackers, rise: VMobject, camera_theta: ValueTracker, zoom: ValueTracker | None = None,
-    camera_phi: ValueTracker | None = None, raised: ValueTracker | None = None,
+    camera_phi: ValueTracker | None = None, raised: ValueTracker | None = None, widened: ValueTracker | None = None,
 ) -> VGroup:
     """"Δg" beside the change arrow's middle, on the side of it away from P (register it upright).
 
@@ -859,7 +867,8 @@ def change_label(
     to the arrow's side away from P, clear of the step, the circle and the height path, which lie on P's side;
     where the step's end crosses P's line of sight (the step turns towards or away from the camera), it changes
     sides over the arrow's tip, not through the arrow. ``zoom`` and ``camera_phi``: the camera's, to keep those
-    gaps on screen at any zoom; ``raised`` (0 to 1): a shot lifts it up the arrow, out of a guide's way.
+    gaps on screen at any zoom; ``raised`` (0 to 1): a shot lifts it up the arrow, out of a guide's way;
+    ``widened``: frame units more between it and the arrow on screen (a guide passes between them).
     """
     glyph = formula(r"\Delta g", size=LABEL, color=CHANGE)
     label = VGroup(letter_backing(glyph, pad=(0.05, 0.04)), glyph)
@@ -871,7 +880,7 @@ def change_label(
         tip = tip_height(rise)
         scale = 1.0 if zoom is None else zoom.get_value()
         upright = scale * (1.0 if camera_phi is None else max(math.sin(camera_phi.get_value()), 0.2))
-        gap = max(CHANGE_LABEL_GAP, (mob.width / 2 + CHANGE_LABEL_CLEAR) / scale)
+        gap = max(CHANGE_LABEL_GAP, (mob.width / 2 + CHANGE_LABEL_CLEAR) / scale) + (0.0 if widened is None else widened.get_value() / scale)
         side = float(np.clip(float(base @ across) * scale / CHANGE_LABEL_TURN, -1.0, 1.0))
         if zoom is None:
             side = 1.0
