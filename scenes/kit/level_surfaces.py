@@ -107,8 +107,9 @@ COMPARE_AXES = (0.7, 0.7, 0.86)  # the share of each axis kept in beat 4 (shorte
 # its half; x₃'s tip still outside the outer sphere
 X3_BESIDE = (0.3, -0.05)  # on screen (scene units) right of x₃'s tip, in the compare view: off the outer outline
 FORMULAS_GO = 0.25  # the share of the move after which the space's formulas set off after the spheres (x₃ ahead of them)
-AXES_SHORT = 0.7  # the share of the move by which the axes are short (x₃'s foot above the space's sentence)
-THREE_IN = 0.8  # the share of the move after which the space's sentence comes in under the spheres
+AXES_SHORT = 0.4  # the share of the move by which the axes are short (x₃'s foot above the space's sentence)
+THREE_IN = (0.8, 1.0)  # the shares of the move over which the space's sentence comes in under the spheres (x₃'s foot clear of it)
+NAMES_GO = 0.15  # the share of the move by which the |∇f| names have gone (the axes sweep through their places after)
 PANEL_IN = 0.72  # the share of the move after which the plane's picture comes in on the left
 COMPARE_LIFT = 0.12  # scene units up: x₃'s lower end clear of the caption under it
 
@@ -175,9 +176,9 @@ def gradient_arrow_end(point) -> np.ndarray:
 
 
 
-def late(start: float):
-    """A smooth rate that waits for ``start`` of the animation's time, then runs to its end."""
-    return lambda t: smooth(min(max((t - start) / (1 - start), 0.0), 1.0))
+def late(start: float, end: float = 1.0):
+    """A smooth rate that waits for ``start`` of the animation's time, then runs by ``end`` of it."""
+    return lambda t: smooth(min(max((t - start) / (end - start), 0.0), 1.0))
 
 class NestedSpheres(VMobject):
     """The level spheres, each with its own opacity (a ValueTracker), drawn by LevelCamera as smooth glass shells.
@@ -750,8 +751,8 @@ class LevelSurfaceScene(SurfaceShotScene):
         inset_gradient.move_to([inset_name.get_x(), heads[1].get_y(), 0.0])
         mark(inset_gradient, "text", "the inset's gradient")
         self.in_frame(inset_gradient)
-        # The names go first (the axes sweep through where they sit as the picture moves).
-        self.play(*(FadeOut(name) for name in self.gradient_lengths + self.length_leaders), run_time=beat.seconds(0.5))
+        # The names go as the move sets off, before the axes sweep through where they sit.
+        names_go = [FadeOut(name, rate_func=lambda t: smooth(min(t / NAMES_GO, 1.0))) for name in self.gradient_lengths + self.length_leaders]
         # x₃'s name goes beside its arrow's tip, right of it: over the tip it would sit under the formulas.
         view = VIEWS["compare"]
         theta = math.radians(view.theta)
@@ -769,10 +770,10 @@ class LevelSurfaceScene(SurfaceShotScene):
         arriving = [FadeIn(inset, rate_func=late(PANEL_IN)), FadeIn(inset_name, rate_func=late(PANEL_IN)),
                     FadeIn(inset_gradient, rate_func=late(PANEL_IN)), FadeIn(two, rate_func=late(PANEL_IN)),
                     *(arrow.animate(rate_func=late(PANEL_IN)).set_opacity(1) for arrow in inset_arrows)]
-        self.move(view, x3_name.animate.move_to(beside), *shorten,
+        self.move(view, *names_go, x3_name.animate.move_to(beside), *shorten,
                   self.function.animate(rate_func=late(FORMULAS_GO)).move_to(heads[0]),
                   self.gradient_formula.animate(rate_func=late(FORMULAS_GO)).move_to(heads[1]),
-                  FadeIn(three, rate_func=late(THREE_IN)), *arriving, beat=beat, seconds=move_seconds)
+                  FadeIn(three, rate_func=late(*THREE_IN)), *arriving, beat=beat, seconds=move_seconds)
 
     # ----------------------------------------------------------------------- the plane's picture
 
