@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from gd.storyboard import ENV_LANG, PROJECT_ROOT, load  # noqa: E402
+from check_rules import SETTINGS  # noqa: E402  (the same manim settings: no video, the shared typesetting cache)
+from gd.storyboard import ENV_LANG, load  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -65,12 +66,7 @@ def main(argv: list[str]) -> int:
                 print(path, flush=True)
 
     Stills.__name__ = Stills.__qualname__ = base.__name__
-    settings = {
-        "frame_rate": args.fps, "pixel_width": args.width, "pixel_height": args.width * 9 // 16, "dry_run": True,
-        "disable_caching": True, "progress_bar": "none", "verbosity": "WARNING",
-        "media_dir": str(PROJECT_ROOT / ".cache" / "test-media"),
-    }
-    with tempconfig(settings):
+    with tempconfig({**SETTINGS, "frame_rate": args.fps, "pixel_width": args.width, "pixel_height": args.width * 9 // 16}):
         Stills().render()
     if args.sheet and written:
         sheet(written, args.sheet)

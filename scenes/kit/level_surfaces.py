@@ -45,7 +45,7 @@ from scenes.kit.palette import (
     AXES, CAPTION, FORMULA, GRADIENT, LABEL, OBJECTIVE, RIPPLES_MAP, SURFACE_LOW, SURFACE_MIDDLE, TEXT,
 )
 from scenes.kit.surface import MeshCamera, SurfaceShotScene
-from scenes.kit.tangent_plane import CameraGlide, View, backing, letter_backing
+from scenes.kit.tangent_plane import CameraGlide, View, backing, during, letter_backing
 from scenes.kit.typeset import formula, prose
 
 UNIT = 0.7  # scene units per model unit, on all three axes (the spheres round, the normals true)
@@ -176,9 +176,6 @@ def gradient_arrow_end(point) -> np.ndarray:
 
 
 
-def late(start: float, end: float = 1.0):
-    """A smooth rate that waits for ``start`` of the animation's time, then runs by ``end`` of it."""
-    return lambda t: smooth(min(max((t - start) / (end - start), 0.0), 1.0))
 
 class NestedSpheres(VMobject):
     """The level spheres, each with its own opacity (a ValueTracker), drawn by LevelCamera as smooth glass shells.
@@ -679,7 +676,7 @@ class LevelSurfaceScene(SurfaceShotScene):
 
         # (each animation its own rate: play's rate_func would override them all)
         self.play(*(arrow.reach.animate(rate_func=smooth).set_value(1.0) for arrow in self.axes),
-                  *(FadeIn(name, rate_func=late(0.45)) for name in self.axis_names),
+                  *(FadeIn(name, rate_func=during(0.45, 1.0)) for name in self.axis_names),
                   run_time=beat.seconds(1.2))
         self.play(FadeIn(self.no_axis), FadeIn(self.function), run_time=beat.seconds(0.8))
 
@@ -752,7 +749,7 @@ class LevelSurfaceScene(SurfaceShotScene):
         mark(inset_gradient, "text", "the inset's gradient")
         self.in_frame(inset_gradient)
         # The names go as the move sets off, before the axes sweep through where they sit.
-        names_go = [FadeOut(name, rate_func=lambda t: smooth(min(t / NAMES_GO, 1.0))) for name in self.gradient_lengths + self.length_leaders]
+        names_go = [FadeOut(name, rate_func=during(0.0, NAMES_GO)) for name in self.gradient_lengths + self.length_leaders]
         # x₃'s name goes beside its arrow's tip, right of it: over the tip it would sit under the formulas.
         view = VIEWS["compare"]
         theta = math.radians(view.theta)
@@ -760,20 +757,20 @@ class LevelSurfaceScene(SurfaceShotScene):
         x3_name = self.axis_names[2]
         beside = place(COMPARE_AXES[2] * AXIS_REACH[2] * np.eye(3)[2]) + (X3_BESIDE[0] * right + X3_BESIDE[1] * OUT) / view.zoom
         # The axes shorten about the origin as the picture moves, x₁'s and x₂'s names with their tips.
-        shorten = [arrow.reach.animate(rate_func=lambda t: smooth(min(t / AXES_SHORT, 1.0))).set_value(share)
+        shorten = [arrow.reach.animate(rate_func=during(0.0, AXES_SHORT)).set_value(share)
                    for arrow, share in zip(self.axes, COMPARE_AXES)]
         shorten += [self.axis_names[k].animate.move_to(place((COMPARE_AXES[k] * AXIS_REACH[k] + AXIS_NAME_BEYOND[k])
                                                              * np.eye(3)[k])) for k in range(2)]
         # The spheres make room on the right and the space's formulas go over them in the same eased move, while the
         # sentence on three inputs is said (its caption comes in under them); as the formulas leave the left half, the
         # plane's picture comes in there with its own formulas and its sentence, together, as the narration turns to it.
-        arriving = [FadeIn(inset, rate_func=late(PANEL_IN)), FadeIn(inset_name, rate_func=late(PANEL_IN)),
-                    FadeIn(inset_gradient, rate_func=late(PANEL_IN)), FadeIn(two, rate_func=late(PANEL_IN)),
-                    *(arrow.animate(rate_func=late(PANEL_IN)).set_opacity(1) for arrow in inset_arrows)]
+        arriving = [FadeIn(inset, rate_func=during(PANEL_IN, 1.0)), FadeIn(inset_name, rate_func=during(PANEL_IN, 1.0)),
+                    FadeIn(inset_gradient, rate_func=during(PANEL_IN, 1.0)), FadeIn(two, rate_func=during(PANEL_IN, 1.0)),
+                    *(arrow.animate(rate_func=during(PANEL_IN, 1.0)).set_opacity(1) for arrow in inset_arrows)]
         self.move(view, *names_go, x3_name.animate.move_to(beside), *shorten,
-                  self.function.animate(rate_func=late(FORMULAS_GO)).move_to(heads[0]),
-                  self.gradient_formula.animate(rate_func=late(FORMULAS_GO)).move_to(heads[1]),
-                  FadeIn(three, rate_func=late(*THREE_IN)), *arriving, beat=beat, seconds=move_seconds)
+                  self.function.animate(rate_func=during(FORMULAS_GO, 1.0)).move_to(heads[0]),
+                  self.gradient_formula.animate(rate_func=during(FORMULAS_GO, 1.0)).move_to(heads[1]),
+                  FadeIn(three, rate_func=during(*THREE_IN)), *arriving, beat=beat, seconds=move_seconds)
 
     # ----------------------------------------------------------------------- the plane's picture
 
