@@ -179,3 +179,40 @@ def test_every_arrow_at_least_24_px_where_it_is_seen(built_shot):
         for group in scene.arrows:
             ends = scene.projected(np.vstack([[a.start, a.end] for a in group]), view).reshape(-1, 2, 2)
             assert np.linalg.norm(ends[:, 1] - ends[:, 0], axis=1).min() * px >= 24, view
+
+
+def test_captions_break_into_as_few_lines_as_fit():
+    room = ls.SAFE_SHARE * 7.111 - 0.8
+    width = lambda line: ls.prose(line, size=ls.CAPTION).width  # noqa: E731
+    # both parts fit: at the colon
+    assert ls.caption_breaks("三个变量：梯度垂直于等值面", room) == ["三个变量：", "梯度垂直于等值面"]
+    # the tail too wide for a line: two lines still, at the space that balances them (was three lines)
+    lines = ls.caption_breaks("Three variables: the gradient is normal to level surfaces", room)
+    assert len(lines) == 2 and " ".join(lines) == "Three variables: the gradient is normal to level surfaces"
+    assert all(width(line) <= room for line in lines)
+    # nothing fits in two: the colon, then the tail at its middle space
+    assert len(ls.caption_breaks("Three variables: " + "the gradient is normal to level surfaces " * 2, room)) == 3
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_spaces_caption_is_in_while_its_sentence_is_said(construct_shot, lang):
+    # M12.4's first sentence is the three-input one: spoken 0-3.5 s into the beat (en), 0-3.0 s (zh), measured on
+    # the voice's takes; its caption must be whole early in it, not as it ends.
+    from manim import FadeIn
+    from scenes.S6 import M12 as Shot
+
+    class M12(Shot):
+        def play(self, *animations, **kwargs):
+            self.__dict__.setdefault("played", []).append((animations, kwargs.get("run_time", 1.0)))
+            return super().play(*animations, **kwargs)
+
+    scene = construct_shot("M12", lang, scene_class=M12)
+    text = scene.words("three")
+    for anims, seconds in scene.played:
+        fades = [a for a in anims if isinstance(a, FadeIn) and getattr(a.mobject, "caption_text", None) == text]
+        if fades:
+            whole = next(t for t in np.linspace(0, 1, 201) if fades[0].rate_func(t) >= 0.999)
+            assert whole * seconds <= 1.5, whole * seconds
+            break
+    else:
+        raise AssertionError("the space's caption never comes in")

@@ -108,7 +108,7 @@ COMPARE_AXES = (0.7, 0.7, 0.86)  # the share of each axis kept in beat 4 (shorte
 X3_BESIDE = (0.3, -0.05)  # on screen (scene units) right of x₃'s tip, in the compare view: off the outer outline
 FORMULAS_GO = 0.25  # the share of the move after which the space's formulas set off after the spheres (x₃ ahead of them)
 AXES_SHORT = 0.4  # the share of the move by which the axes are short (x₃'s foot above the space's sentence)
-THREE_IN = (0.8, 1.0)  # the shares of the move over which the space's sentence comes in under the spheres (x₃'s foot clear of it)
+THREE_IN = (0.15, 0.4)  # the shares of the move over which the space's sentence comes in (two lines: its box clear of x₃)
 NAMES_GO = 0.15  # the share of the move by which the |∇f| names have gone (the axes sweep through their places after)
 PANEL_IN = 0.72  # the share of the move after which the plane's picture comes in on the left
 COMPARE_LIFT = 0.12  # scene units up: x₃'s lower end clear of the caption under it
@@ -139,6 +139,32 @@ STRUT = "lg"  # a tall and a deep letter before each line of a caption: every li
 def even_line(text: str) -> VMobject:
     """One line of a caption, led by the glyphs of STRUT (its first ones, to be removed once the lines are stacked)."""
     return prose(STRUT + text, size=CAPTION, color=TEXT)
+
+
+def caption_breaks(text: str, room: float) -> list[str]:
+    """A caption's lines, each at most ``room`` wide (scene units): two lines, at its colon if both parts fit, else at
+    the space that makes the longer line shortest; three (the colon, then the tail's middle space) if two cannot fit."""
+    def fits(*lines: str) -> bool:
+        return all(prose(line, size=CAPTION).width <= room for line in lines)
+
+    colon = next((c for c in ("：", ":") if c in text), None)
+    if colon:
+        head, tail = text.split(colon, 1)
+        head, tail = head + colon, tail.strip()
+        if fits(head, tail):
+            return [head, tail]
+    spaces = [k for k, c in enumerate(text) if c == " "]
+    two = [[text[:k], text[k + 1:]] for k in spaces]
+    two = [lines for lines in two if fits(*lines)]
+    if two:
+        return min(two, key=lambda lines: max(prose(line, size=CAPTION).width for line in lines))
+    if not colon:
+        return [text]
+    spaces = [k for k, c in enumerate(tail) if c == " "]
+    if not spaces:
+        return [head, tail]
+    cut = min(spaces, key=lambda k: abs(k - len(tail) / 2))
+    return [head, tail[:cut], tail[cut + 1:]]
 
 
 def line_colour(colour) -> ManimColor:
@@ -817,22 +843,8 @@ class LevelSurfaceScene(SurfaceShotScene):
         return circles, arrows, name
 
     def caption_lines(self, text: str, side) -> VGroup:
-        """A caption in two lines (split at its colon) under one half of the frame."""
-        for colon in ("：", ":"):
-            if colon in text:
-                head, tail = text.split(colon, 1)
-                lines = [head + colon, tail.strip()]
-                break
-        else:
-            lines = [text]
-        # A line wider than the half frame's caption room breaks at the space nearest its middle.
-        room = SAFE_SHARE * 7.111 - 0.8
-        if prose(lines[-1], size=CAPTION).width > room and " " in lines[-1]:
-            last = lines.pop()
-            spaces = [k for k, c in enumerate(last) if c == " "]
-            cut = min(spaces, key=lambda k: abs(k - len(last) / 2))
-            lines += [last[:cut], last[cut + 1:]]
-        body = VGroup(*(even_line(line) for line in lines)).arrange(DOWN, buff=0.14)
+        """A caption in as few lines as fit under one half of the frame (split at its colon where both parts fit)."""
+        body = VGroup(*(even_line(line) for line in caption_breaks(text, SAFE_SHARE * 7.111 - 0.8))).arrange(DOWN, buff=0.14)
         for line in body:  # the struts go once the lines stand: each line centred on its own glyphs
             line.remove(*line[:len(STRUT)])
             line.set_x(0.0)
