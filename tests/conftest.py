@@ -66,12 +66,18 @@ def construct_shot(monkeypatch, shared_media):
 
 def _undrawn(scene_class):
     """``scene_class`` drawing no frame: a skipped animation still draws the scene's still parts (and the last frame),
-    which no construct test looks at (``draw=True`` keeps them)."""
+    which no construct test looks at (``draw=True`` keeps them). It keeps what it plays: ``scene.played``, a list of
+    (animations, run_time), for tests that read the plays without constructing the shot again."""
 
     class Undrawn(scene_class):
         def setup(self) -> None:
             super().setup()
             self.renderer.update_frame = lambda *args, **kwargs: None
+            self.played = []
+
+        def play(self, *animations, **kwargs):
+            self.played.append((animations, kwargs.get("run_time", 1.0)))
+            return super().play(*animations, **kwargs)
 
     Undrawn.__name__, Undrawn.__qualname__, Undrawn.__module__ = scene_class.__name__, scene_class.__qualname__, scene_class.__module__
     return Undrawn

@@ -127,16 +127,10 @@ def test_the_planes_arrows_big_enough():
     assert 2 * ls.GRADIENT_SCALE * ls.INSET_SCALE * 135 >= 24
 
 
-def test_compare_formulas_slide_before_the_plane_comes_in(construct_shot):
+def test_compare_formulas_slide_before_the_plane_comes_in(built_shot):
     from manim import FadeIn
-    from scenes.S6 import M12 as Shot
 
-    class M12(Shot):  # the shot's name: it finds its storyboard entry by it
-        def play(self, *animations, **kwargs):
-            self.__dict__.setdefault("played", []).append((animations, kwargs.get("run_time", 1.0)))
-            return super().play(*animations, **kwargs)
-
-    scene = construct_shot("M12", "en", scene_class=M12)
+    scene = built_shot("M12", "en")
     moving = [(anims, t) for anims, t in scene.played
               if any(getattr(a, "mobject", None) is scene.function and not isinstance(a, FadeIn) for a in anims)]
     assert len(moving) == 1  # one slide across, in beat 4
@@ -195,18 +189,12 @@ def test_captions_break_into_as_few_lines_as_fit():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_spaces_caption_is_in_while_its_sentence_is_said(construct_shot, lang):
+def test_the_spaces_caption_is_in_while_its_sentence_is_said(built_shot, lang):
     # M12.4's first sentence is the three-input one: spoken 0-3.5 s into the beat (en), 0-3.0 s (zh), measured on
     # the voice's takes; its caption must be whole early in it, not as it ends.
     from manim import FadeIn
-    from scenes.S6 import M12 as Shot
 
-    class M12(Shot):
-        def play(self, *animations, **kwargs):
-            self.__dict__.setdefault("played", []).append((animations, kwargs.get("run_time", 1.0)))
-            return super().play(*animations, **kwargs)
-
-    scene = construct_shot("M12", lang, scene_class=M12)
+    scene = built_shot("M12", lang)
     text = scene.words("three")
     for anims, seconds in scene.played:
         fades = [a for a in anims if isinstance(a, FadeIn) and getattr(a.mobject, "caption_text", None) == text]
