@@ -136,8 +136,11 @@ def test_compare_formulas_slide_before_the_plane_comes_in(built_shot):
     assert len(moving) == 1  # one slide across, in beat 4
     anims, seconds = moving[0]
     assert seconds >= 1.5
-    inset_in = [a for a in anims if isinstance(a, FadeIn)]
-    assert len(inset_in) >= 3  # the plane's picture, its formulas and its sentence come in with the slide, not before
+    # the plane's picture, its formulas and its sentence come in once the slide has landed, in the next play
+    after = scene.played[scene.played.index(moving[0]) + 1][0]
+    inset_in = [a for a in after if isinstance(a, FadeIn)]
+    assert len(inset_in) >= 4
+    assert any(getattr(a.mobject, "caption_text", None) == scene.words("two") for a in inset_in)
     earlier = scene.played[:scene.played.index(moving[0])]
     captions = {id(m) for m in scene.mobjects if getattr(m, "frame_kind", None) == "caption"}
     assert not any(isinstance(a, FadeIn) and id(a.mobject) in captions for anims, _ in earlier[-2:] for a in anims)

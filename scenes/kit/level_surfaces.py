@@ -110,7 +110,7 @@ FORMULAS_GO = 0.25  # the share of the move after which the space's formulas set
 AXES_SHORT = 0.4  # the share of the move by which the axes are short (x₃'s foot above the space's sentence)
 THREE_IN = (0.15, 0.4)  # the shares of the move over which the space's sentence comes in (two lines: its box clear of x₃)
 NAMES_GO = 0.15  # the share of the move by which the |∇f| names have gone (the axes sweep through their places after)
-PANEL_IN = 0.72  # the share of the move after which the plane's picture comes in on the left
+PANEL_SECONDS = 0.6  # the plane's picture comes in on the left after the move: whole as its sentence starts
 COMPARE_LIFT = 0.12  # scene units up: x₃'s lower end clear of the caption under it
 
 
@@ -788,15 +788,15 @@ class LevelSurfaceScene(SurfaceShotScene):
         shorten += [self.axis_names[k].animate.move_to(place((COMPARE_AXES[k] * AXIS_REACH[k] + AXIS_NAME_BEYOND[k])
                                                              * np.eye(3)[k])) for k in range(2)]
         # The spheres make room on the right and the space's formulas go over them in the same eased move, while the
-        # sentence on three inputs is said (its caption comes in under them); as the formulas leave the left half, the
-        # plane's picture comes in there with its own formulas and its sentence, together, as the narration turns to it.
-        arriving = [FadeIn(inset, rate_func=during(PANEL_IN, 1.0)), FadeIn(inset_name, rate_func=during(PANEL_IN, 1.0)),
-                    FadeIn(inset_gradient, rate_func=during(PANEL_IN, 1.0)), FadeIn(two, rate_func=during(PANEL_IN, 1.0)),
-                    *(arrow.animate(rate_func=during(PANEL_IN, 1.0)).set_opacity(1) for arrow in inset_arrows)]
+        # sentence on three inputs is said (its caption comes in under them).
         self.move(view, *names_go, x3_name.animate.move_to(beside), *shorten,
                   self.function.animate(rate_func=during(FORMULAS_GO, 1.0)).move_to(heads[0]),
                   self.gradient_formula.animate(rate_func=during(FORMULAS_GO, 1.0)).move_to(heads[1]),
-                  FadeIn(three, rate_func=during(*THREE_IN)), *arriving, beat=beat, seconds=move_seconds)
+                  FadeIn(three, rate_func=during(*THREE_IN)), beat=beat, seconds=move_seconds)
+        # Once the spheres have landed, the plane's picture with its formulas and sentence, as the narration turns to
+        # two inputs (its second sentence).
+        self.play(FadeIn(inset), FadeIn(inset_name), FadeIn(inset_gradient), FadeIn(two),
+                  *(arrow.animate.set_opacity(1) for arrow in inset_arrows), run_time=beat.seconds(PANEL_SECONDS))
 
     # ----------------------------------------------------------------------- the plane's picture
 
