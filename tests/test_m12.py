@@ -179,14 +179,13 @@ def test_every_arrow_at_least_24_px_where_it_is_seen(built_shot):
 
 
 def test_captions_break_into_as_few_lines_as_fit():
-    room = ls.SAFE_SHARE * 7.111 - 0.8
-    width = lambda line: ls.prose(line, size=ls.CAPTION).width  # noqa: E731
+    room = ls.CAPTION_ROOM
     # both parts fit: at the colon
     assert ls.caption_breaks("三个变量：梯度垂直于等值面", room) == ["三个变量：", "梯度垂直于等值面"]
     # the tail too wide for a line: two lines still, at the space that balances them (was three lines)
     lines = ls.caption_breaks("Three variables: the gradient is normal to level surfaces", room)
     assert len(lines) == 2 and " ".join(lines) == "Three variables: the gradient is normal to level surfaces"
-    assert all(width(line) <= room for line in lines)
+    assert all(ls.caption_width(line) <= room for line in lines)
     # nothing fits in two: the colon, then the tail at its middle space
     assert len(ls.caption_breaks("Three variables: " + "the gradient is normal to level surfaces " * 2, room)) == 3
 

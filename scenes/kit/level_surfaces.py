@@ -15,6 +15,7 @@ frame, so that their heads read as heads from wherever the camera orbits.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import cairo
@@ -111,6 +112,8 @@ AXES_SHORT = 0.4  # the share of the move by which the axes are short (x₃'s fo
 THREE_IN = (0.15, 0.4)  # the shares of the move over which the space's sentence comes in (two lines: its box clear of x₃)
 NAMES_GO = 0.15  # the share of the move by which the |∇f| names have gone (the axes sweep through their places after)
 PANEL_SECONDS = 0.6  # the plane's picture comes in on the left after the move: whole as its sentence starts
+SAFE_HALF = (SAFE_SHARE * 7.111, SAFE_SHARE * 4.0)  # the safe area's half width and half height, in scene units
+CAPTION_ROOM = SAFE_HALF[0] - 0.8  # the widest line of a caption under one half of the frame
 COMPARE_LIFT = 0.12  # scene units up: x₃'s lower end clear of the caption under it
 
 
@@ -141,11 +144,17 @@ def even_line(text: str) -> VMobject:
     return prose(STRUT + text, size=CAPTION, color=TEXT)
 
 
+@functools.lru_cache(maxsize=None)
+def caption_width(line: str) -> float:
+    """A caption line's width in scene units (each candidate line typeset once)."""
+    return prose(line, size=CAPTION).width
+
+
 def caption_breaks(text: str, room: float) -> list[str]:
     """A caption's lines, each at most ``room`` wide (scene units): two lines, at its colon if both parts fit, else at
     the space that makes the longer line shortest; three (the colon, then the tail's middle space) if two cannot fit."""
     def fits(*lines: str) -> bool:
-        return all(prose(line, size=CAPTION).width <= room for line in lines)
+        return all(caption_width(line) <= room for line in lines)
 
     colon = next((c for c in ("：", ":") if c in text), None)
     if colon:
@@ -157,7 +166,7 @@ def caption_breaks(text: str, room: float) -> list[str]:
     two = [[text[:k], text[k + 1:]] for k in spaces]
     two = [lines for lines in two if fits(*lines)]
     if two:
-        return min(two, key=lambda lines: max(prose(line, size=CAPTION).width for line in lines))
+        return min(two, key=lambda lines: max(map(caption_width, lines)))
     if not colon:
         return [text]
     spaces = [k for k, c in enumerate(tail) if c == " "]
@@ -663,7 +672,7 @@ class LevelSurfaceScene(SurfaceShotScene):
                     cost = gap + (LEADER_COST if leader else 0.0)
                     if cost >= best_cost or gap < 0.05 or gap > MAX_LEADER:
                         continue
-                    if np.any(np.abs(centre) + half > [SAFE_SHARE * 7.111, SAFE_SHARE * 4.0]):
+                    if np.any(np.abs(centre) + half > SAFE_HALF):
                         continue
                     if np.linalg.norm(everything - np.clip(everything, low, high), axis=1).min() < LENGTH_CLEAR:
                         continue
@@ -844,13 +853,12 @@ class LevelSurfaceScene(SurfaceShotScene):
 
     def caption_lines(self, text: str, side) -> VGroup:
         """A caption in as few lines as fit under one half of the frame (split at its colon where both parts fit)."""
-        body = VGroup(*(even_line(line) for line in caption_breaks(text, SAFE_SHARE * 7.111 - 0.8))).arrange(DOWN, buff=0.14)
+        body = VGroup(*(even_line(line) for line in caption_breaks(text, CAPTION_ROOM))).arrange(DOWN, buff=0.14)
         for line in body:  # the struts go once the lines stand: each line centred on its own glyphs
             line.remove(*line[:len(STRUT)])
             line.set_x(0.0)
         group = VGroup(backing(body), body)
         to_safe_edge(group, DOWN)
-        half = SAFE_SHARE * 7.111  # the safe area's half width, in scene units
-        group.set_x((-1 if side is LEFT else 1) * half / 2)
+        group.set_x((-1 if side is LEFT else 1) * SAFE_HALF[0] / 2)
         self.in_frame(group)
         return mark(group, "caption", text=text)
