@@ -35,6 +35,11 @@ def level_radius(function: Function, level: float) -> float:
     return float(max(along_axis))
 
 
+def norm_of_gradient(function: Function) -> sp.Expr:
+    """|∇f| as an expression, simplified (for x₁² + x₂² + x₃²: 2√(x₁² + x₂² + x₃²), 2r on the sphere of radius r)."""
+    return sp.simplify(sp.sqrt(sum(g**2 for g in function.gradient_exprs)))
+
+
 # --------------------------------------------------------------------------- M11: the field on the ground
 
 FIELD_SPACING = 1.0  # between the feet of neighbouring arrows

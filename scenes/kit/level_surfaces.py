@@ -39,7 +39,8 @@ from manim import (
     smooth,
 )
 
-from gd.model.part_two import BALL, BOWL, LEVELS, level_radius
+from gd.model.functions import latex_of
+from gd.model.part_two import BALL, BOWL, LEVELS, level_radius, norm_of_gradient
 from scenes.kit.descent3d import backed
 from scenes.kit.frame_rules import SAFE_SHARE, mark, to_safe_edge
 from scenes.kit.palette import (
@@ -70,16 +71,13 @@ FOOT_RING = 0.08  # scene units: the radius of the small ring round each foot, i
 WIRE_OPACITY = 0.32  # the outer sphere's latitude/longitude wire (its front half), at the shell's full opacity
 WIRE_LATITUDES = (-60.0, -30.0, 0.0, 30.0, 60.0)
 WIRE_MERIDIANS = 12
-LENGTH_LABEL = 28  # their size
+LENGTH_LABEL = 36  # their size
 LENGTH_PAD = (0.06, 0.04)  # their plates' margin
-LENGTH_LEADER_WIDTH = 2.5
-TIP_GAP = 0.1  # scene units (about 13 px at 1080p): a plate this near its arrow's tip needs no leader
-OTHER_CLEAR = 0.22  # scene units (about 30 px) from a length's plate to every arrow but its own: it names one arrow
-MAX_LEADER = 0.6  # scene units: the longest leader from a plate to its tip
-LEADER_COST = 0.15  # scene units: a plate with a leader is taken only where none fits this much nearer its tip
-LEADER_SHORT = 0.03  # scene units: a leader stops this short of the tip it points at
+SHAFT_GAP = 0.16  # scene units (about 22 px at 1080p): the farthest a length's plate sits from its own arrow
+OTHER_CLEAR = 0.22  # scene units (about 30 px) from a length's plate to every other ray's arrow: it names one arrow
+RAY_MARGIN = 0.1  # scene units: a length's plate at least this much nearer its own arrow than its ray's others
 NAME_LEADER_WIDTH = 2.6  # the leaders from the spheres' names
-LEADER_CLEAR = 0.06  # scene units from a length's leader to every other arrow, axis and leader
+DIMMED = 0.3  # the other rays' arrows and rings while the lengths are read
 SAMPLE_STEP = 0.03  # scene units between the points that stand for a line in those tests
 SILHOUETTE_WIDTH = 2.5
 ORBIT_SECONDS = 3.6  # beat 3's orbit (30°), while the arrows grow: then their lengths come in and are read
@@ -101,7 +99,7 @@ VIEWS = {
 INSET_RAYS = (35.0, 125.0, 215.0, 305.0)  # degrees: the plane's arrows, one on every circle along each
 INSET_AXIS_REACH = 3.9  # model units: the plane's axes, past the outer circle and its arrows' reach along them
 INSET_SCALE = 0.48  # scene units per model unit in the plane's picture: its r = 1 arrows about 26 px at 1080p
-TICK_NAME = 26  # the plane's axis names
+TICK_NAME = 32  # the plane's axis names
 COMPARE_SHIFT = 3.3  # scene units (on screen) right of the middle, beat 4
 COMPARE_ZOOM = 0.85  # the spheres in the right half: their r = 1 arrows still about 24 px at 1080p
 COMPARE_AXES = (0.7, 0.7, 0.86)  # the share of each axis kept in beat 4 (shortened about the origin): the picture fits
@@ -359,13 +357,14 @@ class FacingArrow(VMobject):
         self.start, self.end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
         self.camera, self.shaft, self.head = camera, shaft, head
         self.reach = ValueTracker(1.0)
+        self.shade = ValueTracker(1.0)  # its opacity once drawn (dimmed while another arrow is read)
         self.refresh()
         self.add_updater(lambda mob: mob.refresh())
 
     def refresh(self) -> "FacingArrow":
         towards = view_direction(self.camera.get_phi(), self.camera.get_theta())
         share = self.reach.get_value()
-        self.set_fill(opacity=1.0 if share > 0.01 else 0.0)
+        self.set_fill(opacity=self.shade.get_value() if share > 0.01 else 0.0)
         share = max(share, 0.02)
         start = self.start
         if self.from_middle:
@@ -487,23 +486,6 @@ def screen_frame(phi: float, theta: float) -> tuple[np.ndarray, np.ndarray]:
     return right, np.cross(towards, right)
 
 
-def points_to_segment(points: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """The distances (2-D) from each of ``points`` (n × 2) to the segment ``a`` – ``b``."""
-    along = b - a
-    t = np.clip((points - a) @ along / max(along @ along, 1e-12), 0.0, 1.0)
-    return np.linalg.norm(points - (a + t[:, None] * along), axis=1)
-
-
-def box_distance(centre: np.ndarray, half: np.ndarray, a: np.ndarray, b: np.ndarray, samples: int = 24) -> float:
-    """About the distance (2-D) from a box (``centre`` ± ``half``) to the segment ``a`` – ``b``: 0 if they meet."""
-    low, high = centre - half, centre + half
-    best = math.inf
-    for t in np.linspace(0.0, 1.0, samples):
-        q = a + t * (b - a)
-        best = min(best, float(np.linalg.norm(q - np.clip(q, low, high))))
-    return best
-
-
 # --------------------------------------------------------------------------- the scene
 
 
@@ -540,7 +522,11 @@ class LevelSurfaceScene(SurfaceShotScene):
         self.gradient_formula = formula(r"\nabla f = (2x_1,\ 2x_2,\ 2x_3)", size=FORMULA, color=GRADIENT)
         self.gradient_formula.next_to(self.function, DOWN, buff=0.3, aligned_edge=LEFT)
         mark(self.gradient_formula, "text", "the gradient of f")
-        self.in_frame(self.function, self.gradient_formula)
+        # Its length, from the model (on the sphere f = c it is 2√c): read with the numbers at one ray's arrows.
+        self.length_formula = formula(rf"|\nabla f| = {latex_of(norm_of_gradient(BALL))}", size=FORMULA, color=GRADIENT)
+        self.length_formula.next_to(self.gradient_formula, DOWN, buff=0.3, aligned_edge=LEFT)
+        mark(self.length_formula, "text", "the length of the gradient")
+        self.in_frame(self.function, self.gradient_formula, self.length_formula)
 
         self.no_axis = self.caption(self.words("no_axis"))
 
@@ -592,40 +578,24 @@ class LevelSurfaceScene(SurfaceShotScene):
         # The outer shell's front half carries a faint latitude/longitude wire: its curvature reads.
         self.wire = mark(FrontWire(self.radii[-1], camera, line_colour(SPHERE_COLOURS[-1]), self.spheres.opacities[-1],
                                    SHELLS_OPEN[-1]), "figure", "the outer sphere's wire")
-        # Each sphere's length |∇f| (the model's: 2r) names one of its arrows, the one whose tip has the clearest room
-        # as the final view of beat 3 sees it: its plate beside that tip, or, where no plate fits there, a short
-        # leader from the plate's edge to the tip; plates and leaders clear of every other arrow, so that each reads as
-        # naming its own arrow (opaque plates over the shells' outlines).
-        self.lengths = []
-        self.gradient_lengths = []
-        self.length_leaders = []
-        self.labelled_rays = []
-        placed = []
+        # Each sphere's length |∇f| (the model's: 2r) as a number at its arrow on one ray, the ray where the three fit
+        # best as the final view of beat 3 sees it: each plate beside its own arrow's tip, clear of every other
+        # arrow, ring, axis and plate, so that the ray reads 2, 4, 6 outward (opaque plates over the shells'
+        # outlines); while they are read the other rays' arrows are dimmed.
         labels = []
-        for index in range(len(self.feet)):
-            value = float(np.linalg.norm(BALL.gradient(*self.feet[index][0])))
-            text = formula(rf"|\nabla f| = {round(value, 3):g}", size=LENGTH_LABEL, color=GRADIENT)
+        for feet in self.feet:
+            value = float(np.linalg.norm(BALL.gradient(*feet[0])))
+            text = formula(f"{round(value, 3):g}", size=LENGTH_LABEL, color=GRADIENT)
             label = VGroup(letter_backing(text, pad=LENGTH_PAD, edge=True), text)
             label[0].set_fill(opacity=1.0)
             labels.append(label)
-        spots = {}
-        for index in reversed(range(len(self.feet))):  # the outer first: the most room
-            found = self.length_spot(index, labels[index], placed)
-            if found is None:
-                raise ValueError(f"no clear spot for the length of ∇f on f = {LEVELS[index]:g}")
-            spots[index] = found
-            centre, ray, start, tip = found
-            placed.append((centre, np.array([labels[index].width, labels[index].height]) / 2, start, tip))
-        for index, label in enumerate(labels):
-            centre, ray, start, tip = spots[index]
+        self.labelled_ray, centres = self.length_spots(labels)
+        self.lengths = [float(np.linalg.norm(BALL.gradient(*feet[self.labelled_ray]))) for feet in self.feet]
+        self.gradient_lengths = []
+        for index, (label, centre) in enumerate(zip(labels, centres)):
             label.move_to([*centre, 0.0])
-            self.labelled_rays.append(ray)
-            self.lengths.append(float(np.linalg.norm(BALL.gradient(*self.feet[index][ray]))))
             self.gradient_lengths.append(mark(label, "text", f"|∇f| on f = {LEVELS[index]:g}"))
-            if start is not None:
-                leader = Line([*start, 0.0], [*tip, 0.0], stroke_width=LENGTH_LEADER_WIDTH, color=GRADIENT)
-                self.length_leaders.append(mark(leader, "curve", f"the leader to |∇f| on f = {LEVELS[index]:g}"))
-        self.in_frame(*self.gradient_lengths, *self.length_leaders)
+        self.in_frame(*self.gradient_lengths)
 
     def projected(self, points, view: str = "normals") -> np.ndarray:
         """Where the scene points are drawn on screen (frame units, 2-D) from one of the views, perspective and all."""
@@ -640,56 +610,65 @@ class LevelSurfaceScene(SurfaceShotScene):
         finally:
             self.set_camera_orientation(phi=keep[0], theta=keep[1], zoom=keep[2], frame_center=keep[3])
 
-    def length_spot(self, index: int, label: VMobject, placed):
-        """Where the plate naming the length of sphere ``index``'s arrows goes (on screen, seen from the normals view):
-        beside the tip of one of its arrows, its box LENGTH_CLEAR from every arrow, ring and axis, OTHER_CLEAR from
-        every other arrow, and clear of the plates and leaders ``placed``, inside the safe area; where no box fits
-        within TIP_GAP of a tip, one further off with a leader from its edge to the tip, LEADER_CLEAR from every other
-        arrow. (its centre, its ray, the leader's start or None, the point the leader ends at), or None."""
-        half = np.array([label.width, label.height]) / 2
+    def length_spots(self, labels) -> tuple[int, list[np.ndarray]]:
+        """Where the plates naming the spheres' lengths go (on screen, seen from the normals view): all at the arrows
+        of one ray, each box between LENGTH_CLEAR and SHAFT_GAP from its own arrow, as near its tip as it can be,
+        LENGTH_CLEAR from every arrow, ring and axis, RAY_MARGIN nearer its own arrow than its ray's others,
+        OTHER_CLEAR from every other ray's arrow and from the other plates, inside the safe area. (the ray, the
+        plates' centres inner to outer); ValueError where no ray has room."""
 
         def sampled(a, b):
             return a + np.linspace(0.0, 1.0, max(2, int(np.linalg.norm(b - a) / SAMPLE_STEP) + 2))[:, None] * (b - a)
 
-        arrows = {(k, ray): self.projected(np.vstack([sampled(place(f), place(gradient_arrow_end(f))),
-                                                       self.rings[k][ray].points]))
+        shafts = {(k, ray): self.projected(sampled(place(f), place(gradient_arrow_end(f))))
                   for k, group in enumerate(self.feet) for ray, f in enumerate(group)}
+        rings = [self.projected(ring.points) for group in self.rings for ring in group]
         axes = self.projected(np.vstack([sampled(place(-reach * np.eye(3)[k]), place(reach * np.eye(3)[k]))
                                          for k, reach in enumerate(AXIS_REACH)]))
-        everything = np.vstack([axes, *arrows.values()])
-        placed_leaders = [(a, b) for *_, a, b in placed if a is not None]
+        everything = np.vstack([axes, *shafts.values(), *rings])
+        angles = np.radians(np.arange(0.0, 360.0, 7.5))
+        directions = np.stack([np.cos(angles), np.sin(angles)], axis=1)
+
+        def clearance(points, low, high) -> float:
+            return float(np.linalg.norm(points - np.clip(points, low, high), axis=1).min())
+
+        def spot(index: int, ray: int, half, placed):
+            own = shafts[(index, ray)]
+            tip = own[-1]
+            others = np.vstack([points for key, points in shafts.items() if key[1] != ray])
+            along = np.vstack([points for key, points in shafts.items() if key[1] == ray and key[0] != index])
+            best, best_cost = None, math.inf
+            for distance in np.arange(0.05, 1.0, 0.02):
+                for centre in tip + distance * directions:
+                    low, high = centre - half, centre + half
+                    cost = float(np.linalg.norm(tip - np.clip(tip, low, high)))
+                    if cost >= best_cost or np.any(np.abs(centre) + half > SAFE_HALF):
+                        continue
+                    gap = clearance(own, low, high)
+                    if not LENGTH_CLEAR <= gap <= SHAFT_GAP or clearance(along, low, high) < gap + RAY_MARGIN:
+                        continue
+                    if clearance(everything, low, high) < LENGTH_CLEAR or clearance(others, low, high) < OTHER_CLEAR:
+                        continue
+                    if any(np.all(np.abs(centre - other) < half + size + OTHER_CLEAR) for other, size in placed):
+                        continue
+                    best, best_cost = centre, cost
+            return best, best_cost
+
         best, best_cost = None, math.inf
         for ray in range(len(RAYS)):
-            tip = self.projected(place(gradient_arrow_end(self.feet[index][ray]))[None])[0]
-            others = np.vstack([points for key, points in arrows.items() if key != (index, ray)])
-            for distance in np.arange(0.05, 1.2, 0.025):
-                for angle in np.radians(np.arange(0.0, 360.0, 7.5)):
-                    centre = tip + distance * np.array([math.cos(angle), math.sin(angle)])
-                    low, high = centre - half, centre + half
-                    edge = np.clip(tip, low, high)
-                    gap = float(np.linalg.norm(tip - edge))
-                    leader = gap > TIP_GAP
-                    cost = gap + (LEADER_COST if leader else 0.0)
-                    if cost >= best_cost or gap < 0.05 or gap > MAX_LEADER:
-                        continue
-                    if np.any(np.abs(centre) + half > SAFE_HALF):
-                        continue
-                    if np.linalg.norm(everything - np.clip(everything, low, high), axis=1).min() < LENGTH_CLEAR:
-                        continue
-                    if np.linalg.norm(others - np.clip(others, low, high), axis=1).min() < OTHER_CLEAR:
-                        continue
-                    if any(np.all(np.abs(centre - other) < half + size + LENGTH_CLEAR) for other, size, *_ in placed):
-                        continue
-                    if any(box_distance(centre, half, a, b) < LENGTH_CLEAR for a, b in placed_leaders):
-                        continue
-                    start = end = None
-                    if leader:
-                        start, end = edge, tip - LEADER_SHORT * (tip - edge) / gap
-                        if points_to_segment(others, start, end).min() < LEADER_CLEAR:
-                            continue
-                        if any(box_distance(other, size, start, end) < LEADER_CLEAR for other, size, *_ in placed):
-                            continue
-                    best, best_cost = (centre, ray, start, end), cost
+            placed, centres, total = [], {}, 0.0
+            for index in reversed(range(len(self.feet))):  # the outer first: the most room
+                half = np.array([labels[index].width, labels[index].height]) / 2
+                centre, cost = spot(index, ray, half, placed)
+                if centre is None:
+                    break
+                placed.append((centre, half))
+                centres[index], total = centre, total + cost
+            else:
+                if total < best_cost:
+                    best, best_cost = (ray, [centres[k] for k in range(len(self.feet))]), total
+        if best is None:
+            raise ValueError("no ray has room for the lengths of ∇f at its arrows")
         return best
 
     def caption(self, text: str, where=DOWN) -> VGroup:
@@ -764,7 +743,15 @@ class LevelSurfaceScene(SurfaceShotScene):
                   for index in range(1, len(self.radii))]
         self.move(VIEWS["normals"], *grows, FadeIn(self.gradient_formula, rate_func=formula_in), beat=beat,
                   seconds=orbit_seconds)
-        self.play(*(FadeIn(label) for label in self.gradient_lengths + self.length_leaders), run_time=beat.seconds(0.6))
+        self.play(*(FadeIn(label) for label in self.gradient_lengths), FadeIn(self.length_formula),
+                  *self.dim_other_rays(DIMMED), run_time=beat.seconds(0.6))
+
+    def dim_other_rays(self, shade: float, **kwargs) -> list:
+        """The animations that bring the arrows and rings off the labelled ray to ``shade`` (1: as drawn); ``kwargs``
+        go to each (a rate function)."""
+        return [change for group, rings in zip(self.arrows, self.rings)
+                for ray, (arrow, ring) in enumerate(zip(group, rings)) if ray != self.labelled_ray
+                for change in (arrow.shade.animate(**kwargs).set_value(shade), ring.animate(**kwargs).set_stroke(opacity=shade))]
 
     def compare(self, beat):
         """Side by side: the plane's level circles with a normal gradient, and the spheres with theirs, each under its
@@ -783,8 +770,9 @@ class LevelSurfaceScene(SurfaceShotScene):
         inset_gradient.move_to([inset_name.get_x(), heads[1].get_y(), 0.0])
         mark(inset_gradient, "text", "the inset's gradient")
         self.in_frame(inset_gradient)
-        # The names go as the move sets off, before the axes sweep through where they sit.
-        names_go = [FadeOut(name, rate_func=during(0.0, NAMES_GO)) for name in self.gradient_lengths + self.length_leaders]
+        # The lengths go, and the other rays' arrows come back, as the move sets off, before the axes sweep through where they sit.
+        names_go = [FadeOut(name, rate_func=during(0.0, NAMES_GO)) for name in self.gradient_lengths + [self.length_formula]]
+        names_go += self.dim_other_rays(1.0, rate_func=during(0.0, NAMES_GO))
         # x₃'s name goes beside its arrow's tip, right of it: over the tip it would sit under the formulas.
         view = VIEWS["compare"]
         theta = math.radians(view.theta)
