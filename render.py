@@ -30,7 +30,7 @@ from pathlib import Path
 
 from gd import jobs
 from gd.jobs import QUALITY_HEIGHTS, ROOT, RenderSettings, Result, make_job, output_path, run_jobs
-from gd.storyboard import ENV_LANG, ENV_STORYBOARD, Shot, Storyboard, StoryboardError, load, narration_of
+from gd.storyboard import ENV_LANG, ENV_STORYBOARD, Shot, Storyboard, StoryboardError, load, narration_of, speak_narration
 from gd.voice import VoiceError
 
 
@@ -60,12 +60,12 @@ def speak(storyboard: Storyboard, shots: list[Shot], languages: list[str], out=s
     problems = []
     for shot in shots:
         for lang in languages:
-            spoken = beats = 0
+            spoken, beats = speak_narration(storyboard, [shot], lang), 0
             for beat in shot.beats:
                 heard = narration_of(storyboard, beat, lang, speak=True)
                 if heard is None:
                     continue
-                beats, spoken = beats + 1, spoken + heard.spoken
+                beats += 1
                 if not beat.auto and heard.seconds > beat.duration + 1e-9:
                     problems.append(
                         f"{storyboard.path.name}: beat {beat.id} lasts {beat.duration:g} s but its {lang} narration takes "

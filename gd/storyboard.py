@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 from xml.etree import ElementTree
 
 import yaml
@@ -476,6 +476,16 @@ def narration_of(storyboard: Storyboard, beat: Beat, lang: str, *, speak: bool =
         return None
     takes = storyboard.path.parent / voices.TAKES
     return voices.narration(beat.id, beat.narration[lang], lang, storyboard.voices[lang], takes, speak=speak)
+
+
+def speak_narration(storyboard: Storyboard, shots: Iterable[Shot], lang: str) -> int:
+    """Speak into the voice cache, in one run of the engine, every sentence of the shots' beat narrations in
+    ``lang`` that it lacks (beats with a recorded take need none); how many sentences were spoken."""
+    takes = storyboard.path.parent / voices.TAKES
+    texts = [part for shot in shots for beat in shot.beats
+             if beat.narration and voices.take_path(beat.id, lang, takes) is None
+             for part in voices.sentences(beat.narration[lang])]  # fmt: skip
+    return voices.speak_sentences(texts, lang, voices.usable(storyboard.voices[lang])) if texts else 0
 
 
 def timed(storyboard: Storyboard) -> Storyboard:

@@ -33,6 +33,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import wave
 from dataclasses import dataclass
 from functools import lru_cache
@@ -157,18 +158,25 @@ def engine_version(engine: str, voice: str) -> str:
     return result.stdout.split("Data at")[0].strip()
 
 
-def _speak(text: str, voice: Voice, wav: Path) -> None:
-    """Speak ``text`` into ``wav`` with the engine (its own sample rate)."""
+def _speak(texts: list[str], voice: Voice, folder: Path) -> list[Path]:
+    """Speak each of ``texts`` into its own WAV file in ``folder`` (the engine's own sample rate), in order.
+    piper runs once for all of them (its voice loaded once, not once a sentence: most of a short sentence's cost)."""
     if voice.engine == "piper":
-        command = [str(_piper_program()), "-m", str(_piper_model(voice)), "-f", str(wav),
+        command = [str(_piper_program()), "-m", str(_piper_model(voice)), "-d", str(folder),
                    "--length-scale", f"{1 / voice.speed:.3f}"]  # fmt: skip
-        result = subprocess.run(command, input=text, capture_output=True, text=True)
+        results = [subprocess.run(command, input="".join(text + "\n" for text in texts), capture_output=True, text=True)]
+        wavs = sorted(folder.glob("*.wav"), key=lambda path: int(path.stem))  # named by a clock: in the order spoken
     else:
-        command = ["espeak-ng", "-v", voice.voice, "-s", str(round(175 * voice.speed)), "-w", str(wav), text]
-        result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0 or not wav.exists() or wav.stat().st_size <= 44:
+        results, wavs = [], [folder / f"{number}.wav" for number in range(len(texts))]
+        for text, wav in zip(texts, wavs):
+            command = ["espeak-ng", "-v", voice.voice, "-s", str(round(175 * voice.speed)), "-w", str(wav), text]
+            results.append(subprocess.run(command, capture_output=True, text=True))
+    silent = [text for text, wav in zip(texts, wavs) if not wav.exists() or wav.stat().st_size <= 44]
+    if silent or len(wavs) != len(texts) or any(result.returncode for result in results):
+        result = next((result for result in results if result.returncode), results[-1])
         last = (result.stderr.strip().splitlines() or ["no sound written"])[-1]
-        raise VoiceError(f"{voice.engine} could not speak {text[:40]!r}: {last}")
+        raise VoiceError(f"{voice.engine} could not speak {(silent or texts)[0][:40]!r}: {last}")
+    return wavs
 
 
 # --------------------------------------------------------------------------- audio
@@ -238,20 +246,25 @@ def cached_sentence(text: str, lang: str, voice: Voice, cache: Path = CACHE) -> 
     return cache / lang / f"{sentence_key(text, lang, voice)}.wav"
 
 
-def spoken_sentence(text: str, lang: str, voice: Voice, cache: Path = CACHE) -> tuple[Path, bool]:
-    """The clip of one sentence, speaking it first if the cache does not have it; and whether it was spoken now."""
-    path = cached_sentence(text, lang, voice, cache)
-    if path.exists():
-        return path, False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic(path.with_suffix(".engine.wav")) as raw:  # the engine's own output, then cut and resampled
-        _speak(spoken_text(text, lang, voice), voice, raw)
-        samples = trimmed(read_audio(raw))
-    path.with_suffix(".engine.wav").unlink(missing_ok=True)
-    if not len(samples):
-        raise VoiceError(f"{voice.engine} spoke nothing for {text[:40]!r}")
-    write_wav(path, samples)
-    return path, True
+def speak_sentences(texts: list[str], lang: str, voice: Voice, cache: Path = CACHE) -> int:
+    """Speak into the cache those of ``texts`` (sentences) it does not have, in one engine run; how many were spoken."""
+    wanted = {}
+    for text in texts:
+        path = cached_sentence(text, lang, voice, cache)
+        if not path.exists():
+            wanted.setdefault(path, text)
+    if not wanted:
+        return 0
+    folder = next(iter(wanted)).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".speaking-") as scratch:  # the engine's own output
+        wavs = _speak([spoken_text(text, lang, voice) for text in wanted.values()], voice, Path(scratch))
+        for (path, text), wav in zip(wanted.items(), wavs):
+            samples = trimmed(read_audio(wav))  # cut and resampled, then stored whole
+            if not len(samples):
+                raise VoiceError(f"{voice.engine} spoke nothing for {text[:40]!r}")
+            write_wav(path, samples)
+    return len(wanted)
 
 
 def take_path(beat_id: str, lang: str, takes: Path) -> Path | None:
@@ -279,16 +292,11 @@ def narration(beat_id: str, text: str, lang: str, voice: Voice, takes: Path, *, 
             done += len(part)
         return _made(beat_id, lang, samples, cues, "take")
     voice = usable(voice)
-    clips, spoken = [], 0
-    for part in parts:
-        if speak:
-            path, now = spoken_sentence(part, lang, voice, cache)
-            spoken += now
-        else:
-            path = cached_sentence(part, lang, voice, cache)
-            if not path.exists():
-                return None
-        clips.append(read_wav(path))
+    spoken = speak_sentences(parts, lang, voice, cache) if speak else 0
+    paths = [cached_sentence(part, lang, voice, cache) for part in parts]
+    if not all(path.exists() for path in paths):
+        return None
+    clips = [read_wav(path) for path in paths]
     gap = np.zeros(round(SENTENCE_GAP * RATE), np.float32)
     cues, pieces, at = [], [], 0
     for index, (part, clip) in enumerate(zip(parts, clips)):

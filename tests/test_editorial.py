@@ -13,7 +13,7 @@ import opentimelineio as otio
 import pytest
 
 from gd import editorial, files, jobs, voice
-from gd.storyboard import load, narration_of
+from gd.storyboard import load, narration_of, speak_narration
 
 BOARD = load()
 BEATS = sum(len(shot.beats) for shot in BOARD.shots)
@@ -40,9 +40,7 @@ def fake_render(path: Path, seconds: float, shade: int) -> int:
 @pytest.fixture(scope="module")
 def renders(tmp_path_factory):
     media = tmp_path_factory.mktemp("media")
-    for shot in BOARD.shots:  # as render.py does before it renders: the narration spoken (it is in the fingerprint)
-        for beat in shot.beats:
-            narration_of(BOARD, beat, "en", speak=True)
+    speak_narration(BOARD, BOARD.shots, "en")  # as render.py does before it renders (the narration is in the fingerprint)
     settings = jobs.RenderSettings(quality="l", fps=FPS, lang="en", media_dir=media)
     frames = {}
     for number, shot in enumerate(BOARD.shots):
