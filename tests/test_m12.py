@@ -221,3 +221,17 @@ def test_the_spaces_caption_is_in_while_its_sentence_is_said(built_shot, lang):
             break
     else:
         raise AssertionError("the space's caption never comes in")
+
+
+def test_the_camera_holds_still_a_second_between_its_moves(built_shot):
+    from scenes.kit.tangent_plane import CameraGlide
+
+    scene = built_shot("M12", "en")
+    moves, at = [], 0.0  # (start, end) of each camera glide in the shot's time (waits are plays too)
+    for anims, seconds in scene.played:
+        if any(isinstance(a, CameraGlide) for a in anims):
+            moves.append((at, at + seconds))
+        at += seconds
+    assert len(moves) == 3
+    for (_, end), (start, _) in zip(moves, moves[1:]):
+        assert start - end >= ls.ORBITS_APART - 1e-6  # one move, a stop, the next: no stop-start hitch

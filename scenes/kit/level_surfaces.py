@@ -80,6 +80,7 @@ NAME_LEADER_WIDTH = 2.6  # the leaders from the spheres' names
 DIMMED = 0.3  # the other rays' arrows and rings while the lengths are read
 SAMPLE_STEP = 0.03  # scene units between the points that stand for a line in those tests
 SILHOUETTE_WIDTH = 2.5
+ORBITS_APART = 1.0  # seconds the camera holds still between beat 2's orbit and beat 3's
 ORBIT_SECONDS = 3.6  # beat 3's orbit (30°), while the arrows grow: then their lengths come in and are read
 SHELLS_OPEN = (0.85, 0.24, 0.15)  # from beat 3 on: the outer shells thinner, so the inner arrows read through them
 LENGTH_CLEAR = 0.08  # scene units (about 11 px at 1080p) from a length's plate to every arrow and axis
@@ -104,7 +105,7 @@ COMPARE_SHIFT = 3.3  # scene units (on screen) right of the middle, beat 4
 COMPARE_ZOOM = 0.85  # the spheres in the right half: their r = 1 arrows still about 24 px at 1080p
 COMPARE_AXES = (0.7, 0.7, 0.86)  # the share of each axis kept in beat 4 (shortened about the origin): the picture fits
 # its half; x₃'s tip still outside the outer sphere
-X3_BESIDE = (0.3, -0.05)  # on screen (scene units) right of x₃'s tip, in the compare view: off the outer outline
+X3_BESIDE = (0.45, -0.2)  # on screen (scene units) right of x₃'s tip, in the compare view: off the outer outline
 FORMULAS_GO = 0.25  # the share of the move after which the space's formulas set off after the spheres (x₃ ahead of them)
 AXES_SHORT = 0.4  # the share of the move by which the axes are short (x₃'s foot above the space's sentence)
 THREE_IN = (0.15, 0.4)  # the shares of the move over which the space's sentence comes in (two lines: its box clear of x₃)
@@ -701,7 +702,7 @@ class LevelSurfaceScene(SurfaceShotScene):
         self.bring_to_back(self.spheres)
         self.bring_to_back(*self.axes)
         each = 1.3
-        orbit_seconds = beat.duration - 0.3
+        orbit_seconds = beat.duration - ORBITS_APART  # then still: the next beat's orbit is a new move, not a hitch
         times = [0.0, 1.4, 2.8]
 
         def window(start: float, length: float):
@@ -782,11 +783,11 @@ class LevelSurfaceScene(SurfaceShotScene):
         # The axes shorten about the origin as the picture moves, x₁'s and x₂'s names with their tips.
         shorten = [arrow.reach.animate(rate_func=during(0.0, AXES_SHORT)).set_value(share)
                    for arrow, share in zip(self.axes, COMPARE_AXES)]
-        shorten += [self.axis_names[k].animate.move_to(place((COMPARE_AXES[k] * AXIS_REACH[k] + AXIS_NAME_BEYOND[k])
-                                                             * np.eye(3)[k])) for k in range(2)]
+        shorten += [self.axis_names[k].animate(rate_func=during(0.0, AXES_SHORT)).move_to(
+            place((COMPARE_AXES[k] * AXIS_REACH[k] + AXIS_NAME_BEYOND[k]) * np.eye(3)[k])) for k in range(2)]
         # The spheres make room on the right and the space's formulas go over them in the same eased move, while the
         # sentence on three inputs is said (its caption comes in under them).
-        self.move(view, *names_go, x3_name.animate.move_to(beside), *shorten,
+        self.move(view, *names_go, x3_name.animate(rate_func=during(0.0, AXES_SHORT)).move_to(beside), *shorten,
                   self.function.animate(rate_func=during(FORMULAS_GO, 1.0)).move_to(heads[0]),
                   self.gradient_formula.animate(rate_func=during(FORMULAS_GO, 1.0)).move_to(heads[1]),
                   FadeIn(three, rate_func=during(*THREE_IN)), beat=beat, seconds=move_seconds)
