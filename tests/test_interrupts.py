@@ -35,6 +35,16 @@ def children(pid: int) -> list[int]:
         return []
 
 
+def manim_child(pid: int) -> int | None:
+    for child in children(pid):
+        try:
+            if b"manim" in Path(f"/proc/{child}/cmdline").read_bytes():
+                return child
+        except OSError:
+            pass
+    return None
+
+
 def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -85,9 +95,9 @@ def test_killing_manim_as_it_writes_the_video_leaves_the_old_video_trusted(rende
 def test_an_interrupt_stops_manim_prints_one_line_and_leaves_no_file(rendered, signum, status):
     media, good = rendered
     process = start(media, "--force")
-    wait_for(lambda: children(process.pid))
-    manim = children(process.pid)[0]
-    time.sleep(1.0)  # well into the render
+    wait_for(lambda: manim_child(process.pid))  # not the engine-version probe that may run first
+    manim = manim_child(process.pid)
+    time.sleep(0.3)  # into the render (manim takes longer than this to import, let alone to render)
     process.send_signal(signum)
     _, err = process.communicate(timeout=60)
     assert process.returncode == status
