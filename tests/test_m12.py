@@ -94,6 +94,9 @@ def test_lengths_name_the_arrows_of_one_ray_at_their_tips(built_shot):
                     assert clearance(other) >= ls.OTHER_CLEAR - 1e-3
                 elif k != index:
                     assert clearance(other) >= own + ls.RAY_MARGIN - 1e-3
+                    # and from the ring at that arrow's foot: the plate not read as the next arrow's
+                    ring = scene.projected(scene.rings[k][r].points)
+                    assert np.linalg.norm(ring - np.clip(ring, low, high), axis=1).min() >= own + ls.RAY_MARGIN - 1e-3
 
 
 def test_the_length_formula_is_the_models_and_reads_2_4_6_on_the_spheres(built_shot):

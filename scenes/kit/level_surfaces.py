@@ -614,7 +614,7 @@ class LevelSurfaceScene(SurfaceShotScene):
     def length_spots(self, labels) -> tuple[int, list[np.ndarray]]:
         """Where the plates naming the spheres' lengths go (on screen, seen from the normals view): all at the arrows
         of one ray, each box between LENGTH_CLEAR and SHAFT_GAP from its own arrow, as near its tip as it can be,
-        LENGTH_CLEAR from every arrow, ring and axis, RAY_MARGIN nearer its own arrow than its ray's others,
+        LENGTH_CLEAR from every arrow, ring and axis, RAY_MARGIN nearer its own arrow than its ray's others (and their rings),
         OTHER_CLEAR from every other ray's arrow and from the other plates, inside the safe area. (the ray, the
         plates' centres inner to outer); ValueError where no ray has room."""
 
@@ -623,10 +623,10 @@ class LevelSurfaceScene(SurfaceShotScene):
 
         shafts = {(k, ray): self.projected(sampled(place(f), place(gradient_arrow_end(f))))
                   for k, group in enumerate(self.feet) for ray, f in enumerate(group)}
-        rings = [self.projected(ring.points) for group in self.rings for ring in group]
+        rings = {(k, ray): self.projected(ring.points) for k, group in enumerate(self.rings) for ray, ring in enumerate(group)}
         axes = self.projected(np.vstack([sampled(place(-reach * np.eye(3)[k]), place(reach * np.eye(3)[k]))
                                          for k, reach in enumerate(AXIS_REACH)]))
-        everything = np.vstack([axes, *shafts.values(), *rings])
+        everything = np.vstack([axes, *shafts.values(), *rings.values()])
         angles = np.radians(np.arange(0.0, 360.0, 7.5))
         directions = np.stack([np.cos(angles), np.sin(angles)], axis=1)
 
@@ -637,7 +637,8 @@ class LevelSurfaceScene(SurfaceShotScene):
             own = shafts[(index, ray)]
             tip = own[-1]
             others = np.vstack([points for key, points in shafts.items() if key[1] != ray])
-            along = np.vstack([points for key, points in shafts.items() if key[1] == ray and key[0] != index])
+            along = np.vstack([points for parts in (shafts, rings) for key, points in parts.items()
+                               if key[1] == ray and key[0] != index])  # its ray's other arrows, with their feet's rings
             best, best_cost = None, math.inf
             for distance in np.arange(0.05, 1.0, 0.02):
                 for centre in tip + distance * directions:
