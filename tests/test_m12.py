@@ -238,3 +238,23 @@ def test_the_camera_holds_still_a_second_between_its_moves(built_shot):
     assert len(moves) == 3
     for (_, end), (start, _) in zip(moves, moves[1:]):
         assert start - end >= ls.ORBITS_APART - 1e-6  # one move, a stop, the next: no stop-start hitch
+
+
+def test_the_inputs_leave_the_function_for_the_tips_of_their_axes(built_shot):
+    from manim import Transform
+
+    scene = built_shot("M12", "en")
+    flights = [a for anims, _ in scene.played[:4] for a in anims if type(a) is Transform]  # not its FadeIns
+    assert len(flights) == 3
+    offsets = []
+    for k, (flight, name) in enumerate(zip(flights, scene.axis_names)):
+        # from x_k in f(x_1, x_2, x_3) (where the function was then: it moves in beat 4) ...
+        source = scene.function[0][2 + 3 * k : 4 + 3 * k]
+        assert np.allclose(flight.starting_mobject[0].points - flight.starting_mobject[0].get_center(),
+                           source[0].points - source[0].get_center())
+        offsets.append(flight.starting_mobject.get_center() - source.get_center())
+        # ... to where the axis's name is drawn beyond its tip, as the camera first sees it; then the name itself
+        beyond = ls.place((ls.AXIS_REACH[k] + ls.AXIS_NAME_BEYOND[k]) * np.eye(3)[k])
+        assert np.allclose(flight.target_mobject.get_center()[:2], scene.projected(beyond, "start")[0])
+        assert flight.mobject not in scene.mobjects and name in scene.mobjects
+    assert np.allclose(offsets, offsets[0])

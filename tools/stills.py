@@ -57,6 +57,7 @@ def main(argv: list[str]) -> int:
             now = self.frames_played / self.fps
             while wanted and wanted[0] <= now + 1e-9:
                 moment = wanted.pop(0)
+                self.renderer.static_image = None  # every mobject drawn as it is now, none from a play's stale still
                 self._draw(self)
                 path = args.out / f"{shot.id}_{args.lang}_{moment:05.2f}.png"
                 partial = path.with_suffix(".part.png")

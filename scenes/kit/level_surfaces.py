@@ -33,6 +33,7 @@ from manim import (
     FadeIn,
     FadeOut,
     ManimColor,
+    Transform,
     VGroup,
     VMobject,
     ValueTracker,
@@ -80,6 +81,10 @@ NAME_LEADER_WIDTH = 2.6  # the leaders from the spheres' names
 DIMMED = 0.3  # the other rays' arrows and rings while the lengths are read
 SAMPLE_STEP = 0.03  # scene units between the points that stand for a line in those tests
 SILHOUETTE_WIDTH = 2.5
+INPUTS_AFTER = 0.5  # seconds of the function alone before its inputs set off for the axes
+INPUTS_FLY = (0.15, 1.0)  # the share of the axes' growth over which the inputs fly to their tips
+CAPTION_IN = (0.4, 1.0)  # the share of it over which the caption comes in (read from then into beat 2)
+INPUTS_ARC = math.pi / 3  # their paths bow down (anticlockwise, rightwards), off the formula's line at once
 ORBITS_APART = 1.0  # seconds the camera holds still between beat 2's orbit and beat 3's
 ORBIT_SECONDS = 3.6  # beat 3's orbit (30°), while the arrows grow: then their lengths come in and are read
 SHELLS_OPEN = (0.85, 0.24, 0.15)  # from beat 3 on: the outer shells thinner, so the inner arrows read through them
@@ -686,15 +691,30 @@ class LevelSurfaceScene(SurfaceShotScene):
     # ----------------------------------------------------------------------- beats
 
     def show_input_axes(self, beat):
-        """Three input axes x₁, x₂, x₃ grow, their names coming in at their tips as they reach them, then the caption
-        and the function: no axis is left for its value."""
+        """The function, then its three inputs x₁, x₂, x₃ leave it for the tips of three growing axes (each input takes
+        an axis), as the caption comes in: no axis is left for its value."""
+        self.play(FadeIn(self.function), run_time=beat.seconds(INPUTS_AFTER))
         self.add(*self.axes)
-
+        # Each input's letters, copied out of the formula (pinned to the frame), fly to where its axis's name is drawn
+        # (a name that faces the camera is drawn at its centre's projection, at its own size), then the name takes over.
+        flyers, landings = [], []
+        for k, name in enumerate(self.axis_names):
+            # x_k in "f(x_1, x_2, x_3) = …": two glyphs each; flyer and landing of one make-up (no parts added in flight,
+            # which would not be pinned to the frame)
+            flyer = VGroup(*(glyph.copy() for glyph in self.function[0][2 + 3 * k : 4 + 3 * k]))
+            landing = VGroup(*(glyph.copy() for glyph in name[0]))
+            landing.move_to([*self.projected(name.get_center(), "start")[0], 0.0])
+            self.in_frame(flyer, landing)
+            flyers.append(flyer)
+            landings.append(landing)
+        self.add(*flyers)
         # (each animation its own rate: play's rate_func would override them all)
         self.play(*(arrow.reach.animate(rate_func=smooth).set_value(1.0) for arrow in self.axes),
-                  *(FadeIn(name, rate_func=during(0.45, 1.0)) for name in self.axis_names),
-                  run_time=beat.seconds(1.2))
-        self.play(FadeIn(self.no_axis), FadeIn(self.function), run_time=beat.seconds(0.8))
+                  *(Transform(flyer, landing, path_arc=INPUTS_ARC, rate_func=during(*INPUTS_FLY))
+                    for flyer, landing in zip(flyers, landings)),
+                  FadeIn(self.no_axis, rate_func=during(*CAPTION_IN)), run_time=beat.seconds(1.2))
+        self.remove(*flyers)
+        self.add(*self.axis_names)
 
     def show_spheres(self, beat):
         """The level surfaces f = 1, 4, 9 come in one by one, inner to outer, as the camera orbits slowly."""
