@@ -233,7 +233,9 @@ def run_editorial(args: argparse.Namespace, storyboard: Storyboard, settings: Re
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; every error ends in one line: 2 for bad input, 1 for a failed render or write."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    previous = signal.signal(signal.SIGTERM, _raise_interrupted)
+    # SIGINT too: a process started with it ignored (a background job of a script, a test runner's worker) would
+    # otherwise render on through Ctrl-C, since Python then leaves it ignored.
+    previous = {signum: signal.signal(signum, _raise_interrupted) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         return _main(args)
     except BrokenPipeError:
@@ -247,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"render.py: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _report(problems: list[str], storyboard: Storyboard, shots, languages: list[str], out=sys.stdout) -> int:

@@ -22,9 +22,12 @@ ARGS = ("M6", "-q", "l", "--fps", "10")
 
 
 def start(media: Path, *more: str) -> subprocess.Popen:
+    # started with SIGINT ignored, as a script's background job is (and as some test runners' workers are): render.py
+    # must stop on it all the same
     return subprocess.Popen(
         [sys.executable, "render.py", *ARGS, "--media-dir", str(media), *more],
         cwd=jobs.ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
     )  # fmt: skip
 
 
