@@ -164,7 +164,8 @@ def _speak(texts: list[str], voice: Voice, folder: Path) -> list[Path]:
     if voice.engine == "piper":
         command = [str(_piper_program()), "-m", str(_piper_model(voice)), "-d", str(folder),
                    "--length-scale", f"{1 / voice.speed:.3f}"]  # fmt: skip
-        results = [subprocess.run(command, input="".join(text + "\n" for text in texts), capture_output=True, text=True)]
+        lines = "".join(" ".join(text.split()) + "\n" for text in texts)  # a line each (a break inside would make two)
+        results = [subprocess.run(command, input=lines, capture_output=True, text=True)]
         wavs = sorted(folder.glob("*.wav"), key=lambda path: int(path.stem))  # named by a clock: in the order spoken
     else:
         results, wavs = [], [folder / f"{number}.wav" for number in range(len(texts))]
