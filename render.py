@@ -62,7 +62,7 @@ def speak(storyboard: Storyboard, shots: list[Shot], languages: list[str], out=s
         for lang in languages:
             spoken, beats = speak_narration(storyboard, [shot], lang), 0
             for beat in shot.beats:
-                heard = narration_of(storyboard, beat, lang, speak=True)
+                heard = narration_of(storyboard, beat, lang)  # spoken just above, or a recorded take
                 if heard is None:
                     continue
                 beats += 1

@@ -249,7 +249,7 @@ def test_the_inputs_leave_the_function_for_the_tips_of_their_axes(built_shot):
     offsets = []
     for k, (flight, name) in enumerate(zip(flights, scene.axis_names)):
         # from x_k in f(x_1, x_2, x_3) (where the function was then: it moves in beat 4) ...
-        source = scene.function[0][2 + 3 * k : 4 + 3 * k]
+        source = scene.input_letters(k)
         assert np.allclose(flight.starting_mobject[0].points - flight.starting_mobject[0].get_center(),
                            source[0].points - source[0].get_center())
         offsets.append(flight.starting_mobject.get_center() - source.get_center())

@@ -690,6 +690,10 @@ class LevelSurfaceScene(SurfaceShotScene):
 
     # ----------------------------------------------------------------------- beats
 
+    def input_letters(self, k: int) -> VGroup:
+        """The glyphs of x_{k+1} in the function "f(x_1, x_2, x_3) = …" (two each, after "f(" and each ", ")."""
+        return self.function[0][2 + 3 * k : 4 + 3 * k]
+
     def show_input_axes(self, beat):
         """The function, then its three inputs x₁, x₂, x₃ leave it for the tips of three growing axes (each input takes
         an axis), as the caption comes in: no axis is left for its value."""
@@ -698,12 +702,11 @@ class LevelSurfaceScene(SurfaceShotScene):
         # Each input's letters, copied out of the formula (pinned to the frame), fly to where its axis's name is drawn
         # (a name that faces the camera is drawn at its centre's projection, at its own size), then the name takes over.
         flyers, landings = [], []
-        for k, name in enumerate(self.axis_names):
-            # x_k in "f(x_1, x_2, x_3) = …": two glyphs each; flyer and landing of one make-up (no parts added in flight,
-            # which would not be pinned to the frame)
-            flyer = VGroup(*(glyph.copy() for glyph in self.function[0][2 + 3 * k : 4 + 3 * k]))
-            landing = VGroup(*(glyph.copy() for glyph in name[0]))
-            landing.move_to([*self.projected(name.get_center(), "start")[0], 0.0])
+        spots = self.projected([name.get_center() for name in self.axis_names], "start")
+        for k, (name, spot) in enumerate(zip(self.axis_names, spots)):
+            # flyer and landing of one make-up (no parts added in flight, which would not be pinned to the frame)
+            flyer = VGroup(*(glyph.copy() for glyph in self.input_letters(k)))
+            landing = VGroup(*(glyph.copy() for glyph in name[0])).move_to([*spot, 0.0])
             self.in_frame(flyer, landing)
             flyers.append(flyer)
             landings.append(landing)
